@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import {
+  LIST_TIME_FIELDS,
+  ORDER_KINDS,
+  ORDER_SOURCES,
+  ORDER_STATUSES,
+  PAYMENT_CHANNELS,
+  PAYMENT_STATUSES,
+  PLATFORMS,
+  REFUND_STATUSES,
+} from '../domain/vocabulary';
+import { orderRecord } from './records';
+
+const epochMs = z.number().int().min(0);
+const someOf = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values)).max(values.length).optional();
+const ids = z.array(z.string().min(1).max(64)).max(200).optional();
+
+/** The search area of the order list (domain.md "Order list"). Every field narrows; absent means any. */
+export const orderListFilter = z.strictObject({
+  orderNo: z.string().trim().min(1).max(40).optional(),
+  statuses: someOf(ORDER_STATUSES),
+  paymentStatuses: someOf(PAYMENT_STATUSES),
+  refundStatuses: someOf(REFUND_STATUSES),
+  kinds: someOf(ORDER_KINDS),
+  sources: someOf(ORDER_SOURCES),
+  platforms: someOf(PLATFORMS),
+  paymentChannels: someOf(PAYMENT_CHANNELS),
+  provinces: z.array(z.string().min(1).max(20)).max(40).optional(),
+  warehouseIds: ids,
+  storeIds: ids,
+  dealerIds: ids,
+  locked: z.boolean().optional(),
+  exception: z.boolean().optional(),
+  time: z
+    .strictObject({ field: z.enum(LIST_TIME_FIELDS), from: epochMs.optional(), to: epochMs.optional() })
+    .refine((t) => t.from === undefined || t.to === undefined || t.from <= t.to, {
+      message: 'from must not be after to',
+    })
+    .optional(),
+  /** Free text over order no., receiver name, phone and tracking numbers. */
+  text: z.string().trim().min(1).max(60).optional(),
+});
+export type OrderListFilter = z.infer<typeof orderListFilter>;
+
+export const ORDER_SORT_FIELDS = ['createdAt', 'paidAt', 'shippedAt', 'payable'] as const;
+export const orderSort = z.strictObject({
+  field: z.enum(ORDER_SORT_FIELDS),
+  direction: z.enum(['asc', 'desc']),
+});
+export type OrderSort = z.infer<typeof orderSort>;
+export const DEFAULT_SORT: OrderSort = { field: 'createdAt', direction: 'desc' };
+
+export const orderListInput = z.strictObject({
+  filter: orderListFilter.default({}),
+  sort: orderSort.default(DEFAULT_SORT),
+  limit: z.number().int().min(1).max(500).default(200),
+  /** Opaque keyset cursor from the previous page; absent for the first page. */
+  after: z.string().max(200).optional(),
+});
+export type OrderListInput = z.input<typeof orderListInput>;
+
+export const orderListRow = z.strictObject({
+  orderNo: z.string(),
+  parentNo: z.string(),
+  kind: z.enum(ORDER_KINDS),
+  source: z.enum(ORDER_SOURCES),
+  platform: z.enum(PLATFORMS),
+  status: z.enum(ORDER_STATUSES),
+  paymentStatus: z.enum(PAYMENT_STATUSES),
+  refundStatus: z.enum(REFUND_STATUSES),
+  locked: z.boolean(),
+  exception: z.string().nullable(),
+  paymentChannel: z.enum(PAYMENT_CHANNELS).nullable(),
+  paymentSerialNo: z.string().nullable(),
+  merchantName: z.string(),
+  warehouseId: z.string().nullable(),
+  storeId: z.string().nullable(),
+  dealerId: z.string().nullable(),
+  buyerAccount: z.string(),
+  receiverName: z.string().nullable(),
+  receiverPhone: z.string().nullable(),
+  province: z.string().nullable(),
+  city: z.string().nullable(),
+  itemSummary: z.string(),
+  itemCount: z.number().int(),
+  payable: z.number().int(),
+  trackingNos: z.string(),
+  createdAt: epochMs,
+  paidAt: epochMs.nullable(),
+  shippedAt: epochMs.nullable(),
+  /** Local intents not yet answered by the order service. */
+  pendingSync: z.number().int().min(0),
+});
+export type OrderListRow = z.infer<typeof orderListRow>;
+
+export const orderListPage = z.strictObject({
+  rows: z.array(orderListRow),
+  /** Cursor for the next page, null on the last page. */
+  next: z.string().nullable(),
+});
+export type OrderListPage = z.infer<typeof orderListPage>;
+
+export const statusCounts = z.strictObject({
+  all: z.number().int(),
+  byStatus: z.record(z.enum(ORDER_STATUSES), z.number().int()),
+});
+export type StatusCounts = z.infer<typeof statusCounts>;
+
+export const orderDetail = orderRecord.extend({ pendingSync: z.number().int().min(0) });
+export type OrderDetail = z.infer<typeof orderDetail>;
