@@ -12,7 +12,8 @@ import {
 import { orderRecord } from './records';
 
 const epochMs = z.number().int().min(0);
-const someOf = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values)).max(values.length).optional();
+const someOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.array(z.enum(values)).max(values.length).optional();
 const ids = z.array(z.string().min(1).max(64)).max(200).optional();
 
 /** The search area of the order list (domain.md "Order list"). Every field narrows; absent means any. */

@@ -1,0 +1,80 @@
+// `npm test`: everything CI checks, on a fresh machine, ending with one line "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const failures = [];
+let passed = 0;
+let failed = 0;
+
+const sh = (command, args, env = {}) =>
+  spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status === 0;
+
+function step(name, ok) {
+  console.log(`\n== ${name}: ${ok ? 'ok' : 'FAILED'}`);
+  if (!ok) failures.push(name);
+  return ok;
+}
+
+function findOrInstallChromium() {
+  const found = [process.env.CHROMIUM_PATH, ...CHROMIUM_CANDIDATES].find((p) => p && existsSync(p));
+  if (found) return found;
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    console.log("Installing Debian's chromium (apt-get)…");
+    sh('apt-get', ['update', '-qq']);
+    sh('apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
+  }
+  return CHROMIUM_CANDIDATES.find((p) => existsSync(p)) ?? null;
+}
+
+function ensureNodeSqlite() {
+  // `npm start` may have rebuilt better-sqlite3 for Electron's ABI; tests run under Node.
+  const probe = spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:')"], { stdio: 'ignore' });
+  return probe.status === 0 || sh('npm', ['rebuild', 'better-sqlite3']);
+}
+
+function countFromJson(file, read) {
+  if (!existsSync(file)) return null;
+  try {
+    return read(JSON.parse(readFileSync(file, 'utf8')));
+  } catch {
+    return null;
+  }
+}
+
+rmSync('test-results', { recursive: true, force: true });
+mkdirSync('test-results', { recursive: true });
+
+const chromium = findOrInstallChromium();
+step('chromium', chromium !== null);
+step('better-sqlite3 for node', ensureNodeSqlite());
+step('typecheck (node)', sh('npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']));
+step('typecheck (web)', sh('npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']));
+step('lint', sh('npx', ['eslint', '.', '--max-warnings', '0']));
+step('format', sh('npx', ['prettier', '--check', '.', '--log-level', 'warn']));
+
+sh('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']);
+const unit = countFromJson('test-results/vitest.json', (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests }));
+step('unit and integration tests', unit !== null && unit.failed === 0 && unit.passed > 0);
+if (unit) ({ passed, failed } = { passed: passed + unit.passed, failed: failed + unit.failed });
+else failed++;
+
+const built = step('electron-vite build', sh('npx', ['electron-vite', 'build']));
+if (built && chromium) {
+  sh('npx', ['playwright', 'test'], { CHROMIUM_PATH: chromium });
+  const e2e = countFromJson('test-results/playwright.json', (r) => ({
+    passed: r.stats.expected + r.stats.flaky,
+    failed: r.stats.unexpected,
+  }));
+  step('end-to-end tests (Chromium)', e2e !== null && e2e.failed === 0 && e2e.passed > 0);
+  if (e2e) ({ passed, failed } = { passed: passed + e2e.passed, failed: failed + e2e.failed });
+  else failed++;
+}
+
+// A failed check that is not a test (type-check, lint, build) still counts, so the line never hides it.
+const checkFailures = failures.filter((f) => !f.includes('tests')).length;
+failed += checkFailures;
+if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failures.length === 0 && failed === 0 ? 0 : 1);

@@ -1,0 +1,163 @@
+import type { OrderDetail } from '../../../shared/contract/orders';
+import type {
+  AfterSaleRecord,
+  LineRecord,
+  OrderRecord,
+  PromotionRecord,
+  ReceiverRecord,
+  RedemptionCodeRecord,
+  TimelineRecord,
+  WaybillRecord,
+} from '../../../shared/contract/records';
+import type { DataScope } from '../../../shared/domain/vocabulary';
+import type { Db } from '../connection';
+import { and } from './clause';
+import { PENDING_SYNC_SQL } from './pending-sync';
+import { scopeClause } from './predicates';
+import { prepareCached } from './statement-cache';
+
+const HEAD_SQL = `
+  SELECT o.id, o.order_no AS orderNo, p.parent_no AS parentNo, o.kind, o.source, o.platform, o.status,
+         o.payment_status AS paymentStatus, o.refund_status AS refundStatus, o.locked, o.lock_reason AS lockReason,
+         o.exception, o.merchant_id AS merchantId, o.merchant_name AS merchantName, o.warehouse_id AS warehouseId,
+         o.store_id AS storeId, o.dealer_id AS dealerId,
+         p.buyer_id AS buyerId, p.buyer_account AS buyerAccount, p.buyer_level AS buyerLevel, p.buyer_name AS buyerName,
+         o.goods_total AS goodsTotal, o.freight, o.freight_insurance AS freightInsurance,
+         o.coupon_discount AS couponDiscount, o.campaign_discount AS campaignDiscount,
+         o.member_discount AS memberDiscount, o.member_benefit AS memberBenefit,
+         o.points_deduction AS pointsDeduction, o.points_used AS pointsUsed, o.coin_deduction AS coinDeduction,
+         o.payable, o.paid, p.payment_channel AS paymentChannel, p.payment_serial_no AS paymentSerialNo,
+         o.remark, o.created_at AS createdAt, o.paid_at AS paidAt, o.shipped_at AS shippedAt,
+         o.completed_at AS completedAt, o.updated_at AS updatedAt, ${PENDING_SYNC_SQL} AS pendingSync
+  FROM orders o CROSS JOIN parent_orders p ON p.id = o.parent_id`;
+
+type Head = Omit<OrderRecord, 'buyer' | 'amounts' | 'payment' | 'locked' | ChildKey> & {
+  id: number;
+  locked: number;
+  buyerId: string;
+  buyerAccount: string;
+  buyerLevel: string;
+  buyerName: string;
+  paymentChannel: OrderRecord['payment']['channel'];
+  paymentSerialNo: string | null;
+  pendingSync: number;
+} & OrderRecord['amounts'];
+type ChildKey = 'receiver' | 'lines' | 'promotions' | 'invoice' | 'waybills' | 'afterSales' | 'redemptionCode' | 'timeline';
+
+/** Child rows come back in insertion order (ORDER BY id), which is the record's own array order. */
+const CHILD_SQL = {
+  lines: `SELECT line_no AS lineNo, merchant_id AS merchantId, sku, name, spec, image, unit_price AS unitPrice,
+                 quantity, discount, payable, shipped_qty AS shippedQuantity, refunded_qty AS refundedQuantity
+          FROM order_lines WHERE order_id = ? ORDER BY id`,
+  receiver: 'SELECT name, phone, province, city, district, address, postcode FROM order_receivers WHERE order_id = ?',
+  promotions: 'SELECT kind, ref_id AS refId, name, amount FROM order_promotions WHERE order_id = ? ORDER BY id',
+  invoice: `SELECT type, title_type AS titleType, title, tax_no AS taxNo, content FROM order_invoices WHERE order_id = ?`,
+  waybills: `SELECT id AS localId, remote_id AS id, carrier, tracking_no AS trackingNo, shipped_at AS shippedAt, status,
+                    signed_at AS signedAt, courier
+             FROM waybills WHERE order_id = ? ORDER BY id`,
+  waybillLines: `SELECT wl.waybill_id AS parentId, wl.line_no AS lineNo, wl.quantity
+                 FROM waybill_lines wl JOIN waybills w ON w.id = wl.waybill_id WHERE w.order_id = ? ORDER BY wl.id`,
+  trackingEvents: `SELECT e.waybill_id AS parentId, e.at, e.text
+                   FROM tracking_events e JOIN waybills w ON w.id = e.waybill_id WHERE w.order_id = ? ORDER BY e.id`,
+  afterSales: `SELECT id AS localId, remote_id AS id, after_sale_no AS afterSaleNo, type, status, reason, amount,
+                      created_at AS createdAt, updated_at AS updatedAt, reject_reason AS rejectReason
+               FROM after_sales WHERE order_id = ? ORDER BY id`,
+  afterSaleLines: `SELECT al.after_sale_id AS parentId, al.line_no AS lineNo, al.quantity
+                   FROM after_sale_lines al JOIN after_sales a ON a.id = al.after_sale_id
+                   WHERE a.order_id = ? ORDER BY al.id`,
+  redemptionCode: `SELECT code, valid_from AS validFrom, valid_to AS validTo, uses_total AS usesTotal, uses_left AS usesLeft
+                   FROM redemption_codes WHERE order_id = ?`,
+  timeline: 'SELECT at, actor, device, action, detail FROM order_timeline WHERE order_id = ? ORDER BY id',
+} as const;
+
+/**
+ * The whole order as the detail view shows it: the record it was stored from, plus pendingSync.
+ * Missing and out of scope both answer null, so a user cannot learn that an order number exists
+ * outside their scope.
+ */
+export function getOrderDetail(db: Db, scope: DataScope, orderNo: string): OrderDetail | null {
+  const where = and([{ sql: 'o.order_no = ?', params: [orderNo] }, scopeClause(scope)]);
+  const head = prepareCached(db, `${HEAD_SQL} WHERE ${where.sql}`).get(...where.params) as Head | undefined;
+  if (!head) return null;
+
+  const id = head.id;
+  const all = <T>(sql: string): T[] => prepareCached(db, sql).all(id) as T[];
+  const one = <T>(sql: string): T | null => (prepareCached(db, sql).get(id) as T | undefined) ?? null;
+
+  const waybillLines = groupBy(all<Child<{ lineNo: number; quantity: number }>>(CHILD_SQL.waybillLines));
+  const events = groupBy(all<Child<{ at: number; text: string }>>(CHILD_SQL.trackingEvents));
+  const afterSaleLines = groupBy(all<Child<{ lineNo: number; quantity: number }>>(CHILD_SQL.afterSaleLines));
+
+  const {
+    id: _id,
+    locked,
+    buyerId,
+    buyerAccount,
+    buyerLevel,
+    buyerName,
+    paymentChannel,
+    paymentSerialNo,
+    goodsTotal,
+    freight,
+    freightInsurance,
+    couponDiscount,
+    campaignDiscount,
+    memberDiscount,
+    memberBenefit,
+    pointsDeduction,
+    pointsUsed,
+    coinDeduction,
+    payable,
+    paid,
+    ...order
+  } = head;
+  return {
+    ...order,
+    locked: locked === 1,
+    buyer: { id: buyerId, account: buyerAccount, level: buyerLevel, name: buyerName },
+    amounts: {
+      goodsTotal,
+      freight,
+      freightInsurance,
+      couponDiscount,
+      campaignDiscount,
+      memberDiscount,
+      memberBenefit,
+      pointsDeduction,
+      pointsUsed,
+      coinDeduction,
+      payable,
+      paid,
+    },
+    payment: { channel: paymentChannel, serialNo: paymentSerialNo },
+    receiver: one<ReceiverRecord>(CHILD_SQL.receiver),
+    lines: all<LineRecord>(CHILD_SQL.lines),
+    promotions: all<PromotionRecord>(CHILD_SQL.promotions),
+    invoice: one<NonNullable<OrderRecord['invoice']>>(CHILD_SQL.invoice),
+    waybills: all<Local<Omit<WaybillRecord, 'lines' | 'events'>>>(CHILD_SQL.waybills).map(({ localId, ...w }) => ({
+      ...w,
+      lines: waybillLines.get(localId) ?? [],
+      events: events.get(localId) ?? [],
+    })),
+    afterSales: all<Local<Omit<AfterSaleRecord, 'lines'>>>(CHILD_SQL.afterSales).map(({ localId, ...a }) => ({
+      ...a,
+      lines: afterSaleLines.get(localId) ?? [],
+    })),
+    redemptionCode: one<RedemptionCodeRecord>(CHILD_SQL.redemptionCode),
+    timeline: all<TimelineRecord>(CHILD_SQL.timeline),
+  };
+}
+
+type Local<T> = T & { localId: number };
+type Child<T> = T & { parentId: number };
+
+function groupBy<T>(rows: Array<Child<T>>): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const { parentId, ...rest } of rows) {
+    const item = rest as T;
+    const group = groups.get(parentId);
+    if (group) group.push(item);
+    else groups.set(parentId, [item]);
+  }
+  return groups;
+}

@@ -1,0 +1,99 @@
+import type { z } from 'zod';
+import type { OrderListPage, OrderListRow, orderListInput, OrderSort } from '../../../shared/contract/orders';
+import type { DataScope } from '../../../shared/domain/vocabulary';
+import type { Db } from '../connection';
+import { and, type Clause } from './clause';
+import { badCursor, decodeCursor, encodeCursor, type Cursor } from './cursor';
+import { filterClauses, scopeClause } from './predicates';
+import { PENDING_SYNC_SQL } from './pending-sync';
+import { prepareCached } from './statement-cache';
+
+/** The list input after zod: defaults filled in. */
+export type OrderListQuery = z.output<typeof orderListInput>;
+
+const SORT_COLUMNS: Record<OrderSort['field'], { column: string; nullable: boolean }> = {
+  createdAt: { column: 'o.created_at', nullable: false },
+  paidAt: { column: 'o.paid_at', nullable: true },
+  shippedAt: { column: 'o.shipped_at', nullable: true },
+  payable: { column: 'o.payable', nullable: false },
+};
+
+const ROW_SQL = `
+  SELECT o.id, o.order_no AS orderNo, p.parent_no AS parentNo, o.kind, o.source, o.platform, o.status,
+         o.payment_status AS paymentStatus, o.refund_status AS refundStatus, o.locked, o.exception,
+         p.payment_channel AS paymentChannel, p.payment_serial_no AS paymentSerialNo,
+         o.merchant_name AS merchantName, o.warehouse_id AS warehouseId, o.store_id AS storeId,
+         o.dealer_id AS dealerId, p.buyer_account AS buyerAccount, o.receiver_name AS receiverName,
+         o.receiver_phone AS receiverPhone, o.receiver_province AS province, o.receiver_city AS city,
+         o.item_summary AS itemSummary, o.item_count AS itemCount, o.payable, o.tracking_nos AS trackingNos,
+         o.created_at AS createdAt, o.paid_at AS paidAt, o.shipped_at AS shippedAt,
+         ${PENDING_SYNC_SQL} AS pendingSync
+  -- CROSS JOIN fixes the loop order: walk orders (through the sort index), look each parent up by key.
+  FROM orders o CROSS JOIN parent_orders p ON p.id = o.parent_id`;
+
+type RawRow = Omit<OrderListRow, 'locked'> & { id: number; locked: number };
+
+/**
+ * One page of the order list, keyset-paged: the cursor is the last row's (sort value, id), and the
+ * next page seeks past it in an index ordered the same way, so page 5,000 costs what page 1 costs
+ * and rows inserted meanwhile never shift a page. id breaks ties, so the order is total and stable.
+ *
+ * Orders without a sort value (paidAt of an unpaid order) come after all the others in both
+ * directions, ordered by id. They are read as a second segment ("the NULL tail") with its own
+ * index seek (`col IS NULL` orders by id), so NULLs never need a sort either; a cursor with a
+ * null value means "inside the NULL tail".
+ */
+export function listOrders(db: Db, scope: DataScope, input: OrderListQuery): OrderListPage {
+  const { filter, sort, limit } = input;
+  const cursor = input.after === undefined ? null : decodeCursor(input.after);
+  const { column, nullable } = SORT_COLUMNS[sort.field];
+  const desc = sort.direction === 'desc';
+  const dir = desc ? 'DESC' : 'ASC';
+  // A NULL-tail cursor on a column without NULLs was not made by us.
+  if (cursor && cursor.value === null && !nullable) throw badCursor();
+
+  const base: Array<Clause | null> = [scopeClause(scope), ...filterClauses(filter)];
+  const fetch = (clauses: Array<Clause | null>, orderBy: string, count: number): RawRow[] => {
+    const where = and(clauses);
+    const sql = `${ROW_SQL} WHERE ${where.sql} ORDER BY ${orderBy} LIMIT ?`;
+    return prepareCached(db, sql).all(...where.params, count) as RawRow[];
+  };
+
+  // One row more than asked tells whether a next page exists without counting.
+  const rows: RawRow[] = [];
+  if (!cursor || cursor.value !== null) {
+    rows.push(
+      ...fetch(
+        [...base, nullable ? { sql: `${column} IS NOT NULL`, params: [] } : null, cursor && seekValue(column, desc, cursor)],
+        `${column} ${dir}, o.id ${dir}`,
+        limit + 1,
+      ),
+    );
+  }
+  if (nullable && rows.length <= limit) {
+    const seekId = cursor?.value === null ? { sql: `o.id ${desc ? '<' : '>'} ?`, params: [cursor.id] } : null;
+    rows.push(...fetch([...base, { sql: `${column} IS NULL`, params: [] }, seekId], `o.id ${dir}`, limit + 1 - rows.length));
+  }
+
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const valueOf = (row: RawRow): number | null => row[sort.field];
+  return {
+    rows: page.map(toListRow),
+    next: rows.length > limit && last ? encodeCursor({ value: valueOf(last), id: last.id }) : null,
+  };
+}
+
+/**
+ * "After (v, id)" in the sort order. The leading `col <= v` (or >=) is what the index seeks on;
+ * the OR only re-checks the few rows that tie on v. NULLs fail both comparisons, so this segment
+ * never strays into the NULL tail.
+ */
+function seekValue(column: string, desc: boolean, { value, id }: Cursor): Clause {
+  const [le, lt] = desc ? ['<=', '<'] : ['>=', '>'];
+  return { sql: `${column} ${le} ? AND (${column} ${lt} ? OR o.id ${lt} ?)`, params: [value, value, id] };
+}
+
+function toListRow({ id: _id, locked, ...row }: RawRow): OrderListRow {
+  return { ...row, locked: locked === 1 };
+}

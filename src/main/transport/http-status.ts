@@ -1,0 +1,13 @@
+import type { ErrorCode } from '../../shared/contract/result';
+
+/** HTTP status for each stable error code: a client's mistake is a 4xx, never a 500. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  BAD_CURSOR: 400,
+  UNKNOWN_PROCEDURE: 404,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN_ROLE: 403,
+  NOT_FOUND: 404,
+  TRANSPORT_FAILED: 400,
+  INTERNAL: 500,
+};

@@ -1,0 +1,62 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import type { OrderListRow } from '../../../shared/contract/orders';
+import type { Locale } from '../../i18n';
+import type { Messages } from '../../i18n/zh-CN';
+import { dateTime, money } from '../../lib/format';
+
+const column = createColumnHelper<OrderListRow>();
+
+/** The list's columns; labels come from the active language, values are formatted here only. */
+export const orderColumns = (m: Messages, locale: Locale) => [
+  column.accessor('orderNo', {
+    header: m.column.orderNo,
+    size: 190,
+    cell: (c) => (
+      <span className="order-no">
+        {c.getValue()}
+        {c.row.original.locked && <span className="badge locked">{m.ui.locked}</span>}
+        {c.row.original.exception && <span className="badge exception">{m.ui.exception}</span>}
+        {c.row.original.pendingSync > 0 && <span className="badge pending">{m.ui.waitingSync}</span>}
+      </span>
+    ),
+  }),
+  column.accessor('status', {
+    header: m.column.status,
+    size: 90,
+    cell: (c) => <span className={`status status-${c.getValue()}`}>{m.status[c.getValue()]}</span>,
+  }),
+  column.accessor('paymentStatus', {
+    header: m.column.paymentStatus,
+    size: 80,
+    cell: (c) => m.paymentStatus[c.getValue()],
+  }),
+  column.accessor('refundStatus', {
+    header: m.column.refundStatus,
+    size: 80,
+    cell: (c) => m.refundStatus[c.getValue()],
+  }),
+  column.accessor('receiverName', { header: m.column.receiver, size: 80, cell: (c) => c.getValue() ?? '—' }),
+  column.accessor('receiverPhone', { header: m.column.phone, size: 110, cell: (c) => c.getValue() ?? '—' }),
+  column.accessor((r) => [r.province, r.city].filter(Boolean).join(' '), {
+    id: 'region',
+    header: m.column.region,
+    size: 120,
+  }),
+  column.accessor('itemSummary', {
+    header: m.column.items,
+    size: 220,
+    cell: (c) => `${c.getValue()}${c.row.original.itemCount > 1 ? ` ×${c.row.original.itemCount}` : ''}`,
+  }),
+  column.accessor('payable', { header: m.column.payable, size: 90, cell: (c) => money(c.getValue()) }),
+  column.accessor('paymentChannel', {
+    header: m.column.channel,
+    size: 80,
+    cell: (c) => {
+      const channel = c.getValue();
+      return channel ? m.channel[channel] : '—';
+    },
+  }),
+  column.accessor('source', { header: m.column.source, size: 70, cell: (c) => m.source[c.getValue()] }),
+  column.accessor('createdAt', { header: m.column.createdAt, size: 130, cell: (c) => dateTime(c.getValue(), locale) }),
+  column.accessor('trackingNos', { header: m.column.trackingNos, size: 160, cell: (c) => c.getValue() || '—' }),
+];

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { PAYMENT_CHANNELS } from '../domain/vocabulary';
+import { buyerRecord, invoiceRecord, orderRecord, receiverRecord } from './records';
+
+/**
+ * The sync wire: named intents the client pushes and the service re-executes against its own
+ * state machine, and the pages of changes the client pulls after a server sequence cursor.
+ */
+const orderNo = z.string().trim().min(6).max(40);
+const reason = z.string().trim().min(1).max(200);
+const lineQty = z.strictObject({ lineNo: z.number().int().min(1), quantity: z.number().int().min(1) });
+const fen = z.number().int().min(0);
+
+export const parcelInput = z.strictObject({
+  carrier: z.string().min(1).max(16),
+  trackingNo: z.string().trim().min(1).max(40),
+  lines: z.array(lineQty).min(1).max(200),
+});
+export type ParcelInput = z.infer<typeof parcelInput>;
+
+export const dealerOrderInput = z.strictObject({
+  orderNo,
+  dealerId: z.string().min(1).max(64),
+  buyer: buyerRecord,
+  receiver: receiverRecord,
+  lines: z
+    .array(z.strictObject({ sku: z.string().min(1).max(64), quantity: z.number().int().min(1).max(100_000), unitPrice: fen }))
+    .min(1)
+    .max(200),
+  freight: fen,
+  couponId: z.string().max(64).nullable(),
+  campaignId: z.string().max(64).nullable(),
+  memberRateBp: z.number().int().min(0).max(10_000).nullable(),
+  memberBenefit: fen,
+  pointsUsed: z.number().int().min(0),
+  invoice: invoiceRecord.nullable(),
+  remark: z.string().max(500),
+  /** Dealers enter orders their customer has already paid them for, so an accepted one is 待发货. */
+  paymentChannel: z.enum(PAYMENT_CHANNELS),
+  /** What the dealer saw; the service recomputes and rejects a disagreement rather than charging it. */
+  expectedPayable: fen,
+});
+export type DealerOrderInput = z.infer<typeof dealerOrderInput>;
+
+/** Each intent type and its payload. Adding one here is the whole of its wire contract. */
+export const intentPayloads = {
+  SHIP: z.strictObject({ orderNo, parcels: z.array(parcelInput).min(1).max(50) }),
+  REDEEM: z.strictObject({
+    code: z.string().regex(/^\d{4,12}$/),
+    storeId: z.string().min(1).max(64),
+    /** When the clerk really redeemed it, offline included; the service orders conflicts by its own sequence. */
+    redeemedAt: z.number().int().min(0),
+  }),
+  UNDO_REDEMPTION: z.strictObject({ orderNo, redemptionId: z.string().min(1).max(64), reason }),
+  CREATE_DEALER_ORDER: dealerOrderInput,
+  CANCEL: z.strictObject({ orderNo, reason }),
+  LOCK: z.strictObject({ orderNo, reason }),
+  UNLOCK: z.strictObject({ orderNo }),
+  NOTE: z.strictObject({ orderNo, text: z.string().trim().min(1).max(1000) }),
+  AFTER_SALE_APPROVE: z.strictObject({ orderNo, afterSaleId: z.string().min(1).max(64) }),
+  AFTER_SALE_REJECT: z.strictObject({ orderNo, afterSaleId: z.string().min(1).max(64), reason }),
+  AFTER_SALE_RECEIVE_RETURN: z.strictObject({ orderNo, afterSaleId: z.string().min(1).max(64) }),
+  AFTER_SALE_REFUND: z.strictObject({ orderNo, afterSaleId: z.string().min(1).max(64) }),
+  AFTER_SALE_SHIP_EXCHANGE: z.strictObject({
+    orderNo,
+    afterSaleId: z.string().min(1).max(64),
+    carrier: z.string().min(1).max(16),
+    trackingNo: z.string().trim().min(1).max(40),
+  }),
+} as const;
+export type IntentType = keyof typeof intentPayloads;
+export const INTENT_TYPES = Object.keys(intentPayloads) as IntentType[];
+export type IntentPayload<T extends IntentType> = z.infer<(typeof intentPayloads)[T]>;
+
+/**
+ * An intent is read in two steps: its envelope, then its payload by type. A malformed intent in a
+ * batch is rejected on its own (with its id when it has one) and the rest of the batch still applies.
+ */
+export const intentEnvelope = z.strictObject({
+  /** Client UUID: the service applies an id once, however often it is pushed. */
+  id: z.uuid(),
+  /** Per-device sequence: intents of one device apply in this order. */
+  seq: z.number().int().min(1),
+  clientTime: z.number().int().min(0),
+  type: z.enum(INTENT_TYPES as [IntentType, ...IntentType[]]),
+  payload: z.unknown(),
+});
+
+export type Intent = {
+  [T in IntentType]: { id: string; seq: number; clientTime: number; type: T; payload: IntentPayload<T> };
+}[IntentType];
+
+export type ParsedIntent =
+  | { ok: true; intent: Intent }
+  | { ok: false; id: string | null; code: 'INVALID_INTENT' | 'UNKNOWN_INTENT_TYPE'; message: string };
+
+export function parseIntent(raw: unknown): ParsedIntent {
+  const rawId = (raw as { id?: unknown } | null)?.id;
+  const id = typeof rawId === 'string' ? rawId : null;
+  const envelope = intentEnvelope.safeParse(raw);
+  if (!envelope.success) {
+    const unknownType = envelope.error.issues.some((i) => i.path[0] === 'type' && i.code === 'invalid_value');
+    return { ok: false, id, code: unknownType ? 'UNKNOWN_INTENT_TYPE' : 'INVALID_INTENT', message: envelope.error.message };
+  }
+  const payload = intentPayloads[envelope.data.type].safeParse(envelope.data.payload);
+  if (!payload.success) return { ok: false, id, code: 'INVALID_INTENT', message: payload.error.message };
+  return { ok: true, intent: { ...envelope.data, payload: payload.data } as Intent };
+}
+
+export const MAX_PUSH_BATCH = 100;
+export const pushRequest = z.strictObject({
+  deviceId: z.uuid(),
+  intents: z.array(z.unknown()).min(1).max(MAX_PUSH_BATCH),
+});
+
+/** Who took a redemption code first: shown to the clerk who lost the race. */
+export const redemptionConflict = z.strictObject({
+  redeemedBy: z.string(),
+  storeId: z.string(),
+  redeemedAt: z.number().int(),
+});
+
+export const intentResult = z.strictObject({
+  id: z.string(),
+  status: z.enum(['applied', 'duplicate', 'rejected']),
+  code: z.string().optional(),
+  message: z.string().optional(),
+  /** Per-field reasons of a rejected dealer order, keyed by field path. */
+  fieldErrors: z.record(z.string(), z.string()).optional(),
+  conflict: redemptionConflict.optional(),
+  /** The order as the service now holds it, so a rejection can be shown against the truth. */
+  order: orderRecord.optional(),
+});
+export type IntentResult = z.infer<typeof intentResult>;
+export const pushResponse = z.strictObject({ results: z.array(intentResult) });
+export type PushResponse = z.infer<typeof pushResponse>;
+
+export const catalogueItem = z.strictObject({
+  sku: z.string(),
+  merchantId: z.string(),
+  name: z.string(),
+  spec: z.string(),
+  image: z.string(),
+  listPrice: fen,
+  dealerPrice: fen,
+  onSale: z.boolean(),
+  stock: z.number().int(),
+  campaignId: z.string().nullable(),
+});
+export type CatalogueItem = z.infer<typeof catalogueItem>;
+
+export const change = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('order'), seq: z.number().int(), order: orderRecord }),
+  /** Removed, or no longer in the caller's scope: either way the client forgets it. */
+  z.strictObject({ type: z.literal('order_removed'), seq: z.number().int(), orderNo: z.string() }),
+  z.strictObject({ type: z.literal('catalogue'), seq: z.number().int(), item: catalogueItem }),
+]);
+export type Change = z.infer<typeof change>;
+
+export const pullResponse = z.strictObject({
+  changes: z.array(change),
+  /** Opaque server sequence cursor: pass it back to continue after the last change. */
+  cursor: z.string(),
+  hasMore: z.boolean(),
+});
+export type PullResponse = z.infer<typeof pullResponse>;
+

@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+import { startWebMode, type WebMode } from './support/web-mode';
+
+let app: WebMode;
+
+test.beforeAll(async () => {
+  app = await startWebMode({ demoOrders: 1500 });
+});
+test.afterAll(async () => {
+  await app.stop();
+});
+
+test('a desk user opens browser mode and sees orders with status tabs and counts', async ({ page }) => {
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: '订单工作台' })).toBeVisible();
+  const rows = page.locator('.tbody .tr');
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count()).toBeGreaterThan(10);
+
+  const allTab = page.locator('[data-status="ALL"] .count');
+  await expect(allTab).toHaveText('1,500');
+  await page.screenshot({ path: 'test-results/screens/order-list.png' });
+
+  await page.locator('[data-status="PENDING_SHIPMENT"]').click();
+  await expect(page.locator('[data-status="PENDING_SHIPMENT"]')).toHaveAttribute('aria-selected', 'true');
+  const shipCount = Number(
+    (await page.locator('[data-status="PENDING_SHIPMENT"] .count').innerText()).replace(/,/g, ''),
+  );
+  expect(shipCount).toBeGreaterThan(0);
+  await expect(page.locator('.tbody .tr .status').first()).toHaveText('待发货');
+  const statuses = await page.locator('.tbody .tr .status').allInnerTexts();
+  expect(new Set(statuses)).toEqual(new Set(['待发货']));
+});
+
+test('searching by a receiver’s phone fragment finds the order', async ({ page }) => {
+  await page.goto(app.url);
+  const firstPhone = await page.locator('.tbody .tr').first().locator('[role=cell]').nth(5).innerText();
+  const fragment = firstPhone.slice(3, 8);
+  await page.getByRole('searchbox').fill(fragment);
+  await page.getByRole('button', { name: '搜索' }).click();
+  await expect(page.locator('.tbody .tr').first()).toBeVisible();
+  const phones = await page.locator('.tbody .tr [role=cell]:nth-child(6)').allInnerTexts();
+  expect(phones.length).toBeGreaterThan(0);
+  for (const phone of phones) expect(phone).toContain(fragment);
+});
+
+test('the language switch shows the list in English', async ({ page }) => {
+  await page.goto(app.url);
+  await page.getByLabel('语言').selectOption('en');
+  await expect(page.getByRole('heading', { name: 'Order desk' })).toBeVisible();
+  await expect(page.locator('[data-status="PENDING_SHIPMENT"]')).toContainText('To ship');
+  await page.screenshot({ path: 'test-results/screens/order-list-en.png' });
+});
+
+test('a page opened without the token says how to connect, and the API refuses it', async ({ page, request }) => {
+  await page.goto(app.url.replace(/#.*$/, ''));
+  await expect(page.getByText('未连接到应用')).toBeVisible();
+  const response = await request.post(`${app.origin}/api/orders.list`, { data: {} });
+  expect(response.status()).toBe(401);
+});

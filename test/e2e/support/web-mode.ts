@@ -1,0 +1,43 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface WebMode {
+  url: string;
+  origin: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `npm run web` exactly as a user would (own temp data folder, a free port) and waits for its URL. */
+export async function startWebMode({ demoOrders = 1000, user = 'admin' } = {}): Promise<WebMode> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'order-desk-e2e-'));
+  const child = spawn(
+    process.execPath,
+    ['scripts/web.mjs', '--port', '0', '--data', dataDir, '--user', user, '--demo-orders', String(demoOrders)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`web mode did not start:\n${output}`)), 120_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`web mode exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    origin: new URL(url).origin,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
