@@ -16,16 +16,19 @@ function step(name, ok) {
   return ok;
 }
 
+const canApt = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+const hasChineseFont = () => spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).stdout?.trim().length > 0;
+
+/** Debian's Chromium, and a Chinese font so screenshots show the UI's text rather than empty boxes. */
 function findOrInstallChromium() {
   const found = [process.env.CHROMIUM_PATH, ...CHROMIUM_CANDIDATES].find((p) => p && existsSync(p));
-  if (found) return found;
-  const isRoot = process.getuid?.() === 0;
-  if (isRoot && existsSync('/usr/bin/apt-get')) {
-    console.log("Installing Debian's chromium (apt-get)…");
+  const packages = [...(found ? [] : ['chromium']), ...(hasChineseFont() ? [] : ['fonts-wqy-microhei'])];
+  if (packages.length && canApt) {
+    console.log(`Installing Debian's ${packages.join(' and ')} (apt-get)…`);
     sh('apt-get', ['update', '-qq']);
-    sh('apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
+    sh('apt-get', ['install', '-y', '-qq', ...packages], { DEBIAN_FRONTEND: 'noninteractive' });
   }
-  return CHROMIUM_CANDIDATES.find((p) => existsSync(p)) ?? null;
+  return found ?? CHROMIUM_CANDIDATES.find((p) => existsSync(p)) ?? null;
 }
 
 function ensureNodeSqlite() {

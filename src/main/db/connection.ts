@@ -12,7 +12,7 @@ export type Db = Database.Database;
  *   the fsyncs stay few.
  * - foreign_keys: child rows go with their order (ON DELETE CASCADE).
  * - busy_timeout: a second connection (a worker, a backup) waits instead of failing at once.
- * - a 64 MiB page cache keeps the list indexes of a million orders hot.
+ * - a 64 MiB page cache (the default is 2 MiB) keeps the hot parts of the list indexes in memory.
  */
 export function openDatabase(file: string): Db {
   const db = new Database(file);

@@ -1,25 +1,39 @@
 import type { OrderRecord } from '../../shared/contract/records';
 import type { Db } from './connection';
 import { ingestStatements, type IngestStatements } from './ingest-statements';
-import { ORDER_COLUMNS } from './order-columns';
+import { pushOrderValues, type SqlValue } from './order-columns';
+
+type Value = SqlValue;
+
+/** Records per round of lookups and bulk inserts; bounds the size of the JSON id lists. */
+const BATCH = 1_000;
 
 /**
  * Stores child orders exactly as the order service (or the demo generator) describes them: the
  * record replaces whatever the store had for that order number, children and all. One transaction
  * per call, so a sync page is applied completely or not at all, and its fsync is paid once.
- * Idempotent: the same record twice leaves the same rows. An order keeps its local id across
- * upserts, so list cursors and local references to it stay valid while sync rewrites it.
+ * Idempotent: the same record twice leaves the same rows (a number repeated within one call: the
+ * last record wins). An order keeps its local id across upserts, so list cursors and local
+ * references to it stay valid while sync rewrites it.
  *
  * Records are not validated here: they come through zod at the boundary (sync, IPC, fixtures).
  */
 export function upsertOrders(db: Db, records: readonly OrderRecord[]): void {
+  if (!records.length) return;
   const s = ingestStatements(db);
+  // Deduplicated over the whole call: an order must not be inserted and then updated within one
+  // call, because new orders reach the search index only at the end (below).
+  const unique = dedupe(records);
   db.transaction(() => {
-    for (const record of records) upsertOne(s, record);
+    const before = s.maxIds.get() as { order: number };
+    for (let start = 0; start < unique.length; start += BATCH) applyBatch(s, unique.slice(start, start + BATCH));
+    // New orders got the ids after the previous maximum, so one range covers them all.
+    const after = s.maxIds.get() as { order: number };
+    if (after.order > before.order) s.indexForSearch.run(before.order + 1, after.order);
   })();
 }
 
-/** Forgets orders (e.g. no longer in the user's scope); their parent goes with its last child. */
+/** Forgets orders (e.g. no longer in the user's scope); a parent goes with its last child. */
 export function removeOrders(db: Db, orderNos: readonly string[]): number {
   const s = ingestStatements(db);
   return db.transaction(() => {
@@ -34,38 +48,126 @@ export function removeOrders(db: Db, orderNos: readonly string[]): number {
   })();
 }
 
-function upsertOne(s: IngestStatements, r: OrderRecord): void {
-  const { buyer, payment } = r;
-  const parent = s.upsertParent.get(
-    r.parentNo,
-    buyer.id,
-    buyer.account,
-    buyer.level,
-    buyer.name,
-    r.createdAt,
-    r.paidAt,
-    payment.channel,
-    payment.serialNo,
-  ) as { id: number };
-
-  const values = ORDER_COLUMNS.map(([, value]) => value(r));
-  const existing = s.findOrder.get(r.orderNo);
-  let orderId: number;
-  if (existing) {
-    orderId = existing.id;
-    s.updateOrder.run(parent.id, ...values, orderId);
-    for (const clear of s.clearChildren) clear.run(orderId);
-    // The order moved to another parent (renumbered upstream): do not leave an empty parent behind.
-    if (existing.parentId !== parent.id) s.deleteParentIfOrphan.run({ id: existing.parentId });
-  } else {
-    orderId = Number(s.insertOrder.run(parent.id, ...values).lastInsertRowid);
+function dedupe(records: readonly OrderRecord[]): OrderRecord[] {
+  const byNo = new Map<string, OrderRecord>();
+  for (const r of records) {
+    byNo.delete(r.orderNo);
+    byNo.set(r.orderNo, r);
   }
-  insertChildren(s, orderId, r);
+  return [...byNo.values()];
 }
 
-function insertChildren(s: IngestStatements, orderId: number, r: OrderRecord): void {
+/**
+ * New rows get their ids here (max + 1, ...; we are the only writer inside the transaction), so
+ * child rows can point at their parents without a lookup per row, and every table is written with
+ * a few multi-row INSERTs in dependency order.
+ */
+function applyBatch(s: IngestStatements, records: OrderRecord[]): void {
+  const existingOrders = new Map(
+    s.findOrders.all(JSON.stringify(records.map((r) => r.orderNo))).map((o) => [o.orderNo, o]),
+  );
+  const parentNos = [...new Set(records.map((r) => r.parentNo))];
+  const existingParents = new Map(s.findParents.all(JSON.stringify(parentNos)).map((p) => [p.parentNo, p.id]));
+  const next = s.maxIds.get() as { parent: number; order: number; waybill: number; afterSale: number };
+
+  // Parents: the latest record of any of its children describes buyer and payment.
+  const parentIds = new Map<string, number>(existingParents);
+  const latestOfParent = new Map<string, OrderRecord>();
+  for (const r of records) latestOfParent.set(r.parentNo, r);
+  const newParents: Value[] = [];
+  for (const [parentNo, r] of latestOfParent) {
+    const values = parentValues(r);
+    const id = existingParents.get(parentNo);
+    if (id === undefined) {
+      const newId = ++next.parent;
+      parentIds.set(parentNo, newId);
+      newParents.push(newId, parentNo, ...values);
+    } else {
+      s.updateParent.run(...values, id);
+    }
+  }
+  s.insert.parents.run(newParents);
+
+  // Orders: existing ones are updated in place (ids stay) and lose their children, to be rewritten.
+  const rows = emptyRows();
+  const replaced: number[] = [];
+  const movedFrom: number[] = [];
+  for (const r of records) {
+    const parentId = parentIds.get(r.parentNo) as number;
+    const existing = existingOrders.get(r.orderNo);
+    let orderId: number;
+    if (existing) {
+      orderId = existing.id;
+      const values: Value[] = [parentId];
+      pushOrderValues(values, r);
+      values.push(orderId);
+      s.updateOrder.run(values);
+      replaced.push(orderId);
+      if (existing.parentId !== parentId) movedFrom.push(existing.parentId);
+    } else {
+      orderId = ++next.order;
+      rows.orders.push(orderId, parentId);
+      pushOrderValues(rows.orders, r);
+    }
+    collectChildren(rows, next, orderId, r);
+  }
+  s.insert.orders.run(rows.orders);
+  if (replaced.length) {
+    const ids = JSON.stringify(replaced);
+    for (const clear of s.clearChildren) clear.run(ids);
+  }
+  // An order renumbered upstream into another checkout must not leave an empty parent behind.
+  for (const id of movedFrom) s.deleteParentIfOrphan.run({ id });
+
+  const { insert } = s;
+  insert.lines.run(rows.lines);
+  insert.receivers.run(rows.receivers);
+  insert.promotions.run(rows.promotions);
+  insert.invoices.run(rows.invoices);
+  insert.waybills.run(rows.waybills);
+  insert.waybillLines.run(rows.waybillLines);
+  insert.trackingEvents.run(rows.trackingEvents);
+  insert.afterSales.run(rows.afterSales);
+  insert.afterSaleLines.run(rows.afterSaleLines);
+  insert.redemptionCodes.run(rows.redemptionCodes);
+  insert.timeline.run(rows.timeline);
+}
+
+const parentValues = ({ buyer, payment, createdAt, paidAt }: OrderRecord): Value[] => [
+  buyer.id,
+  buyer.account,
+  buyer.level,
+  buyer.name,
+  createdAt,
+  paidAt,
+  payment.channel,
+  payment.serialNo,
+];
+
+const emptyRows = () => ({
+  orders: [] as Value[],
+  lines: [] as Value[],
+  receivers: [] as Value[],
+  promotions: [] as Value[],
+  invoices: [] as Value[],
+  waybills: [] as Value[],
+  waybillLines: [] as Value[],
+  trackingEvents: [] as Value[],
+  afterSales: [] as Value[],
+  afterSaleLines: [] as Value[],
+  redemptionCodes: [] as Value[],
+  timeline: [] as Value[],
+});
+
+/** Collections keep the record's array order in their position column (or line_no for lines). */
+function collectChildren(
+  rows: ReturnType<typeof emptyRows>,
+  next: { waybill: number; afterSale: number },
+  orderId: number,
+  r: OrderRecord,
+): void {
   for (const l of r.lines) {
-    s.insertLine.run(
+    rows.lines.push(
       orderId,
       l.lineNo,
       l.merchantId,
@@ -82,26 +184,20 @@ function insertChildren(s: IngestStatements, orderId: number, r: OrderRecord): v
     );
   }
   const rc = r.receiver;
-  if (rc) s.insertReceiver.run(orderId, rc.name, rc.phone, rc.province, rc.city, rc.district, rc.address, rc.postcode);
-  for (const p of r.promotions) s.insertPromotion.run(orderId, p.kind, p.refId, p.name, p.amount);
+  if (rc) rows.receivers.push(orderId, rc.name, rc.phone, rc.province, rc.city, rc.district, rc.address, rc.postcode);
+  r.promotions.forEach((p, i) => rows.promotions.push(orderId, i, p.kind, p.refId, p.name, p.amount));
   const inv = r.invoice;
-  if (inv) s.insertInvoice.run(orderId, inv.type, inv.titleType, inv.title, inv.taxNo, inv.content);
+  if (inv) rows.invoices.push(orderId, inv.type, inv.titleType, inv.title, inv.taxNo, inv.content);
   for (const w of r.waybills) {
-    const waybillId = s.insertWaybill.run(
-      orderId,
-      w.id,
-      w.carrier,
-      w.trackingNo,
-      w.shippedAt,
-      w.status,
-      w.signedAt,
-      w.courier,
-    ).lastInsertRowid;
-    for (const wl of w.lines) s.insertWaybillLine.run(waybillId, wl.lineNo, wl.quantity);
-    for (const e of w.events) s.insertTrackingEvent.run(waybillId, e.at, e.text);
+    const waybillId = ++next.waybill;
+    rows.waybills.push(waybillId, orderId, w.id, w.carrier, w.trackingNo, w.shippedAt, w.status, w.signedAt, w.courier);
+    w.lines.forEach((wl, i) => rows.waybillLines.push(waybillId, i, wl.lineNo, wl.quantity));
+    w.events.forEach((e, i) => rows.trackingEvents.push(waybillId, i, e.at, e.text));
   }
   for (const a of r.afterSales) {
-    const afterSaleId = s.insertAfterSale.run(
+    const afterSaleId = ++next.afterSale;
+    rows.afterSales.push(
+      afterSaleId,
       orderId,
       a.id,
       a.afterSaleNo,
@@ -112,10 +208,10 @@ function insertChildren(s: IngestStatements, orderId: number, r: OrderRecord): v
       a.createdAt,
       a.updatedAt,
       a.rejectReason,
-    ).lastInsertRowid;
-    for (const al of a.lines) s.insertAfterSaleLine.run(afterSaleId, al.lineNo, al.quantity);
+    );
+    a.lines.forEach((al, i) => rows.afterSaleLines.push(afterSaleId, i, al.lineNo, al.quantity));
   }
   const code = r.redemptionCode;
-  if (code) s.insertRedemptionCode.run(orderId, code.code, code.validFrom, code.validTo, code.usesTotal, code.usesLeft);
-  for (const t of r.timeline) s.insertTimeline.run(orderId, t.at, t.actor, t.device, t.action, t.detail);
+  if (code) rows.redemptionCodes.push(orderId, code.code, code.validFrom, code.validTo, code.usesTotal, code.usesLeft);
+  r.timeline.forEach((t, i) => rows.timeline.push(orderId, i, t.at, t.actor, t.device, t.action, t.detail));
 }

@@ -24,7 +24,13 @@ export const dealerOrderInput = z.strictObject({
   buyer: buyerRecord,
   receiver: receiverRecord,
   lines: z
-    .array(z.strictObject({ sku: z.string().min(1).max(64), quantity: z.number().int().min(1).max(100_000), unitPrice: fen }))
+    .array(
+      z.strictObject({
+        sku: z.string().min(1).max(64),
+        quantity: z.number().int().min(1).max(100_000),
+        unitPrice: fen,
+      }),
+    )
     .min(1)
     .max(200),
   freight: fen,
@@ -100,7 +106,12 @@ export function parseIntent(raw: unknown): ParsedIntent {
   const envelope = intentEnvelope.safeParse(raw);
   if (!envelope.success) {
     const unknownType = envelope.error.issues.some((i) => i.path[0] === 'type' && i.code === 'invalid_value');
-    return { ok: false, id, code: unknownType ? 'UNKNOWN_INTENT_TYPE' : 'INVALID_INTENT', message: envelope.error.message };
+    return {
+      ok: false,
+      id,
+      code: unknownType ? 'UNKNOWN_INTENT_TYPE' : 'INVALID_INTENT',
+      message: envelope.error.message,
+    };
   }
   const payload = intentPayloads[envelope.data.type].safeParse(envelope.data.payload);
   if (!payload.success) return { ok: false, id, code: 'INVALID_INTENT', message: payload.error.message };
@@ -164,4 +175,3 @@ export const pullResponse = z.strictObject({
   hasMore: z.boolean(),
 });
 export type PullResponse = z.infer<typeof pullResponse>;
-

@@ -28,7 +28,11 @@ const PATHS: Record<AfterSaleType, readonly Step[]> = {
   ],
 };
 
-const TYPE_NAMES: Record<AfterSaleType, string> = { REFUND_ONLY: '仅退款', RETURN_REFUND: '退货退款', EXCHANGE: '换货' };
+const TYPE_NAMES: Record<AfterSaleType, string> = {
+  REFUND_ONLY: '仅退款',
+  RETURN_REFUND: '退货退款',
+  EXCHANGE: '换货',
+};
 
 export const REASONS: Record<'beforeShipping' | AfterSaleType | 'service' | 'virtual', readonly string[]> = {
   beforeShipping: ['不想要了', '拍错了/多拍了', '地址填写错误', '发货太慢', '协商一致退款'],
@@ -79,7 +83,9 @@ export function makeAfterSale(rng: Random, timeline: Timeline, req: AfterSaleReq
         : path.slice(0, path.findIndex(([, s]) => s === req.status) + 1);
   const rejectReason = req.status === 'REJECTED' ? rng.pick(REJECT_REASONS) : null;
   const money = formatFen(req.amount, { symbol: true });
-  const staff = req.warehouse ? `warehouse:${req.warehouse}/${rng.pick(STAFF.warehouse[req.warehouse as keyof typeof STAFF.warehouse] ?? ['staff'])}` : 'system';
+  const staff = req.warehouse
+    ? `warehouse:${req.warehouse}/${rng.pick(STAFF.warehouse[req.warehouse as keyof typeof STAFF.warehouse] ?? ['staff'])}`
+    : 'system';
 
   let at = req.createdAt;
   for (const [i, [action]] of ending.entries()) {

@@ -32,6 +32,8 @@ export interface TrackingPlan {
   destDistrict: string;
   courier: string;
   now: number;
+  /** Orders that went on to be completed were obviously not refused at the door. */
+  mayRefuse: boolean;
 }
 
 export interface TrackingOutcome {
@@ -57,13 +59,20 @@ export function trackParcel(rng: Random, plan: TrackingPlan): TrackingOutcome {
     `快件已到达【${destCity}${destDistrict}营业部】`,
     `【${destCity}${destDistrict}】派件员 ${plan.courier} 正在为您派件，请保持电话畅通`,
   ];
-  const refused = rng.chance(0.01);
-  const gaps = [rng.int(1, 4), rng.int(2, 6), rng.int(1, 3), sameCity ? 0 : rng.int(10, 30), rng.int(3, 8), rng.int(1, 3)];
+  const refused = plan.mayRefuse && rng.chance(0.01);
+  const gaps = [
+    rng.int(1, 4),
+    rng.int(2, 6),
+    rng.int(1, 3),
+    sameCity ? 0 : rng.int(10, 30),
+    rng.int(3, 8),
+    rng.int(1, 3),
+  ];
   const events: TrackingOutcome['events'] = [];
   let at = plan.shippedAt;
   let gapIndex = 0;
   for (const text of steps) {
-    at += ((gaps[gapIndex++] ?? 2) * HOUR) + rng.int(0, 59) * 60_000;
+    at += (gaps[gapIndex++] ?? 2) * HOUR + rng.int(0, 59) * 60_000;
     if (at > plan.now) return { events, status: 'IN_TRANSIT', signedAt: null };
     events.push({ at, text });
   }

@@ -3,14 +3,40 @@ import type { Random, Weighted } from './random';
 import { chinaStamp, chinaYmd } from './time';
 
 const CHANNELS: Record<Platform, Weighted<PaymentChannel>> = {
-  OWN_MALL: [['ALIPAY', 45], ['WECHAT_PAY', 35], ['UNIONPAY', 10], ['BALANCE', 10]],
-  MINI_PROGRAM: [['WECHAT_PAY', 88], ['BALANCE', 12]],
-  APP: [['ALIPAY', 45], ['WECHAT_PAY', 45], ['UNIONPAY', 4], ['BALANCE', 6]],
+  OWN_MALL: [
+    ['ALIPAY', 45],
+    ['WECHAT_PAY', 35],
+    ['UNIONPAY', 10],
+    ['BALANCE', 10],
+  ],
+  MINI_PROGRAM: [
+    ['WECHAT_PAY', 88],
+    ['BALANCE', 12],
+  ],
+  APP: [
+    ['ALIPAY', 45],
+    ['WECHAT_PAY', 45],
+    ['UNIONPAY', 4],
+    ['BALANCE', 6],
+  ],
   TMALL: [['ALIPAY', 100]],
-  JD: [['WECHAT_PAY', 55], ['UNIONPAY', 45]],
-  DOUYIN: [['ALIPAY', 45], ['WECHAT_PAY', 55]],
-  PDD: [['WECHAT_PAY', 70], ['ALIPAY', 30]],
-  OFFLINE: [['BANK_TRANSFER', 50], ['WECHAT_PAY', 30], ['CASH', 20]],
+  JD: [
+    ['WECHAT_PAY', 55],
+    ['UNIONPAY', 45],
+  ],
+  DOUYIN: [
+    ['ALIPAY', 45],
+    ['WECHAT_PAY', 55],
+  ],
+  PDD: [
+    ['WECHAT_PAY', 70],
+    ['ALIPAY', 30],
+  ],
+  OFFLINE: [
+    ['BANK_TRANSFER', 50],
+    ['WECHAT_PAY', 30],
+    ['CASH', 20],
+  ],
 };
 
 export const pickChannel = (rng: Random, _source: OrderSource, platform: Platform): PaymentChannel =>

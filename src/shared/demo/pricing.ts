@@ -80,7 +80,12 @@ export function priceChild(
   if (coupon) add('COUPON', coupon.id, coupon.name, result.couponDiscount);
   if (campaign) add('CAMPAIGN', campaign.id, campaign.name, result.campaignDiscount);
   if (memberRateBp !== null) {
-    add('MEMBER_DISCOUNT', ctx.buyer.level.name, `${ctx.buyer.level.name}${memberRateBp / 1000}折`, result.memberDiscount);
+    add(
+      'MEMBER_DISCOUNT',
+      ctx.buyer.level.name,
+      `${ctx.buyer.level.name}${memberRateBp / 1000}折`,
+      result.memberDiscount,
+    );
   }
   add('MEMBER_BENEFIT', ctx.buyer.level.name, '会员专享立减', result.memberBenefit);
   add('POINTS', 'POINTS', `积分抵扣 ${result.pointsUsed} 积分`, result.pointsDeduction);

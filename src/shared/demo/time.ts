@@ -20,7 +20,7 @@ export function chinaStamp(at: number): string {
   return chinaYmd(at).slice(2) + pad(d.getUTCHours()) + pad(d.getUTCMinutes()) + pad(d.getUTCSeconds());
 }
 
-export const chinaHour = (at: number): number => new Date(at + CHINA_OFFSET).getUTCHours();
+export const chinaHour = (at: number): number => Math.floor(((at + CHINA_OFFSET) % DAY) / HOUR);
 
 /** The China calendar day number, for per-day counters. */
 export const chinaDay = (at: number): number => Math.floor((at + CHINA_OFFSET) / DAY);

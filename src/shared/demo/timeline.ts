@@ -24,5 +24,9 @@ export class Timeline {
 export const STAFF = {
   service: ['cs:li.na', 'cs:wang.lei', 'cs:zhao.min'],
   finance: ['finance:chen.yu', 'finance:sun.li'],
-  warehouse: { 'WH-SH': ['zhang.wei', 'liu.qiang'], 'WH-GZ': ['huang.jie', 'lin.feng'], 'WH-BJ': ['zhao.lei', 'ma.jun'] },
+  warehouse: {
+    'WH-SH': ['zhang.wei', 'liu.qiang'],
+    'WH-GZ': ['huang.jie', 'lin.feng'],
+    'WH-BJ': ['zhao.lei', 'ma.jun'],
+  },
 } as const;

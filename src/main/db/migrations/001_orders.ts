@@ -90,9 +90,13 @@ export const migration001Orders: Migration = {
       );
       CREATE INDEX orders_parent ON orders (parent_id);
 
+      -- Collections that belong to one order (lines, promotions, timeline, and later parcel
+      -- contents, tracking events, after-sale lines) are keyed by (owner id, position) WITHOUT
+      -- ROWID: one B-tree instead of a table plus an owner index, the rows of one order stored
+      -- together for the detail view, and the record's array order kept by the key itself.
+
       -- Snapshots: what was bought, at the price and description of the moment it was bought.
       CREATE TABLE order_lines (
-        id                INTEGER PRIMARY KEY,
         order_id          INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
         line_no           INTEGER NOT NULL CHECK (line_no >= 1),
         merchant_id       TEXT NOT NULL,
@@ -106,8 +110,8 @@ export const migration001Orders: Migration = {
         ${fen('payable')},
         shipped_qty       INTEGER NOT NULL CHECK (shipped_qty >= 0),
         refunded_qty      INTEGER NOT NULL CHECK (refunded_qty >= 0),
-        UNIQUE (order_id, line_no)
-      );
+        PRIMARY KEY (order_id, line_no)
+      ) WITHOUT ROWID;
 
       -- One per order at most; the order id is the key. Virtual goods have none.
       CREATE TABLE order_receivers (
@@ -122,14 +126,14 @@ export const migration001Orders: Migration = {
       );
 
       CREATE TABLE order_promotions (
-        id                INTEGER PRIMARY KEY,
         order_id          INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
+        position          INTEGER NOT NULL,
         kind              TEXT NOT NULL CHECK (${oneOf('kind', PROMOTION_KINDS)}),
         ref_id            TEXT NOT NULL,
         name              TEXT NOT NULL,
-        ${fen('amount')}
-      );
-      CREATE INDEX order_promotions_order ON order_promotions (order_id);
+        ${fen('amount')},
+        PRIMARY KEY (order_id, position)
+      ) WITHOUT ROWID;
 
       CREATE TABLE order_invoices (
         order_id          INTEGER PRIMARY KEY REFERENCES orders (id) ON DELETE CASCADE,
@@ -142,15 +146,15 @@ export const migration001Orders: Migration = {
 
       -- Who did what, when, from which device (domain.md: every change is recorded).
       CREATE TABLE order_timeline (
-        id                INTEGER PRIMARY KEY,
         order_id          INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
+        position          INTEGER NOT NULL,
         at                INTEGER NOT NULL,
         actor             TEXT NOT NULL,
         device            TEXT NOT NULL,
         action            TEXT NOT NULL,
-        detail            TEXT NOT NULL
-      );
-      CREATE INDEX order_timeline_order ON order_timeline (order_id);
+        detail            TEXT NOT NULL,
+        PRIMARY KEY (order_id, position)
+      ) WITHOUT ROWID;
     `);
   },
 };

@@ -5,7 +5,8 @@ export const migration002Logistics: Migration = {
   name: '002_logistics',
   up(db) {
     db.exec(`
-      -- One parcel. remote_id is the order service's id for it; id is local.
+      -- One parcel. remote_id is the order service's id for it; id is local. Its contents and
+      -- events are (waybill id, position) collections, like an order's lines (migration 001).
       CREATE TABLE waybills (
         id                INTEGER PRIMARY KEY,
         order_id          INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
@@ -23,20 +24,20 @@ export const migration002Logistics: Migration = {
 
       -- What is inside each parcel: a line of the order and how many of it.
       CREATE TABLE waybill_lines (
-        id                INTEGER PRIMARY KEY,
         waybill_id        INTEGER NOT NULL REFERENCES waybills (id) ON DELETE CASCADE,
+        position          INTEGER NOT NULL,
         line_no           INTEGER NOT NULL CHECK (line_no >= 1),
-        quantity          INTEGER NOT NULL CHECK (quantity >= 1)
-      );
-      CREATE INDEX waybill_lines_waybill ON waybill_lines (waybill_id);
+        quantity          INTEGER NOT NULL CHECK (quantity >= 1),
+        PRIMARY KEY (waybill_id, position)
+      ) WITHOUT ROWID;
 
       CREATE TABLE tracking_events (
-        id                INTEGER PRIMARY KEY,
         waybill_id        INTEGER NOT NULL REFERENCES waybills (id) ON DELETE CASCADE,
+        position          INTEGER NOT NULL,
         at                INTEGER NOT NULL,
-        text              TEXT NOT NULL
-      );
-      CREATE INDEX tracking_events_waybill ON tracking_events (waybill_id);
+        text              TEXT NOT NULL,
+        PRIMARY KEY (waybill_id, position)
+      ) WITHOUT ROWID;
     `);
   },
 };

@@ -27,12 +27,12 @@ export const migration003AfterSales: Migration = {
 
       -- Empty lines mean the request covers the whole child order.
       CREATE TABLE after_sale_lines (
-        id                INTEGER PRIMARY KEY,
         after_sale_id     INTEGER NOT NULL REFERENCES after_sales (id) ON DELETE CASCADE,
+        position          INTEGER NOT NULL,
         line_no           INTEGER NOT NULL CHECK (line_no >= 1),
-        quantity          INTEGER NOT NULL CHECK (quantity >= 1)
-      );
-      CREATE INDEX after_sale_lines_after_sale ON after_sale_lines (after_sale_id);
+        quantity          INTEGER NOT NULL CHECK (quantity >= 1),
+        PRIMARY KEY (after_sale_id, position)
+      ) WITHOUT ROWID;
     `);
   },
 };

@@ -5,10 +5,9 @@ export const migration004Redemption: Migration = {
   name: '004_redemption',
   up(db) {
     db.exec(`
-      -- The code of a paid service order, as the order service issued it.
+      -- The code of a paid service order, as the order service issued it; one per order at most.
       CREATE TABLE redemption_codes (
-        id                INTEGER PRIMARY KEY,
-        order_id          INTEGER NOT NULL UNIQUE REFERENCES orders (id) ON DELETE CASCADE,
+        order_id          INTEGER PRIMARY KEY REFERENCES orders (id) ON DELETE CASCADE,
         code              TEXT NOT NULL,
         valid_from        INTEGER NOT NULL,
         valid_to          INTEGER NOT NULL,

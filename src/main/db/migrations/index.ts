@@ -6,6 +6,7 @@ import { migration004Redemption } from './004_redemption';
 import { migration005Search } from './005_search';
 import { migration006ListIndexes } from './006_list_indexes';
 import { migration007Sync } from './007_sync';
+import { migration008StatusCounts } from './008_status_counts';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005Search,
   migration006ListIndexes,
   migration007Sync,
+  migration008StatusCounts,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

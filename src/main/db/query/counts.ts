@@ -5,15 +5,33 @@ import { and } from './clause';
 import { filterClauses, needsParent, scopeClause } from './predicates';
 import { prepareCached } from './statement-cache';
 
+/** Filter fields the running counts (migration 008) can answer; statuses are what is counted. */
+const SUMMARISED = new Set<keyof OrderListFilter>(['statuses', 'warehouseIds', 'storeIds', 'dealerIds', 'kinds']);
+
 /**
  * The status tabs' numbers: every filter of the list except the statuses themselves (each tab
  * is one status), in the caller's scope. Every status is present, zeros included, so a tab never
  * shows a stale number for lack of a row.
+ *
+ * Narrowed only by scope, warehouse, store, dealer or kind (the usual case) the numbers come from
+ * the running counts table, whose columns carry the same names as those of orders, so the same
+ * clauses apply to both. Any other filter counts the matching orders themselves.
  */
 export function countByStatus(db: Db, scope: DataScope, filter: OrderListFilter): StatusCounts {
-  const where = and([scopeClause(scope), ...filterClauses(filter, { statuses: false })]);
-  const from = needsParent(filter) ? 'orders o CROSS JOIN parent_orders p ON p.id = o.parent_id' : 'orders o';
-  const sql = `SELECT o.status AS status, count(*) AS n FROM ${from} WHERE ${where.sql} GROUP BY o.status`;
+  // Counting reads every match, so SQLite may use any index it likes here: no steering.
+  const where = and([
+    scopeClause(scope),
+    ...filterClauses(db, filter, { statuses: false, unindexed: new Set(), purpose: 'count' }),
+  ]);
+  const summarised = (Object.keys(filter) as Array<keyof OrderListFilter>).every((key) => {
+    const value = filter[key];
+    return value === undefined || (Array.isArray(value) && !value.length) || SUMMARISED.has(key);
+  });
+  const sql = summarised
+    ? `SELECT o.status AS status, sum(o.n) AS n FROM order_status_counts o WHERE ${where.sql} GROUP BY o.status`
+    : `SELECT o.status AS status, count(*) AS n
+       FROM orders o ${needsParent(filter) ? 'CROSS JOIN parent_orders p ON p.id = o.parent_id' : ''}
+       WHERE ${where.sql} GROUP BY o.status`;
   const found = prepareCached(db, sql).all(...where.params) as Array<{ status: OrderStatus; n: number }>;
 
   const byStatus = Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as Record<OrderStatus, number>;

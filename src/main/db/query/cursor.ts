@@ -16,16 +16,15 @@ export const badCursor = (): DbInputError =>
 
 /** Cursors come back from the renderer, so anything that is not one of ours is refused, not guessed at. */
 export function decodeCursor(text: string): Cursor {
-  const bad = badCursor;
-  if (!/^[A-Za-z0-9_-]+$/.test(text)) throw bad();
+  if (!/^[A-Za-z0-9_-]+$/.test(text)) throw badCursor();
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
   } catch {
-    throw bad();
+    throw badCursor();
   }
-  if (!Array.isArray(parsed) || parsed.length !== 2) throw bad();
+  if (!Array.isArray(parsed) || parsed.length !== 2) throw badCursor();
   const [value, id] = parsed as unknown[];
-  if (!(value === null || isKey(value)) || !isKey(id)) throw bad();
+  if (!(value === null || isKey(value)) || !isKey(id)) throw badCursor();
   return { value, id };
 }

@@ -42,32 +42,33 @@ type Head = Omit<OrderRecord, 'buyer' | 'amounts' | 'payment' | 'locked' | Child
   paymentSerialNo: string | null;
   pendingSync: number;
 } & OrderRecord['amounts'];
-type ChildKey = 'receiver' | 'lines' | 'promotions' | 'invoice' | 'waybills' | 'afterSales' | 'redemptionCode' | 'timeline';
+type ChildKey =
+  'receiver' | 'lines' | 'promotions' | 'invoice' | 'waybills' | 'afterSales' | 'redemptionCode' | 'timeline';
 
-/** Child rows come back in insertion order (ORDER BY id), which is the record's own array order. */
+/** Collections come back in the record's array order: by position or local id, both given in array order (lines: by line number). */
 const CHILD_SQL = {
   lines: `SELECT line_no AS lineNo, merchant_id AS merchantId, sku, name, spec, image, unit_price AS unitPrice,
                  quantity, discount, payable, shipped_qty AS shippedQuantity, refunded_qty AS refundedQuantity
-          FROM order_lines WHERE order_id = ? ORDER BY id`,
+          FROM order_lines WHERE order_id = ? ORDER BY line_no`,
   receiver: 'SELECT name, phone, province, city, district, address, postcode FROM order_receivers WHERE order_id = ?',
-  promotions: 'SELECT kind, ref_id AS refId, name, amount FROM order_promotions WHERE order_id = ? ORDER BY id',
+  promotions: 'SELECT kind, ref_id AS refId, name, amount FROM order_promotions WHERE order_id = ? ORDER BY position',
   invoice: `SELECT type, title_type AS titleType, title, tax_no AS taxNo, content FROM order_invoices WHERE order_id = ?`,
   waybills: `SELECT id AS localId, remote_id AS id, carrier, tracking_no AS trackingNo, shipped_at AS shippedAt, status,
                     signed_at AS signedAt, courier
-             FROM waybills WHERE order_id = ? ORDER BY id`,
+             FROM waybills WHERE order_id = ? ORDER BY localId`,
   waybillLines: `SELECT wl.waybill_id AS parentId, wl.line_no AS lineNo, wl.quantity
-                 FROM waybill_lines wl JOIN waybills w ON w.id = wl.waybill_id WHERE w.order_id = ? ORDER BY wl.id`,
+                 FROM waybills w JOIN waybill_lines wl ON wl.waybill_id = w.id WHERE w.order_id = ? ORDER BY wl.waybill_id, wl.position`,
   trackingEvents: `SELECT e.waybill_id AS parentId, e.at, e.text
-                   FROM tracking_events e JOIN waybills w ON w.id = e.waybill_id WHERE w.order_id = ? ORDER BY e.id`,
+                   FROM waybills w JOIN tracking_events e ON e.waybill_id = w.id WHERE w.order_id = ? ORDER BY e.waybill_id, e.position`,
   afterSales: `SELECT id AS localId, remote_id AS id, after_sale_no AS afterSaleNo, type, status, reason, amount,
                       created_at AS createdAt, updated_at AS updatedAt, reject_reason AS rejectReason
-               FROM after_sales WHERE order_id = ? ORDER BY id`,
+               FROM after_sales WHERE order_id = ? ORDER BY localId`,
   afterSaleLines: `SELECT al.after_sale_id AS parentId, al.line_no AS lineNo, al.quantity
-                   FROM after_sale_lines al JOIN after_sales a ON a.id = al.after_sale_id
-                   WHERE a.order_id = ? ORDER BY al.id`,
+                   FROM after_sales a JOIN after_sale_lines al ON al.after_sale_id = a.id
+                   WHERE a.order_id = ? ORDER BY al.after_sale_id, al.position`,
   redemptionCode: `SELECT code, valid_from AS validFrom, valid_to AS validTo, uses_total AS usesTotal, uses_left AS usesLeft
                    FROM redemption_codes WHERE order_id = ?`,
-  timeline: 'SELECT at, actor, device, action, detail FROM order_timeline WHERE order_id = ? ORDER BY id',
+  timeline: 'SELECT at, actor, device, action, detail FROM order_timeline WHERE order_id = ? ORDER BY position',
 } as const;
 
 /**

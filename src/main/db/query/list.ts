@@ -4,22 +4,23 @@ import type { DataScope } from '../../../shared/domain/vocabulary';
 import type { Db } from '../connection';
 import { and, type Clause } from './clause';
 import { badCursor, decodeCursor, encodeCursor, type Cursor } from './cursor';
-import { filterClauses, scopeClause } from './predicates';
+import { unindexedFor, type SortColumn } from './access-plan';
+import { filterClauses, needsParent, scopeClause } from './predicates';
 import { PENDING_SYNC_SQL } from './pending-sync';
 import { prepareCached } from './statement-cache';
 
 /** The list input after zod: defaults filled in. */
 export type OrderListQuery = z.output<typeof orderListInput>;
 
-const SORT_COLUMNS: Record<OrderSort['field'], { column: string; nullable: boolean }> = {
+const SORT_COLUMNS: Record<OrderSort['field'], { column: SortColumn; nullable: boolean }> = {
   createdAt: { column: 'o.created_at', nullable: false },
   paidAt: { column: 'o.paid_at', nullable: true },
   shippedAt: { column: 'o.shipped_at', nullable: true },
   payable: { column: 'o.payable', nullable: false },
 };
 
-const ROW_SQL = `
-  SELECT o.id, o.order_no AS orderNo, p.parent_no AS parentNo, o.kind, o.source, o.platform, o.status,
+const ROW_COLUMNS = `
+  o.id, o.order_no AS orderNo, p.parent_no AS parentNo, o.kind, o.source, o.platform, o.status,
          o.payment_status AS paymentStatus, o.refund_status AS refundStatus, o.locked, o.exception,
          p.payment_channel AS paymentChannel, p.payment_serial_no AS paymentSerialNo,
          o.merchant_name AS merchantName, o.warehouse_id AS warehouseId, o.store_id AS storeId,
@@ -27,9 +28,22 @@ const ROW_SQL = `
          o.receiver_phone AS receiverPhone, o.receiver_province AS province, o.receiver_city AS city,
          o.item_summary AS itemSummary, o.item_count AS itemCount, o.payable, o.tracking_nos AS trackingNos,
          o.created_at AS createdAt, o.paid_at AS paidAt, o.shipped_at AS shippedAt,
-         ${PENDING_SYNC_SQL} AS pendingSync
-  -- CROSS JOIN fixes the loop order: walk orders (through the sort index), look each parent up by key.
-  FROM orders o CROSS JOIN parent_orders p ON p.id = o.parent_id`;
+         ${PENDING_SYNC_SQL} AS pendingSync`;
+
+/**
+ * Two steps: the inner SELECT finds the page's ids, touching only what the filters need, and
+ * sorts nothing but (sort value, id) when it must sort at all; the outer one reads the ≤ limit+1
+ * rows in full (parent, pending sync count). Sorting whole list rows instead costs a parent
+ * lookup and a subquery for every candidate row (4,936 candidates for a clerk: 43 ms vs 4 ms).
+ * CROSS JOIN fixes the loop order: page first, then each row and its parent by key.
+ */
+const pageSql = (where: string, orderBy: string, filterOnParent: boolean) => `
+  SELECT ${ROW_COLUMNS}
+  FROM (SELECT o.id FROM orders o ${filterOnParent ? 'CROSS JOIN parent_orders p ON p.id = o.parent_id' : ''}
+        WHERE ${where} ORDER BY ${orderBy} LIMIT ?) page
+  CROSS JOIN orders o ON o.id = page.id
+  CROSS JOIN parent_orders p ON p.id = o.parent_id
+  ORDER BY ${orderBy}`;
 
 type RawRow = Omit<OrderListRow, 'locked'> & { id: number; locked: number };
 
@@ -52,11 +66,14 @@ export function listOrders(db: Db, scope: DataScope, input: OrderListQuery): Ord
   // A NULL-tail cursor on a column without NULLs was not made by us.
   if (cursor && cursor.value === null && !nullable) throw badCursor();
 
-  const base: Array<Clause | null> = [scopeClause(scope), ...filterClauses(filter)];
+  const unindexed = unindexedFor(scope, filter, column);
+  const base: Array<Clause | null> = [
+    scopeClause(scope, unindexed),
+    ...filterClauses(db, filter, { statuses: true, unindexed, purpose: 'page' }),
+  ];
   const fetch = (clauses: Array<Clause | null>, orderBy: string, count: number): RawRow[] => {
     const where = and(clauses);
-    const sql = `${ROW_SQL} WHERE ${where.sql} ORDER BY ${orderBy} LIMIT ?`;
-    return prepareCached(db, sql).all(...where.params, count) as RawRow[];
+    return prepareCached(db, pageSql(where.sql, orderBy, needsParent(filter))).all(...where.params, count) as RawRow[];
   };
 
   // One row more than asked tells whether a next page exists without counting.
@@ -64,7 +81,11 @@ export function listOrders(db: Db, scope: DataScope, input: OrderListQuery): Ord
   if (!cursor || cursor.value !== null) {
     rows.push(
       ...fetch(
-        [...base, nullable ? { sql: `${column} IS NOT NULL`, params: [] } : null, cursor && seekValue(column, desc, cursor)],
+        [
+          ...base,
+          nullable ? { sql: `${column} IS NOT NULL`, params: [] } : null,
+          cursor && seekValue(column, desc, cursor),
+        ],
         `${column} ${dir}, o.id ${dir}`,
         limit + 1,
       ),
@@ -72,7 +93,9 @@ export function listOrders(db: Db, scope: DataScope, input: OrderListQuery): Ord
   }
   if (nullable && rows.length <= limit) {
     const seekId = cursor?.value === null ? { sql: `o.id ${desc ? '<' : '>'} ?`, params: [cursor.id] } : null;
-    rows.push(...fetch([...base, { sql: `${column} IS NULL`, params: [] }, seekId], `o.id ${dir}`, limit + 1 - rows.length));
+    rows.push(
+      ...fetch([...base, { sql: `${column} IS NULL`, params: [] }, seekId], `o.id ${dir}`, limit + 1 - rows.length),
+    );
   }
 
   const page = rows.slice(0, limit);

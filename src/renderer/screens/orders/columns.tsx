@@ -42,11 +42,7 @@ export const orderColumns = (m: Messages, locale: Locale) => [
     header: m.column.region,
     size: 120,
   }),
-  column.accessor('itemSummary', {
-    header: m.column.items,
-    size: 220,
-    cell: (c) => `${c.getValue()}${c.row.original.itemCount > 1 ? ` ×${c.row.original.itemCount}` : ''}`,
-  }),
+  column.accessor('itemSummary', { header: m.column.items, size: 220 }),
   column.accessor('payable', { header: m.column.payable, size: 90, cell: (c) => money(c.getValue()) }),
   column.accessor('paymentChannel', {
     header: m.column.channel,
@@ -57,6 +53,6 @@ export const orderColumns = (m: Messages, locale: Locale) => [
     },
   }),
   column.accessor('source', { header: m.column.source, size: 70, cell: (c) => m.source[c.getValue()] }),
-  column.accessor('createdAt', { header: m.column.createdAt, size: 130, cell: (c) => dateTime(c.getValue(), locale) }),
+  column.accessor('createdAt', { header: m.column.createdAt, size: 150, cell: (c) => dateTime(c.getValue(), locale) }),
   column.accessor('trackingNos', { header: m.column.trackingNos, size: 160, cell: (c) => c.getValue() || '—' }),
 ];

@@ -1,0 +1,101 @@
+import type { z } from 'zod';
+import { deviceRegistration, loginResponse, serviceError, type LoginResponse } from '../../shared/contract/service';
+import { pullResponse, pushResponse, type Intent, type PullResponse, type PushResponse } from '../../shared/contract/sync';
+
+/**
+ * Every way a call to the order service can fail, as data. OFFLINE and TIMEOUT and BAD_RESPONSE
+ * are the network's fault and worth retrying; REJECTED carries the service's own stable code.
+ */
+export type ServiceFailure =
+  | { kind: 'OFFLINE'; message: string }
+  | { kind: 'TIMEOUT'; message: string }
+  | { kind: 'BAD_RESPONSE'; status: number; message: string }
+  | { kind: 'SERVER_ERROR'; status: number; message: string }
+  | { kind: 'REJECTED'; status: number; code: string; message: string; body: unknown };
+
+export type ServiceResult<T> = { ok: true; value: T } | { ok: false; failure: ServiceFailure };
+
+export interface ServiceClientOptions {
+  baseUrl: string;
+  token?: () => string | null;
+  timeoutMs?: number;
+  fetchImpl?: typeof fetch;
+}
+
+export class ServiceClient {
+  constructor(private readonly options: ServiceClientOptions) {}
+
+  login(username: string, password: string): Promise<ServiceResult<LoginResponse>> {
+    return this.call('POST', '/v1/auth/login', loginResponse, { username, password });
+  }
+
+  registerDevice(deviceId: string): Promise<ServiceResult<z.infer<typeof deviceRegistration>>> {
+    return this.call('POST', '/v1/devices/register', deviceRegistration, { deviceId });
+  }
+
+  pull(cursor: string | null, limit: number): Promise<ServiceResult<PullResponse>> {
+    const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
+    return this.call('GET', `/v1/sync/pull?${query}`, pullResponse);
+  }
+
+  push(deviceId: string, intents: Intent[]): Promise<ServiceResult<PushResponse>> {
+    return this.call('POST', '/v1/sync/push', pushResponse, { deviceId, intents });
+  }
+
+  async call<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: S,
+    body?: unknown,
+  ): Promise<ServiceResult<z.output<S>>> {
+    const { baseUrl, token, timeoutMs = 15_000, fetchImpl = fetch } = this.options;
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const bearer = token?.();
+    if (bearer) headers['authorization'] = `Bearer ${bearer}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetchImpl(new URL(path, baseUrl), {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      text = await response.text();
+    } catch (error) {
+      const name = (error as { name?: string }).name;
+      if (name === 'TimeoutError' || name === 'AbortError') {
+        return failed({ kind: 'TIMEOUT', message: `No answer from the order service within ${timeoutMs} ms` });
+      }
+      return failed({ kind: 'OFFLINE', message: `Order service unreachable: ${(error as Error).message}` });
+    }
+    const json = parseJson(text);
+    if (response.status >= 500) {
+      return failed({ kind: 'SERVER_ERROR', status: response.status, message: `Order service answered ${response.status}` });
+    }
+    if (!response.ok) {
+      const error = serviceError.safeParse(json);
+      if (!error.success) {
+        return failed({ kind: 'BAD_RESPONSE', status: response.status, message: `Unreadable ${response.status} answer` });
+      }
+      const { code, message } = error.data.error;
+      return failed({ kind: 'REJECTED', status: response.status, code, message, body: json });
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      return failed({ kind: 'BAD_RESPONSE', status: response.status, message: 'The order service sent an answer of the wrong shape' });
+    }
+    return { ok: true, value: parsed.data };
+  }
+}
+
+const failed = (failure: ServiceFailure): { ok: false; failure: ServiceFailure } => ({ ok: false, failure });
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
