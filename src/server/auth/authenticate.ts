@@ -1,0 +1,28 @@
+import type { Deps } from '../deps';
+import { ApiError } from '../http/errors';
+import type { Caller } from './caller';
+import { hashToken } from './tokens';
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]{20,100})$/;
+
+/** The caller behind `Authorization: Bearer <token>`; a missing, unknown or expired token is 401. */
+export async function authenticate(deps: Deps, header: string | undefined): Promise<Caller> {
+  const token = header ? BEARER.exec(header)?.[1] : undefined;
+  if (!token) throw new ApiError('UNAUTHENTICATED', 'Sign in first: Authorization: Bearer <token>');
+  const now = deps.clock.now();
+  const hash = hashToken(token);
+  const known = deps.sessions.get(hash, now);
+  if (known) return known;
+  const session = await deps.store.unit((tx) => tx.tokens.sessionFor(hash, now));
+  if (!session) throw new ApiError('UNAUTHENTICATED', 'The session has expired or does not exist; sign in again');
+  const { user, expiresAt } = session;
+  const caller: Caller = {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    scope: user.scope,
+  };
+  deps.sessions.put(hash, caller, expiresAt);
+  return caller;
+}

@@ -1,0 +1,33 @@
+import { MAX_DEVICE_CODE } from '../../shared/domain/order-number';
+import type { Deps } from '../deps';
+import { ApiError } from '../http/errors';
+import type { Tx } from '../storage/repositories';
+import type { Caller } from './caller';
+
+/**
+ * A device's code goes into every order number it makes offline, so codes are handed out once and
+ * never reused; registering the same device again answers its existing code.
+ */
+export async function registerDevice(deps: Deps, caller: Caller, deviceId: string): Promise<{ deviceCode: number }> {
+  return deps.store.unit(async (tx) => {
+    const known = await tx.devices.byId(deviceId);
+    if (known) return { deviceCode: known.deviceCode };
+    const deviceCode = (await tx.devices.maxCode()) + 1;
+    if (deviceCode > MAX_DEVICE_CODE) throw new ApiError('DEVICE_CODES_EXHAUSTED', 'Every device code is taken');
+    await tx.devices.insert({ deviceId, deviceCode }, caller.userId, deps.clock.now());
+    return { deviceCode };
+  });
+}
+
+/** How a registered device appears in timelines. */
+export const deviceLabel = (deviceCode: number): string => `DEV-${String(deviceCode).padStart(4, '0')}`;
+
+/**
+ * The device behind an online call, when the client names it (X-Device-Id of a registered device),
+ * so the timeline says which counter or desk it was; otherwise just "API".
+ */
+export async function onlineDevice(tx: Tx, header: string | string[] | undefined): Promise<string> {
+  const deviceId = typeof header === 'string' ? header : undefined;
+  const device = deviceId && deviceId.length <= 64 ? await tx.devices.byId(deviceId) : null;
+  return device ? deviceLabel(device.deviceCode) : 'API';
+}

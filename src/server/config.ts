@@ -1,0 +1,54 @@
+import { resolveTimerConfig, type TimerConfig, type TimerOverrides } from '../shared/domain/timers';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export interface WindowLimit {
+  /** Failures allowed within the window; the next one is refused until the oldest ages out. */
+  limit: number;
+  windowMs: number;
+}
+
+export interface ServiceConfig {
+  demo: boolean;
+  tokenTtlMs: number;
+  login: { perUsername: WindowLimit; perIp: WindowLimit };
+  /** Wrong redemption codes: a 6-digit space is searched in ~10^6 tries, so a few dozen per window is nothing. */
+  codeAttempts: { perClerk: WindowLimit; perStore: WindowLimit };
+  codeLength: number;
+  codeValidityMs: number;
+  timers: TimerConfig;
+  pull: { defaultLimit: number; maxLimit: number };
+}
+
+export interface ConfigOverrides {
+  demo?: boolean;
+  tokenTtlMs?: number;
+  login?: Partial<ServiceConfig['login']>;
+  codeAttempts?: Partial<ServiceConfig['codeAttempts']>;
+  codeLength?: number;
+  codeValidityMs?: number;
+  timers?: TimerOverrides;
+}
+
+export function resolveConfig(overrides: ConfigOverrides = {}): ServiceConfig {
+  return {
+    demo: overrides.demo ?? false,
+    tokenTtlMs: overrides.tokenTtlMs ?? 12 * HOUR,
+    login: {
+      perUsername: { limit: 5, windowMs: 15 * MINUTE },
+      perIp: { limit: 30, windowMs: 15 * MINUTE },
+      ...overrides.login,
+    },
+    codeAttempts: {
+      perClerk: { limit: 10, windowMs: 10 * MINUTE },
+      perStore: { limit: 30, windowMs: 10 * MINUTE },
+      ...overrides.codeAttempts,
+    },
+    codeLength: overrides.codeLength ?? 6,
+    codeValidityMs: overrides.codeValidityMs ?? 90 * DAY,
+    timers: resolveTimerConfig(overrides.timers),
+    pull: { defaultLimit: 500, maxLimit: 5000 },
+  };
+}

@@ -1,0 +1,107 @@
+import { CATALOGUE, MERCHANTS } from '../../shared/demo/catalogue';
+import { DEALERS, STORES, WAREHOUSES } from '../../shared/demo/places';
+import { mixSeed, Random } from '../../shared/demo/random';
+import { PROVINCES } from '../../shared/demo/regions';
+import { percentOfHalfUp } from '../../shared/domain/money';
+import type { CampaignRow, CouponRow, ProductRow, StockRow } from '../storage/repositories';
+
+/**
+ * The demo company as the order service holds it, derived from the shared demo catalogue and
+ * places (src/shared/demo) so the client's demo data and the service's agree on every SKU, site
+ * and dealer. Everything here is deterministic.
+ */
+
+/** The seed of the demo data: the client generates the same orders from it. */
+export const DEMO_SEED = 1;
+export const DEMO_PASSWORD = 'demo1234';
+
+/** Dealer campaigns are set up for whole categories (SKU prefix). */
+export const DEALER_CAMPAIGNS: ReadonlyArray<CampaignRow & { categories: readonly string[] }> = [
+  {
+    id: 'DC-ZK95',
+    name: '食品节 满1000享95折',
+    thresholdFen: 100_000,
+    rateBp: 9500,
+    amountOff: null,
+    categories: ['SP'],
+  },
+  {
+    id: 'DC-MJ2000',
+    name: '家居季 满2000减100',
+    thresholdFen: 200_000,
+    rateBp: null,
+    amountOff: 10_000,
+    categories: ['JJ'],
+  },
+];
+
+export const DEALER_COUPONS: readonly CouponRow[] = [
+  { id: 'DCP-500-50', name: '经销商满500减50', amountOff: 5_000, thresholdFen: 50_000, dealerId: null },
+  { id: 'DCP-DL01-3000-200', name: '华东专享满3000减200', amountOff: 20_000, thresholdFen: 300_000, dealerId: 'DL-01' },
+];
+
+const campaignOf = (sku: string): string | null =>
+  DEALER_CAMPAIGNS.find((c) => c.categories.some((category) => sku.startsWith(category)))?.id ?? null;
+
+/** About one SKU in forty is off sale (下架): old history still shows it, new orders cannot have it. */
+const offSale = (index: number): boolean => index % 40 === 39;
+
+export const DEMO_PRODUCTS: readonly ProductRow[] = CATALOGUE.map((sku, index) => ({
+  sku: sku.sku,
+  merchantId: sku.merchant.id,
+  merchantName: sku.merchant.name,
+  name: sku.name,
+  spec: sku.spec,
+  image: sku.image,
+  kind: sku.kind,
+  listPrice: sku.unitPrice,
+  uses: sku.uses,
+  onSale: !offSale(index),
+  campaignId: sku.kind === 'PHYSICAL' && sku.merchant.id === MERCHANTS.self.id ? campaignOf(sku.sku) : null,
+}));
+
+/** Dealers sell the platform's own physical goods at a dealer discount, rounded to the yuan. */
+const DEALER_RATE_BP: Readonly<Record<string, number>> = { 'DL-01': 8500, 'DL-02': 8500, 'DL-03': 8500 };
+const DEFAULT_DEALER_RATE_BP = 8800;
+
+export function dealerPriceList(dealerId: string): Array<{ sku: string; price: number }> {
+  const rate = DEALER_RATE_BP[dealerId] ?? DEFAULT_DEALER_RATE_BP;
+  return DEMO_PRODUCTS.filter((p) => p.kind === 'PHYSICAL' && p.merchantId === MERCHANTS.self.id).map((p) => ({
+    sku: p.sku,
+    price: Math.round(percentOfHalfUp(p.listPrice, rate) / 100) * 100,
+  }));
+}
+
+/**
+ * Physical goods on the shelves: the platform's own goods in every warehouse, a third-party
+ * merchant's in its one warehouse. A few SKUs run low, so stock shortages happen in the demo too.
+ */
+export function demoStock(): StockRow[] {
+  const rows: StockRow[] = [];
+  DEMO_PRODUCTS.forEach((product, index) => {
+    if (product.kind !== 'PHYSICAL') return;
+    const merchant = Object.values(MERCHANTS).find((m) => m.id === product.merchantId);
+    const warehouses = merchant?.warehouse ? [merchant.warehouse] : WAREHOUSES.map((w) => w.id);
+    warehouses.forEach((warehouseId, w) => {
+      const rng = new Random(mixSeed(DEMO_SEED, index * 8 + w));
+      const onHand = rng.chance(0.05) ? rng.int(0, 5) : rng.int(80, 2_000);
+      rows.push({ sku: product.sku, warehouseId, onHand, reserved: 0 });
+    });
+  });
+  return rows;
+}
+
+export const DEMO_MERCHANTS = Object.values(MERCHANTS).map(({ id, name }) => ({ id, name }));
+export const DEMO_WAREHOUSES = WAREHOUSES.map(({ id, name, city }) => ({ id, name, city }));
+export const DEMO_STORES = STORES.map(({ id, name }) => ({ id, name, merchantId: MERCHANTS.services.id }));
+export const DEMO_DEALERS = DEALERS.map(({ id, name, province }) => ({ id, name, province }));
+export const DEMO_PROVINCE_WAREHOUSES = PROVINCES.map(([province]) => [province.name, province.warehouse] as const);
+
+/**
+ * The dealers' laptops, whose device codes are in the demo orders' numbers (DEALERS.deviceCode):
+ * registered up front so no new device is ever handed one of them.
+ */
+export const DEMO_DEVICES = DEALERS.map((dealer) => ({
+  deviceId: `00000000-0000-4000-8000-00000000${String(dealer.deviceCode).padStart(4, '0')}`,
+  deviceCode: dealer.deviceCode,
+}));

@@ -1,0 +1,137 @@
+import type { OrderRecord } from '../../shared/contract/records';
+import { demoOrderStream } from '../../shared/demo/generate';
+import { DEMO_USERS } from '../../shared/demo/users';
+import { hashPassword } from '../auth/passwords';
+import type { Deps } from '../deps';
+import { SYSTEM_ACTOR, type WorkContext } from '../orders/context';
+import { saveOrder } from '../orders/persist';
+import type { Tx } from '../storage/repositories';
+import {
+  DEALER_CAMPAIGNS,
+  DEALER_COUPONS,
+  DEMO_DEALERS,
+  DEMO_DEVICES,
+  DEMO_MERCHANTS,
+  DEMO_PASSWORD,
+  DEMO_PRODUCTS,
+  DEMO_PROVINCE_WAREHOUSES,
+  DEMO_SEED,
+  DEMO_STORES,
+  DEMO_WAREHOUSES,
+  dealerPriceList,
+  demoStock,
+} from './company';
+
+const COMPANY_KEY = 'demo.company';
+const ORDERS_KEY = 'demo.orders';
+/** Orders per unit while seeding: big enough to be quick, small enough not to hold the store long. */
+const CHUNK = 500;
+
+async function seedCompany(tx: Tx, now: number, passwordHashes: readonly string[]): Promise<void> {
+  for (const merchant of DEMO_MERCHANTS) await tx.places.insertMerchant(merchant);
+  for (const warehouse of DEMO_WAREHOUSES) await tx.places.insertWarehouse(warehouse);
+  for (const [province, warehouseId] of DEMO_PROVINCE_WAREHOUSES)
+    await tx.places.insertProvinceWarehouse(province, warehouseId);
+  for (const store of DEMO_STORES) await tx.places.insertStore(store);
+  for (const dealer of DEMO_DEALERS) await tx.places.insertDealer(dealer);
+  for (const { categories: _c, ...campaign } of DEALER_CAMPAIGNS) await tx.catalogue.insertCampaign(campaign);
+  for (const coupon of DEALER_COUPONS) await tx.catalogue.insertCoupon(coupon);
+  for (const product of DEMO_PRODUCTS) await tx.catalogue.insertProduct(product, await tx.sequence.next());
+  for (const dealer of DEMO_DEALERS) {
+    for (const { sku, price } of dealerPriceList(dealer.id))
+      await tx.catalogue.insertDealerPrice(dealer.id, sku, price);
+  }
+  for (const row of demoStock()) await tx.stock.insert(row);
+  for (const device of DEMO_DEVICES) await tx.devices.insert(device, 'demo', now);
+  for (const [i, user] of DEMO_USERS.entries()) {
+    await tx.users.insert(
+      { id: `U-${user.username}`, ...user, passwordHash: passwordHashes[i] ?? '', demoOnly: true },
+      now,
+    );
+  }
+}
+
+const CLERK_ACTOR = /^clerk:([^/]+)\//;
+
+/**
+ * A generated service order's code, and its past redemptions taken from its timeline (who, which
+ * counter, when), so a used code answers ALREADY_REDEEMED with the real conflict.
+ */
+async function seedCode(ctx: WorkContext, record: OrderRecord): Promise<void> {
+  const code = record.redemptionCode;
+  if (!code) return;
+  const row = {
+    orderNo: record.orderNo,
+    merchantId: record.merchantId,
+    code: code.code,
+    validFrom: code.validFrom,
+    validTo: code.validTo,
+    usesTotal: code.usesTotal,
+    usesLeft: code.usesLeft,
+    live: record.status === 'PENDING_REDEMPTION' && code.validTo > ctx.now,
+    liveUntil: code.validTo,
+  };
+  const codeId = (await ctx.tx.codes.insert(row)) ?? (await ctx.tx.codes.insert({ ...row, live: false }));
+  if (codeId === null) return;
+  const uses = record.timeline.filter((entry) => entry.action === 'REDEEM');
+  for (const [i, entry] of uses.entries()) {
+    await ctx.tx.redemptions.insert({
+      id: `${record.orderNo}-R${i + 1}`,
+      codeId,
+      orderNo: record.orderNo,
+      storeId: CLERK_ACTOR.exec(entry.actor)?.[1] ?? record.storeId ?? '',
+      actor: entry.actor,
+      device: entry.device,
+      redeemedAt: entry.at,
+      recordedAt: entry.at,
+      state: 'applied',
+      undoneAt: null,
+      undoneBy: null,
+    });
+  }
+}
+
+/**
+ * Seeds the demo company once: merchants, warehouses, stores, dealers with price lists, products
+ * with stock, the demo users (password demo1234, valid only in demo mode) and `orders` generated
+ * orders (the shared deterministic generator). Resumable: the orders go in chunks, each recording
+ * how far it got, and the generator's "now" is kept so a resumed run makes the same orders.
+ */
+export async function seedDemo(deps: Deps, orders: number): Promise<void> {
+  const { store, clock } = deps;
+  const company = await store.unit((tx) => tx.settings.get(COMPANY_KEY));
+  if (!company) {
+    const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
+    await store.unit(async (tx) => {
+      await seedCompany(tx, clock.now(), hashes);
+      await tx.settings.set(COMPANY_KEY, JSON.stringify({ now: clock.now(), orders }));
+    });
+  }
+  const plan = JSON.parse((await store.unit((tx) => tx.settings.get(COMPANY_KEY))) ?? '{}') as {
+    now: number;
+    orders: number;
+  };
+  let done = Number((await store.unit((tx) => tx.settings.get(ORDERS_KEY))) ?? '0');
+  if (done >= plan.orders) return;
+
+  const stream = demoOrderStream({ count: plan.orders, seed: DEMO_SEED, now: plan.now });
+  for (let skipped = 0; skipped < done; skipped++) stream.next();
+  while (done < plan.orders) {
+    const chunk: OrderRecord[] = [];
+    while (chunk.length < CHUNK) {
+      const next = stream.next();
+      if (next.done) break;
+      chunk.push(next.value);
+    }
+    if (chunk.length === 0) break;
+    done += chunk.length;
+    await store.unit(async (tx) => {
+      const ctx: WorkContext = { tx, now: clock.now(), config: deps.config, ...SYSTEM_ACTOR };
+      for (const record of chunk) {
+        await saveOrder(ctx, { record, receiptExtended: false }, null);
+        await seedCode(ctx, record);
+      }
+      await tx.settings.set(ORDERS_KEY, String(done));
+    });
+  }
+}

@@ -1,0 +1,99 @@
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import { can } from '../../shared/domain/rights';
+import { authenticate } from '../auth/authenticate';
+import type { Caller } from '../auth/caller';
+import type { Deps } from '../deps';
+import { ApiError, type ErrorCode, type Issue } from './errors';
+import { Answer, RawJson, type AnyRoute } from './route';
+
+/** 1 MiB: a full push of 100 dealer orders of 200 lines fits; anything bigger is not a client of ours. */
+export const BODY_LIMIT = 1024 * 1024;
+
+/** Fastify's own refusals (body parsing, content types) under our stable codes. */
+const FASTIFY_ERRORS: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'MALFORMED_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
+};
+
+function validate<S extends z.ZodType>(schema: S | undefined, value: unknown, where: string): z.output<S> | undefined {
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issues: Issue[] = parsed.error.issues.map((issue) => ({
+    path: [where, ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }));
+  throw new ApiError('VALIDATION_FAILED', `The request ${where} is not valid`, { issues });
+}
+
+function sendError(reply: FastifyReply, error: ApiError): FastifyReply {
+  const wait = error.details.retryAfterMs;
+  if (wait !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(wait / 1000))));
+  return reply.code(error.status).send(error.toBody());
+}
+
+/** A client's mistake Fastify caught before our handler (bad JSON, media type, size) under our codes. */
+function clientError(error: FastifyError): ApiError | null {
+  const code = FASTIFY_ERRORS[error.code];
+  if (code) return new ApiError(code, error.message);
+  // JSON.parse failures and prototype-poisoning attempts surface as SyntaxErrors with a 400.
+  if (error.statusCode === 400 || error instanceof SyntaxError) return new ApiError('MALFORMED_JSON', error.message);
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+    return new ApiError('VALIDATION_FAILED', error.message);
+  }
+  return null;
+}
+
+/**
+ * The HTTP face of the service. Every answer is JSON; every refusal is `{error:{code, message,
+ * issues?}}` with a stable code; a client's mistake is always a 4xx and never reaches a handler
+ * half-validated, so it cannot change anything.
+ */
+export function buildApp(deps: Deps, routes: readonly AnyRoute[], options: { logger: boolean }): FastifyInstance {
+  const app = Fastify({ logger: options.logger, bodyLimit: BODY_LIMIT, return503OnClosing: true });
+  // JSON only: without this, text/plain bodies would reach handlers as strings.
+  app.removeContentTypeParser('text/plain');
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ApiError) return sendError(reply, error);
+    const refusal = clientError(error);
+    if (refusal) return sendError(reply, refusal);
+    request.log.error(error);
+    return sendError(reply, new ApiError('INTERNAL', 'The service failed; the request may be retried'));
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, new ApiError('NOT_FOUND', `No endpoint ${request.method} ${request.url.split('?')[0]}`)),
+  );
+
+  for (const spec of routes) {
+    if (spec.demoOnly && !deps.config.demo) continue;
+    app.route({
+      method: spec.method,
+      url: spec.path,
+      handler: async (request, reply) => {
+        let caller: Caller | null = null;
+        if (spec.access !== 'public') {
+          caller = await authenticate(deps, request.headers.authorization);
+          if (spec.access !== 'signed-in' && !can(caller.role, spec.access)) {
+            throw new ApiError('FORBIDDEN_ROLE', `A ${caller.role} may not use ${spec.method} ${spec.path}`);
+          }
+        }
+        const result = await spec.handle({
+          caller,
+          params: validate(spec.params, request.params, 'params'),
+          query: validate(spec.query, request.query, 'query'),
+          body: validate(spec.body, request.body, 'body'),
+          request,
+        });
+        if (result instanceof RawJson) return reply.type('application/json; charset=utf-8').send(result.text);
+        if (result instanceof Answer) return reply.code(result.status).send(result.body);
+        return result;
+      },
+    });
+  }
+  return app;
+}

@@ -1,0 +1,26 @@
+import { authRoutes } from '../auth/routes';
+import { demoRoutes } from '../demo/routes';
+import type { Deps } from '../deps';
+import { intakeRoutes } from '../intake/routes';
+import { orderRoutes } from '../orders/routes';
+import { redemptionRoutes } from '../redemption/routes';
+import { syncRoutes } from '../sync/routes';
+import { metaRoutes, SERVICE_VERSION } from './meta-routes';
+import { openApiDocument } from './openapi';
+import type { AnyRoute } from './route';
+
+/** Every endpoint of the service, by capability; the OpenAPI document describes exactly this list. */
+export function allRoutes(deps: Deps): AnyRoute[] {
+  let document: unknown = null;
+  const routes: AnyRoute[] = [
+    ...metaRoutes(deps, () => (document ??= openApiDocument(servedRoutes, SERVICE_VERSION))),
+    ...authRoutes(deps),
+    ...syncRoutes(deps),
+    ...orderRoutes(deps),
+    ...intakeRoutes(deps),
+    ...redemptionRoutes(deps),
+    ...demoRoutes(deps),
+  ];
+  const servedRoutes = routes.filter((r) => !r.demoOnly || deps.config.demo);
+  return routes;
+}

@@ -1,0 +1,102 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { TimerOverrides } from '../shared/domain/timers';
+import { createLimiters } from './auth/limiters';
+import { SessionCache } from './auth/sessions';
+import { resolveConfig, type ConfigOverrides } from './config';
+import type { Deps } from './deps';
+import { seedDemo } from './demo/seed';
+import { buildApp } from './http/app';
+import { allRoutes } from './http/routes';
+import { openDatabase } from './storage/db';
+import { SqliteStore } from './storage/sqlite/store';
+import { systemClock, type Clock } from './timers/clock';
+import { runDueTimers, type SweepResult } from './timers/sweep';
+
+export { ManualClock, systemClock, type Clock } from './timers/clock';
+export type { SweepResult } from './timers/sweep';
+
+export const DEFAULT_PORT = 4610;
+export const DEFAULT_DATA_DIR = '.data/server';
+export const DEFAULT_DEMO_ORDERS = 3000;
+
+export interface OrderServiceOptions {
+  /** The SQLite file; default `<dataDir>/orders.sqlite`. */
+  dbFile?: string;
+  dataDir?: string;
+  /** 0: any free port. */
+  port?: number;
+  host?: string;
+  /** Seeds the demo company (idempotently), accepts the demo users and serves the buyer-traffic API. */
+  demo?: boolean;
+  demoOrders?: number;
+  clock?: Clock;
+  timers?: TimerOverrides;
+  /** How often the timers sweep on their own; 0: never (tests call runDueTimers). Default 30 s. */
+  timerIntervalMs?: number;
+  tokenTtlMs?: number;
+  login?: ConfigOverrides['login'];
+  codeAttempts?: ConfigOverrides['codeAttempts'];
+  logger?: boolean;
+}
+
+export interface OrderService {
+  url: string;
+  port: number;
+  clock: Clock;
+  /** One sweep of every due timer, now (by the service's clock). */
+  runDueTimers(): Promise<SweepResult>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the order service: opens (and migrates) its database, seeds the demo company when asked,
+ * listens, and sweeps the timers on an interval. The desktop app embeds it this way when no remote
+ * service is configured; tests start it on port 0 with a ManualClock.
+ */
+export async function startOrderService(options: OrderServiceOptions = {}): Promise<OrderService> {
+  const file = options.dbFile ?? join(options.dataDir ?? DEFAULT_DATA_DIR, 'orders.sqlite');
+  mkdirSync(dirname(file), { recursive: true });
+  const store = new SqliteStore(openDatabase(file));
+  const clock = options.clock ?? systemClock;
+  const config = resolveConfig({
+    demo: options.demo ?? false,
+    timers: options.timers,
+    tokenTtlMs: options.tokenTtlMs,
+    login: options.login,
+    codeAttempts: options.codeAttempts,
+  });
+  const deps: Deps = { store, clock, config, limiters: createLimiters(config, clock), sessions: new SessionCache() };
+  const app = buildApp(deps, allRoutes(deps), { logger: options.logger ?? false });
+  try {
+    if (config.demo) await seedDemo(deps, options.demoOrders ?? DEFAULT_DEMO_ORDERS);
+    await app.listen({ port: options.port ?? DEFAULT_PORT, host: options.host ?? '127.0.0.1' });
+  } catch (error) {
+    await app.close();
+    await store.close();
+    throw error;
+  }
+
+  // One sweep at a time: a slow sweep is not overtaken by the next tick.
+  let sweeping: Promise<SweepResult> | null = null;
+  const sweep = (): Promise<SweepResult> => (sweeping ??= runDueTimers(deps).finally(() => (sweeping = null)));
+  const interval = options.timerIntervalMs ?? 30_000;
+  const ticker =
+    interval > 0 ? setInterval(() => sweep().catch((error: unknown) => app.log.error(error)), interval).unref() : null;
+
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? DEFAULT_PORT);
+  const host = options.host ?? '127.0.0.1';
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    clock,
+    runDueTimers: sweep,
+    async close() {
+      if (ticker) clearInterval(ticker);
+      await sweeping?.catch(() => undefined);
+      await app.close();
+      await store.close();
+    },
+  };
+}

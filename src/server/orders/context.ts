@@ -1,0 +1,16 @@
+import type { ServiceConfig } from '../config';
+import type { Tx } from '../storage/repositories';
+
+/** A change in progress: inside which unit, at what (server) time, by whom, from which device. */
+export interface WorkContext {
+  tx: Tx;
+  now: number;
+  config: ServiceConfig;
+  /** As the timeline shows it: "warehouse:warehouse1", "system". */
+  actor: string;
+  /** As the timeline shows it: "DEV-0042", "server". */
+  device: string;
+}
+
+/** The timers and other automatic changes act as the service itself. */
+export const SYSTEM_ACTOR = { actor: 'system', device: 'server' } as const;

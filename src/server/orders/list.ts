@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { orderListInput, type OrderListFilter, type OrderSort } from '../../shared/contract/orders';
+import type { Caller } from '../auth/caller';
+import type { Deps } from '../deps';
+import { ApiError } from '../http/errors';
+import { allOf, inList, likeContains, type Clause } from '../storage/sql';
+import { scopeClause, sees } from './scope';
+
+const list = z.string().max(2000).optional();
+
+/**
+ * The search area of the order list (orderListFilter) as flat query parameters: lists are comma
+ * separated, the time range is timeField/timeFrom/timeTo, the sort is "field:direction".
+ */
+export const listQuery = z.strictObject({
+  orderNo: z.string().optional(),
+  statuses: list,
+  paymentStatuses: list,
+  refundStatuses: list,
+  kinds: list,
+  sources: list,
+  platforms: list,
+  paymentChannels: list,
+  provinces: list,
+  warehouseIds: list,
+  storeIds: list,
+  dealerIds: list,
+  locked: z.enum(['true', 'false']).optional(),
+  exception: z.enum(['true', 'false']).optional(),
+  timeField: z.string().optional(),
+  timeFrom: z.string().optional(),
+  timeTo: z.string().optional(),
+  text: z.string().optional(),
+  sort: z.string().max(40).optional().describe('field:direction, e.g. createdAt:desc (default)'),
+  limit: z.string().optional().describe('1..500, default 200'),
+  after: z.string().max(200).optional().describe('the `next` of the previous page'),
+});
+export type ListQuery = z.infer<typeof listQuery>;
+
+const splitList = (text: string | undefined) =>
+  text === undefined
+    ? undefined
+    : text
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part !== '');
+const number = (text: string | undefined) => (text === undefined || text === '' ? undefined : Number(text));
+const bool = (text: 'true' | 'false' | undefined) => (text === undefined ? undefined : text === 'true');
+
+/** The flat query turned into the shared orderListInput, which then validates it. */
+function toListInput(q: ListQuery): unknown {
+  const [field, direction] = (q.sort ?? '').split(':');
+  return {
+    filter: {
+      orderNo: q.orderNo,
+      statuses: splitList(q.statuses),
+      paymentStatuses: splitList(q.paymentStatuses),
+      refundStatuses: splitList(q.refundStatuses),
+      kinds: splitList(q.kinds),
+      sources: splitList(q.sources),
+      platforms: splitList(q.platforms),
+      paymentChannels: splitList(q.paymentChannels),
+      provinces: splitList(q.provinces),
+      warehouseIds: splitList(q.warehouseIds),
+      storeIds: splitList(q.storeIds),
+      dealerIds: splitList(q.dealerIds),
+      locked: bool(q.locked),
+      exception: bool(q.exception),
+      time:
+        q.timeField === undefined ? undefined : { field: q.timeField, from: number(q.timeFrom), to: number(q.timeTo) },
+      text: q.text,
+    },
+    sort: q.sort === undefined ? undefined : { field, direction },
+    limit: number(q.limit),
+    after: q.after,
+  };
+}
+
+const TIME_COLUMNS = { createdAt: 'created_at', paidAt: 'paid_at', shippedAt: 'shipped_at' } as const;
+
+/** Each filter field narrows on its own; an absent field narrows nothing. */
+const FILTERS: ReadonlyArray<(f: OrderListFilter) => Clause | null> = [
+  (f) => (f.orderNo ? { sql: 'order_no = ? OR parent_no = ?', params: [f.orderNo, f.orderNo] } : null),
+  (f) => inList('status', f.statuses),
+  (f) => inList('payment_status', f.paymentStatuses),
+  (f) => inList('refund_status', f.refundStatuses),
+  (f) => inList('kind', f.kinds),
+  (f) => inList('source', f.sources),
+  (f) => inList('platform', f.platforms),
+  (f) => inList('payment_channel', f.paymentChannels),
+  (f) => inList('province', f.provinces),
+  (f) => inList('warehouse_id', f.warehouseIds),
+  (f) => inList('store_id', f.storeIds),
+  (f) => inList('dealer_id', f.dealerIds),
+  (f) => (f.locked === undefined ? null : { sql: 'locked = ?', params: [f.locked ? 1 : 0] }),
+  (f) => (f.exception === undefined ? null : { sql: 'has_exception = ?', params: [f.exception ? 1 : 0] }),
+  // Half-open [from, to): consecutive ranges never count an order twice.
+  (f) => (f.time?.from === undefined ? null : { sql: `${TIME_COLUMNS[f.time.field]} >= ?`, params: [f.time.from] }),
+  (f) => (f.time?.to === undefined ? null : { sql: `${TIME_COLUMNS[f.time.field]} < ?`, params: [f.time.to] }),
+  (f) => (f.text ? { sql: "search_text LIKE ? ESCAPE '\\'", params: [likeContains(f.text.toLowerCase())] } : null),
+];
+
+/** Unset times sort as 0 (first ascending, last descending) in both SQLite and PostgreSQL. */
+const SORT_EXPRESSIONS: Record<OrderSort['field'], string> = {
+  createdAt: 'created_at',
+  paidAt: 'COALESCE(paid_at, 0)',
+  shippedAt: 'COALESCE(shipped_at, 0)',
+  payable: 'payable',
+};
+
+/** The keyset cursor carries the sort it belongs to: reused with another sort it is refused. */
+const cursorKey = (sort: OrderSort) => `${sort.field}:${sort.direction}`;
+const encodeCursor = (sort: OrderSort, value: number, orderNo: string) =>
+  Buffer.from(JSON.stringify([cursorKey(sort), value, orderNo])).toString('base64url');
+
+function decodeCursor(sort: OrderSort, text: string): { value: number; orderNo: string } {
+  try {
+    const [key, value, orderNo] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
+    if (key === cursorKey(sort) && Number.isSafeInteger(value) && typeof orderNo === 'string') {
+      return { value: value as number, orderNo };
+    }
+  } catch {
+    // falls through to the refusal below
+  }
+  throw new ApiError('BAD_CURSOR', 'Unknown page cursor: start again from the first page');
+}
+
+/**
+ * A page of the caller's orders, newest first by default, with a keyset cursor (any depth costs the
+ * same). Records are joined from their stored JSON like a pull page.
+ */
+export async function listOrders(deps: Deps, caller: Caller, query: ListQuery): Promise<string> {
+  const parsed = orderListInput.safeParse(toListInput(query));
+  if (!parsed.success) {
+    throw new ApiError('VALIDATION_FAILED', 'The list query is not valid', {
+      issues: parsed.error.issues.map((i) => ({ path: `query.${i.path.join('.')}`, message: i.message })),
+    });
+  }
+  const { filter, sort, limit, after } = parsed.data;
+  const where = allOf([
+    scopeClause(caller.scope),
+    ...FILTERS.map((f) => f(filter)).filter((c): c is Clause => c !== null),
+  ]);
+  const keyset = after === undefined ? null : decodeCursor(sort, after);
+  const rows = await deps.store.unit((tx) =>
+    tx.orders.list({
+      where,
+      sortExpr: SORT_EXPRESSIONS[sort.field],
+      direction: sort.direction,
+      after: keyset,
+      limit: limit + 1,
+    }),
+  );
+  const page = rows.slice(0, limit).filter((row) => sees(caller.scope, row.scope));
+  const last = rows.length > limit ? rows[limit - 1] : undefined;
+  const next = last ? JSON.stringify(encodeCursor(sort, last.sortValue, last.orderNo)) : 'null';
+  return `{"orders":[${page.map((row) => row.json).join(',')}],"next":${next}}`;
+}
+
+export async function getOrder(deps: Deps, caller: Caller, orderNo: string): Promise<string> {
+  const row = await deps.store.unit((tx) => tx.orders.get(orderNo));
+  if (!row || !sees(caller.scope, row)) throw new ApiError('ORDER_NOT_FOUND', `No order ${orderNo}`);
+  return row.json;
+}

@@ -1,0 +1,47 @@
+import type { OrderRecord } from '../../shared/contract/records';
+import type { DataScope } from '../../shared/domain/vocabulary';
+import { ApiError } from '../http/errors';
+import type { OrderRow, Tx } from '../storage/repositories';
+import { orderWrite } from './columns';
+import type { WorkContext } from './context';
+import { sameScope, sees } from './scope';
+import { stateOf, type OrderState } from './state';
+
+export interface LoadedOrder {
+  row: OrderRow;
+  state: OrderState;
+}
+
+/** An order the caller may see; one outside the scope is exactly as absent as a missing one. */
+export async function findOrder(tx: Tx, orderNo: string, scope: DataScope): Promise<LoadedOrder | null> {
+  const row = await tx.orders.get(orderNo);
+  if (!row || !sees(scope, row)) return null;
+  return { row, state: stateOf(row) };
+}
+
+export async function requireOrder(tx: Tx, orderNo: string, scope: DataScope): Promise<LoadedOrder> {
+  const found = await findOrder(tx, orderNo, scope);
+  if (!found) throw new ApiError('ORDER_NOT_FOUND', `No order ${orderNo}`);
+  return found;
+}
+
+/**
+ * Saves a new or changed order under a fresh server sequence, so every puller sees it exactly once
+ * more. When the change moves the order out of a scope (another warehouse, store or dealer), the
+ * scope it leaves is recorded first, so callers who could see it there pull an order_removed.
+ */
+export async function saveOrder(ctx: WorkContext, next: OrderState, previous: OrderRow | null): Promise<OrderRecord> {
+  const { tx } = ctx;
+  if (previous && !sameScope(previous, next.record))
+    await tx.exits.insert(await tx.sequence.next(), previous.orderNo, previous);
+  const write = orderWrite(next, await tx.sequence.next(), ctx.config.timers);
+  if (previous) await tx.orders.update(write);
+  else await tx.orders.insert(write);
+  return next.record;
+}
+
+/** Appends who did what, when and from where; every change to an order goes through here. */
+export function logged(ctx: WorkContext, state: OrderState, action: string, detail: string): OrderState {
+  const entry = { at: ctx.now, actor: ctx.actor, device: ctx.device, action, detail: detail.slice(0, 1000) };
+  return { ...state, record: { ...state.record, timeline: [...state.record.timeline, entry], updatedAt: ctx.now } };
+}

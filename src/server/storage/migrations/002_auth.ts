@@ -1,0 +1,43 @@
+import { ROLES } from '../../../shared/domain/vocabulary';
+import { oneOf } from '../sql';
+import type { Migration } from './migration';
+
+export const migration002Auth: Migration = {
+  version: 2,
+  name: '002_auth',
+  up(db) {
+    db.exec(`
+      -- password_hash is "scrypt$N$r$p$salt$hash" (base64url), so cost parameters can rise later
+      -- without invalidating stored hashes. demo_only users sign in only while the service runs
+      -- in demo mode: their password is printed in the README.
+      CREATE TABLE users (
+        id            TEXT PRIMARY KEY,
+        username      TEXT NOT NULL UNIQUE,
+        display_name  TEXT NOT NULL,
+        role          TEXT NOT NULL CHECK (${oneOf('role', ROLES)}),
+        scope         TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        demo_only     INTEGER NOT NULL CHECK (demo_only IN (0, 1)),
+        created_at    INTEGER NOT NULL
+      );
+
+      -- Only a SHA-256 of each token is kept: a copied database does not hand out sessions.
+      CREATE TABLE tokens (
+        token_hash TEXT PRIMARY KEY,
+        user_id    TEXT NOT NULL REFERENCES users (id),
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX tokens_expires ON tokens (expires_at);
+
+      -- A device code is part of every order number made offline on that device (order-number.ts),
+      -- so two devices must never share one. 0 is the service itself.
+      CREATE TABLE devices (
+        device_id     TEXT PRIMARY KEY,
+        device_code   INTEGER NOT NULL UNIQUE CHECK (device_code BETWEEN 1 AND 9999),
+        registered_by TEXT NOT NULL,
+        registered_at INTEGER NOT NULL
+      );
+    `);
+  },
+};

@@ -1,0 +1,28 @@
+import type { Migration } from './migration';
+
+export const migration007Intents: Migration = {
+  version: 7,
+  name: '007_intents',
+  up(db) {
+    db.exec(`
+      -- Every intent the service has decided, written in the same transaction as its effects: a
+      -- retry finds its row and answers duplicate (or the same rejection) instead of applying twice.
+      CREATE TABLE intents (
+        id           TEXT PRIMARY KEY,
+        user_id      TEXT NOT NULL,
+        device_id    TEXT NOT NULL,
+        device_seq   INTEGER NOT NULL,
+        type         TEXT NOT NULL,
+        order_no     TEXT,
+        status       TEXT NOT NULL CHECK (status IN ('applied', 'rejected')),
+        code         TEXT,
+        message      TEXT,
+        field_errors TEXT,
+        conflict     TEXT,
+        client_time  INTEGER NOT NULL,
+        received_at  INTEGER NOT NULL
+      );
+      CREATE INDEX intents_device ON intents (device_id, device_seq);
+    `);
+  },
+};

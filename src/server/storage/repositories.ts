@@ -1,0 +1,387 @@
+import type { DataScope, OrderKind, Role } from '../../shared/domain/vocabulary';
+import type { Clause } from './sql';
+
+/**
+ * The storage interface the service is written against. Every method is async so a PostgreSQL
+ * store (a pool, real concurrent transactions) can implement it unchanged; the SQLite store
+ * answers from synchronous better-sqlite3 calls. Rows are plain data, never driver objects.
+ */
+
+export interface UserRow {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  scope: DataScope;
+  passwordHash: string;
+  demoOnly: boolean;
+}
+
+export interface DeviceRow {
+  deviceId: string;
+  deviceCode: number;
+}
+
+export interface StoreRow {
+  id: string;
+  name: string;
+  merchantId: string;
+}
+
+export interface DealerRow {
+  id: string;
+  name: string;
+  province: string;
+}
+
+export interface MerchantRow {
+  id: string;
+  name: string;
+}
+
+export interface WarehouseRow {
+  id: string;
+  name: string;
+  city: string;
+}
+
+export interface ProductRow {
+  sku: string;
+  merchantId: string;
+  merchantName: string;
+  name: string;
+  spec: string;
+  image: string;
+  kind: OrderKind;
+  listPrice: number;
+  uses: number;
+  onSale: boolean;
+  campaignId: string | null;
+}
+
+export interface CampaignRow {
+  id: string;
+  name: string;
+  thresholdFen: number;
+  rateBp: number | null;
+  amountOff: number | null;
+}
+
+export interface CouponRow {
+  id: string;
+  name: string;
+  amountOff: number;
+  thresholdFen: number;
+  dealerId: string | null;
+}
+
+export interface StockRow {
+  sku: string;
+  warehouseId: string;
+  onHand: number;
+  reserved: number;
+}
+
+export interface ReservationRow {
+  orderNo: string;
+  lineNo: number;
+  sku: string;
+  warehouseId: string;
+  quantity: number;
+}
+
+/** A catalogue item as one dealer sees it: their price, stock over all warehouses. */
+export interface DealerCatalogueRow extends ProductRow {
+  seq: number;
+  dealerPrice: number;
+  available: number;
+}
+
+/** The scope-relevant facts of an order: what inScope needs. */
+export interface ScopeColumns {
+  kind: OrderKind;
+  warehouseId: string | null;
+  storeId: string | null;
+  dealerId: string | null;
+}
+
+export interface OrderRow extends ScopeColumns {
+  orderNo: string;
+  seq: number;
+  /** The OrderRecord as stored JSON text. */
+  json: string;
+  receiptExtended: boolean;
+  confirmDueAt: number | null;
+}
+
+/** Everything an order row holds, derived from its record by orders/columns.ts. */
+export interface OrderWrite extends ScopeColumns {
+  orderNo: string;
+  parentNo: string;
+  source: string;
+  platform: string;
+  status: string;
+  paymentStatus: string;
+  refundStatus: string;
+  locked: boolean;
+  hasException: boolean;
+  merchantId: string;
+  province: string | null;
+  paymentChannel: string | null;
+  createdAt: number;
+  paidAt: number | null;
+  shippedAt: number | null;
+  completedAt: number | null;
+  payable: number;
+  searchText: string;
+  receiptExtended: boolean;
+  confirmDueAt: number | null;
+  seq: number;
+  json: string;
+}
+
+export interface ExitRow extends ScopeColumns {
+  seq: number;
+  orderNo: string;
+  /** Where the order is now; null when it no longer exists. */
+  current: ScopeColumns | null;
+}
+
+export interface ListQuery {
+  where: Clause;
+  /** SQL expression to sort on (a column, or COALESCE of a nullable one). */
+  sortExpr: string;
+  direction: 'asc' | 'desc';
+  after: { value: number; orderNo: string } | null;
+  limit: number;
+}
+
+export interface ListRow {
+  sortValue: number;
+  orderNo: string;
+  json: string;
+  scope: ScopeColumns;
+}
+
+export interface CodeRow {
+  id: number;
+  orderNo: string;
+  merchantId: string;
+  code: string;
+  validFrom: number;
+  validTo: number;
+  usesTotal: number;
+  usesLeft: number;
+  live: boolean;
+  liveUntil: number;
+}
+
+export type RedemptionState = 'applied' | 'rejected' | 'undone';
+
+export interface RedemptionRow {
+  id: string;
+  codeId: number;
+  orderNo: string;
+  storeId: string;
+  actor: string;
+  device: string;
+  redeemedAt: number;
+  recordedAt: number;
+  state: RedemptionState;
+  undoneAt: number | null;
+  undoneBy: string | null;
+}
+
+export interface RedeemRequestRow {
+  requestId: string;
+  userId: string;
+  fingerprint: string;
+  httpStatus: number;
+  body: string;
+  createdAt: number;
+}
+
+export interface IntentRow {
+  id: string;
+  userId: string;
+  deviceId: string;
+  deviceSeq: number;
+  type: string;
+  orderNo: string | null;
+  status: 'applied' | 'rejected';
+  code: string | null;
+  message: string | null;
+  fieldErrors: Record<string, string> | null;
+  conflict: { redeemedBy: string; storeId: string; redeemedAt: number } | null;
+  clientTime: number;
+  receivedAt: number;
+}
+
+export interface RefundRow {
+  id: string;
+  orderNo: string;
+  afterSaleId: string;
+  amount: number;
+  channel: string | null;
+  originalSerialNo: string | null;
+  refundedAt: number;
+  refundedBy: string;
+}
+
+export interface SequenceRepo {
+  /** The next server sequence value; call inside the unit that makes the change. */
+  next(): Promise<number>;
+  current(): Promise<number>;
+}
+
+export interface SettingsRepo {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<void>;
+}
+
+export interface UsersRepo {
+  byUsername(username: string): Promise<UserRow | null>;
+  insert(user: UserRow, createdAt: number): Promise<void>;
+}
+
+export interface TokensRepo {
+  insert(tokenHash: string, userId: string, createdAt: number, expiresAt: number): Promise<void>;
+  /** The user of an unexpired token, and when it expires. */
+  sessionFor(tokenHash: string, now: number): Promise<{ user: UserRow; expiresAt: number } | null>;
+  purgeExpired(now: number): Promise<number>;
+}
+
+export interface DevicesRepo {
+  byId(deviceId: string): Promise<DeviceRow | null>;
+  maxCode(): Promise<number>;
+  insert(device: DeviceRow, registeredBy: string, registeredAt: number): Promise<void>;
+}
+
+export interface PlacesRepo {
+  store(id: string): Promise<StoreRow | null>;
+  storesOf(merchantId: string): Promise<StoreRow[]>;
+  dealer(id: string): Promise<DealerRow | null>;
+  warehouse(id: string): Promise<WarehouseRow | null>;
+  warehouseForProvince(province: string): Promise<string | null>;
+  insertMerchant(row: MerchantRow): Promise<void>;
+  insertWarehouse(row: WarehouseRow): Promise<void>;
+  insertProvinceWarehouse(province: string, warehouseId: string): Promise<void>;
+  insertStore(row: StoreRow): Promise<void>;
+  insertDealer(row: DealerRow): Promise<void>;
+}
+
+export interface CatalogueRepo {
+  products(skus: readonly string[]): Promise<Map<string, ProductRow>>;
+  dealerPrices(dealerId: string, skus: readonly string[]): Promise<Map<string, number>>;
+  campaign(id: string): Promise<CampaignRow | null>;
+  coupon(id: string): Promise<CouponRow | null>;
+  /** Marks an item changed so dealers pull it again. */
+  touch(sku: string, seq: number): Promise<void>;
+  dealerPage(dealerId: string, afterSeq: number, limit: number): Promise<DealerCatalogueRow[]>;
+  insertProduct(row: ProductRow, seq: number): Promise<void>;
+  insertCampaign(row: CampaignRow): Promise<void>;
+  insertCoupon(row: CouponRow): Promise<void>;
+  insertDealerPrice(dealerId: string, sku: string, price: number): Promise<void>;
+}
+
+export interface StockRepo {
+  levels(sku: string): Promise<StockRow[]>;
+  insert(row: StockRow): Promise<void>;
+  /** Adds to (or, negative, takes from) a warehouse's on-hand and reserved counts. */
+  adjust(sku: string, warehouseId: string, onHand: number, reserved: number): Promise<void>;
+  reservations(orderNo: string): Promise<ReservationRow[]>;
+  putReservation(row: ReservationRow): Promise<void>;
+}
+
+export interface OrdersRepo {
+  get(orderNo: string): Promise<OrderRow | null>;
+  childrenOf(parentNo: string): Promise<OrderRow[]>;
+  parentExists(parentNo: string): Promise<boolean>;
+  /** The highest parent number starting with `prefix`: the service's own order number counter. */
+  maxParentNo(prefix: string): Promise<string | null>;
+  insert(row: OrderWrite): Promise<void>;
+  update(row: OrderWrite): Promise<void>;
+  /**
+   * Records changed after `afterSeq` within `scope`, in sequence order, as the stored UTF-8 bytes:
+   * a page is sent without ever decoding or re-encoding them.
+   */
+  pullPage(
+    scope: Clause,
+    afterSeq: number,
+    limit: number,
+  ): Promise<Array<{ seq: number; json: Buffer } & ScopeColumns>>;
+  list(query: ListQuery): Promise<ListRow[]>;
+  dueUnpaid(createdBefore: number, limit: number): Promise<string[]>;
+  dueConfirm(now: number, limit: number): Promise<string[]>;
+}
+
+export interface ExitsRepo {
+  insert(seq: number, orderNo: string, scope: ScopeColumns): Promise<void>;
+  page(afterSeq: number, limit: number): Promise<ExitRow[]>;
+}
+
+export interface CodesRepo {
+  /** null when the code is already live for the merchant (the caller draws another). */
+  insert(row: Omit<CodeRow, 'id'>): Promise<number | null>;
+  byOrder(orderNo: string): Promise<CodeRow | null>;
+  /** Every row with this code, live ones first. */
+  find(code: string): Promise<CodeRow[]>;
+  /** Takes one use if one is left; false when another request took the last one first. */
+  takeUse(id: number, liveUntilIfLast: number): Promise<boolean>;
+  giveBackUse(id: number, liveUntil: number): Promise<void>;
+  retire(id: number): Promise<void>;
+  retireDue(now: number): Promise<number>;
+}
+
+export interface RedemptionsRepo {
+  insert(row: RedemptionRow): Promise<void>;
+  get(id: string): Promise<RedemptionRow | null>;
+  lastApplied(codeId: number): Promise<RedemptionRow | null>;
+  markUndone(id: string, at: number, by: string): Promise<void>;
+  list(storeIds: readonly string[] | null, from: number, to: number, limit: number): Promise<RedemptionRow[]>;
+}
+
+export interface RedeemRequestsRepo {
+  get(requestId: string): Promise<RedeemRequestRow | null>;
+  insert(row: RedeemRequestRow): Promise<void>;
+}
+
+export interface IntentsRepo {
+  get(id: string): Promise<IntentRow | null>;
+  insert(row: IntentRow): Promise<void>;
+}
+
+export interface RefundsRepo {
+  insert(row: RefundRow): Promise<void>;
+}
+
+/** One unit of work's view of the store. */
+export interface Tx {
+  sequence: SequenceRepo;
+  settings: SettingsRepo;
+  users: UsersRepo;
+  tokens: TokensRepo;
+  devices: DevicesRepo;
+  places: PlacesRepo;
+  catalogue: CatalogueRepo;
+  stock: StockRepo;
+  orders: OrdersRepo;
+  exits: ExitsRepo;
+  codes: CodesRepo;
+  redemptions: RedemptionsRepo;
+  redeemRequests: RedeemRequestsRepo;
+  intents: IntentsRepo;
+  refunds: RefundsRepo;
+  /** Runs `work`; if it throws, everything it wrote is undone and the error goes on. */
+  attempt<T>(work: () => Promise<T>): Promise<T>;
+}
+
+export interface Store {
+  /**
+   * Runs `work` as one atomic unit. Units never interleave, and a unit's result is released only
+   * once it is durably committed. Never await anything but the store inside a unit: the unit
+   * holds the store while it waits.
+   */
+  unit<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

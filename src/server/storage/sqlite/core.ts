@@ -1,0 +1,105 @@
+import type { DataScope, Role } from '../../../shared/domain/vocabulary';
+import type { DevicesRepo, SequenceRepo, SettingsRepo, TokensRepo, UserRow, UsersRepo } from '../repositories';
+import { flag, type Prepare } from './statements';
+
+export const sequenceRepo = (sql: Prepare): SequenceRepo => ({
+  async next() {
+    const row = sql('UPDATE sync_sequence SET value = value + 1 WHERE id = 1 RETURNING value').get() as {
+      value: number;
+    };
+    return row.value;
+  },
+  async current() {
+    return (sql('SELECT value FROM sync_sequence WHERE id = 1').get() as { value: number }).value;
+  },
+});
+
+export const settingsRepo = (sql: Prepare): SettingsRepo => ({
+  async get(key) {
+    const row = sql('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  },
+  async set(key, value) {
+    sql('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+      key,
+      value,
+    );
+  },
+});
+
+const USER_COLUMNS = `u.id, u.username, u.display_name AS "displayName", u.role, u.scope,
+  u.password_hash AS "passwordHash", u.demo_only AS "demoOnly"`;
+
+interface RawUser extends Omit<UserRow, 'scope' | 'demoOnly'> {
+  scope: string;
+  demoOnly: number;
+}
+
+const toUser = (raw: RawUser | undefined): UserRow | null =>
+  raw
+    ? { ...raw, role: raw.role as Role, scope: JSON.parse(raw.scope) as DataScope, demoOnly: flag(raw.demoOnly) }
+    : null;
+
+export const usersRepo = (sql: Prepare): UsersRepo => ({
+  async byUsername(username) {
+    return toUser(sql(`SELECT ${USER_COLUMNS} FROM users u WHERE u.username = ?`).get(username) as RawUser | undefined);
+  },
+  async insert(user, createdAt) {
+    sql(
+      `INSERT INTO users (id, username, display_name, role, scope, password_hash, demo_only, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      user.id,
+      user.username,
+      user.displayName,
+      user.role,
+      JSON.stringify(user.scope),
+      user.passwordHash,
+      user.demoOnly ? 1 : 0,
+      createdAt,
+    );
+  },
+});
+
+export const tokensRepo = (sql: Prepare): TokensRepo => ({
+  async insert(tokenHash, userId, createdAt, expiresAt) {
+    sql('INSERT INTO tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(
+      tokenHash,
+      userId,
+      createdAt,
+      expiresAt,
+    );
+  },
+  async sessionFor(tokenHash, now) {
+    const raw = sql(
+      `SELECT ${USER_COLUMNS}, t.expires_at AS "expiresAt" FROM tokens t JOIN users u ON u.id = t.user_id
+       WHERE t.token_hash = ? AND t.expires_at > ?`,
+    ).get(tokenHash, now) as (RawUser & { expiresAt: number }) | undefined;
+    const user = toUser(raw);
+    return raw && user ? { user, expiresAt: raw.expiresAt } : null;
+  },
+  async purgeExpired(now) {
+    return sql('DELETE FROM tokens WHERE expires_at <= ?').run(now).changes;
+  },
+});
+
+export const devicesRepo = (sql: Prepare): DevicesRepo => ({
+  async byId(deviceId) {
+    return (
+      (sql('SELECT device_id AS "deviceId", device_code AS "deviceCode" FROM devices WHERE device_id = ?').get(
+        deviceId,
+      ) as { deviceId: string; deviceCode: number } | undefined) ?? null
+    );
+  },
+  async maxCode() {
+    return (sql('SELECT COALESCE(MAX(device_code), 0) AS m FROM devices').get() as { m: number }).m;
+  },
+  async insert(device, registeredBy, registeredAt) {
+    sql('INSERT INTO devices (device_id, device_code, registered_by, registered_at) VALUES (?, ?, ?, ?)').run(
+      device.deviceId,
+      device.deviceCode,
+      registeredBy,
+      registeredAt,
+    );
+  },
+});

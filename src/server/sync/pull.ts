@@ -1,0 +1,129 @@
+import type { CatalogueItem } from '../../shared/contract/sync';
+import type { Caller } from '../auth/caller';
+import type { Deps } from '../deps';
+import { ApiError } from '../http/errors';
+import { scopeClause, sees } from '../orders/scope';
+import type { DealerCatalogueRow, Tx } from '../storage/repositories';
+
+/** One kind of change, read a page at a time in sequence order. */
+interface SourcePage {
+  /** Changes for this caller, as UTF-8 JSON, in sequence order. */
+  items: Array<{ seq: number; json: Buffer[] }>;
+  /** Every change of this kind up to this sequence was looked at (Infinity: all of them). */
+  seenTo: number;
+}
+
+const CLOSE = Buffer.from('}');
+const COMMA = Buffer.from(',');
+
+const upTo = (rows: ReadonlyArray<{ seq: number }>, limit: number): number =>
+  rows.length > limit ? (rows[limit - 1]?.seq ?? Infinity) : Infinity;
+
+/**
+ * Orders in scope, as stored: the page is joined from the stored JSON text of each record, never
+ * parsed and serialised again, which is what makes a million-order first sync take seconds.
+ */
+async function orderChanges(tx: Tx, caller: Caller, after: number, limit: number): Promise<SourcePage> {
+  const rows = await tx.orders.pullPage(scopeClause(caller.scope), after, limit + 1);
+  const seen = rows.slice(0, limit);
+  return {
+    items: seen
+      .filter((row) => sees(caller.scope, row))
+      .map((row) => ({
+        seq: row.seq,
+        json: [Buffer.from(`{"type":"order","seq":${row.seq},"order":`), row.json, CLOSE],
+      })),
+    seenTo: upTo(rows, limit),
+  };
+}
+
+/**
+ * Orders that left the caller's scope: the caller could see them where they were and cannot where
+ * they are now (or they are gone). A first sync has nothing to forget, so it skips them.
+ */
+async function exitChanges(tx: Tx, caller: Caller, after: number, limit: number): Promise<SourcePage> {
+  if (after === 0) return { items: [], seenTo: Infinity };
+  const rows = await tx.exits.page(after, limit + 1);
+  return {
+    items: rows
+      .slice(0, limit)
+      .filter((exit) => sees(caller.scope, exit) && !(exit.current && sees(caller.scope, exit.current)))
+      .map((exit) => ({
+        seq: exit.seq,
+        json: [Buffer.from(JSON.stringify({ type: 'order_removed', seq: exit.seq, orderNo: exit.orderNo }))],
+      })),
+    seenTo: upTo(rows, limit),
+  };
+}
+
+const catalogueItem = (row: DealerCatalogueRow): CatalogueItem => ({
+  sku: row.sku,
+  merchantId: row.merchantId,
+  name: row.name,
+  spec: row.spec,
+  image: row.image,
+  listPrice: row.listPrice,
+  dealerPrice: row.dealerPrice,
+  onSale: row.onSale,
+  stock: row.available,
+  campaignId: row.campaignId,
+});
+
+/**
+ * A dealer's catalogue: the items of their price list with their price and the stock over all
+ * warehouses. A user serving several dealers gets the price list of the first one of their scope
+ * (a catalogue item has one dealer price).
+ */
+async function catalogueChanges(tx: Tx, caller: Caller, after: number, limit: number): Promise<SourcePage> {
+  const dealerId = caller.scope.dealerIds[0];
+  if (!dealerId) return { items: [], seenTo: Infinity };
+  const rows = await tx.catalogue.dealerPage(dealerId, after, limit + 1);
+  return {
+    items: rows.slice(0, limit).map((row) => ({
+      seq: row.seq,
+      json: [Buffer.from(JSON.stringify({ type: 'catalogue', seq: row.seq, item: catalogueItem(row) }))],
+    })),
+    seenTo: upTo(rows, limit),
+  };
+}
+
+const CURSOR = /^\d{1,15}$/;
+
+/** A cursor is a server sequence the service handed out; anything else (or a future one) is refused. */
+function readCursor(text: string | undefined, current: number): number {
+  if (text === undefined || text === '') return 0;
+  const value = CURSOR.test(text) ? Number(text) : NaN;
+  if (!(value <= current)) throw new ApiError('BAD_CURSOR', 'Unknown cursor: start again without one');
+  return value;
+}
+
+/**
+ * One page of changes after the cursor, in server sequence order, read in one unit: a write
+ * either committed before (and is in this page or a later one) or after (and has a higher
+ * sequence): nothing is missed and nothing comes twice. Each kind of change is read up to `limit`;
+ * the page stops where the first incomplete kind stopped, so no kind can skip ahead of another.
+ */
+export async function pull(deps: Deps, caller: Caller, cursor: string | undefined, limit: number): Promise<Buffer> {
+  return deps.store.unit(async (tx) => {
+    const current = await tx.sequence.current();
+    const after = readCursor(cursor, current);
+    const sources = [
+      await orderChanges(tx, caller, after, limit),
+      await exitChanges(tx, caller, after, limit),
+      await catalogueChanges(tx, caller, after, limit),
+    ];
+    const bound = Math.min(...sources.map((s) => s.seenTo));
+    const merged = sources
+      .flatMap((s) => s.items)
+      .filter((item) => item.seq <= bound)
+      .sort((a, b) => a.seq - b.seq);
+    const page = merged.slice(0, limit);
+    const hasMore = merged.length > limit || bound !== Infinity;
+    // Nothing left: the snapshot's own sequence, so the next poll skips what was not for this caller.
+    const next = !hasMore ? current : page.length === limit ? (page[limit - 1]?.seq ?? after) : bound;
+    const parts: Buffer[] = [Buffer.from('{"changes":[')];
+    page.forEach((item, i) => parts.push(...(i > 0 ? [COMMA] : []), ...item.json));
+    parts.push(Buffer.from(`],"cursor":"${next}","hasMore":${hasMore}}`));
+    return Buffer.concat(parts);
+  });
+}

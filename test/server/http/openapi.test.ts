@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INTENT_TYPES } from '../../../src/shared/contract/sync';
+import { call, startTestService, type Loose, type TestService } from '../../support/service';
+
+describe('the OpenAPI document', () => {
+  let service: TestService;
+  let doc: Loose;
+
+  beforeAll(async () => {
+    service = await startTestService({ demoOrders: 10 });
+    doc = (await call(`${service.url}/v1/openapi.json`)).body;
+  });
+  afterAll(() => service.close());
+
+  it('describes every endpoint the service answers, as OpenAPI 3.1', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/v1/auth/login',
+      '/v1/demo/orders',
+      '/v1/demo/orders/{orderNo}/after-sales',
+      '/v1/demo/orders/{orderNo}/confirm-receipt',
+      '/v1/demo/orders/{orderNo}/extend-receipt',
+      '/v1/demo/orders/{orderNo}/pay',
+      '/v1/demo/orders/{orderNo}/transfer',
+      '/v1/devices/register',
+      '/v1/health',
+      '/v1/openapi.json',
+      '/v1/orders',
+      '/v1/orders/quote',
+      '/v1/orders/{orderNo}',
+      '/v1/redemptions',
+      '/v1/redemptions/redeem',
+      '/v1/redemptions/verify',
+      '/v1/sync/pull',
+      '/v1/sync/push',
+    ]);
+  });
+
+  it('takes its request and answer schemas from the zod schemas the routes validate with', () => {
+    const push = doc.paths['/v1/sync/push'].post;
+    expect(push.requestBody.content['application/json'].schema).toMatchObject({
+      type: 'object',
+      required: ['deviceId', 'intents'],
+      properties: { intents: { type: 'array', maxItems: 100 } },
+      additionalProperties: false,
+    });
+    const pull = doc.paths['/v1/sync/pull'].get;
+    expect(pull.parameters.map((p: { name: string }) => p.name)).toEqual(['cursor', 'limit']);
+    const change = JSON.stringify(pull.responses['200'].content['application/json'].schema);
+    for (const type of ['order', 'order_removed', 'catalogue']) expect(change).toContain(`"const":"${type}"`);
+    const login = doc.paths['/v1/auth/login'].post;
+    expect(login.security).toEqual([]);
+    expect(Object.keys(login.responses).sort()).toEqual(['200', '400', '401', '413', '415', '429']);
+    expect(login.responses['401'].description).toContain('INVALID_CREDENTIALS');
+  });
+
+  it('names the right each endpoint needs and documents every error code', () => {
+    expect(doc.paths['/v1/redemptions/redeem'].post['x-access']).toBe('redemption.redeem');
+    expect(doc.paths['/v1/redemptions/redeem'].post.responses['409'].description).toContain('ALREADY_REDEEMED');
+    expect(doc.components.schemas.Error.properties.error.properties.code.enum).toEqual(
+      expect.arrayContaining([
+        'BAD_CURSOR',
+        'CODE_ATTEMPTS_LIMITED',
+        'DEALER_ORDER_REJECTED',
+        'WRONG_STATUS',
+        'UNKNOWN_INTENT_TYPE',
+      ]),
+    );
+    expect(INTENT_TYPES.length).toBe(13);
+  });
+});
