@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import { deviceRegistration, loginResponse, serviceError, type LoginResponse } from '../../shared/contract/service';
-import { pullResponse, pushResponse, type Intent, type PullResponse, type PushResponse } from '../../shared/contract/sync';
+import {
+  pullResponse,
+  pushResponse,
+  type Intent,
+  type PullResponse,
+  type PushResponse,
+} from '../../shared/contract/sync';
 
 /**
  * Every way a call to the order service can fail, as data. OFFLINE and TIMEOUT and BAD_RESPONSE
@@ -72,19 +78,31 @@ export class ServiceClient {
     }
     const json = parseJson(text);
     if (response.status >= 500) {
-      return failed({ kind: 'SERVER_ERROR', status: response.status, message: `Order service answered ${response.status}` });
+      return failed({
+        kind: 'SERVER_ERROR',
+        status: response.status,
+        message: `Order service answered ${response.status}`,
+      });
     }
     if (!response.ok) {
       const error = serviceError.safeParse(json);
       if (!error.success) {
-        return failed({ kind: 'BAD_RESPONSE', status: response.status, message: `Unreadable ${response.status} answer` });
+        return failed({
+          kind: 'BAD_RESPONSE',
+          status: response.status,
+          message: `Unreadable ${response.status} answer`,
+        });
       }
       const { code, message } = error.data.error;
       return failed({ kind: 'REJECTED', status: response.status, code, message, body: json });
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      return failed({ kind: 'BAD_RESPONSE', status: response.status, message: 'The order service sent an answer of the wrong shape' });
+      return failed({
+        kind: 'BAD_RESPONSE',
+        status: response.status,
+        message: 'The order service sent an answer of the wrong shape',
+      });
     }
     return { ok: true, value: parsed.data };
   }
