@@ -1,16 +1,17 @@
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { findDemoUser } from '../shared/demo/users';
-import { createCore } from './core';
-import { loadDemoOrders } from './db/demo';
+import { createApp } from './app/app';
+import { startEmbeddedService } from './app/embedded-service';
 import { loadOrCreateDeviceId } from './session/device';
-import { sessionForDemoUser } from './session/session';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './shell/app-protocol';
 import { hardenContents } from './shell/hardening';
 import { connectIpc } from './shell/ipc';
+import { SafeStorageVault } from './shell/safe-storage-vault';
 
 // The dev server is trusted only in an unpackaged build that electron-vite started.
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
+// A remote order service, if the deployment has one; otherwise the embedded demo company.
+const remoteServiceUrl = process.env['ORDER_SERVICE_URL'];
 const here = import.meta.dirname;
 
 app.enableSandbox();
@@ -19,15 +20,17 @@ hardenContents(devServerUrl);
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
-app.whenReady().then(() => {
+app.whenReady().then(async () => {
   serveRenderer(join(here, '../renderer'));
   const dataDir = app.getPath('userData');
-  const user = findDemoUser(process.env['ORDER_DESK_USER'] ?? 'admin') ?? findDemoUser('admin');
-  if (!user) throw new Error('No demo user');
-  const session = sessionForDemoUser(user, loadOrCreateDeviceId(dataDir));
-  const core = createCore({ dbFile: join(dataDir, 'orders.sqlite'), session: () => session });
-  const empty = (core.db.prepare('SELECT COUNT(*) AS n FROM orders').get() as { n: number }).n === 0;
-  if (empty) loadDemoOrders(core.db, { count: 2000, seed: 1, now: Date.now() });
+  const embedded = remoteServiceUrl ? null : await startEmbeddedService(dataDir, 3000);
+  const desk = createApp({
+    dataDir: join(dataDir, 'client'),
+    serviceUrl: remoteServiceUrl ?? embedded!.url,
+    vault: new SafeStorageVault(join(dataDir, 'tokens')),
+    deviceId: loadOrCreateDeviceId(dataDir),
+    demo: embedded !== null,
+  });
 
   const window = new BrowserWindow({
     width: 1440,
@@ -43,10 +46,12 @@ app.whenReady().then(() => {
       spellcheck: false,
     },
   });
-  connectIpc(core, window, devServerUrl);
+  connectIpc(desk, window, devServerUrl);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
-  app.on('before-quit', () => core.close());
+  app.on('before-quit', () => {
+    void desk.close().then(() => embedded?.close());
+  });
 });
 
 app.on('window-all-closed', () => app.quit());

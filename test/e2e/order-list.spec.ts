@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { startWebMode, type WebMode } from './support/web-mode';
+import { signIn, startWebMode, type WebMode } from './support/web-mode';
 
 let app: WebMode;
 
@@ -10,15 +10,22 @@ test.afterAll(async () => {
   await app.stop();
 });
 
-test('a desk user opens browser mode and sees orders with status tabs and counts', async ({ page }) => {
+test('a user signs in, the desk syncs, and the list shows orders with status tabs and counts', async ({ page }) => {
   await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: '登录订单工作台' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/sign-in.png' });
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码').fill('wrong-password');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('alert')).toHaveText('用户名或密码错误');
+
+  await signIn(page, app.url, 'admin');
   await expect(page.getByRole('heading', { name: '订单工作台' })).toBeVisible();
   const rows = page.locator('.tbody .tr');
-  await expect(rows.first()).toBeVisible();
   expect(await rows.count()).toBeGreaterThan(10);
-
-  const allTab = page.locator('[data-status="ALL"] .count');
-  await expect(allTab).toHaveText('1,500');
+  await expect(page.locator('[data-status="ALL"] .count')).toHaveText('1,500');
+  await expect(page.getByRole('status', { name: 'sync' })).toContainText('已全部同步');
+  await expect(page.getByRole('status', { name: 'sync' })).toContainText('在线');
   await page.screenshot({ path: 'test-results/screens/order-list.png' });
 
   await page.locator('[data-status="PENDING_SHIPMENT"]').click();
@@ -33,7 +40,7 @@ test('a desk user opens browser mode and sees orders with status tabs and counts
 });
 
 test('searching by a receiver’s phone fragment finds the order', async ({ page }) => {
-  await page.goto(app.url);
+  await signIn(page, app.url, 'admin');
   const first = page.locator('.tbody .tr').first();
   const orderNo = (await first.getAttribute('data-order-no'))!;
   const phone = await first.locator('[role=cell]').nth(5).innerText();
@@ -43,14 +50,12 @@ test('searching by a receiver’s phone fragment finds the order', async ({ page
   // Free text covers order no., name, phone and tracking no.: every row matches on one of them.
   await expect
     .poll(async () => {
-      const rows = await page
-        .locator('.tbody .tr')
-        .evaluateAll((trs) =>
-          trs.map((tr) => ({
-            orderNo: tr.getAttribute('data-order-no') ?? '',
-            phone: tr.children[5]?.textContent ?? '',
-          })),
-        );
+      const rows = await page.locator('.tbody .tr').evaluateAll((trs) =>
+        trs.map((tr) => ({
+          orderNo: tr.getAttribute('data-order-no') ?? '',
+          phone: tr.children[5]?.textContent ?? '',
+        })),
+      );
       const allMatch = rows.every((r) => r.phone.includes(fragment) || r.orderNo.includes(fragment));
       return allMatch && rows.some((r) => r.orderNo === orderNo);
     })
@@ -58,14 +63,24 @@ test('searching by a receiver’s phone fragment finds the order', async ({ page
 });
 
 test('the language switch shows the list in English', async ({ page }) => {
-  await page.goto(app.url);
+  await signIn(page, app.url, 'admin');
   await page.getByLabel('语言').selectOption('en');
   await expect(page.getByRole('heading', { name: 'Order desk' })).toBeVisible();
   await expect(page.locator('[data-status="PENDING_SHIPMENT"]')).toContainText('To ship');
   await page.screenshot({ path: 'test-results/screens/order-list-en.png' });
 });
 
-test('a page opened without the token says how to connect, and the API refuses it', async ({ page, request }) => {
+test('a warehouse desk sees only its own warehouse’s orders', async ({ page }) => {
+  await signIn(page, app.url, 'warehouse1');
+  await expect(page.locator('.who')).toContainText('上海仓发货台');
+  const all = Number((await page.locator('[data-status="ALL"] .count').innerText()).replace(/,/g, ''));
+  expect(all).toBeGreaterThan(0);
+  expect(all).toBeLessThan(1500);
+});
+
+test('a page opened without the token says how to connect, and the API refuses it', async ({ browser, request }) => {
+  // A fresh browser context: no token kept from an earlier visit.
+  const page = await (await browser.newContext()).newPage();
   await page.goto(app.url.replace(/#.*$/, ''));
   await expect(page.getByText('未连接到应用')).toBeVisible();
   const response = await request.post(`${app.origin}/api/orders.list`, { data: {} });

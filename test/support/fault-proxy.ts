@@ -41,6 +41,7 @@ export async function startFaultProxy(target: string, port = 0): Promise<FaultPr
   const sockets = new Set<Socket>();
   const counts = { forwarded: 0, faulted: 0 };
   let server: Server;
+  let listening = false;
 
   const take = (req: IncomingMessage): Fault | null => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -120,10 +121,15 @@ export async function startFaultProxy(target: string, port = 0): Promise<FaultPr
         socket.on('close', () => sockets.delete(socket));
       });
       server.once('error', reject);
-      server.listen(onPort, '127.0.0.1', () => resolve());
+      server.listen(onPort, '127.0.0.1', () => {
+        listening = true;
+        resolve();
+      });
     });
   const stop = () =>
     new Promise<void>((resolve) => {
+      if (!listening) return resolve();
+      listening = false;
       for (const socket of sockets) socket.destroy();
       server.close(() => resolve());
     });
@@ -150,7 +156,7 @@ export async function startFaultProxy(target: string, port = 0): Promise<FaultPr
       rules.length = 0;
     },
     refuse: stop,
-    restore: () => listen(actualPort),
+    restore: () => (listening ? Promise.resolve() : listen(actualPort)),
     close: stop,
   };
 }

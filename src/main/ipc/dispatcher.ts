@@ -5,18 +5,29 @@ import {
   type OutputOf,
   type ParsedInputOf,
   type ProcedureName,
+  type Procedures,
 } from '../../shared/contract/api';
 import { fail, ok, type ApiIssue, type Result } from '../../shared/contract/result';
 import { can } from '../../shared/domain/rights';
+import type { ApplyContext } from '../../shared/intents';
+import type { Db } from '../db/connection';
 import type { Session } from '../session/session';
 import { ApiFailure } from './failure';
 
+/** The signed-in user's world: their session, their own local store, and how their changes are stamped. */
 export interface CallContext {
   session: Session;
+  db: Db;
+  /** Who and where, as the order's timeline records it; now by the device's clock. */
+  stamp(): ApplyContext;
+  /** A local change was queued: the sync engine should try to send it. */
+  changed(orderNos: string[]): void;
 }
 
+type ContextFor<K extends ProcedureName> = Procedures[K]['right'] extends 'public' ? CallContext | null : CallContext;
+
 export type Handlers = {
-  [K in ProcedureName]: (ctx: CallContext, input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>>;
+  [K in ProcedureName]: (ctx: ContextFor<K>, input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>>;
 };
 
 export type Dispatch = (procedure: unknown, input: unknown) => Promise<Result<unknown>>;
@@ -25,24 +36,26 @@ const issuesOf = (error: z.ZodError): ApiIssue[] =>
   error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 
 /**
- * The single door into main for both transports: it names the procedure, validates the input
- * against the contract, checks the caller's right, and turns every outcome into a Result.
+ * The single door into main for both transports: it names the procedure, checks the caller may
+ * call it, validates the input against the contract, and turns every outcome into a Result.
  * A handler never sees unvalidated input, so a malformed call cannot change anything.
  */
-export function createDispatcher(handlers: Handlers, currentSession: () => Session | null): Dispatch {
+export function createDispatcher(handlers: Handlers, currentContext: () => CallContext | null): Dispatch {
   return async (name, rawInput) => {
     if (!isProcedureName(name)) return fail('UNKNOWN_PROCEDURE', `Unknown procedure: ${String(name)}`);
-    const session = currentSession();
-    if (!session) return fail('UNAUTHENTICATED', 'Sign in first');
     const spec = procedures[name];
-    if (spec.right && !can(session.role, spec.right)) {
-      return fail('FORBIDDEN_ROLE', `Role ${session.role} may not ${spec.right}`);
+    const ctx = currentContext();
+    if (spec.right !== 'public') {
+      if (!ctx) return fail('UNAUTHENTICATED', 'Sign in first');
+      if (spec.right !== 'signedIn' && !can(ctx.session.role, spec.right)) {
+        return fail('FORBIDDEN_ROLE', `Role ${ctx.session.role} may not ${spec.right}`);
+      }
     }
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) return fail('VALIDATION_FAILED', 'Invalid input', issuesOf(parsed.error));
     try {
-      const handler = handlers[name] as (ctx: CallContext, input: unknown) => unknown;
-      return ok(await handler({ session }, parsed.data));
+      const handler = handlers[name] as (ctx: CallContext | null, input: unknown) => unknown;
+      return ok(await handler(ctx, parsed.data));
     } catch (error) {
       return failureOf(error);
     }
@@ -50,7 +63,10 @@ export function createDispatcher(handlers: Handlers, currentSession: () => Sessi
 }
 
 function failureOf(error: unknown): Result<never> {
-  if (error instanceof ApiFailure) return fail(error.code, error.message);
+  if (error instanceof ApiFailure) {
+    const failed = fail(error.code, error.message);
+    return error.reason && !failed.ok ? { ok: false, error: { ...failed.error, reason: error.reason } } : failed;
+  }
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'BAD_CURSOR') return fail('BAD_CURSOR', 'The page cursor is not valid; start from the first page');
   console.error('[dispatcher] unexpected failure', error);

@@ -5,6 +5,7 @@ export class ApiFailure extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly reason?: string,
   ) {
     super(message);
     this.name = 'ApiFailure';

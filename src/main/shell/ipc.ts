@@ -1,16 +1,20 @@
 import { ipcMain, type BrowserWindow, type WebFrameMain } from 'electron';
 import { fail } from '../../shared/contract/result';
-import type { Core } from '../core';
+import type { App } from '../app/app';
 import { isAppUrl } from '../security/navigation';
 
 /** Connects the dispatcher to Electron IPC, answering only frames that show the app itself. */
-export function connectIpc(core: Core, window: BrowserWindow, devServerUrl: string | undefined): void {
+export function connectIpc(
+  app: Pick<App, 'dispatch' | 'events'>,
+  window: BrowserWindow,
+  devServerUrl: string | undefined,
+): void {
   const trusted = (frame: WebFrameMain | null) => frame !== null && isAppUrl(frame.url, devServerUrl);
   ipcMain.handle('api:invoke', (event, procedure: unknown, input: unknown) => {
     if (!trusted(event.senderFrame)) return fail('UNAUTHENTICATED', 'Untrusted sender');
-    return core.dispatch(procedure, input);
+    return app.dispatch(procedure, input);
   });
-  const unsubscribe = core.events.subscribe((name, payload) => {
+  const unsubscribe = app.events.subscribe((name, payload) => {
     if (!window.isDestroyed()) window.webContents.send('api:event', name, payload);
   });
   window.on('closed', unsubscribe);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Intent, IntentPayload, IntentResult, IntentType } from '../../shared/contract/sync';
+import type { Intent, IntentPayload, IntentType } from '../../shared/contract/sync';
 import type { Db } from '../db/connection';
 
 /**
@@ -58,15 +58,6 @@ export function markSending(db: Db, ids: readonly string[]): void {
   db.transaction(() => ids.forEach((id) => mark.run(id)))();
 }
 
-/** Applied and duplicate answers clear an intent; a rejection stays, with its reason, for the exceptions inbox. */
-export function recordAnswer(db: Db, result: IntentResult, now: number): void {
-  const state = result.status;
-  db.prepare(
-    `UPDATE outbox SET state = ?, last_error_code = ?, last_error_message = ?, answered_at = ?
-     WHERE id = ? AND state IN ('queued', 'sending')`,
-  ).run(state, result.code ?? null, result.message ?? null, now, result.id);
-}
-
 export function countPending(db: Db): number {
   return (db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE state IN ('queued', 'sending')").get() as { n: number }).n;
 }
@@ -87,5 +78,3 @@ export function pendingIntentsForOrder(db: Db, orderNo: string): Intent[] {
     (r) => ({ id: r.id, seq: r.seq, type: r.type, payload: JSON.parse(r.payload), clientTime: r.clientTime }) as Intent,
   );
 }
-
-export const newIntentId = randomUUID;

@@ -48,7 +48,23 @@ export class ServiceClient {
     return this.call('POST', '/v1/sync/push', pushResponse, { deviceId, intents });
   }
 
+  /**
+   * One call, tried a second time when the connection fails outright: after a network blip the
+   * first request often lands on a pooled connection that died with it. Every call here is safe to
+   * repeat (pushes are idempotent by intent id, pulls are reads).
+   */
   async call<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: S,
+    body?: unknown,
+  ): Promise<ServiceResult<z.output<S>>> {
+    const first = await this.once(method, path, schema, body);
+    if (first.ok || first.failure.kind !== 'OFFLINE') return first;
+    return this.once(method, path, schema, body);
+  }
+
+  private async once<S extends z.ZodType>(
     method: 'GET' | 'POST',
     path: string,
     schema: S,

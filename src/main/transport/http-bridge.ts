@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { EVENT_NAMES } from '../../shared/contract/api';
 import type { ApiError } from '../../shared/contract/result';
-import type { Core } from '../core';
+import type { App } from '../app/app';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
 import { HTTP_STATUS } from './http-status';
 import { readStatic } from './static-files';
@@ -11,7 +11,7 @@ import { readStatic } from './static-files';
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface HttpBridgeOptions {
-  core: Core;
+  app: Pick<App, 'dispatch' | 'events'>;
   token: string;
   /** The built renderer (out/renderer); null serves only the API. */
   staticDir: string | null;
@@ -30,7 +30,7 @@ export interface HttpBridge {
  * A per-run token stands in for Electron's sender check, and the Host check keeps a web page
  * elsewhere from reaching it through DNS rebinding.
  */
-export async function startHttpBridge({ core, token, staticDir, port }: HttpBridgeOptions): Promise<HttpBridge> {
+export async function startHttpBridge({ app, token, staticDir, port }: HttpBridgeOptions): Promise<HttpBridge> {
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error('[http-bridge]', error);
@@ -61,7 +61,7 @@ export async function startHttpBridge({ core, token, staticDir, port }: HttpBrid
       if (!authorized(bearer(req.headers.authorization))) return sendError(res, 401, unauthenticated);
       const body = await readJson(req);
       if (!body.ok) return sendError(res, body.status, body.error);
-      const result = await core.dispatch(url.pathname.slice('/api/'.length), body.value);
+      const result = await app.dispatch(url.pathname.slice('/api/'.length), body.value);
       const status = result.ok ? 200 : HTTP_STATUS[result.error.code];
       return sendJson(res, status, result);
     }
@@ -81,7 +81,7 @@ export async function startHttpBridge({ core, token, staticDir, port }: HttpBrid
   function streamEvents(res: ServerResponse): void {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     res.write(': connected\n\n');
-    const unsubscribe = core.events.subscribe((name, payload) => {
+    const unsubscribe = app.events.subscribe((name, payload) => {
       if (EVENT_NAMES.includes(name)) res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
     });
     const keepAlive = setInterval(() => res.write(': ping\n\n'), 15_000);

@@ -3,20 +3,21 @@ import { parseArgs } from 'node:util';
 export interface WebArgs {
   port: number;
   dataDir: string;
-  user: string;
+  /** A remote order service; null starts the embedded demo service. */
+  serviceUrl: string | null;
   demoOrders: number;
   build: boolean;
 }
 
-/** `npm run web -- --port 5170 --data .data/web --user warehouse1 --demo-orders 5000 --no-build` */
+/** `npm run web -- --port 5170 --data .data/web --service http://127.0.0.1:4610 --demo-orders 3000 --no-build` */
 export function parseWebArgs(argv: string[]): WebArgs {
   const { values } = parseArgs({
     args: argv,
     options: {
       port: { type: 'string', default: '5170' },
       data: { type: 'string', default: '.data/web' },
-      user: { type: 'string', default: 'admin' },
-      'demo-orders': { type: 'string', default: '2000' },
+      service: { type: 'string' },
+      'demo-orders': { type: 'string', default: '3000' },
       'no-build': { type: 'boolean', default: false },
     },
     strict: true,
@@ -28,5 +29,8 @@ export function parseWebArgs(argv: string[]): WebArgs {
   if (!Number.isInteger(demoOrders) || demoOrders < 0 || demoOrders > 1_000_000) {
     throw new Error(`--demo-orders must be 0-1000000, got ${values['demo-orders']}`);
   }
-  return { port, dataDir: values.data, user: values.user, demoOrders, build: !values['no-build'] };
+  if (values.service !== undefined && !/^https?:\/\/\S+$/.test(values.service)) {
+    throw new Error(`--service must be an http(s) URL, got ${values.service}`);
+  }
+  return { port, dataDir: values.data, serviceUrl: values.service ?? null, demoOrders, build: !values['no-build'] };
 }

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
-import { findDemoUser } from '../../shared/demo/users';
-import { createCore } from '../core';
-import { loadDemoOrders } from '../db/demo';
+import { join, resolve } from 'node:path';
+import { DEMO_USERS } from '../../shared/demo/users';
+import { createApp } from '../app/app';
+import { startEmbeddedService } from '../app/embedded-service';
 import { loadOrCreateDeviceId } from '../session/device';
-import { sessionForDemoUser } from '../session/session';
+import { MemoryVault } from '../session/token-vault';
 import { startHttpBridge } from '../transport/http-bridge';
 import { parseWebArgs } from './args';
 import { ensureRendererBuilt } from './renderer-build';
@@ -16,30 +16,35 @@ import { ensureRendererBuilt } from './renderer-build';
 async function main(): Promise<void> {
   const args = parseWebArgs(process.argv.slice(2));
   const root = process.cwd();
-  const user = findDemoUser(args.user);
-  if (!user) throw new Error(`Unknown demo user ${args.user}`);
   const staticDir = args.build ? ensureRendererBuilt(root) : resolve(root, 'out', 'renderer');
   const dataDir = resolve(root, args.dataDir);
-  const session = sessionForDemoUser(user, loadOrCreateDeviceId(dataDir));
-  const core = createCore({ dbFile: resolve(dataDir, 'orders.sqlite'), session: () => session });
-
-  const empty = (core.db.prepare('SELECT COUNT(*) AS n FROM orders').get() as { n: number }).n === 0;
-  if (empty && args.demoOrders > 0) {
-    const loaded = loadDemoOrders(core.db, { count: args.demoOrders, seed: 1, now: Date.now() });
-    console.log(`Loaded ${loaded} demo orders into ${dataDir}`);
-  }
-
+  const embedded = args.serviceUrl ? null : await startEmbeddedService(dataDir, args.demoOrders);
+  const serviceUrl = args.serviceUrl ?? embedded!.url;
+  const app = createApp({
+    dataDir: join(dataDir, 'client'),
+    serviceUrl,
+    vault: new MemoryVault(),
+    deviceId: loadOrCreateDeviceId(dataDir),
+    demo: embedded !== null,
+  });
   const bridge = await startHttpBridge({
-    core,
+    app,
     token: randomBytes(24).toString('base64url'),
     staticDir,
     port: args.port,
   });
-  console.log(`Order desk (browser mode) as ${user.username}: open ${bridge.url}`);
+  if (embedded) {
+    const users = DEMO_USERS.map((u) => u.username).join(', ');
+    console.log(`Order service (embedded demo company) at ${serviceUrl}: sign in as ${users} with password demo1234`);
+  } else {
+    console.log(`Order service: ${serviceUrl}`);
+  }
+  console.log(`Order desk (browser mode): open ${bridge.url}`);
 
   const stop = async () => {
     await bridge.close();
-    core.close();
+    await app.close();
+    await embedded?.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

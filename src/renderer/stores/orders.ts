@@ -19,6 +19,8 @@ interface OrdersState {
   setText(text: string): void;
   reload(): Promise<void>;
   loadMore(): Promise<void>;
+  /** Forgets everything shown: a new user must never see the last one's orders, not even for a frame. */
+  reset(): void;
 }
 
 const filterOf = ({ status, text }: Pick<OrdersState, 'status' | 'text'>): OrderListFilter => ({
@@ -29,7 +31,7 @@ const filterOf = ({ status, text }: Pick<OrdersState, 'status' | 'text'>): Order
 // Answers to an older filter must not overwrite the list of the current one.
 let generation = 0;
 
-export const useOrders = create<OrdersState>((set, get) => ({
+const EMPTY = {
   status: null,
   text: '',
   rows: [],
@@ -38,6 +40,14 @@ export const useOrders = create<OrdersState>((set, get) => ({
   loading: false,
   loadingMore: false,
   error: null,
+} satisfies Partial<OrdersState>;
+
+export const useOrders = create<OrdersState>((set, get) => ({
+  ...EMPTY,
+  reset() {
+    generation++;
+    set(EMPTY);
+  },
   setStatus(status) {
     set({ status });
     void get().reload();

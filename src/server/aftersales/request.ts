@@ -4,10 +4,11 @@ import type { LineQuantity } from '../../shared/domain/line-request';
 import { formatFen } from '../../shared/domain/money';
 import { lineRefundFen } from '../../shared/domain/refund-amount';
 import type { AfterSaleType } from '../../shared/domain/vocabulary';
+import { factsOf, withFacts } from '../../shared/intents/state';
+import { logged } from '../../shared/intents/timeline';
 import { ApiError } from '../http/errors';
 import type { WorkContext } from '../orders/context';
-import { logged, saveOrder, type LoadedOrder } from '../orders/persist';
-import { factsOf, withFacts } from '../orders/state';
+import { saveOrder, type LoadedOrder } from '../orders/persist';
 
 /**
  * "The whole order" for a request that names no lines: every unit it could still cover. Refund

@@ -1,6 +1,7 @@
 import { AFTER_SALE_REFUSALS, AFTER_SALE_REQUEST_REFUSALS } from '../../shared/domain/after-sale-machine';
 import { ORDER_REFUSALS } from '../../shared/domain/order-machine';
 import { REDEMPTION_REFUSALS } from '../../shared/domain/redemption-code';
+import { INTENT_REFUSALS } from '../../shared/intents/result';
 
 /**
  * Every refusal the service gives, with its HTTP status. Codes are stable UPPER_SNAKE: clients
@@ -62,14 +63,16 @@ const PARAMETER_REFUSALS = new Set<string>([
 ]);
 
 /**
- * The domain's own refusals (order and after-sale machines, code checks): 422 when the request's
- * parameters are at fault, 409 when the order's current state refuses it.
+ * The domain's own refusals (order and after-sale machines, code checks, the shared intent
+ * appliers): 422 when the request's parameters are at fault, 409 when the order's current state
+ * refuses it.
  */
 const DOMAIN_REFUSALS = [
   ...ORDER_REFUSALS,
   ...AFTER_SALE_REFUSALS,
   ...AFTER_SALE_REQUEST_REFUSALS,
   ...REDEMPTION_REFUSALS,
+  ...INTENT_REFUSALS,
 ] as const;
 
 export const ERROR_STATUS: Readonly<Record<string, number>> = {

@@ -1,16 +1,20 @@
-import type { LineRecord, OrderRecord } from '../../shared/contract/records';
+import type { OrderRecord } from '../../shared/contract/records';
 import type { DealerOrderInput } from '../../shared/contract/sync';
-import { formatFen } from '../../shared/domain/money';
-import { makeChildOrderNumber } from '../../shared/domain/order-number';
 import { splitCheckout } from '../../shared/domain/split';
+import { orderNoError, receiverErrors, type FieldErrors } from '../../shared/intents/dealer-checks';
+import {
+  dealerChildRecord,
+  dealerOrderRefusal,
+  promotionNames,
+  type DealerChild,
+} from '../../shared/intents/dealer-order';
+import { splitAmounts } from '../../shared/intents/split-amounts';
 import { ApiError } from '../http/errors';
-import { draftRecord } from '../orders/draft';
-import { payOrder } from '../orders/pay';
-import { logged, saveOrder } from '../orders/persist';
-import { promotionsOf, splitAmounts } from '../orders/split-amounts';
+import { applied, refusalError } from '../orders/act';
+import { withServiceCode } from '../orders/pay';
+import { saveOrder } from '../orders/persist';
 import { reserve } from '../orders/stock';
 import type { IntentContext, IntentHandler } from '../sync/handler';
-import { orderNoError, receiverErrors, type FieldErrors } from './checks';
 import { priceDealerDraft, type PricedDraft } from './pricing';
 
 /**
@@ -29,34 +33,25 @@ async function check(ctx: IntentContext, input: DealerOrderInput): Promise<Price
     ...receiverErrors(input.receiver),
     ...priced.fieldErrors,
   };
-  if (priced.breakdown && priced.breakdown.payable !== input.expectedPayable)
-    fieldErrors.expectedPayable = 'AMOUNT_MISMATCH';
-  if (Object.keys(fieldErrors).length > 0) {
-    throw new ApiError(
-      'DEALER_ORDER_REJECTED',
-      `Dealer order ${input.orderNo} failed ${Object.keys(fieldErrors).length} check(s)`,
-      {
-        fieldErrors,
-      },
-    );
-  }
+  const refused = dealerOrderRefusal(input, fieldErrors, priced.breakdown);
+  if (refused) throw refusalError(refused);
   return priced;
 }
 
 /**
  * An accepted dealer order is already paid (the customer paid the dealer), so it arrives 待发货
  * with its stock reserved, split into child orders by merchant and warehouse when one warehouse
- * cannot ship it all.
+ * cannot ship it all. Each child is made by the shared dealerChildRecord, as the dealer's device
+ * showed it while the order waited to sync.
  */
 async function accept(ctx: IntentContext, input: DealerOrderInput): Promise<OrderRecord> {
   const priced = await check(ctx, input);
   const { dealer, products, prices, warehouses, breakdown } = priced;
   if (!dealer || !breakdown) throw new Error('a dealer order passed its checks without a dealer or amounts');
-  const cart = input.lines.map((line, index) => {
+  const cart = input.lines.map((_line, index) => {
     const product = products[index]!;
     return {
       index,
-      line,
       product,
       merchantId: product.merchantId,
       warehouseId: warehouses[index] ?? null,
@@ -68,67 +63,28 @@ async function accept(ctx: IntentContext, input: DealerOrderInput): Promise<Orde
     breakdown,
     groups.map((g) => g.lines.map((l) => l.index)),
   );
-  const receiver = Object.fromEntries(
-    Object.entries(input.receiver).map(([k, v]) => [k, v.trim()]),
-  ) as DealerOrderInput['receiver'];
-  const names = {
-    coupon: priced.coupon && { id: priced.coupon.id, name: priced.coupon.name },
-    campaign: priced.campaign && { id: priced.campaign.id, name: priced.campaign.name },
-    memberRateBp: input.memberRateBp,
-  };
+  const names = promotionNames(input, priced.coupon, priced.campaign);
 
   const records: OrderRecord[] = [];
   for (const [g, group] of groups.entries()) {
-    const child = amounts[g]!;
-    const orderNo = makeChildOrderNumber(input.orderNo, group.childIndex);
-    const lines: LineRecord[] = group.lines.map(({ line, product, index }, j) => ({
-      lineNo: j + 1,
-      merchantId: product.merchantId,
-      sku: product.sku,
-      name: product.name,
-      spec: product.spec,
-      image: product.image,
-      unitPrice: prices[index] ?? 0,
-      quantity: line.quantity,
-      discount: child.lines[j]?.discount ?? 0,
-      payable: child.lines[j]?.payable ?? 0,
-      shippedQuantity: 0,
-      refundedQuantity: 0,
-    }));
-    const draft = draftRecord({
-      orderNo,
-      parentNo: input.orderNo,
+    const child: DealerChild = {
+      childIndex: group.childIndex,
       kind: group.kind ?? 'PHYSICAL',
-      source: 'DEALER',
-      platform: 'OFFLINE',
       merchantId: group.merchantId,
       merchantName: group.lines[0]?.product.merchantName ?? '',
       warehouseId: group.warehouseId,
-      storeId: null,
-      dealerId: dealer.id,
-      buyer: input.buyer,
-      receiver,
-      lines,
-      amounts: child.amounts,
-      promotions: promotionsOf(child.discounts, names, child.amounts.pointsUsed),
-      invoice: input.invoice,
-      remark: input.remark,
-      createdAt: ctx.now,
-    });
-    const created = logged(
-      ctx,
-      { record: draft, receiptExtended: false },
-      'CREATE',
-      `${dealer.name} 录单，共 ${lines.length} 种商品，应付 ${formatFen(child.amounts.payable, { symbol: true })}`,
-    );
-    const paid = await payOrder(ctx, created, { channel: input.paymentChannel, serialNo: null });
-    records.push(await saveOrder(ctx, paid, null));
+      lines: group.lines,
+      amounts: amounts[g]!,
+    };
+    const paid = applied(dealerChildRecord(input, child, prices, names, dealer, ctx));
+    const record = await saveOrder(ctx, await withServiceCode(ctx, paid), null);
+    records.push(record);
     if (group.warehouseId) {
       await reserve(
         ctx,
-        orderNo,
+        record.orderNo,
         group.warehouseId,
-        lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, quantity: l.quantity })),
+        record.lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, quantity: l.quantity })),
       );
     }
   }

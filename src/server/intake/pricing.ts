@@ -1,16 +1,15 @@
-import type { DealerOrderInput } from '../../shared/contract/sync';
-import { computeAmounts, type AmountBreakdown, type CampaignOffer } from '../../shared/domain/amounts';
-import type { PromotionState } from '../../shared/domain/promotions';
+import type { AmountBreakdown } from '../../shared/domain/amounts';
 import type { DataScope } from '../../shared/domain/vocabulary';
+import type { FieldErrors } from '../../shared/intents/dealer-checks';
+import {
+  dealerBreakdown,
+  dealerLineError,
+  promotionChoiceErrors,
+  type DealerDraft,
+} from '../../shared/intents/dealer-pricing';
 import { allocate } from '../orders/allocate';
 import type { WorkContext } from '../orders/context';
 import type { CampaignRow, CouponRow, DealerRow, ProductRow } from '../storage/repositories';
-import type { FieldErrors } from './checks';
-
-export type DealerDraft = Pick<
-  DealerOrderInput,
-  'dealerId' | 'lines' | 'freight' | 'couponId' | 'campaignId' | 'memberRateBp' | 'memberBenefit' | 'pointsUsed'
->;
 
 export interface PricedDraft {
   dealer: DealerRow | null;
@@ -24,19 +23,6 @@ export interface PricedDraft {
   breakdown: AmountBreakdown | null;
   fieldErrors: FieldErrors;
 }
-
-/** The checks of one line against the catalogue and the dealer's price list, first failure wins. */
-const LINE_CHECKS: ReadonlyArray<
-  (product: ProductRow | undefined, price: number | undefined, unitPrice: number) => readonly [string, string] | null
-> = [
-  (product) => (product ? null : ['sku', 'SKU_UNKNOWN']),
-  (product) => (product?.onSale ? null : ['sku', 'NOT_ON_SALE']),
-  (_p, price) => (price === undefined ? ['sku', 'NOT_IN_PRICE_LIST'] : null),
-  (_p, price, unitPrice) => (price === unitPrice ? null : ['unitPrice', 'PRICE_MISMATCH']),
-];
-
-/** Whether a chosen promotion applies; why not, when it does not (shared resolvePromotions). */
-const promotionError = (state: PromotionState): string | null => (state.applies ? null : state.reason);
 
 /**
  * Prices a dealer's draft as the service will charge it: the dealer's own price list, the
@@ -59,19 +45,14 @@ export async function priceDealerDraft(
   if (!dealer) fieldErrors.dealerId = 'DEALER_NOT_ENTITLED';
   else {
     draft.lines.forEach((line, i) => {
-      const failed = LINE_CHECKS.map((check) =>
-        check(products.get(line.sku), prices.get(line.sku), line.unitPrice),
-      ).find((f) => f !== null);
+      const failed = dealerLineError(products.get(line.sku), prices.get(line.sku), line.unitPrice);
       if (failed) fieldErrors[`lines.${i}.${failed[0]}`] = failed[1];
     });
   }
 
   const coupon = draft.couponId === null ? null : await tx.catalogue.coupon(draft.couponId);
-  if (draft.couponId !== null && (!coupon || (coupon.dealerId !== null && coupon.dealerId !== draft.dealerId))) {
-    fieldErrors.couponId = 'COUPON_UNKNOWN';
-  }
   const campaign = draft.campaignId === null ? null : await tx.catalogue.campaign(draft.campaignId);
-  if (draft.campaignId !== null && !campaign) fieldErrors.campaignId = 'CAMPAIGN_UNKNOWN';
+  Object.assign(fieldErrors, promotionChoiceErrors(draft, coupon, campaign));
 
   const failedLine = (i: number) => Object.keys(fieldErrors).some((field) => field.startsWith(`lines.${i}.`));
   const priced = dealer !== null && draft.lines.every((_l, i) => !failedLine(i));
@@ -93,27 +74,13 @@ export async function priceDealerDraft(
 
   let breakdown: AmountBreakdown | null = null;
   if (priced && !fieldErrors.couponId && !fieldErrors.campaignId) {
-    const offer: CampaignOffer | null = campaign && {
-      id: campaign.id,
-      // Campaigns are set up for particular goods: the order qualifies through any of them.
-      eligible: known.some((p) => p.campaignId === campaign.id),
-      thresholdFen: campaign.thresholdFen,
-      rateBp: campaign.rateBp ?? undefined,
-      amountOff: campaign.amountOff ?? undefined,
-    };
-    breakdown = computeAmounts({
-      lines: draft.lines.map((l) => ({ unitPrice: prices.get(l.sku) ?? 0, quantity: l.quantity })),
-      freight: draft.freight,
-      memberRateBp: draft.memberRateBp,
-      campaign: offer,
-      coupon: coupon && { id: coupon.id, amountOff: coupon.amountOff, thresholdFen: coupon.thresholdFen },
-      memberBenefit: draft.memberBenefit,
-      points: draft.pointsUsed > 0 ? { used: draft.pointsUsed } : null,
-    });
-    const couponError = coupon && promotionError(breakdown.promotions.coupon);
-    const campaignError = campaign && promotionError(breakdown.promotions.campaign);
-    if (couponError) fieldErrors.couponId = couponError;
-    if (campaignError) fieldErrors.campaignId = campaignError;
+    const lines = draft.lines.map((l, i) => ({
+      price: prices.get(l.sku) ?? 0,
+      campaignId: known[i]?.campaignId ?? null,
+    }));
+    const amounts = dealerBreakdown(draft, lines, coupon, campaign);
+    breakdown = amounts.breakdown;
+    Object.assign(fieldErrors, amounts.fieldErrors);
   }
   return {
     dealer,

@@ -1,12 +1,17 @@
 import type { OrderRecord } from '../../shared/contract/records';
-import { act } from './act';
+import type { Applied } from '../../shared/intents/result';
+import type { OrderRow } from '../storage/repositories';
+import { applied } from './act';
 import type { WorkContext } from './context';
-import { logged, saveOrder, type LoadedOrder } from './persist';
+import { saveOrder } from './persist';
 import { releaseAll } from './stock';
 
-/** Staff, the buyer and the unpaid timer cancel the same way: the machine decides, stock comes back. */
-export async function cancelOrder(ctx: WorkContext, { row, state }: LoadedOrder, reason: string): Promise<OrderRecord> {
-  const next = logged(ctx, act(state, { type: 'CANCEL' }), 'CANCEL', reason);
+/**
+ * Staff, the buyer and the unpaid timer cancel the same way (the shared cancelRecord decides):
+ * the order's reserved stock comes back and the cancelled order is saved.
+ */
+export async function saveCancelled(ctx: WorkContext, row: OrderRow, cancelled: Applied): Promise<OrderRecord> {
+  const next = applied(cancelled);
   await releaseAll(ctx, row.orderNo);
   return saveOrder(ctx, next, row);
 }

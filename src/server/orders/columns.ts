@@ -1,8 +1,8 @@
 import type { OrderRecord } from '../../shared/contract/records';
 import { carrierByCode } from '../../shared/domain/carriers';
 import { autoConfirmAt, type DeliveryMode, type TimerConfig } from '../../shared/domain/timers';
+import type { OrderState } from '../../shared/intents/state';
 import type { OrderWrite } from '../storage/repositories';
-import type { OrderState } from './state';
 
 /**
  * When a 待收货 order confirms itself. A shipment split over carriers waits for the slowest one:

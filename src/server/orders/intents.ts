@@ -1,22 +1,45 @@
+import { applyCancel } from '../../shared/intents/cancel';
+import { applyLock, applyUnlock } from '../../shared/intents/lock';
+import { applyNote } from '../../shared/intents/note';
+import { applyShip } from '../../shared/intents/ship';
 import type { IntentHandler } from '../sync/handler';
-import { act } from './act';
-import { cancelOrder } from './cancel';
-import { logged, requireOrder, saveOrder } from './persist';
-import { ship } from './ship';
+import { applied } from './act';
+import { saveCancelled } from './cancel';
+import { requireOrder, saveOrder } from './persist';
+import { consume } from './stock';
 
-/** Intents that work on one existing order through the order machine alone. */
+/**
+ * Intents that work on one existing order through the order machine alone. The record transform
+ * is the shared applier's (the one devices show before the service answers); the service adds the
+ * lookup in the caller's scope, the stock and the save.
+ */
 
+/**
+ * Whoever reaches the service first ships, in the service's own order, whatever the devices'
+ * clocks said; the shipped units leave the warehouse's stock.
+ */
 export const SHIP: IntentHandler<'SHIP'> = {
   right: 'orders.ship',
   orderNoOf: (p) => p.orderNo,
-  run: async (ctx, p) => ship(ctx, await requireOrder(ctx.tx, p.orderNo, ctx.caller.scope), p.parcels),
+  async run(ctx, p) {
+    const { row, state } = await requireOrder(ctx.tx, p.orderNo, ctx.caller.scope);
+    const next = applied(applyShip(state, p, ctx));
+    await consume(
+      ctx,
+      row.orderNo,
+      p.parcels.flatMap((parcel) => parcel.lines),
+    );
+    return saveOrder(ctx, next, row);
+  },
 };
 
 export const CANCEL: IntentHandler<'CANCEL'> = {
   right: 'orders.cancel',
   orderNoOf: (p) => p.orderNo,
-  run: async (ctx, p) =>
-    cancelOrder(ctx, await requireOrder(ctx.tx, p.orderNo, ctx.caller.scope), `取消订单：${p.reason}`),
+  async run(ctx, p) {
+    const { row, state } = await requireOrder(ctx.tx, p.orderNo, ctx.caller.scope);
+    return saveCancelled(ctx, row, applyCancel(state, p, ctx));
+  },
 };
 
 export const LOCK: IntentHandler<'LOCK'> = {
@@ -24,14 +47,7 @@ export const LOCK: IntentHandler<'LOCK'> = {
   orderNoOf: (p) => p.orderNo,
   async run(ctx, p) {
     const { row, state } = await requireOrder(ctx.tx, p.orderNo, ctx.caller.scope);
-    const locked = act(state, { type: 'LOCK', reason: p.reason });
-    const next = logged(
-      ctx,
-      { ...locked, record: { ...locked.record, lockReason: p.reason } },
-      'LOCK',
-      `锁单：${p.reason}`,
-    );
-    return saveOrder(ctx, next, row);
+    return saveOrder(ctx, applied(applyLock(state, p, ctx)), row);
   },
 };
 
@@ -40,9 +56,7 @@ export const UNLOCK: IntentHandler<'UNLOCK'> = {
   orderNoOf: (p) => p.orderNo,
   async run(ctx, p) {
     const { row, state } = await requireOrder(ctx.tx, p.orderNo, ctx.caller.scope);
-    const unlocked = act(state, { type: 'UNLOCK' });
-    const next = logged(ctx, { ...unlocked, record: { ...unlocked.record, lockReason: null } }, 'UNLOCK', '解除锁单');
-    return saveOrder(ctx, next, row);
+    return saveOrder(ctx, applied(applyUnlock(state, p, ctx)), row);
   },
 };
 
@@ -51,6 +65,6 @@ export const NOTE: IntentHandler<'NOTE'> = {
   orderNoOf: (p) => p.orderNo,
   async run(ctx, p) {
     const { row, state } = await requireOrder(ctx.tx, p.orderNo, ctx.caller.scope);
-    return saveOrder(ctx, logged(ctx, act(state, { type: 'NOTE', text: p.text }), 'NOTE', p.text), row);
+    return saveOrder(ctx, applied(applyNote(state, p, ctx)), row);
   },
 };

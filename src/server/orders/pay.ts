@@ -1,47 +1,32 @@
-import type { OrderRecord } from '../../shared/contract/records';
-import { formatFen } from '../../shared/domain/money';
-import type { PaymentChannel } from '../../shared/domain/vocabulary';
+import { payRecord, type Payment } from '../../shared/intents/pay';
+import type { OrderState } from '../../shared/intents/state';
+import { logged } from '../../shared/intents/timeline';
 import { issueCode } from '../redemption/codes';
-import { act } from './act';
+import { applied } from './act';
 import type { WorkContext } from './context';
-import { logged } from './persist';
-import type { OrderState } from './state';
 
 /**
- * Payment through the machine: a physical order waits for shipping, a virtual one is delivered
- * by the payment itself (待收货, confirmed by the buyer or the 24 h timer), a service order gets
- * its redemption code with as many uses as its items grant.
+ * A just-paid service order gets its redemption code, with as many uses as its items grant. Only
+ * the service can draw it: it alone knows which codes are live.
  */
-export async function payOrder(
-  ctx: WorkContext,
-  state: OrderState,
-  payment: { channel: PaymentChannel; serialNo: string | null },
-): Promise<OrderState> {
-  const paid = act(state, { type: 'PAY' });
-  const record: OrderRecord = {
-    ...paid.record,
-    paidAt: ctx.now,
-    payment,
-    amounts: { ...paid.record.amounts, paid: paid.record.amounts.payable },
-  };
-  const serial = payment.serialNo ? `，流水号 ${payment.serialNo}` : `（${payment.channel}）`;
-  let next = logged(
+export async function withServiceCode(ctx: WorkContext, state: OrderState): Promise<OrderState> {
+  const { record } = state;
+  if (record.kind !== 'SERVICE') return state;
+  const products = await ctx.tx.catalogue.products(record.lines.map((l) => l.sku));
+  const uses = record.lines.reduce((n, l) => n + (products.get(l.sku)?.uses ?? 1) * l.quantity, 0);
+  const redemptionCode = await issueCode(ctx, record, uses);
+  return logged(
     ctx,
-    { ...paid, record },
-    'PAY',
-    `支付成功 ${formatFen(record.amounts.payable, { symbol: true })}${serial}`,
+    { ...state, record: { ...record, redemptionCode } },
+    'ISSUE_CODE',
+    `核销码已发放，可用 ${uses} 次`,
   );
-  if (record.kind === 'SERVICE') {
-    const products = await ctx.tx.catalogue.products(record.lines.map((l) => l.sku));
-    const uses = record.lines.reduce((n, l) => n + (products.get(l.sku)?.uses ?? 1) * l.quantity, 0);
-    const redemptionCode = await issueCode(ctx, record, uses);
-    next = logged(
-      ctx,
-      { ...next, record: { ...next.record, redemptionCode } },
-      'ISSUE_CODE',
-      `核销码已发放，可用 ${uses} 次`,
-    );
-  }
-  if (record.kind === 'VIRTUAL') next = logged(ctx, next, 'DELIVER', '虚拟商品已自动发放');
-  return next;
+}
+
+/**
+ * Payment through the machine (the shared payRecord): a physical order waits for shipping, a
+ * virtual one is delivered by the payment itself, a service order gets its redemption code.
+ */
+export async function payOrder(ctx: WorkContext, state: OrderState, payment: Payment): Promise<OrderState> {
+  return withServiceCode(ctx, applied(payRecord(state, payment, ctx)));
 }

@@ -5,7 +5,8 @@ import type { OrderRow, Tx } from '../storage/repositories';
 import { orderWrite } from './columns';
 import type { WorkContext } from './context';
 import { sameScope, sees } from './scope';
-import { stateOf, type OrderState } from './state';
+import type { OrderState } from '../../shared/intents/state';
+import { stateOf } from './state';
 
 export interface LoadedOrder {
   row: OrderRow;
@@ -38,10 +39,4 @@ export async function saveOrder(ctx: WorkContext, next: OrderState, previous: Or
   if (previous) await tx.orders.update(write);
   else await tx.orders.insert(write);
   return next.record;
-}
-
-/** Appends who did what, when and from where; every change to an order goes through here. */
-export function logged(ctx: WorkContext, state: OrderState, action: string, detail: string): OrderState {
-  const entry = { at: ctx.now, actor: ctx.actor, device: ctx.device, action, detail: detail.slice(0, 1000) };
-  return { ...state, record: { ...state.record, timeline: [...state.record.timeline, entry], updatedAt: ctx.now } };
 }

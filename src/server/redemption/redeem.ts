@@ -2,13 +2,15 @@ import type { OrderRecord } from '../../shared/contract/records';
 import { decide } from '../../shared/domain/order-machine';
 import { maskPhone, redemptionRefusal } from '../../shared/domain/redemption-code';
 import { undoRedemptionRefusal } from '../../shared/domain/timers';
+import { redeemOrder, undoRedemptionOrder } from '../../shared/intents/redeem';
+import { factsOf, type OrderState } from '../../shared/intents/state';
 import type { Caller } from '../auth/caller';
 import type { Deps } from '../deps';
 import { ApiError, type Conflict } from '../http/errors';
-import { act } from '../orders/act';
+import { applied } from '../orders/act';
 import type { WorkContext } from '../orders/context';
-import { logged, saveOrder } from '../orders/persist';
-import { factsOf, stateOf, type OrderState } from '../orders/state';
+import { saveOrder } from '../orders/persist';
+import { stateOf } from '../orders/state';
 import type { CodeRow, OrderRow, StoreRow, Tx } from '../storage/repositories';
 import { counterStore, locateCode } from './locate';
 
@@ -120,7 +122,13 @@ export async function redeemCode(
   const refusal = await refusalOf(ctx, found, at);
   if (refusal) throw refusal;
   const { code, row, state, store } = found;
-  const usesLeft = code.usesLeft - 1;
+  const next = applied(
+    redeemOrder(
+      state,
+      { redemptionId: input.redemptionId, storeName: store.name, redeemedAt: at, usesLeft: code.usesLeft },
+      ctx,
+    ),
+  );
   // The conditional decrement is the single-use guard itself, whatever checked before.
   if (!(await ctx.tx.codes.takeUse(code.id, at + ctx.config.timers.redemptionUndoMs))) {
     throw new ApiError('ALREADY_REDEEMED', 'This code has already been redeemed');
@@ -138,23 +146,14 @@ export async function redeemCode(
     undoneAt: null,
     undoneBy: null,
   });
-  const redeemed = act(state, { type: 'REDEEM', usesLeftAfter: usesLeft });
-  const record = redeemed.record;
-  const next = logged(
-    ctx,
-    {
-      ...redeemed,
-      record: {
-        ...record,
-        redemptionCode: record.redemptionCode && { ...record.redemptionCode, usesLeft },
-        completedAt: record.status === 'COMPLETED' ? at : record.completedAt,
-      },
-    },
-    'REDEEM',
-    `${store.name} 核销 1 次，剩余 ${usesLeft} 次（核销记录 ${input.redemptionId}）`,
-  );
   const order = await saveOrder(ctx, next, row);
-  return { redemptionId: input.redemptionId, orderNo: code.orderNo, usesLeft, redeemedAt: at, order };
+  return {
+    redemptionId: input.redemptionId,
+    orderNo: code.orderNo,
+    usesLeft: code.usesLeft - 1,
+    redeemedAt: at,
+    order,
+  };
 }
 
 /**
@@ -196,25 +195,16 @@ export async function undoRedemption(
   if (redemption.state === 'undone') throw new ApiError('ALREADY_UNDONE', 'This redemption was already undone');
   const late = undoRedemptionRefusal(redemption.redeemedAt, ctx.now, ctx.config.timers);
   if (late) throw new ApiError(late, 'The undo window of this redemption has passed');
-  const undone = act(found.state, { type: 'UNDO_REDEMPTION' });
   const code = await ctx.tx.codes.byOrder(input.orderNo);
   if (!code) throw new Error(`order ${input.orderNo} was redeemed but has no code`);
+  const next = applied(
+    undoRedemptionOrder(
+      found.state,
+      { redemptionId: redemption.id, storeId: redemption.storeId, reason: input.reason, usesLeft: code.usesLeft },
+      ctx,
+    ),
+  );
   await ctx.tx.codes.giveBackUse(code.id, code.validTo);
   await ctx.tx.redemptions.markUndone(redemption.id, ctx.now, ctx.actor);
-  const record = undone.record;
-  const usesLeft = code.usesLeft + 1;
-  const next = logged(
-    ctx,
-    {
-      ...undone,
-      record: {
-        ...record,
-        redemptionCode: record.redemptionCode && { ...record.redemptionCode, usesLeft },
-        completedAt: record.status === 'COMPLETED' ? record.completedAt : null,
-      },
-    },
-    'UNDO_REDEMPTION',
-    `撤销核销（核销记录 ${redemption.id}，${redemption.storeId}）：${input.reason}`,
-  );
   return saveOrder(ctx, next, found.row);
 }

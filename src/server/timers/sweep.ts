@@ -1,9 +1,11 @@
+import { cancelRecord } from '../../shared/intents/cancel';
+import { logged } from '../../shared/intents/timeline';
 import type { Deps } from '../deps';
 import { ApiError } from '../http/errors';
 import { act } from '../orders/act';
-import { cancelOrder } from '../orders/cancel';
+import { saveCancelled } from '../orders/cancel';
 import { SYSTEM_ACTOR, type WorkContext } from '../orders/context';
-import { logged, saveOrder } from '../orders/persist';
+import { saveOrder } from '../orders/persist';
 import { stateOf } from '../orders/state';
 import type { Tx } from '../storage/repositories';
 
@@ -58,7 +60,7 @@ const cancelUnpaid = (deps: Deps) =>
     async (ctx, orderNo) => {
       const row = await ctx.tx.orders.get(orderNo);
       if (!row) return false;
-      await cancelOrder(ctx, { row, state: stateOf(row) }, '超时未支付，系统自动取消');
+      await saveCancelled(ctx, row, cancelRecord(stateOf(row), '超时未支付，系统自动取消', ctx));
       return true;
     },
   );

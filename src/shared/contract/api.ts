@@ -3,6 +3,7 @@ import type { Operation } from '../domain/rights';
 import { ROLES } from '../domain/vocabulary';
 import { orderDetail, orderListFilter, orderListInput, orderListPage, statusCounts } from './orders';
 import type { Result } from './result';
+import { intentPayloads } from './sync';
 
 /**
  * The one contract between the renderer and main: every procedure the renderer may call, with
@@ -10,27 +11,58 @@ import type { Result } from './result';
  * Both transports (Electron IPC and the local HTTP bridge) and the renderer's client type are
  * derived from this object; nothing here is written twice.
  */
-interface Procedure<I extends z.ZodType, O extends z.ZodType> {
+/** Who may call: anyone (sign-in itself), any signed-in user, or a user whose role has the operation. */
+export type Access = 'public' | 'signedIn' | Operation;
+
+interface Procedure<I extends z.ZodType, O extends z.ZodType, R extends Access> {
   input: I;
   output: O;
-  /** null: any signed-in user may call it. */
-  right: Operation | null;
+  right: R;
 }
-const procedure = <I extends z.ZodType, O extends z.ZodType>(p: Procedure<I, O>) => p;
+const procedure = <I extends z.ZodType, O extends z.ZodType, R extends Access>(p: Procedure<I, O, R>) => p;
 
 const orderNo = z.string().trim().min(6).max(40);
 
 export const sessionInfo = z.strictObject({
   userId: z.string(),
+  username: z.string(),
   displayName: z.string(),
   role: z.enum(ROLES),
+  scope: z.strictObject({
+    all: z.boolean(),
+    warehouseIds: z.array(z.string()),
+    storeIds: z.array(z.string()),
+    dealerIds: z.array(z.string()),
+  }),
   deviceId: z.string(),
   demo: z.boolean(),
+  /** Signed in against the local copy because the order service could not be reached. */
+  offline: z.boolean(),
 });
 export type SessionInfo = z.infer<typeof sessionInfo>;
 
+export const syncStatus = z.strictObject({
+  online: z.boolean(),
+  syncing: z.boolean(),
+  queued: z.number().int(),
+  exceptions: z.number().int(),
+  lastSyncAt: z.number().int().nullable(),
+  lastError: z.strictObject({ code: z.string(), message: z.string() }).nullable(),
+  /** The service no longer accepts this sign-in: local work continues, sync waits for a new sign-in. */
+  needsSignIn: z.boolean(),
+});
+export type SyncStatus = z.infer<typeof syncStatus>;
+
 export const procedures = {
-  'session.current': procedure({ input: z.strictObject({}), output: sessionInfo, right: null }),
+  'session.current': procedure({ input: z.strictObject({}), output: sessionInfo.nullable(), right: 'public' }),
+  'session.signIn': procedure({
+    input: z.strictObject({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) }),
+    output: sessionInfo,
+    right: 'public',
+  }),
+  'session.signOut': procedure({ input: z.strictObject({}), output: z.strictObject({}), right: 'signedIn' }),
+  'sync.status': procedure({ input: z.strictObject({}), output: syncStatus, right: 'signedIn' }),
+  'sync.now': procedure({ input: z.strictObject({}), output: syncStatus, right: 'signedIn' }),
   'orders.list': procedure({ input: orderListInput, output: orderListPage, right: 'orders.read' }),
   'orders.counts': procedure({
     input: z.strictObject({ filter: orderListFilter.default({}) }),
@@ -38,19 +70,12 @@ export const procedures = {
     right: 'orders.read',
   }),
   'orders.detail': procedure({ input: z.strictObject({ orderNo }), output: orderDetail, right: 'orders.read' }),
-  'demo.load': procedure({
-    input: z.strictObject({
-      count: z.number().int().min(1).max(1_000_000),
-      seed: z
-        .number()
-        .int()
-        .min(0)
-        .max(2 ** 31)
-        .default(1),
-    }),
-    output: z.strictObject({ loaded: z.number().int() }),
-    right: 'demo.load',
-  }),
+  // Local actions: applied at once on this device, queued for the order service (the same payloads as the intents).
+  'orders.ship': procedure({ input: intentPayloads.SHIP, output: orderDetail, right: 'orders.ship' }),
+  'orders.lock': procedure({ input: intentPayloads.LOCK, output: orderDetail, right: 'orders.lock' }),
+  'orders.unlock': procedure({ input: intentPayloads.UNLOCK, output: orderDetail, right: 'orders.lock' }),
+  'orders.note': procedure({ input: intentPayloads.NOTE, output: orderDetail, right: 'orders.note' }),
+  'orders.cancel': procedure({ input: intentPayloads.CANCEL, output: orderDetail, right: 'orders.cancel' }),
 } as const;
 
 export type Procedures = typeof procedures;
@@ -62,10 +87,15 @@ export const isProcedureName = (name: unknown): name is ProcedureName =>
 export type InputOf<K extends ProcedureName> = z.input<Procedures[K]['input']>;
 export type ParsedInputOf<K extends ProcedureName> = z.output<Procedures[K]['input']>;
 export type OutputOf<K extends ProcedureName> = z.output<Procedures[K]['output']>;
+export type PublicProcedureName = {
+  [K in ProcedureName]: Procedures[K]['right'] extends 'public' ? K : never;
+}[ProcedureName];
 
 /** Events main pushes to the renderer. */
 export const events = {
   'orders.changed': z.strictObject({ orderNos: z.array(z.string()), reason: z.string() }),
+  'sync.status': syncStatus,
+  'session.changed': sessionInfo.nullable(),
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -6,9 +6,13 @@ export const ERROR_CODES = [
   'VALIDATION_FAILED',
   'UNKNOWN_PROCEDURE',
   'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'RATE_LIMITED',
+  'SERVICE_UNREACHABLE',
   'FORBIDDEN_ROLE',
   'NOT_FOUND',
   'BAD_CURSOR',
+  'ACTION_REFUSED',
   'TRANSPORT_FAILED',
   'INTERNAL',
 ] as const;
@@ -23,6 +27,8 @@ export interface ApiError {
   code: ErrorCode;
   message: string;
   issues?: ApiIssue[];
+  /** For ACTION_REFUSED: the domain's refusal code (ORDER_LOCKED, SHIPPING_INTERCEPTED, …) the UI explains. */
+  reason?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,12 +10,15 @@ export interface WebMode {
   stop(): Promise<void>;
 }
 
-/** Starts `npm run web` exactly as a user would (own temp data folder, a free port) and waits for its URL. */
-export async function startWebMode({ demoOrders = 1000, user = 'admin' } = {}): Promise<WebMode> {
+/**
+ * Starts `npm run web` exactly as a user would (own temp data folder, a free port, the embedded demo
+ * order service) and waits for its URL.
+ */
+export async function startWebMode({ demoOrders = 1000 } = {}): Promise<WebMode> {
   const dataDir = mkdtempSync(join(tmpdir(), 'order-desk-e2e-'));
   const child = spawn(
     process.execPath,
-    ['scripts/web.mjs', '--port', '0', '--data', dataDir, '--user', user, '--demo-orders', String(demoOrders)],
+    ['scripts/web.mjs', '--port', '0', '--data', dataDir, '--demo-orders', String(demoOrders)],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const url = await new Promise<string>((resolve, reject) => {
@@ -40,4 +44,19 @@ export async function startWebMode({ demoOrders = 1000, user = 'admin' } = {}): 
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Signs in through the sign-in screen and waits for the synced order list. The app keeps its
+ * user signed in across page loads, so whoever is signed in signs out first.
+ */
+export async function signIn(page: Page, url: string, username: string, password = 'demo1234'): Promise<void> {
+  await page.goto(url);
+  const signOut = page.getByRole('button', { name: '退出登录' });
+  await page.getByLabel('用户名').or(signOut).first().waitFor();
+  if (await signOut.isVisible()) await signOut.click();
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.locator('.tbody .tr').first().waitFor();
 }

@@ -2,11 +2,13 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderListPage } from '../../../src/shared/contract/orders';
 import { startHttpBridge, type HttpBridge } from '../../../src/main/transport/http-bridge';
-import { openTestDesk, type TestDesk } from '../../support/core';
+import { openTestDesk, type TestDesk } from '../../support/desk';
+import { startTestService, type TestService } from '../../support/service';
 
 const TOKEN = 'test-token-0123456789abcdef';
 
 describe('browser mode: the dispatcher over HTTP on 127.0.0.1', () => {
+  let service: TestService;
   let desk: TestDesk;
   let bridge: HttpBridge;
   const post = (procedure: string, body: unknown, token = TOKEN) =>
@@ -17,12 +19,16 @@ describe('browser mode: the dispatcher over HTTP on 127.0.0.1', () => {
     });
 
   beforeAll(async () => {
-    desk = openTestDesk();
-    bridge = await startHttpBridge({ core: desk.core, token: TOKEN, staticDir: null, port: 0 });
+    service = await startTestService({ demoOrders: 200 });
+    desk = openTestDesk(service);
+    await desk.signIn('admin');
+    await desk.sync();
+    bridge = await startHttpBridge({ app: desk.app, token: TOKEN, staticDir: null, port: 0 });
   });
   afterAll(async () => {
     await bridge.close();
-    desk.dispose();
+    await desk.dispose();
+    await service.close();
   });
 
   it('listens on loopback only and prints a URL carrying the token in the fragment', () => {
@@ -46,13 +52,13 @@ describe('browser mode: the dispatcher over HTTP on 127.0.0.1', () => {
   it('answers bad input with a 4xx and a stable code, and changes nothing', async () => {
     const before = desk.orderCount();
     const cases: Array<[string, string | object, number, string]> = [
-      ['demo.load', '{"count": ', 400, 'VALIDATION_FAILED'],
-      ['demo.load', { count: 'many' }, 400, 'VALIDATION_FAILED'],
+      ['session.signIn', '{"username": ', 400, 'VALIDATION_FAILED'],
+      ['session.signIn', { username: 7, password: [] }, 400, 'VALIDATION_FAILED'],
       ['orders.list', { filter: { warehouseIds: 'WH-SH' } }, 400, 'VALIDATION_FAILED'],
       ['orders.list', { after: '%%%' }, 400, 'BAD_CURSOR'],
       ['orders.detail', { orderNo: 'M0000000000000000' }, 404, 'NOT_FOUND'],
       ['orders.drop', {}, 404, 'UNKNOWN_PROCEDURE'],
-      ['demo.load', JSON.stringify({ count: 1, pad: 'x'.repeat(1_100_000) }), 413, 'VALIDATION_FAILED'],
+      ['orders.list', JSON.stringify({ limit: 1, pad: 'x'.repeat(1_100_000) }), 413, 'VALIDATION_FAILED'],
     ];
     for (const [procedure, body, status, code] of cases) {
       const response = await post(procedure, body);
@@ -88,7 +94,7 @@ describe('browser mode: the dispatcher over HTTP on 127.0.0.1', () => {
     expect(response.headers.get('content-type')).toBe('text/event-stream');
     const reader = response.body!.getReader();
     await reader.read(); // the ": connected" comment
-    desk.core.events.emit('orders.changed', { orderNos: ['M2611220000000001'], reason: 'test' });
+    desk.app.events.emit('orders.changed', { orderNos: ['M2611220000000001'], reason: 'test' });
     const { value } = await reader.read();
     expect(new TextDecoder().decode(value)).toContain('event: orders.changed');
     controller.abort();

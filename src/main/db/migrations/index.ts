@@ -7,6 +7,8 @@ import { migration005Search } from './005_search';
 import { migration006ListIndexes } from './006_list_indexes';
 import { migration007Sync } from './007_sync';
 import { migration008StatusCounts } from './008_status_counts';
+import { migration009SyncBase } from './009_sync_base';
+import { migration010Catalogue } from './010_catalogue';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -20,6 +22,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006ListIndexes,
   migration007Sync,
   migration008StatusCounts,
+  migration009SyncBase,
+  migration010Catalogue,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

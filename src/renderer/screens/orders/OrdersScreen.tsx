@@ -12,7 +12,16 @@ export function OrdersScreen() {
 
   useEffect(() => {
     void reload();
-    return onEvent('orders.changed', () => void reload());
+    // A large sync lands page by page: reload once things settle, not once per page.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = onEvent('orders.changed', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void reload(), 250);
+    });
+    return () => {
+      clearTimeout(timer);
+      off();
+    };
   }, [reload]);
 
   const submit = (event: FormEvent) => {

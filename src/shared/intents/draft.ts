@@ -1,4 +1,4 @@
-import type { AmountsRecord, OrderRecord } from '../../shared/contract/records';
+import type { AmountsRecord, OrderRecord } from '../contract/records';
 
 /** What a new child order is made of; everything else starts as the machine's initial state. */
 export type ChildDraft = Pick<

@@ -1,5 +1,5 @@
-import type { AmountsRecord, LineRecord, PromotionRecord } from '../../shared/contract/records';
-import { allocateProRata, DISCOUNT_CAP_ORDER, type AmountBreakdown } from '../../shared/domain/amounts';
+import type { AmountsRecord, LineRecord, PromotionRecord } from '../contract/records';
+import { allocateProRata, DISCOUNT_CAP_ORDER, type AmountBreakdown } from '../domain/amounts';
 
 export interface ChildAmounts {
   amounts: Omit<AmountsRecord, 'paid'>;

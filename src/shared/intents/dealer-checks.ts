@@ -1,5 +1,5 @@
-import type { ReceiverRecord } from '../../shared/contract/records';
-import { parseOrderNumber } from '../../shared/domain/order-number';
+import type { ReceiverRecord } from '../contract/records';
+import { parseOrderNumber } from '../domain/order-number';
 
 export type FieldErrors = Record<string, string>;
 

@@ -1,0 +1,174 @@
+import type { SessionInfo } from '../../shared/contract/api';
+import { createDispatcher, type CallContext, type Dispatch } from '../ipc/dispatcher';
+import { EventHub } from '../ipc/events';
+import { ApiFailure } from '../ipc/failure';
+import { orderHandlers } from '../orders/handlers';
+import { signIn } from '../session/sign-in';
+import type { TokenVault } from '../session/token-vault';
+import { SyncEngine } from '../sync/engine';
+import { ServiceClient } from '../sync/service-client';
+import { readSyncState, writeSyncState } from '../sync/sync-state';
+import { openWorkspace, userDirOf, type Workspace } from '../workspace';
+
+export interface AppOptions {
+  /** Where each user's local store lives (users/<name>/). */
+  dataDir: string;
+  serviceUrl: string;
+  vault: TokenVault;
+  deviceId: string;
+  /** The service is the embedded demo company: the UI says so. */
+  demo?: boolean;
+  /** Off in tests that drive sync rounds themselves. */
+  autoSync?: boolean;
+  syncIntervalMs?: number;
+  syncPageSize?: number;
+  requestTimeoutMs?: number;
+  now?: () => number;
+  random?: () => number;
+  fetchImpl?: typeof fetch;
+}
+
+export interface App {
+  dispatch: Dispatch;
+  events: EventHub;
+  workspace(): Workspace | null;
+  sync(): SyncEngine | null;
+  close(): Promise<void>;
+}
+
+interface SignedInState {
+  workspace: Workspace;
+  engine: SyncEngine;
+  token: string | null;
+}
+
+/**
+ * Main's state across sign-ins: the event hub and dispatcher live as long as the app; a user's
+ * workspace and sync engine live from their sign-in to their sign-out.
+ */
+export function createApp(options: AppOptions): App {
+  const events = new EventHub();
+  const now = options.now ?? Date.now;
+  let current: SignedInState | null = null;
+  // Sign-ins are serialized: a double click must not open two workspaces.
+  let signing: Promise<unknown> = Promise.resolve();
+
+  const clientFor = (token: () => string | null) =>
+    new ServiceClient({
+      baseUrl: options.serviceUrl,
+      token,
+      fetchImpl: options.fetchImpl,
+      ...(options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}),
+    });
+
+  async function close(): Promise<void> {
+    const state = current;
+    current = null;
+    if (!state) return;
+    await state.engine.stop();
+    state.workspace.close();
+  }
+
+  async function open(username: string, password: string): Promise<SessionInfo> {
+    await close();
+    const userDir = userDirOf(options.dataDir, username);
+    let token: string | null = null;
+    const client = clientFor(() => token);
+    const { account, login } = await signIn(client, userDir, username, password);
+    token = login ? login.token : options.vault.load(account.user.username);
+    if (login) options.vault.save(account.user.username, login.token);
+    const session: SessionInfo = {
+      userId: account.user.id,
+      username: account.user.username,
+      displayName: account.user.displayName,
+      role: account.user.role,
+      scope: account.user.scope,
+      deviceId: options.deviceId,
+      demo: options.demo ?? false,
+      offline: login === null,
+    };
+    const workspace = openWorkspace(userDir, session);
+    if (login && readSyncState(workspace.db, 'deviceCode') === null) {
+      const registered = await client.registerDevice(options.deviceId);
+      if (registered.ok) writeSyncState(workspace.db, 'deviceCode', String(registered.value.deviceCode));
+    }
+    const engine = new SyncEngine({
+      db: workspace.db,
+      client,
+      deviceId: options.deviceId,
+      actor: `${session.role}:${session.username}`,
+      deviceLabel: () => deviceLabelOf(workspace),
+      now,
+      random: options.random,
+      intervalMs: options.syncIntervalMs,
+      pageSize: options.syncPageSize,
+      onStatus: (status) => events.emit('sync.status', status),
+      onOrdersChanged: (orderNos, reason) =>
+        events.emit('orders.changed', { orderNos: orderNos.length > 200 ? [] : orderNos, reason }),
+    });
+    current = { workspace, engine, token };
+    if (options.autoSync ?? true) engine.start();
+    events.emit('session.changed', session);
+    return session;
+  }
+
+  const context = (): CallContext | null => {
+    const state = current;
+    if (!state) return null;
+    const { session, db } = state.workspace;
+    return {
+      session,
+      db,
+      stamp: () => ({
+        actor: `${session.role}:${session.username}`,
+        device: deviceLabelOf(state.workspace),
+        now: now(),
+      }),
+      changed: (orderNos) => {
+        events.emit('orders.changed', { orderNos, reason: 'local' });
+        state.engine.kick();
+      },
+    };
+  };
+
+  const engineOf = (): SyncEngine => {
+    if (!current) throw new ApiFailure('UNAUTHENTICATED', 'Sign in first');
+    return current.engine;
+  };
+
+  const dispatch = createDispatcher(
+    {
+      'session.current': (ctx) => ctx?.session ?? null,
+      'session.signIn': (_ctx, { username, password }) => {
+        const run = signing.then(() => open(username, password));
+        signing = run.catch(() => undefined);
+        return run;
+      },
+      'session.signOut': async () => {
+        const username = current?.workspace.session.username;
+        await close();
+        if (username) options.vault.clear(username);
+        events.emit('session.changed', null);
+        return {};
+      },
+      'sync.status': () => engineOf().status,
+      'sync.now': () => engineOf().syncNow(),
+      ...orderHandlers(),
+    },
+    context,
+  );
+
+  return {
+    dispatch,
+    events,
+    workspace: () => current?.workspace ?? null,
+    sync: () => current?.engine ?? null,
+    close,
+  };
+}
+
+/** The label the service gives this device in timelines, so a local effect reads as the service will write it. */
+function deviceLabelOf(workspace: Workspace): string {
+  const code = readSyncState(workspace.db, 'deviceCode');
+  return code === null ? 'DEV-????' : `DEV-${code.padStart(4, '0')}`;
+}

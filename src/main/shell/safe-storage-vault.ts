@@ -1,0 +1,37 @@
+import { safeStorage } from 'electron';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TokenVault } from '../session/token-vault';
+
+/**
+ * Electron keeps the order service's token encrypted by the OS keychain (safeStorage), so a copied
+ * disk does not carry a usable sign-in. Where the OS offers no encryption, nothing is written and
+ * the user signs in again after a restart.
+ */
+export class SafeStorageVault implements TokenVault {
+  constructor(private readonly dir: string) {}
+
+  private fileOf(username: string): string {
+    return join(this.dir, `${encodeURIComponent(username.toLowerCase())}.token`);
+  }
+
+  save(username: string, token: string): void {
+    if (!safeStorage.isEncryptionAvailable()) return;
+    mkdirSync(this.dir, { recursive: true });
+    writeFileSync(this.fileOf(username), safeStorage.encryptString(token), { mode: 0o600 });
+  }
+
+  load(username: string): string | null {
+    const file = this.fileOf(username);
+    if (!existsSync(file) || !safeStorage.isEncryptionAvailable()) return null;
+    try {
+      return safeStorage.decryptString(readFileSync(file));
+    } catch {
+      return null;
+    }
+  }
+
+  clear(username: string): void {
+    rmSync(this.fileOf(username), { force: true });
+  }
+}

@@ -1,0 +1,44 @@
+import type { OrderRecord } from '../../shared/contract/records';
+import type { PullResponse } from '../../shared/contract/sync';
+import type { Db } from '../db/connection';
+import { removeOrders, upsertOrders } from '../db/ingest';
+import { dropBase, ordersWithPendingIntents } from './base';
+import { upsertCatalogue } from './catalogue';
+import type { ApplyContext } from '../../shared/intents';
+import { reconcileOrder } from './reconcile';
+import { writeSyncState } from './sync-state';
+
+/**
+ * One pulled page, applied in one transaction together with the cursor that follows it: a crash
+ * mid-sync resumes after the last page that committed, never skipping or repeating one. Orders
+ * with unanswered local edits get the service's record as their new base, edits re-applied on top.
+ */
+export function applyPullPage(db: Db, page: PullResponse, ctx: ApplyContext): string[] {
+  const touched: string[] = [];
+  db.transaction(() => {
+    const pending = ordersWithPendingIntents(db);
+    const plain: OrderRecord[] = [];
+    const removed: string[] = [];
+    for (const change of page.changes) {
+      if (change.type === 'order') {
+        touched.push(change.order.orderNo);
+        if (pending.has(change.order.orderNo)) reconcileOrder(db, change.order.orderNo, change.order, ctx);
+        else plain.push(change.order);
+      } else if (change.type === 'order_removed') {
+        touched.push(change.orderNo);
+        removed.push(change.orderNo);
+      }
+    }
+    upsertOrders(db, plain);
+    if (removed.length) {
+      removeOrders(db, removed);
+      removed.forEach((orderNo) => dropBase(db, orderNo));
+    }
+    upsertCatalogue(
+      db,
+      page.changes.flatMap((c) => (c.type === 'catalogue' ? [c.item] : [])),
+    );
+    writeSyncState(db, 'cursor', page.cursor);
+  })();
+  return touched;
+}

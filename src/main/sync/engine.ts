@@ -1,0 +1,190 @@
+import type { SyncStatus } from '../../shared/contract/api';
+import { MAX_PUSH_BATCH } from '../../shared/contract/sync';
+import type { Db } from '../db/connection';
+import { applyPushAnswers } from './apply-answers';
+import { applyPullPage } from './apply-pull';
+import type { ApplyContext } from '../../shared/intents';
+import { countPending, countRejected, markSending, pendingIntents } from './outbox';
+import type { ServiceClient, ServiceFailure } from './service-client';
+import { readSyncState, writeSyncState } from './sync-state';
+
+export interface SyncEngineOptions {
+  db: Db;
+  client: ServiceClient;
+  deviceId: string;
+  /** As the timeline shows it, the same as the service writes: "warehouse:warehouse1". */
+  actor: string;
+  /** "DEV-0042" once the device is registered. */
+  deviceLabel: () => string;
+  now?: () => number;
+  random?: () => number;
+  pageSize?: number;
+  /** How often to look for news when nothing prompts a sync. */
+  intervalMs?: number;
+  maxBackoffMs?: number;
+  onStatus?: (status: SyncStatus) => void;
+  onOrdersChanged?: (orderNos: string[], reason: 'pull' | 'push') => void;
+}
+
+type Outcome = { ok: true } | { ok: false; failure: ServiceFailure };
+
+/**
+ * Converges the local store with the order service: push the outbox in device order, then pull
+ * pages after the stored cursor. Offline is a normal state: a failed round is retried with
+ * exponential backoff and jitter, and local work never waits for it.
+ */
+export class SyncEngine {
+  private statusValue: SyncStatus;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private failures = 0;
+  private stopped = true;
+  private readonly now: () => number;
+  private readonly random: () => number;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.now = options.now ?? Date.now;
+    this.random = options.random ?? Math.random;
+    const lastSyncAt = readSyncState(options.db, 'lastSyncAt');
+    this.statusValue = {
+      online: false,
+      syncing: false,
+      queued: countPending(options.db),
+      exceptions: countRejected(options.db),
+      lastSyncAt: lastSyncAt === null ? null : Number(lastSyncAt),
+      lastError: null,
+      needsSignIn: false,
+    };
+  }
+
+  get status(): SyncStatus {
+    return this.statusValue;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** A local change was queued: try to send it now rather than at the next interval. */
+  kick(): void {
+    this.refreshCounts();
+    if (!this.stopped && !this.statusValue.needsSignIn) this.schedule(0);
+  }
+
+  /** One full round now (joining one already under way), for a user's "sync now" and for tests. */
+  async syncNow(): Promise<SyncStatus> {
+    while (this.running) await this.running;
+    const run = this.round().finally(() => {
+      if (this.running === run) this.running = null;
+    });
+    this.running = run;
+    await run;
+    return this.statusValue;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.syncNow();
+    }, delayMs);
+  }
+
+  private async round(): Promise<void> {
+    this.update({ syncing: true });
+    // Pull even when the push fails: news from the service still arrives while this device's own
+    // intents wait (they stay visible on top of it), and an offline service fails both quickly anyway.
+    const outcome = await Promise.resolve()
+      .then(async () => {
+        const pushed = await this.pushAll();
+        const pulled = await this.pullAll();
+        return pushed.ok ? pulled : pushed;
+      })
+      .catch((error: unknown): Outcome => {
+        console.error('[sync] round failed', error);
+        return { ok: false, failure: { kind: 'BAD_RESPONSE', status: 0, message: String(error) } };
+      });
+    if (outcome.ok) {
+      this.failures = 0;
+      const now = this.now();
+      writeSyncState(this.options.db, 'lastSyncAt', String(now));
+      this.update({ syncing: false, online: true, lastSyncAt: now, lastError: null, needsSignIn: false });
+      if (!this.stopped) this.schedule(this.options.intervalMs ?? 15_000);
+      return;
+    }
+    const { failure } = outcome;
+    const needsSignIn = failure.kind === 'REJECTED' && failure.status === 401;
+    this.failures += 1;
+    this.update({
+      syncing: false,
+      online: failure.kind !== 'OFFLINE' && failure.kind !== 'TIMEOUT',
+      lastError: { code: failure.kind === 'REJECTED' ? failure.code : failure.kind, message: failure.message },
+      needsSignIn,
+    });
+    // A refused sign-in will not heal by retrying; everything else is the network's and may.
+    if (!this.stopped && !needsSignIn) this.schedule(this.backoffMs());
+  }
+
+  private backoffMs(): number {
+    const ceiling = Math.min(this.options.maxBackoffMs ?? 60_000, 1_000 * 2 ** Math.min(this.failures - 1, 16));
+    return Math.round(ceiling * (0.5 + this.random() / 2));
+  }
+
+  private async pushAll(): Promise<Outcome> {
+    const { db, client, deviceId } = this.options;
+    for (;;) {
+      const batch = pendingIntents(db, MAX_PUSH_BATCH);
+      if (batch.length === 0) return { ok: true };
+      markSending(
+        db,
+        batch.map((i) => i.id),
+      );
+      const pushed = await client.push(deviceId, batch);
+      if (!pushed.ok) return pushed;
+      const { answered, orderNos } = applyPushAnswers(db, batch, pushed.value.results, this.context());
+      this.refreshCounts();
+      if (orderNos.length) this.options.onOrdersChanged?.(orderNos, 'push');
+      // An answer that leaves the batch unanswered would make this loop spin: treat it as garbage.
+      if (answered === 0) {
+        return {
+          ok: false,
+          failure: { kind: 'BAD_RESPONSE', status: 200, message: 'The service answered none of the intents sent' },
+        };
+      }
+    }
+  }
+
+  private async pullAll(): Promise<Outcome> {
+    const { db, client, pageSize = 1000 } = this.options;
+    for (;;) {
+      const pulled = await client.pull(readSyncState(db, 'cursor'), pageSize);
+      if (!pulled.ok) return pulled;
+      const touched = applyPullPage(db, pulled.value, this.context());
+      if (touched.length) this.options.onOrdersChanged?.(touched, 'pull');
+      if (!pulled.value.hasMore) return { ok: true };
+      // Let other work (IPC calls, the UI's reads) run between pages of a large first sync.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private context(): ApplyContext {
+    return { actor: this.options.actor, device: this.options.deviceLabel(), now: this.now() };
+  }
+
+  private refreshCounts(): void {
+    this.update({ queued: countPending(this.options.db), exceptions: countRejected(this.options.db) });
+  }
+
+  private update(patch: Partial<SyncStatus>): void {
+    this.statusValue = { ...this.statusValue, ...patch };
+    this.options.onStatus?.(this.statusValue);
+  }
+}
