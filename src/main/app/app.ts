@@ -2,10 +2,13 @@ import type { SessionInfo } from '../../shared/contract/api';
 import { createDispatcher, type CallContext, type Dispatch } from '../ipc/dispatcher';
 import { EventHub } from '../ipc/events';
 import { ApiFailure } from '../ipc/failure';
+import { exceptionHandlers } from '../exceptions/handlers';
 import { orderHandlers } from '../orders/handlers';
+import { redemptionHandlers } from '../redemption/handlers';
 import { signIn } from '../session/sign-in';
 import type { TokenVault } from '../session/token-vault';
-import { SyncEngine } from '../sync/engine';
+import { SyncEngine, type SyncPhase } from '../sync/engine';
+import { createCodeSeal, type CodeSeal } from '../redemption/code-seal';
 import { ServiceClient } from '../sync/service-client';
 import { readSyncState, writeSyncState } from '../sync/sync-state';
 import { openWorkspace, userDirOf, type Workspace } from '../workspace';
@@ -26,6 +29,8 @@ export interface AppOptions {
   now?: () => number;
   random?: () => number;
   fetchImpl?: typeof fetch;
+  /** Sees each step of a sync round (the crash tests' desk process); nothing in production sets it. */
+  onSyncPhase?: (phase: SyncPhase) => void;
 }
 
 export interface App {
@@ -39,7 +44,8 @@ export interface App {
 interface SignedInState {
   workspace: Workspace;
   engine: SyncEngine;
-  token: string | null;
+  seal: CodeSeal;
+  client: ServiceClient;
 }
 
 /**
@@ -88,6 +94,7 @@ export function createApp(options: AppOptions): App {
       offline: login === null,
     };
     const workspace = openWorkspace(userDir, session);
+    const seal = createCodeSeal(account.secretKey);
     if (login && readSyncState(workspace.db, 'deviceCode') === null) {
       const registered = await client.registerDevice(options.deviceId);
       if (registered.ok) writeSyncState(workspace.db, 'deviceCode', String(registered.value.deviceCode));
@@ -98,15 +105,17 @@ export function createApp(options: AppOptions): App {
       deviceId: options.deviceId,
       actor: `${session.role}:${session.username}`,
       deviceLabel: () => deviceLabelOf(workspace),
+      seal,
       now,
       random: options.random,
       intervalMs: options.syncIntervalMs,
       pageSize: options.syncPageSize,
+      onPhase: options.onSyncPhase,
       onStatus: (status) => events.emit('sync.status', status),
       onOrdersChanged: (orderNos, reason) =>
         events.emit('orders.changed', { orderNos: orderNos.length > 200 ? [] : orderNos, reason }),
     });
-    current = { workspace, engine, token };
+    current = { workspace, engine, seal, client };
     if (options.autoSync ?? true) engine.start();
     events.emit('session.changed', session);
     return session;
@@ -123,7 +132,9 @@ export function createApp(options: AppOptions): App {
         actor: `${session.role}:${session.username}`,
         device: deviceLabelOf(state.workspace),
         now: now(),
+        seal: state.seal,
       }),
+      sync: () => state.engine.syncNow(),
       changed: (orderNos) => {
         events.emit('orders.changed', { orderNos, reason: 'local' });
         state.engine.kick();
@@ -154,6 +165,8 @@ export function createApp(options: AppOptions): App {
       'sync.status': () => engineOf().status,
       'sync.now': () => engineOf().syncNow(),
       ...orderHandlers(),
+      ...redemptionHandlers(),
+      ...exceptionHandlers(),
     },
     context,
   );

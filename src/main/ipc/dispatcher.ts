@@ -9,17 +9,20 @@ import {
 } from '../../shared/contract/api';
 import { fail, ok, type ApiIssue, type Result } from '../../shared/contract/result';
 import { can } from '../../shared/domain/rights';
-import type { ApplyContext } from '../../shared/intents';
+import type { SyncStatus } from '../../shared/contract/api';
 import type { Db } from '../db/connection';
 import type { Session } from '../session/session';
+import type { SyncContext } from '../sync/local-effects';
 import { ApiFailure } from './failure';
 
 /** The signed-in user's world: their session, their own local store, and how their changes are stamped. */
 export interface CallContext {
   session: Session;
   db: Db;
-  /** Who and where, as the order's timeline records it; now by the device's clock. */
-  stamp(): ApplyContext;
+  /** Who and where, as the order's timeline records it; now by the device's clock; the code seal. */
+  stamp(): SyncContext;
+  /** One sync round now, for an action whose answer the user waits for (a redemption). */
+  sync(): Promise<SyncStatus>;
   /** A local change was queued: the sync engine should try to send it. */
   changed(orderNos: string[]): void;
 }

@@ -1,6 +1,6 @@
 import type { Intent, IntentResult } from '../../shared/contract/sync';
 import type { Db } from '../db/connection';
-import type { ApplyContext } from '../../shared/intents';
+import type { SyncContext } from './local-effects';
 import { reconcileOrder } from './reconcile';
 
 /**
@@ -12,7 +12,7 @@ export function applyPushAnswers(
   db: Db,
   sent: readonly Intent[],
   results: readonly IntentResult[],
-  ctx: ApplyContext,
+  ctx: SyncContext,
 ): { answered: number; orderNos: string[] } {
   const byId = new Map(sent.map((intent) => [intent.id, intent]));
   const orderNos = new Set<string>();
@@ -22,6 +22,8 @@ export function applyPushAnswers(
      WHERE id = ? AND state IN ('queued', 'sending')`,
   );
   const orderOf = db.prepare('SELECT order_no AS orderNo FROM outbox WHERE id = ?');
+  // A provisional redemption at this counter becomes confirmed or rejected with its intent.
+  const settleRedemption = db.prepare('UPDATE redemptions SET state = ? WHERE intent_id = ?');
   db.transaction(() => {
     for (const result of results) {
       if (!byId.has(result.id)) continue;
@@ -29,10 +31,11 @@ export function applyPushAnswers(
       const changed = record.run(result.status, result.code ?? null, result.message ?? null, keep, ctx.now, result.id);
       if (changed.changes === 0) continue;
       answered += 1;
+      settleRedemption.run(result.status === 'rejected' ? 'rejected' : 'confirmed', result.id);
       const { orderNo } = (orderOf.get(result.id) as { orderNo: string | null } | undefined) ?? { orderNo: null };
       if (!orderNo) continue;
       orderNos.add(orderNo);
-      reconcileOrder(db, orderNo, result.order ?? null, ctx);
+      reconcileOrder(db, orderNo, result.order ? ctx.seal.sealRecord(result.order) : null, ctx);
     }
   })();
   return { answered, orderNos: [...orderNos] };

@@ -1,10 +1,10 @@
 import type { OrderRecord } from '../../shared/contract/records';
 import type { PullResponse } from '../../shared/contract/sync';
 import type { Db } from '../db/connection';
+import type { SyncContext } from './local-effects';
 import { removeOrders, upsertOrders } from '../db/ingest';
 import { dropBase, ordersWithPendingIntents } from './base';
 import { upsertCatalogue } from './catalogue';
-import type { ApplyContext } from '../../shared/intents';
 import { reconcileOrder } from './reconcile';
 import { writeSyncState } from './sync-state';
 
@@ -13,13 +13,14 @@ import { writeSyncState } from './sync-state';
  * mid-sync resumes after the last page that committed, never skipping or repeating one. Orders
  * with unanswered local edits get the service's record as their new base, edits re-applied on top.
  */
-export function applyPullPage(db: Db, page: PullResponse, ctx: ApplyContext): string[] {
+export function applyPullPage(db: Db, page: PullResponse, ctx: SyncContext): string[] {
   const touched: string[] = [];
   db.transaction(() => {
     const pending = ordersWithPendingIntents(db);
     const plain: OrderRecord[] = [];
     const removed: string[] = [];
     for (const change of page.changes) {
+      if (change.type === 'order') change.order = ctx.seal.sealRecord(change.order);
       if (change.type === 'order') {
         touched.push(change.order.orderNo);
         if (pending.has(change.order.orderNo)) reconcileOrder(db, change.order.orderNo, change.order, ctx);

@@ -1,9 +1,10 @@
 import type { SyncStatus } from '../../shared/contract/api';
 import { MAX_PUSH_BATCH } from '../../shared/contract/sync';
 import type { Db } from '../db/connection';
+import type { CodeSeal } from '../redemption/code-seal';
+import type { SyncContext } from './local-effects';
 import { applyPushAnswers } from './apply-answers';
 import { applyPullPage } from './apply-pull';
-import type { ApplyContext } from '../../shared/intents';
 import { countPending, countRejected, markSending, pendingIntents } from './outbox';
 import type { ServiceClient, ServiceFailure } from './service-client';
 import { readSyncState, writeSyncState } from './sync-state';
@@ -16,6 +17,7 @@ export interface SyncEngineOptions {
   actor: string;
   /** "DEV-0042" once the device is registered. */
   deviceLabel: () => string;
+  seal: CodeSeal;
   now?: () => number;
   random?: () => number;
   pageSize?: number;
@@ -24,9 +26,17 @@ export interface SyncEngineOptions {
   maxBackoffMs?: number;
   onStatus?: (status: SyncStatus) => void;
   onOrdersChanged?: (orderNos: string[], reason: 'pull' | 'push') => void;
+  /** Observes a round's progress (crash tests); called synchronously, after each step committed. */
+  onPhase?: (phase: SyncPhase) => void;
 }
 
 type Outcome = { ok: true } | { ok: false; failure: ServiceFailure };
+
+/**
+ * Points of a round that tests kill a desk at: a push batch is on its way (marked sending, answer
+ * not read), its answers are committed, a pulled page is committed with its cursor.
+ */
+export type SyncPhase = 'push-sent' | 'push-answered' | 'page-applied';
 
 /**
  * Converges the local store with the order service: push the outbox in device order, then pull
@@ -147,9 +157,12 @@ export class SyncEngine {
         db,
         batch.map((i) => i.id),
       );
-      const pushed = await client.push(deviceId, batch);
+      const pushing = client.push(deviceId, batch);
+      this.options.onPhase?.('push-sent');
+      const pushed = await pushing;
       if (!pushed.ok) return pushed;
       const { answered, orderNos } = applyPushAnswers(db, batch, pushed.value.results, this.context());
+      this.options.onPhase?.('push-answered');
       this.refreshCounts();
       if (orderNos.length) this.options.onOrdersChanged?.(orderNos, 'push');
       // An answer that leaves the batch unanswered would make this loop spin: treat it as garbage.
@@ -168,6 +181,7 @@ export class SyncEngine {
       const pulled = await client.pull(readSyncState(db, 'cursor'), pageSize);
       if (!pulled.ok) return pulled;
       const touched = applyPullPage(db, pulled.value, this.context());
+      this.options.onPhase?.('page-applied');
       if (touched.length) this.options.onOrdersChanged?.(touched, 'pull');
       if (!pulled.value.hasMore) return { ok: true };
       // Let other work (IPC calls, the UI's reads) run between pages of a large first sync.
@@ -175,8 +189,8 @@ export class SyncEngine {
     }
   }
 
-  private context(): ApplyContext {
-    return { actor: this.options.actor, device: this.options.deviceLabel(), now: this.now() };
+  private context(): SyncContext {
+    return { actor: this.options.actor, device: this.options.deviceLabel(), now: this.now(), seal: this.options.seal };
   }
 
   private refreshCounts(): void {

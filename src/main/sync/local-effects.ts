@@ -1,15 +1,35 @@
 import type { OrderRecord } from '../../shared/contract/records';
 import type { Intent } from '../../shared/contract/sync';
 import { applyOrderIntent, orderStateOf, type ApplyContext } from '../../shared/intents';
+import { unsealedFor, type CodeSeal } from '../redemption/code-seal';
+
+/** How this device stamps and stores what it applies: who, where, when, and its code seal. */
+export interface SyncContext extends ApplyContext {
+  seal: CodeSeal;
+}
+
+/**
+ * Applies one of this device's intents to a stored record with the very applier the service
+ * runs. A redemption names its code in clear while the stored record holds only the seal: the
+ * clerk's code stands in for it while applying, and the result is sealed again.
+ */
+export function applyLocally(record: OrderRecord, intent: Intent, ctx: SyncContext) {
+  const clear =
+    intent.type === 'REDEEM' && record.redemptionCode?.code === ctx.seal.seal(intent.payload.code)
+      ? unsealedFor(record, intent.payload.code)
+      : record;
+  const applied = applyOrderIntent(orderStateOf(clear), intent, ctx);
+  return applied.ok ? { ...applied, record: ctx.seal.sealRecord(applied.state.record) } : applied;
+}
 
 /**
  * Re-applies this device's unanswered intents, oldest first, on the service's latest record of an
- * order, with the very appliers the service runs. An intent that no longer applies (another desk
- * shipped first) is skipped here; the service will answer it with a rejection.
+ * order. An intent that no longer applies (another desk shipped first) is skipped here; the
+ * service will answer it with a rejection.
  */
-export function replay(base: OrderRecord, pending: readonly Intent[], ctx: ApplyContext): OrderRecord {
+export function replay(base: OrderRecord, pending: readonly Intent[], ctx: SyncContext): OrderRecord {
   return pending.reduce((record, intent) => {
-    const applied = applyOrderIntent(orderStateOf(record), intent, { ...ctx, now: intent.clientTime });
-    return applied.ok ? applied.state.record : record;
+    const applied = applyLocally(record, intent, { ...ctx, now: intent.clientTime });
+    return applied.ok ? applied.record : record;
   }, base);
 }

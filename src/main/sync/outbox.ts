@@ -20,11 +20,12 @@ export interface OutboxRow {
   lastErrorMessage: string | null;
   createdAt: number;
   answeredAt: number | null;
+  answer: string | null;
 }
 
 const SELECT_ROW = `SELECT id, seq, type, payload, client_time AS clientTime, order_no AS orderNo, state, attempts,
   last_error_code AS lastErrorCode, last_error_message AS lastErrorMessage, created_at AS createdAt,
-  answered_at AS answeredAt FROM outbox`;
+  answered_at AS answeredAt, answer FROM outbox`;
 
 export function enqueueIntent<T extends IntentType>(
   db: Db,

@@ -2,8 +2,7 @@ import type { OrderRecord } from '../../shared/contract/records';
 import type { Db } from '../db/connection';
 import { upsertOrders } from '../db/ingest';
 import { dropBase, readBase, writeBase } from './base';
-import type { ApplyContext } from '../../shared/intents';
-import { replay } from './local-effects';
+import { replay, type SyncContext } from './local-effects';
 import { pendingIntentsForOrder } from './outbox';
 
 /**
@@ -13,7 +12,7 @@ import { pendingIntentsForOrder } from './outbox';
  * pending, the service's record is shown as it is (a local copy of an effect, such as a note the
  * service had already applied before its answer was lost, must not linger) and the base is forgotten.
  */
-export function reconcileOrder(db: Db, orderNo: string, serviceRecord: OrderRecord | null, ctx: ApplyContext): void {
+export function reconcileOrder(db: Db, orderNo: string, serviceRecord: OrderRecord | null, ctx: SyncContext): void {
   const pending = pendingIntentsForOrder(db, orderNo);
   if (pending.length === 0) {
     const truth = serviceRecord ?? readBase(db, orderNo);

@@ -53,6 +53,51 @@ export const syncStatus = z.strictObject({
 });
 export type SyncStatus = z.infer<typeof syncStatus>;
 
+const codeInput = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{4,12}$/),
+  storeId: z.string().min(1).max(64),
+});
+
+/** What a code buys, shown to the clerk before they confirm. */
+export const redemptionPreview = z.strictObject({
+  orderNo: z.string(),
+  merchantName: z.string(),
+  items: z.array(z.strictObject({ name: z.string(), spec: z.string(), quantity: z.number().int() })),
+  buyerName: z.string(),
+  buyerPhone: z.string(),
+  payable: z.number().int(),
+  validFrom: z.number().int(),
+  validTo: z.number().int(),
+  usesLeft: z.number().int(),
+  usesTotal: z.number().int(),
+});
+export type RedemptionPreview = z.infer<typeof redemptionPreview>;
+
+export const redemptionOutcome = z.strictObject({
+  /** confirmed by the service; provisional while it cannot be reached; rejected (another desk was first, …). */
+  outcome: z.enum(['confirmed', 'provisional', 'rejected']),
+  orderNo: z.string(),
+  redemptionId: z.string(),
+  reason: z.string().nullable(),
+  conflict: z.strictObject({ redeemedBy: z.string(), storeId: z.string(), redeemedAt: z.number().int() }).nullable(),
+});
+export type RedemptionOutcome = z.infer<typeof redemptionOutcome>;
+
+export const exceptionItem = z.strictObject({
+  id: z.string(),
+  type: z.string(),
+  orderNo: z.string().nullable(),
+  payload: z.unknown(),
+  triedAt: z.number().int(),
+  code: z.string().nullable(),
+  message: z.string().nullable(),
+  answer: z.unknown(),
+});
+export type ExceptionItem = z.infer<typeof exceptionItem>;
+
 export const procedures = {
   'session.current': procedure({ input: z.strictObject({}), output: sessionInfo.nullable(), right: 'public' }),
   'session.signIn': procedure({
@@ -76,6 +121,19 @@ export const procedures = {
   'orders.unlock': procedure({ input: intentPayloads.UNLOCK, output: orderDetail, right: 'orders.lock' }),
   'orders.note': procedure({ input: intentPayloads.NOTE, output: orderDetail, right: 'orders.note' }),
   'orders.cancel': procedure({ input: intentPayloads.CANCEL, output: orderDetail, right: 'orders.cancel' }),
+  'redemption.verify': procedure({ input: codeInput, output: redemptionPreview, right: 'redemption.verify' }),
+  'redemption.redeem': procedure({ input: codeInput, output: redemptionOutcome, right: 'redemption.redeem' }),
+  'exceptions.list': procedure({ input: z.strictObject({}), output: z.array(exceptionItem), right: 'signedIn' }),
+  'exceptions.dismiss': procedure({
+    input: z.strictObject({ id: z.uuid(), reason: z.string().trim().min(1).max(200) }),
+    output: z.strictObject({}),
+    right: 'exceptions.resolve',
+  }),
+  'exceptions.retry': procedure({
+    input: z.strictObject({ id: z.uuid() }),
+    output: z.strictObject({ id: z.string() }),
+    right: 'exceptions.resolve',
+  }),
 } as const;
 
 export type Procedures = typeof procedures;

@@ -1,0 +1,46 @@
+import type { OrderRecord } from '../../shared/contract/records';
+import { maskPhone } from '../../shared/domain/redemption-code';
+import type { RedemptionPreview } from '../../shared/contract/api';
+import { getOrderDetail } from '../db/orders-query';
+import type { CallContext } from '../ipc/dispatcher';
+import { ApiFailure } from '../ipc/failure';
+import type { WrongCodeLimiter } from './attempts';
+
+/** The service order a code belongs to, found by its seal within the clerk's scope. */
+export function findByCode(ctx: CallContext, limiter: WrongCodeLimiter, code: string, storeId: string): OrderRecord {
+  const { db, session } = ctx;
+  const { now, seal } = ctx.stamp();
+  if (!session.scope.all && !session.scope.storeIds.includes(storeId)) {
+    throw new ApiFailure('ACTION_REFUSED', `Store ${storeId} is not yours`, 'STORE_NOT_IN_SCOPE');
+  }
+  if (limiter.blocked(session.username, now))
+    throw new ApiFailure('RATE_LIMITED', 'Too many wrong codes; wait a while');
+  const row = db
+    .prepare(
+      `SELECT o.order_no AS orderNo FROM redemption_codes c JOIN orders o ON o.id = c.order_id WHERE c.code = ? LIMIT 1`,
+    )
+    .get(seal.seal(code)) as { orderNo: string } | undefined;
+  const detail = row ? getOrderDetail(db, session.scope, row.orderNo) : null;
+  if (!detail) {
+    limiter.record(session.username, now);
+    throw new ApiFailure('ACTION_REFUSED', 'No such code at this store', 'CODE_NOT_FOUND');
+  }
+  const { pendingSync: _pending, ...record } = detail;
+  return record;
+}
+
+export function previewOf(record: OrderRecord): RedemptionPreview {
+  const code = record.redemptionCode!;
+  return {
+    orderNo: record.orderNo,
+    merchantName: record.merchantName,
+    items: record.lines.map((l) => ({ name: l.name, spec: l.spec, quantity: l.quantity })),
+    buyerName: record.buyer.name,
+    buyerPhone: maskPhone(record.receiver?.phone ?? record.buyer.account),
+    payable: record.amounts.payable,
+    validFrom: code.validFrom,
+    validTo: code.validTo,
+    usesLeft: code.usesLeft,
+    usesTotal: code.usesTotal,
+  };
+}

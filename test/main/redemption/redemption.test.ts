@@ -1,0 +1,157 @@
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { OrderRecord } from '../../../src/shared/contract/records';
+import type { RedemptionOutcome } from '../../../src/shared/contract/api';
+import { expectConverged, expectEachIntentOnce, localOrders, serviceOrders } from '../../support/convergence';
+import { openTestDesk, type TestDesk } from '../../support/desk';
+import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
+import { startTestService, type TestService } from '../../support/service';
+
+describe('redeeming service codes at the store counter', () => {
+  let service: TestService;
+  let proxy: FaultProxy;
+  const desks: TestDesk[] = [];
+  const counter = async () => {
+    const desk = openTestDesk(service, { serviceUrl: proxy.url });
+    desks.push(desk);
+    await desk.signIn('clerk1');
+    await desk.sync();
+    return desk;
+  };
+  /** Live single-use codes of clerk1's stores, as the service issued them. */
+  const liveCodes = async (): Promise<OrderRecord[]> =>
+    [...(await serviceOrders(service, 'clerk1')).values()].filter(
+      (o) =>
+        o.status === 'PENDING_REDEMPTION' &&
+        o.redemptionCode !== null &&
+        o.redemptionCode.usesLeft === 1 &&
+        o.redemptionCode.validFrom <= service.clock.now() &&
+        o.redemptionCode.validTo > service.clock.now() + 3_600_000 &&
+        o.refundStatus === 'NONE',
+    );
+  const redeem = async (desk: TestDesk, code: string, storeId = 'ST-01') => {
+    const result = await desk.call('redemption.redeem', { code, storeId });
+    if (!result.ok) throw new Error(`${result.error.code} ${result.error.reason ?? ''}`);
+    return result.value as RedemptionOutcome;
+  };
+
+  beforeAll(async () => {
+    service = await startTestService({ demoOrders: 1500 });
+    proxy = await startFaultProxy(service.url);
+  });
+  afterEach(async () => {
+    proxy.clear();
+    await proxy.restore();
+    await Promise.all(desks.splice(0).map((d) => d.dispose()));
+  });
+  afterAll(async () => {
+    await proxy.close();
+    await service.close();
+  });
+
+  it('keeps codes on disk only as seals: the database alone reveals none', async () => {
+    const desk = await counter();
+    const codes = (await liveCodes()).map((o) => o.redemptionCode!.code);
+    expect(codes.length).toBeGreaterThan(0);
+    const file = new Database(`${desk.app.workspace()!.dir}/orders.sqlite`, { readonly: true });
+    const stored = file.prepare('SELECT code FROM redemption_codes').pluck().all() as string[];
+    file.close();
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.every((c) => c.startsWith('sealed:'))).toBe(true);
+    for (const code of codes) expect(stored).not.toContain(code);
+  });
+
+  it('previews what a code buys, then redeems it online and the order completes', async () => {
+    const desk = await counter();
+    const [order] = await liveCodes();
+    const code = order!.redemptionCode!.code;
+    const preview = await desk.call('redemption.verify', { code, storeId: 'ST-01' });
+    expect(preview).toMatchObject({ ok: true, value: { orderNo: order!.orderNo, usesLeft: 1 } });
+    if (preview.ok) expect((preview.value as { buyerPhone: string }).buyerPhone).toMatch(/\*{4}/);
+    expect(await redeem(desk, code)).toMatchObject({ outcome: 'confirmed', orderNo: order!.orderNo, conflict: null });
+    expect(localOrders(desk).get(order!.orderNo)).toMatchObject({ status: 'COMPLETED' });
+    // The same code again is refused on the spot.
+    expect(await desk.call('redemption.redeem', { code, storeId: 'ST-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'ACTION_REFUSED', reason: 'CODE_USED_UP' },
+    });
+    await expectConverged(desk, service, 'clerk1');
+  });
+
+  it('refuses a wrong code, and stops a clerk who keeps guessing', async () => {
+    const desk = await counter();
+    for (let i = 0; i < 10; i++) {
+      expect(await desk.call('redemption.verify', { code: String(100000 + i), storeId: 'ST-01' })).toMatchObject({
+        ok: false,
+        error: { reason: 'CODE_NOT_FOUND' },
+      });
+    }
+    const [order] = await liveCodes();
+    expect(await desk.call('redemption.verify', { code: order!.redemptionCode!.code, storeId: 'ST-01' })).toMatchObject(
+      { ok: false, error: { code: 'RATE_LIMITED' } },
+    );
+  });
+
+  for (const firstToSync of ['east', 'west'] as const) {
+    it(`3. two offline counters redeem one code; ${firstToSync} syncs first and wins, the other is flagged with who, where and when`, async () => {
+      const east = await counter();
+      const west = await counter();
+      const [order] = await liveCodes();
+      const code = order!.redemptionCode!.code;
+      await proxy.refuse();
+      expect(await redeem(east, code, 'ST-01')).toMatchObject({ outcome: 'provisional' });
+      service.clock.advance(60_000);
+      expect(await redeem(west, code, 'ST-02')).toMatchObject({ outcome: 'provisional' });
+      await proxy.restore();
+      const [winner, loser] = firstToSync === 'east' ? [east, west] : [west, east];
+      expect(await winner.sync()).toMatchObject({ queued: 0, exceptions: 0 });
+      expect(await loser.sync()).toMatchObject({ queued: 0, exceptions: 1 });
+
+      const inbox = await loser.call('exceptions.list');
+      expect(inbox.ok).toBe(true);
+      const [flagged] = inbox.ok ? (inbox.value as Array<{ code: string; answer: { conflict: unknown } }>) : [];
+      expect(flagged).toMatchObject({
+        code: 'ALREADY_REDEEMED',
+        answer: {
+          conflict: {
+            redeemedBy: expect.stringContaining('clerk1'),
+            storeId: firstToSync === 'east' ? 'ST-01' : 'ST-02',
+            redeemedAt: expect.any(Number),
+          },
+        },
+      });
+      // Both counters keep their record: one confirmed, one rejected.
+      const states = (desk: TestDesk) =>
+        desk.app.workspace()!.db.prepare('SELECT state FROM redemptions').pluck().all();
+      expect(states(winner)).toEqual(['confirmed']);
+      expect(states(loser)).toEqual(['rejected']);
+      expectEachIntentOnce([east, west], service);
+      await expectConverged(east, service, 'clerk1');
+      await expectConverged(west, service, 'clerk1');
+    });
+  }
+
+  it('dismisses a flagged redemption from the inbox with a reason, and it leaves the count', async () => {
+    const a = await counter();
+    const b = await counter();
+    const [order] = await liveCodes();
+    const code = order!.redemptionCode!.code;
+    await proxy.refuse();
+    await redeem(a, code);
+    await redeem(b, code);
+    await proxy.restore();
+    await a.sync();
+    expect(await b.sync()).toMatchObject({ exceptions: 1 });
+    const [item] = ((await b.call('exceptions.list')) as { ok: true; value: Array<{ id: string }> }).value;
+    expect(await b.call('exceptions.dismiss', { id: item!.id, reason: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
+    expect(await b.call('exceptions.dismiss', { id: item!.id, reason: '顾客已在其他门店使用，已告知' })).toEqual({
+      ok: true,
+      value: {},
+    });
+    expect(b.app.sync()!.status.exceptions).toBe(0);
+    expect(await b.call('exceptions.list')).toEqual({ ok: true, value: [] });
+  });
+});
