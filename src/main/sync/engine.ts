@@ -20,6 +20,7 @@ export interface SyncEngineOptions {
   seal: CodeSeal;
   now?: () => number;
   random?: () => number;
+  /** Orders per pulled page: each page is one transaction on the main thread; 200 keeps it near 50 ms. */
   pageSize?: number;
   /** How often to look for news when nothing prompts a sync. */
   intervalMs?: number;
@@ -153,6 +154,13 @@ export class SyncEngine {
     for (;;) {
       const batch = pendingIntents(db, MAX_PUSH_BATCH);
       if (batch.length === 0) return { ok: true };
+      // Sign-in registers the device, but that call can fail on its own (a blip, a 503): without
+      // this the service would refuse every push (DEVICE_NOT_REGISTERED) until the next sign-in.
+      if (readSyncState(db, 'deviceCode') === null) {
+        const registered = await client.registerDevice(deviceId);
+        if (!registered.ok) return registered;
+        writeSyncState(db, 'deviceCode', String(registered.value.deviceCode));
+      }
       markSending(
         db,
         batch.map((i) => i.id),
@@ -176,7 +184,7 @@ export class SyncEngine {
   }
 
   private async pullAll(): Promise<Outcome> {
-    const { db, client, pageSize = 1000 } = this.options;
+    const { db, client, pageSize = 200 } = this.options;
     for (;;) {
       const pulled = await client.pull(readSyncState(db, 'cursor'), pageSize);
       if (!pulled.ok) return pulled;
