@@ -2,6 +2,7 @@ import type { SessionInfo } from '../../shared/contract/api';
 import { createDispatcher, type CallContext, type Dispatch } from '../ipc/dispatcher';
 import { EventHub } from '../ipc/events';
 import { ApiFailure } from '../ipc/failure';
+import { dealerHandlers } from '../dealer/handlers';
 import { exceptionHandlers } from '../exceptions/handlers';
 import { orderHandlers } from '../orders/handlers';
 import { redemptionHandlers } from '../redemption/handlers';
@@ -167,6 +168,7 @@ export function createApp(options: AppOptions): App {
       ...orderHandlers(),
       ...redemptionHandlers(),
       ...exceptionHandlers(),
+      ...dealerHandlers(),
     },
     context,
   );

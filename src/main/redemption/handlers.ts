@@ -2,12 +2,22 @@ import type { Handlers } from '../ipc/dispatcher';
 import { WrongCodeLimiter } from './attempts';
 import { findByCode, previewOf } from './find-code';
 import { redeem } from './redeem';
+import { lastUseOf, shiftList, undoRedemption } from './shift';
 
-type RedemptionHandlers = Pick<Handlers, 'redemption.verify' | 'redemption.redeem'>;
+type RedemptionHandlers = Pick<
+  Handlers,
+  'redemption.verify' | 'redemption.redeem' | 'redemption.lastUse' | 'redemption.shift' | 'redemption.undo'
+>;
 
 export function redemptionHandlers(limiter = new WrongCodeLimiter()): RedemptionHandlers {
   return {
     'redemption.verify': (ctx, { code, storeId }) => previewOf(findByCode(ctx, limiter, code, storeId)),
     'redemption.redeem': (ctx, input) => redeem(ctx, limiter, input),
+    'redemption.lastUse': (ctx, { code, storeId }) => {
+      const record = findByCode(ctx, limiter, code, storeId);
+      return lastUseOf(ctx, record.orderNo, record.timeline);
+    },
+    'redemption.shift': (ctx, input) => shiftList(ctx, input),
+    'redemption.undo': (ctx, input) => undoRedemption(ctx, input),
   };
 }

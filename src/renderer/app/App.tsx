@@ -1,15 +1,20 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { hasBridge } from '../api/client';
 import { fill, useMessages } from '../i18n';
+import { CounterScreen } from '../screens/counter/CounterScreen';
+import { DealerScreen } from '../screens/dealer/DealerScreen';
+import { ExceptionsScreen } from '../screens/exceptions/ExceptionsScreen';
 import { OrdersScreen } from '../screens/orders/OrdersScreen';
 import { SignInScreen } from '../screens/sign-in/SignInScreen';
 import { useSession } from '../stores/session';
 import { LanguageSwitch } from './LanguageSwitch';
+import { Nav, screensOf, type ScreenName } from './Nav';
 import { SyncStatusBar } from './SyncStatusBar';
 
 export function App() {
   const m = useMessages();
-  const { session, start, signOut } = useSession();
+  const { session, start, signOut, sync } = useSession();
+  const [screen, setScreen] = useState<{ user: string; name: ScreenName } | null>(null);
 
   useEffect(() => {
     document.title = m.ui.appTitle;
@@ -19,6 +24,9 @@ export function App() {
   if (!hasBridge) return <div className="placeholder fatal">{m.ui.noConnection}</div>;
   if (session === undefined) return <div className="placeholder">{m.ui.loading}</div>;
   if (session === null) return <SignInScreen />;
+  const screens = screensOf(session.role);
+  // Each user lands on their own main screen; a new sign-in never inherits the last one's.
+  const current = screen?.user === session.username && screens.includes(screen.name) ? screen.name : screens[0]!;
   return (
     <div className="app">
       <header className="app-header">
@@ -31,8 +39,17 @@ export function App() {
           {m.ui.signOut}
         </button>
       </header>
+      <Nav
+        screens={screens}
+        current={current}
+        exceptions={sync?.exceptions ?? 0}
+        onOpen={(name) => setScreen({ user: session.username, name })}
+      />
       <main>
-        <OrdersScreen key={session.username} />
+        {current === 'dealer' && <DealerScreen key={session.username} />}
+        {current === 'counter' && <CounterScreen key={session.username} />}
+        {current === 'orders' && <OrdersScreen key={session.username} />}
+        {current === 'exceptions' && <ExceptionsScreen key={session.username} />}
       </main>
       <SyncStatusBar />
     </div>

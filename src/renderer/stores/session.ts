@@ -2,7 +2,9 @@ import { create } from 'zustand';
 import type { SessionInfo, SyncStatus } from '../../shared/contract/api';
 import type { ApiError } from '../../shared/contract/result';
 import { api, onEvent } from '../api/client';
+import { useExceptions } from './exceptions';
 import { useOrders } from './orders';
+import { useShift } from './shift';
 
 interface SessionState {
   /** undefined until main has answered who is signed in. */
@@ -27,7 +29,7 @@ export const useSession = create<SessionState>((set, get) => ({
     const refresh = async () => {
       const current = await api['session.current']({});
       const session = current.ok ? current.value : null;
-      if (session?.username !== get().session?.username) useOrders.getState().reset();
+      if (session?.username !== get().session?.username) forgetShown();
       set({ session });
     };
     void refresh();
@@ -43,14 +45,14 @@ export const useSession = create<SessionState>((set, get) => ({
     set({ signingIn: true, error: null });
     const result = await api['session.signIn']({ username, password });
     if (!result.ok) return set({ signingIn: false, error: result.error });
-    useOrders.getState().reset();
+    forgetShown();
     set({ signingIn: false, session: result.value });
     const status = await api['sync.status']({});
     if (status.ok) set({ sync: status.value });
   },
   async signOut() {
     await api['session.signOut']({});
-    useOrders.getState().reset();
+    forgetShown();
     set({ session: null, sync: null });
   },
   async syncNow() {
@@ -58,3 +60,10 @@ export const useSession = create<SessionState>((set, get) => ({
     if (result.ok) set({ sync: result.value });
   },
 }));
+
+/** A new user must never see the last one's orders, exceptions or shift, not even for a frame. */
+function forgetShown(): void {
+  useOrders.getState().reset();
+  useExceptions.getState().reset();
+  useShift.getState().reset();
+}

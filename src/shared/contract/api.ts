@@ -3,7 +3,7 @@ import type { Operation } from '../domain/rights';
 import { ROLES } from '../domain/vocabulary';
 import { orderDetail, orderListFilter, orderListInput, orderListPage, statusCounts } from './orders';
 import type { Result } from './result';
-import { intentPayloads } from './sync';
+import { catalogueItem, dealerOrderInput, intentPayloads } from './sync';
 
 /**
  * The one contract between the renderer and main: every procedure the renderer may call, with
@@ -86,6 +86,25 @@ export const redemptionOutcome = z.strictObject({
 });
 export type RedemptionOutcome = z.infer<typeof redemptionOutcome>;
 
+export const shiftRow = z.strictObject({
+  redemptionId: z.string(),
+  orderNo: z.string(),
+  storeId: z.string(),
+  clerk: z.string(),
+  redeemedAt: z.number().int(),
+  state: z.enum(['provisional', 'confirmed', 'rejected']),
+  items: z.string(),
+  payable: z.number().int(),
+  /** Whether a supervisor may still undo it (window open, not undone yet). */
+  undoable: z.boolean(),
+});
+export type ShiftRow = z.infer<typeof shiftRow>;
+export const shiftList = z.strictObject({
+  rows: z.array(shiftRow),
+  totals: z.strictObject({ count: z.number().int(), payable: z.number().int() }),
+});
+export type ShiftList = z.infer<typeof shiftList>;
+
 export const exceptionItem = z.strictObject({
   id: z.string(),
   type: z.string(),
@@ -97,6 +116,82 @@ export const exceptionItem = z.strictObject({
   answer: z.unknown(),
 });
 export type ExceptionItem = z.infer<typeof exceptionItem>;
+
+/** A dealer's order as it is being entered: the order's fields, incomplete allowed, without number and payable. */
+const draftText = (max: number) => z.string().max(max);
+export const dealerDraft = dealerOrderInput.omit({ orderNo: true, expectedPayable: true }).extend({
+  buyer: z.strictObject({ id: draftText(64), account: draftText(64), level: draftText(32), name: draftText(50) }),
+  receiver: z.strictObject({
+    name: draftText(50),
+    phone: draftText(20),
+    province: draftText(20),
+    city: draftText(30),
+    district: draftText(30),
+    address: draftText(200),
+    postcode: draftText(10),
+  }),
+  lines: z
+    .array(
+      z.strictObject({
+        sku: z.string().min(1).max(64),
+        quantity: z.number().int().min(0).max(100_000),
+        unitPrice: z.number().int().min(0),
+      }),
+    )
+    .max(200),
+});
+export type DealerDraftInput = z.infer<typeof dealerDraft>;
+
+export const couponTerms = z.strictObject({
+  id: z.string().max(64),
+  name: z.string().max(100),
+  amountOff: z.number().int().min(0),
+  thresholdFen: z.number().int().min(0),
+  dealerId: z.string().nullable(),
+});
+export const campaignTerms = z.strictObject({
+  id: z.string().max(64),
+  name: z.string().max(100),
+  thresholdFen: z.number().int().min(0),
+  rateBp: z.number().int().min(0).max(10_000).nullable(),
+  amountOff: z.number().int().min(0).nullable(),
+});
+export const dealerPromotions = z.strictObject({ coupons: z.array(couponTerms), campaigns: z.array(campaignTerms) });
+export type DealerPromotions = z.infer<typeof dealerPromotions>;
+
+/** The amount breakdown of a draft, line by line, and every field the checks found wrong. */
+export const dealerQuote = z.strictObject({
+  goodsTotal: z.number().int(),
+  freight: z.number().int(),
+  orderAmount: z.number().int(),
+  couponDiscount: z.number().int(),
+  campaignDiscount: z.number().int(),
+  memberDiscount: z.number().int(),
+  memberBenefit: z.number().int(),
+  pointsDeduction: z.number().int(),
+  pointsUsed: z.number().int(),
+  payable: z.number().int(),
+  capped: z.boolean(),
+  fieldErrors: z.record(z.string(), z.string()),
+});
+export type DealerQuote = z.infer<typeof dealerQuote>;
+
+export const dealerDraftRow = z.strictObject({
+  id: z.string(),
+  draft: dealerDraft,
+  savedAt: z.number().int(),
+  /** The number of the rejected order this draft fixes, when it is a resubmission. */
+  orderNo: z.string().nullable(),
+});
+export type DealerDraftRow = z.infer<typeof dealerDraftRow>;
+
+export const dealerSubmitOutcome = z.strictObject({
+  orderNo: z.string(),
+  outcome: z.enum(['accepted', 'provisional', 'rejected']),
+  code: z.string().nullable(),
+  fieldErrors: z.record(z.string(), z.string()),
+});
+export type DealerSubmitOutcome = z.infer<typeof dealerSubmitOutcome>;
 
 export const procedures = {
   'session.current': procedure({ input: z.strictObject({}), output: sessionInfo.nullable(), right: 'public' }),
@@ -123,6 +218,25 @@ export const procedures = {
   'orders.cancel': procedure({ input: intentPayloads.CANCEL, output: orderDetail, right: 'orders.cancel' }),
   'redemption.verify': procedure({ input: codeInput, output: redemptionPreview, right: 'redemption.verify' }),
   'redemption.redeem': procedure({ input: codeInput, output: redemptionOutcome, right: 'redemption.redeem' }),
+  'redemption.lastUse': procedure({
+    input: codeInput,
+    output: z.strictObject({ redeemedBy: z.string(), storeId: z.string(), redeemedAt: z.number().int() }).nullable(),
+    right: 'redemption.verify',
+  }),
+  'redemption.shift': procedure({
+    input: z.strictObject({ from: z.number().int().min(0).optional(), to: z.number().int().min(0).optional() }),
+    output: shiftList,
+    right: 'signedIn',
+  }),
+  'redemption.undo': procedure({
+    input: z.strictObject({
+      orderNo,
+      redemptionId: z.string().min(1).max(64),
+      reason: z.string().trim().min(1).max(200),
+    }),
+    output: z.strictObject({ id: z.string() }),
+    right: 'redemption.undo',
+  }),
   'exceptions.list': procedure({ input: z.strictObject({}), output: z.array(exceptionItem), right: 'signedIn' }),
   'exceptions.dismiss': procedure({
     input: z.strictObject({ id: z.uuid(), reason: z.string().trim().min(1).max(200) }),
@@ -133,6 +247,54 @@ export const procedures = {
     input: z.strictObject({ id: z.uuid() }),
     output: z.strictObject({ id: z.string() }),
     right: 'exceptions.resolve',
+  }),
+  'dealer.catalogue': procedure({
+    input: z.strictObject({
+      text: z.string().trim().max(64).optional(),
+      limit: z.number().int().min(1).max(500).default(50),
+    }),
+    output: z.array(catalogueItem),
+    right: 'dealer.enterOrder',
+  }),
+  'dealer.promotions': procedure({ input: z.strictObject({}), output: dealerPromotions, right: 'dealer.enterOrder' }),
+  'dealer.quote': procedure({
+    input: z.strictObject({
+      draft: dealerDraft,
+      /** Terms to price with instead of the ones this device knows (what-if quotes). */
+      coupon: couponTerms.nullable().optional(),
+      campaign: campaignTerms.nullable().optional(),
+    }),
+    output: dealerQuote,
+    right: 'dealer.enterOrder',
+  }),
+  'dealer.drafts.list': procedure({
+    input: z.strictObject({}),
+    output: z.array(dealerDraftRow),
+    right: 'dealer.enterOrder',
+  }),
+  'dealer.drafts.save': procedure({
+    input: z.strictObject({
+      id: z.uuid().optional(),
+      draft: dealerDraft,
+      orderNo: z.string().max(40).nullable().optional(),
+    }),
+    output: z.strictObject({ id: z.string() }),
+    right: 'dealer.enterOrder',
+  }),
+  'dealer.drafts.delete': procedure({
+    input: z.strictObject({ id: z.uuid() }),
+    output: z.strictObject({}),
+    right: 'dealer.enterOrder',
+  }),
+  'dealer.submit': procedure({
+    input: z.strictObject({
+      draft: dealerDraft,
+      draftId: z.uuid().optional(),
+      /** The rejected CREATE_DEALER_ORDER intent this submission fixes. */
+      resubmitOf: z.uuid().optional(),
+    }),
+    output: dealerSubmitOutcome,
+    right: 'dealer.enterOrder',
   }),
 } as const;
 

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 export interface WebMode {
   url: string;
   origin: string;
+  /** The order service this desk syncs with (the embedded one, or the one passed in). */
+  serviceUrl: string;
   stop(): Promise<void>;
 }
 
@@ -14,18 +16,33 @@ export interface WebMode {
  * Starts `npm run web` exactly as a user would (own temp data folder, a free port, the embedded demo
  * order service) and waits for its URL.
  */
-export async function startWebMode({ demoOrders = 1000 } = {}): Promise<WebMode> {
+export async function startWebMode({
+  demoOrders = 1000,
+  service,
+}: { demoOrders?: number; service?: string } = {}): Promise<WebMode> {
   const dataDir = mkdtempSync(join(tmpdir(), 'order-desk-e2e-'));
   const child = spawn(
     process.execPath,
-    ['scripts/web.mjs', '--port', '0', '--data', dataDir, '--demo-orders', String(demoOrders)],
+    [
+      'scripts/web.mjs',
+      '--port',
+      '0',
+      '--data',
+      dataDir,
+      '--demo-orders',
+      String(demoOrders),
+      ...(service ? ['--service', service] : []),
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
+  let serviceUrl = service ?? '';
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`web mode did not start:\n${output}`)), 120_000);
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
+      const embedded = /Order service[^\n]*? at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (embedded?.[1] && !service) serviceUrl = embedded[1];
       const match = /open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
@@ -37,6 +54,7 @@ export async function startWebMode({ demoOrders = 1000 } = {}): Promise<WebMode>
   return {
     url,
     origin: new URL(url).origin,
+    serviceUrl,
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -58,5 +76,6 @@ export async function signIn(page: Page, url: string, username: string, password
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.locator('.tbody .tr').first().waitFor();
+  // Each role lands on its own main screen: the order list, or the clerk's counter.
+  await page.locator('.tbody .tr').or(page.locator('.counter-screen')).first().waitFor();
 }

@@ -9,6 +9,7 @@ import { migration007Sync } from './007_sync';
 import { migration008StatusCounts } from './008_status_counts';
 import { migration009SyncBase } from './009_sync_base';
 import { migration010Catalogue } from './010_catalogue';
+import { migration011DealerDrafts } from './011_dealer_drafts';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008StatusCounts,
   migration009SyncBase,
   migration010Catalogue,
+  migration011DealerDrafts,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

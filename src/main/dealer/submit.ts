@@ -1,0 +1,149 @@
+import type { DealerDraftInput, DealerSubmitOutcome } from '../../shared/contract/api';
+import { dealerOrderInput, type DealerOrderInput, type IntentResult } from '../../shared/contract/sync';
+import { makeChildOrderNumber, makeOrderNumber, MAX_SEQ } from '../../shared/domain/order-number';
+import { buildDealerOrderRecord } from '../../shared/intents/dealer-order';
+import type { Db } from '../db/connection';
+import { removeOrders, upsertOrders } from '../db/ingest';
+import type { CallContext } from '../ipc/dispatcher';
+import { ApiFailure } from '../ipc/failure';
+import { readBase } from '../sync/base';
+import { enqueueIntent, type OutboxRow } from '../sync/outbox';
+import { readSyncState } from '../sync/sync-state';
+import { catalogueLookup } from './catalogue';
+import { deleteDraft } from './drafts';
+import { campaignById, couponById } from './promotions';
+import { quoteDraft, WARNINGS } from './quote';
+
+const SEQ_KEY = 'dealerOrderSeq';
+
+/** This device's next dealer order sequence, kept in sync_state so a number is never made twice. */
+function nextSeq(db: Db): number {
+  const row = db.prepare('SELECT value FROM sync_state WHERE key = ?').get(SEQ_KEY) as { value: string } | undefined;
+  const seq = (Number(row?.value ?? 0) % MAX_SEQ) + 1;
+  db.prepare('INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)').run(SEQ_KEY, String(seq));
+  return seq;
+}
+
+const rejectedDealerRow = (db: Db, id: string): OutboxRow | undefined =>
+  db
+    .prepare(
+      `SELECT id, payload, order_no AS orderNo, last_error_code AS lastErrorCode, answer FROM outbox
+       WHERE id = ? AND type = 'CREATE_DEALER_ORDER' AND state = 'rejected'`,
+    )
+    .get(id) as OutboxRow | undefined;
+
+/**
+ * A rejected dealer order's local record goes when the service has no order of that number: the
+ * order waits in the exceptions inbox, not in the order list.
+ */
+export function forgetRejectedDealerOrders(db: Db): string[] {
+  const rows = db
+    .prepare(
+      `SELECT order_no AS orderNo FROM outbox x WHERE type = 'CREATE_DEALER_ORDER' AND state IN ('rejected', 'dismissed')
+       AND order_no IS NOT NULL AND NOT EXISTS (SELECT 1 FROM outbox y WHERE y.order_no = x.order_no
+       AND y.state IN ('queued', 'sending', 'applied', 'duplicate'))`,
+    )
+    .all() as Array<{ orderNo: string }>;
+  const gone = rows.map((r) => r.orderNo).filter((orderNo) => readBase(db, orderNo) === null);
+  return gone.length > 0 && removeOrders(db, gone) > 0 ? gone : [];
+}
+
+const rejected = (orderNo: string, code: string, fieldErrors: Record<string, string>): DealerSubmitOutcome => ({
+  orderNo,
+  outcome: 'rejected',
+  code,
+  fieldErrors,
+});
+
+/**
+ * Submits a dealer's order: checked and priced here as the service will, queued as
+ * CREATE_DEALER_ORDER with an order number made on this device, shown at once as waiting to sync,
+ * then one sync round. A resubmission keeps the rejected order's number (the service only refuses
+ * a number an existing order holds) and dismisses the old exception as "resubmitted as …".
+ */
+export async function submitDealerOrder(
+  ctx: CallContext,
+  { draft, draftId, resubmitOf }: { draft: DealerDraftInput; draftId?: string; resubmitOf?: string },
+): Promise<DealerSubmitOutcome> {
+  const { db, session } = ctx;
+  if (!session.scope.dealerIds.includes(draft.dealerId)) {
+    throw new ApiFailure('ACTION_REFUSED', `Not entitled to enter orders for ${draft.dealerId}`, 'DEALER_NOT_ENTITLED');
+  }
+  const deviceCode = Number(readSyncState(db, 'deviceCode') ?? NaN);
+  if (!Number.isInteger(deviceCode)) {
+    throw new ApiFailure('ACTION_REFUSED', 'This device has no code yet: sign in online once', 'NO_DEVICE_CODE');
+  }
+  const old = resubmitOf ? rejectedDealerRow(db, resubmitOf) : undefined;
+  if (resubmitOf && !old) throw new ApiFailure('NOT_FOUND', `No rejected dealer order ${resubmitOf}`);
+  const oldAnswer = old?.answer ? (JSON.parse(old.answer) as IntentResult) : null;
+  const oldNo = old ? (JSON.parse(old.payload) as DealerOrderInput).orderNo : null;
+  const reuse = oldNo !== null && old?.lastErrorCode !== 'ORDER_NO_TAKEN' && !oldAnswer?.fieldErrors?.orderNo;
+
+  const lookup = catalogueLookup(db);
+  const coupon = couponById(session.scope.dealerIds, draft.couponId);
+  const campaign = campaignById(session.scope.dealerIds, draft.campaignId);
+  const quoted = quoteDraft(draft, lookup, coupon, campaign);
+  const blocking = Object.fromEntries(Object.entries(quoted.fieldErrors).filter(([, r]) => !WARNINGS.has(r)));
+  const stamp = ctx.stamp();
+
+  const submitted = db.transaction((): DealerSubmitOutcome | { orderNo: string; childNo: string } => {
+    // A form the device already knows to be wrong is sent back at once, without using up a number.
+    if (Object.keys(blocking).length > 0) return rejected(oldNo ?? '', 'DEALER_ORDER_REJECTED', blocking);
+    const probe = dealerOrderInput.safeParse({
+      ...draft,
+      orderNo: 'D000000000000000',
+      expectedPayable: quoted.payable,
+    });
+    if (!probe.success) {
+      const errors = Object.fromEntries(probe.error.issues.map((i) => [i.path.join('.'), 'INVALID']));
+      return rejected(oldNo ?? '', 'DEALER_ORDER_REJECTED', errors);
+    }
+    const orderNo =
+      reuse && oldNo ? oldNo : makeOrderNumber({ source: 'DEALER', at: stamp.now, deviceCode, seq: nextSeq(db) });
+    const input = { ...probe.data, orderNo };
+    const built = buildDealerOrderRecord(
+      input,
+      (sku) => {
+        const item = lookup(sku);
+        return item && { ...item, kind: 'PHYSICAL' as const };
+      },
+      { ...stamp, dealerName: session.displayName, coupon, campaign },
+    );
+    if (!built.ok) return rejected(orderNo, built.code, built.fieldErrors ?? {});
+    const childNo = makeChildOrderNumber(orderNo, 1);
+    enqueueIntent(db, 'CREATE_DEALER_ORDER', input, { orderNo: childNo, now: stamp.now });
+    upsertOrders(db, [built.state.record]);
+    if (draftId) deleteDraft(db, draftId);
+    if (old) {
+      db.prepare("UPDATE outbox SET state = 'dismissed', dismiss_reason = ? WHERE id = ? AND state = 'rejected'").run(
+        `resubmitted as ${orderNo}`,
+        old.id,
+      );
+    }
+    return { orderNo, childNo };
+  })();
+  if ('outcome' in submitted) return submitted;
+
+  ctx.changed([submitted.childNo]);
+  try {
+    await ctx.sync();
+  } catch {
+    // Offline or the service failed: the order stays queued and provisional.
+  }
+  const row = db
+    .prepare(
+      `SELECT state, last_error_code AS code, answer FROM outbox WHERE order_no = ? AND type = 'CREATE_DEALER_ORDER'
+       ORDER BY seq DESC LIMIT 1`,
+    )
+    .get(submitted.childNo) as { state: string; code: string | null; answer: string | null };
+  if (row.state === 'applied' || row.state === 'duplicate') {
+    return { orderNo: submitted.orderNo, outcome: 'accepted', code: null, fieldErrors: {} };
+  }
+  if (row.state === 'rejected') {
+    const answer = row.answer ? (JSON.parse(row.answer) as IntentResult) : null;
+    const gone = forgetRejectedDealerOrders(db);
+    if (gone.length > 0) ctx.changed(gone);
+    return rejected(submitted.orderNo, row.code ?? 'DEALER_ORDER_REJECTED', answer?.fieldErrors ?? {});
+  }
+  return { orderNo: submitted.orderNo, outcome: 'provisional', code: null, fieldErrors: {} };
+}

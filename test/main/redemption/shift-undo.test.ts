@@ -1,0 +1,115 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { RedemptionOutcome, ShiftList } from '../../../src/shared/contract/api';
+import type { OrderRecord } from '../../../src/shared/contract/records';
+import { localOrders, serviceOrders } from '../../support/convergence';
+import { openTestDesk, type TestDesk } from '../../support/desk';
+import { startTestService, type TestService } from '../../support/service';
+
+describe('the shift list and a supervisor undoing a redemption', () => {
+  let service: TestService;
+  const desks: TestDesk[] = [];
+  const deskOf = async (user: string) => {
+    const desk = openTestDesk(service);
+    desks.push(desk);
+    await desk.signIn(user);
+    await desk.sync();
+    return desk;
+  };
+  const liveCodes = async (): Promise<OrderRecord[]> =>
+    [...(await serviceOrders(service, 'clerk1')).values()].filter(
+      (o) =>
+        o.status === 'PENDING_REDEMPTION' &&
+        o.redemptionCode !== null &&
+        o.redemptionCode.usesLeft === 1 &&
+        o.redemptionCode.validFrom <= service.clock.now() &&
+        o.redemptionCode.validTo > service.clock.now() + 3_600_000 &&
+        o.refundStatus === 'NONE',
+    );
+  const redeem = async (desk: TestDesk, code: string, storeId = 'ST-01') => {
+    const result = await desk.call('redemption.redeem', { code, storeId });
+    if (!result.ok) throw new Error(`${result.error.code} ${result.error.reason ?? ''}`);
+    return result.value as RedemptionOutcome;
+  };
+
+  beforeAll(async () => {
+    service = await startTestService({ demoOrders: 1500 });
+  });
+  afterEach(async () => {
+    await Promise.all(desks.splice(0).map((d) => d.dispose()));
+  });
+  afterAll(async () => {
+    await service.close();
+  });
+
+  it("lists the clerk's redemptions with totals; a clerk may not undo", async () => {
+    const desk = await deskOf('clerk1');
+    const [a, b] = await liveCodes();
+    const first = await redeem(desk, a!.redemptionCode!.code);
+    const second = await redeem(desk, b!.redemptionCode!.code, 'ST-02');
+    const shift = await desk.call('redemption.shift', {});
+    expect(shift.ok).toBe(true);
+    const list = (shift as { value: ShiftList }).value;
+    expect(list.rows.map((r) => r.redemptionId)).toEqual([second.redemptionId, first.redemptionId]);
+    expect(list.rows[0]).toMatchObject({
+      orderNo: b!.orderNo,
+      storeId: 'ST-02',
+      clerk: 'clerk1',
+      state: 'confirmed',
+      payable: b!.amounts.payable,
+      undoable: false,
+    });
+    expect(list.rows[0]!.items).toContain(b!.lines[0]!.name);
+    expect(list.totals).toEqual({ count: 2, payable: a!.amounts.payable + b!.amounts.payable });
+    // The used code tells who, where and when.
+    expect(await desk.call('redemption.lastUse', { code: a!.redemptionCode!.code, storeId: 'ST-01' })).toMatchObject({
+      ok: true,
+      value: { redeemedBy: 'clerk1', storeId: 'ST-01' },
+    });
+    // An empty range gives nothing.
+    const none = await desk.call('redemption.shift', { from: 0, to: 1 });
+    expect(none).toMatchObject({ ok: true, value: { rows: [], totals: { count: 0, payable: 0 } } });
+    expect(
+      await desk.call('redemption.undo', { orderNo: a!.orderNo, redemptionId: first.redemptionId, reason: 'x' }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ROLE' } });
+  });
+
+  it('undoes a redemption within its window: the order waits for redemption again', async () => {
+    const desk = await deskOf('admin');
+    const [order] = await liveCodes();
+    const done = await redeem(desk, order!.redemptionCode!.code);
+    expect(done.outcome).toBe('confirmed');
+    const before = (await desk.call('redemption.shift', {})) as { ok: true; value: ShiftList };
+    expect(before.value.rows.find((r) => r.redemptionId === done.redemptionId)?.undoable).toBe(true);
+    const undo = await desk.call('redemption.undo', {
+      orderNo: order!.orderNo,
+      redemptionId: done.redemptionId,
+      reason: '顾客未到店，误核销',
+    });
+    expect(undo.ok).toBe(true);
+    expect(localOrders(desk).get(order!.orderNo)).toMatchObject({ status: 'PENDING_REDEMPTION' });
+    await desk.sync();
+    expect((await serviceOrders(service, 'admin')).get(order!.orderNo)).toMatchObject({
+      status: 'PENDING_REDEMPTION',
+      redemptionCode: { usesLeft: 1 },
+    });
+    const after = (await desk.call('redemption.shift', {})) as { ok: true; value: ShiftList };
+    expect(after.value.rows.find((r) => r.redemptionId === done.redemptionId)?.undoable).toBe(false);
+  });
+
+  it('refuses an undo once the window has passed', async () => {
+    const desk = await deskOf('admin');
+    const [order] = await liveCodes();
+    const done = await redeem(desk, order!.redemptionCode!.code);
+    desk.app
+      .workspace()!
+      .db.prepare('UPDATE redemptions SET redeemed_at = redeemed_at - ? WHERE intent_id = ?')
+      .run(30 * 86_400_000, done.redemptionId);
+    expect(
+      await desk.call('redemption.undo', {
+        orderNo: order!.orderNo,
+        redemptionId: done.redemptionId,
+        reason: '太晚了',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'ACTION_REFUSED', reason: 'UNDO_WINDOW_PASSED' } });
+  });
+});
