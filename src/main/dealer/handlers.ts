@@ -3,7 +3,7 @@ import { ApiFailure } from '../ipc/failure';
 import { catalogueLookup, searchCatalogue } from './catalogue';
 import { deleteDraft, listDrafts, saveDraft } from './drafts';
 import { campaignById, couponById, knownPromotions } from './promotions';
-import { quoteDraft } from './quote';
+import { quoteDraft } from '../../shared/intents/dealer-quote';
 import { forgetRejectedDealerOrders, submitDealerOrder } from './submit';
 
 type DealerHandlers = Pick<

@@ -12,7 +12,7 @@ import { readSyncState } from '../sync/sync-state';
 import { catalogueLookup } from './catalogue';
 import { deleteDraft } from './drafts';
 import { campaignById, couponById } from './promotions';
-import { quoteDraft, WARNINGS } from './quote';
+import { quoteDraft, WARNINGS } from '../../shared/intents/dealer-quote';
 
 const SEQ_KEY = 'dealerOrderSeq';
 

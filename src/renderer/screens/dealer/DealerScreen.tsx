@@ -8,7 +8,7 @@ import type { Messages } from '../../i18n/zh-CN';
 import { money } from '../../lib/format';
 import { useDealer } from '../../stores/dealer';
 import { useSession } from '../../stores/session';
-import { quoteDraft } from './quote';
+import { quoteDraft } from '../../../shared/intents/dealer-quote';
 import './dealer.css';
 
 const MOBILE_PREFIX = /^1([3-9]\d{0,9})?$/;

@@ -1,16 +1,15 @@
-import type { DealerDraftInput, DealerQuote } from '../../../shared/contract/api';
-import type { CatalogueItem } from '../../../shared/contract/sync';
-import { receiverErrors, type FieldErrors } from '../../../shared/intents/dealer-checks';
+import type { DealerDraftInput, DealerQuote } from '../contract/api';
+import type { CatalogueItem } from '../contract/sync';
+import { receiverErrors, type FieldErrors } from './dealer-checks';
 import {
   dealerBreakdown,
   dealerLineError,
   promotionChoiceErrors,
   type CampaignTerms,
   type CouponTerms,
-} from '../../../shared/intents/dealer-pricing';
+} from './dealer-pricing';
 
 /**
- * (Renderer copy of main/dealer/quote.ts: the form prices itself on every keystroke, no round trip.)
  * A draft's amounts and checks, with the shared pricing the service's intake runs: lines at the
  * prices the dealer entered (a price that differs from the list is named), the campaign or coupon
  * (exclusive), member rate, benefit and points. Stock the device knows of is a warning
