@@ -11,7 +11,7 @@ import type { TokenVault } from '../session/token-vault';
 import { SyncEngine, type SyncPhase } from '../sync/engine';
 import { createCodeSeal, type CodeSeal } from '../redemption/code-seal';
 import { ServiceClient } from '../sync/service-client';
-import { readSyncState, writeSyncState } from '../sync/sync-state';
+import { readSyncState } from '../sync/sync-state';
 import { openWorkspace, userDirOf, type Workspace } from '../workspace';
 
 export interface AppOptions {
@@ -46,7 +46,6 @@ interface SignedInState {
   workspace: Workspace;
   engine: SyncEngine;
   seal: CodeSeal;
-  client: ServiceClient;
 }
 
 /**
@@ -96,10 +95,6 @@ export function createApp(options: AppOptions): App {
     };
     const workspace = openWorkspace(userDir, session);
     const seal = createCodeSeal(account.secretKey);
-    if (login && readSyncState(workspace.db, 'deviceCode') === null) {
-      const registered = await client.registerDevice(options.deviceId);
-      if (registered.ok) writeSyncState(workspace.db, 'deviceCode', String(registered.value.deviceCode));
-    }
     const engine = new SyncEngine({
       db: workspace.db,
       client,
@@ -116,7 +111,9 @@ export function createApp(options: AppOptions): App {
       onOrdersChanged: (orderNos, reason) =>
         events.emit('orders.changed', { orderNos: orderNos.length > 200 ? [] : orderNos, reason }),
     });
-    current = { workspace, engine, seal, client };
+    // Best effort: a failure here is retried by the engine before its first push.
+    if (login) await engine.ensureRegistered();
+    current = { workspace, engine, seal };
     if (options.autoSync ?? true) engine.start();
     events.emit('session.changed', session);
     return session;

@@ -101,6 +101,19 @@ export class SyncEngine {
     return this.statusValue;
   }
 
+  /**
+   * The service knows this device by a code it assigns once; pushes need it. Sign-in asks for it,
+   * and a push asks again if that call failed (a blip, a 503), so queued work is never stuck.
+   */
+  async ensureRegistered(): Promise<Outcome> {
+    const { db, client, deviceId } = this.options;
+    if (readSyncState(db, 'deviceCode') !== null) return { ok: true };
+    const registered = await client.registerDevice(deviceId);
+    if (!registered.ok) return registered;
+    writeSyncState(db, 'deviceCode', String(registered.value.deviceCode));
+    return { ok: true };
+  }
+
   private schedule(delayMs: number): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -154,13 +167,8 @@ export class SyncEngine {
     for (;;) {
       const batch = pendingIntents(db, MAX_PUSH_BATCH);
       if (batch.length === 0) return { ok: true };
-      // Sign-in registers the device, but that call can fail on its own (a blip, a 503): without
-      // this the service would refuse every push (DEVICE_NOT_REGISTERED) until the next sign-in.
-      if (readSyncState(db, 'deviceCode') === null) {
-        const registered = await client.registerDevice(deviceId);
-        if (!registered.ok) return registered;
-        writeSyncState(db, 'deviceCode', String(registered.value.deviceCode));
-      }
+      const registered = await this.ensureRegistered();
+      if (!registered.ok) return registered;
       markSending(
         db,
         batch.map((i) => i.id),

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   DealerDraftInput,
   DealerDraftRow,
@@ -9,9 +9,8 @@ import type {
 import type { CatalogueItem } from '../../../src/shared/contract/sync';
 import { parseOrderNumber } from '../../../src/shared/domain/order-number';
 import { localOrders, serviceOrders } from '../../support/convergence';
-import { openTestDesk, type TestDesk } from '../../support/desk';
-import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
-import { startTestService, type TestService } from '../../support/service';
+import type { TestDesk } from '../../support/desk';
+import { useDeskWorld } from '../../support/world';
 
 const value = async <T>(promise: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> => {
   const result = await promise;
@@ -45,36 +44,14 @@ const draftOf = (item: Pick<CatalogueItem, 'sku' | 'dealerPrice'>, quantity = 2)
 });
 
 describe('the dealer desk', () => {
-  let service: TestService;
-  let proxy: FaultProxy;
-  const desks: TestDesk[] = [];
-  const dealerDesk = async (dir?: string) => {
-    const desk = openTestDesk(service, { serviceUrl: proxy.url, ...(dir ? { dir } : {}) });
-    desks.push(desk);
-    await desk.signIn('dealer1');
-    await desk.sync();
-    return desk;
-  };
+  const world = useDeskWorld({ demoOrders: 100 });
+  const dealerDesk = (dir?: string) => world.desk('dealer1', dir ? { dir } : {});
   const orderable = async (desk: TestDesk, minStock = 2): Promise<CatalogueItem> => {
     const items = await value<CatalogueItem[]>(desk.call('dealer.catalogue', { limit: 500 }));
     const item = items.find((i) => i.onSale && i.stock >= minStock && i.campaignId === null && i.dealerPrice > 3000);
     if (!item) throw new Error('no orderable item in the synced catalogue');
     return item;
   };
-
-  beforeAll(async () => {
-    service = await startTestService({ demoOrders: 100 });
-    proxy = await startFaultProxy(service.url);
-  });
-  afterEach(async () => {
-    proxy.clear();
-    await proxy.restore();
-    await Promise.all(desks.splice(0).map((d) => d.dispose()));
-  });
-  afterAll(async () => {
-    await proxy.close();
-    await service.close();
-  });
 
   it('searches the synced catalogue by name and SKU', async () => {
     const desk = await dealerDesk();
@@ -114,7 +91,6 @@ describe('the dealer desk', () => {
     const { id } = await value<{ id: string }>(first.call('dealer.drafts.save', { draft: draftOf(item) }));
     const dir = first.dir;
     await first.close();
-    desks.splice(desks.indexOf(first), 1);
     const again = await dealerDesk(dir);
     const drafts = await value<DealerDraftRow[]>(again.call('dealer.drafts.list'));
     expect(drafts).toEqual([expect.objectContaining({ id, draft: draftOf(item) })]);
@@ -126,7 +102,7 @@ describe('the dealer desk', () => {
     const desk = await dealerDesk();
     const item = await orderable(desk);
     const { id } = await value<{ id: string }>(desk.call('dealer.drafts.save', { draft: draftOf(item) }));
-    await proxy.refuse();
+    await world.proxy.refuse();
     const outcome = await value<DealerSubmitOutcome>(desk.call('dealer.submit', { draft: draftOf(item), draftId: id }));
     expect(outcome).toMatchObject({ outcome: 'provisional', code: null });
     const parsed = parseOrderNumber(outcome.orderNo);
@@ -141,11 +117,13 @@ describe('the dealer desk', () => {
     expect(detail.pendingSync).toBe(1);
     expect(await value<DealerDraftRow[]>(desk.call('dealer.drafts.list'))).toEqual([]);
 
-    await proxy.restore();
+    await world.proxy.restore();
     const status = await desk.sync();
     expect(status.queued).toBe(0);
     expect(status.exceptions).toBe(0);
-    const held = [...(await serviceOrders(service, 'dealer1')).values()].filter((o) => o.parentNo === outcome.orderNo);
+    const held = [...(await serviceOrders(world.service, 'dealer1')).values()].filter(
+      (o) => o.parentNo === outcome.orderNo,
+    );
     expect(held.length).toBeGreaterThan(0);
     expect(held.reduce((sum, o) => sum + o.amounts.payable, 0)).toBe(payable);
     expect(localOrders(desk).get(`${outcome.orderNo}01`)).toMatchObject({ status: 'PENDING_SHIPMENT' });

@@ -1,53 +1,14 @@
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { OrderRecord } from '../../../src/shared/contract/records';
-import type { RedemptionOutcome } from '../../../src/shared/contract/api';
-import { expectConverged, expectEachIntentOnce, localOrders, serviceOrders } from '../../support/convergence';
-import { openTestDesk, type TestDesk } from '../../support/desk';
-import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
-import { startTestService, type TestService } from '../../support/service';
+import { describe, expect, it } from 'vitest';
+import { expectConverged, expectEachIntentOnce, localOrders } from '../../support/convergence';
+import type { TestDesk } from '../../support/desk';
+import { useDeskWorld } from '../../support/world';
+import { liveCodes as liveCodesOf, redeem } from './fixtures';
 
 describe('redeeming service codes at the store counter', () => {
-  let service: TestService;
-  let proxy: FaultProxy;
-  const desks: TestDesk[] = [];
-  const counter = async () => {
-    const desk = openTestDesk(service, { serviceUrl: proxy.url });
-    desks.push(desk);
-    await desk.signIn('clerk1');
-    await desk.sync();
-    return desk;
-  };
-  /** Live single-use codes of clerk1's stores, as the service issued them. */
-  const liveCodes = async (): Promise<OrderRecord[]> =>
-    [...(await serviceOrders(service, 'clerk1')).values()].filter(
-      (o) =>
-        o.status === 'PENDING_REDEMPTION' &&
-        o.redemptionCode !== null &&
-        o.redemptionCode.usesLeft === 1 &&
-        o.redemptionCode.validFrom <= service.clock.now() &&
-        o.redemptionCode.validTo > service.clock.now() + 3_600_000 &&
-        o.refundStatus === 'NONE',
-    );
-  const redeem = async (desk: TestDesk, code: string, storeId = 'ST-01') => {
-    const result = await desk.call('redemption.redeem', { code, storeId });
-    if (!result.ok) throw new Error(`${result.error.code} ${result.error.reason ?? ''}`);
-    return result.value as RedemptionOutcome;
-  };
-
-  beforeAll(async () => {
-    service = await startTestService({ demoOrders: 1500 });
-    proxy = await startFaultProxy(service.url);
-  });
-  afterEach(async () => {
-    proxy.clear();
-    await proxy.restore();
-    await Promise.all(desks.splice(0).map((d) => d.dispose()));
-  });
-  afterAll(async () => {
-    await proxy.close();
-    await service.close();
-  });
+  const world = useDeskWorld({ demoOrders: 1500 });
+  const counter = () => world.desk('clerk1');
+  const liveCodes = () => liveCodesOf(world.service);
 
   it('keeps codes on disk only as seals: the database alone reveals none', async () => {
     const desk = await counter();
@@ -75,7 +36,7 @@ describe('redeeming service codes at the store counter', () => {
       ok: false,
       error: { code: 'ACTION_REFUSED', reason: 'CODE_USED_UP' },
     });
-    await expectConverged(desk, service, 'clerk1');
+    await expectConverged(desk, world.service, 'clerk1');
   });
 
   it('refuses a wrong code, and stops a clerk who keeps guessing', async () => {
@@ -98,11 +59,11 @@ describe('redeeming service codes at the store counter', () => {
       const west = await counter();
       const [order] = await liveCodes();
       const code = order!.redemptionCode!.code;
-      await proxy.refuse();
+      await world.proxy.refuse();
       expect(await redeem(east, code, 'ST-01')).toMatchObject({ outcome: 'provisional' });
-      service.clock.advance(60_000);
+      world.service.clock.advance(60_000);
       expect(await redeem(west, code, 'ST-02')).toMatchObject({ outcome: 'provisional' });
-      await proxy.restore();
+      await world.proxy.restore();
       const [winner, loser] = firstToSync === 'east' ? [east, west] : [west, east];
       expect(await winner.sync()).toMatchObject({ queued: 0, exceptions: 0 });
       expect(await loser.sync()).toMatchObject({ queued: 0, exceptions: 1 });
@@ -125,9 +86,9 @@ describe('redeeming service codes at the store counter', () => {
         desk.app.workspace()!.db.prepare('SELECT state FROM redemptions').pluck().all();
       expect(states(winner)).toEqual(['confirmed']);
       expect(states(loser)).toEqual(['rejected']);
-      expectEachIntentOnce([east, west], service);
-      await expectConverged(east, service, 'clerk1');
-      await expectConverged(west, service, 'clerk1');
+      expectEachIntentOnce([east, west], world.service);
+      await expectConverged(east, world.service, 'clerk1');
+      await expectConverged(west, world.service, 'clerk1');
     });
   }
 
@@ -136,10 +97,10 @@ describe('redeeming service codes at the store counter', () => {
     const b = await counter();
     const [order] = await liveCodes();
     const code = order!.redemptionCode!.code;
-    await proxy.refuse();
+    await world.proxy.refuse();
     await redeem(a, code);
     await redeem(b, code);
-    await proxy.restore();
+    await world.proxy.restore();
     await a.sync();
     expect(await b.sync()).toMatchObject({ exceptions: 1 });
     const [item] = ((await b.call('exceptions.list')) as { ok: true; value: Array<{ id: string }> }).value;

@@ -1,45 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RedemptionOutcome, ShiftList } from '../../../src/shared/contract/api';
-import type { OrderRecord } from '../../../src/shared/contract/records';
+import { describe, expect, it } from 'vitest';
+import type { ShiftList } from '../../../src/shared/contract/api';
 import { localOrders, serviceOrders } from '../../support/convergence';
-import { openTestDesk, type TestDesk } from '../../support/desk';
-import { startTestService, type TestService } from '../../support/service';
+import { useDeskWorld } from '../../support/world';
+import { liveCodes as liveCodesOf, redeem } from './fixtures';
 
 describe('the shift list and a supervisor undoing a redemption', () => {
-  let service: TestService;
-  const desks: TestDesk[] = [];
-  const deskOf = async (user: string) => {
-    const desk = openTestDesk(service);
-    desks.push(desk);
-    await desk.signIn(user);
-    await desk.sync();
-    return desk;
-  };
-  const liveCodes = async (): Promise<OrderRecord[]> =>
-    [...(await serviceOrders(service, 'clerk1')).values()].filter(
-      (o) =>
-        o.status === 'PENDING_REDEMPTION' &&
-        o.redemptionCode !== null &&
-        o.redemptionCode.usesLeft === 1 &&
-        o.redemptionCode.validFrom <= service.clock.now() &&
-        o.redemptionCode.validTo > service.clock.now() + 3_600_000 &&
-        o.refundStatus === 'NONE',
-    );
-  const redeem = async (desk: TestDesk, code: string, storeId = 'ST-01') => {
-    const result = await desk.call('redemption.redeem', { code, storeId });
-    if (!result.ok) throw new Error(`${result.error.code} ${result.error.reason ?? ''}`);
-    return result.value as RedemptionOutcome;
-  };
-
-  beforeAll(async () => {
-    service = await startTestService({ demoOrders: 1500 });
-  });
-  afterEach(async () => {
-    await Promise.all(desks.splice(0).map((d) => d.dispose()));
-  });
-  afterAll(async () => {
-    await service.close();
-  });
+  const world = useDeskWorld({ demoOrders: 1500 });
+  const deskOf = (user: string) => world.desk(user);
+  const liveCodes = () => liveCodesOf(world.service);
 
   it("lists the clerk's redemptions with totals; a clerk may not undo", async () => {
     const desk = await deskOf('clerk1');
@@ -88,7 +56,7 @@ describe('the shift list and a supervisor undoing a redemption', () => {
     expect(undo.ok).toBe(true);
     expect(localOrders(desk).get(order!.orderNo)).toMatchObject({ status: 'PENDING_REDEMPTION' });
     await desk.sync();
-    expect((await serviceOrders(service, 'admin')).get(order!.orderNo)).toMatchObject({
+    expect((await serviceOrders(world.service, 'admin')).get(order!.orderNo)).toMatchObject({
       status: 'PENDING_REDEMPTION',
       redemptionCode: { usesLeft: 1 },
     });
