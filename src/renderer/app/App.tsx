@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { hasBridge } from '../api/client';
 import { fill, useMessages } from '../i18n';
 import { CounterScreen } from '../screens/counter/CounterScreen';
@@ -8,13 +8,14 @@ import { OrdersScreen } from '../screens/orders/OrdersScreen';
 import { SignInScreen } from '../screens/sign-in/SignInScreen';
 import { useSession } from '../stores/session';
 import { LanguageSwitch } from './LanguageSwitch';
-import { Nav, screensOf, type ScreenName } from './Nav';
+import { useNavigation } from '../stores/navigation';
+import { Nav, screensOf } from './Nav';
 import { SyncStatusBar } from './SyncStatusBar';
 
 export function App() {
   const m = useMessages();
   const { session, start, signOut, sync } = useSession();
-  const [screen, setScreen] = useState<{ user: string; name: ScreenName } | null>(null);
+  const { screen, show } = useNavigation();
 
   useEffect(() => {
     document.title = m.ui.appTitle;
@@ -43,7 +44,7 @@ export function App() {
         screens={screens}
         current={current}
         exceptions={sync?.exceptions ?? 0}
-        onOpen={(name) => setScreen({ user: session.username, name })}
+        onOpen={(name) => show(session.username, name)}
       />
       <main>
         {current === 'dealer' && <DealerScreen key={session.username} />}

@@ -1,8 +1,7 @@
 import { can } from '../../shared/domain/rights';
 import type { Role } from '../../shared/domain/vocabulary';
 import { useMessages } from '../i18n';
-
-export type ScreenName = 'counter' | 'dealer' | 'orders' | 'exceptions';
+import type { ScreenName } from '../stores/navigation';
 
 /** The screens a role may open, its own main screen first. */
 export function screensOf(role: Role): ScreenName[] {

@@ -1,3 +1,4 @@
+import type { Widen } from './widen';
 import type { ErrorCode } from '../../shared/contract/result';
 import type {
   OrderKind,
@@ -338,5 +339,4 @@ export const zhCN = {
   } satisfies Record<ErrorCode, string>,
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof zhCN>;

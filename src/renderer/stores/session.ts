@@ -3,6 +3,7 @@ import type { SessionInfo, SyncStatus } from '../../shared/contract/api';
 import type { ApiError } from '../../shared/contract/result';
 import { api, onEvent } from '../api/client';
 import { useExceptions } from './exceptions';
+import { useNavigation } from './navigation';
 import { useOrders } from './orders';
 import { useShift } from './shift';
 
@@ -66,4 +67,5 @@ function forgetShown(): void {
   useOrders.getState().reset();
   useExceptions.getState().reset();
   useShift.getState().reset();
+  useNavigation.getState().closeOrder();
 }

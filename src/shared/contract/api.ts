@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Operation } from '../domain/rights';
 import { ROLES } from '../domain/vocabulary';
 import { orderDetail, orderListFilter, orderListInput, orderListPage, statusCounts } from './orders';
+import { orderNo, procedure } from './procedure';
 import type { Result } from './result';
 import { catalogueItem, dealerOrderInput, intentPayloads } from './sync';
 
@@ -9,19 +9,10 @@ import { catalogueItem, dealerOrderInput, intentPayloads } from './sync';
  * The one contract between the renderer and main: every procedure the renderer may call, with
  * its input schema (checked in main), its output schema, and the operation right it needs.
  * Both transports (Electron IPC and the local HTTP bridge) and the renderer's client type are
- * derived from this object; nothing here is written twice.
+ * derived from this object; nothing here is written twice. A capability with many procedures keeps
+ * them in its own file (declared with `procedure` from ./procedure) and is spread in here.
  */
-/** Who may call: anyone (sign-in itself), any signed-in user, or a user whose role has the operation. */
-export type Access = 'public' | 'signedIn' | Operation;
-
-interface Procedure<I extends z.ZodType, O extends z.ZodType, R extends Access> {
-  input: I;
-  output: O;
-  right: R;
-}
-const procedure = <I extends z.ZodType, O extends z.ZodType, R extends Access>(p: Procedure<I, O, R>) => p;
-
-const orderNo = z.string().trim().min(6).max(40);
+export type { Access } from './procedure';
 
 export const sessionInfo = z.strictObject({
   userId: z.string(),
