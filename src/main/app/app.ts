@@ -4,7 +4,10 @@ import { EventHub } from '../ipc/events';
 import { ApiFailure } from '../ipc/failure';
 import { dealerHandlers } from '../dealer/handlers';
 import { exceptionHandlers } from '../exceptions/handlers';
+import { forgetWindows } from '../db/query/window';
+import { ExportShelf } from '../orders/export';
 import { orderHandlers } from '../orders/handlers';
+import { listHandlers } from '../orders/list-handlers';
 import { redemptionHandlers } from '../redemption/handlers';
 import { signIn } from '../session/sign-in';
 import type { TokenVault } from '../session/token-vault';
@@ -12,6 +15,7 @@ import { SyncEngine, type SyncPhase } from '../sync/engine';
 import { createCodeSeal, type CodeSeal } from '../redemption/code-seal';
 import { ServiceClient } from '../sync/service-client';
 import { readSyncState } from '../sync/sync-state';
+import { viewHandlers } from '../views/handlers';
 import { openWorkspace, userDirOf, type Workspace } from '../workspace';
 
 export interface AppOptions {
@@ -39,6 +43,8 @@ export interface App {
   events: EventHub;
   workspace(): Workspace | null;
   sync(): SyncEngine | null;
+  /** Finished CSV exports by id (browser mode serves them as downloads). */
+  exports: ExportShelf;
   close(): Promise<void>;
 }
 
@@ -55,7 +61,12 @@ interface SignedInState {
 export function createApp(options: AppOptions): App {
   const events = new EventHub();
   const now = options.now ?? Date.now;
+  const exports = new ExportShelf();
   let current: SignedInState | null = null;
+  // Positional windows remember where rows are; any change to orders may move them.
+  events.subscribe((name) => {
+    if (name === 'orders.changed' && current) forgetWindows(current.workspace.db);
+  });
   // Sign-ins are serialized: a double click must not open two workspaces.
   let signing: Promise<unknown> = Promise.resolve();
 
@@ -163,6 +174,8 @@ export function createApp(options: AppOptions): App {
       'sync.status': () => engineOf().status,
       'sync.now': () => engineOf().syncNow(),
       ...orderHandlers(),
+      ...listHandlers(events, exports),
+      ...viewHandlers(now),
       ...redemptionHandlers(),
       ...exceptionHandlers(),
       ...dealerHandlers(),
@@ -175,6 +188,7 @@ export function createApp(options: AppOptions): App {
     events,
     workspace: () => current?.workspace ?? null,
     sync: () => current?.engine ?? null,
+    exports,
     close,
   };
 }

@@ -1,4 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EVENT_NAMES } from '../../shared/contract/api';
@@ -11,7 +13,7 @@ import { readStatic } from './static-files';
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface HttpBridgeOptions {
-  app: Pick<App, 'dispatch' | 'events'>;
+  app: Pick<App, 'dispatch' | 'events' | 'exports'>;
   token: string;
   /** The built renderer (out/renderer); null serves only the API. */
   staticDir: string | null;
@@ -55,6 +57,16 @@ export async function startHttpBridge({ app, token, staticDir, port }: HttpBridg
     if (url.pathname === '/api/events' && req.method === 'GET') {
       if (!authorized(url.searchParams.get('token'))) return sendError(res, 401, unauthenticated);
       return streamEvents(res);
+    }
+    const exported = /^\/api\/exports\/([0-9a-f-]{36})$/.exec(url.pathname);
+    if (exported && req.method === 'GET') {
+      // A download link cannot carry a header, so the token may come as a query parameter (as for events).
+      if (!authorized(bearer(req.headers.authorization) ?? url.searchParams.get('token'))) {
+        return sendError(res, 401, unauthenticated);
+      }
+      const path = app.exports.path(exported[1] as string);
+      if (!path) return sendError(res, 404, notFound);
+      return sendFile(res, path);
     }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return sendError(res, 405, { code: 'TRANSPORT_FAILED', message: 'Use POST' });
@@ -146,6 +158,17 @@ const tooLarge: JsonBody = {
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
+}
+
+/** A finished export as a download, streamed from disk: a million rows never sit in memory. */
+function sendFile(res: ServerResponse, path: string): void {
+  res.writeHead(200, {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${basename(path)}"`,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  createReadStream(path).pipe(res);
 }
 
 function sendError(res: ServerResponse, status: number, error: ApiError): void {

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/vocabulary';
 import { orderDetail, orderListFilter, orderListInput, orderListPage, statusCounts } from './orders';
+import { listProcedures, orderExportProgress } from './list';
 import { orderNo, procedure } from './procedure';
 import type { Result } from './result';
 import { catalogueItem, dealerOrderInput, intentPayloads } from './sync';
+import { viewProcedures } from './views';
 
 /**
  * The one contract between the renderer and main: every procedure the renderer may call, with
@@ -201,6 +203,8 @@ export const procedures = {
     right: 'orders.read',
   }),
   'orders.detail': procedure({ input: z.strictObject({ orderNo }), output: orderDetail, right: 'orders.read' }),
+  ...listProcedures,
+  ...viewProcedures,
   // Local actions: applied at once on this device, queued for the order service (the same payloads as the intents).
   'orders.ship': procedure({ input: intentPayloads.SHIP, output: orderDetail, right: 'orders.ship' }),
   'orders.lock': procedure({ input: intentPayloads.LOCK, output: orderDetail, right: 'orders.lock' }),
@@ -307,6 +311,7 @@ export const events = {
   'orders.changed': z.strictObject({ orderNos: z.array(z.string()), reason: z.string() }),
   'sync.status': syncStatus,
   'session.changed': sessionInfo.nullable(),
+  'orders.exportProgress': orderExportProgress,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

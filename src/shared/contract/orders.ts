@@ -40,6 +40,8 @@ export const orderListFilter = z.strictObject({
     .optional(),
   /** Free text over order no., receiver name, phone and tracking numbers. */
   text: z.string().trim().min(1).max(60).optional(),
+  /** Exactly these orders (a selection made in the list, exported or acted on as a batch). */
+  orderNos: z.array(z.string().trim().min(6).max(40)).min(1).max(10_000).optional(),
 });
 export type OrderListFilter = z.infer<typeof orderListFilter>;
 
@@ -109,3 +111,21 @@ export type StatusCounts = z.infer<typeof statusCounts>;
 
 export const orderDetail = orderRecord.extend({ pendingSync: z.number().int().min(0) });
 export type OrderDetail = z.infer<typeof orderDetail>;
+
+/** A window at a position of a filtered, sorted result: what a virtual scroller needs at any depth. */
+export const orderListWindowInput = z.strictObject({
+  filter: orderListFilter.default({}),
+  sort: orderSort.default(DEFAULT_SORT),
+  offset: z.number().int().min(0).max(100_000_000),
+  limit: z.number().int().min(1).max(500).default(200),
+});
+export type OrderListWindowInput = z.input<typeof orderListWindowInput>;
+
+export const orderListWindow = z.strictObject({
+  /** Every order matching the filter, in the caller's scope. */
+  total: z.number().int().min(0),
+  /** Where `rows` start, as asked; no rows when it is at or past the end. */
+  offset: z.number().int().min(0),
+  rows: z.array(orderListRow),
+});
+export type OrderListWindow = z.infer<typeof orderListWindow>;

@@ -10,6 +10,7 @@ import { migration008StatusCounts } from './008_status_counts';
 import { migration009SyncBase } from './009_sync_base';
 import { migration010Catalogue } from './010_catalogue';
 import { migration011DealerDrafts } from './011_dealer_drafts';
+import { migration012SavedViews } from './012_saved_views';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009SyncBase,
   migration010Catalogue,
   migration011DealerDrafts,
+  migration012SavedViews,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -12,7 +12,7 @@ import { prepareCached } from './statement-cache';
 /** The list input after zod: defaults filled in. */
 export type OrderListQuery = z.output<typeof orderListInput>;
 
-const SORT_COLUMNS: Record<OrderSort['field'], { column: SortColumn; nullable: boolean }> = {
+export const SORT_COLUMNS: Record<OrderSort['field'], { column: SortColumn; nullable: boolean }> = {
   createdAt: { column: 'o.created_at', nullable: false },
   paidAt: { column: 'o.paid_at', nullable: true },
   shippedAt: { column: 'o.shipped_at', nullable: true },
@@ -40,7 +40,7 @@ const ROW_COLUMNS = `
 const pageSql = (where: string, orderBy: string, filterOnParent: boolean) => `
   SELECT ${ROW_COLUMNS}
   FROM (SELECT o.id FROM orders o ${filterOnParent ? 'CROSS JOIN parent_orders p ON p.id = o.parent_id' : ''}
-        WHERE ${where} ORDER BY ${orderBy} LIMIT ?) page
+        WHERE ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?) page
   CROSS JOIN orders o ON o.id = page.id
   CROSS JOIN parent_orders p ON p.id = o.parent_id
   ORDER BY ${orderBy}`;
@@ -58,22 +58,45 @@ type RawRow = Omit<OrderListRow, 'locked'> & { id: number; locked: number };
  * null value means "inside the NULL tail".
  */
 export function listOrders(db: Db, scope: DataScope, input: OrderListQuery): OrderListPage {
-  const { filter, sort, limit } = input;
   const cursor = input.after === undefined ? null : decodeCursor(input.after);
+  if (cursor && cursor.value === null && !SORT_COLUMNS[input.sort.field].nullable) throw badCursor();
+  return readPage(db, scope, input, { cursor, skip: 0 });
+}
+
+/** Where a page starts: after `cursor` (or at the top), then `skip` more matching rows. */
+export interface PageStart {
+  cursor: Cursor | null;
+  /** Never reaches past the end of the cursor's segment (window.ts keeps an anchor at the NULL tail). */
+  skip: number;
+}
+
+/** A page at a start the caller has checked: list paging and positional windows both read through here. */
+export function readPage(
+  db: Db,
+  scope: DataScope,
+  { filter, sort, limit }: Omit<OrderListQuery, 'after'>,
+  { cursor, skip }: PageStart,
+): OrderListPage {
   const { column, nullable } = SORT_COLUMNS[sort.field];
   const desc = sort.direction === 'desc';
   const dir = desc ? 'DESC' : 'ASC';
-  // A NULL-tail cursor on a column without NULLs was not made by us.
-  if (cursor && cursor.value === null && !nullable) throw badCursor();
 
   const unindexed = unindexedFor(scope, filter, column);
   const base: Array<Clause | null> = [
     scopeClause(scope, unindexed),
     ...filterClauses(db, filter, { statuses: true, unindexed, purpose: 'page' }),
   ];
+  // Only the first segment read skips: the skip never crosses into the next one (PageStart).
+  let toSkip = skip;
   const fetch = (clauses: Array<Clause | null>, orderBy: string, count: number): RawRow[] => {
     const where = and(clauses);
-    return prepareCached(db, pageSql(where.sql, orderBy, needsParent(filter))).all(...where.params, count) as RawRow[];
+    const offset = toSkip;
+    toSkip = 0;
+    return prepareCached(db, pageSql(where.sql, orderBy, needsParent(filter))).all(
+      ...where.params,
+      count,
+      offset,
+    ) as RawRow[];
   };
 
   // One row more than asked tells whether a next page exists without counting.
@@ -119,4 +142,17 @@ function seekValue(column: string, desc: boolean, { value, id }: Cursor): Clause
 
 function toListRow({ id: _id, locked, ...row }: RawRow): OrderListRow {
   return { ...row, locked: locked === 1 };
+}
+
+/** Whole list rows of the given orders, in the order given. */
+export function readRows(db: Db, ids: readonly number[]): OrderListRow[] {
+  const rows = prepareCached(
+    db,
+    `SELECT ${ROW_COLUMNS}
+     FROM json_each(?) page
+     CROSS JOIN orders o ON o.id = page.value
+     CROSS JOIN parent_orders p ON p.id = o.parent_id
+     ORDER BY page.key`,
+  ).all(JSON.stringify(ids)) as RawRow[];
+  return rows.map(toListRow);
 }

@@ -98,6 +98,9 @@ export function filterClauses(db: Db, filter: OrderListFilter, options: FilterOp
     if (filter.time.to !== undefined) clauses.push({ sql: `${col} <= ?`, params: [filter.time.to] });
   }
   if (filter.text !== undefined) clauses.push(textClause(db, filter.text, options.purpose));
+  if (filter.orderNos !== undefined) {
+    clauses.push({ sql: 'o.order_no IN (SELECT value FROM json_each(?))', params: [JSON.stringify(filter.orderNos)] });
+  }
   return clauses;
 }
 

@@ -1,0 +1,18 @@
+import type { Handlers } from '../ipc/dispatcher';
+import type { EventHub } from '../ipc/events';
+import { listWindow } from '../db/query/window';
+import { startExport, type ExportShelf } from './export';
+
+type ListHandlers = Pick<Handlers, 'orders.window' | 'orders.export'>;
+
+export const listHandlers = (events: EventHub, shelf: ExportShelf): ListHandlers => ({
+  'orders.window': ({ session, db }, input) => listWindow(db, session.scope, input),
+  'orders.export': ({ session, db }, { filter, sort, columns, headers, labels, timeZone }) =>
+    startExport(
+      db,
+      session.scope,
+      { filter, sort, columns, headers, labels, timeZone },
+      (progress) => events.emit('orders.exportProgress', progress),
+      shelf,
+    ),
+});
