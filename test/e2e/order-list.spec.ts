@@ -43,7 +43,7 @@ test('searching by a receiver’s phone fragment finds the order', async ({ page
   await signIn(page, app.url, 'admin');
   const first = page.locator('.tbody .tr').first();
   const orderNo = (await first.getAttribute('data-order-no'))!;
-  const phone = await first.locator('[role=cell]').nth(5).innerText();
+  const phone = await first.locator('[data-column=receiverPhone]').innerText();
   const fragment = phone.slice(3, 9);
   await page.getByRole('searchbox').fill(fragment);
   await page.getByRole('button', { name: '搜索' }).click();
@@ -53,7 +53,7 @@ test('searching by a receiver’s phone fragment finds the order', async ({ page
       const rows = await page.locator('.tbody .tr').evaluateAll((trs) =>
         trs.map((tr) => ({
           orderNo: tr.getAttribute('data-order-no') ?? '',
-          phone: tr.children[5]?.textContent ?? '',
+          phone: tr.querySelector('[data-column=receiverPhone]')?.textContent ?? '',
         })),
       );
       const allMatch = rows.every((r) => r.phone.includes(fragment) || r.orderNo.includes(fragment));

@@ -6,7 +6,7 @@ import { formatFen } from '../../shared/domain/money';
 const cell = (text: string): string => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
 export interface CsvStyle {
-  headers: Partial<Record<ListColumn, string>>;
+  headers: Record<ListColumn, string>;
   labels: Record<string, string>;
   timeZone: string;
 }
@@ -55,7 +55,7 @@ export function csvWriter(columns: readonly ListColumn[], { headers, labels, tim
   };
   return {
     /** The BOM makes Excel read the file as UTF-8 (Chinese names otherwise come out garbled). */
-    header: '\uFEFF' + columns.map((c) => cell(headers[c] ?? c)).join(',') + '\r\n',
+    header: '\uFEFF' + columns.map((c) => cell(headers[c])).join(',') + '\r\n',
     lines: (rows: readonly OrderListRow[]): string =>
       rows.map((r) => columns.map((c) => cell(value[c](r))).join(',') + '\r\n').join(''),
   };

@@ -9,14 +9,22 @@ import {
 import type { Result } from '../../shared/contract/result';
 import { createHttpBridge, readBrowserToken } from './http-bridge';
 
+const browserToken = window.api ? null : readBrowserToken();
+
 /** Electron's preload bridge when present; otherwise browser mode over HTTP. */
 function pickBridge(): Bridge | null {
   if (window.api) return window.api;
-  const token = readBrowserToken();
-  return token ? createHttpBridge(token) : null;
+  return browserToken ? createHttpBridge(browserToken) : null;
 }
 
 const bridge = pickBridge();
+
+/**
+ * Where a finished CSV export downloads from in browser mode; null in Electron, where main
+ * wrote the file to disk and the path is what the user needs.
+ */
+export const exportDownloadUrl = (exportId: string): string | null =>
+  browserToken ? `/api/exports/${encodeURIComponent(exportId)}?token=${encodeURIComponent(browserToken)}` : null;
 export const hasBridge = bridge !== null;
 
 async function call(procedure: ProcedureName, input: unknown): Promise<Result<unknown>> {

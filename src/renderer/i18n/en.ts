@@ -1,3 +1,4 @@
+import { listEn } from './sections/list';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -307,6 +308,7 @@ export const en: Messages = {
       COUPON_CHOSEN: 'A coupon is chosen: the campaign does not apply',
     },
   },
+  list: listEn,
   error: {
     VALIDATION_FAILED: 'Some input is not valid; check it and try again',
     UNKNOWN_PROCEDURE: 'App versions differ; restart the app',

@@ -1,3 +1,4 @@
+import { listZhCN } from './sections/list';
 import type { Widen } from './widen';
 import type { ErrorCode } from '../../shared/contract/result';
 import type {
@@ -323,6 +324,7 @@ export const zhCN = {
       COUPON_CHOSEN: '已选择优惠券，活动不再适用',
     },
   },
+  list: listZhCN,
   error: {
     VALIDATION_FAILED: '输入有误，请检查后重试',
     UNKNOWN_PROCEDURE: '应用版本不一致，请重启',

@@ -1,88 +1,216 @@
 import { create } from 'zustand';
-import type { OrderListFilter, OrderListRow, StatusCounts } from '../../shared/contract/orders';
+import { DEFAULT_COLUMNS, type ListColumn } from '../../shared/contract/list';
+import {
+  DEFAULT_SORT,
+  type OrderListFilter,
+  type OrderListRow,
+  type OrderSort,
+  type StatusCounts,
+} from '../../shared/contract/orders';
 import type { ApiError } from '../../shared/contract/result';
 import type { OrderStatus } from '../../shared/domain/vocabulary';
 import { api } from '../api/client';
 
-const PAGE_SIZE = 200;
+/** Rows per window asked of main (a page: a few ms there, one round trip here). */
+export const PAGE_SIZE = 200;
+/**
+ * Pages kept. The renderer never holds the whole result (a million rows would be hundreds of
+ * MB): it keeps the pages around the viewport and recent jumps, and shows placeholders for rows
+ * it has not loaded yet. 60 pages are 12,000 rows, a few MB.
+ */
+const MAX_PAGES = 60;
+/** Windows asked at once: a fast drag of the scrollbar must not queue hundreds of them. */
+const MAX_IN_FLIGHT = 3;
+
+/** The search area's fields; the status tab and the free text are kept apart (they have their own controls). */
+export type SearchArea = Omit<OrderListFilter, 'statuses' | 'text' | 'orderNos'>;
 
 interface OrdersState {
   status: OrderStatus | null;
   text: string;
-  rows: OrderListRow[];
-  next: string | null;
+  search: SearchArea;
+  sort: OrderSort;
+  columns: ListColumn[];
+  /** Orders matching the current filter; null until the first answer. */
+  total: number | null;
   counts: StatusCounts | null;
+  /** Loaded pages by index (rows page*PAGE_SIZE …), least recently used first. */
+  pages: Map<number, OrderListRow[]>;
   loading: boolean;
-  loadingMore: boolean;
   error: ApiError | null;
+  /** The keyboard's row (0-based position in the result). */
+  cursor: number;
+  /** Order numbers ticked one by one (or by shift-click ranges). */
+  selected: ReadonlySet<string>;
+  /** "All N matching": the whole filter is selected, loaded or not. */
+  allMatching: boolean;
+  /** Where the last plain click was, for shift-click ranges. */
+  rangeFrom: number | null;
   setStatus(status: OrderStatus | null): void;
   setText(text: string): void;
+  setSearch(search: SearchArea): void;
+  setSort(sort: OrderSort): void;
+  setColumns(columns: ListColumn[]): void;
+  /** A saved view: filters, columns and sort at once. */
+  applySettings(settings: { filter: OrderListFilter; columns: ListColumn[]; sort: OrderSort }): void;
   reload(): Promise<void>;
-  loadMore(): Promise<void>;
+  /** Asks for the pages covering rows first..last (inclusive) that are not loaded yet. */
+  want(first: number, last: number): void;
+  rowAt(index: number): OrderListRow | undefined;
+  setCursor(index: number): void;
+  toggle(index: number, range: boolean): void;
+  selectAllMatching(): void;
+  clearSelection(): void;
   /** Forgets everything shown: a new user must never see the last one's orders, not even for a frame. */
   reset(): void;
 }
 
-const filterOf = ({ status, text }: Pick<OrdersState, 'status' | 'text'>): OrderListFilter => ({
+/** The filter the list, the export and "all matching" apply: tab, search area and free text. */
+export const filterOf = ({
+  status,
+  text,
+  search,
+}: Pick<OrdersState, 'status' | 'text' | 'search'>): OrderListFilter => ({
+  ...search,
   ...(status ? { statuses: [status] } : {}),
   ...(text.trim() ? { text: text.trim() } : {}),
 });
 
 // Answers to an older filter must not overwrite the list of the current one.
 let generation = 0;
+const inFlight = new Set<number>();
+let wanted: [number, number] = [0, 0];
 
 const EMPTY = {
   status: null,
   text: '',
-  rows: [],
-  next: null,
+  search: {},
+  sort: DEFAULT_SORT,
+  columns: [...DEFAULT_COLUMNS],
+  total: null,
   counts: null,
+  pages: new Map<number, OrderListRow[]>(),
   loading: false,
-  loadingMore: false,
   error: null,
+  cursor: 0,
+  selected: new Set<string>(),
+  allMatching: false,
+  rangeFrom: null,
 } satisfies Partial<OrdersState>;
 
-export const useOrders = create<OrdersState>((set, get) => ({
-  ...EMPTY,
-  reset() {
-    generation++;
-    set(EMPTY);
-  },
-  setStatus(status) {
-    set({ status });
-    void get().reload();
-  },
-  setText(text) {
-    set({ text });
-    void get().reload();
-  },
-  async reload() {
-    const mine = ++generation;
-    set({ loading: true, error: null });
-    const filter = filterOf(get());
-    const { statuses: _ignored, ...countFilter } = filter;
-    const [page, counts] = await Promise.all([
-      api['orders.list']({ filter, limit: PAGE_SIZE }),
-      api['orders.counts']({ filter: countFilter }),
-    ]);
-    if (mine !== generation) return;
-    if (!page.ok) return set({ loading: false, error: page.error, rows: [], next: null });
-    set({
-      loading: false,
-      rows: page.value.rows,
-      next: page.value.next,
-      counts: counts.ok ? counts.value : null,
-      error: counts.ok ? null : counts.error,
-    });
-  },
-  async loadMore() {
-    const { next, loadingMore, loading } = get();
-    if (!next || loadingMore || loading) return;
+const NO_SELECTION = { selected: new Set<string>(), allMatching: false, rangeFrom: null, cursor: 0 };
+
+export const useOrders = create<OrdersState>((set, get) => {
+  /** Fetches wanted pages, a few at a time, newest wish first. */
+  const pump = () => {
+    const { pages, total } = get();
+    const [first, last] = wanted;
+    const lastRow = total === null ? last : Math.min(last, total - 1);
+    for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(lastRow / PAGE_SIZE); page++) {
+      if (inFlight.size >= MAX_IN_FLIGHT) return;
+      if (pages.has(page) || inFlight.has(page)) continue;
+      void fetchPage(page);
+    }
+  };
+
+  const fetchPage = async (page: number) => {
     const mine = generation;
-    set({ loadingMore: true });
-    const page = await api['orders.list']({ filter: filterOf(get()), limit: PAGE_SIZE, after: next });
+    inFlight.add(page);
+    const { sort } = get();
+    const answer = await api['orders.window']({
+      filter: filterOf(get()),
+      sort,
+      offset: page * PAGE_SIZE,
+      limit: PAGE_SIZE,
+    });
     if (mine !== generation) return;
-    if (!page.ok) return set({ loadingMore: false, error: page.error });
-    set((s) => ({ loadingMore: false, rows: [...s.rows, ...page.value.rows], next: page.value.next }));
-  },
-}));
+    inFlight.delete(page);
+    if (!answer.ok) return set({ error: answer.error });
+    const pages = new Map(get().pages);
+    pages.set(page, answer.value.rows);
+    // Forget the least recently used pages, never those in view.
+    const [first, last] = wanted;
+    for (const key of pages.keys()) {
+      if (pages.size <= MAX_PAGES) break;
+      if (key < Math.floor(first / PAGE_SIZE) || key > Math.floor(last / PAGE_SIZE)) pages.delete(key);
+    }
+    set({ pages, total: answer.value.total, loading: false });
+    pump();
+  };
+
+  const refilter = (patch: Partial<OrdersState>) => {
+    // A new result starts at its top.
+    wanted = [0, wanted[1] - wanted[0]];
+    set({ ...patch, ...NO_SELECTION, total: null });
+    void get().reload();
+  };
+
+  return {
+    ...EMPTY,
+    reset() {
+      generation++;
+      inFlight.clear();
+      set({ ...EMPTY, pages: new Map(), selected: new Set() });
+    },
+    setStatus: (status) => refilter({ status }),
+    setText: (text) => refilter({ text }),
+    setSearch: (search) => refilter({ search }),
+    setSort: (sort) => refilter({ sort }),
+    setColumns: (columns) => set({ columns }),
+    applySettings({ filter, columns, sort }) {
+      const { statuses, text, orderNos: _selection, ...search } = filter;
+      refilter({
+        status: statuses?.length === 1 ? (statuses[0] ?? null) : null,
+        text: text ?? '',
+        search,
+        columns,
+        sort,
+      });
+    },
+    async reload() {
+      const mine = ++generation;
+      inFlight.clear();
+      set({ loading: true, error: null });
+      const { statuses: _tab, ...countFilter } = filterOf(get());
+      // The rows in view are asked again (and the total with them); everything else is forgotten.
+      const counts = await api['orders.counts']({ filter: countFilter });
+      if (mine !== generation) return;
+      set({ pages: new Map(), counts: counts.ok ? counts.value : null, error: counts.ok ? null : counts.error });
+      pump();
+      if (inFlight.size === 0) set({ loading: false });
+    },
+    want(first, last) {
+      wanted = [first, last];
+      pump();
+    },
+    rowAt(index) {
+      return get().pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+    },
+    setCursor(index) {
+      const { total } = get();
+      set({ cursor: Math.max(0, Math.min(index, (total ?? 1) - 1)) });
+    },
+    toggle(index, range) {
+      const { rangeFrom, selected, rowAt, allMatching } = get();
+      if (allMatching) return;
+      const next = new Set(selected);
+      const clicked = rowAt(index);
+      if (!clicked) return;
+      if (range && rangeFrom !== null) {
+        // A range takes the rows shown between the two clicks (placeholders have no number yet).
+        const on = selected.has(rowAt(rangeFrom)?.orderNo ?? clicked.orderNo) || !selected.has(clicked.orderNo);
+        for (let i = Math.min(rangeFrom, index); i <= Math.max(rangeFrom, index); i++) {
+          const no = rowAt(i)?.orderNo;
+          if (no) {
+            if (on) next.add(no);
+            else next.delete(no);
+          }
+        }
+      } else if (next.has(clicked.orderNo)) next.delete(clicked.orderNo);
+      else next.add(clicked.orderNo);
+      set({ selected: next, rangeFrom: index, cursor: index });
+    },
+    selectAllMatching: () => set({ allMatching: true, selected: new Set() }),
+    clearSelection: () => set({ selected: new Set(), allMatching: false, rangeFrom: null }),
+  };
+});

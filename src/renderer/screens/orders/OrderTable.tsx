@@ -1,69 +1,223 @@
-import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
-import { useMemo, useState, type UIEvent } from 'react';
-import type { OrderListRow } from '../../../shared/contract/orders';
-import { useI18n, useMessages } from '../../i18n';
+import { flexRender, getCoreRowModel, useReactTable, type Row } from '@tanstack/react-table';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import type { ListColumn } from '../../../shared/contract/list';
+import { ORDER_SORT_FIELDS, type OrderListRow, type OrderSort } from '../../../shared/contract/orders';
+import { fill, useI18n, useMessages } from '../../i18n';
+import { useOrders } from '../../stores/orders';
 import { orderColumns } from './columns';
+import { scaleFor } from './scroll-scale';
 
-const ROW_HEIGHT = 36;
-const OVERSCAN = 10;
+export const ROW_HEIGHT = 36;
+const HEADER_HEIGHT = 37;
+const OVERSCAN = 6;
+const CHECK_WIDTH = 36;
+
+const isSortField = (id: string): id is OrderSort['field'] => (ORDER_SORT_FIELDS as readonly string[]).includes(id);
 
 interface Props {
-  rows: OrderListRow[];
-  onNearEnd(): void;
+  onOpen(orderNo: string): void;
+  /** Changes whenever the result does (filter, sort): the list goes back to its top. */
+  resultKey: string;
 }
 
 /**
- * A table whose body renders only the rows in view, so thousands of loaded rows cost a few
- * dozen DOM nodes. Pages are fetched as the user nears the end of what is loaded.
+ * The order list's body. Only the rows in view exist in the DOM, and only the pages around them
+ * in memory (stores/orders.ts); rows not loaded yet show as placeholders until their page comes.
+ * The scroll position is kept as a "virtual" offset in pixels of the whole result, mapped onto a
+ * capped scroll height (scroll-scale.ts), so a million rows scroll to the last one. The wheel
+ * moves the virtual offset by the pixels it asks for, so near the viewport scrolling is exact
+ * whatever the scale; dragging the thumb maps proportionally.
  */
-export function OrderTable({ rows, onNearEnd }: Props) {
+export function OrderTable({ onOpen, resultKey }: Props) {
   const m = useMessages();
   const locale = useI18n((s) => s.locale);
-  const columns = useMemo(() => orderColumns(m, locale), [m, locale]);
-  const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), getRowId: (r) => r.orderNo });
-  const [viewport, setViewport] = useState({ top: 0, height: 600 });
+  const { total, columns, sort, pages, cursor, selected, allMatching, want, rowAt, toggle, setSort } = useOrders();
+  const allColumns = useMemo(() => orderColumns(m, locale), [m, locale]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [viewport, setViewport] = useState(600);
+  const [top, setTop] = useState(0);
+  // The scrollTop this component last set, to tell its own scrolls from the user's thumb drags.
+  const placed = useRef(0);
 
-  const onScroll = (event: UIEvent<HTMLDivElement>) => {
-    const el = event.currentTarget;
-    setViewport({ top: el.scrollTop, height: el.clientHeight });
-    if (el.scrollTop + el.clientHeight > el.scrollHeight - ROW_HEIGHT * 40) onNearEnd();
+  const count = total ?? 0;
+  const body = Math.max(ROW_HEIGHT, viewport - HEADER_HEIGHT);
+  const scale = scaleFor(count, ROW_HEIGHT, body);
+  const maxTop = Math.max(0, count * ROW_HEIGHT - body);
+
+  const place = useCallback(
+    (virtualTop: number) => {
+      const next = Math.max(0, Math.min(virtualTop, maxTop));
+      setTop(next);
+      const el = scroller.current;
+      if (el) {
+        placed.current = Math.round(next / scale.ratio);
+        el.scrollTop = placed.current;
+      }
+    },
+    [maxTop, scale.ratio],
+  );
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setViewport(el.clientHeight));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  useLayoutEffect(() => place(0), [resultKey]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const onScroll = () => {
+    const el = scroller.current;
+    if (!el || Math.abs(el.scrollTop - placed.current) < 1) return;
+    // The user moved the scrollbar: map its position onto the whole result.
+    placed.current = el.scrollTop;
+    setTop(Math.min(maxTop, el.scrollTop * scale.ratio));
   };
 
-  const modelRows = table.getRowModel().rows;
-  const first = Math.max(0, Math.floor(viewport.top / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(modelRows.length, Math.ceil((viewport.top + viewport.height) / ROW_HEIGHT) + OVERSCAN);
-  const width = table.getTotalSize();
+  // Wheel events move real pixels of rows; passive listeners could not stop the native scroll.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || scale.ratio === 1) return;
+    const onWheel = (event: WheelEvent) => {
+      event.preventDefault();
+      const lines = event.deltaMode === 1 ? ROW_HEIGHT : event.deltaMode === 2 ? body : 1;
+      place(top + event.deltaY * lines);
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [scale.ratio, place, top, body]);
+
+  // The keyboard's row stays in view.
+  useEffect(() => {
+    if (cursor * ROW_HEIGHT < top) place(cursor * ROW_HEIGHT);
+    else if ((cursor + 1) * ROW_HEIGHT > top + body) place((cursor + 1) * ROW_HEIGHT - body);
+    // Only a cursor move scrolls; scrolling must not drag the cursor back into view.
+  }, [cursor]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const first = Math.floor(top / ROW_HEIGHT);
+  const shift = top - first * ROW_HEIGHT;
+  const last = Math.min(count - 1, first + Math.ceil(body / ROW_HEIGHT));
+  useEffect(() => {
+    if (total !== null) want(Math.max(0, first - OVERSCAN), last + OVERSCAN);
+  }, [first, last, total, want]);
+
+  const visible = useMemo(() => {
+    const rows: OrderListRow[] = [];
+    for (let i = first; i <= last; i++) {
+      const row = rowAt(i);
+      if (row) rows.push(row);
+    }
+    return rows;
+    // pages is what rowAt reads.
+  }, [first, last, rowAt, pages]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const columnVisibility = useMemo(
+    () => Object.fromEntries(allColumns.map((c) => [c.id ?? '', columns.includes(c.id as ListColumn)])),
+    [allColumns, columns],
+  );
+  const table = useReactTable({
+    data: visible,
+    columns: allColumns,
+    state: { columnVisibility, columnOrder: columns },
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (r) => r.orderNo,
+  });
+  const byNo = new Map(table.getRowModel().rows.map((r) => [r.id, r]));
+  const width = table.getTotalSize() + CHECK_WIDTH;
+
+  const onHeader = (id: string) => {
+    if (!isSortField(id)) return;
+    setSort({ field: id, direction: sort.field === id && sort.direction === 'desc' ? 'asc' : 'desc' });
+  };
+  const onCheck = (index: number) => (event: MouseEvent) => {
+    event.stopPropagation();
+    toggle(index, event.shiftKey);
+  };
+
+  const rowsInView: Array<{ index: number; row: Row<OrderListRow> | undefined }> = [];
+  for (let i = first; i <= last; i++) rowsInView.push({ index: i, row: byNo.get(rowAt(i)?.orderNo ?? '') });
 
   return (
-    <div className="order-table" role="table" aria-rowcount={rows.length} onScroll={onScroll}>
+    <div
+      ref={scroller}
+      className="order-table"
+      role="table"
+      aria-rowcount={count}
+      aria-label={m.list.tableLabel}
+      data-testid="order-scroll"
+      onScroll={onScroll}
+    >
       <div className="thead" role="rowgroup" style={{ width }}>
         {table.getHeaderGroups().map((group) => (
           <div key={group.id} className="tr" role="row">
-            {group.headers.map((header) => (
-              <div key={header.id} className="th" role="columnheader" style={{ width: header.getSize() }}>
-                {flexRender(header.column.columnDef.header, header.getContext())}
-              </div>
-            ))}
+            <div className="th check" role="columnheader" style={{ width: CHECK_WIDTH }} />
+            {group.headers.map((header) => {
+              const sortable = isSortField(header.column.id);
+              const sorted = sort.field === header.column.id ? sort.direction : null;
+              return (
+                <div
+                  key={header.id}
+                  className={sortable ? 'th sortable' : 'th'}
+                  role="columnheader"
+                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                  style={{ width: header.getSize() }}
+                  onClick={() => onHeader(header.column.id)}
+                >
+                  {flexRender(header.column.columnDef.header, header.getContext())}
+                  {sorted && <span className="sort-mark">{sorted === 'asc' ? '▲' : '▼'}</span>}
+                </div>
+              );
+            })}
           </div>
         ))}
       </div>
-      <div className="tbody" role="rowgroup" style={{ height: modelRows.length * ROW_HEIGHT, width }}>
-        {modelRows.slice(first, last).map((row, i) => (
-          <div
-            key={row.id}
-            className="tr"
-            role="row"
-            data-order-no={row.id}
-            aria-rowindex={first + i + 1}
-            style={{ transform: `translateY(${(first + i) * ROW_HEIGHT}px)` }}
-          >
-            {row.getVisibleCells().map((cell) => (
-              <div key={cell.id} className="td" role="cell" style={{ width: cell.column.getSize() }}>
-                {flexRender(cell.column.columnDef.cell, cell.getContext())}
+      <div className="tbody" role="rowgroup" style={{ height: scale.height, width }}>
+        <div className="rows-window" style={{ top: Math.round(top / scale.ratio), height: body }}>
+          {rowsInView.map(({ index, row }) => {
+            const orderNo = row?.id;
+            const checked = allMatching || (orderNo !== undefined && selected.has(orderNo));
+            return (
+              <div
+                key={index}
+                className={`tr${index === cursor ? ' cursor' : ''}${checked ? ' selected' : ''}${row ? '' : ' placeholder-row'}`}
+                role="row"
+                aria-rowindex={index + 1}
+                aria-selected={checked}
+                data-order-no={orderNo}
+                style={{ transform: `translateY(${(index - first) * ROW_HEIGHT - shift}px)` }}
+                onClick={() => orderNo && onOpen(orderNo)}
+              >
+                <div className="td check" role="cell" style={{ width: CHECK_WIDTH }}>
+                  <input
+                    type="checkbox"
+                    aria-label={fill(m.list.selectRow, { n: index + 1 })}
+                    checked={checked}
+                    disabled={!row || allMatching}
+                    onClick={onCheck(index)}
+                    onChange={() => undefined}
+                  />
+                </div>
+                {row ? (
+                  row.getVisibleCells().map((cell) => (
+                    <div
+                      key={cell.id}
+                      className="td"
+                      role="cell"
+                      data-column={cell.column.id}
+                      style={{ width: cell.column.getSize() }}
+                    >
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </div>
+                  ))
+                ) : (
+                  <div className="td loading-cell" role="cell">
+                    {m.ui.loading}
+                  </div>
+                )}
               </div>
-            ))}
-          </div>
-        ))}
+            );
+          })}
+        </div>
       </div>
     </div>
   );

@@ -1,14 +1,30 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { onEvent } from '../../api/client';
 import { fill, useMessages } from '../../i18n';
+import { useShortcuts } from '../../keyboard/shortcuts';
+import { useNavigation } from '../../stores/navigation';
 import { useOrders } from '../../stores/orders';
+import { BulkBar } from './BulkBar';
+import { ColumnChooser } from './ColumnChooser';
+import { FilterChips } from './FilterChips';
+import { FiltersPanel } from './FiltersPanel';
 import { OrderTable } from './OrderTable';
 import { StatusTabs } from './StatusTabs';
+import { ViewsBar } from './ViewsBar';
 
 export function OrdersScreen() {
   const m = useMessages();
-  const { status, rows, next, counts, loading, loadingMore, error, setStatus, setText, reload, loadMore } = useOrders();
-  const [draft, setDraft] = useState('');
+  const { status, text, search, sort, total, counts, loading, error, cursor } = useOrders();
+  const { setStatus, setText, setSearch, reload, setCursor, rowAt, clearSelection } = useOrders();
+  const openOrder = useNavigation((s) => s.openOrder);
+  const [draft, setDraft] = useState(text);
+  const searchBox = useRef<HTMLInputElement>(null);
+  // A saved view brings its own text: the box follows (adjusted during render, not in an effect).
+  const [shownText, setShownText] = useState(text);
+  if (shownText !== text) {
+    setShownText(text);
+    setDraft(text);
+  }
 
   useEffect(() => {
     void reload();
@@ -24,55 +40,82 @@ export function OrdersScreen() {
     };
   }, [reload]);
 
+  const open = (index: number) => {
+    const orderNo = rowAt(index)?.orderNo;
+    if (orderNo) {
+      setCursor(index);
+      openOrder(orderNo);
+    }
+  };
+  useShortcuts(m.list.keysTitle, [
+    { keys: ['j'], description: m.list.keyDown, run: () => setCursor(cursor + 1) },
+    { keys: ['k'], description: m.list.keyUp, run: () => setCursor(cursor - 1) },
+    { keys: ['/'], description: m.list.keySearch, run: () => searchBox.current?.focus() },
+    { keys: ['Enter'], description: m.list.keyOpen, run: () => open(cursor) },
+    {
+      keys: ['Escape'],
+      description: m.list.keyEscape,
+      inFields: true,
+      run: () => {
+        if (document.activeElement === searchBox.current) searchBox.current?.blur();
+        else clearSelection();
+      },
+    },
+  ]);
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setText(draft);
   };
-  const total = status ? counts?.byStatus[status] : counts?.all;
+  const resultKey = JSON.stringify([status, text, search, sort]);
 
   return (
     <section className="orders-screen">
-      <form className="search-bar" role="search" onSubmit={submit}>
-        <input
-          type="search"
-          aria-label={m.ui.searchPlaceholder}
-          placeholder={m.ui.searchPlaceholder}
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-        />
-        <button type="submit">{m.ui.search}</button>
-        {draft && (
-          <button
-            type="button"
-            onClick={() => {
-              setDraft('');
-              setText('');
-            }}
-          >
-            {m.ui.clear}
-          </button>
-        )}
-      </form>
+      <div className="list-toolbar">
+        <form className="search-bar" role="search" onSubmit={submit}>
+          <input
+            ref={searchBox}
+            type="search"
+            aria-label={m.ui.searchPlaceholder}
+            placeholder={m.ui.searchPlaceholder}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+          />
+          <button type="submit">{m.ui.search}</button>
+          {draft && (
+            <button
+              type="button"
+              onClick={() => {
+                setDraft('');
+                setText('');
+              }}
+            >
+              {m.ui.clear}
+            </button>
+          )}
+        </form>
+        <ViewsBar />
+        <ColumnChooser />
+      </div>
+      <FiltersPanel value={search} onApply={setSearch} />
+      <FilterChips value={search} onChange={setSearch} />
       <StatusTabs active={status} counts={counts} onSelect={setStatus} />
+      <BulkBar />
       {error && (
         <div className="error-banner" role="alert" data-code={error.code}>
           {m.error[error.code]}
           <button onClick={() => void reload()}>{m.ui.retry}</button>
         </div>
       )}
-      {loading && rows.length === 0 ? (
-        <div className="placeholder">{m.ui.loading}</div>
-      ) : rows.length === 0 && !error ? (
+      {total === 0 && !error ? (
         <div className="placeholder">{m.ui.empty}</div>
+      ) : total === null && loading ? (
+        <div className="placeholder">{m.ui.loading}</div>
       ) : (
-        <OrderTable rows={rows} onNearEnd={() => void loadMore()} />
+        <OrderTable resultKey={resultKey} onOpen={(orderNo) => openOrder(orderNo)} />
       )}
       <footer className="list-footer" aria-live="polite">
-        {loadingMore
-          ? m.ui.loadingMore
-          : next
-            ? fill(m.ui.shownOf, { shown: rows.length.toLocaleString(), total: (total ?? 0).toLocaleString() })
-            : fill(m.ui.endOfList, { n: rows.length.toLocaleString() })}
+        {total !== null && fill(m.list.matching, { n: total.toLocaleString() })}
       </footer>
     </section>
   );

@@ -1,10 +1,34 @@
 import { createColumnHelper } from '@tanstack/react-table';
+import type { ListColumn } from '../../../shared/contract/list';
 import type { OrderListRow } from '../../../shared/contract/orders';
 import type { Locale } from '../../i18n';
 import type { Messages } from '../../i18n/zh-CN';
 import { dateTime, money } from '../../lib/format';
 
 const column = createColumnHelper<OrderListRow>();
+
+/** Each column's title in the active language (the header, the column chooser, the CSV). */
+export const columnTitle = (m: Messages, id: ListColumn): string =>
+  ({
+    orderNo: m.column.orderNo,
+    paymentSerialNo: m.column.serialNo,
+    status: m.column.status,
+    paymentStatus: m.column.paymentStatus,
+    refundStatus: m.column.refundStatus,
+    receiverName: m.column.receiver,
+    receiverPhone: m.column.phone,
+    region: m.column.region,
+    itemSummary: m.column.items,
+    payable: m.column.payable,
+    paymentChannel: m.column.channel,
+    platform: m.column.platform,
+    source: m.column.source,
+    warehouseId: m.list.warehouse,
+    createdAt: m.column.createdAt,
+    paidAt: m.column.paidAt,
+    shippedAt: m.list.shippedAt,
+    trackingNos: m.column.trackingNos,
+  })[id];
 
 /** The list's columns; labels come from the active language, values are formatted here only. */
 export const orderColumns = (m: Messages, locale: Locale) => [
@@ -20,6 +44,7 @@ export const orderColumns = (m: Messages, locale: Locale) => [
       </span>
     ),
   }),
+  column.accessor('paymentSerialNo', { header: m.column.serialNo, size: 170, cell: (c) => c.getValue() ?? '—' }),
   column.accessor('status', {
     header: m.column.status,
     size: 90,
@@ -52,7 +77,11 @@ export const orderColumns = (m: Messages, locale: Locale) => [
       return channel ? m.channel[channel] : '—';
     },
   }),
+  column.accessor('platform', { header: m.column.platform, size: 80, cell: (c) => m.platform[c.getValue()] }),
   column.accessor('source', { header: m.column.source, size: 70, cell: (c) => m.source[c.getValue()] }),
+  column.accessor('warehouseId', { header: m.list.warehouse, size: 80, cell: (c) => c.getValue() ?? '—' }),
   column.accessor('createdAt', { header: m.column.createdAt, size: 150, cell: (c) => dateTime(c.getValue(), locale) }),
+  column.accessor('paidAt', { header: m.column.paidAt, size: 150, cell: (c) => dateTime(c.getValue(), locale) }),
+  column.accessor('shippedAt', { header: m.list.shippedAt, size: 150, cell: (c) => dateTime(c.getValue(), locale) }),
   column.accessor('trackingNos', { header: m.column.trackingNos, size: 160, cell: (c) => c.getValue() || '—' }),
 ];

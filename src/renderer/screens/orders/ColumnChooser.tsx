@@ -1,0 +1,63 @@
+import { LIST_COLUMNS, type ListColumn } from '../../../shared/contract/list';
+import { useMessages } from '../../i18n';
+import { useOrders } from '../../stores/orders';
+import { columnTitle } from './columns';
+
+/** Which columns the list shows, and in what order (saved with a view). */
+export function ColumnChooser() {
+  const m = useMessages();
+  const { columns, setColumns } = useOrders();
+  // Shown columns first in their order, then the hidden ones.
+  const listed = [...columns, ...LIST_COLUMNS.filter((c) => !columns.includes(c))];
+  const move = (column: ListColumn, by: number) => {
+    const at = columns.indexOf(column);
+    const to = at + by;
+    if (at < 0 || to < 0 || to >= columns.length) return;
+    const next = [...columns];
+    next.splice(at, 1);
+    next.splice(to, 0, column);
+    setColumns(next);
+  };
+  return (
+    <details className="column-chooser">
+      <summary>{m.list.columns}</summary>
+      <fieldset aria-label={m.list.columns}>
+        {listed.map((column) => {
+          const shown = columns.includes(column);
+          return (
+            <div key={column} className="column-choice">
+              <label>
+                <input
+                  type="checkbox"
+                  checked={shown}
+                  // The list keeps at least one column.
+                  disabled={shown && columns.length === 1}
+                  onChange={() => setColumns(shown ? columns.filter((c) => c !== column) : [...columns, column])}
+                />
+                {columnTitle(m, column)}
+              </label>
+              {shown && (
+                <>
+                  <button
+                    type="button"
+                    aria-label={`${m.list.moveUp} ${columnTitle(m, column)}`}
+                    onClick={() => move(column, -1)}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={`${m.list.moveDown} ${columnTitle(m, column)}`}
+                    onClick={() => move(column, 1)}
+                  >
+                    ↓
+                  </button>
+                </>
+              )}
+            </div>
+          );
+        })}
+      </fieldset>
+    </details>
+  );
+}

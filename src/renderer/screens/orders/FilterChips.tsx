@@ -1,0 +1,60 @@
+import { fill, useMessages } from '../../i18n';
+import type { Messages } from '../../i18n/zh-CN';
+import type { SearchArea } from '../../stores/orders';
+import { dayOf } from './dates';
+
+interface Props {
+  value: SearchArea;
+  onChange(search: SearchArea): void;
+}
+
+/** One chip per active field of the search area; its × drops that field. */
+export function FilterChips({ value, onChange }: Props) {
+  const m = useMessages();
+  const chips = chipsOf(m, value);
+  if (!chips.length) return null;
+  return (
+    <div className="filter-chips" aria-label={m.list.activeFilters}>
+      {chips.map(({ key, text }) => (
+        <button
+          key={key}
+          type="button"
+          className="chip"
+          aria-label={fill(m.list.removeFilter, { filter: text })}
+          onClick={() => {
+            const { [key]: _dropped, ...rest } = value;
+            onChange(rest);
+          }}
+        >
+          {text} ×
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function chipsOf(m: Messages, s: SearchArea): Array<{ key: keyof SearchArea; text: string }> {
+  const chips: Array<{ key: keyof SearchArea; text: string }> = [];
+  const words = <T extends string>(
+    key: keyof SearchArea,
+    title: string,
+    values: readonly T[] | undefined,
+    word: (v: T) => string,
+  ) => {
+    if (values?.length) chips.push({ key, text: `${title}: ${values.map(word).join(' / ')}` });
+  };
+  if (s.orderNo) chips.push({ key: 'orderNo', text: `${m.column.orderNo}: ${s.orderNo}` });
+  words('paymentStatuses', m.column.paymentStatus, s.paymentStatuses, (v) => m.paymentStatus[v]);
+  words('refundStatuses', m.column.refundStatus, s.refundStatuses, (v) => m.refundStatus[v]);
+  words('paymentChannels', m.column.channel, s.paymentChannels, (v) => m.channel[v]);
+  words('platforms', m.column.platform, s.platforms, (v) => m.platform[v]);
+  words('sources', m.column.source, s.sources, (v) => m.source[v]);
+  words('provinces', m.list.province, s.provinces, (v) => v);
+  words('warehouseIds', m.list.warehouse, s.warehouseIds, (v) => v);
+  if (s.time) {
+    const from = s.time.from === undefined ? '…' : dayOf(s.time.from);
+    const to = s.time.to === undefined ? '…' : dayOf(s.time.to);
+    chips.push({ key: 'time', text: `${m.list.time[s.time.field]}: ${from} – ${to}` });
+  }
+  return chips;
+}
