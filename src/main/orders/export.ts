@@ -12,10 +12,11 @@ import { listOrders } from '../db/orders-query';
 import { anchorsOf } from '../db/query/window';
 import { csvWriter, type CsvStyle } from './export-csv';
 
-/** Rows per read: about 10 ms of main's time, after which it yields to other calls. */
+/**
+ * Rows per read: about 10 ms of main's time, after which it yields to other calls and reports
+ * progress (a million rows make a thousand small events).
+ */
 const CHUNK = 1_000;
-/** Progress events at most this often (by rows), so a million rows make a few hundred events. */
-const REPORT_EVERY = 5_000;
 
 export interface ExportJob extends CsvStyle {
   filter: OrderListFilter;
@@ -76,10 +77,9 @@ export function startExport(
         if (!db.open) throw new Error('the store was closed');
         const page = listOrders(db, scope, { filter: job.filter, sort: job.sort, limit: CHUNK, after });
         if (!out.write(csv.lines(page.rows))) await once(out, 'drain');
-        const before = written;
         written += page.rows.length;
-        if (Math.floor(written / REPORT_EVERY) > Math.floor(before / REPORT_EVERY)) progress(written);
         after = page.next ?? undefined;
+        if (after !== undefined) progress(written);
       } while (after !== undefined);
       out.end();
       await closed;

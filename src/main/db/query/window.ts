@@ -37,6 +37,13 @@ export interface Anchors {
   anchors: Anchor[];
 }
 
+/** The two sizes above; tests make them small to walk every path with a small store. */
+export interface WindowTuning {
+  anchorEvery: number;
+  keepIdsUpTo: number;
+}
+const TUNING: WindowTuning = { anchorEvery: ANCHOR_EVERY, keepIdsUpTo: KEEP_IDS_UP_TO };
+
 export interface WindowQuery {
   filter: OrderListFilter;
   sort: OrderSort;
@@ -59,8 +66,8 @@ export function forgetWindows(db: Db): void {
  * later windows seek to an anchor and skip fewer than ANCHOR_EVERY rows. The anchors stay valid
  * until orders change (forgetWindows).
  */
-export function listWindow(db: Db, scope: DataScope, query: WindowQuery): OrderListWindow {
-  const { total, ids, anchors } = anchorsOf(db, scope, query.filter, query.sort);
+export function listWindow(db: Db, scope: DataScope, query: WindowQuery, tuning = TUNING): OrderListWindow {
+  const { total, ids, anchors } = anchorsOf(db, scope, query.filter, query.sort, tuning);
   const { offset } = query;
   // Past the end (the result shrank since the caller last looked): no rows, and the new total.
   if (offset >= total) return { total, offset, rows: [] };
@@ -90,10 +97,16 @@ function startAt(anchors: Anchor[], position: number): PageStart {
   return found ? { cursor: found.cursor, skip: position - found.position } : { cursor: null, skip: position };
 }
 
-export function anchorsOf(db: Db, scope: DataScope, filter: OrderListFilter, sort: OrderSort): Anchors {
+export function anchorsOf(
+  db: Db,
+  scope: DataScope,
+  filter: OrderListFilter,
+  sort: OrderSort,
+  tuning = TUNING,
+): Anchors {
   let remembered = cache.get(db);
   if (!remembered) cache.set(db, (remembered = new Map()));
-  const key = JSON.stringify([scope, filter, sort]);
+  const key = JSON.stringify([scope, filter, sort, tuning]);
   const known = remembered.get(key);
   if (known) {
     // Most recently used last, so the oldest is the one forgotten.
@@ -101,7 +114,7 @@ export function anchorsOf(db: Db, scope: DataScope, filter: OrderListFilter, sor
     remembered.set(key, known);
     return known;
   }
-  const built = buildAnchors(db, scope, filter, sort);
+  const built = buildAnchors(db, scope, filter, sort, tuning);
   remembered.set(key, built);
   if (remembered.size > REMEMBERED) remembered.delete(remembered.keys().next().value as string);
   return built;
@@ -113,7 +126,13 @@ export function anchorsOf(db: Db, scope: DataScope, filter: OrderListFilter, sor
  * A nullable sort column has two segments (list.ts: values, then the NULL tail by id); the tail
  * gets an anchor of its own at its start, so a skip never crosses from one segment to the other.
  */
-function buildAnchors(db: Db, scope: DataScope, filter: OrderListFilter, sort: OrderSort): Anchors {
+function buildAnchors(
+  db: Db,
+  scope: DataScope,
+  filter: OrderListFilter,
+  sort: OrderSort,
+  { anchorEvery, keepIdsUpTo }: WindowTuning,
+): Anchors {
   const { column, nullable } = SORT_COLUMNS[sort.field];
   const dir = sort.direction === 'desc' ? 'DESC' : 'ASC';
   // Reading every match anyway, SQLite may pick whatever index narrows best: no steering.
@@ -134,7 +153,7 @@ function buildAnchors(db: Db, scope: DataScope, filter: OrderListFilter, sort: O
   );
   const total = counts.reduce((a, b) => a + b, 0);
 
-  if (total <= KEEP_IDS_UP_TO) {
+  if (total <= keepIdsUpTo) {
     const ids = segments.flatMap(
       ({ where, orderBy }) =>
         prepareCached(db, `SELECT o.id ${from} WHERE ${where.sql} ORDER BY ${orderBy}`)
@@ -156,7 +175,7 @@ function buildAnchors(db: Db, scope: DataScope, filter: OrderListFilter, sort: O
       db,
       `SELECT v, id, n FROM (
          SELECT ${value} AS v, o.id AS id, row_number() OVER (ORDER BY ${orderBy}) AS n ${from} WHERE ${where.sql}
-       ) WHERE n % ${ANCHOR_EVERY} = 0`,
+       ) WHERE n % ${anchorEvery} = 0`,
     )
       .raw()
       .all(...where.params) as Array<[number | null, number, number]>;

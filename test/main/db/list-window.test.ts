@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { forgetWindows, listWindow, type WindowTuning } from '../../../src/main/db/query/window';
+import { upsertOrders } from '../../../src/main/db/ingest';
+import type { OrderListFilter, OrderSort } from '../../../src/shared/contract/orders';
+import type { DataScope } from '../../../src/shared/domain/vocabulary';
+import { allPages, storeWith } from '../../fixtures/db';
+import { demoOrders } from '../../fixtures/orders';
+import { ADMIN, deskOf } from '../../fixtures/scopes';
+
+const orders = demoOrders(1500);
+const db = storeWith(orders);
+
+/** Small sizes, so 1,500 orders take both paths: ids kept (≤ 300 matches) and anchors every 64 rows. */
+const SMALL: WindowTuning = { anchorEvery: 64, keepIdsUpTo: 300 };
+
+const SORTS: OrderSort[] = (['createdAt', 'paidAt', 'shippedAt', 'payable'] as const).flatMap((field) =>
+  (['asc', 'desc'] as const).map((direction) => ({ field, direction })),
+);
+
+const windowAt = (scope: DataScope, filter: OrderListFilter, sort: OrderSort, offset: number, limit = 50) =>
+  listWindow(db, scope, { filter, sort, offset, limit }, SMALL);
+
+describe('positional windows of the order list', () => {
+  it.each(SORTS)('any window sorted by $field $direction is the same rows the pages walk to', (sort) => {
+    const walked = allPages(db, ADMIN, { sort, limit: 500 });
+    // Offsets just before, on and after anchors, across the start of the NULL tail, and the end.
+    for (const offset of [0, 1, 63, 64, 65, 700, 1234, walked.length - 50, walked.length - 1]) {
+      const window = windowAt(ADMIN, {}, sort, offset);
+      expect(window.total).toBe(walked.length);
+      expect(window.rows.map((r) => r.orderNo)).toEqual(walked.slice(offset, offset + 50));
+    }
+  });
+
+  it('steps across the start of the unpaid orders without losing or repeating one', () => {
+    const sort: OrderSort = { field: 'paidAt', direction: 'desc' };
+    const paid = orders.filter((o) => o.paidAt !== null).length;
+    const walked = allPages(db, ADMIN, { sort, limit: 500 });
+    for (const offset of [paid - 3, paid - 1, paid, paid + 1]) {
+      expect(windowAt(ADMIN, {}, sort, offset, 7).rows.map((r) => r.orderNo)).toEqual(walked.slice(offset, offset + 7));
+    }
+  });
+
+  it('counts and positions a warehouse desk’s filtered result, read by id when it is small', () => {
+    const filter: OrderListFilter = { statuses: ['PENDING_SHIPMENT'], paymentChannels: ['WECHAT_PAY'] };
+    const sort: OrderSort = { field: 'paidAt', direction: 'asc' };
+    const walked = allPages(db, deskOf('WH-SH'), { filter, sort, limit: 500 });
+    expect(walked.length).toBeGreaterThan(10);
+    expect(walked.length).toBeLessThan(SMALL.keepIdsUpTo);
+    const window = windowAt(deskOf('WH-SH'), filter, sort, 5, 10);
+    expect(window.total).toBe(walked.length);
+    expect(window.rows.map((r) => r.orderNo)).toEqual(walked.slice(5, 15));
+    expect(window.rows.every((r) => r.warehouseId === 'WH-SH' && r.paymentChannel === 'WECHAT_PAY')).toBe(true);
+  });
+
+  it('answers no rows past the end, with the total, so a shrunken result is noticed', () => {
+    const { total } = windowAt(ADMIN, {}, SORTS[0] as OrderSort, 0);
+    expect(windowAt(ADMIN, {}, SORTS[0] as OrderSort, total + 10)).toEqual({ total, offset: total + 10, rows: [] });
+  });
+
+  it('sees orders that arrive once the remembered positions are forgotten', () => {
+    const local = storeWith(orders.slice(0, 400));
+    const sort: OrderSort = { field: 'createdAt', direction: 'desc' };
+    const before = listWindow(local, ADMIN, { filter: {}, sort, offset: 0, limit: 10 }, SMALL);
+    expect(before.total).toBe(400);
+    upsertOrders(local, orders.slice(400, 500));
+    forgetWindows(local);
+    const after = listWindow(local, ADMIN, { filter: {}, sort, offset: 450, limit: 100 }, SMALL);
+    expect(after.total).toBe(500);
+    expect(after.rows.map((r) => r.orderNo)).toEqual(allPages(local, ADMIN, { sort, limit: 500 }).slice(450));
+  });
+});
