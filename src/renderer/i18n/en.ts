@@ -1,3 +1,5 @@
+import { detailEn } from './sections/detail';
+import { shippingEn } from './sections/shipping';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -321,4 +323,6 @@ export const en: Messages = {
     TRANSPORT_FAILED: 'The connection to the app was lost',
     INTERNAL: 'Internal error; nothing was applied',
   },
+  detail: detailEn,
+  shipping: shippingEn,
 };

@@ -2,6 +2,7 @@ import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-tabl
 import { useMemo, useState, type UIEvent } from 'react';
 import type { OrderListRow } from '../../../shared/contract/orders';
 import { useI18n, useMessages } from '../../i18n';
+import { useNavigation } from '../../stores/navigation';
 import { orderColumns } from './columns';
 
 const ROW_HEIGHT = 36;
@@ -22,6 +23,7 @@ export function OrderTable({ rows, onNearEnd }: Props) {
   const columns = useMemo(() => orderColumns(m, locale), [m, locale]);
   const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), getRowId: (r) => r.orderNo });
   const [viewport, setViewport] = useState({ top: 0, height: 600 });
+  const openOrder = useNavigation((s) => s.openOrder);
 
   const onScroll = (event: UIEvent<HTMLDivElement>) => {
     const el = event.currentTarget;
@@ -54,6 +56,7 @@ export function OrderTable({ rows, onNearEnd }: Props) {
             className="tr"
             role="row"
             data-order-no={row.id}
+            onClick={() => openOrder(row.id)}
             aria-rowindex={first + i + 1}
             style={{ transform: `translateY(${(first + i) * ROW_HEIGHT}px)` }}
           >
