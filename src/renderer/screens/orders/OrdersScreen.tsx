@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { onEvent } from '../../api/client';
 import { fill, useMessages } from '../../i18n';
 import { useOrders } from '../../stores/orders';
+import { BatchShipButton } from '../shipping/BatchShipButton';
 import { OrderTable } from './OrderTable';
 import { StatusTabs } from './StatusTabs';
 
@@ -53,6 +54,7 @@ export function OrdersScreen() {
           </button>
         )}
       </form>
+      <BatchShipButton />
       <StatusTabs active={status} counts={counts} onSelect={setStatus} />
       {error && (
         <div className="error-banner" role="alert" data-code={error.code}>
