@@ -57,7 +57,17 @@ export function ItemsModule({ order }: Props) {
           {order.lines.map((line) => (
             <tr key={line.lineNo} data-line-no={line.lineNo}>
               <td className="item-cell">
-                {line.image && <img src={line.image} alt="" width={32} height={32} loading="lazy" />}
+                {line.image && (
+                  <img
+                    src={line.image}
+                    alt=""
+                    width={32}
+                    height={32}
+                    loading="lazy"
+                    // The snapshot keeps the image address; offline or gone, the name and spec still say what it is.
+                    onError={(e) => (e.currentTarget.style.visibility = 'hidden')}
+                  />
+                )}
                 <span>
                   {line.name}
                   <small>{line.spec}</small>
