@@ -2,6 +2,7 @@ import type { SessionInfo } from '../../shared/contract/api';
 import { createDispatcher, type CallContext, type Dispatch } from '../ipc/dispatcher';
 import { EventHub } from '../ipc/events';
 import { ApiFailure } from '../ipc/failure';
+import { afterSaleHandlers } from '../aftersales/handlers';
 import { dealerHandlers } from '../dealer/handlers';
 import { exceptionHandlers } from '../exceptions/handlers';
 import { forgetWindows } from '../db/query/window';
@@ -9,6 +10,7 @@ import { ExportShelf } from '../orders/export';
 import { orderHandlers } from '../orders/handlers';
 import { listHandlers } from '../orders/list-handlers';
 import { redemptionHandlers } from '../redemption/handlers';
+import { shippingHandlers } from '../shipping/batch';
 import { signIn } from '../session/sign-in';
 import type { TokenVault } from '../session/token-vault';
 import { SyncEngine, type SyncPhase } from '../sync/engine';
@@ -179,6 +181,8 @@ export function createApp(options: AppOptions): App {
       ...redemptionHandlers(),
       ...exceptionHandlers(),
       ...dealerHandlers(),
+      ...afterSaleHandlers(),
+      ...shippingHandlers(),
     },
     context,
   );

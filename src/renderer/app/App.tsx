@@ -4,6 +4,7 @@ import { fill, useMessages } from '../i18n';
 import { CounterScreen } from '../screens/counter/CounterScreen';
 import { DealerScreen } from '../screens/dealer/DealerScreen';
 import { ExceptionsScreen } from '../screens/exceptions/ExceptionsScreen';
+import { OrderDetailPanel } from '../screens/detail/OrderDetailPanel';
 import { OrdersScreen } from '../screens/orders/OrdersScreen';
 import { SignInScreen } from '../screens/sign-in/SignInScreen';
 import { useSession } from '../stores/session';
@@ -15,7 +16,7 @@ import { SyncStatusBar } from './SyncStatusBar';
 export function App() {
   const m = useMessages();
   const { session, start, signOut, sync } = useSession();
-  const { screen, show } = useNavigation();
+  const { screen, show, openedOrderNo } = useNavigation();
 
   useEffect(() => {
     document.title = m.ui.appTitle;
@@ -52,6 +53,7 @@ export function App() {
         {current === 'orders' && <OrdersScreen key={session.username} />}
         {current === 'exceptions' && <ExceptionsScreen key={session.username} />}
       </main>
+      {openedOrderNo && <OrderDetailPanel key={openedOrderNo} orderNo={openedOrderNo} />}
       <SyncStatusBar />
     </div>
   );

@@ -1,4 +1,6 @@
 import { listEn } from './sections/list';
+import { detailEn } from './sections/detail';
+import { shippingEn } from './sections/shipping';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -323,4 +325,6 @@ export const en: Messages = {
     TRANSPORT_FAILED: 'The connection to the app was lost',
     INTERNAL: 'Internal error; nothing was applied',
   },
+  detail: detailEn,
+  shipping: shippingEn,
 };

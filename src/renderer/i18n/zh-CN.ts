@@ -1,4 +1,6 @@
 import { listZhCN } from './sections/list';
+import { detailZhCN } from './sections/detail';
+import { shippingZhCN } from './sections/shipping';
 import type { Widen } from './widen';
 import type { ErrorCode } from '../../shared/contract/result';
 import type {
@@ -339,6 +341,8 @@ export const zhCN = {
     TRANSPORT_FAILED: '与应用的连接中断',
     INTERNAL: '应用内部错误，操作未执行',
   } satisfies Record<ErrorCode, string>,
+  detail: detailZhCN,
+  shipping: shippingZhCN,
 };
 
 export type Messages = Widen<typeof zhCN>;

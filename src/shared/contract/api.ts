@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { afterSalesProcedures } from './aftersales';
+import { shippingProcedures } from './shipping';
 import { ROLES } from '../domain/vocabulary';
 import { orderDetail, orderListFilter, orderListInput, orderListPage, statusCounts } from './orders';
 import { listProcedures, orderExportProgress } from './list';
@@ -291,6 +293,8 @@ export const procedures = {
     output: dealerSubmitOutcome,
     right: 'dealer.enterOrder',
   }),
+  ...afterSalesProcedures,
+  ...shippingProcedures,
 } as const;
 
 export type Procedures = typeof procedures;

@@ -15,3 +15,4 @@ export * from './split';
 export * from './line-request';
 export * from './order-machine';
 export * from './after-sale-machine';
+export * from './action-availability';

@@ -1,13 +1,18 @@
-import type { OrderRecord } from '../../../src/shared/contract/records';
+import type { AfterSaleRecord, OrderRecord } from '../../../src/shared/contract/records';
+import type { AfterSaleType } from '../../../src/shared/domain/vocabulary';
 
-/** Live single-use codes of the clerk's stores, read from the order service's own HTTP API as admin. */
-export async function liveCodes(serviceUrl: string, stores = ['ST-01', 'ST-02']): Promise<OrderRecord[]> {
+async function tokenOf(serviceUrl: string, username: string): Promise<string> {
   const login = await fetch(`${serviceUrl}/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'demo1234' }),
+    body: JSON.stringify({ username, password: 'demo1234' }),
   });
-  const { token } = (await login.json()) as { token: string };
+  return ((await login.json()) as { token: string }).token;
+}
+
+/** Every order the service holds in a user's scope, read from its own HTTP API (a full pull). */
+export async function serviceOrders(serviceUrl: string, username = 'admin'): Promise<Map<string, OrderRecord>> {
+  const token = await tokenOf(serviceUrl, username);
   const orders = new Map<string, OrderRecord>();
   let cursor = '';
   for (;;) {
@@ -26,8 +31,35 @@ export async function liveCodes(serviceUrl: string, stores = ['ST-01', 'ST-02'])
     cursor = body.cursor;
     if (!body.hasMore) break;
   }
+  return orders;
+}
+
+/** One order as the service holds it now. */
+export async function serviceOrder(serviceUrl: string, orderNo: string): Promise<OrderRecord | undefined> {
+  return (await serviceOrders(serviceUrl)).get(orderNo);
+}
+
+/** A buyer of the demo mall asks for a refund, a return or an exchange of the whole order. */
+export async function buyerAsks(
+  serviceUrl: string,
+  orderNo: string,
+  type: AfterSaleType,
+  reason: string,
+): Promise<AfterSaleRecord> {
+  const token = await tokenOf(serviceUrl, 'admin');
+  const answer = await fetch(`${serviceUrl}/v1/demo/orders/${orderNo}/after-sales`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ type, reason }),
+  });
+  if (answer.status !== 200) throw new Error(`after-sale on ${orderNo}: ${answer.status} ${await answer.text()}`);
+  return (await answer.json()) as AfterSaleRecord;
+}
+
+/** Live single-use codes of the clerk's stores. */
+export async function liveCodes(serviceUrl: string, stores = ['ST-01', 'ST-02']): Promise<OrderRecord[]> {
   const now = Date.now();
-  return [...orders.values()].filter(
+  return [...(await serviceOrders(serviceUrl)).values()].filter(
     (o) =>
       o.status === 'PENDING_REDEMPTION' &&
       o.storeId !== null &&

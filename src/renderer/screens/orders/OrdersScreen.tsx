@@ -4,6 +4,7 @@ import { fill, useMessages } from '../../i18n';
 import { useShortcuts } from '../../keyboard/shortcuts';
 import { useNavigation } from '../../stores/navigation';
 import { useOrders } from '../../stores/orders';
+import { BatchShipButton } from '../shipping/BatchShipButton';
 import { BulkBar } from './BulkBar';
 import { ColumnChooser } from './ColumnChooser';
 import { FilterChips } from './FilterChips';
@@ -96,6 +97,7 @@ export function OrdersScreen() {
         </form>
         <ViewsBar />
         <ColumnChooser />
+        <BatchShipButton />
       </div>
       <FiltersPanel value={search} onApply={setSearch} />
       <FilterChips value={search} onChange={setSearch} />

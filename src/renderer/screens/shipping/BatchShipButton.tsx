@@ -1,0 +1,21 @@
+import { useState } from 'react';
+import { can } from '../../../shared/domain/rights';
+import { useMessages } from '../../i18n';
+import { useSession } from '../../stores/session';
+import { BatchShipDialog } from './BatchShipDialog';
+
+/** 批量发货: only for roles that ship. */
+export function BatchShipButton() {
+  const m = useMessages();
+  const role = useSession((s) => s.session?.role);
+  const [open, setOpen] = useState(false);
+  if (!role || !can(role, 'orders.ship')) return null;
+  return (
+    <>
+      <button type="button" className="batch-ship" onClick={() => setOpen(true)}>
+        {m.shipping.batch.button}
+      </button>
+      {open && <BatchShipDialog onClose={() => setOpen(false)} />}
+    </>
+  );
+}

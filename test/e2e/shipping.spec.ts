@@ -1,0 +1,163 @@
+import { expect, test } from '@playwright/test';
+import type { OrderRecord } from '../../src/shared/contract/records';
+import { openFromList, scan, sfNumber } from './support/detail';
+import { serviceOrder, serviceOrders } from './support/service-api';
+import { signIn, startWebMode, type WebMode } from './support/web-mode';
+
+const SCREENS = 'test-results/screens';
+let app: WebMode;
+
+test.beforeAll(async () => {
+  app = await startWebMode({ demoOrders: 1500 });
+});
+test.afterAll(async () => {
+  await app.stop();
+});
+
+/** Paid Shanghai parcel orders nobody has touched, as the service holds them. */
+async function waitingToShip(): Promise<OrderRecord[]> {
+  return [...(await serviceOrders(app.serviceUrl, 'warehouse1')).values()].filter(
+    (o) =>
+      o.status === 'PENDING_SHIPMENT' &&
+      o.warehouseId === 'WH-SH' &&
+      !o.locked &&
+      o.refundStatus === 'NONE' &&
+      o.lines.every((l) => l.shippedQuantity === 0),
+  );
+}
+const units = (o: OrderRecord) => o.lines.reduce((n, l) => n + l.quantity, 0);
+
+test('a warehouse desk opens an order from the list and ships it in two parcels by keyboard, then the rest', async ({
+  page,
+}) => {
+  const order = (await waitingToShip()).find((o) => o.lines.length >= 2 && units(o) - o.lines[0]!.quantity >= 2)!;
+  expect(order).toBeDefined();
+  const [first, second] = order.lines;
+  await signIn(page, app.url, 'warehouse1');
+  await openFromList(page, order.orderNo);
+  const panel = page.getByRole('dialog', { name: `订单详情 ${order.orderNo}` });
+  for (const module of ['基本信息', '商品', '支付与金额', '优惠', '物流', '发票', '售后', '关联订单', '操作记录'])
+    await expect(panel.getByRole('region', { name: module, exact: true })).toBeVisible();
+  await expect(panel.getByTestId('module-payment')).toContainText('商品总额');
+  await expect(panel.getByTestId('module-logistics')).toContainText('尚未发货');
+  await expect(panel.getByTestId('detail-status')).toHaveText('待发货');
+  await page.screenshot({ path: `${SCREENS}/detail.png` });
+
+  // s opens the shipping dialog with everything owed in parcel 1.
+  await page.keyboard.press('s');
+  const dialog = page.getByTestId('ship-dialog');
+  await expect(dialog).toBeVisible();
+  for (const line of order.lines.slice(1)) await dialog.getByLabel(`包裹 1 ${line.name} 本包裹数量`).fill('0');
+  await dialog.getByRole('button', { name: '添加包裹' }).click();
+  await dialog.getByLabel(`包裹 2 ${second!.name} 本包裹数量`).fill('1');
+  await expect(dialog.getByTestId('ship-outcome')).toHaveText('部分发货：发出后订单仍为待发货');
+  const [parcelA, parcelB] = [sfNumber(), sfNumber()];
+  await dialog.getByLabel('包裹 1 运单号').fill(parcelA);
+  // A number that does not fit the carrier says what a good one looks like.
+  await dialog.getByLabel('包裹 2 运单号').fill('SF12');
+  await expect(dialog.locator('.field-error')).toContainText('运单号格式不符');
+  await expect(dialog.locator('.field-error')).toContainText('SF1234567890123');
+  await dialog.getByLabel('包裹 2 运单号').fill('');
+  await page.screenshot({ path: `${SCREENS}/ship-dialog.png` });
+  await scan(page, '包裹 2 运单号', parcelB);
+
+  await expect(dialog).toBeHidden();
+  await expect(panel.getByTestId('detail-notice')).toHaveText('已保存，等待同步');
+  await expect(panel.getByTestId('detail-status')).toHaveText('待发货');
+  await expect(panel.locator('.waybill')).toHaveCount(2);
+  await expect(panel.locator(`.waybill[data-tracking-no="${parcelB}"]`)).toContainText(`${second!.name}`);
+  await expect
+    .poll(async () => {
+      const held = await serviceOrder(app.serviceUrl, order.orderNo);
+      return [held?.status, held?.waybills.map((w) => w.trackingNo)];
+    })
+    .toEqual(['PENDING_SHIPMENT', [parcelA, parcelB]]);
+  await expect(panel.getByTestId('detail-pending')).toHaveCount(0);
+  await page.screenshot({ path: `${SCREENS}/ship-partial.png` });
+
+  // The rest: s, scan, Enter.
+  await page.keyboard.press('s');
+  await expect(dialog.getByTestId('ship-outcome')).toHaveText('全部发出：订单将变为待收货');
+  const parcelC = sfNumber();
+  await scan(page, '包裹 1 运单号', parcelC);
+  await expect(panel.getByTestId('detail-status')).toHaveText('待收货');
+  await expect.poll(async () => (await serviceOrder(app.serviceUrl, order.orderNo))?.status).toBe('PENDING_RECEIPT');
+  const shipped = (await serviceOrder(app.serviceUrl, order.orderNo))!;
+  expect(shipped.waybills.map((w) => w.trackingNo)).toEqual([parcelA, parcelB, parcelC]);
+  expect(shipped.waybills[0]!.lines).toEqual([{ lineNo: first!.lineNo, quantity: first!.quantity }]);
+  await expect(panel.getByRole('button', { name: /^发货/ })).toBeDisabled();
+  await expect(panel.getByTestId('detail-actions')).toContainText('当前状态不允许该操作');
+  await page.screenshot({ path: `${SCREENS}/ship-done.png` });
+
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+});
+
+test('locks an order with a reason (shipping then says why it cannot), adds a note, unlocks', async ({ page }) => {
+  const [, order] = await waitingToShip();
+  await signIn(page, app.url, 'warehouse1');
+  await openFromList(page, order!.orderNo);
+  const panel = page.getByRole('dialog', { name: `订单详情 ${order!.orderNo}` });
+  await panel.getByRole('button', { name: '锁定' }).click();
+  await page.getByLabel('锁定原因').fill('买家来电要求改地址');
+  await page.keyboard.press('Enter');
+  await expect(panel.getByTestId('detail-locked')).toHaveText('已锁定：买家来电要求改地址');
+  await expect(panel.getByRole('button', { name: /^发货/ })).toBeDisabled();
+  await expect(panel.getByTestId('detail-actions')).toContainText('订单已锁定');
+  // s does nothing on a locked order.
+  await page.keyboard.press('s');
+  await expect(page.getByTestId('ship-dialog')).toHaveCount(0);
+
+  await panel.getByRole('button', { name: '添加备注' }).click();
+  await page.getByLabel('备注内容').fill('已联系买家，等待新地址');
+  await page.keyboard.press('Enter');
+  await expect(panel.getByTestId('module-timeline')).toContainText('已联系买家，等待新地址');
+  await page.screenshot({ path: `${SCREENS}/detail-locked.png` });
+  await expect
+    .poll(async () => {
+      const held = await serviceOrder(app.serviceUrl, order!.orderNo);
+      return [held?.locked, held?.lockReason, held?.timeline.some((e) => e.detail.includes('等待新地址'))];
+    })
+    .toEqual([true, '买家来电要求改地址', true]);
+
+  await panel.getByRole('button', { name: '解锁' }).click();
+  await expect(panel.getByTestId('detail-locked')).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: /^发货/ })).toBeEnabled();
+  await expect.poll(async () => (await serviceOrder(app.serviceUrl, order!.orderNo))?.locked).toBe(false);
+});
+
+test('batch-ships from a CSV: the preview shows the bad row, only the valid rows ship', async ({ page }) => {
+  const orders = await waitingToShip();
+  const [a, b] = orders.slice(-2);
+  const [numberA, numberB] = [sfNumber(), sfNumber()];
+  const csv = ['订单号,快递公司,运单号', `${a!.orderNo},顺丰速运,${numberA}`, `${b!.orderNo},SF,${numberB}`];
+  csv.push(`${orders[2]!.orderNo},中通快递,12345`);
+  await signIn(page, app.url, 'warehouse1');
+  await page.getByRole('button', { name: '批量发货' }).click();
+  const dialog = page.getByTestId('batch-dialog');
+  await dialog.getByLabel('选择 CSV 文件').setInputFiles({
+    name: '发货单.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`\uFEFF${csv.join('\r\n')}\r\n`),
+  });
+  await expect(dialog.getByLabel('CSV 内容')).toHaveValue(/中通快递/);
+  await dialog.getByRole('button', { name: '预览' }).click();
+  await expect(dialog.getByTestId('batch-summary')).toHaveText('2 行可发货，1 行有错误（有错误的行不会发货）');
+  await expect(dialog.locator('tr[data-line="4"]')).toHaveAttribute('data-error', 'TRACKING_FORMAT');
+  await expect(dialog.locator('tr[data-line="4"]')).toContainText('运单号与快递公司格式不符');
+  await page.screenshot({ path: `${SCREENS}/batch-preview.png` });
+
+  await dialog.getByRole('button', { name: '发货 2 单' }).click();
+  await expect(dialog.getByTestId('batch-summary')).toHaveText('已发货 2 单，1 行未发货');
+  await expect(dialog.locator('tr[data-line="2"]')).toContainText('已发货');
+  await page.screenshot({ path: `${SCREENS}/batch-applied.png` });
+  await expect
+    .poll(async () => {
+      const held = await serviceOrders(app.serviceUrl, 'warehouse1');
+      return [a, b, orders[2]].map((o) => held.get(o!.orderNo)?.status);
+    })
+    .toEqual(['PENDING_RECEIPT', 'PENDING_RECEIPT', 'PENDING_SHIPMENT']);
+  expect((await serviceOrder(app.serviceUrl, a!.orderNo))!.waybills.map((w) => w.trackingNo)).toEqual([numberA]);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});

@@ -1,0 +1,21 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Finds an order by its number in the list's search and opens its detail with a click, as a desk user does. */
+export async function openFromList(page: Page, orderNo: string): Promise<void> {
+  await page.getByRole('searchbox').fill(orderNo);
+  await page.getByRole('button', { name: '搜索' }).click();
+  const row = page.locator(`.tbody .tr[data-order-no="${orderNo}"]`);
+  await row.click();
+  await expect(page.getByRole('dialog', { name: `订单详情 ${orderNo}` })).toBeVisible();
+}
+
+/** A scanner types a whole number in a few milliseconds and ends it with Enter. */
+export async function scan(page: Page, label: string, code: string): Promise<void> {
+  await page.getByLabel(label).click();
+  await page.keyboard.type(code, { delay: 3 });
+  await page.keyboard.press('Enter');
+}
+
+/** A tracking number of SF's current format, different on every call. */
+let serial = 0;
+export const sfNumber = () => `SF${String(Date.now() + ++serial).padStart(13, '0')}`;
