@@ -91,6 +91,10 @@ export interface ReservationRow {
 }
 
 /** A catalogue item as one dealer sees it: their price, stock over all warehouses. */
+/** Promotion terms as a dealer's desk pulls them, in sequence order. */
+export type PromotionTermsRow =
+  ({ kind: 'coupon'; seq: number } & CouponRow) | ({ kind: 'campaign'; seq: number } & CampaignRow);
+
 export interface DealerCatalogueRow extends ProductRow {
   seq: number;
   dealerPrice: number;
@@ -279,8 +283,10 @@ export interface CatalogueRepo {
   touch(sku: string, seq: number): Promise<void>;
   dealerPage(dealerId: string, afterSeq: number, limit: number): Promise<DealerCatalogueRow[]>;
   insertProduct(row: ProductRow, seq: number): Promise<void>;
-  insertCampaign(row: CampaignRow): Promise<void>;
-  insertCoupon(row: CouponRow): Promise<void>;
+  /** Campaigns, and the coupons any of these dealers may use, changed after `afterSeq`. */
+  promotionPage(dealerIds: readonly string[], afterSeq: number, limit: number): Promise<PromotionTermsRow[]>;
+  insertCampaign(row: CampaignRow, seq: number): Promise<void>;
+  insertCoupon(row: CouponRow, seq: number): Promise<void>;
   insertDealerPrice(dealerId: string, sku: string, price: number): Promise<void>;
 }
 

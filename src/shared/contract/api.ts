@@ -3,7 +3,7 @@ import { ROLES } from '../domain/vocabulary';
 import { orderDetail, orderListFilter, orderListInput, orderListPage, statusCounts } from './orders';
 import { orderNo, procedure } from './procedure';
 import type { Result } from './result';
-import { catalogueItem, dealerOrderInput, intentPayloads } from './sync';
+import { campaignTerms, catalogueItem, couponTerms, dealerOrderInput, intentPayloads } from './sync';
 
 /**
  * The one contract between the renderer and main: every procedure the renderer may call, with
@@ -133,20 +133,6 @@ export const dealerDraft = dealerOrderInput.omit({ orderNo: true, expectedPayabl
 });
 export type DealerDraftInput = z.infer<typeof dealerDraft>;
 
-export const couponTerms = z.strictObject({
-  id: z.string().max(64),
-  name: z.string().max(100),
-  amountOff: z.number().int().min(0),
-  thresholdFen: z.number().int().min(0),
-  dealerId: z.string().nullable(),
-});
-export const campaignTerms = z.strictObject({
-  id: z.string().max(64),
-  name: z.string().max(100),
-  thresholdFen: z.number().int().min(0),
-  rateBp: z.number().int().min(0).max(10_000).nullable(),
-  amountOff: z.number().int().min(0).nullable(),
-});
 export const dealerPromotions = z.strictObject({ coupons: z.array(couponTerms), campaigns: z.array(campaignTerms) });
 export type DealerPromotions = z.infer<typeof dealerPromotions>;
 
