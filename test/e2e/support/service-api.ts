@@ -1,7 +1,7 @@
 import type { OrderRecord } from '../../../src/shared/contract/records';
 
-/** Live single-use codes of the clerk's stores, read from the order service's own HTTP API as admin. */
-export async function liveCodes(serviceUrl: string, stores = ['ST-01', 'ST-02']): Promise<OrderRecord[]> {
+/** Every order the order service holds now, read from its own HTTP API as admin. */
+export async function serviceOrders(serviceUrl: string): Promise<OrderRecord[]> {
   const login = await fetch(`${serviceUrl}/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -26,8 +26,13 @@ export async function liveCodes(serviceUrl: string, stores = ['ST-01', 'ST-02'])
     cursor = body.cursor;
     if (!body.hasMore) break;
   }
+  return [...orders.values()];
+}
+
+/** Live single-use codes of the clerk's stores, as the order service holds them. */
+export async function liveCodes(serviceUrl: string, stores = ['ST-01', 'ST-02']): Promise<OrderRecord[]> {
   const now = Date.now();
-  return [...orders.values()].filter(
+  return (await serviceOrders(serviceUrl)).filter(
     (o) =>
       o.status === 'PENDING_REDEMPTION' &&
       o.storeId !== null &&

@@ -5,6 +5,7 @@ import { PROVINCES } from '../../../shared/demo/regions';
 import type { DealerDraftInput } from '../../../shared/contract/api';
 import { fill, useMessages } from '../../i18n';
 import type { Messages } from '../../i18n/zh-CN';
+import { onEvent } from '../../api/client';
 import { money } from '../../lib/format';
 import { useDealer } from '../../stores/dealer';
 import { useSession } from '../../stores/session';
@@ -70,9 +71,12 @@ export function DealerScreen() {
   const [formKey, setFormKey] = useState(0);
 
   const load = useDealer((s) => s.load);
+  const followUp = useDealer((s) => s.followUp);
   useEffect(() => {
     void load(dealerId);
   }, [load, dealerId]);
+  // A submitted order that waited offline shows the service's answer once a sync brings it.
+  useEffect(() => onEvent('orders.changed', () => void followUp()), [followUp]);
 
   // The amounts on every keystroke, with the shared pricing: no round trip.
   const quote = useMemo(
