@@ -1,3 +1,4 @@
+import { shiftStoreEn } from './sections/shiftStore';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -176,6 +177,7 @@ export const en: Messages = {
     undone: 'Undo queued',
     states: { provisional: 'Provisional', confirmed: 'Confirmed', rejected: 'Rejected' },
   },
+  shiftStore: shiftStoreEn,
   exceptions: {
     title: 'Exceptions',
     empty: 'No exceptions to handle',

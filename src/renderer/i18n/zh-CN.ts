@@ -1,4 +1,5 @@
 import type { Widen } from './widen';
+import { shiftStoreZhCN } from './sections/shiftStore';
 import type { ErrorCode } from '../../shared/contract/result';
 import type {
   OrderKind,
@@ -192,6 +193,7 @@ export const zhCN = {
     undone: '已提交撤销',
     states: { provisional: '待确认', confirmed: '已确认', rejected: '已拒绝' },
   },
+  shiftStore: shiftStoreZhCN,
   exceptions: {
     title: '异常处理',
     empty: '没有待处理的异常',

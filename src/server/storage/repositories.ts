@@ -196,6 +196,12 @@ export interface RedemptionRow {
   undoneBy: string | null;
 }
 
+/** A redemption with what its order is worth and buys, for shift lists. */
+export interface ShiftRedemptionRow extends RedemptionRow {
+  payable: number;
+  lines: Array<{ name: string; quantity: number }>;
+}
+
 export interface RedeemRequestRow {
   requestId: string;
   userId: string;
@@ -344,7 +350,7 @@ export interface RedemptionsRepo {
   get(id: string): Promise<RedemptionRow | null>;
   lastApplied(codeId: number): Promise<RedemptionRow | null>;
   markUndone(id: string, at: number, by: string): Promise<void>;
-  list(storeIds: readonly string[] | null, from: number, to: number, limit: number): Promise<RedemptionRow[]>;
+  list(storeIds: readonly string[] | null, from: number, to: number, limit: number): Promise<ShiftRedemptionRow[]>;
 }
 
 export interface RedeemRequestsRepo {

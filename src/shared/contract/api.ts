@@ -83,7 +83,7 @@ export const shiftRow = z.strictObject({
   storeId: z.string(),
   clerk: z.string(),
   redeemedAt: z.number().int(),
-  state: z.enum(['provisional', 'confirmed', 'rejected']),
+  state: z.enum(['provisional', 'confirmed', 'rejected', 'undone']),
   items: z.string(),
   payable: z.number().int(),
   /** Whether a supervisor may still undo it (window open, not undone yet). */
@@ -92,7 +92,15 @@ export const shiftRow = z.strictObject({
 export type ShiftRow = z.infer<typeof shiftRow>;
 export const shiftList = z.strictObject({
   rows: z.array(shiftRow),
+  /** Redemptions that stand (not refused, not undone): how many and what they are worth. */
   totals: z.strictObject({ count: z.number().int(), payable: z.number().int() }),
+  /**
+   * desk: this desk's own redemptions (a clerk's shift); stores: a supervisor's view of their
+   * stores from the service, with this desk's not yet synced ones; desk-only: the service could not
+   * be reached (its failure in `unavailable`), so a supervisor sees this desk's alone.
+   */
+  coverage: z.enum(['desk', 'stores', 'desk-only']),
+  unavailable: z.string().nullable(),
 });
 export type ShiftList = z.infer<typeof shiftList>;
 
