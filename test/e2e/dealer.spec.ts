@@ -123,6 +123,7 @@ test('dealer1 enters domain.md’s worked example, submits it offline and sees i
   // The launch item, found by name in the synced catalogue: 45.00 to dealers, in the half-price campaign.
   await fillOrder(page, 2, '黑芝麻核桃粉', 'SP09901');
   await expect(page.getByTestId('dealer-results')).toContainText('¥45.00');
+  await expect(page.getByTestId('dealer-results')).toContainText('新品尝鲜 5折');
   await expect(page.getByTestId('breakdown-goods')).toContainText('¥90.00');
   await page.getByTestId('freight').fill('10.00');
   await expect(page.getByTestId('breakdown-order-amount')).toContainText('¥100.00');

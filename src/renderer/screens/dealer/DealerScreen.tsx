@@ -89,6 +89,7 @@ export function DealerScreen() {
       ),
     [draft, known, promotions],
   );
+  const campaignNames: Record<string, string> = Object.fromEntries(promotions.campaigns.map((c) => [c.id, c.name]));
   const phone = draft.receiver.phone;
   const typingPhone = phone !== '' && phone.length < 11 && MOBILE_PREFIX.test(phone);
   const errors: Record<string, string> = {};
@@ -274,7 +275,10 @@ export function DealerScreen() {
               <li key={item.sku}>
                 <span>
                   {item.name} · {item.spec} · {item.sku} · {money(item.dealerPrice)} ·{' '}
-                  {fill(m.dealer.stock, { n: item.stock })}
+                  {fill(m.dealer.stock, { n: item.stock })}{' '}
+                  {campaignNames[item.campaignId ?? ''] && (
+                    <span className="badge pending">{campaignNames[item.campaignId ?? '']}</span>
+                  )}
                 </span>
                 <button
                   type="button"
