@@ -54,6 +54,8 @@ interface DealerState {
   submit(): Promise<void>;
   /** After a sync: a provisional order's outcome becomes the service's answer. */
   followUp(): Promise<void>;
+  /** After a sync: the coupons and campaigns it may have brought. */
+  refreshPromotions(): Promise<void>;
 }
 
 const index = (items: CatalogueItem[]) => Object.fromEntries(items.map((i) => [i.sku, i]));
@@ -177,6 +179,10 @@ export const useDealer = create<DealerState>((set, get) => {
         const again = get().rejected.find((e) => (e.payload as DealerOrderInput).orderNo === outcome.orderNo);
         if (again) set({ resubmitOf: { id: again.id, orderNo: outcome.orderNo }, draftId: null });
       }
+    },
+    async refreshPromotions() {
+      const promotions = await api['dealer.promotions']({});
+      if (promotions.ok) set({ promotions: promotions.value });
     },
     async followUp() {
       const waiting = get().outcome;

@@ -75,8 +75,17 @@ export function DealerScreen() {
   useEffect(() => {
     void load(dealerId);
   }, [load, dealerId]);
+  const refreshPromotions = useDealer((s) => s.refreshPromotions);
   // A submitted order that waited offline shows the service's answer once a sync brings it.
   useEffect(() => onEvent('orders.changed', () => void followUp()), [followUp]);
+  // The first sync after sign-in may still be bringing the terms when the screen opens.
+  useEffect(
+    () =>
+      onEvent('sync.status', (status) => {
+        if (!status.syncing) void refreshPromotions();
+      }),
+    [refreshPromotions],
+  );
 
   // The amounts on every keystroke, with the shared pricing: no round trip.
   const quote = useMemo(
