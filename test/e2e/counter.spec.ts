@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startOrderService, type OrderService } from '../../src/server/index';
@@ -107,8 +107,52 @@ test.describe('the store counter, online', () => {
     await signIn(page, app.url, 'service1');
     await expect(page.getByTestId('nav-orders')).toHaveAttribute('aria-current', 'page');
     await page.getByTestId('nav-counter').click();
-    await expect(page.getByRole('heading', { name: '本班核销记录' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '全店今日核销' })).toBeVisible();
     await expect(page.getByLabel('核销码')).toHaveCount(0);
+  });
+
+  test('a supervisor sees the whole store’s redemptions of the day, undoes one made at a clerk’s desk, exports the list', async ({
+    page,
+  }) => {
+    const [order] = await liveCodes(app.serviceUrl);
+    await signIn(page, app.url, 'clerk1');
+    await lookUp(page, order!.redemptionCode!.code, order!.storeId!);
+    await page.getByRole('button', { name: '确认核销' }).click();
+    await expect(page.getByTestId('counter-outcome')).toHaveAttribute('data-outcome', 'confirmed');
+
+    // service1's desk has never redeemed anything: its list comes from the order service.
+    await signIn(page, app.url, 'service1');
+    await page.getByTestId('nav-counter').click();
+    await expect(page.getByRole('heading', { name: '全店今日核销' })).toBeVisible();
+    await expect(page.getByTestId('shift-coverage')).toContainText('订单服务');
+    const row = page.locator('.shift-table tr', { hasText: order!.orderNo });
+    await expect(row).toContainText('clerk1');
+    await expect(row).toContainText(order!.lines[0]!.name);
+    await expect(row).toHaveAttribute('data-state', 'confirmed');
+    const totals = page.getByTestId('shift-totals');
+    const countOf = async () => Number(/共 (\d+) 笔/.exec(await totals.innerText())?.[1]);
+    const before = await countOf();
+    expect(before).toBeGreaterThanOrEqual(1);
+    await page.screenshot({ path: `${SCREENS}/shift-store.png`, fullPage: true });
+
+    await row.getByRole('button', { name: '撤销' }).click();
+    await page.getByLabel('撤销原因').fill('顾客未到店，误核销');
+    await page.getByRole('button', { name: '确认撤销' }).click();
+    await expect(row.getByRole('button', { name: '撤销' })).toHaveCount(0);
+    await page.getByRole('button', { name: '立即同步' }).click();
+    await expect(row).toHaveAttribute('data-state', 'undone', { timeout: 15_000 });
+    await expect(row).toContainText('已撤销');
+    await expect.poll(countOf).toBe(before - 1);
+    await expect
+      .poll(async () => (await liveCodes(app.serviceUrl)).map((o) => o.orderNo), { timeout: 15_000 })
+      .toContain(order!.orderNo);
+    await page.screenshot({ path: `${SCREENS}/shift-store-undone.png`, fullPage: true });
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 CSV' }).click();
+    const csv = readFileSync((await (await download).path())!, 'utf8');
+    expect(csv).toContain(order!.orderNo);
+    expect(csv.split('\n').find((line) => line.includes(order!.orderNo))).toContain('已撤销');
   });
 });
 

@@ -54,6 +54,7 @@ interface SignedInState {
   workspace: Workspace;
   engine: SyncEngine;
   seal: CodeSeal;
+  client: ServiceClient;
 }
 
 /**
@@ -126,7 +127,7 @@ export function createApp(options: AppOptions): App {
     });
     // Best effort: a failure here is retried by the engine before its first push.
     if (login) await engine.ensureRegistered();
-    current = { workspace, engine, seal };
+    current = { workspace, engine, seal, client };
     if (options.autoSync ?? true) engine.start();
     events.emit('session.changed', session);
     return session;
@@ -150,6 +151,7 @@ export function createApp(options: AppOptions): App {
         events.emit('orders.changed', { orderNos, reason: 'local' });
         state.engine.kick();
       },
+      service: state.client,
     };
   };
 

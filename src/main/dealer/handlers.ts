@@ -20,15 +20,14 @@ type DealerHandlers = Pick<
 /** The dealer desk: the synced catalogue, live quotes, local drafts and offline submission. */
 export const dealerHandlers = (): DealerHandlers => ({
   'dealer.catalogue': ({ db }, { text, limit }) => searchCatalogue(db, text, limit),
-  'dealer.promotions': ({ session }) => knownPromotions(session.scope.dealerIds),
+  'dealer.promotions': ({ db, session }) => knownPromotions(db, session.scope.dealerIds),
   'dealer.quote': ({ db, session }, { draft, coupon, campaign }) => {
-    const ids = session.scope.dealerIds;
     const explicitCampaign = campaign !== undefined && campaign !== null;
     return quoteDraft(
       draft,
       catalogueLookup(db),
-      coupon === undefined ? couponById(ids, draft.couponId) : coupon,
-      campaign === undefined ? campaignById(ids, draft.campaignId) : campaign,
+      coupon === undefined ? couponById(db, session.scope.dealerIds, draft.couponId) : coupon,
+      campaign === undefined ? campaignById(db, draft.campaignId) : campaign,
       explicitCampaign,
     );
   },

@@ -80,8 +80,8 @@ export async function submitDealerOrder(
   const reuse = oldNo !== null && old?.lastErrorCode !== 'ORDER_NO_TAKEN' && !oldAnswer?.fieldErrors?.orderNo;
 
   const lookup = catalogueLookup(db);
-  const coupon = couponById(session.scope.dealerIds, draft.couponId);
-  const campaign = campaignById(session.scope.dealerIds, draft.campaignId);
+  const coupon = couponById(db, session.scope.dealerIds, draft.couponId);
+  const campaign = campaignById(db, draft.campaignId);
   const quoted = quoteDraft(draft, lookup, coupon, campaign);
   const blocking = Object.fromEntries(Object.entries(quoted.fieldErrors).filter(([, r]) => !WARNINGS.has(r)));
   const stamp = ctx.stamp();

@@ -13,6 +13,7 @@ import type { SyncStatus } from '../../shared/contract/api';
 import type { Db } from '../db/connection';
 import type { Session } from '../session/session';
 import type { SyncContext } from '../sync/local-effects';
+import type { ServiceClient } from '../sync/service-client';
 import { ApiFailure } from './failure';
 
 /** The signed-in user's world: their session, their own local store, and how their changes are stamped. */
@@ -25,6 +26,8 @@ export interface CallContext {
   sync(): Promise<SyncStatus>;
   /** A local change was queued: the sync engine should try to send it. */
   changed(orderNos: string[]): void;
+  /** The order service as this user, for the few reads that need its whole view (a store's shift). */
+  service: ServiceClient;
 }
 
 type ContextFor<K extends ProcedureName> = Procedures[K]['right'] extends 'public' ? CallContext | null : CallContext;

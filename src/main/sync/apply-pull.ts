@@ -5,6 +5,7 @@ import type { SyncContext } from './local-effects';
 import { removeOrders, upsertOrders } from '../db/ingest';
 import { dropBase, ordersWithPendingIntents } from './base';
 import { upsertCatalogue } from './catalogue';
+import { upsertPromotions } from './promotions';
 import { reconcileOrder } from './reconcile';
 import { writeSyncState } from './sync-state';
 
@@ -39,6 +40,7 @@ export function applyPullPage(db: Db, page: PullResponse, ctx: SyncContext): str
       db,
       page.changes.flatMap((c) => (c.type === 'catalogue' ? [c.item] : [])),
     );
+    upsertPromotions(db, page.changes);
     writeSyncState(db, 'cursor', page.cursor);
   })();
   return touched;

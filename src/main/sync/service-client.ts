@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import { deviceRegistration, loginResponse, serviceError, type LoginResponse } from '../../shared/contract/service';
+import {
+  deviceRegistration,
+  loginResponse,
+  redemptionList,
+  serviceError,
+  type LoginResponse,
+  type RedemptionList,
+} from '../../shared/contract/service';
 import {
   pullResponse,
   pushResponse,
@@ -46,6 +53,12 @@ export class ServiceClient {
 
   push(deviceId: string, intents: Intent[]): Promise<ServiceResult<PushResponse>> {
     return this.call('POST', '/v1/sync/push', pushResponse, { deviceId, intents });
+  }
+
+  /** The redemptions of the caller's stores in a time range, as the service holds them. */
+  redemptions(range: { from: number; to: number }): Promise<ServiceResult<RedemptionList>> {
+    const query = new URLSearchParams({ from: String(range.from), to: String(range.to), limit: '1000' });
+    return this.call('GET', `/v1/redemptions?${query}`, redemptionList);
   }
 
   /**

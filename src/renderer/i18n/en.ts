@@ -1,6 +1,7 @@
 import { listEn } from './sections/list';
 import { detailEn } from './sections/detail';
 import { shippingEn } from './sections/shipping';
+import { shiftStoreEn } from './sections/shiftStore';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -179,6 +180,7 @@ export const en: Messages = {
     undone: 'Undo queued',
     states: { provisional: 'Provisional', confirmed: 'Confirmed', rejected: 'Rejected' },
   },
+  shiftStore: shiftStoreEn,
   exceptions: {
     title: 'Exceptions',
     empty: 'No exceptions to handle',

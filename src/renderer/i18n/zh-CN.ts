@@ -2,6 +2,7 @@ import { listZhCN } from './sections/list';
 import { detailZhCN } from './sections/detail';
 import { shippingZhCN } from './sections/shipping';
 import type { Widen } from './widen';
+import { shiftStoreZhCN } from './sections/shiftStore';
 import type { ErrorCode } from '../../shared/contract/result';
 import type {
   OrderKind,
@@ -195,6 +196,7 @@ export const zhCN = {
     undone: '已提交撤销',
     states: { provisional: '待确认', confirmed: '已确认', rejected: '已拒绝' },
   },
+  shiftStore: shiftStoreZhCN,
   exceptions: {
     title: '异常处理',
     empty: '没有待处理的异常',

@@ -7,6 +7,7 @@ import type {
   ExceptionItem,
 } from '../../shared/contract/api';
 import type { CatalogueItem, DealerOrderInput, IntentResult } from '../../shared/contract/sync';
+import { makeChildOrderNumber } from '../../shared/domain/order-number';
 import { api } from '../api/client';
 
 export const emptyDraft = (dealerId: string): DealerDraftInput => ({
@@ -51,6 +52,10 @@ interface DealerState {
   fixRejected(item: ExceptionItem): Promise<void>;
   saveDraft(): Promise<void>;
   submit(): Promise<void>;
+  /** After a sync: a provisional order's outcome becomes the service's answer. */
+  followUp(): Promise<void>;
+  /** After a sync: the coupons and campaigns it may have brought. */
+  refreshPromotions(): Promise<void>;
 }
 
 const index = (items: CatalogueItem[]) => Object.fromEntries(items.map((i) => [i.sku, i]));
@@ -173,6 +178,29 @@ export const useDealer = create<DealerState>((set, get) => {
         // The rejected order is in the inbox now: a fix resubmits it under its number.
         const again = get().rejected.find((e) => (e.payload as DealerOrderInput).orderNo === outcome.orderNo);
         if (again) set({ resubmitOf: { id: again.id, orderNo: outcome.orderNo }, draftId: null });
+      }
+    },
+    async refreshPromotions() {
+      const promotions = await api['dealer.promotions']({});
+      if (promotions.ok) set({ promotions: promotions.value });
+    },
+    async followUp() {
+      const waiting = get().outcome;
+      if (waiting?.outcome !== 'provisional') return;
+      await refreshLists();
+      const rejected = get().rejected.find((e) => (e.payload as DealerOrderInput).orderNo === waiting.orderNo);
+      if (rejected) {
+        const fieldErrors = (rejected.answer as IntentResult | null)?.fieldErrors ?? {};
+        set({
+          outcome: { ...waiting, outcome: 'rejected', code: rejected.code, fieldErrors },
+          serverErrors: fieldErrors,
+          resubmitOf: { id: rejected.id, orderNo: waiting.orderNo },
+        });
+        return;
+      }
+      const detail = await api['orders.detail']({ orderNo: makeChildOrderNumber(waiting.orderNo, 1) });
+      if (detail.ok && detail.value.pendingSync === 0 && get().outcome === waiting) {
+        set({ outcome: { ...waiting, outcome: 'accepted' } });
       }
     },
   };

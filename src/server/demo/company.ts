@@ -15,7 +15,7 @@ import type { CampaignRow, CouponRow, ProductRow, StockRow } from '../storage/re
 export const DEMO_SEED = 1;
 export const DEMO_PASSWORD = 'demo1234';
 
-/** Dealer campaigns are set up for whole categories (SKU prefix). */
+/** Dealer campaigns are set up for whole categories (SKU prefix) or, for a launch, one product. */
 export const DEALER_CAMPAIGNS: ReadonlyArray<CampaignRow & { categories: readonly string[] }> = [
   {
     id: 'DC-ZK95',
@@ -33,11 +33,26 @@ export const DEALER_CAMPAIGNS: ReadonlyArray<CampaignRow & { categories: readonl
     amountOff: 10_000,
     categories: ['JJ'],
   },
+  {
+    id: 'DC-NEW50',
+    name: '新品尝鲜 5折',
+    thresholdFen: 0,
+    rateBp: 5000,
+    amountOff: null,
+    categories: [],
+  },
 ];
 
 export const DEALER_COUPONS: readonly CouponRow[] = [
   { id: 'DCP-500-50', name: '经销商满500减50', amountOff: 5_000, thresholdFen: 50_000, dealerId: null },
   { id: 'DCP-DL01-3000-200', name: '华东专享满3000减200', amountOff: 20_000, thresholdFen: 300_000, dealerId: 'DL-01' },
+  {
+    id: 'DCP-DL02-2000-150',
+    name: '杭州恒达专享满2000减150',
+    amountOff: 15_000,
+    thresholdFen: 200_000,
+    dealerId: 'DL-02',
+  },
 ];
 
 const campaignOf = (sku: string): string | null =>
@@ -46,7 +61,26 @@ const campaignOf = (sku: string): string | null =>
 /** About one SKU in forty is off sale (下架): old history still shows it, new orders cannot have it. */
 const offSale = (index: number): boolean => index % 40 === 39;
 
-export const DEMO_PRODUCTS: readonly ProductRow[] = CATALOGUE.map((sku, index) => ({
+/**
+ * A new product launched through the dealers only (so no mall history has it), in the half-price
+ * launch campaign. At the dealers' price of 45.00 it is domain.md's worked example: 2 of it,
+ * freight 10.00, member 80%, campaign 50%, member benefit 15.00 leave 15.00 to pay.
+ */
+const DEALER_LAUNCH: ProductRow = {
+  sku: 'SP09901',
+  merchantId: MERCHANTS.self.id,
+  merchantName: MERCHANTS.self.name,
+  name: '黑芝麻核桃粉（新品）',
+  spec: '规格:600g/20袋',
+  image: 'https://img.example.com/sku/SP09901.jpg',
+  kind: 'PHYSICAL',
+  listPrice: 5300,
+  uses: 1,
+  onSale: true,
+  campaignId: 'DC-NEW50',
+};
+
+const MALL_PRODUCTS: readonly ProductRow[] = CATALOGUE.map((sku, index) => ({
   sku: sku.sku,
   merchantId: sku.merchant.id,
   merchantName: sku.merchant.name,
@@ -59,6 +93,8 @@ export const DEMO_PRODUCTS: readonly ProductRow[] = CATALOGUE.map((sku, index) =
   onSale: !offSale(index),
   campaignId: sku.kind === 'PHYSICAL' && sku.merchant.id === MERCHANTS.self.id ? campaignOf(sku.sku) : null,
 }));
+
+export const DEMO_PRODUCTS: readonly ProductRow[] = [...MALL_PRODUCTS, DEALER_LAUNCH];
 
 /** Dealers sell the platform's own physical goods at a dealer discount, rounded to the yuan. */
 const DEALER_RATE_BP: Readonly<Record<string, number>> = { 'DL-01': 8500, 'DL-02': 8500, 'DL-03': 8500 };

@@ -34,8 +34,9 @@ async function seedCompany(tx: Tx, now: number, passwordHashes: readonly string[
     await tx.places.insertProvinceWarehouse(province, warehouseId);
   for (const store of DEMO_STORES) await tx.places.insertStore(store);
   for (const dealer of DEMO_DEALERS) await tx.places.insertDealer(dealer);
-  for (const { categories: _c, ...campaign } of DEALER_CAMPAIGNS) await tx.catalogue.insertCampaign(campaign);
-  for (const coupon of DEALER_COUPONS) await tx.catalogue.insertCoupon(coupon);
+  for (const { categories: _c, ...campaign } of DEALER_CAMPAIGNS)
+    await tx.catalogue.insertCampaign(campaign, await tx.sequence.next());
+  for (const coupon of DEALER_COUPONS) await tx.catalogue.insertCoupon(coupon, await tx.sequence.next());
   for (const product of DEMO_PRODUCTS) await tx.catalogue.insertProduct(product, await tx.sequence.next());
   for (const dealer of DEMO_DEALERS) {
     for (const { sku, price } of dealerPriceList(dealer.id))

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { redemptionList } from '../../shared/contract/service';
 import { normalizeCodeInput } from '../../shared/domain/redemption-code';
 import { actorLabel, type Caller } from '../auth/caller';
 import { onlineDevice } from '../auth/devices';
@@ -115,22 +116,7 @@ export const shiftQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 
-export const shiftAnswer = z.strictObject({
-  redemptions: z.array(
-    z.strictObject({
-      id: z.string(),
-      orderNo: z.string(),
-      storeId: z.string(),
-      actor: z.string(),
-      device: z.string(),
-      redeemedAt: z.number().int(),
-      recordedAt: z.number().int(),
-      state: z.enum(['applied', 'rejected', 'undone']),
-      undoneAt: z.number().int().nullable(),
-      undoneBy: z.string().nullable(),
-    }),
-  ),
-});
+export const shiftAnswer = redemptionList;
 
 /** A counter's shift close-out: what was redeemed there (and undone, and lost to another desk). */
 export async function shiftList(

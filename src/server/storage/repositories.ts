@@ -91,6 +91,10 @@ export interface ReservationRow {
 }
 
 /** A catalogue item as one dealer sees it: their price, stock over all warehouses. */
+/** Promotion terms as a dealer's desk pulls them, in sequence order. */
+export type PromotionTermsRow =
+  ({ kind: 'coupon'; seq: number } & CouponRow) | ({ kind: 'campaign'; seq: number } & CampaignRow);
+
 export interface DealerCatalogueRow extends ProductRow {
   seq: number;
   dealerPrice: number;
@@ -192,6 +196,12 @@ export interface RedemptionRow {
   undoneBy: string | null;
 }
 
+/** A redemption with what its order is worth and buys, for shift lists. */
+export interface ShiftRedemptionRow extends RedemptionRow {
+  payable: number;
+  lines: Array<{ name: string; quantity: number }>;
+}
+
 export interface RedeemRequestRow {
   requestId: string;
   userId: string;
@@ -279,8 +289,10 @@ export interface CatalogueRepo {
   touch(sku: string, seq: number): Promise<void>;
   dealerPage(dealerId: string, afterSeq: number, limit: number): Promise<DealerCatalogueRow[]>;
   insertProduct(row: ProductRow, seq: number): Promise<void>;
-  insertCampaign(row: CampaignRow): Promise<void>;
-  insertCoupon(row: CouponRow): Promise<void>;
+  /** Campaigns, and the coupons any of these dealers may use, changed after `afterSeq`. */
+  promotionPage(dealerIds: readonly string[], afterSeq: number, limit: number): Promise<PromotionTermsRow[]>;
+  insertCampaign(row: CampaignRow, seq: number): Promise<void>;
+  insertCoupon(row: CouponRow, seq: number): Promise<void>;
   insertDealerPrice(dealerId: string, sku: string, price: number): Promise<void>;
 }
 
@@ -338,7 +350,7 @@ export interface RedemptionsRepo {
   get(id: string): Promise<RedemptionRow | null>;
   lastApplied(codeId: number): Promise<RedemptionRow | null>;
   markUndone(id: string, at: number, by: string): Promise<void>;
-  list(storeIds: readonly string[] | null, from: number, to: number, limit: number): Promise<RedemptionRow[]>;
+  list(storeIds: readonly string[] | null, from: number, to: number, limit: number): Promise<ShiftRedemptionRow[]>;
 }
 
 export interface RedeemRequestsRepo {

@@ -87,6 +87,23 @@ async function catalogueChanges(tx: Tx, caller: Caller, after: number, limit: nu
   };
 }
 
+/**
+ * The coupons and campaigns a dealer's desk prices drafts with offline: every campaign (items name
+ * theirs) and the coupons any dealer of the caller's scope may use.
+ */
+async function promotionChanges(tx: Tx, caller: Caller, after: number, limit: number): Promise<SourcePage> {
+  const dealerIds = caller.scope.dealerIds;
+  if (dealerIds.length === 0) return { items: [], seenTo: Infinity };
+  const rows = await tx.catalogue.promotionPage(dealerIds, after, limit + 1);
+  return {
+    items: rows.slice(0, limit).map(({ kind, seq, ...terms }) => ({
+      seq,
+      json: [Buffer.from(JSON.stringify({ type: kind, seq, [kind]: terms }))],
+    })),
+    seenTo: upTo(rows, limit),
+  };
+}
+
 const CURSOR = /^\d{1,15}$/;
 
 /** A cursor is a server sequence the service handed out; anything else (or a future one) is refused. */
@@ -111,6 +128,7 @@ export async function pull(deps: Deps, caller: Caller, cursor: string | undefine
       await orderChanges(tx, caller, after, limit),
       await exitChanges(tx, caller, after, limit),
       await catalogueChanges(tx, caller, after, limit),
+      await promotionChanges(tx, caller, after, limit),
     ];
     const bound = Math.min(...sources.map((s) => s.seenTo));
     const merged = sources

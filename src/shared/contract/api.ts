@@ -6,7 +6,7 @@ import { orderDetail, orderListFilter, orderListInput, orderListPage, statusCoun
 import { listProcedures, orderExportProgress } from './list';
 import { orderNo, procedure } from './procedure';
 import type { Result } from './result';
-import { catalogueItem, dealerOrderInput, intentPayloads } from './sync';
+import { campaignTerms, catalogueItem, couponTerms, dealerOrderInput, intentPayloads } from './sync';
 import { viewProcedures } from './views';
 
 /**
@@ -87,7 +87,7 @@ export const shiftRow = z.strictObject({
   storeId: z.string(),
   clerk: z.string(),
   redeemedAt: z.number().int(),
-  state: z.enum(['provisional', 'confirmed', 'rejected']),
+  state: z.enum(['provisional', 'confirmed', 'rejected', 'undone']),
   items: z.string(),
   payable: z.number().int(),
   /** Whether a supervisor may still undo it (window open, not undone yet). */
@@ -96,7 +96,15 @@ export const shiftRow = z.strictObject({
 export type ShiftRow = z.infer<typeof shiftRow>;
 export const shiftList = z.strictObject({
   rows: z.array(shiftRow),
+  /** Redemptions that stand (not refused, not undone): how many and what they are worth. */
   totals: z.strictObject({ count: z.number().int(), payable: z.number().int() }),
+  /**
+   * desk: this desk's own redemptions (a clerk's shift); stores: a supervisor's view of their
+   * stores from the service, with this desk's not yet synced ones; desk-only: the service could not
+   * be reached (its failure in `unavailable`), so a supervisor sees this desk's alone.
+   */
+  coverage: z.enum(['desk', 'stores', 'desk-only']),
+  unavailable: z.string().nullable(),
 });
 export type ShiftList = z.infer<typeof shiftList>;
 
@@ -137,20 +145,6 @@ export const dealerDraft = dealerOrderInput.omit({ orderNo: true, expectedPayabl
 });
 export type DealerDraftInput = z.infer<typeof dealerDraft>;
 
-export const couponTerms = z.strictObject({
-  id: z.string().max(64),
-  name: z.string().max(100),
-  amountOff: z.number().int().min(0),
-  thresholdFen: z.number().int().min(0),
-  dealerId: z.string().nullable(),
-});
-export const campaignTerms = z.strictObject({
-  id: z.string().max(64),
-  name: z.string().max(100),
-  thresholdFen: z.number().int().min(0),
-  rateBp: z.number().int().min(0).max(10_000).nullable(),
-  amountOff: z.number().int().min(0).nullable(),
-});
 export const dealerPromotions = z.strictObject({ coupons: z.array(couponTerms), campaigns: z.array(campaignTerms) });
 export type DealerPromotions = z.infer<typeof dealerPromotions>;
 

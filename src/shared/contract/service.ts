@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/vocabulary';
 
-/** The order service's answers the client reads outside sync: sign-in and device registration. */
+/** The order service's answers the client reads outside sync: sign-in, device registration, shift lists. */
 export const serviceUser = z.object({
   id: z.string(),
   username: z.string(),
@@ -24,3 +24,25 @@ export const deviceRegistration = z.object({ deviceCode: z.number().int().min(0)
 export const serviceError = z.object({
   error: z.object({ code: z.string(), message: z.string() }).loose(),
 });
+
+/** A store's redemptions as the service holds them (GET /v1/redemptions): a supervisor's shift list. */
+export const redemptionList = z.strictObject({
+  redemptions: z.array(
+    z.strictObject({
+      id: z.string(),
+      orderNo: z.string(),
+      storeId: z.string(),
+      actor: z.string(),
+      device: z.string(),
+      redeemedAt: z.number().int(),
+      recordedAt: z.number().int(),
+      state: z.enum(['applied', 'rejected', 'undone']),
+      undoneAt: z.number().int().nullable(),
+      undoneBy: z.string().nullable(),
+      /** The order's payable and what it buys, so a shift list totals another desk's redemptions too. */
+      payable: z.number().int().min(0),
+      lines: z.array(z.strictObject({ name: z.string(), quantity: z.number().int() })),
+    }),
+  ),
+});
+export type RedemptionList = z.infer<typeof redemptionList>;

@@ -160,11 +160,31 @@ export const catalogueItem = z.strictObject({
 });
 export type CatalogueItem = z.infer<typeof catalogueItem>;
 
+/** A coupon a dealer may apply (dealerId null: any dealer), as the service prices it. */
+export const couponTerms = z.strictObject({
+  id: z.string().max(64),
+  name: z.string().max(100),
+  amountOff: fen,
+  thresholdFen: fen,
+  dealerId: z.string().nullable(),
+});
+/** A campaign some catalogue items are in (CatalogueItem.campaignId), as the service prices it. */
+export const campaignTerms = z.strictObject({
+  id: z.string().max(64),
+  name: z.string().max(100),
+  thresholdFen: fen,
+  rateBp: z.number().int().min(0).max(10_000).nullable(),
+  amountOff: fen.nullable(),
+});
+
 export const change = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('order'), seq: z.number().int(), order: orderRecord }),
   /** Removed, or no longer in the caller's scope: either way the client forgets it. */
   z.strictObject({ type: z.literal('order_removed'), seq: z.number().int(), orderNo: z.string() }),
   z.strictObject({ type: z.literal('catalogue'), seq: z.number().int(), item: catalogueItem }),
+  /** Promotion terms a dealer's desk prices drafts with offline; new terms or changed ones. */
+  z.strictObject({ type: z.literal('coupon'), seq: z.number().int(), coupon: couponTerms }),
+  z.strictObject({ type: z.literal('campaign'), seq: z.number().int(), campaign: campaignTerms }),
 ]);
 export type Change = z.infer<typeof change>;
 

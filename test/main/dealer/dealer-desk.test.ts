@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type {
   DealerDraftInput,
   DealerDraftRow,
+  DealerPromotions,
   DealerQuote,
   DealerSubmitOutcome,
   ExceptionItem,
@@ -62,14 +63,31 @@ describe('the dealer desk', () => {
     expect(byName.map((i) => i.sku)).toContain(item.sku);
   });
 
-  it('quotes the domain’s worked example exactly: payable 15.00', async () => {
+  it('knows the coupons and campaigns the service synced to it: its own coupons, never another dealer’s', async () => {
     const desk = await dealerDesk();
+    const promotions = await value<DealerPromotions>(desk.call('dealer.promotions', {}));
+    expect(promotions.coupons.map((c) => c.id)).toEqual(['DCP-500-50', 'DCP-DL01-3000-200']);
+    expect(promotions.campaigns).toContainEqual({
+      id: 'DC-NEW50',
+      name: '新品尝鲜 5折',
+      thresholdFen: 0,
+      rateBp: 5000,
+      amountOff: null,
+    });
+    // Another dealer's coupon, named in a draft, is unknown here as it is at the service.
     const item = await orderable(desk);
     const quote = await value<DealerQuote>(
-      desk.call('dealer.quote', {
-        draft: { ...draftOf(item), lines: [{ sku: item.sku, quantity: 2, unitPrice: 4500 }], campaignId: 'HALF' },
-        campaign: { id: 'HALF', name: '五折', thresholdFen: 0, rateBp: 5000, amountOff: null },
-      }),
+      desk.call('dealer.quote', { draft: { ...draftOf(item), couponId: 'DCP-DL02-2000-150' } }),
+    );
+    expect(quote.fieldErrors.couponId).toBe('COUPON_UNKNOWN');
+  });
+
+  it('quotes the domain’s worked example exactly with the synced launch campaign: payable 15.00', async () => {
+    const desk = await dealerDesk();
+    const [launch] = await value<CatalogueItem[]>(desk.call('dealer.catalogue', { text: '黑芝麻核桃粉', limit: 5 }));
+    expect(launch).toMatchObject({ dealerPrice: 4500, campaignId: 'DC-NEW50' });
+    const quote = await value<DealerQuote>(
+      desk.call('dealer.quote', { draft: { ...draftOf(launch!), campaignId: 'DC-NEW50' } }),
     );
     expect(quote).toMatchObject({
       goodsTotal: 9000,
@@ -80,9 +98,8 @@ describe('the dealer desk', () => {
       memberBenefit: 1500,
       couponDiscount: 0,
       payable: 1500,
+      fieldErrors: {},
     });
-    // 45.00 is not this dealer's price for the item: named, not silently repriced.
-    expect(quote.fieldErrors['lines.0.unitPrice']).toBe('PRICE_MISMATCH');
   });
 
   it('keeps a draft across a restart', async () => {

@@ -28,6 +28,8 @@ describe('the shift list and a supervisor undoing a redemption', () => {
     });
     expect(list.rows[0]!.items).toContain(b!.lines[0]!.name);
     expect(list.totals).toEqual({ count: 2, payable: a!.amounts.payable + b!.amounts.payable });
+    // A clerk's shift is this desk's own; it never asks the service for the store's.
+    expect(list).toMatchObject({ coverage: 'desk', unavailable: null });
     // The used code tells who, where and when.
     expect(await desk.call('redemption.lastUse', { code: a!.redemptionCode!.code, storeId: 'ST-01' })).toMatchObject({
       ok: true,
@@ -79,5 +81,67 @@ describe('the shift list and a supervisor undoing a redemption', () => {
         reason: '太晚了',
       }),
     ).toMatchObject({ ok: false, error: { code: 'ACTION_REFUSED', reason: 'UNDO_WINDOW_PASSED' } });
+  });
+
+  it('shows a supervisor every redemption of their stores today with their desk’s unsynced ones; they undo another desk’s', async () => {
+    const clerk = await deskOf('clerk1');
+    const supervisor = await deskOf('admin');
+    const since = world.service.clock.advance(60_000);
+    const shiftOf = async () =>
+      ((await supervisor.call('redemption.shift', { from: since })) as { value: ShiftList }).value;
+    const [a, b, c] = await liveCodes();
+    const first = await redeem(clerk, a!.redemptionCode!.code, 'ST-01');
+    const second = await redeem(clerk, b!.redemptionCode!.code, 'ST-02');
+
+    // Offline, the supervisor's desk says the stores' list cannot be read, and redeems provisionally.
+    await world.proxy.refuse();
+    expect(await shiftOf()).toEqual({
+      rows: [],
+      totals: { count: 0, payable: 0 },
+      coverage: 'desk-only',
+      unavailable: 'OFFLINE',
+    });
+    const mine = await redeem(supervisor, c!.redemptionCode!.code, 'ST-01');
+    expect(mine.outcome).toBe('provisional');
+
+    // Back online, before its own redemption is synced: the clerk's two from the service, and its own.
+    await world.proxy.restore();
+    const stores = await shiftOf();
+    expect(stores).toMatchObject({ coverage: 'stores', unavailable: null });
+    const byId = new Map(stores.rows.map((r) => [r.redemptionId, r]));
+    expect([...byId.keys()].sort()).toEqual([first.redemptionId, second.redemptionId, mine.redemptionId].sort());
+    expect(byId.get(second.redemptionId)).toMatchObject({
+      orderNo: b!.orderNo,
+      storeId: 'ST-02',
+      clerk: 'clerk1',
+      state: 'confirmed',
+      payable: b!.amounts.payable,
+      undoable: true,
+    });
+    expect(byId.get(second.redemptionId)!.items).toContain(`${b!.lines[0]!.name} ×${b!.lines[0]!.quantity}`);
+    expect(byId.get(mine.redemptionId)).toMatchObject({ state: 'provisional', clerk: 'admin', orderNo: c!.orderNo });
+    const all = a!.amounts.payable + b!.amounts.payable + c!.amounts.payable;
+    expect(stores.totals).toEqual({ count: 3, payable: all });
+
+    // The clerk's redemption is undone from the supervisor's desk; its own one syncs on the way.
+    await supervisor.sync();
+    const undo = await supervisor.call('redemption.undo', {
+      orderNo: a!.orderNo,
+      redemptionId: first.redemptionId,
+      reason: '顾客未到店，误核销',
+    });
+    expect(undo.ok).toBe(true);
+    await supervisor.sync();
+    expect((await serviceOrders(world.service, 'admin')).get(a!.orderNo)).toMatchObject({
+      status: 'PENDING_REDEMPTION',
+      redemptionCode: { usesLeft: 1 },
+    });
+    const after = await shiftOf();
+    expect(after.rows.find((r) => r.redemptionId === first.redemptionId)).toMatchObject({
+      state: 'undone',
+      undoable: false,
+    });
+    expect(after.rows.find((r) => r.redemptionId === mine.redemptionId)?.state).toBe('confirmed');
+    expect(after.totals).toEqual({ count: 2, payable: all - a!.amounts.payable });
   });
 });

@@ -311,6 +311,12 @@ describe('dealer order intake: CREATE_DEALER_ORDER', () => {
     expect(withCoupon.body).toMatchObject({ campaignDiscount: 0, couponDiscount: 5000, payable: amount - 5000 });
     expect(withCoupon.body.fieldErrors).toEqual({ campaignId: 'COUPON_CHOSEN' });
 
+    // The service checks the chosen terms against its own: another dealer's coupon, a campaign it does not run.
+    const foreign = await dealer.post('/v1/orders/quote', { ...body, campaignId: null, couponId: 'DCP-DL02-2000-150' });
+    const unrun = await dealer.post('/v1/orders/quote', { ...body, campaignId: 'DC-NO-SUCH' });
+    expect(foreign).toMatchObject({ status: 422, body: { error: { fieldErrors: { couponId: 'COUPON_UNKNOWN' } } } });
+    expect(unrun).toMatchObject({ status: 422, body: { error: { fieldErrors: { campaignId: 'CAMPAIGN_UNKNOWN' } } } });
+
     const unknown = await dealer.post('/v1/orders/quote', {
       ...body,
       lines: [{ sku: 'NO-SUCH-SKU', quantity: 1, unitPrice: 100 }],

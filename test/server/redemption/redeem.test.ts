@@ -159,6 +159,30 @@ describe('redeeming a code at the counter', () => {
     ]);
   });
 
+  it('lists a store’s redemptions of a day with what each order is worth; a clerk sees only their stores', async () => {
+    const order = await voucher();
+    const from = service.clock.advance(60_000);
+    const done = await redeem(clerk, order.redemptionCode!.code, 'ST-01');
+    expect(done.status).toBe(200);
+    const day = `from=${from}&to=${from + DAY}`;
+    const list = await supervisor.get(`/v1/redemptions?storeId=ST-01&${day}`);
+    expect(list.body.redemptions).toEqual([
+      expect.objectContaining({
+        id: done.body.redemptionId,
+        orderNo: order.orderNo,
+        storeId: 'ST-01',
+        actor: 'clerk:clerk1',
+        state: 'applied',
+        payable: order.amounts.payable,
+        lines: [{ name: order.lines[0]!.name, quantity: order.lines[0]!.quantity }],
+      }),
+    ]);
+    expect((await supervisor.get(`/v1/redemptions?storeId=ST-02&${day}`)).body.redemptions).toEqual([]);
+    expect((await clerk.get(`/v1/redemptions?${day}`)).body.redemptions).toHaveLength(1);
+    const elsewhere = await clerk.get(`/v1/redemptions?storeId=ST-03&${day}`);
+    expect(elsewhere.body.error.code).toBe('STORE_NOT_IN_SCOPE');
+  });
+
   it('lets a supervisor undo a redemption within the hour, not after', async () => {
     const order = await voucher();
     const done = await redeem(clerk, order.redemptionCode!.code);

@@ -126,6 +126,27 @@ describe('pulling changes after a server-sequence cursor', () => {
     expect(changes.some((c) => c.type === 'catalogue')).toBe(false);
   });
 
+  it('sends a dealer the campaigns and the coupons it may use, once; other roles get none', async () => {
+    const dealer = await service.login('dealer1');
+    const first = await dealer.pullAll('', 1000);
+    const coupons = first.changes.flatMap((c) => (c.type === 'coupon' ? [c.coupon] : []));
+    const campaigns = first.changes.flatMap((c) => (c.type === 'campaign' ? [c.campaign] : []));
+    expect(coupons.map((c) => c.id)).toEqual(['DCP-500-50', 'DCP-DL01-3000-200']);
+    expect(coupons[1]).toEqual({
+      id: 'DCP-DL01-3000-200',
+      name: '华东专享满3000减200',
+      amountOff: 20_000,
+      thresholdFen: 300_000,
+      dealerId: 'DL-01',
+    });
+    expect(campaigns.map((c) => c.id)).toEqual(['DC-ZK95', 'DC-MJ2000', 'DC-NEW50']);
+    const again = await dealer.pullAll(first.cursor);
+    expect(again.changes.filter((c) => c.type === 'coupon' || c.type === 'campaign')).toEqual([]);
+
+    const { changes } = await warehouse.pullAll('', 5000);
+    expect(changes.some((c) => c.type === 'coupon' || c.type === 'campaign')).toBe(false);
+  });
+
   it('refuses a cursor it never handed out', async () => {
     for (const cursor of ['abc', '-1', '1e3', '99999999999']) {
       const answer = await admin.get(`/v1/sync/pull?cursor=${cursor}`);

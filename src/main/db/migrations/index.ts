@@ -11,6 +11,7 @@ import { migration009SyncBase } from './009_sync_base';
 import { migration010Catalogue } from './010_catalogue';
 import { migration011DealerDrafts } from './011_dealer_drafts';
 import { migration012SavedViews } from './012_saved_views';
+import { migration013PromotionTerms } from './013_promotion_terms';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010Catalogue,
   migration011DealerDrafts,
   migration012SavedViews,
+  migration013PromotionTerms,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

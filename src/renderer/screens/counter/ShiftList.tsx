@@ -6,7 +6,7 @@ import { downloadCsv } from '../../lib/csv';
 import { useShift } from '../../stores/shift';
 import { dateTime, money } from '../../lib/format';
 
-/** Today's redemptions at this desk, with totals, CSV export and (for supervisors) undo. */
+/** Today's redemptions (a supervisor's: all their stores'), with totals, CSV export and (for supervisors) undo. */
 export function ShiftList({ version }: { version: number }) {
   const m = useMessages();
   const locale = useI18n((s) => s.locale);
@@ -20,6 +20,9 @@ export function ShiftList({ version }: { version: number }) {
     return off;
   }, [reload, version]);
 
+  const stateOf = (state: ShiftRow['state']) => (state === 'undone' ? m.shiftStore.undone : m.shift.states[state]);
+  const storeWide = shift !== null && shift.coverage !== 'desk';
+
   const exportCsv = () => {
     if (!shift) return;
     downloadCsv(
@@ -32,7 +35,7 @@ export function ShiftList({ version }: { version: number }) {
         r.clerk,
         r.items,
         (r.payable / 100).toFixed(2),
-        m.shift.states[r.state],
+        stateOf(r.state),
       ]),
     );
   };
@@ -53,7 +56,7 @@ export function ShiftList({ version }: { version: number }) {
   return (
     <section className="shift-list" aria-label={m.shift.title}>
       <header className="shift-header">
-        <h3>{m.shift.title}</h3>
+        <h3>{storeWide ? m.shiftStore.titleStores : m.shift.title}</h3>
         {shift && (
           <span data-testid="shift-totals">
             {fill(m.shift.totals, { count: shift.totals.count, payable: money(shift.totals.payable) })}
@@ -64,6 +67,18 @@ export function ShiftList({ version }: { version: number }) {
           {m.shift.exportCsv}
         </button>
       </header>
+      {shift?.coverage === 'stores' && (
+        <p className="muted" data-testid="shift-coverage">
+          {m.shiftStore.stores}
+        </p>
+      )}
+      {shift?.coverage === 'desk-only' && (
+        <p className="notice" role="status" data-testid="shift-coverage">
+          {fill(m.shiftStore.deskOnly, {
+            reason: m.shiftStore.failure[shift.unavailable ?? ''] ?? shift.unavailable ?? '',
+          })}
+        </p>
+      )}
       {error && (
         <div className="error-banner" role="alert">
           {m.refusal[error.reason ?? ''] ?? m.error[error.code]}
@@ -94,7 +109,7 @@ export function ShiftList({ version }: { version: number }) {
                 <td>{r.items}</td>
                 <td>{money(r.payable)}</td>
                 <td>
-                  <span className={`badge ${r.state}`}>{m.shift.states[r.state]}</span>
+                  <span className={`badge ${r.state}`}>{stateOf(r.state)}</span>
                 </td>
                 <td>
                   {r.undoable && (

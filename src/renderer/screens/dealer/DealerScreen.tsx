@@ -5,6 +5,7 @@ import { PROVINCES } from '../../../shared/demo/regions';
 import type { DealerDraftInput } from '../../../shared/contract/api';
 import { fill, useMessages } from '../../i18n';
 import type { Messages } from '../../i18n/zh-CN';
+import { onEvent } from '../../api/client';
 import { money } from '../../lib/format';
 import { useDealer } from '../../stores/dealer';
 import { useSession } from '../../stores/session';
@@ -70,9 +71,21 @@ export function DealerScreen() {
   const [formKey, setFormKey] = useState(0);
 
   const load = useDealer((s) => s.load);
+  const followUp = useDealer((s) => s.followUp);
   useEffect(() => {
     void load(dealerId);
   }, [load, dealerId]);
+  const refreshPromotions = useDealer((s) => s.refreshPromotions);
+  // A submitted order that waited offline shows the service's answer once a sync brings it.
+  useEffect(() => onEvent('orders.changed', () => void followUp()), [followUp]);
+  // The first sync after sign-in may still be bringing the terms when the screen opens.
+  useEffect(
+    () =>
+      onEvent('sync.status', (status) => {
+        if (!status.syncing) void refreshPromotions();
+      }),
+    [refreshPromotions],
+  );
 
   // The amounts on every keystroke, with the shared pricing: no round trip.
   const quote = useMemo(
@@ -85,6 +98,7 @@ export function DealerScreen() {
       ),
     [draft, known, promotions],
   );
+  const campaignNames: Record<string, string> = Object.fromEntries(promotions.campaigns.map((c) => [c.id, c.name]));
   const phone = draft.receiver.phone;
   const typingPhone = phone !== '' && phone.length < 11 && MOBILE_PREFIX.test(phone);
   const errors: Record<string, string> = {};
@@ -270,7 +284,10 @@ export function DealerScreen() {
               <li key={item.sku}>
                 <span>
                   {item.name} · {item.spec} · {item.sku} · {money(item.dealerPrice)} ·{' '}
-                  {fill(m.dealer.stock, { n: item.stock })}
+                  {fill(m.dealer.stock, { n: item.stock })}{' '}
+                  {campaignNames[item.campaignId ?? ''] && (
+                    <span className="badge pending">{campaignNames[item.campaignId ?? '']}</span>
+                  )}
                 </span>
                 <button
                   type="button"

@@ -7,6 +7,7 @@ import { migration005Orders } from './005_orders';
 import { migration006Redemption } from './006_redemption';
 import { migration007Intents } from './007_intents';
 import { migration008Refunds } from './008_refunds';
+import { migration009PromotionSeq } from './009_promotion_seq';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006Redemption,
   migration007Intents,
   migration008Refunds,
+  migration009PromotionSeq,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

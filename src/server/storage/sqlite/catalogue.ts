@@ -5,6 +5,7 @@ import type {
   CouponRow,
   DealerCatalogueRow,
   ProductRow,
+  PromotionTermsRow,
   ReservationRow,
   StockRepo,
   StockRow,
@@ -105,22 +106,41 @@ export const catalogueRepo = (sql: Prepare): CatalogueRepo => ({
       seq,
     );
   },
-  async insertCampaign(row) {
-    sql('INSERT INTO campaigns (id, name, threshold_fen, rate_bp, amount_off) VALUES (?, ?, ?, ?, ?)').run(
+  async promotionPage(dealerIds, afterSeq, limit) {
+    const campaigns = sql(
+      `SELECT id, name, threshold_fen AS "thresholdFen", rate_bp AS "rateBp", amount_off AS "amountOff", seq
+       FROM campaigns WHERE seq > ? ORDER BY seq LIMIT ?`,
+    ).all(afterSeq, limit) as Array<CampaignRow & { seq: number }>;
+    const coupons = sql(
+      `SELECT id, name, amount_off AS "amountOff", threshold_fen AS "thresholdFen", dealer_id AS "dealerId", seq
+       FROM coupons WHERE seq > ? AND (dealer_id IS NULL OR dealer_id IN (${placeholders(dealerIds.length)}))
+       ORDER BY seq LIMIT ?`,
+    ).all(afterSeq, ...dealerIds, limit) as Array<CouponRow & { seq: number }>;
+    return [
+      ...campaigns.map((row): PromotionTermsRow => ({ kind: 'campaign', ...row })),
+      ...coupons.map((row): PromotionTermsRow => ({ kind: 'coupon', ...row })),
+    ]
+      .sort((a, b) => a.seq - b.seq)
+      .slice(0, limit);
+  },
+  async insertCampaign(row, seq) {
+    sql('INSERT INTO campaigns (id, name, threshold_fen, rate_bp, amount_off, seq) VALUES (?, ?, ?, ?, ?, ?)').run(
       row.id,
       row.name,
       row.thresholdFen,
       row.rateBp,
       row.amountOff,
+      seq,
     );
   },
-  async insertCoupon(row) {
-    sql('INSERT INTO coupons (id, name, amount_off, threshold_fen, dealer_id) VALUES (?, ?, ?, ?, ?)').run(
+  async insertCoupon(row, seq) {
+    sql('INSERT INTO coupons (id, name, amount_off, threshold_fen, dealer_id, seq) VALUES (?, ?, ?, ?, ?, ?)').run(
       row.id,
       row.name,
       row.amountOff,
       row.thresholdFen,
       row.dealerId,
+      seq,
     );
   },
   async insertDealerPrice(dealerId, sku, price) {

@@ -1,3 +1,4 @@
+import type { OrderRecord } from '../../../shared/contract/records';
 import type {
   CodeRow,
   CodesRepo,
@@ -69,6 +70,9 @@ export const codesRepo = (sql: Prepare): CodesRepo => ({
 
 const REDEMPTION = `id, code_id AS "codeId", order_no AS "orderNo", store_id AS "storeId", actor, device,
   redeemed_at AS "redeemedAt", recorded_at AS "recordedAt", state, undone_at AS "undoneAt", undone_by AS "undoneBy"`;
+const REDEMPTION_OF_R = `r.id, r.code_id AS "codeId", r.order_no AS "orderNo", r.store_id AS "storeId", r.actor,
+  r.device, r.redeemed_at AS "redeemedAt", r.recorded_at AS "recordedAt", r.state, r.undone_at AS "undoneAt",
+  r.undone_by AS "undoneBy"`;
 
 export const redemptionsRepo = (sql: Prepare): RedemptionsRepo => ({
   async insert(r) {
@@ -104,11 +108,15 @@ export const redemptionsRepo = (sql: Prepare): RedemptionsRepo => ({
     sql(`UPDATE redemptions SET state = 'undone', undone_at = ?, undone_by = ? WHERE id = ?`).run(at, by, id);
   },
   async list(storeIds, from, to, limit) {
-    const stores = storeIds ? `AND store_id IN (${placeholders(storeIds.length)})` : '';
-    return sql(
-      `SELECT ${REDEMPTION} FROM redemptions WHERE redeemed_at >= ? AND redeemed_at < ? ${stores}
-       ORDER BY redeemed_at, id LIMIT ?`,
-    ).all(from, to, ...(storeIds ?? []), limit) as RedemptionRow[];
+    const stores = storeIds ? `AND r.store_id IN (${placeholders(storeIds.length)})` : '';
+    const rows = sql(
+      `SELECT ${REDEMPTION_OF_R}, o.payable, o.record FROM redemptions r JOIN orders o ON o.order_no = r.order_no
+       WHERE r.redeemed_at >= ? AND r.redeemed_at < ? ${stores} ORDER BY r.redeemed_at, r.id LIMIT ?`,
+    ).all(from, to, ...(storeIds ?? []), limit) as Array<RedemptionRow & { payable: number; record: string }>;
+    return rows.map(({ record, ...row }) => ({
+      ...row,
+      lines: (JSON.parse(record) as OrderRecord).lines.map(({ name, quantity }) => ({ name, quantity })),
+    }));
   },
 });
 
