@@ -19,7 +19,8 @@ export const batchRowResult = z.strictObject({
 });
 export type BatchRowResult = z.infer<typeof batchRowResult>;
 
-const batchInput = z.strictObject({ csv: z.string().min(1).max(500_000) });
+// Under the HTTP bridge's 1 MiB body cap even when every character is three UTF-8 bytes.
+const batchInput = z.strictObject({ csv: z.string().min(1).max(300_000) });
 const batchOutput = z.strictObject({ rows: z.array(batchRowResult).max(5_000) });
 
 /**

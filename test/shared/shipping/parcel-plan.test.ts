@@ -4,6 +4,7 @@ import {
   shipsEverything,
   toParcelInputs,
   wholeOrderParcel,
+  type PlannedParcel,
 } from '../../../src/shared/shipping/parcel-plan';
 
 /** Three mugs (one already shipped) and a kettle. */
@@ -18,7 +19,7 @@ describe('packing an order into parcels', () => {
   });
 
   it('ships the mugs in one parcel and the kettle in another; nothing is left owed', () => {
-    const parcels = [
+    const parcels: PlannedParcel[] = [
       { carrier: 'SF', trackingNo: 'SF1234567890123', quantities: { 1: 2, 2: 0 } },
       { carrier: 'ZTO', trackingNo: '75312345678901', quantities: { 2: 1 } },
     ];
@@ -31,13 +32,13 @@ describe('packing an order into parcels', () => {
   });
 
   it('a partial shipment leaves the order owing the rest', () => {
-    const parcels = [{ carrier: 'SF', trackingNo: 'SF1234567890123', quantities: { 1: 1 } }];
+    const parcels: PlannedParcel[] = [{ carrier: 'SF', trackingNo: 'SF1234567890123', quantities: { 1: 1 } }];
     expect(planProblems(lines, parcels)).toEqual([]);
     expect(shipsEverything(lines, parcels)).toBe(false);
   });
 
   it('names each problem: an empty parcel, a bad number, the same number twice, more than is owed', () => {
-    const parcels = [
+    const parcels: PlannedParcel[] = [
       { carrier: 'SF', trackingNo: 'SF1234567890123', quantities: { 1: 2 } },
       { carrier: 'SF', trackingNo: 'sf 1234567890123', quantities: { 1: 1 } },
       { carrier: 'YTO', trackingNo: '12', quantities: {} },
