@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { OrderRecord } from '../../src/shared/contract/records';
-import { openFromList } from './support/detail';
+import { openFromList, scan } from './support/detail';
 import { buyerAsks, serviceOrder, serviceOrders } from './support/service-api';
 import { signIn, startWebMode, type WebMode } from './support/web-mode';
 
@@ -102,4 +102,39 @@ test('customer service rejects a refund request with a reason, and the held ship
   await signIn(page, app.url, 'warehouse1');
   await openFromList(page, order!.orderNo);
   await expect(page.getByRole('button', { name: /^发货/ })).toBeEnabled();
+});
+
+test('an exchange: the warehouse takes the goods back and sends the replacement with a scanned waybill', async ({
+  page,
+}) => {
+  const [, order] = await untouched('PENDING_RECEIPT');
+  const request = await buyerAsks(app.serviceUrl, order!.orderNo, 'EXCHANGE', '尺码不合适，换大一码');
+  const card = page.locator(`.after-sale[data-after-sale-no="${request.afterSaleNo}"]`);
+  await signIn(page, app.url, 'service1');
+  await openFromList(page, order!.orderNo);
+  await card.getByRole('button', { name: '审核通过' }).click();
+  await expect(card.locator('.after-sale-status')).toHaveText('待换货入库');
+  await expect.poll(() => requestStatus(order!.orderNo, request.id)).toBe('AWAITING_EXCHANGE_RETURN');
+
+  await page.keyboard.press('Escape');
+  await signIn(page, app.url, 'warehouse1');
+  await openFromList(page, order!.orderNo);
+  await card.getByRole('button', { name: '确认退货入库' }).click();
+  await expect(card.locator('.after-sale-status')).toHaveText('待换货发出');
+  await card.getByRole('button', { name: '发出换货' }).click();
+  // A ZTO label scanned while the picker still says another carrier: the number picks its carrier.
+  const zto = `75${String(Date.now()).slice(-12)}`;
+  await page.getByTestId('exchange-dialog').getByLabel('快递公司').selectOption('SF');
+  await scan(page, '运单号', zto);
+  await expect(card.locator('.after-sale-status')).toHaveText('已完成');
+  await expect(page.locator(`.waybill[data-tracking-no="${zto}"]`)).toContainText('中通快递');
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENS}/return-exchange.png` });
+  await expect
+    .poll(async () => {
+      const held = await serviceOrder(app.serviceUrl, order!.orderNo);
+      const waybill = held?.waybills.find((w) => w.trackingNo === zto);
+      return [held?.afterSales.find((a) => a.id === request.id)?.status, waybill?.carrier];
+    })
+    .toEqual(['SUCCEEDED', 'ZTO']);
 });
