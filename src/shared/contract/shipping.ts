@@ -1,7 +1,17 @@
 import { z } from 'zod';
-import { BATCH_ROW_ERRORS } from '../shipping/batch-csv';
 import { ORDER_REFUSALS } from '../domain/order-actions';
 import { procedure } from './procedure';
+
+/** What a batch file's rows can be faulted for on their own (src/shared/shipping/batch-csv.ts). */
+export const BATCH_ROW_ERRORS = [
+  'MISSING_FIELD',
+  'UNKNOWN_CARRIER',
+  'TRACKING_EMPTY',
+  'TRACKING_FORMAT',
+  'DUPLICATE_ORDER_IN_FILE',
+  'DUPLICATE_TRACKING_IN_FILE',
+] as const;
+export type BatchRowError = (typeof BATCH_ROW_ERRORS)[number];
 
 /** What the desk's store adds to a row the file itself could not fault. */
 export const BATCH_STORE_ERRORS = ['ORDER_NOT_FOUND', 'TRACKING_IN_USE', ...ORDER_REFUSALS] as const;
