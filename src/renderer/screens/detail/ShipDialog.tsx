@@ -110,6 +110,7 @@ export function ShipDialog({ order, onClose, onShipped }: Props) {
                           min={0}
                           max={remainingToShip(line)}
                           aria-label={`${prefix}${line.name} ${t.quantity}`}
+                          aria-invalid={left < (parcel.quantities[line.lineNo] ?? 0)}
                           value={parcel.quantities[line.lineNo] ?? 0}
                           onChange={(e) =>
                             setQuantity(i, line.lineNo, Math.max(0, Math.trunc(Number(e.target.value) || 0)))
