@@ -1,4 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startOrderService, type OrderService } from '../../src/server/index';
+import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import type { OrderRecord } from '../../src/shared/contract/records';
 import { openFromList, scan } from './support/detail';
 import { buyerAsks, serviceOrder, serviceOrders } from './support/service-api';
@@ -137,4 +142,58 @@ test('an exchange: the warehouse takes the goods back and sends the replacement 
       return [held?.afterSales.find((a) => a.id === request.id)?.status, waybill?.carrier];
     })
     .toEqual(['SUCCEEDED', 'ZTO']);
+});
+
+test.describe('a refund while the service cannot be reached', () => {
+  let service: OrderService;
+  let serviceDir: string;
+  let proxy: FaultProxy;
+  let desk: WebMode;
+  test.beforeAll(async () => {
+    serviceDir = mkdtempSync(join(tmpdir(), 'order-desk-e2e-service-'));
+    service = await startOrderService({ dataDir: serviceDir, port: 0, demo: true, demoOrders: 800 });
+    proxy = await startFaultProxy(service.url);
+    desk = await startWebMode({ service: proxy.url, demoOrders: 800 });
+  });
+  test.afterAll(async () => {
+    await desk?.stop();
+    await proxy?.close();
+    await service?.close();
+    rmSync(serviceDir, { recursive: true, force: true });
+  });
+
+  test('an approval made offline waits to sync, and the refund button says so until it has', async ({ page }) => {
+    const [order] = [...(await serviceOrders(service.url)).values()].filter(
+      (o) => o.status === 'PENDING_SHIPMENT' && o.refundStatus === 'NONE' && !o.locked,
+    );
+    const request = await buyerAsks(service.url, order!.orderNo, 'REFUND_ONLY', '地址填写错误');
+    const card = page.locator(`.after-sale[data-after-sale-no="${request.afterSaleNo}"]`);
+    await signIn(page, desk.url, 'service1');
+    await expect(page.getByRole('status', { name: 'sync' })).toContainText('已全部同步');
+
+    await proxy.refuse();
+    await openFromList(page, order!.orderNo);
+    await card.getByRole('button', { name: '审核通过' }).click();
+    await expect(card.locator('.after-sale-status')).toHaveText('待退款');
+    await expect(page.getByTestId('detail-pending')).toHaveText('有 1 条本机操作待同步');
+    await expect(card.getByRole('button', { name: '确认退款' })).toBeDisabled();
+    await expect(card).toContainText('等待同步完成后才能操作');
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENS}/return-waiting-sync.png` });
+
+    await proxy.restore();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '立即同步' }).click();
+    await expect(page.getByRole('status', { name: 'sync' })).toContainText('已全部同步');
+    await openFromList(page, order!.orderNo);
+    await expect(page.getByTestId('detail-pending')).toHaveCount(0);
+    await card.getByRole('button', { name: '确认退款' }).click();
+    await expect(card.locator('.after-sale-status')).toHaveText('已完成');
+    await expect
+      .poll(async () => {
+        const held = (await serviceOrders(service.url)).get(order!.orderNo);
+        return [held?.afterSales.find((a) => a.id === request.id)?.status, held?.status];
+      })
+      .toEqual(['SUCCEEDED', 'CLOSED']);
+  });
 });
