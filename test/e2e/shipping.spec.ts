@@ -161,3 +161,23 @@ test('batch-ships from a CSV: the preview shows the bad row, only the valid rows
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
+
+test('the detail and the shipping dialog read in English too', async ({ page }) => {
+  const [order] = await waitingToShip();
+  await signIn(page, app.url, 'warehouse1');
+  await page.getByLabel('语言').selectOption('en');
+  await page.getByRole('searchbox').fill(order!.orderNo);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.locator(`.tbody .tr[data-order-no="${order!.orderNo}"]`).click();
+  const panel = page.getByRole('dialog', { name: `Order ${order!.orderNo}` });
+  for (const module of ['Basic info', 'Items', 'Payment and amounts', 'Logistics', 'After-sales', 'Timeline'])
+    await expect(panel.getByRole('region', { name: module, exact: true })).toBeVisible();
+  await expect(panel.getByTestId('module-logistics')).toContainText('Not shipped yet');
+  await page.keyboard.press('s');
+  await expect(page.getByTestId('ship-dialog')).toContainText('Everything leaves: the order moves to pending receipt');
+  await expect(page.getByTestId('ship-dialog').getByLabel('Parcel 1 Carrier')).toContainText('SF Express');
+  await page.screenshot({ path: `${SCREENS}/ship-dialog-en.png` });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('ship-dialog')).toHaveCount(0);
+  await expect(panel).toBeVisible();
+});
