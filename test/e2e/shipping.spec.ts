@@ -47,6 +47,9 @@ test('a warehouse desk opens an order from the list and ships it in two parcels 
   await page.keyboard.press('s');
   const dialog = page.getByTestId('ship-dialog');
   await expect(dialog).toBeVisible();
+  // Enter before anything is scanned says what is missing and ships nothing.
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('alert')).toHaveText('包裹 1：请填写运单号');
   for (const line of order.lines.slice(1)) await dialog.getByLabel(`包裹 1 ${line.name} 本包裹数量`).fill('0');
   await dialog.getByRole('button', { name: '添加包裹' }).click();
   await dialog.getByLabel(`包裹 2 ${second!.name} 本包裹数量`).fill('1');

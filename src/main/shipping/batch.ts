@@ -14,7 +14,7 @@ interface Judged extends BatchRowResult {
   lines: Array<{ lineNo: number; quantity: number }>;
 }
 
-/** The whole order in one parcel: every unit it still owes. */
+/** One row against this device's copy of its order; a good row ships the whole order (every unit still owed). */
 function judgeAgainstStore(ctx: CallContext, row: BatchRow): Judged {
   const base = { ...row, shipped: false, lines: [] };
   if (row.error !== null) return base;
