@@ -107,9 +107,10 @@ test('locks an order with a reason (shipping then says why it cannot), adds a no
   await expect(panel.getByTestId('detail-locked')).toHaveText('已锁定：买家来电要求改地址');
   await expect(panel.getByRole('button', { name: /^发货/ })).toBeDisabled();
   await expect(panel.getByTestId('detail-actions')).toContainText('订单已锁定');
-  // s does nothing on a locked order.
+  // s on a locked order says why it will not ship.
   await page.keyboard.press('s');
   await expect(page.getByTestId('ship-dialog')).toHaveCount(0);
+  await expect(panel.getByTestId('detail-notice')).toHaveText('操作未执行：订单已锁定');
 
   await panel.getByRole('button', { name: '添加备注' }).click();
   await page.getByLabel('备注内容').fill('已联系买家，等待新地址');

@@ -39,10 +39,17 @@ export function OrderDetailPanel({ orderNo }: { orderNo: string }) {
   const refusalText = useRefusalText();
   const actions = order && session ? orderActionsFor(session, order) : null;
 
+  /** s on an order that may not ship says why, next to the disabled button, rather than nothing. */
+  const shipByKey = () => {
+    const ship = actions?.SHIP;
+    if (ship?.ok) setOpen({ kind: 'ship' });
+    else if (ship) setNotice({ text: fill(m.detail.refused, { reason: m.detail.reason[ship.reason] }), ok: false });
+  };
+
   useShortcuts(
     fill(m.detail.title, { orderNo }),
     [
-      { keys: ['s'], description: m.detail.action.SHIP, run: () => actions?.SHIP.ok && setOpen({ kind: 'ship' }) },
+      { keys: ['s'], description: m.detail.action.SHIP, run: () => shipByKey() },
       { keys: ['Escape'], description: m.detail.close, inFields: true, run: closeOrder },
     ],
     open === null,
