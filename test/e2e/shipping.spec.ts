@@ -47,6 +47,9 @@ test('a warehouse desk opens an order from the list and ships it in two parcels 
   await page.keyboard.press('s');
   const dialog = page.getByTestId('ship-dialog');
   await expect(dialog).toBeVisible();
+  // Enter before anything is scanned says what is missing and ships nothing.
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('alert')).toHaveText('包裹 1：请填写运单号');
   for (const line of order.lines.slice(1)) await dialog.getByLabel(`包裹 1 ${line.name} 本包裹数量`).fill('0');
   await dialog.getByRole('button', { name: '添加包裹' }).click();
   await dialog.getByLabel(`包裹 2 ${second!.name} 本包裹数量`).fill('1');
@@ -104,9 +107,10 @@ test('locks an order with a reason (shipping then says why it cannot), adds a no
   await expect(panel.getByTestId('detail-locked')).toHaveText('已锁定：买家来电要求改地址');
   await expect(panel.getByRole('button', { name: /^发货/ })).toBeDisabled();
   await expect(panel.getByTestId('detail-actions')).toContainText('订单已锁定');
-  // s does nothing on a locked order.
+  // s on a locked order says why it will not ship.
   await page.keyboard.press('s');
   await expect(page.getByTestId('ship-dialog')).toHaveCount(0);
+  await expect(panel.getByTestId('detail-notice')).toHaveText('操作未执行：订单已锁定');
 
   await panel.getByRole('button', { name: '添加备注' }).click();
   await page.getByLabel('备注内容').fill('已联系买家，等待新地址');
@@ -160,4 +164,24 @@ test('batch-ships from a CSV: the preview shows the bad row, only the valid rows
   expect((await serviceOrder(app.serviceUrl, a!.orderNo))!.waybills.map((w) => w.trackingNo)).toEqual([numberA]);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+});
+
+test('the detail and the shipping dialog read in English too', async ({ page }) => {
+  const [order] = await waitingToShip();
+  await signIn(page, app.url, 'warehouse1');
+  await page.getByLabel('语言').selectOption('en');
+  await page.getByRole('searchbox').fill(order!.orderNo);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.locator(`.tbody .tr[data-order-no="${order!.orderNo}"]`).click();
+  const panel = page.getByRole('dialog', { name: `Order ${order!.orderNo}` });
+  for (const module of ['Basic info', 'Items', 'Payment and amounts', 'Logistics', 'After-sales', 'Timeline'])
+    await expect(panel.getByRole('region', { name: module, exact: true })).toBeVisible();
+  await expect(panel.getByTestId('module-logistics')).toContainText('Not shipped yet');
+  await page.keyboard.press('s');
+  await expect(page.getByTestId('ship-dialog')).toContainText('Everything leaves: the order moves to pending receipt');
+  await expect(page.getByTestId('ship-dialog').getByLabel('Parcel 1 Carrier')).toContainText('SF Express');
+  await page.screenshot({ path: `${SCREENS}/ship-dialog-en.png` });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('ship-dialog')).toHaveCount(0);
+  await expect(panel).toBeVisible();
 });

@@ -1,4 +1,4 @@
-import type { BatchError, BatchRowResult } from '../../shared/contract/shipping';
+import { BATCH_ERRORS, type BatchError, type BatchRowResult } from '../../shared/contract/shipping';
 import { decide, remainingToShip } from '../../shared/domain/order-machine';
 import { factsOf, orderStateOf } from '../../shared/intents/state';
 import { parseBatchCsv, type BatchRow } from '../../shared/shipping/batch-csv';
@@ -14,7 +14,7 @@ interface Judged extends BatchRowResult {
   lines: Array<{ lineNo: number; quantity: number }>;
 }
 
-/** The whole order in one parcel: every unit it still owes. */
+/** One row against this device's copy of its order; a good row ships the whole order (every unit still owed). */
 function judgeAgainstStore(ctx: CallContext, row: BatchRow): Judged {
   const base = { ...row, shipped: false, lines: [] };
   if (row.error !== null) return base;
@@ -38,6 +38,9 @@ function judgeBatch(ctx: CallContext, csv: string): Judged[] {
   return rows.map((row) => judgeAgainstStore(ctx, row));
 }
 
+const isBatchError = (code: string | undefined): code is BatchError =>
+  (BATCH_ERRORS as readonly string[]).includes(code ?? '');
+
 const shown = ({ lines: _lines, ...row }: Judged): BatchRowResult => row;
 
 /** Each good row ships on its own, so a refusal found only now (another desk was first) stays its row's. */
@@ -48,8 +51,8 @@ function shipRow(ctx: CallContext, row: Judged): BatchRowResult {
     queueOrderIntent(ctx, 'SHIP', { orderNo: row.orderNo, parcels: [parcel] }, row.orderNo);
     return { ...shown(row), shipped: true };
   } catch (error) {
-    if (!(error instanceof ApiFailure) || error.code !== 'ACTION_REFUSED') throw error;
-    return { ...shown(row), error: (error.reason ?? 'WRONG_STATUS') as BatchError };
+    if (!(error instanceof ApiFailure) || error.code !== 'ACTION_REFUSED' || !isBatchError(error.reason)) throw error;
+    return { ...shown(row), error: error.reason };
   }
 }
 

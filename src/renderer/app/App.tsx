@@ -4,7 +4,7 @@ import { fill, useMessages } from '../i18n';
 import { CounterScreen } from '../screens/counter/CounterScreen';
 import { DealerScreen } from '../screens/dealer/DealerScreen';
 import { ExceptionsScreen } from '../screens/exceptions/ExceptionsScreen';
-import { OrderDetailPanel } from '../screens/detail/OrderDetailPanel';
+import { OpenedOrderDetail } from '../screens/detail/OpenedOrderDetail';
 import { OrdersScreen } from '../screens/orders/OrdersScreen';
 import { SignInScreen } from '../screens/sign-in/SignInScreen';
 import { useSession } from '../stores/session';
@@ -16,7 +16,7 @@ import { SyncStatusBar } from './SyncStatusBar';
 export function App() {
   const m = useMessages();
   const { session, start, signOut, sync } = useSession();
-  const { screen, show, openedOrderNo } = useNavigation();
+  const { screen, show } = useNavigation();
 
   useEffect(() => {
     document.title = m.ui.appTitle;
@@ -53,7 +53,7 @@ export function App() {
         {current === 'orders' && <OrdersScreen key={session.username} />}
         {current === 'exceptions' && <ExceptionsScreen key={session.username} />}
       </main>
-      {openedOrderNo && <OrderDetailPanel key={openedOrderNo} orderNo={openedOrderNo} />}
+      <OpenedOrderDetail />
       <SyncStatusBar />
     </div>
   );

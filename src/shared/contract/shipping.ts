@@ -1,7 +1,17 @@
 import { z } from 'zod';
-import { BATCH_ROW_ERRORS } from '../shipping/batch-csv';
 import { ORDER_REFUSALS } from '../domain/order-actions';
 import { procedure } from './procedure';
+
+/** What a batch file's rows can be faulted for on their own (src/shared/shipping/batch-csv.ts). */
+export const BATCH_ROW_ERRORS = [
+  'MISSING_FIELD',
+  'UNKNOWN_CARRIER',
+  'TRACKING_EMPTY',
+  'TRACKING_FORMAT',
+  'DUPLICATE_ORDER_IN_FILE',
+  'DUPLICATE_TRACKING_IN_FILE',
+] as const;
+export type BatchRowError = (typeof BATCH_ROW_ERRORS)[number];
 
 /** What the desk's store adds to a row the file itself could not fault. */
 export const BATCH_STORE_ERRORS = ['ORDER_NOT_FOUND', 'TRACKING_IN_USE', ...ORDER_REFUSALS] as const;
@@ -19,7 +29,8 @@ export const batchRowResult = z.strictObject({
 });
 export type BatchRowResult = z.infer<typeof batchRowResult>;
 
-const batchInput = z.strictObject({ csv: z.string().min(1).max(500_000) });
+// Under the HTTP bridge's 1 MiB body cap even when every character is three UTF-8 bytes.
+const batchInput = z.strictObject({ csv: z.string().min(1).max(300_000) });
 const batchOutput = z.strictObject({ rows: z.array(batchRowResult).max(5_000) });
 
 /**

@@ -15,12 +15,24 @@ import type { AfterSaleStatus, AfterSaleType, DataScope, Role } from './vocabula
  */
 
 /** The order actions a desk offers on the detail panel. */
-export const DESK_ORDER_ACTIONS = ['SHIP', 'LOCK', 'UNLOCK', 'NOTE', 'CANCEL'] as const;
-export type DeskOrderAction = (typeof DESK_ORDER_ACTIONS)[number] & OrderActionType;
+export const DESK_ORDER_ACTIONS = [
+  'SHIP',
+  'LOCK',
+  'UNLOCK',
+  'NOTE',
+  'CANCEL',
+] as const satisfies readonly OrderActionType[];
+export type DeskOrderAction = (typeof DESK_ORDER_ACTIONS)[number];
 
 /** The after-sale actions staff take (WITHDRAW is the buyer's). */
-export const DESK_AFTER_SALE_ACTIONS = ['APPROVE', 'REJECT', 'RECEIVE_RETURN', 'REFUND', 'SHIP_EXCHANGE'] as const;
-export type DeskAfterSaleAction = (typeof DESK_AFTER_SALE_ACTIONS)[number] & AfterSaleActionType;
+export const DESK_AFTER_SALE_ACTIONS = [
+  'APPROVE',
+  'REJECT',
+  'RECEIVE_RETURN',
+  'REFUND',
+  'SHIP_EXCHANGE',
+] as const satisfies readonly AfterSaleActionType[];
+export type DeskAfterSaleAction = (typeof DESK_AFTER_SALE_ACTIONS)[number];
 
 export type UnavailableReason = 'FORBIDDEN_ROLE' | 'OUT_OF_SCOPE' | 'WAITING_SYNC' | OrderRefusal | AfterSaleRefusal;
 export type Availability = { ok: true } | { ok: false; reason: UnavailableReason };

@@ -1,3 +1,4 @@
+import type { BatchRowError } from '../contract/shipping';
 import { CARRIERS, checkTrackingNo } from '../domain/carriers';
 
 /**
@@ -6,16 +7,6 @@ import { CARRIERS, checkTrackingNo } from '../domain/carriers';
  * (RFC 4180: "" is a quote inside), an optional header row, a UTF-8 BOM from Excel. Each row is
  * judged on its own so one bad row never holds back the good ones.
  */
-
-export const BATCH_ROW_ERRORS = [
-  'MISSING_FIELD',
-  'UNKNOWN_CARRIER',
-  'TRACKING_EMPTY',
-  'TRACKING_FORMAT',
-  'DUPLICATE_ORDER_IN_FILE',
-  'DUPLICATE_TRACKING_IN_FILE',
-] as const;
-export type BatchRowError = (typeof BATCH_ROW_ERRORS)[number];
 
 export interface BatchRow {
   /** 1-based line of the file, as a spreadsheet shows it. */

@@ -11,7 +11,7 @@ export async function openFromList(page: Page, orderNo: string): Promise<void> {
 
 /** A scanner types a whole number in a few milliseconds and ends it with Enter. */
 export async function scan(page: Page, label: string, code: string): Promise<void> {
-  await page.getByLabel(label).click();
+  await page.getByLabel(label, { exact: true }).click();
   await page.keyboard.type(code, { delay: 3 });
   await page.keyboard.press('Enter');
 }

@@ -122,4 +122,27 @@ describe('returns and after-sales at the desks', () => {
     await warehouse.sync();
     await expectConverged(warehouse, world.service, 'warehouse1');
   });
+
+  it('a refund waits until the approval made on this desk has reached the service, then closes the unshipped order', async () => {
+    const [, order] = await waitingToShip(world.service);
+    const request = await buyerAsks(world.service, order!.orderNo, 'REFUND_ONLY', '地址填写错误');
+    const service = await world.desk('service1');
+    await act(service, 'aftersales.approve', { orderNo: order!.orderNo, afterSaleId: request.id });
+    const refund = { orderNo: order!.orderNo, afterSaleId: request.id };
+    expect(await service.call('aftersales.refund', refund)).toMatchObject({
+      ok: false,
+      error: { code: 'ACTION_REFUSED', reason: 'WAITING_SYNC' },
+    });
+    await service.sync();
+    expect(await act(service, 'aftersales.refund', refund)).toMatchObject({
+      status: 'CLOSED',
+      refundStatus: 'REFUNDED',
+    });
+    await service.sync();
+    expect((await serviceOrders(world.service, 'service1')).get(order!.orderNo)).toMatchObject({
+      status: 'CLOSED',
+      paymentStatus: 'REFUNDED',
+    });
+    await expectConverged(service, world.service, 'service1');
+  });
 });

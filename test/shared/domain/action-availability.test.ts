@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   afterSaleActionAvailability,
+  afterSaleActionsInPlay,
   orderActionAvailability,
   type OrderSituation,
   type Viewer,
@@ -142,5 +143,20 @@ describe('which after-sale actions staff may take, and why not', () => {
   ] as const)('%s', (_story, viewer, order, afterSale, action, reason) => {
     const verdict = afterSaleActionAvailability(viewer, order, afterSale)[action];
     expect(verdict).toEqual(reason === null ? { ok: true } : { ok: false, reason });
+  });
+});
+
+describe('which after-sale buttons a request shows at all', () => {
+  it.each([
+    ['RETURN_REFUND', 'PENDING_REVIEW', ['APPROVE', 'REJECT']],
+    ['RETURN_REFUND', 'AWAITING_RETURN', ['REJECT', 'RECEIVE_RETURN']],
+    ['RETURN_REFUND', 'PENDING_REFUND', ['REFUND']],
+    ['EXCHANGE', 'AWAITING_EXCHANGE_RETURN', ['REJECT', 'RECEIVE_RETURN']],
+    ['EXCHANGE', 'EXCHANGE_OUTBOUND', ['SHIP_EXCHANGE']],
+    ['REFUND_ONLY', 'PENDING_REFUND', ['REFUND']],
+    ['REFUND_ONLY', 'SUCCEEDED', []],
+    ['EXCHANGE', 'REJECTED', []],
+  ] as const)('%s in %s: %j', (type, status, actions) => {
+    expect(afterSaleActionsInPlay({ type, status })).toEqual(actions);
   });
 });

@@ -32,7 +32,7 @@ describe('packing an order into parcels', () => {
   });
 
   it('a partial shipment leaves the order owing the rest', () => {
-    const parcels = [{ carrier: 'SF', trackingNo: 'SF1234567890123', quantities: { 1: 1 } }];
+    const parcels: PlannedParcel[] = [{ carrier: 'SF', trackingNo: 'SF1234567890123', quantities: { 1: 1 } }];
     expect(planProblems(lines, parcels)).toEqual([]);
     expect(shipsEverything(lines, parcels)).toBe(false);
   });

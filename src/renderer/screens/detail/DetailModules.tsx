@@ -176,18 +176,6 @@ export function InvoiceModule({ order }: Props) {
   );
 }
 
-/** A checkout split by merchant and warehouse: the parent number ties the children together. */
-export function LinksModule({ order }: Props) {
-  const m = useMessages();
-  const split = order.parentNo !== order.orderNo;
-  return (
-    <Module id="links" title={m.detail.module.links}>
-      <Fields rows={[[m.detail.links.parent, order.parentNo]]} />
-      <p className="muted">{split ? m.detail.links.siblingsHint : m.detail.links.none}</p>
-    </Module>
-  );
-}
-
 export function TimelineModule({ order }: Props) {
   const m = useMessages();
   const locale = useI18n((s) => s.locale);

@@ -16,7 +16,8 @@ interface Props {
 
 /**
  * A dialog over the detail: Esc closes it and Enter confirms it from any field, so a scanner's
- * trailing Enter ships. A focused button keeps its own Enter (it is being pressed, not confirmed).
+ * trailing Enter ships. A focused button keeps its own Enter (it is being pressed, not confirmed),
+ * and a text area its new line.
  */
 export function Dialog({ title, testId, confirmLabel, busy, error, onConfirm, onClose, children }: Props) {
   const m = useMessages();
@@ -28,6 +29,7 @@ export function Dialog({ title, testId, confirmLabel, busy, error, onConfirm, on
       inFields: true,
       run: (event) => {
         if (event.target instanceof HTMLButtonElement) event.target.click();
+        else if (event.target instanceof HTMLTextAreaElement) insertNewline(event.target);
         else if (!busy) onConfirm();
       },
     },
@@ -63,4 +65,10 @@ export function Dialog({ title, testId, confirmLabel, busy, error, onConfirm, on
       </form>
     </div>
   );
+}
+
+/** The shortcut took the key from the text area; give it the line break it was typed for. */
+function insertNewline(area: HTMLTextAreaElement) {
+  area.setRangeText('\n', area.selectionStart, area.selectionEnd, 'end');
+  area.dispatchEvent(new Event('input', { bubbles: true }));
 }

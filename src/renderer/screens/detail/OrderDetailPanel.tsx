@@ -2,34 +2,31 @@ import { useState } from 'react';
 import type { OrderDetail } from '../../../shared/contract/orders';
 import type { AfterSaleRecord } from '../../../shared/contract/records';
 import type { Result } from '../../../shared/contract/result';
-import type { DeskAfterSaleAction } from '../../../shared/domain/action-availability';
+import type { DeskAfterSaleAction, DeskOrderAction } from '../../../shared/domain/action-availability';
 import { api } from '../../api/client';
 import { fill, useMessages } from '../../i18n';
 import { useShortcuts } from '../../keyboard/shortcuts';
 import { useNavigation } from '../../stores/navigation';
 import { useSession } from '../../stores/session';
+import { ActionBar } from './ActionBar';
 import { AfterSalesModule } from './AfterSalesModule';
 import { orderActionsFor } from './availability';
 import {
   BasicModule,
   InvoiceModule,
   ItemsModule,
-  LinksModule,
   PaymentModule,
   PromotionsModule,
   ReceiverModule,
   TimelineModule,
 } from './DetailModules';
-import { ExchangeDialog } from './ExchangeDialog';
+import { LinksModule } from './LinksModule';
 import { LogisticsModule } from './LogisticsModule';
-import { ActionButton } from './parts';
-import { ReasonDialog } from './ReasonDialog';
+import { PanelDialogs, type OpenDialog } from './PanelDialogs';
+import { PanelHeader } from './PanelHeader';
 import { useRefusalText } from './refusal-text';
-import { ShipDialog } from './ShipDialog';
 import { useOrderDetail } from './useOrderDetail';
 import './detail.css';
-
-type Open = { kind: 'ship' | 'lock' | 'note' } | { kind: 'reject' | 'exchange'; request: AfterSaleRecord } | null;
 
 /** The opened order over the current screen: every module, and the actions the viewer may take. */
 export function OrderDetailPanel({ orderNo }: { orderNo: string }) {
@@ -37,15 +34,22 @@ export function OrderDetailPanel({ orderNo }: { orderNo: string }) {
   const session = useSession((s) => s.session);
   const closeOrder = useNavigation((s) => s.closeOrder);
   const { order, error, setOrder } = useOrderDetail(orderNo);
-  const [open, setOpen] = useState<Open>(null);
+  const [open, setOpen] = useState<OpenDialog>(null);
   const [notice, setNotice] = useState<{ text: string; ok: boolean } | null>(null);
   const refusalText = useRefusalText();
   const actions = order && session ? orderActionsFor(session, order) : null;
 
+  /** s on an order that may not ship says why, next to the disabled button, rather than nothing. */
+  const shipByKey = () => {
+    const ship = actions?.SHIP;
+    if (ship?.ok) setOpen({ kind: 'ship' });
+    else if (ship) setNotice({ text: fill(m.detail.refused, { reason: m.detail.reason[ship.reason] }), ok: false });
+  };
+
   useShortcuts(
     fill(m.detail.title, { orderNo }),
     [
-      { keys: ['s'], description: m.detail.action.SHIP, run: () => actions?.SHIP.ok && setOpen({ kind: 'ship' }) },
+      { keys: ['s'], description: m.detail.action.SHIP, run: () => shipByKey() },
       { keys: ['Escape'], description: m.detail.close, inFields: true, run: closeOrder },
     ],
     open === null,
@@ -64,47 +68,24 @@ export function OrderDetailPanel({ orderNo }: { orderNo: string }) {
     if (failure) setNotice({ text: failure, ok: false });
   };
 
-  const onAfterSale = async (action: DeskAfterSaleAction, request: AfterSaleRecord) => {
-    const ids = { orderNo, afterSaleId: request.id };
-    if (action === 'REJECT' || action === 'SHIP_EXCHANGE') {
-      setOpen({ kind: action === 'REJECT' ? 'reject' : 'exchange', request });
-      return;
-    }
+  const onOrderAction = (action: DeskOrderAction) => {
+    if (action === 'UNLOCK') void api['orders.unlock']({ orderNo }).then(direct);
+    else setOpen({ kind: ({ SHIP: 'ship', LOCK: 'lock', NOTE: 'note', CANCEL: 'cancel' } as const)[action] });
+  };
+  const onAfterSale = (action: DeskAfterSaleAction, request: AfterSaleRecord) => {
+    if (action === 'REJECT') return setOpen({ kind: 'reject', request });
+    if (action === 'SHIP_EXCHANGE') return setOpen({ kind: 'exchange', request });
     const call = {
       APPROVE: api['aftersales.approve'],
       RECEIVE_RETURN: api['aftersales.receiveReturn'],
       REFUND: api['aftersales.refund'],
     }[action];
-    direct(await call(ids));
+    void call({ orderNo, afterSaleId: request.id }).then(direct);
   };
 
   return (
     <aside className="detail-panel" role="dialog" aria-label={fill(m.detail.title, { orderNo })}>
-      <header className="detail-header">
-        <h2>{fill(m.detail.title, { orderNo })}</h2>
-        {order && (
-          <>
-            <span className={`badge status-${order.status}`} data-testid="detail-status">
-              {m.status[order.status]}
-            </span>
-            {order.refundStatus !== 'NONE' && <span className="badge">{m.refundStatus[order.refundStatus]}</span>}
-            {order.locked && (
-              <span className="badge locked" data-testid="detail-locked">
-                {fill(m.detail.lockedBecause, { reason: order.lockReason ?? '' })}
-              </span>
-            )}
-            {order.pendingSync > 0 && (
-              <span className="badge pending" data-testid="detail-pending">
-                {fill(m.detail.pendingSync, { n: order.pendingSync })}
-              </span>
-            )}
-          </>
-        )}
-        <span className="spacer" />
-        <button type="button" onClick={closeOrder} aria-label={m.detail.close}>
-          {m.detail.close} <kbd>Esc</kbd>
-        </button>
-      </header>
+      <PanelHeader orderNo={orderNo} order={order} onClose={closeOrder} />
       {error && (
         <div className="error-banner" role="alert" data-code={error.code}>
           {m.error[error.code]}
@@ -113,37 +94,7 @@ export function OrderDetailPanel({ orderNo }: { orderNo: string }) {
       {!order && !error && <div className="placeholder">{m.detail.loading}</div>}
       {order && session && actions && (
         <>
-          <div className="actions detail-actions" data-testid="detail-actions">
-            <ActionButton
-              label={m.detail.action.SHIP}
-              keyHint="S"
-              availability={actions.SHIP}
-              onClick={() => setOpen({ kind: 'ship' })}
-            />
-            {order.locked ? (
-              <ActionButton
-                label={m.detail.action.UNLOCK}
-                availability={actions.UNLOCK}
-                onClick={() => void api['orders.unlock']({ orderNo }).then(direct)}
-              />
-            ) : (
-              <ActionButton
-                label={m.detail.action.LOCK}
-                availability={actions.LOCK}
-                onClick={() => setOpen({ kind: 'lock' })}
-              />
-            )}
-            <ActionButton
-              label={m.detail.action.NOTE}
-              availability={actions.NOTE}
-              onClick={() => setOpen({ kind: 'note' })}
-            />
-            {notice && (
-              <span className={notice.ok ? 'notice ok' : 'notice refused'} role="status" data-testid="detail-notice">
-                {notice.text}
-              </span>
-            )}
-          </div>
+          <ActionBar order={order} actions={actions} notice={notice} onAction={onOrderAction} />
           <div className="detail-body">
             <BasicModule order={order} />
             <ItemsModule order={order} />
@@ -152,71 +103,12 @@ export function OrderDetailPanel({ orderNo }: { orderNo: string }) {
             <PromotionsModule order={order} />
             <LogisticsModule order={order} />
             <InvoiceModule order={order} />
-            <AfterSalesModule
-              order={order}
-              session={session}
-              onAction={(action, request) => void onAfterSale(action, request)}
-            />
+            <AfterSalesModule order={order} session={session} onAction={onAfterSale} />
             <LinksModule order={order} />
             <TimelineModule order={order} />
           </div>
+          <PanelDialogs order={order} open={open} onClose={() => setOpen(null)} settle={settle} />
         </>
-      )}
-      {order && open?.kind === 'ship' && (
-        <ShipDialog
-          order={order}
-          onClose={() => setOpen(null)}
-          onShipped={(next) => {
-            setOpen(null);
-            settle({ ok: true, value: next });
-          }}
-        />
-      )}
-      {open?.kind === 'lock' && (
-        <ReasonDialog
-          title={m.detail.lock.title}
-          label={m.detail.lock.reason}
-          confirmLabel={m.detail.lock.confirm}
-          testId="lock-dialog"
-          maxLength={200}
-          onSubmit={async (reason) => settle(await api['orders.lock']({ orderNo, reason }))}
-          onClose={() => setOpen(null)}
-        />
-      )}
-      {open?.kind === 'note' && (
-        <ReasonDialog
-          title={m.detail.note.title}
-          label={m.detail.note.text}
-          confirmLabel={m.detail.note.confirm}
-          testId="note-dialog"
-          maxLength={1000}
-          onSubmit={async (text) => settle(await api['orders.note']({ orderNo, text }))}
-          onClose={() => setOpen(null)}
-        />
-      )}
-      {open?.kind === 'reject' && (
-        <ReasonDialog
-          title={fill(m.detail.reject.title, { no: open.request.afterSaleNo })}
-          label={m.detail.reject.reason}
-          confirmLabel={m.detail.reject.confirm}
-          testId="reject-dialog"
-          maxLength={200}
-          onSubmit={async (reason) =>
-            settle(await api['aftersales.reject']({ orderNo, afterSaleId: open.request.id, reason }))
-          }
-          onClose={() => setOpen(null)}
-        />
-      )}
-      {order && open?.kind === 'exchange' && (
-        <ExchangeDialog
-          order={order}
-          request={open.request}
-          onClose={() => setOpen(null)}
-          onDone={(next) => {
-            setOpen(null);
-            settle({ ok: true, value: next });
-          }}
-        />
       )}
     </aside>
   );

@@ -49,10 +49,13 @@ export function ShipDialog({ order, onClose, onShipped }: Props) {
     if (p.code === 'QUANTITY_EXCEEDS_REMAINING') {
       return fill(t.over, { name: order.lines.find((l) => l.lineNo === p.lineNo)?.name ?? p.lineNo });
     }
-    const where = `${fill(t.parcel, { n: p.parcel + 1 })}：`;
-    if (p.code === 'EMPTY_PARCEL') return where + t.empty;
-    if (p.code === 'DUPLICATE_TRACKING') return where + t.duplicateTracking;
-    return where + m.detail.reason[p.code];
+    const problem =
+      p.code === 'EMPTY_PARCEL'
+        ? t.empty
+        : p.code === 'DUPLICATE_TRACKING'
+          ? t.duplicateTracking
+          : m.detail.reason[p.code];
+    return fill(t.problemAt, { parcel: fill(t.parcel, { n: p.parcel + 1 }), problem });
   };
 
   const confirm = async () => {
@@ -110,6 +113,7 @@ export function ShipDialog({ order, onClose, onShipped }: Props) {
                           min={0}
                           max={remainingToShip(line)}
                           aria-label={`${prefix}${line.name} ${t.quantity}`}
+                          aria-invalid={left < (parcel.quantities[line.lineNo] ?? 0)}
                           value={parcel.quantities[line.lineNo] ?? 0}
                           onChange={(e) =>
                             setQuantity(i, line.lineNo, Math.max(0, Math.trunc(Number(e.target.value) || 0)))
