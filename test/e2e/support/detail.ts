@@ -4,14 +4,17 @@ import { expect, type Page } from '@playwright/test';
 export async function openFromList(page: Page, orderNo: string): Promise<void> {
   await page.getByRole('searchbox').fill(orderNo);
   await page.getByRole('button', { name: '搜索' }).click();
+  // The search answers with exactly this order; clicking before that could hit a row that is being replaced.
+  await expect(page.locator('.tbody .tr')).toHaveCount(1);
   const row = page.locator(`.tbody .tr[data-order-no="${orderNo}"]`);
+  await expect(row).toBeVisible();
   await row.click();
   await expect(page.getByRole('dialog', { name: `订单详情 ${orderNo}` })).toBeVisible();
 }
 
 /** A scanner types a whole number in a few milliseconds and ends it with Enter. */
 export async function scan(page: Page, label: string, code: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
+  await page.getByRole('textbox', { name: label, exact: true }).click();
   await page.keyboard.type(code, { delay: 3 });
   await page.keyboard.press('Enter');
 }
