@@ -211,6 +211,8 @@ test.describe('two counters offline', () => {
     await expect(winner.locator('.shift-table tr[data-state="confirmed"]')).toHaveCount(1);
     await expect(loser.locator('.shift-table tr[data-state="rejected"]')).toHaveCount(1);
     await expect(loser.getByTestId('settled')).toContainText('已被他处核销');
+    await expect(loser.getByTestId('counter-outcome').locator('strong')).toHaveText('核销被拒绝：该码已被他处核销');
+    await expect(winner.getByTestId('counter-outcome').locator('strong')).toHaveText('核销成功');
     const pageB = loser;
     await expect(pageB.getByTestId('nav-exceptions-count')).toHaveText('1');
     await pageB.screenshot({ path: `${SCREENS}/counter-conflict.png` });
@@ -220,6 +222,8 @@ test.describe('two counters offline', () => {
     await expect(item).toContainText('核销');
     await expect(item).toContainText(order!.orderNo);
     await expect(item.getByTestId('used-by')).toContainText('clerk1');
+    await expect(item).toContainText(`门店 ${order!.storeId!}`);
+    await expect(item).not.toContainText('storeId');
     await pageB.screenshot({ path: `${SCREENS}/exceptions.png` });
 
     // Dismissed with a reason, it leaves the inbox and the count.

@@ -172,9 +172,17 @@ function OutcomeCard(props: { outcome: RedemptionOutcome; onNext(): void }) {
   const { outcome, conflict, reason } = props.outcome;
   // A provisional redemption settles when the desk syncs: the shift list knows how.
   const settled = useShift((s) => s.shift?.rows.find((r) => r.redemptionId === props.outcome.redemptionId)?.state);
+  // Once sync settles an offline redemption, the headline says how; "pending" would no longer be true.
+  const headline = outcome === 'provisional' && (settled === 'confirmed' || settled === 'rejected') ? settled : outcome;
   return (
-    <div className={`counter-result ${outcome}`} role="status" data-testid="counter-outcome" data-outcome={outcome}>
-      <strong>{m.counter[outcome]}</strong>
+    <div
+      className={`counter-result ${headline}`}
+      role="status"
+      data-testid="counter-outcome"
+      data-outcome={outcome}
+      data-settled={settled}
+    >
+      <strong>{m.counter[headline]}</strong>
       {outcome === 'provisional' && settled === 'provisional' && <p>{m.counter.provisionalHint}</p>}
       {outcome === 'provisional' && settled === 'confirmed' && (
         <p data-testid="settled">{m.counter.settledConfirmed}</p>

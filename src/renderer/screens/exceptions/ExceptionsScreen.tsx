@@ -20,17 +20,21 @@ interface Answer {
   conflict?: { redeemedBy: string; storeId: string; redeemedAt: number } | null;
 }
 
-/** A short line of what an intent carried: its scalar fields, without the order number repeated. */
-const summaryOf = (payload: unknown, locale: Locale): string =>
-  payload && typeof payload === 'object'
-    ? Object.entries(payload as Record<string, unknown>)
-        .filter(([key, value]) => key !== 'orderNo' && key !== 'code' && typeof value !== 'object')
-        .map(
-          ([key, value]) =>
-            `${key}: ${key.endsWith('At') && typeof value === 'number' ? dateTime(value, locale) : String(value)}`,
-        )
-        .join('，')
-    : '';
+const MONEY_FIELDS = new Set(['freight', 'memberBenefit', 'expectedPayable']);
+
+/** A short line of what an intent carried: its scalar fields, named in the user's language, without the order number repeated. */
+function summaryOf(payload: unknown, locale: Locale, labels: Record<string, string>): string {
+  if (!payload || typeof payload !== 'object') return '';
+  const shown = (key: string, value: unknown): string => {
+    if (key.endsWith('At') && typeof value === 'number') return dateTime(value, locale);
+    if (MONEY_FIELDS.has(key) && typeof value === 'number') return money(value);
+    return String(value);
+  };
+  return Object.entries(payload as Record<string, unknown>)
+    .filter(([key, value]) => key !== 'orderNo' && key !== 'code' && value !== null && typeof value !== 'object')
+    .map(([key, value]) => `${labels[key] ?? key} ${shown(key, value)}`)
+    .join('，');
+}
 
 /** Every intent the service rejected, with what was tried, why, and the order as the service holds it. */
 export function ExceptionsScreen() {
@@ -78,11 +82,12 @@ function ExceptionCard({ item }: { item: ExceptionItem }) {
       </div>
       <dl>
         <dt>{m.exceptions.tried}</dt>
-        <dd>{summaryOf(item.payload, locale) || '—'}</dd>
+        <dd>{summaryOf(item.payload, locale, m.exceptions.fields) || '—'}</dd>
         <dt>{m.exceptions.why}</dt>
         <dd>
           {(item.code && m.refusal[item.code]) ?? item.code}
-          {item.message && <span className="muted"> ({item.message})</span>}
+          {/* The service's own words only when the code has no translation: otherwise they repeat it in English. */}
+          {item.message && !(item.code && m.refusal[item.code]) && <span className="muted"> ({item.message})</span>}
         </dd>
         {order && (
           <>
