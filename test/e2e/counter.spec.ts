@@ -224,6 +224,7 @@ test.describe('two counters offline', () => {
     await expect(item.getByTestId('used-by')).toContainText('clerk1');
     await expect(item).toContainText(`门店 ${order!.storeId!}`);
     await expect(item).not.toContainText('storeId');
+    await expect(item).toContainText('服务端当前状态交易完成');
     await pageB.screenshot({ path: `${SCREENS}/exceptions.png` });
 
     // Dismissed with a reason, it leaves the inbox and the count.

@@ -20,8 +20,8 @@ export const REDEEM: IntentHandler<'REDEEM'> = {
     return done.order;
   },
   async afterRefusal(ctx, p, error) {
-    if (error.code !== 'ALREADY_REDEEMED') return;
-    await recordLosingRedemption(ctx, {
+    if (error.code !== 'ALREADY_REDEEMED') return null;
+    return recordLosingRedemption(ctx, {
       code: p.code,
       storeId: p.storeId,
       at: p.redeemedAt,

@@ -163,10 +163,11 @@ export async function redeemCode(
 export async function recordLosingRedemption(
   ctx: RedeemContext,
   input: { code: string; storeId: string; at: number; redemptionId: string },
-): Promise<void> {
+): Promise<string | null> {
   const store = await ctx.tx.places.store(input.storeId);
   const code = store && (await ctx.tx.codes.find(input.code)).find((row) => row.merchantId === store.merchantId);
-  if (!store || !code || (await ctx.tx.redemptions.get(input.redemptionId))) return;
+  if (!store || !code) return null;
+  if (await ctx.tx.redemptions.get(input.redemptionId)) return code.orderNo;
   await ctx.tx.redemptions.insert({
     id: input.redemptionId,
     codeId: code.id,
@@ -180,6 +181,7 @@ export async function recordLosingRedemption(
     undoneAt: null,
     undoneBy: null,
   });
+  return code.orderNo;
 }
 
 /** A supervisor's correction, within the undo window counted from the redemption itself. */

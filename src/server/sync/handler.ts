@@ -24,8 +24,12 @@ export interface IntentHandler<T extends IntentType> {
   /** The order the intent is about, for logging and for the result's `order`. */
   orderNoOf(payload: IntentPayload<T>): string | null;
   run(ctx: IntentContext, payload: IntentPayload<T>): Promise<OrderRecord>;
-  /** Runs after a refusal was undone, in the same unit: for what must be kept even when refused. */
-  afterRefusal?(ctx: IntentContext, payload: IntentPayload<T>, error: ApiError): Promise<void>;
+  /**
+   * Runs after a refusal was undone, in the same unit: for what must be kept even when refused.
+   * Returns the order the refusal concerns when the payload could not name it (a redemption code),
+   * so the answer can carry that order as the service holds it.
+   */
+  afterRefusal?(ctx: IntentContext, payload: IntentPayload<T>, error: ApiError): Promise<string | null>;
 }
 
 export type IntentHandlers = { [T in IntentType]: IntentHandler<T> };

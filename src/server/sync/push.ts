@@ -98,7 +98,7 @@ async function execute(ctx: Omit<IntentContext, 'intentId'>, intent: Intent): Pr
     return withOrder({ id: intent.id, status: 'applied' }, sees(caller.scope, order) ? order : undefined);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    await handler.afterRefusal?.(ictx, payload, error);
+    const refusedOrderNo = (await handler.afterRefusal?.(ictx, payload, error)) ?? row.orderNo;
     const { fieldErrors, conflict } = error.details;
     const result: IntentResult = {
       id: intent.id,
@@ -111,6 +111,7 @@ async function execute(ctx: Omit<IntentContext, 'intentId'>, intent: Intent): Pr
     if (!error.transient) {
       await tx.intents.insert({
         ...row,
+        orderNo: refusedOrderNo,
         status: 'rejected',
         code: error.code,
         message: error.message,
@@ -118,7 +119,7 @@ async function execute(ctx: Omit<IntentContext, 'intentId'>, intent: Intent): Pr
         conflict: conflict ?? null,
       });
     }
-    return withOrder(result, await currentOrder(tx, caller, row.orderNo));
+    return withOrder(result, await currentOrder(tx, caller, refusedOrderNo));
   }
 }
 

@@ -150,6 +150,8 @@ describe('redeeming a code at the counter', () => {
       status: 'rejected',
       code: 'ALREADY_REDEEMED',
       conflict: { redeemedBy: 'clerk:clerk1', storeId: 'ST-02', redeemedAt: t - 20 * 60_000 },
+      // The code named no order, yet the loser's inbox shows the order as the service now holds it.
+      order: { orderNo: order.orderNo, status: 'COMPLETED' },
     });
     const shift = await supervisor.get(`/v1/redemptions?from=${t - HOUR}`);
     const records = shift.body.redemptions.filter((r: { orderNo: string }) => r.orderNo === order.orderNo);
