@@ -2,6 +2,7 @@ import type { IntentPayload } from '../../shared/contract/sync';
 import type { OrderIntentType } from '../../shared/intents';
 import { upsertOrders } from '../db/ingest';
 import { getOrderDetail } from '../db/orders-query';
+import { trackingNumbersOf, waybillHolder } from '../db/query/tracking-holder';
 import type { CallContext } from '../ipc/dispatcher';
 import { ApiFailure } from '../ipc/failure';
 import { keepBaseOnce } from '../sync/base';
@@ -26,6 +27,7 @@ export function queueOrderIntent<T extends OrderIntentType>(
   const id = db.transaction(() => {
     const current = getOrderDetail(db, session.scope, orderNo);
     if (!current) throw new ApiFailure('NOT_FOUND', `No order ${orderNo}`);
+    refuseWaybillsOfOtherOrders(ctx, trackingNumbersOf(type, payload), orderNo);
     const { pendingSync: _pending, ...record } = current;
     const intent = enqueueIntent(db, type, payload, { orderNo, now: stamp.now });
     const applied = applyLocally(record, intent, stamp);
@@ -42,4 +44,17 @@ export function actLocally<T extends LocalOrderIntent>(ctx: CallContext, type: T
   const { orderNo } = payload as { orderNo: string };
   queueOrderIntent(ctx, type, payload, orderNo);
   return getOrderDetail(ctx.db, ctx.session.scope, orderNo)!;
+}
+
+/** The service refuses a number already on another order; the desk says so before queueing anything. */
+function refuseWaybillsOfOtherOrders(ctx: CallContext, trackingNos: string[], orderNo: string): void {
+  for (const trackingNo of trackingNos) {
+    const holder = waybillHolder(ctx.db, trackingNo);
+    if (holder !== null && holder !== orderNo)
+      throw new ApiFailure(
+        'ACTION_REFUSED',
+        `Tracking number ${trackingNo} is already on order ${holder}`,
+        'TRACKING_IN_USE',
+      );
+  }
 }

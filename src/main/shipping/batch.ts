@@ -6,6 +6,7 @@ import { getOrderDetail } from '../db/orders-query';
 import type { CallContext, Handlers } from '../ipc/dispatcher';
 import { ApiFailure } from '../ipc/failure';
 import { queueOrderIntent } from '../orders/act-locally';
+import { waybillHolder } from '../db/query/tracking-holder';
 
 /** More rows than a preview can show sensibly: the file is refused whole rather than cut short. */
 const MAX_ROWS = 5_000;
@@ -21,8 +22,7 @@ function judgeAgainstStore(ctx: CallContext, row: BatchRow): Judged {
   const order = getOrderDetail(ctx.db, ctx.session.scope, row.orderNo);
   const refuse = (error: BatchError): Judged => ({ ...base, error });
   if (!order) return refuse('ORDER_NOT_FOUND');
-  const used = ctx.db.prepare('SELECT 1 FROM waybills WHERE tracking_no = ? LIMIT 1').get(row.trackingNo);
-  if (used) return refuse('TRACKING_IN_USE');
+  if (waybillHolder(ctx.db, row.trackingNo) !== null) return refuse('TRACKING_IN_USE');
   const lines = order.lines
     .map((line) => ({ lineNo: line.lineNo, quantity: remainingToShip(line) }))
     .filter((line) => line.quantity > 0);

@@ -160,6 +160,7 @@ export const en: Messages = {
     ALREADY_UNDONE: 'This redemption was already undone',
     REDEMPTION_NOT_FOUND: 'No such redemption',
     NOTHING_TO_UNDO: 'Nothing to undo',
+    TRACKING_IN_USE: 'This tracking number is already on another order; use another label',
   } as Record<string, string>,
   shift: {
     title: 'This shift’s redemptions',

@@ -66,5 +66,6 @@ export function orderWrite(state: OrderState, seq: number, timers: TimerConfig):
     confirmDueAt: confirmDueAt(state, timers),
     seq,
     json: JSON.stringify(record),
+    trackingNos: record.waybills.map((w) => w.trackingNo),
   };
 }

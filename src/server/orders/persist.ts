@@ -33,10 +33,25 @@ export async function requireOrder(tx: Tx, orderNo: string, scope: DataScope): P
  */
 export async function saveOrder(ctx: WorkContext, next: OrderState, previous: OrderRow | null): Promise<OrderRecord> {
   const { tx } = ctx;
+  await refuseWaybillsOfOtherOrders(tx, next.record);
   if (previous && !sameScope(previous, next.record))
     await tx.exits.insert(await tx.sequence.next(), previous.orderNo, previous);
   const write = orderWrite(next, await tx.sequence.next(), ctx.config.timers);
   if (previous) await tx.orders.update(write);
   else await tx.orders.insert(write);
   return next.record;
+}
+
+/**
+ * A tracking number belongs to one order. The holder is not named: it may lie outside the caller's
+ * scope, and the number alone is enough for the desk to find its own mistake.
+ */
+async function refuseWaybillsOfOtherOrders(tx: Tx, record: OrderRecord): Promise<void> {
+  const taken: string[] = [];
+  for (const { trackingNo } of record.waybills) {
+    const holder = await tx.orders.waybillHolder(trackingNo);
+    if (holder !== null && holder !== record.orderNo) taken.push(trackingNo);
+  }
+  if (taken.length > 0)
+    throw new ApiError('TRACKING_IN_USE', `Tracking number ${taken.join(', ')} is already on another order`);
 }

@@ -142,6 +142,8 @@ export interface OrderWrite extends ScopeColumns {
   confirmDueAt: number | null;
   seq: number;
   json: string;
+  /** The order's waybills' numbers: each belongs to this order alone. */
+  trackingNos: string[];
 }
 
 export interface ExitRow extends ScopeColumns {
@@ -313,6 +315,8 @@ export interface OrdersRepo {
   maxParentNo(prefix: string): Promise<string | null>;
   insert(row: OrderWrite): Promise<void>;
   update(row: OrderWrite): Promise<void>;
+  /** The order a tracking number was given to, if any. */
+  waybillHolder(trackingNo: string): Promise<string | null>;
   /**
    * Records changed after `afterSeq` within `scope`, in sequence order, as the stored UTF-8 bytes:
    * a page is sent without ever decoding or re-encoding them.

@@ -20,6 +20,8 @@ export const INTENT_REFUSALS = [
   'ORDER_MISMATCH',
   'NOT_AN_ORDER_INTENT',
   'DEALER_ORDER_REJECTED',
+  /** A waybill number already on another order (the service's and the desk's own records know which). */
+  'TRACKING_IN_USE',
 ] as const;
 
 export type IntentRefusal = OrderRefusal | AfterSaleRefusal | AfterSaleEffectRefusal | (typeof INTENT_REFUSALS)[number];

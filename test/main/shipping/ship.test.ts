@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { OrderRecord } from '../../../src/shared/contract/records';
 import type { BatchRowResult } from '../../../src/shared/contract/shipping';
 import { expectConverged, serviceOrders } from '../../support/convergence';
 import { useDeskWorld } from '../../support/world';
@@ -71,6 +72,37 @@ describe('shipping from the warehouse desk', () => {
     expect(await act(desk, 'orders.ship', ship)).toMatchObject({ status: 'PENDING_RECEIPT', locked: false });
     await desk.sync();
     await expectConverged(desk, world.service, 'warehouse1');
+  });
+
+  it('refuses a waybill already on another order: at once on this desk, after sync when another desk used it', async () => {
+    const [deskA, deskB] = [await world.desk('warehouse1'), await world.desk('warehouse1')];
+    const [first, second, third] = await waitingToShip(world.service);
+    const label = sfNumber();
+    const shipWith = (order: OrderRecord, trackingNo: string) => ({
+      orderNo: order.orderNo,
+      parcels: [
+        { carrier: 'SF', trackingNo, lines: order.lines.map((l) => ({ lineNo: l.lineNo, quantity: l.quantity })) },
+      ],
+    });
+    await act(deskA, 'orders.ship', shipWith(first!, label));
+    // The same label scanned onto the next order on this desk: refused before anything is queued.
+    expect(await deskA.call('orders.ship', shipWith(second!, label.toLowerCase()))).toMatchObject({
+      ok: false,
+      error: { code: 'ACTION_REFUSED', reason: 'TRACKING_IN_USE' },
+    });
+    // Desk B has not heard of desk A's parcel yet; the service, reached second, refuses it.
+    await act(deskB, 'orders.ship', shipWith(third!, label));
+    await deskA.sync();
+    await deskB.sync();
+    const atService = await serviceOrders(world.service, 'warehouse1');
+    expect(atService.get(first!.orderNo)!.waybills.map((w) => w.trackingNo)).toEqual([label]);
+    expect(atService.get(third!.orderNo)).toMatchObject({ status: 'PENDING_SHIPMENT', waybills: [] });
+    const inbox = await deskB.call('exceptions.list', {});
+    expect(inbox).toMatchObject({
+      ok: true,
+      value: [expect.objectContaining({ type: 'SHIP', code: 'TRACKING_IN_USE' })],
+    });
+    await expectConverged(deskB, world.service, 'warehouse1');
   });
 
   it('previews a batch file row by row and ships only the good rows, each whole in one parcel', async () => {

@@ -80,6 +80,33 @@ describe('pushing intents: the service re-executes each one against its own stat
     expect((await getOrder(admin, order.orderNo)).waybills).toEqual([]);
   });
 
+  it('refuses a waybill number already on another order, whoever used it, and ships nothing', async () => {
+    const [first, second] = [await paidPhysical(admin, 'WH-SH', 1), await paidPhysical(admin, 'WH-SH', 2)];
+    const trackingNo = sfTracking();
+    const ship = (orderNo: string, number: string) =>
+      pushOne(otherDesk, 'SHIP', {
+        orderNo,
+        parcels: [{ carrier: 'SF', trackingNo: number, lines: [{ lineNo: 1, quantity: 1 }] }],
+      });
+    expect(
+      await pushOne(warehouse, 'SHIP', {
+        orderNo: first.orderNo,
+        parcels: [{ carrier: 'SF', trackingNo, lines: [{ lineNo: 1, quantity: 1 }] }],
+      }),
+    ).toMatchObject({ status: 'applied' });
+    // The second desk scanned the same label (lower case, spaces: the same number once normalized).
+    const reused = await ship(second.orderNo, ` ${trackingNo.toLowerCase()} `);
+    expect(reused).toMatchObject({
+      status: 'rejected',
+      code: 'TRACKING_IN_USE',
+      order: { status: 'PENDING_SHIPMENT' },
+    });
+    expect(reused.message).toContain(trackingNo);
+    expect((await getOrder(admin, second.orderNo)).waybills).toEqual([]);
+    // Its own number again on the same order is no conflict: a second parcel ships with a new one.
+    expect(await ship(second.orderNo, sfTracking())).toMatchObject({ status: 'applied' });
+  });
+
   it('applies an intent pushed twice once, and answers a lost-response retry with duplicate', async () => {
     const order = await paidPhysical(admin, 'WH-SH', 1);
     const note = warehouse.intent('NOTE', { orderNo: order.orderNo, text: '买家来电催发货，已安抚' });

@@ -5,6 +5,7 @@ import { can } from '../../../shared/domain/rights';
 import type { OrderStatus } from '../../../shared/domain/vocabulary';
 import { onEvent } from '../../api/client';
 import { fill, useI18n, useMessages, type Locale } from '../../i18n';
+import { refusalWords } from '../../i18n/refusal-words';
 import { dateTime, money } from '../../lib/format';
 import { useExceptions } from '../../stores/exceptions';
 import { useSession } from '../../stores/session';
@@ -85,9 +86,11 @@ function ExceptionCard({ item }: { item: ExceptionItem }) {
         <dd>{summaryOf(item.payload, locale, m.exceptions.fields) || '—'}</dd>
         <dt>{m.exceptions.why}</dt>
         <dd>
-          {(item.code && m.refusal[item.code]) ?? item.code}
+          {(item.code && refusalWords(m, item.code)) ?? item.code}
           {/* The service's own words only when the code has no translation: otherwise they repeat it in English. */}
-          {item.message && !(item.code && m.refusal[item.code]) && <span className="muted"> ({item.message})</span>}
+          {item.message && !(item.code && refusalWords(m, item.code)) && (
+            <span className="muted"> ({item.message})</span>
+          )}
         </dd>
         {order && (
           <>

@@ -8,6 +8,7 @@ import { migration006Redemption } from './006_redemption';
 import { migration007Intents } from './007_intents';
 import { migration008Refunds } from './008_refunds';
 import { migration009PromotionSeq } from './009_promotion_seq';
+import { migration010WaybillNumbers } from './010_waybill_numbers';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007Intents,
   migration008Refunds,
   migration009PromotionSeq,
+  migration010WaybillNumbers,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -77,6 +77,12 @@ const values = (o: OrderWrite): unknown[] => [
 const INSERT = `INSERT INTO orders (order_no, ${COLUMNS.join(', ')}) VALUES (?, ${COLUMNS.map(() => '?').join(', ')})`;
 const UPDATE = `UPDATE orders SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE order_no = ?`;
 
+/** A number already held stays with its first order: persist.ts refuses a second holder before writing. */
+function claimWaybills(sql: Prepare, row: OrderWrite): void {
+  for (const trackingNo of row.trackingNos)
+    sql('INSERT OR IGNORE INTO waybill_numbers (tracking_no, order_no) VALUES (?, ?)').run(trackingNo, row.orderNo);
+}
+
 export const ordersRepo = (sql: Prepare): OrdersRepo => ({
   async get(orderNo) {
     const raw = sql(`SELECT ${ROW} FROM orders WHERE order_no = ?`).get(orderNo) as RawOrder | undefined;
@@ -100,9 +106,16 @@ export const ordersRepo = (sql: Prepare): OrdersRepo => ({
   },
   async insert(row) {
     sql(INSERT).run(row.orderNo, ...values(row));
+    claimWaybills(sql, row);
   },
   async update(row) {
     sql(UPDATE).run(...values(row), row.orderNo);
+    claimWaybills(sql, row);
+  },
+  async waybillHolder(trackingNo) {
+    const row = sql('SELECT order_no AS "orderNo" FROM waybill_numbers WHERE tracking_no = ?').get(trackingNo) as
+      { orderNo: string } | undefined;
+    return row?.orderNo ?? null;
   },
   async pullPage(scope, afterSeq, limit) {
     // CAST AS BLOB hands back the stored bytes as they are (PostgreSQL: convert_to(record, 'UTF8')).
