@@ -325,6 +325,7 @@ export const en: Messages = {
     BAD_CURSOR: 'The list changed; reload from the first page',
     ACTION_REFUSED: 'The order’s state does not allow this',
     TRANSPORT_FAILED: 'The connection to the app was lost',
+    NOT_SUPPORTED: 'Not available in this way of running the app',
     INTERNAL: 'Internal error; nothing was applied',
   },
   detail: detailEn,

@@ -341,6 +341,7 @@ export const zhCN = {
     BAD_CURSOR: '列表已变化，请从第一页重新加载',
     ACTION_REFUSED: '当前订单状态不允许此操作',
     TRANSPORT_FAILED: '与应用的连接中断',
+    NOT_SUPPORTED: '当前运行方式不支持此操作',
     INTERNAL: '应用内部错误，操作未执行',
   } satisfies Record<ErrorCode, string>,
   detail: detailZhCN,
