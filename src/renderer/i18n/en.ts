@@ -1,6 +1,7 @@
 import { listEn } from './sections/list';
 import { detailEn } from './sections/detail';
 import { shippingEn } from './sections/shipping';
+import { printEn } from './sections/print';
 import { shiftStoreEn } from './sections/shiftStore';
 import type { Messages } from './zh-CN';
 
@@ -330,4 +331,5 @@ export const en: Messages = {
   },
   detail: detailEn,
   shipping: shippingEn,
+  print: printEn,
 };

@@ -1,6 +1,7 @@
 import { listZhCN } from './sections/list';
 import { detailZhCN } from './sections/detail';
 import { shippingZhCN } from './sections/shipping';
+import { printZhCN } from './sections/print';
 import type { Widen } from './widen';
 import { shiftStoreZhCN } from './sections/shiftStore';
 import type { ErrorCode } from '../../shared/contract/result';
@@ -346,6 +347,7 @@ export const zhCN = {
   } satisfies Record<ErrorCode, string>,
   detail: detailZhCN,
   shipping: shippingZhCN,
+  print: printZhCN,
 };
 
 export type Messages = Widen<typeof zhCN>;
