@@ -59,6 +59,11 @@ export class ScanBurst {
     return this.expire(at);
   }
 
+  /** A key a scanner never sends (an auto-repeated one): a person is typing, so hand on what was held. */
+  interrupt(): string[] {
+    return this.flush();
+  }
+
   /** True while keys are held, waiting for the next key or for `tick` to decide. */
   get pending(): boolean {
     return this.held.length > 0;

@@ -31,6 +31,10 @@ export function useScannedOrders(enabled: boolean): void {
     const onKey = (event: KeyboardEvent) => {
       if (replayed.has(event) || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
       if (isTypingTarget(event.target)) return;
+      if (event.repeat) {
+        clearTimeout(timer);
+        return replay(burst.interrupt(), lastTarget);
+      }
       const decision = burst.key(event.key, performance.now());
       replay(decision.release, lastTarget);
       lastTarget = event.target ?? document.body;

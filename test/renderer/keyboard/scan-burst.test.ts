@@ -90,3 +90,12 @@ describe('telling a scanner from a person', () => {
     expect(play(keys, 500).scans).toEqual(['M2403140042000017']);
   });
 });
+
+describe('a key held down', () => {
+  it('hands on what was held when a person’s auto-repeat interrupts', () => {
+    const burst = new ScanBurst({ maxGapMs: 50, minLength: 4 });
+    expect(burst.key('j', 0)).toEqual({ hold: true, release: [], scanned: null });
+    expect(burst.interrupt()).toEqual(['j']);
+    expect(burst.pending).toBe(false);
+  });
+});
