@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OrderRecord } from '../../src/shared/contract/records';
-import { serviceOrder } from './support/service-api';
+import { serviceOrders } from './support/service-api';
 import { signIn, startWebMode, type WebMode } from './support/web-mode';
 
 const SCREENS = 'test-results/screens';
@@ -55,25 +55,36 @@ function scanPages(pdf: string, name: string): string[][] {
 /** A click on the app's title: focus leaves every field, as when the desk user puts down the mouse. */
 const leaveFields = (page: Page) => page.locator('.app-header h1').click();
 
-async function selectFirstTwoWaiting(page: Page): Promise<OrderRecord[]> {
+/**
+ * Ticks two rows of the 待发货 tab as a desk user would, choosing among the rows on screen two
+ * orders that owe the same SKU when there are such (so the pick list has something to add up).
+ */
+async function selectTwoWaiting(page: Page): Promise<OrderRecord[]> {
   await page.locator('[data-status="PENDING_SHIPMENT"]').click();
   await expect(page.locator('[data-status="PENDING_SHIPMENT"]')).toHaveAttribute('aria-selected', 'true');
   const rows = page.locator('.tbody .tr');
   await expect(rows.first()).toBeVisible();
-  const orderNos: string[] = [];
-  for (const n of [1, 2]) {
-    await page.getByRole('checkbox', { name: `选择第 ${n} 行` }).check();
-    orderNos.push((await rows.nth(n - 1).getAttribute('data-order-no'))!);
-  }
+  const onScreen = (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-order-no')))).slice(0, 20);
+  const held = await serviceOrders(app.serviceUrl, 'warehouse1');
+  const orders = onScreen.map((no) => held.get(no!)!);
+  const skus = (o: OrderRecord) => new Set(o.lines.filter((l) => owed(l) > 0).map((l) => l.sku));
+  let pair: [number, number] = [0, 1];
+  search: for (let i = 0; i < orders.length; i++)
+    for (let j = i + 1; j < orders.length; j++)
+      if ([...skus(orders[i]!)].some((sku) => skus(orders[j]!).has(sku))) {
+        pair = [i, j];
+        break search;
+      }
+  for (const index of pair) await page.getByRole('checkbox', { name: `选择第 ${index + 1} 行` }).check();
   await expect(page.getByTestId('bulk-bar')).toContainText('已选 2');
-  return Promise.all(orderNos.map(async (no) => (await serviceOrder(app.serviceUrl, no))!));
+  return pair.map((index) => orders[index]!);
 }
 
 test('a warehouse desk prints packing slips and a pick list for two selected orders, and the PDF scans back', async ({
   page,
 }) => {
   await signIn(page, app.url, 'warehouse1');
-  const orders = await selectFirstTwoWaiting(page);
+  const orders = await selectTwoWaiting(page);
   expect(orders.map((o) => o.status)).toEqual(['PENDING_SHIPMENT', 'PENDING_SHIPMENT']);
 
   // Packing slips: one page per order, with the order number as text and as a barcode.
