@@ -1,6 +1,6 @@
 /**
  * Tells a barcode scanner from a person at the keyboard. A scanner "types" a whole code within a
- * few milliseconds per character and ends it with Enter; a person leaves 80 ms or more between
+ * few milliseconds per character and ends it with Enter; a person leaves 100 ms or more between
  * keys (rollover of two keys aside). Printable keys outside a text field are held back until it is
  * clear which of the two typed them: a person's keys are handed on a gap later (too short to
  * notice) and work as shortcuts; a scanner's never reach the shortcuts, so the letters of a
@@ -13,7 +13,8 @@ export interface BurstOptions {
   minLength: number;
 }
 
-export const DEFAULT_BURST: BurstOptions = { maxGapMs: 50, minLength: 4 };
+// 80 ms: a loaded machine may stretch a scanner's gaps well past its few ms; no person types four keys that fast.
+export const DEFAULT_BURST: BurstOptions = { maxGapMs: 80, minLength: 4 };
 
 export interface BurstDecision {
   /** This key belongs to a (possible) scan: keep it from everyone else. */
