@@ -19,12 +19,23 @@ function step(name, ok) {
 const canApt = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
 const hasChineseFont = () => spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).stdout?.trim().length > 0;
 
-/** Debian's Chromium, and a Chinese font so screenshots show the UI's text rather than empty boxes. */
+const hasCommand = (name) => spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+
+/**
+ * Debian's Chromium, a Chinese font so screenshots show the UI's text rather than empty boxes, and
+ * the tools that read printed output back as a person would: pdftotext/pdftoppm (poppler-utils)
+ * for the packing slips' PDF, zbarimg (zbar-tools) to scan their barcodes.
+ */
 function findOrInstallChromium() {
   const found = [process.env.CHROMIUM_PATH, ...CHROMIUM_CANDIDATES].find((p) => p && existsSync(p));
-  const packages = [...(found ? [] : ['chromium']), ...(hasChineseFont() ? [] : ['fonts-wqy-microhei'])];
+  const packages = [
+    ...(found ? [] : ['chromium']),
+    ...(hasChineseFont() ? [] : ['fonts-wqy-microhei']),
+    ...(hasCommand('pdftotext') && hasCommand('pdftoppm') ? [] : ['poppler-utils']),
+    ...(hasCommand('zbarimg') ? [] : ['zbar-tools']),
+  ];
   if (packages.length && canApt) {
-    console.log(`Installing Debian's ${packages.join(' and ')} (apt-get)…`);
+    console.log(`Installing Debian's ${packages.join(', ')} (apt-get)…`);
     sh('apt-get', ['update', '-qq']);
     sh('apt-get', ['install', '-y', '-qq', ...packages], { DEBIAN_FRONTEND: 'noninteractive' });
   }

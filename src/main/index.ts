@@ -6,6 +6,7 @@ import { loadOrCreateDeviceId } from './session/device';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './shell/app-protocol';
 import { hardenContents } from './shell/hardening';
 import { connectIpc } from './shell/ipc';
+import { windowPdfPrinter } from './shell/pdf-printer';
 import { SafeStorageVault } from './shell/safe-storage-vault';
 
 // The dev server is trusted only in an unpackaged build that electron-vite started.
@@ -24,15 +25,18 @@ app.whenReady().then(async () => {
   serveRenderer(join(here, '../renderer'));
   const dataDir = app.getPath('userData');
   const embedded = remoteServiceUrl ? null : await startEmbeddedService(dataDir, 3000);
+  // The printer needs the window, which is made after the app it serves.
+  let window: BrowserWindow | null = null;
   const desk = createApp({
     dataDir: join(dataDir, 'client'),
     serviceUrl: remoteServiceUrl ?? embedded!.url,
     vault: new SafeStorageVault(join(dataDir, 'tokens')),
     deviceId: loadOrCreateDeviceId(dataDir),
     demo: embedded !== null,
+    printer: windowPdfPrinter(() => window),
   });
 
-  const window = new BrowserWindow({
+  window = new BrowserWindow({
     width: 1440,
     height: 900,
     show: false,

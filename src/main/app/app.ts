@@ -8,6 +8,7 @@ import { exceptionHandlers } from '../exceptions/handlers';
 import { forgetWindows } from '../db/query/window';
 import { ExportShelf } from '../orders/export';
 import { orderHandlers } from '../orders/handlers';
+import { printHandlers, type PdfPrinter } from '../print/handlers';
 import { listHandlers } from '../orders/list-handlers';
 import { redemptionHandlers } from '../redemption/handlers';
 import { shippingHandlers } from '../shipping/batch';
@@ -38,6 +39,8 @@ export interface AppOptions {
   fetchImpl?: typeof fetch;
   /** Sees each step of a sync round (the crash tests' desk process); nothing in production sets it. */
   onSyncPhase?: (phase: SyncPhase) => void;
+  /** Electron's window printer; browser mode has none and answers NOT_SUPPORTED. */
+  printer?: PdfPrinter;
 }
 
 export interface App {
@@ -185,6 +188,7 @@ export function createApp(options: AppOptions): App {
       ...dealerHandlers(),
       ...afterSaleHandlers(),
       ...shippingHandlers(),
+      ...printHandlers(options.printer ?? null),
     },
     context,
   );

@@ -13,5 +13,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   FORBIDDEN_ROLE: 403,
   NOT_FOUND: 404,
   TRANSPORT_FAILED: 400,
+  NOT_SUPPORTED: 501,
   INTERNAL: 500,
 };

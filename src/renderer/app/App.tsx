@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 import { hasBridge } from '../api/client';
 import { fill, useMessages } from '../i18n';
+import { ShortcutHelp } from '../keyboard/ShortcutHelp';
+import { useScannedOrders } from '../keyboard/useScannedOrders';
+import { PrintPreview } from '../print/PrintPreview';
 import { CounterScreen } from '../screens/counter/CounterScreen';
 import { DealerScreen } from '../screens/dealer/DealerScreen';
 import { ExceptionsScreen } from '../screens/exceptions/ExceptionsScreen';
@@ -22,6 +25,8 @@ export function App() {
     document.title = m.ui.appTitle;
   }, [m]);
   useEffect(() => (hasBridge ? start() : undefined), [start]);
+  // Every role has the order list, so a scanned order number opens the order for anyone signed in.
+  useScannedOrders(Boolean(session));
 
   if (!hasBridge) return <div className="placeholder fatal">{m.ui.noConnection}</div>;
   if (session === undefined) return <div className="placeholder">{m.ui.loading}</div>;
@@ -55,6 +60,8 @@ export function App() {
       </main>
       <OpenedOrderDetail />
       <SyncStatusBar />
+      <ShortcutHelp />
+      <PrintPreview />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { listEn } from './sections/list';
 import { detailEn } from './sections/detail';
 import { shippingEn } from './sections/shipping';
+import { printEn } from './sections/print';
 import { shiftStoreEn } from './sections/shiftStore';
 import type { Messages } from './zh-CN';
 
@@ -348,8 +349,10 @@ export const en: Messages = {
     BAD_CURSOR: 'The list changed; reload from the first page',
     ACTION_REFUSED: 'The order’s state does not allow this',
     TRANSPORT_FAILED: 'The connection to the app was lost',
+    NOT_SUPPORTED: 'Not available in this way of running the app',
     INTERNAL: 'Internal error; nothing was applied',
   },
   detail: detailEn,
   shipping: shippingEn,
+  print: printEn,
 };

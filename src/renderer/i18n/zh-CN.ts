@@ -1,6 +1,7 @@
 import { listZhCN } from './sections/list';
 import { detailZhCN } from './sections/detail';
 import { shippingZhCN } from './sections/shipping';
+import { printZhCN } from './sections/print';
 import type { Widen } from './widen';
 import { shiftStoreZhCN } from './sections/shiftStore';
 import type { ErrorCode } from '../../shared/contract/result';
@@ -364,10 +365,12 @@ export const zhCN = {
     BAD_CURSOR: '列表已变化，请从第一页重新加载',
     ACTION_REFUSED: '当前订单状态不允许此操作',
     TRANSPORT_FAILED: '与应用的连接中断',
+    NOT_SUPPORTED: '当前运行方式不支持此操作',
     INTERNAL: '应用内部错误，操作未执行',
   } satisfies Record<ErrorCode, string>,
   detail: detailZhCN,
   shipping: shippingZhCN,
+  print: printZhCN,
 };
 
 export type Messages = Widen<typeof zhCN>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { afterSalesProcedures } from './aftersales';
+import { printProcedures } from './print';
 import { shippingProcedures } from './shipping';
 import { ROLES } from '../domain/vocabulary';
 import { orderDetail, orderListFilter, orderListInput, orderListPage, statusCounts } from './orders';
@@ -289,6 +290,7 @@ export const procedures = {
   }),
   ...afterSalesProcedures,
   ...shippingProcedures,
+  ...printProcedures,
 } as const;
 
 export type Procedures = typeof procedures;

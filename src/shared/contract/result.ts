@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'BAD_CURSOR',
   'ACTION_REFUSED',
   'TRANSPORT_FAILED',
+  /** This transport cannot do it (saving a PDF in browser mode): the renderer offers its fallback. */
+  'NOT_SUPPORTED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

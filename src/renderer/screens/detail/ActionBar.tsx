@@ -1,6 +1,7 @@
 import type { OrderDetail } from '../../../shared/contract/orders';
 import type { Availability, DeskOrderAction } from '../../../shared/domain/action-availability';
 import { useMessages } from '../../i18n';
+import { usePrint } from '../../stores/print';
 import { ActionButton } from './parts';
 
 interface Props {
@@ -22,6 +23,7 @@ export function ActionBar({ order, actions, notice, onAction }: Props) {
     />
   );
   const cancel = actions.CANCEL;
+  const print = usePrint((s) => s.open);
   return (
     <div className="actions detail-actions" data-testid="detail-actions">
       {button('SHIP', 'S')}
@@ -29,6 +31,11 @@ export function ActionBar({ order, actions, notice, onAction }: Props) {
       {button('NOTE')}
       {/* Cancelling is for the few roles that may; for everyone else it is not worth a button. */}
       {(cancel.ok || cancel.reason !== 'FORBIDDEN_ROLE') && button('CANCEL')}
+      {order.kind === 'PHYSICAL' && (
+        <button type="button" onClick={() => print('packing', [order.orderNo])}>
+          {m.print.printSlip}
+        </button>
+      )}
       {notice && (
         <span className={notice.ok ? 'notice ok' : 'notice refused'} role="status" data-testid="detail-notice">
           {notice.text}

@@ -6,6 +6,7 @@ import { fill, useMessages } from '../../i18n';
 import type { Messages } from '../../i18n/zh-CN';
 import { filterOf, useOrders } from '../../stores/orders';
 import { columnTitle } from './columns';
+import { PrintSelection } from './PrintSelection';
 
 /** Coded values in the user's words, for the CSV (main knows codes, not languages). */
 const labelsOf = (m: Messages): Record<string, string> => {
@@ -108,6 +109,7 @@ export function BulkBar() {
       <button type="button" disabled={!total || running !== null} onClick={() => void exportWith(current)}>
         {m.list.exportFilter}
       </button>
+      <PrintSelection />
       {count > 0 && (
         <button type="button" onClick={clearSelection}>
           {m.list.clearSelection}
