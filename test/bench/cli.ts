@@ -3,20 +3,21 @@
  *
  * Measures what users feel at the size they have (default a million orders) and prints a table of
  * figures, each beside its target from the anchors; with --json it also writes
- * {machine, orders, figures}. Seeded data is kept in the cache directory
+ * {machine, orders, figures} (adding to the file when it holds figures of the same size, so a run
+ * split with --only collects in one file). Seeded data is kept in the cache directory
  * (/tmp/order-desk-bench/<N>/) and reused, so a second run does not seed again. Every phase is
  * bounded in time. The exit code is non-zero only when something crashed: a missed target is a
  * figure, not a failure.
  */
 import { execSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { browser } from './browser';
 import { Bench, log } from './context';
 import { counts } from './counts';
-import { formatTable, toJson } from './figures';
+import { formatTable, toJson, type Report } from './figures';
 import { firstSync, ingest } from './ingest';
 import { list } from './list';
 import { search } from './search';
@@ -64,6 +65,22 @@ function machine(): string {
   return `${cores} × ${cpu}, node ${process.version}, ${process.platform}, run ${new Date().toISOString()}`;
 }
 
+function readEarlier(file: string, orders: number): Report | null {
+  if (!existsSync(file)) return null;
+  try {
+    const read = JSON.parse(readFileSync(file, 'utf8')) as Report;
+    return read.orders === orders && Array.isArray(read.figures) ? read : null;
+  } catch {
+    return null;
+  }
+}
+
+function merge(earlier: Report, now: Report): Report {
+  const fresh = new Set(now.figures.map((f) => f.name));
+  const machine = earlier.machine.includes(now.machine) ? earlier.machine : `${earlier.machine} | ${now.machine}`;
+  return { ...now, machine, figures: [...earlier.figures.filter((f) => !fresh.has(f.name)), ...now.figures] };
+}
+
 class TimeoutError extends Error {}
 
 function withLimit<T>(work: Promise<T>, ms: number, name: string): Promise<T> {
@@ -95,10 +112,12 @@ async function main(): Promise<number> {
   bench.firstSync = (root) => firstSync(bench, root);
   const report = { machine: machine(), orders, figures: bench.figures };
   log(`${orders} orders; ${report.machine}; cache ${bench.cacheDir}`);
+  // Runs split with --only add to the same file: a figure measured again replaces the older one.
+  const earlier = values.json ? readEarlier(values.json, orders) : null;
   const save = () => {
     if (!values.json) return;
     mkdirSync(dirname(values.json), { recursive: true });
-    writeFileSync(values.json, toJson(report));
+    writeFileSync(values.json, toJson(earlier ? merge(earlier, report) : report));
   };
 
   let crashed = 0;
