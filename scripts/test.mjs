@@ -1,6 +1,8 @@
 // `npm test`: everything CI checks, on a fresh machine, ending with one line "N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 const failures = [];
@@ -57,6 +59,31 @@ function countFromJson(file, read) {
   }
 }
 
+/**
+ * The benchmark at 10,000 orders (about a minute and a half), so it does not rot: it must run to
+ * the end and report a value for every group's figures. Its figures are not judged here.
+ */
+function benchAtTenThousand(chromium) {
+  const cache = mkdtempSync(join(tmpdir(), 'order-desk-bench-ci-'));
+  const json = 'test-results/bench-10k.json';
+  try {
+    const ran = sh(
+      process.execPath,
+      ['--import', 'tsx', 'test/bench/cli.ts', '--orders', '10000', '--json', json, '--cache', cache],
+      { CHROMIUM_PATH: chromium },
+    );
+    const figures = countFromJson(json, (r) => r.figures) ?? [];
+    const groups = ['first sync', 'size', 'ingest', 'list', 'search', 'counts', 'writes', 'service', 'browser'];
+    const missing = groups.filter((g) => !figures.some((f) => f.name.startsWith(`${g} ·`)));
+    const empty = figures.filter((f) => typeof f.value !== 'number').map((f) => f.name);
+    if (missing.length) console.log(`bench: no figures from ${missing.join(', ')}`);
+    if (empty.length) console.log(`bench: no value for ${empty.join('; ')}`);
+    return ran && missing.length === 0 && empty.length === 0;
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
+}
+
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 
@@ -84,6 +111,7 @@ if (built && chromium) {
   step('end-to-end tests (Chromium)', e2e !== null && e2e.failed === 0 && e2e.passed > 0);
   if (e2e) ({ passed, failed } = { passed: passed + e2e.passed, failed: failed + e2e.failed });
   else failed++;
+  step('benchmark at 10,000 orders', benchAtTenThousand(chromium));
 }
 
 // A failed check that is not a test (type-check, lint, build) still counts, so the line never hides it.

@@ -10,7 +10,7 @@ import { ADMIN, clerkOf, dealerOf, deskOf } from '../../fixtures/scopes';
  * Which index each list query walks. A page must seek into an index ordered like the list and
  * stop after `limit` rows; a plan that sorts (USE TEMP B-TREE) inside the page's id lookup would
  * read every matching order first, and cost grows with the store. These plans were chosen for a
- * million orders (see test/main/db/bench/store-bench.ts); this test keeps them from drifting.
+ * million orders (see docs/performance.md, `npm run bench`); this test keeps them from drifting.
  */
 function planOfPage(db: Db, scope: DataScope, input: OrderListInput): string {
   const plans: string[] = [];

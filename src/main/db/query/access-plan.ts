@@ -13,7 +13,7 @@ export type SortColumn = 'o.created_at' | 'o.paid_at' | 'o.shipped_at' | 'o.paya
  * Otherwise they are checked row by row while walking the sort index, which reads only as far as
  * the page needs. Stores and dealers are never steered: service and dealer orders are a small
  * share of all orders, so finding a store's orders by index and sorting them is cheaper than
- * walking past everyone else's (see the measurements in test/main/db/bench/store-bench.ts).
+ * walking past everyone else's (see the list figures in docs/performance.md).
  */
 export function unindexedFor(scope: DataScope, filter: OrderListFilter, sort: SortColumn): Set<Steerable> {
   const unindexed = new Set<Steerable>(['status', 'warehouse']);
