@@ -78,6 +78,12 @@ export const filterOf = ({
 
 // Answers to an older filter must not overwrite the list of the current one.
 let generation = 0;
+/**
+ * The generation whose answer the shown total came from. A reload keeps the old total on screen
+ * (no flicker) but must not trust it for what to ask: a total of 0 fetched before the first sync
+ * landed would otherwise stop the reload from asking for any page, and the list would stay empty.
+ */
+let totalGeneration = -1;
 const inFlight = new Set<number>();
 let wanted: [number, number] = [0, 0];
 
@@ -103,7 +109,8 @@ const NO_SELECTION = { selected: new Set<string>(), allMatching: false, rangeFro
 export const useOrders = create<OrdersState>((set, get) => {
   /** Fetches wanted pages, a few at a time, newest wish first. */
   const pump = () => {
-    const { pages, total } = get();
+    const { pages } = get();
+    const total = totalGeneration === generation ? get().total : null;
     const [first, last] = wanted;
     const lastRow = total === null ? last : Math.min(last, total - 1);
     for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(lastRow / PAGE_SIZE); page++) {
@@ -126,6 +133,7 @@ export const useOrders = create<OrdersState>((set, get) => {
     if (mine !== generation) return;
     inFlight.delete(page);
     if (!answer.ok) return set({ error: answer.error });
+    totalGeneration = mine;
     const pages = new Map(get().pages);
     pages.set(page, answer.value.rows);
     // Forget the least recently used pages, never those in view.
