@@ -100,4 +100,26 @@ describe('the order list on a first sign-in, while the first sync lands', () => 
 
     expect(shown()).toEqual({ total: 450, all: 450, first: 'SO000000' });
   });
+
+  it('keeps the rows on screen while a reload asks again, and shows the new ones when they come', async () => {
+    desk.state.orders = 450;
+    void useOrders.getState().reload();
+    await releaseAll();
+    desk.state.orders = 451;
+    void useOrders.getState().reload();
+    await release('orders.counts');
+    // Asked, not answered yet: the old rows stay instead of flashing as placeholders.
+    expect(shown()).toEqual({ total: 450, all: 451, first: 'SO000000' });
+    await releaseAll();
+    expect(shown()).toEqual({ total: 451, all: 451, first: 'SO000000' });
+  });
+
+  it('forgets the rows of the last filter at once when the filter changes', async () => {
+    desk.state.orders = 450;
+    void useOrders.getState().reload();
+    await releaseAll();
+    useOrders.getState().setText('张');
+    expect(shown()).toEqual({ total: null, all: 450, first: null });
+    await releaseAll();
+  });
 });
