@@ -78,6 +78,18 @@ export const filterOf = ({
 
 // Answers to an older filter must not overwrite the list of the current one.
 let generation = 0;
+/**
+ * The generation whose answer the shown total came from. A reload keeps the old total on screen
+ * (no flicker) but must not trust it for what to ask: a total of 0 fetched before the first sync
+ * landed would otherwise stop the reload from asking for any page, and the list would stay empty.
+ */
+let totalGeneration = -1;
+/**
+ * Pages answered in the current generation. A reload after orders.changed keeps the rows on
+ * screen until their new answer replaces them (blanking them made rows flash as placeholders
+ * after every sync, and a click in that moment was lost); only these count as loaded.
+ */
+const fresh = new Set<number>();
 const inFlight = new Set<number>();
 let wanted: [number, number] = [0, 0];
 
@@ -103,12 +115,13 @@ const NO_SELECTION = { selected: new Set<string>(), allMatching: false, rangeFro
 export const useOrders = create<OrdersState>((set, get) => {
   /** Fetches wanted pages, a few at a time, newest wish first. */
   const pump = () => {
-    const { pages, total } = get();
+    const { pages } = get();
+    const total = totalGeneration === generation ? get().total : null;
     const [first, last] = wanted;
     const lastRow = total === null ? last : Math.min(last, total - 1);
     for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(lastRow / PAGE_SIZE); page++) {
       if (inFlight.size >= MAX_IN_FLIGHT) return;
-      if (pages.has(page) || inFlight.has(page)) continue;
+      if ((pages.has(page) && fresh.has(page)) || inFlight.has(page)) continue;
       void fetchPage(page);
     }
   };
@@ -126,13 +139,23 @@ export const useOrders = create<OrdersState>((set, get) => {
     if (mine !== generation) return;
     inFlight.delete(page);
     if (!answer.ok) return set({ error: answer.error });
+    totalGeneration = mine;
+    fresh.add(page);
     const pages = new Map(get().pages);
+    pages.delete(page);
     pages.set(page, answer.value.rows);
-    // Forget the least recently used pages, never those in view.
+    // Forget the least recently used pages, never those in view; old answers out of view at once.
     const [first, last] = wanted;
+    const inView = (key: number) => key >= Math.floor(first / PAGE_SIZE) && key <= Math.floor(last / PAGE_SIZE);
+    for (const key of pages.keys()) {
+      if (!fresh.has(key) && !inView(key)) pages.delete(key);
+    }
     for (const key of pages.keys()) {
       if (pages.size <= MAX_PAGES) break;
-      if (key < Math.floor(first / PAGE_SIZE) || key > Math.floor(last / PAGE_SIZE)) pages.delete(key);
+      if (!inView(key)) {
+        pages.delete(key);
+        fresh.delete(key);
+      }
     }
     set({ pages, total: answer.value.total, loading: false });
     pump();
@@ -141,7 +164,7 @@ export const useOrders = create<OrdersState>((set, get) => {
   const refilter = (patch: Partial<OrdersState>) => {
     // A new result starts at its top.
     wanted = [0, wanted[1] - wanted[0]];
-    set({ ...patch, ...NO_SELECTION, total: null });
+    set({ ...patch, ...NO_SELECTION, total: null, pages: new Map() });
     void get().reload();
   };
 
@@ -150,6 +173,7 @@ export const useOrders = create<OrdersState>((set, get) => {
     reset() {
       generation++;
       inFlight.clear();
+      fresh.clear();
       set({ ...EMPTY, pages: new Map(), selected: new Set() });
     },
     setStatus: (status) => refilter({ status }),
@@ -170,12 +194,14 @@ export const useOrders = create<OrdersState>((set, get) => {
     async reload() {
       const mine = ++generation;
       inFlight.clear();
+      fresh.clear();
       set({ loading: true, error: null });
       const { statuses: _tab, ...countFilter } = filterOf(get());
       // The rows in view are asked again (and the total with them); everything else is forgotten.
       const counts = await api['orders.counts']({ filter: countFilter });
       if (mine !== generation) return;
-      set({ pages: new Map(), counts: counts.ok ? counts.value : null, error: counts.ok ? null : counts.error });
+      // Pages answered since this reload began are current; the rest are shown until replaced.
+      set({ counts: counts.ok ? counts.value : null, error: counts.ok ? null : counts.error });
       pump();
       if (inFlight.size === 0) set({ loading: false });
     },

@@ -111,8 +111,16 @@ export function OrderTable({ onOpen, resultKey }: Props) {
     // pages is what rowAt reads.
   }, [first, last, rowAt, pages]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // A column made from a key has no `id` in its definition (react-table derives it from the key):
+  // keyed by `id` alone, every such column stayed visible whatever the user chose.
   const columnVisibility = useMemo(
-    () => Object.fromEntries(allColumns.map((c) => [c.id ?? '', columns.includes(c.id as ListColumn)])),
+    () =>
+      Object.fromEntries(
+        allColumns.map((c) => {
+          const id = c.id ?? ('accessorKey' in c ? String(c.accessorKey) : '');
+          return [id, columns.includes(id as ListColumn)];
+        }),
+      ),
     [allColumns, columns],
   );
   const table = useReactTable({
