@@ -63,7 +63,8 @@ async function selectTwoWaiting(page: Page): Promise<OrderRecord[]> {
   await page.locator('[data-status="PENDING_SHIPMENT"]').click();
   await expect(page.locator('[data-status="PENDING_SHIPMENT"]')).toHaveAttribute('aria-selected', 'true');
   const rows = page.locator('.tbody .tr');
-  await expect(rows.first()).toBeVisible();
+  // The tab's own rows, not the last result's still on screen.
+  await expect(rows.first()).toContainText('待发货');
   const onScreen = (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-order-no')))).slice(0, 20);
   const held = await serviceOrders(app.serviceUrl, 'warehouse1');
   const orders = onScreen.map((no) => held.get(no!)!);
@@ -146,17 +147,28 @@ test('a warehouse desk prints packing slips and a pick list for two selected ord
   await expect(preview).toBeHidden();
 });
 
-test('the detail prints its own packing slip', async ({ page }) => {
+test('the detail prints its own packing slip, box by box for an order that left in parcels', async ({ page }) => {
   await signIn(page, app.url, 'warehouse1');
-  await page.locator('[data-status="PENDING_SHIPMENT"]').click();
+  await page.locator('[data-status="PENDING_RECEIPT"]').click();
   const row = page.locator('.tbody .tr').first();
+  await expect(row).toContainText('待收货');
   const orderNo = (await row.getAttribute('data-order-no'))!;
+  const order = (await serviceOrders(app.serviceUrl, 'warehouse1')).get(orderNo)!;
+  expect(order.waybills.length).toBeGreaterThan(0);
   await row.click();
   const panel = page.getByRole('dialog', { name: `订单详情 ${orderNo}` });
   await panel.getByRole('button', { name: '打印装箱单' }).click();
   const preview = page.getByTestId('print-preview');
-  await expect(preview.getByTestId('packing-slip')).toHaveCount(1);
-  await expect(preview.getByTestId('packing-slip')).toHaveAttribute('data-order-no', orderNo);
+  const slip = preview.getByTestId('packing-slip');
+  await expect(slip).toHaveCount(1);
+  await expect(slip).toHaveAttribute('data-order-no', orderNo);
+  const parcels = slip.locator('.parcel-row');
+  await expect(parcels).toHaveCount(order.waybills.length);
+  for (const [i, waybill] of order.waybills.entries()) {
+    await expect(parcels.nth(i)).toContainText(`包裹 ${i + 1}：`);
+    await expect(parcels.nth(i)).toContainText(waybill.trackingNo);
+  }
+  await page.screenshot({ path: `${SCREENS}/print-slip-parcels.png` });
   // Esc closes the preview first, then the detail.
   await page.keyboard.press('Escape');
   await expect(preview).toBeHidden();
