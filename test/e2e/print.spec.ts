@@ -211,6 +211,11 @@ test('? lists the shortcuts that work on the list and in the detail; Esc closes 
   await expect(keys.filter({ hasText: /^k$/ })).toHaveCount(1);
   await expect(help).toContainText('下一行');
   await page.screenshot({ path: `${SCREENS}/shortcut-help-list.png` });
+  // Keys go to the overlay in front, not to the list behind it.
+  const cursorRow = page.locator('.tbody .tr.cursor');
+  const cursorAt = await cursorRow.getAttribute('aria-rowindex');
+  await page.keyboard.press('j');
+  await expect(cursorRow).toHaveAttribute('aria-rowindex', cursorAt!);
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMessages } from '../i18n';
-import { useShortcuts, useShortcutRegistry } from './shortcuts';
+import { silencedByModal, useShortcuts, useShortcutRegistry } from './shortcuts';
 import './shortcut-help.css';
 
 /** How a key reads on a keycap. */
@@ -15,8 +15,13 @@ export function ShortcutHelp() {
   const [open, setOpen] = useState(false);
   const groups = useShortcutRegistry((r) => r.groups);
   useShortcuts(t.global, [{ keys: ['?'], description: t.help, run: () => setOpen((o) => !o) }]);
-  useShortcuts(t.title, [{ keys: ['Escape'], description: t.close, inFields: true, run: () => setOpen(false) }], open);
+  useShortcuts(t.title, [{ keys: ['Escape'], description: t.close, inFields: true, run: () => setOpen(false) }], open, {
+    modal: true,
+  });
   if (!open) return null;
+  // What works once the overlay closes: its own group aside, keys behind a dialog are not listed.
+  const others = groups.filter((g) => g.title !== t.title);
+  const live = others.filter((g) => !silencedByModal(others, g.id));
   return (
     <div className="shortcut-help-backdrop" onClick={() => setOpen(false)}>
       <div
@@ -28,7 +33,7 @@ export function ShortcutHelp() {
         onClick={(e) => e.stopPropagation()}
       >
         <h2>{t.title}</h2>
-        {groups.map((group) => (
+        {live.map((group) => (
           <section key={group.id}>
             <h3>{group.title}</h3>
             <dl>

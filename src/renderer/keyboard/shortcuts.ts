@@ -17,11 +17,18 @@ export interface Shortcut {
 }
 
 interface Registry {
-  groups: Array<{ id: number; title: string; shortcuts: Shortcut[] }>;
+  /** In mount order. A modal group (a dialog, an overlay) silences every group mounted before it. */
+  groups: Array<{ id: number; title: string; shortcuts: Shortcut[]; modal: boolean }>;
 }
 export const useShortcutRegistry = create<Registry>(() => ({ groups: [] }));
 
 let nextId = 0;
+
+/** Keys behind an open dialog or overlay must not act on the screen the user cannot see. */
+export function silencedByModal(groups: Registry['groups'], id: number): boolean {
+  const mine = groups.findIndex((g) => g.id === id);
+  return groups.some((g, i) => g.modal && i > mine);
+}
 
 export const isTypingTarget = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
@@ -31,7 +38,12 @@ export const isTypingTarget = (target: EventTarget | null): boolean =>
  * Binds keys while the component is mounted and `enabled`. The latest group mounted wins a key, so
  * a dialog's Esc shadows the list's. Modifier chords are left to the browser and the OS.
  */
-export function useShortcuts(title: string, shortcuts: Shortcut[], enabled = true): void {
+export function useShortcuts(
+  title: string,
+  shortcuts: Shortcut[],
+  enabled = true,
+  { modal = false }: { modal?: boolean } = {},
+): void {
   const latest = useRef(shortcuts);
   useLayoutEffect(() => {
     latest.current = shortcuts;
@@ -45,10 +57,11 @@ export function useShortcuts(title: string, shortcuts: Shortcut[], enabled = tru
       ...s,
       run: (event) => latest.current[i]?.run(event),
     }));
-    useShortcutRegistry.setState((r) => ({ groups: [...r.groups, { id, title, shortcuts: proxies }] }));
+    useShortcutRegistry.setState((r) => ({ groups: [...r.groups, { id, title, shortcuts: proxies, modal }] }));
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       const groups = useShortcutRegistry.getState().groups;
+      if (silencedByModal(groups, id)) return;
       const owner = [...groups].reverse().find((g) => g.shortcuts.some((s) => s.keys.includes(event.key)));
       if (owner?.id !== id) return;
       const shortcut = proxies.find((s) => s.keys.includes(event.key));
@@ -62,5 +75,5 @@ export function useShortcuts(title: string, shortcuts: Shortcut[], enabled = tru
       useShortcutRegistry.setState((r) => ({ groups: r.groups.filter((g) => g.id !== id) }));
     };
     // The signature changes when the keys or their descriptions do; handlers are read through the ref.
-  }, [title, signature, enabled]);
+  }, [title, signature, enabled, modal]);
 }

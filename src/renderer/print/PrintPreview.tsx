@@ -44,7 +44,9 @@ function Preview({ kind, orderNos, at }: { kind: PrintKind; orderNos: string[]; 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [orderNos, tooMany]);
 
-  useShortcuts(t.keys.previewTitle, [{ keys: ['Escape'], description: t.close, inFields: true, run: close }]);
+  useShortcuts(t.keys.previewTitle, [{ keys: ['Escape'], description: t.close, inFields: true, run: close }], true, {
+    modal: true,
+  });
 
   const savePdf = async () => {
     const fileName = `${kind === 'pick' ? 'pick-list' : 'packing-slips'}-${new Date().toISOString().slice(0, 10)}.pdf`;

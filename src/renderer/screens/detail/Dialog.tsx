@@ -21,19 +21,24 @@ interface Props {
  */
 export function Dialog({ title, testId, confirmLabel, busy, error, onConfirm, onClose, children }: Props) {
   const m = useMessages();
-  useShortcuts(title, [
-    { keys: ['Escape'], description: m.detail.cancel, inFields: true, run: onClose },
-    {
-      keys: ['Enter'],
-      description: confirmLabel,
-      inFields: true,
-      run: (event) => {
-        if (event.target instanceof HTMLButtonElement) event.target.click();
-        else if (event.target instanceof HTMLTextAreaElement) insertNewline(event.target);
-        else if (!busy) onConfirm();
+  useShortcuts(
+    title,
+    [
+      { keys: ['Escape'], description: m.detail.cancel, inFields: true, run: onClose },
+      {
+        keys: ['Enter'],
+        description: confirmLabel,
+        inFields: true,
+        run: (event) => {
+          if (event.target instanceof HTMLButtonElement) event.target.click();
+          else if (event.target instanceof HTMLTextAreaElement) insertNewline(event.target);
+          else if (!busy) onConfirm();
+        },
       },
-    },
-  ]);
+    ],
+    true,
+    { modal: true },
+  );
   return (
     <div className="dialog-backdrop">
       <form
