@@ -31,7 +31,8 @@ export function ActionBar({ order, actions, notice, onAction }: Props) {
       {button('NOTE')}
       {/* Cancelling is for the few roles that may; for everyone else it is not worth a button. */}
       {(cancel.ok || cancel.reason !== 'FORBIDDEN_ROLE') && button('CANCEL')}
-      {order.kind === 'PHYSICAL' && (
+      {/* A slip goes in a box: only an order that was paid for has one to pack. */}
+      {order.kind === 'PHYSICAL' && order.paidAt !== null && (
         <button type="button" onClick={() => print('packing', [order.orderNo])}>
           {m.print.printSlip}
         </button>
