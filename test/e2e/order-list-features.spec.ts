@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { OrderRecord } from '../../src/shared/contract/records';
 import { serviceOrders } from './support/service-api';
 import { signIn, startWebMode, type WebMode } from './support/web-mode';
+import { pressLikeAPerson } from './support/keys';
 
 const SCREENS = 'test-results/screens';
 const SHANGHAI = 8 * 3600_000;
@@ -248,10 +249,7 @@ test('j and k move the cursor, / goes to the search, Enter opens the order and E
   await signIn(page, app.url, 'admin');
   const cursor = page.locator('.tbody .tr.cursor');
   await expect(cursor).toHaveAttribute('aria-rowindex', '1');
-  await page.keyboard.press('j');
-  await page.keyboard.press('j');
-  await page.keyboard.press('j');
-  await page.keyboard.press('k');
+  await pressLikeAPerson(page, ['j', 'j', 'j', 'k']);
   await expect(cursor).toHaveAttribute('aria-rowindex', '3');
   const orderNo = (await cursor.getAttribute('data-order-no'))!;
 

@@ -13,7 +13,10 @@ export function SyncStatusBar() {
     <footer className="sync-bar" role="status" aria-label="sync" data-state={state}>
       <span className={`dot ${state}`} />
       <span className="sync-state">{m.sync[state]}</span>
-      <span data-testid="queued">{sync.queued > 0 ? fill(m.sync.queued, { n: sync.queued }) : m.sync.allSynced}</span>
+      {/* "All synced" only once a sync has finished: before the first, nothing is queued yet nothing is here either. */}
+      {(sync.queued > 0 || sync.lastSyncAt) && (
+        <span data-testid="queued">{sync.queued > 0 ? fill(m.sync.queued, { n: sync.queued }) : m.sync.allSynced}</span>
+      )}
       <span>{sync.lastSyncAt ? fill(m.sync.lastSync, { time: dateTime(sync.lastSyncAt, locale) }) : m.sync.never}</span>
       {sync.exceptions > 0 && (
         <span className="exceptions" data-testid="exceptions">
