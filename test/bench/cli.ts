@@ -62,7 +62,7 @@ function machine(): string {
   } catch {
     // nproc is coreutils; without it the count Node sees will do.
   }
-  return `${cores} × ${cpu}, node ${process.version}, ${process.platform}, run ${new Date().toISOString()}`;
+  return `${cores} × ${cpu} (nproc ${cores}), node ${process.version}, ${process.platform}; run ${new Date().toISOString()}`;
 }
 
 function readEarlier(file: string, orders: number): Report | null {
@@ -77,7 +77,11 @@ function readEarlier(file: string, orders: number): Report | null {
 
 function merge(earlier: Report, now: Report): Report {
   const fresh = new Set(now.figures.map((f) => f.name));
-  const machine = earlier.machine.includes(now.machine) ? earlier.machine : `${earlier.machine} | ${now.machine}`;
+  // One machine, several runs: "…; runs <time>, <time>".
+  const [hardware, when] = now.machine.split('; run ');
+  const [earlierHardware, earlierWhen] = earlier.machine.split(/; runs? /);
+  const machine =
+    earlierHardware === hardware ? `${hardware}; runs ${earlierWhen}, ${when}` : `${earlier.machine} | ${now.machine}`;
   return { ...now, machine, figures: [...earlier.figures.filter((f) => !fresh.has(f.name)), ...now.figures] };
 }
 
