@@ -69,3 +69,37 @@ describe('positional windows of the order list', () => {
     expect(after.rows.map((r) => r.orderNo)).toEqual(allPages(local, ADMIN, { sort, limit: 500 }).slice(450));
   });
 });
+
+describe('positions found only as far as a window asks', () => {
+  it.each(SORTS)('jumps in any order by $field $direction land on the rows the pages walk to', (sort) => {
+    forgetWindows(db);
+    const walked = allPages(db, ADMIN, { sort, limit: 500 });
+    const end = walked.length;
+    // The last rows first (the whole result numbered at once), then back to the top, the middle, a step on.
+    for (const offset of [end - 1, 0, 700, 640, 1400, 65, end - 50, 1]) {
+      const window = windowAt(ADMIN, {}, sort, offset);
+      expect(window.total).toBe(end);
+      expect(window.rows.map((r) => r.orderNo)).toEqual(walked.slice(offset, offset + 50));
+    }
+  });
+
+  it.each(SORTS)('a walk down the result a window at a time by $field $direction reads every row once', (sort) => {
+    forgetWindows(db);
+    const walked = allPages(db, ADMIN, { sort, limit: 500 });
+    const read: string[] = [];
+    for (let offset = 0; offset < walked.length; offset += 37) {
+      read.push(...windowAt(ADMIN, {}, sort, offset, 37).rows.map((r) => r.orderNo));
+    }
+    expect(read).toEqual(walked);
+  });
+
+  it('jumps straight into the unpaid tail and back before the start of it', () => {
+    forgetWindows(db);
+    const sort: OrderSort = { field: 'paidAt', direction: 'asc' };
+    const paid = orders.filter((o) => o.paidAt !== null).length;
+    const walked = allPages(db, ADMIN, { sort, limit: 500 });
+    for (const offset of [walked.length - 3, paid + 200, paid + 1, paid - 1, paid - 300]) {
+      expect(windowAt(ADMIN, {}, sort, offset, 5).rows.map((r) => r.orderNo)).toEqual(walked.slice(offset, offset + 5));
+    }
+  });
+});

@@ -1,9 +1,9 @@
 import type { OrderListFilter, OrderListWindow, OrderSort } from '../../../shared/contract/orders';
 import type { DataScope } from '../../../shared/domain/vocabulary';
 import type { Db } from '../connection';
-import { and } from './clause';
+import { and, type Clause } from './clause';
 import type { Cursor } from './cursor';
-import { readPage, readRows, SORT_COLUMNS, type PageStart } from './list';
+import { readPage, readRows, seekValue, SORT_COLUMNS, type PageStart } from './list';
 import { filterClauses, needsParent, scopeClause } from './predicates';
 import { prepareCached } from './statement-cache';
 
@@ -61,17 +61,19 @@ export function forgetWindows(db: Db): void {
 /**
  * `limit` rows starting at `offset` of a filtered, sorted result, and the result's size: what a
  * scrollbar dragged to row 700,000 of a million needs. Keyset cursors cannot jump, and OFFSET
- * from the top walks every row before the window (hundreds of ms at depth), so the first window
- * of a result takes one pass over its matches that notes the cursor of every ANCHOR_EVERY-th row;
- * later windows seek to an anchor and skip fewer than ANCHOR_EVERY rows. The anchors stay valid
- * until orders change (forgetWindows).
+ * from the top walks every row before the window (hundreds of ms at depth), so a window far from
+ * any anchor first numbers the matches up to it, noting the cursor of every ANCHOR_EVERY-th row
+ * (extendTo); later windows seek to an anchor and skip fewer than ANCHOR_EVERY rows. The anchors
+ * stay valid until orders change (forgetWindows).
  */
 export function listWindow(db: Db, scope: DataScope, query: WindowQuery, tuning = TUNING): OrderListWindow {
-  const { total, ids, anchors } = anchorsOf(db, scope, query.filter, query.sort, tuning);
+  const result = anchorsOf(db, scope, query.filter, query.sort, tuning);
+  const { total, ids, anchors } = result;
   const { offset } = query;
   // Past the end (the result shrank since the caller last looked): no rows, and the new total.
   if (offset >= total) return { total, offset, rows: [] };
   if (ids) return { total, offset, rows: readRows(db, ids.slice(offset, offset + query.limit)) };
+  extendTo(db, result, offset);
   const page = readPage(
     db,
     scope,
@@ -121,10 +123,31 @@ export function anchorsOf(
 }
 
 /**
- * One pass over the matches in sort order, numbering them with row_number() and keeping every
- * ANCHOR_EVERY-th (value, id): inside SQLite, so a million matches never cross into JavaScript.
- * A nullable sort column has two segments (list.ts: values, then the NULL tail by id); the tail
- * gets an anchor of its own at its start, so a skip never crosses from one segment to the other.
+ * A run of the result read in one ORDER BY: the sort column's values, or (nullable column) the
+ * NULL tail after them, ordered by id. Its anchors are numbered from `start`, and found lazily:
+ * `reach` is how far they are known, `last` the cursor there (null at the very top).
+ */
+interface Segment {
+  where: Clause;
+  value: string;
+  orderBy: string;
+  /** The same order over the (v, id) a subquery hands up. */
+  innerOrder: string;
+  seek: (cursor: Cursor) => Clause;
+  start: number;
+  count: number;
+  reach: number;
+  last: Cursor | null;
+}
+
+/** What a large result needs to find its anchors later, kept with them (cache entries are per result). */
+const lazy = new WeakMap<Anchors, { segments: Segment[]; from: string; every: number }>();
+
+/**
+ * A result's size at once (a count per segment, indexed), its anchors later: only as far as a
+ * window asks (extendTo). The list asks for its first rows again after every orders.changed, and
+ * numbering a whole large result for that (hundreds of ms on 200,000 orders, in main) was what
+ * froze the desk after each sync; a far jump now numbers the rows up to where it lands, once.
  */
 function buildAnchors(
   db: Db,
@@ -134,18 +157,35 @@ function buildAnchors(
   { anchorEvery, keepIdsUpTo }: WindowTuning,
 ): Anchors {
   const { column, nullable } = SORT_COLUMNS[sort.field];
-  const dir = sort.direction === 'desc' ? 'DESC' : 'ASC';
+  const desc = sort.direction === 'desc';
+  const dir = desc ? 'DESC' : 'ASC';
   // Reading every match anyway, SQLite may pick whatever index narrows best: no steering.
   const base = [
     scopeClause(scope),
     ...filterClauses(db, filter, { statuses: true, unindexed: new Set(), purpose: 'count' }),
   ];
   const from = `FROM orders o ${needsParent(filter) ? 'CROSS JOIN parent_orders p ON p.id = o.parent_id' : ''}`;
-  const segments = [
-    { extra: nullable ? `${column} IS NOT NULL` : '1', value: column, orderBy: `${column} ${dir}, o.id ${dir}` },
-    ...(nullable ? [{ extra: `${column} IS NULL`, value: 'NULL', orderBy: `o.id ${dir}` }] : []),
+  const shapes = [
+    {
+      extra: nullable ? `${column} IS NOT NULL` : '1',
+      value: column,
+      orderBy: `${column} ${dir}, o.id ${dir}`,
+      innerOrder: `v ${dir}, id ${dir}`,
+      seek: (cursor: Cursor) => seekValue(column, desc, cursor),
+    },
+    ...(nullable
+      ? [
+          {
+            extra: `${column} IS NULL`,
+            value: 'NULL',
+            orderBy: `o.id ${dir}`,
+            innerOrder: `id ${dir}`,
+            seek: (cursor: Cursor): Clause => ({ sql: `o.id ${desc ? '<' : '>'} ?`, params: [cursor.id] }),
+          },
+        ]
+      : []),
   ].map((s) => ({ ...s, where: and([...base, { sql: s.extra, params: [] }]) }));
-  const counts = segments.map(
+  const counts = shapes.map(
     ({ where }) =>
       prepareCached(db, `SELECT count(*) ${from} WHERE ${where.sql}`)
         .pluck()
@@ -154,7 +194,7 @@ function buildAnchors(
   const total = counts.reduce((a, b) => a + b, 0);
 
   if (total <= keepIdsUpTo) {
-    const ids = segments.flatMap(
+    const ids = shapes.flatMap(
       ({ where, orderBy }) =>
         prepareCached(db, `SELECT o.id ${from} WHERE ${where.sql} ORDER BY ${orderBy}`)
           .pluck()
@@ -164,23 +204,55 @@ function buildAnchors(
   }
 
   const anchors: Anchor[] = [];
+  const segments: Segment[] = [];
   let before = 0;
-  segments.forEach(({ where, value, orderBy }, i) => {
+  shapes.forEach((shape, i) => {
     const count = counts[i] ?? 0;
-    if (count === 0) return;
     // The NULL tail starts "before its first row": past every id in the direction read.
-    if (i > 0)
-      anchors.push({ position: before, cursor: { value: null, id: dir === 'DESC' ? Number.MAX_SAFE_INTEGER : 0 } });
-    const rows = prepareCached(
-      db,
-      `SELECT v, id, n FROM (
-         SELECT ${value} AS v, o.id AS id, row_number() OVER (ORDER BY ${orderBy}) AS n ${from} WHERE ${where.sql}
-       ) WHERE n % ${anchorEvery} = 0`,
-    )
-      .raw()
-      .all(...where.params) as Array<[number | null, number, number]>;
-    for (const [v, id, n] of rows) anchors.push({ position: before + n, cursor: { value: v, id } });
+    const last = i > 0 ? { value: null, id: desc ? Number.MAX_SAFE_INTEGER : 0 } : null;
+    if (last && count > 0) anchors.push({ position: before, cursor: last });
+    segments.push({ ...shape, start: before, count, reach: before, last });
     before += count;
   });
-  return { total, ids: null, anchors };
+  const built: Anchors = { total, ids: null, anchors };
+  lazy.set(built, { segments, from, every: anchorEvery });
+  return built;
+}
+
+/** Rows numbered per step beyond the asked position, so scrolling on does not number again at once. */
+const AHEAD = 16;
+
+/**
+ * Makes sure an anchor lies within ANCHOR_EVERY rows before `position`: numbers the rows from the
+ * furthest anchor known in that segment up to a little past it (row_number inside SQLite, every
+ * ANCHOR_EVERY-th kept, and the last one numbered so the next step starts there).
+ */
+function extendTo(db: Db, result: Anchors, position: number): void {
+  const state = lazy.get(result);
+  if (!state) return;
+  const { segments, from, every } = state;
+  const segment = segments.find((s) => position >= s.start && position < s.start + s.count);
+  if (!segment || position - segment.reach < every) return;
+  const end = segment.start + segment.count;
+  const take = Math.min(end - segment.reach, position - segment.reach + every * AHEAD);
+  const where = and([segment.where, segment.last ? segment.seek(segment.last) : null]);
+  const rows = prepareCached(
+    db,
+    `SELECT v, id, n FROM (
+       SELECT v, id, row_number() OVER (ORDER BY ${segment.innerOrder}) AS n FROM (
+         SELECT ${segment.value} AS v, o.id AS id ${from} WHERE ${where.sql} ORDER BY ${segment.orderBy} LIMIT ?
+       )
+     ) WHERE (? + n) % ${every} = 0 OR n = ?`,
+  )
+    .raw()
+    .all(...where.params, take, segment.reach - segment.start, take) as Array<[number | null, number, number]>;
+  const found = rows.map(([value, id, n]) => ({ position: segment.reach + n, cursor: { value, id } }));
+  const furthest = found[found.length - 1];
+  if (!furthest) return;
+  segment.reach = furthest.position;
+  segment.last = furthest.cursor;
+  // An anchor at the segment's end would start the next segment from the wrong side of a skip
+  // (readPage skips in the first segment it reads only); that position has the next one's anchor.
+  result.anchors.push(...found.filter((a) => a.position < end));
+  result.anchors.sort((a, b) => a.position - b.position);
 }

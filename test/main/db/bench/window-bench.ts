@@ -1,8 +1,9 @@
 /**
  * Timing of positional windows at size (not a test; nothing asserts). Run with
  *   npx tsx test/main/db/bench/window-bench.ts <file> (a store filled by store-bench.ts)
- * For a few typical results it times the first window (the anchor pass: total and anchors) and
- * then 200 windows of 200 rows at random depths, reporting p50 and p95.
+ * For a few typical results it times the first window at the top (what the list asks again after
+ * every orders.changed: the total, no anchors), the first jump to the end (numbering the whole
+ * result once), then 200 windows of 200 rows at random depths, reporting p50 and p95.
  */
 import { openDatabase } from '../../../../src/main/db/connection';
 import { forgetWindows, listWindow, type WindowQuery } from '../../../../src/main/db/query/window';
@@ -49,6 +50,14 @@ for (const [name, who, filter, sort] of cases) {
   let t = performance.now();
   const { total } = listWindow(db, who, query(0));
   const first = performance.now() - t;
+  t = performance.now();
+  listWindow(db, who, query(Math.max(0, total - 200)));
+  const farJump = performance.now() - t;
+  forgetWindows(db);
+  listWindow(db, who, query(0));
+  t = performance.now();
+  listWindow(db, who, query(Math.floor(total / 2)));
+  const halfway = performance.now() - t;
   const samples: number[] = [];
   for (let i = 0; i < 200; i++) {
     const offset = Math.floor(Math.random() * Math.max(1, total - 200));
@@ -60,7 +69,8 @@ for (const [name, who, filter, sort] of cases) {
   const last = listWindow(db, who, query(Math.max(0, total - 200)));
   const lastMs = performance.now() - t;
   console.log(
-    `${name}: ${total} matches; first window (anchor pass) ${first.toFixed(0)} ms; ` +
+    `${name}: ${total} matches; first window at the top ${first.toFixed(0)} ms; ` +
+      `first jump to the end ${farJump.toFixed(0)} ms, to the middle ${halfway.toFixed(0)} ms; ` +
       `random depth p50 ${pct(samples, 0.5).toFixed(2)} ms, p95 ${pct(samples, 0.95).toFixed(2)} ms; ` +
       `last 200 rows ${lastMs.toFixed(2)} ms (${last.rows.length} rows)`,
   );
