@@ -169,6 +169,8 @@ test.describe('a refund while the service cannot be reached', () => {
     const request = await buyerAsks(service.url, order!.orderNo, 'REFUND_ONLY', '地址填写错误');
     const card = page.locator(`.after-sale[data-after-sale-no="${request.afterSaleNo}"]`);
     await signIn(page, desk.url, 'service1');
+    // Nothing waiting is not the same as synced: the first pull must have finished before the service goes away.
+    await expect(page.getByRole('status', { name: 'sync' })).toContainText('上次同步');
     await expect(page.getByRole('status', { name: 'sync' })).toContainText('已全部同步');
 
     await proxy.refuse();
