@@ -123,7 +123,7 @@ test('a click on a column’s title sorts by it, again reverses it', async ({ pa
   expect(up).toEqual([...up].sort((a, b) => a - b));
 });
 
-test('columns the user hides or shows stay so across tabs and searches', async ({ page }) => {
+test('columns the user hides or shows stay so across tabs, searches and a restart', async ({ page }) => {
   await signIn(page, app.url, 'admin');
   await page.getByText('列设置').click();
   const chooser = page.getByRole('group', { name: '列设置' });
@@ -140,6 +140,11 @@ test('columns the user hides or shows stay so across tabs and searches', async (
   await page.getByRole('button', { name: '搜索' }).click();
   await expect(page.locator('.tbody .tr [data-column=platform]').first()).toBeVisible();
   await expect(page.locator('.tbody .tr [data-column=receiverPhone]')).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.locator('.tbody .tr [data-column=platform]').first()).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: '手机号' })).toHaveCount(0);
+  await expect(page.getByRole('columnheader').last()).toHaveText('平台');
 });
 
 test('a saved view brings back its filters, columns and sort; the default one opens with the list', async ({

@@ -38,7 +38,11 @@ export async function startWebMode({
   let serviceUrl = service ?? '';
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`web mode did not start:\n${output}`)), 120_000);
+    const timer = setTimeout(() => {
+      // Not left running behind a failed test (a large --demo-orders can take longer than this).
+      child.kill('SIGTERM');
+      reject(new Error(`web mode did not start:\n${output}`));
+    }, 120_000);
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const embedded = /Order service[^\n]*? at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);

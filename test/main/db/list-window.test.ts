@@ -69,3 +69,69 @@ describe('positional windows of the order list', () => {
     expect(after.rows.map((r) => r.orderNo)).toEqual(allPages(local, ADMIN, { sort, limit: 500 }).slice(450));
   });
 });
+
+describe('positions found only as far as a window asks', () => {
+  it.each(SORTS)('jumps in any order by $field $direction land on the rows the pages walk to', (sort) => {
+    forgetWindows(db);
+    const walked = allPages(db, ADMIN, { sort, limit: 500 });
+    const end = walked.length;
+    // The last rows first (the whole result numbered at once), then back to the top, the middle, a step on.
+    for (const offset of [end - 1, 0, 700, 640, 1400, 65, end - 50, 1]) {
+      const window = windowAt(ADMIN, {}, sort, offset);
+      expect(window.total).toBe(end);
+      expect(window.rows.map((r) => r.orderNo)).toEqual(walked.slice(offset, offset + 50));
+    }
+  });
+
+  it.each(SORTS)('a walk down the result a window at a time by $field $direction reads every row once', (sort) => {
+    forgetWindows(db);
+    const walked = allPages(db, ADMIN, { sort, limit: 500 });
+    const read: string[] = [];
+    for (let offset = 0; offset < walked.length; offset += 37) {
+      read.push(...windowAt(ADMIN, {}, sort, offset, 37).rows.map((r) => r.orderNo));
+    }
+    expect(read).toEqual(walked);
+  });
+
+  it.each(SORTS)('a walk up from the last row by $field $direction reads every row once', (sort) => {
+    forgetWindows(db);
+    const walked = allPages(db, ADMIN, { sort, limit: 500 });
+    const read: string[][] = [];
+    for (let offset = walked.length - 37; offset > -37; offset -= 37) {
+      const from = Math.max(0, offset);
+      read.unshift(windowAt(ADMIN, {}, sort, from, offset + 37 - from).rows.map((r) => r.orderNo));
+    }
+    expect(read.flat()).toEqual(walked);
+  });
+
+  it.each([
+    ['a warehouse’s queue', deskOf('WH-SH'), { statuses: ['PENDING_SHIPMENT'] }],
+    ['one payment channel', ADMIN, { paymentChannels: ['ALIPAY'] }],
+  ] as Array<[string, DataScope, OrderListFilter]>)(
+    'a narrower result (%s) is numbered in one pass and lands on the same rows',
+    (_name, scope, filter) => {
+      forgetWindows(db);
+      // Anchors every 16 rows and ids kept up to 50: these results, under a quarter of the store, take the one-pass path.
+      const TINY: WindowTuning = { anchorEvery: 16, keepIdsUpTo: 50 };
+      for (const sort of SORTS) {
+        const walked = allPages(db, scope, { filter, sort, limit: 500 });
+        expect(walked.length).toBeGreaterThan(TINY.keepIdsUpTo);
+        expect(walked.length * 4).toBeLessThan(orders.length);
+        for (const offset of [walked.length - 5, 40, 17, walked.length >> 1, 0]) {
+          const window = listWindow(db, scope, { filter, sort, offset, limit: 5 }, TINY);
+          expect(window.rows.map((r) => r.orderNo)).toEqual(walked.slice(offset, offset + 5));
+        }
+      }
+    },
+  );
+
+  it('jumps straight into the unpaid tail and back before the start of it', () => {
+    forgetWindows(db);
+    const sort: OrderSort = { field: 'paidAt', direction: 'asc' };
+    const paid = orders.filter((o) => o.paidAt !== null).length;
+    const walked = allPages(db, ADMIN, { sort, limit: 500 });
+    for (const offset of [walked.length - 3, paid + 200, paid + 1, paid - 1, paid - 300]) {
+      expect(windowAt(ADMIN, {}, sort, offset, 5).rows.map((r) => r.orderNo)).toEqual(walked.slice(offset, offset + 5));
+    }
+  });
+});

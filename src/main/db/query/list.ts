@@ -135,7 +135,7 @@ export function readPage(
  * the OR only re-checks the few rows that tie on v. NULLs fail both comparisons, so this segment
  * never strays into the NULL tail.
  */
-function seekValue(column: string, desc: boolean, { value, id }: Cursor): Clause {
+export function seekValue(column: string, desc: boolean, { value, id }: Cursor): Clause {
   const [le, lt] = desc ? ['<=', '<'] : ['>=', '>'];
   return { sql: `${column} ${le} ? AND (${column} ${lt} ? OR o.id ${lt} ?)`, params: [value, value, id] };
 }

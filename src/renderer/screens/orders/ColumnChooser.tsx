@@ -1,12 +1,19 @@
 import { LIST_COLUMNS, type ListColumn } from '../../../shared/contract/list';
 import { useMessages } from '../../i18n';
 import { useOrders } from '../../stores/orders';
+import { useSession } from '../../stores/session';
 import { columnTitle } from './columns';
+import { rememberColumns } from './remembered-columns';
 
 /** Which columns the list shows, and in what order (saved with a view). */
 export function ColumnChooser() {
   const m = useMessages();
-  const { columns, setColumns } = useOrders();
+  const { columns, setColumns: show } = useOrders();
+  const username = useSession((s) => s.session?.username);
+  const setColumns = (next: ListColumn[]) => {
+    show(next);
+    if (username) rememberColumns(username, next);
+  };
   // Shown columns first in their order, then the hidden ones.
   const listed = [...columns, ...LIST_COLUMNS.filter((c) => !columns.includes(c))];
   const move = (column: ListColumn, by: number) => {

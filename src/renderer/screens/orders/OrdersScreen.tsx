@@ -4,12 +4,14 @@ import { fill, useMessages } from '../../i18n';
 import { useShortcuts } from '../../keyboard/shortcuts';
 import { useNavigation } from '../../stores/navigation';
 import { useOrders } from '../../stores/orders';
+import { useSession } from '../../stores/session';
 import { BatchShipButton } from '../shipping/BatchShipButton';
 import { BulkBar } from './BulkBar';
 import { ColumnChooser } from './ColumnChooser';
 import { FilterChips } from './FilterChips';
 import { FiltersPanel } from './FiltersPanel';
 import { OrderTable } from './OrderTable';
+import { rememberedColumns } from './remembered-columns';
 import { StatusTabs } from './StatusTabs';
 import { ViewsBar } from './ViewsBar';
 
@@ -18,6 +20,7 @@ export function OrdersScreen() {
   const { status, text, search, sort, total, counts, loading, error, cursor } = useOrders();
   const { setStatus, setText, setSearch, reload, setCursor, rowAt, clearSelection } = useOrders();
   const openOrder = useNavigation((s) => s.openOrder);
+  const username = useSession((s) => s.session?.username);
   const [draft, setDraft] = useState(text);
   const searchBox = useRef<HTMLInputElement>(null);
   // A saved view brings its own text: the box follows (adjusted during render, not in an effect).
@@ -26,6 +29,12 @@ export function OrdersScreen() {
     setShownText(text);
     setDraft(text);
   }
+
+  // The columns this user left the list with; a default view, answered later, replaces them.
+  useEffect(() => {
+    const saved = username ? rememberedColumns(username) : null;
+    if (saved) useOrders.getState().setColumns(saved);
+  }, [username]);
 
   useEffect(() => {
     void reload();
