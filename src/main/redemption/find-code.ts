@@ -15,12 +15,16 @@ export function findByCode(ctx: CallContext, limiter: WrongCodeLimiter, code: st
   }
   if (limiter.blocked(session.username, now))
     throw new ApiFailure('RATE_LIMITED', 'Too many wrong codes; wait a while');
-  const row = db
+  // Six digits repeat over a million orders: the service keeps a code unique only while it can be
+  // used, so an old, used-up order may share the digits. The one that can still be redeemed wins.
+  const candidates = db
     .prepare(
-      `SELECT o.order_no AS orderNo FROM redemption_codes c JOIN orders o ON o.id = c.order_id WHERE c.code = ? LIMIT 1`,
+      `SELECT o.order_no AS orderNo FROM redemption_codes c JOIN orders o ON o.id = c.order_id
+       WHERE c.code = ? ORDER BY c.uses_left > 0 DESC, c.valid_to DESC`,
     )
-    .get(seal.seal(code)) as { orderNo: string } | undefined;
-  const detail = row ? getOrderDetail(db, session.scope, row.orderNo) : null;
+    .all(seal.seal(code)) as Array<{ orderNo: string }>;
+  const detail =
+    candidates.map((c) => getOrderDetail(db, session.scope, c.orderNo)).find((found) => found !== null) ?? null;
   if (!detail) {
     limiter.record(session.username, now);
     throw new ApiFailure('ACTION_REFUSED', 'No such code at this store', 'CODE_NOT_FOUND');

@@ -39,6 +39,30 @@ describe('redeeming service codes at the store counter', () => {
     await expectConverged(desk, world.service, 'clerk1');
   });
 
+  it('finds the order a code can still redeem when a used-up older order has the same six digits', async () => {
+    const desk = await counter();
+    const [live] = await liveCodes();
+    const db = desk.app.workspace()!.db;
+    // The service reissues the digits of a code once it is used up; this desk still holds the old order.
+    const used = db
+      .prepare(
+        `SELECT o.order_no AS orderNo FROM redemption_codes c JOIN orders o ON o.id = c.order_id
+         WHERE c.uses_left = 0 AND o.order_no <> ? LIMIT 1`,
+      )
+      .get(live!.orderNo) as { orderNo: string };
+    expect(used).toBeDefined();
+    db.prepare(
+      `UPDATE redemption_codes SET code = (SELECT c.code FROM redemption_codes c JOIN orders o ON o.id = c.order_id
+       WHERE o.order_no = ?) WHERE order_id = (SELECT id FROM orders WHERE order_no = ?)`,
+    ).run(live!.orderNo, used.orderNo);
+    const code = live!.redemptionCode!.code;
+    expect(await desk.call('redemption.verify', { code, storeId: 'ST-01' })).toMatchObject({
+      ok: true,
+      value: { orderNo: live!.orderNo, usesLeft: 1 },
+    });
+    expect(await redeem(desk, code)).toMatchObject({ outcome: 'confirmed', orderNo: live!.orderNo });
+  });
+
   it('refuses a wrong code, and stops a clerk who keeps guessing', async () => {
     const desk = await counter();
     for (let i = 0; i < 10; i++) {
