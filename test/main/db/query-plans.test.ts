@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { OrderListInput } from '../../../src/shared/contract/orders';
+import type { OrderListFilter, OrderListInput } from '../../../src/shared/contract/orders';
+import { countByStatus } from '../../../src/main/db/query/counts';
 import type { DataScope } from '../../../src/shared/domain/vocabulary';
 import type { Db } from '../../../src/main/db/connection';
 import { page, storeWith } from '../../fixtures/db';
@@ -13,6 +14,10 @@ import { ADMIN, clerkOf, dealerOf, deskOf } from '../../fixtures/scopes';
  * million orders (see docs/performance.md, `npm run bench`); this test keeps them from drifting.
  */
 function planOfPage(db: Db, scope: DataScope, input: OrderListInput): string {
+  return planOf(db, () => page(db, scope, input));
+}
+
+function planOf(db: Db, run: () => void): string {
   const plans: string[] = [];
   const prepare = db.prepare.bind(db);
   const spy = (sql: string) => {
@@ -29,7 +34,7 @@ function planOfPage(db: Db, scope: DataScope, input: OrderListInput): string {
   };
   Object.assign(db, { prepare: spy });
   try {
-    page(db, scope, input);
+    run();
   } finally {
     Object.assign(db, { prepare });
   }
@@ -89,5 +94,15 @@ describe('query plans of the order list', () => {
   it('looks few text matches up by id instead of walking the list', () => {
     const plan = idStep(planOfPage(fresh(), ADMIN, { filter: { text: '张伟' } }));
     expect(plan).toContain('USING INTEGER PRIMARY KEY');
+  });
+
+  it('counts a creation-time range from the status index alone, and any other filter without walking it', () => {
+    const countPlan = (filter: OrderListFilter) => {
+      const db = fresh();
+      return planOf(db, () => countByStatus(db, ADMIN, filter));
+    };
+    expect(countPlan({ time: { field: 'createdAt', from: 0 } })).toContain('COVERING INDEX orders_status_created');
+    expect(countPlan({ platforms: ['TMALL'], provinces: ['广东省'] })).not.toContain('orders_status_created');
+    expect(countPlan({ time: { field: 'paidAt', from: 0 } })).not.toContain('orders_status_created');
   });
 });
