@@ -16,6 +16,19 @@ import { writeSyncState } from './sync-state';
  */
 export function applyPullPage(db: Db, page: PullResponse, ctx: SyncContext): string[] {
   const touched: string[] = [];
+  // A pulled page need not wait for the disk (synchronous=NORMAL: still atomic under WAL). Lost to
+  // a power cut, it goes together with its cursor and is pulled again; the next FULL commit (an
+  // outbox write) makes it durable anyway. Only what the user did must be on disk before "done".
+  db.pragma('synchronous = NORMAL');
+  try {
+    applyInOneTransaction(db, page, ctx, touched);
+  } finally {
+    db.pragma('synchronous = FULL');
+  }
+  return touched;
+}
+
+function applyInOneTransaction(db: Db, page: PullResponse, ctx: SyncContext, touched: string[]): void {
   db.transaction(() => {
     const pending = ordersWithPendingIntents(db);
     const plain: OrderRecord[] = [];
@@ -43,5 +56,4 @@ export function applyPullPage(db: Db, page: PullResponse, ctx: SyncContext): str
     upsertPromotions(db, page.changes);
     writeSyncState(db, 'cursor', page.cursor);
   })();
-  return touched;
 }

@@ -193,9 +193,13 @@ export class SyncEngine {
 
   private async pullAll(): Promise<Outcome> {
     const { db, client, pageSize = 200 } = this.options;
+    let next = client.pull(readSyncState(db, 'cursor'), pageSize);
     for (;;) {
-      const pulled = await client.pull(readSyncState(db, 'cursor'), pageSize);
+      const pulled = await next;
       if (!pulled.ok) return pulled;
+      // The next page travels while this one is applied: the cursor it needs is already known, and a
+      // page fetched but never applied (a crash, a failure) is simply fetched again from the stored cursor.
+      if (pulled.value.hasMore) next = client.pull(pulled.value.cursor, pageSize);
       const touched = applyPullPage(db, pulled.value, this.context());
       this.options.onPhase?.('page-applied');
       if (touched.length) this.options.onOrdersChanged?.(touched, 'pull');
