@@ -170,7 +170,8 @@ function buildAnchors(
 ): Anchors {
   const { column, nullable } = SORT_COLUMNS[sort.field];
   const desc = sort.direction === 'desc';
-  // Reading every match anyway, SQLite may pick whatever index narrows best: no steering.
+  // Counting (and numbering a narrow result) reads every match anyway: SQLite may pick whatever
+  // index narrows best, no steering.
   const base = [
     scopeClause(scope),
     ...filterClauses(db, filter, { statuses: true, unindexed: new Set(), purpose: 'count' }),
