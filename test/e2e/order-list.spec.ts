@@ -76,9 +76,11 @@ test('the language switch shows the list in English', async ({ page }) => {
 test('a warehouse desk sees only its own warehouse’s orders', async ({ page }) => {
   await signIn(page, app.url, 'warehouse1');
   await expect(page.locator('.who')).toContainText('上海仓发货台');
-  const all = Number((await page.locator('[data-status="ALL"] .count').innerText()).replace(/,/g, ''));
-  expect(all).toBeGreaterThan(0);
-  expect(all).toBeLessThan(1500);
+  // The counts follow the sync page by page: read them once the first pull has landed.
+  await expect(page.getByRole('status', { name: 'sync' })).toContainText('上次同步');
+  const all = async () => Number((await page.locator('[data-status="ALL"] .count').innerText()).replace(/,/g, ''));
+  await expect.poll(all).toBeGreaterThan(0);
+  expect(await all()).toBeLessThan(1500);
 });
 
 test('a page opened without the token says how to connect, and the API refuses it', async ({ browser, request }) => {

@@ -90,6 +90,8 @@ let totalGeneration = -1;
  * after every sync, and a click in that moment was lost); only these count as loaded.
  */
 const fresh = new Set<number>();
+/** Changes with the filter or the sort (not with a reload): answers of the same result can still be shown. */
+let result = 0;
 const inFlight = new Set<number>();
 let wanted: [number, number] = [0, 0];
 
@@ -112,6 +114,8 @@ const EMPTY = {
 
 const NO_SELECTION = { selected: new Set<string>(), allMatching: false, rangeFrom: null, cursor: 0 };
 
+const inView = (page: number) => page >= Math.floor(wanted[0] / PAGE_SIZE) && page <= Math.floor(wanted[1] / PAGE_SIZE);
+
 export const useOrders = create<OrdersState>((set, get) => {
   /** Fetches wanted pages, a few at a time, newest wish first. */
   const pump = () => {
@@ -128,6 +132,7 @@ export const useOrders = create<OrdersState>((set, get) => {
 
   const fetchPage = async (page: number) => {
     const mine = generation;
+    const ofResult = result;
     inFlight.add(page);
     const { sort } = get();
     const answer = await api['orders.window']({
@@ -136,7 +141,16 @@ export const useOrders = create<OrdersState>((set, get) => {
       offset: page * PAGE_SIZE,
       limit: PAGE_SIZE,
     });
-    if (mine !== generation) return;
+    if (mine !== generation) {
+      // Asked before the last reload: not current, yet better than a placeholder while orders keep
+      // changing (each reload would otherwise drop the far page a jump is waiting for). Shown as an
+      // old page, until the reload's own answer replaces it.
+      const { pages } = get();
+      if (ofResult === result && answer.ok && !pages.has(page) && inView(page)) {
+        set({ pages: new Map(pages).set(page, answer.value.rows) });
+      }
+      return;
+    }
     inFlight.delete(page);
     if (!answer.ok) return set({ error: answer.error });
     totalGeneration = mine;
@@ -145,8 +159,6 @@ export const useOrders = create<OrdersState>((set, get) => {
     pages.delete(page);
     pages.set(page, answer.value.rows);
     // Forget the least recently used pages, never those in view; old answers out of view at once.
-    const [first, last] = wanted;
-    const inView = (key: number) => key >= Math.floor(first / PAGE_SIZE) && key <= Math.floor(last / PAGE_SIZE);
     for (const key of pages.keys()) {
       if (!fresh.has(key) && !inView(key)) pages.delete(key);
     }
@@ -164,6 +176,7 @@ export const useOrders = create<OrdersState>((set, get) => {
   const refilter = (patch: Partial<OrdersState>) => {
     // A new result starts at its top.
     wanted = [0, wanted[1] - wanted[0]];
+    result++;
     set({ ...patch, ...NO_SELECTION, total: null, pages: new Map() });
     void get().reload();
   };
@@ -172,6 +185,8 @@ export const useOrders = create<OrdersState>((set, get) => {
     ...EMPTY,
     reset() {
       generation++;
+      result++;
+      wanted = [0, 0];
       inFlight.clear();
       fresh.clear();
       set({ ...EMPTY, pages: new Map(), selected: new Set() });

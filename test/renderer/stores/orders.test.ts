@@ -122,4 +122,29 @@ describe('the order list on a first sign-in, while the first sync lands', () => 
     expect(shown()).toEqual({ total: null, all: 450, first: null });
     await releaseAll();
   });
+
+  it('shows a far page asked just before a reload, until the reload’s own answer replaces it', async () => {
+    desk.state.orders = 450;
+    void useOrders.getState().reload();
+    await releaseAll();
+    useOrders.getState().want(400, 449);
+    // Orders change while that page is on its way.
+    void useOrders.getState().reload();
+    await release('orders.window');
+    expect(useOrders.getState().rowAt(400)?.orderNo).toBe('SO000400');
+    await releaseAll();
+    expect(useOrders.getState().rowAt(400)?.orderNo).toBe('SO000400');
+    expect(desk.pending).toHaveLength(0);
+  });
+
+  it('never shows a page of the last filter, even when it arrives late', async () => {
+    desk.state.orders = 450;
+    void useOrders.getState().reload();
+    await release('orders.counts');
+    // The first page of "all" is on its way when the user picks a tab.
+    useOrders.getState().setStatus('PENDING_SHIPMENT');
+    await release('orders.window');
+    expect(useOrders.getState().rowAt(0)).toBeUndefined();
+    await releaseAll();
+  });
 });

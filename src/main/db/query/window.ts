@@ -170,18 +170,11 @@ function buildAnchors(
 ): Anchors {
   const { column, nullable } = SORT_COLUMNS[sort.field];
   const desc = sort.direction === 'desc';
-  // Reading every match anyway, SQLite may pick whatever index narrows best: no steering.
+  // Counting (and numbering a narrow result) reads every match anyway: SQLite may pick whatever
+  // index narrows best, no steering.
   const base = [
     scopeClause(scope),
     ...filterClauses(db, filter, { statuses: true, unindexed: new Set(), purpose: 'count' }),
-  ];
-  // Numbering a stretch of a broad result walks the sort index and checks each order, as a page
-  // does (readPage), reading only that stretch; found by a filter's index instead, every stretch
-  // would sort all the matches again (300 ms for a warehouse's 80,000 of 200,000).
-  const unindexed = unindexedFor(scope, filter, column);
-  const walkBase = [
-    scopeClause(scope, unindexed),
-    ...filterClauses(db, filter, { statuses: true, unindexed, purpose: 'page' }),
   ];
   const from = `FROM orders o ${needsParent(filter) ? 'CROSS JOIN parent_orders p ON p.id = o.parent_id' : ''}`;
   const valuesWalk = (down: boolean): Walk => {
@@ -232,6 +225,13 @@ function buildAnchors(
   // A result under a quarter of the store would make that walk pass many other orders per match.
   const stored = (prepareCached(db, 'SELECT max(id) FROM orders').pluck().get() as number | null) ?? 0;
   const broad = total * BROAD_SHARE >= stored;
+  // Numbering a stretch of a broad result walks the sort index and checks each order, as a page
+  // does (readPage), reading only that stretch; found by a filter's index instead, every stretch
+  // would sort all the matches again (300 ms for a warehouse's 80,000 of 200,000).
+  const unindexed = unindexedFor(scope, filter, column);
+  const walkBase = broad
+    ? [scopeClause(scope, unindexed), ...filterClauses(db, filter, { statuses: true, unindexed, purpose: 'page' })]
+    : [];
   const anchors: Anchor[] = [];
   const segments: Segment[] = [];
   let before = 0;
