@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderListFilter, OrderListInput } from '../../../src/shared/contract/orders';
 import { countByStatus } from '../../../src/main/db/query/counts';
+import { listWindow } from '../../../src/main/db/query/window';
 import type { DataScope } from '../../../src/shared/domain/vocabulary';
 import type { Db } from '../../../src/main/db/connection';
 import { page, storeWith } from '../../fixtures/db';
@@ -104,5 +105,15 @@ describe('query plans of the order list', () => {
     expect(countPlan({ time: { field: 'createdAt', from: 0 } })).toContain('COVERING INDEX orders_status_created');
     expect(countPlan({ platforms: ['TMALL'], provinces: ['广东省'] })).not.toContain('orders_status_created');
     expect(countPlan({ time: { field: 'paidAt', from: 0 } })).not.toContain('orders_status_created');
+  });
+
+  it('finds a narrow result’s matches and sorts them, rather than walking the whole sort index', () => {
+    const db = fresh();
+    const filter: OrderListFilter = { platforms: ['TMALL'], provinces: ['广东省'] };
+    const plan = planOf(db, () =>
+      listWindow(db, ADMIN, { filter, sort: { field: 'payable', direction: 'desc' }, offset: 0, limit: 50 }),
+    );
+    expect(plan).toContain('USE TEMP B-TREE FOR ORDER BY');
+    expect(plan).not.toContain('orders_payable');
   });
 });
