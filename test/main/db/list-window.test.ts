@@ -31,6 +31,19 @@ describe('positional windows of the order list', () => {
     }
   });
 
+  it('sizes a status tab of a warehouse desk from the running counts, and its windows match the pages', () => {
+    const filter: OrderListFilter = { statuses: ['PENDING_SHIPMENT', 'PENDING_RECEIPT', 'COMPLETED'] };
+    for (const sort of [SORTS[1], SORTS[6]] as OrderSort[]) {
+      const walked = allPages(db, deskOf('WH-SH'), { filter, sort, limit: 500 });
+      expect(walked.length).toBeGreaterThan(SMALL.keepIdsUpTo);
+      for (const offset of [0, 64, walked.length - 10]) {
+        const window = windowAt(deskOf('WH-SH'), filter, sort, offset, 10);
+        expect(window.total).toBe(walked.length);
+        expect(window.rows.map((r) => r.orderNo)).toEqual(walked.slice(offset, offset + 10));
+      }
+    }
+  });
+
   it('steps across the start of the unpaid orders without losing or repeating one', () => {
     const sort: OrderSort = { field: 'paidAt', direction: 'desc' };
     const paid = orders.filter((o) => o.paidAt !== null).length;

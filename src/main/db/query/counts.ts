@@ -23,11 +23,7 @@ export function countByStatus(db: Db, scope: DataScope, filter: OrderListFilter)
     scopeClause(scope),
     ...filterClauses(db, filter, { statuses: false, unindexed: new Set(), purpose: 'count' }),
   ]);
-  const summarised = (Object.keys(filter) as Array<keyof OrderListFilter>).every((key) => {
-    const value = filter[key];
-    return value === undefined || (Array.isArray(value) && !value.length) || SUMMARISED.has(key);
-  });
-  const sql = summarised
+  const sql = isSummarised(filter)
     ? `SELECT o.status AS status, sum(o.n) AS n FROM order_status_counts o WHERE ${where.sql} GROUP BY o.status`
     : `SELECT o.status AS status, count(*) AS n
        FROM orders o ${needsParent(filter) ? 'CROSS JOIN parent_orders p ON p.id = o.parent_id' : ''}
@@ -41,6 +37,29 @@ export function countByStatus(db: Db, scope: DataScope, filter: OrderListFilter)
     all += n;
   }
   return { all, byStatus };
+}
+
+function isSummarised(filter: OrderListFilter): boolean {
+  return (Object.keys(filter) as Array<keyof OrderListFilter>).every((key) => {
+    const value = filter[key];
+    return value === undefined || (Array.isArray(value) && !value.length) || SUMMARISED.has(key);
+  });
+}
+
+/**
+ * How many orders match, statuses included, from the running counts alone; null when the filter
+ * needs the orders themselves. A status tab's list knows its size at once this way (counting a
+ * million orders' index entries took 100–200 ms).
+ */
+export function runningTotal(db: Db, scope: DataScope, filter: OrderListFilter): number | null {
+  if (!isSummarised(filter)) return null;
+  const where = and([
+    scopeClause(scope),
+    ...filterClauses(db, filter, { statuses: true, unindexed: new Set(), purpose: 'count' }),
+  ]);
+  return prepareCached(db, `SELECT coalesce(sum(o.n), 0) FROM order_status_counts o WHERE ${where.sql}`)
+    .pluck()
+    .get(...where.params) as number;
 }
 
 /**

@@ -7,6 +7,7 @@ import { readPage, readRows, seekValue, SORT_COLUMNS, type PageStart } from './l
 import { unindexedFor } from './access-plan';
 import { filterClauses, needsParent, scopeClause } from './predicates';
 import { prepareCached } from './statement-cache';
+import { runningTotal } from './counts';
 
 /**
  * Rows between two anchors. A window at position p reads from the nearest anchor at or before p
@@ -204,12 +205,17 @@ function buildAnchors(
       ? [{ extra: `${column} IS NULL`, value: 'NULL', forward: tailWalk(desc), backward: tailWalk(!desc) }]
       : []),
   ].map((s) => ({ ...s, where: and([...base, { sql: s.extra, params: [] }]) }));
-  const counts = shapes.map(
-    ({ where }) =>
-      prepareCached(db, `SELECT count(*) ${from} WHERE ${where.sql}`)
-        .pluck()
-        .get(...where.params) as number,
-  );
+  // A sort column without NULLs makes one segment: the whole result, which the running counts may know.
+  const running = nullable ? null : runningTotal(db, scope, filter);
+  const counts =
+    running !== null
+      ? [running]
+      : shapes.map(
+          ({ where }) =>
+            prepareCached(db, `SELECT count(*) ${from} WHERE ${where.sql}`)
+              .pluck()
+              .get(...where.params) as number,
+        );
   const total = counts.reduce((a, b) => a + b, 0);
 
   if (total <= keepIdsUpTo) {
