@@ -67,9 +67,9 @@ test.describe('the store counter, online', () => {
 
     // The same code again: refused, with who, where and when.
     await page.getByRole('button', { name: '继续核销下一张' }).click();
+    // Refused at the lookup: no preview, no confirm button to press in vain.
     await lookUp(page, code, order!.storeId!);
-    await expect(page.getByTestId('counter-preview')).toContainText('0 / 1 次');
-    await page.getByRole('button', { name: '确认核销' }).click();
+    await expect(page.getByTestId('counter-preview')).toHaveCount(0);
     const refused = page.getByTestId('counter-refused');
     await expect(refused).toContainText('核销码已使用完');
     await expect(refused.getByTestId('used-by')).toContainText('clerk1');

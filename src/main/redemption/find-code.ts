@@ -1,5 +1,5 @@
 import type { OrderRecord } from '../../shared/contract/records';
-import { maskPhone } from '../../shared/domain/redemption-code';
+import { maskPhone, redemptionRefusal } from '../../shared/domain/redemption-code';
 import type { RedemptionPreview } from '../../shared/contract/api';
 import { getOrderDetail } from '../db/orders-query';
 import type { CallContext } from '../ipc/dispatcher';
@@ -47,4 +47,19 @@ export function previewOf(record: OrderRecord): RedemptionPreview {
     usesLeft: code.usesLeft,
     usesTotal: code.usesTotal,
   };
+}
+
+/**
+ * A code found but not redeemable now (used up, not yet valid, expired) is refused at once, at the
+ * preview as at the confirmation: the clerk hears "used up, by whom, where, when" before the
+ * customer is asked to wait for a confirm that cannot succeed.
+ */
+export function redeemableOrRefuse(record: OrderRecord, now: number): OrderRecord {
+  const refused = redemptionRefusal(
+    { ...record.redemptionCode!, merchantId: record.merchantId },
+    now,
+    record.merchantId,
+  );
+  if (refused) throw new ApiFailure('ACTION_REFUSED', `Code cannot be redeemed: ${refused}`, refused);
+  return record;
 }

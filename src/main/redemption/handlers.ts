@@ -1,6 +1,6 @@
 import type { Handlers } from '../ipc/dispatcher';
 import { WrongCodeLimiter } from './attempts';
-import { findByCode, previewOf } from './find-code';
+import { findByCode, previewOf, redeemableOrRefuse } from './find-code';
 import { redeem } from './redeem';
 import { lastUseOf, shiftList, undoRedemption } from './shift';
 
@@ -11,7 +11,8 @@ type RedemptionHandlers = Pick<
 
 export function redemptionHandlers(limiter = new WrongCodeLimiter()): RedemptionHandlers {
   return {
-    'redemption.verify': (ctx, { code, storeId }) => previewOf(findByCode(ctx, limiter, code, storeId)),
+    'redemption.verify': (ctx, { code, storeId }) =>
+      previewOf(redeemableOrRefuse(findByCode(ctx, limiter, code, storeId), ctx.stamp().now)),
     'redemption.redeem': (ctx, input) => redeem(ctx, limiter, input),
     'redemption.lastUse': (ctx, { code, storeId }) => {
       const record = findByCode(ctx, limiter, code, storeId);

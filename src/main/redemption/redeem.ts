@@ -1,5 +1,4 @@
 import type { RedemptionOutcome } from '../../shared/contract/api';
-import { redemptionRefusal } from '../../shared/domain/redemption-code';
 import { upsertOrders } from '../db/ingest';
 import type { CallContext } from '../ipc/dispatcher';
 import { ApiFailure } from '../ipc/failure';
@@ -7,7 +6,7 @@ import { keepBaseOnce } from '../sync/base';
 import { applyLocally } from '../sync/local-effects';
 import { enqueueIntent } from '../sync/outbox';
 import type { WrongCodeLimiter } from './attempts';
-import { findByCode } from './find-code';
+import { findByCode, redeemableOrRefuse } from './find-code';
 
 /**
  * A clerk redeems a code: judged on the desk's copy, applied at once as a provisional redemption
@@ -23,10 +22,7 @@ export async function redeem(
   const { db, session } = ctx;
   const stamp = ctx.stamp();
   const intentId = db.transaction(() => {
-    const record = findByCode(ctx, limiter, code, storeId);
-    const codeFacts = { ...record.redemptionCode!, merchantId: record.merchantId };
-    const refused = redemptionRefusal(codeFacts, stamp.now, record.merchantId);
-    if (refused) throw new ApiFailure('ACTION_REFUSED', `Code cannot be redeemed: ${refused}`, refused);
+    const record = redeemableOrRefuse(findByCode(ctx, limiter, code, storeId), stamp.now);
     const intent = enqueueIntent(
       db,
       'REDEEM',

@@ -31,7 +31,11 @@ describe('redeeming service codes at the store counter', () => {
     if (preview.ok) expect((preview.value as { buyerPhone: string }).buyerPhone).toMatch(/\*{4}/);
     expect(await redeem(desk, code)).toMatchObject({ outcome: 'confirmed', orderNo: order!.orderNo, conflict: null });
     expect(localOrders(desk).get(order!.orderNo)).toMatchObject({ status: 'COMPLETED' });
-    // The same code again is refused on the spot.
+    // The same code again is refused on the spot, at the lookup as at the confirmation.
+    expect(await desk.call('redemption.verify', { code, storeId: 'ST-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'ACTION_REFUSED', reason: 'CODE_USED_UP' },
+    });
     expect(await desk.call('redemption.redeem', { code, storeId: 'ST-01' })).toMatchObject({
       ok: false,
       error: { code: 'ACTION_REFUSED', reason: 'CODE_USED_UP' },
