@@ -95,10 +95,14 @@ describe('randomized soak: desks, faults and syncs at random', () => {
         o.lines.some((l) => l.quantity - l.shippedQuantity - l.refundedQuantity > 0),
     );
     const unpaid = scoped.filter((o) => o.status === 'PENDING_PAYMENT');
-    const hot = [
-      ...shippable.filter(() => random() < 0.5).slice(0, 24),
-      ...unpaid.filter(() => random() < 0.5).slice(0, 6),
-    ].map((o) => o.orderNo);
+    // A seeded shuffle, then a fixed number: a coin per order sometimes left too few to collide.
+    const someOf = <T>(items: T[], n: number): T[] =>
+      items
+        .map((item) => ({ item, key: random() }))
+        .sort((a, b) => a.key - b.key)
+        .slice(0, n)
+        .map(({ item }) => item);
+    const hot = [...someOf(shippable, 24), ...someOf(unpaid, 6)].map((o) => o.orderNo);
     expect(hot.length, 'hot orders').toBeGreaterThan(10);
     const all = (d: SoakDesk) =>
       d.desk.app.workspace()!.db.prepare('SELECT order_no FROM orders ORDER BY order_no').pluck().all() as string[];
