@@ -2,6 +2,7 @@ import type { DealerDraftInput, DealerSubmitOutcome } from '../../shared/contrac
 import { dealerOrderInput, type DealerOrderInput, type IntentResult } from '../../shared/contract/sync';
 import { makeChildOrderNumber, makeOrderNumber, MAX_SEQ } from '../../shared/domain/order-number';
 import { buildDealerOrderRecord } from '../../shared/intents/dealer-order';
+import { goodsCampaignIds } from '../../shared/intents/dealer-pricing';
 import type { Db } from '../db/connection';
 import { removeOrders, upsertOrders } from '../db/ingest';
 import type { CallContext } from '../ipc/dispatcher';
@@ -82,7 +83,10 @@ export async function submitDealerOrder(
   const lookup = catalogueLookup(db);
   const coupon = couponById(db, session.scope.dealerIds, draft.couponId);
   const campaign = campaignById(db, draft.campaignId);
-  const quoted = quoteDraft(draft, lookup, coupon, campaign);
+  const campaignTerms = (id: string) => campaignById(db, id) ?? undefined;
+  const quoted = quoteDraft(draft, lookup, coupon, campaign, false, campaignTerms);
+  const goodsCampaigns = goodsCampaignIds(draft.lines.map((l) => ({ campaignId: lookup(l.sku)?.campaignId ?? null })))
+    .flatMap((id) => campaignTerms(id) ?? []);
   const blocking = Object.fromEntries(Object.entries(quoted.fieldErrors).filter(([, r]) => !WARNINGS.has(r)));
   const stamp = ctx.stamp();
 
@@ -107,7 +111,7 @@ export async function submitDealerOrder(
         const item = lookup(sku);
         return item && { ...item, kind: 'PHYSICAL' as const };
       },
-      { ...stamp, dealerName: session.displayName, coupon, campaign },
+      { ...stamp, dealerName: session.displayName, coupon, campaign, goodsCampaigns },
     );
     if (!built.ok) return rejected(orderNo, built.code, built.fieldErrors ?? {});
     const childNo = makeChildOrderNumber(orderNo, 1);

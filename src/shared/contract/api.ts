@@ -162,6 +162,8 @@ export const dealerQuote = z.strictObject({
   pointsUsed: z.number().int(),
   payable: z.number().int(),
   capped: z.boolean(),
+  /** False while the goods' campaign is met and no coupon was chosen before: the coupon list is closed. */
+  couponsAvailable: z.boolean(),
   fieldErrors: z.record(z.string(), z.string()),
 });
 export type DealerQuote = z.infer<typeof dealerQuote>;

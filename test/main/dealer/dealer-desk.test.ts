@@ -102,6 +102,23 @@ describe('the dealer desk', () => {
     });
   });
 
+  it('closes the coupons while the goods’ campaign is met: a chosen coupon is refused, unless it was chosen first', async () => {
+    const desk = await dealerDesk();
+    const [launch] = await value<CatalogueItem[]>(desk.call('dealer.catalogue', { text: '黑芝麻核桃粉', limit: 5 }));
+    // 12 × 45.00 + 10.00 reaches the coupon's 500.00; the launch campaign has no threshold at all.
+    const draft = { ...draftOf(launch!, 12), couponId: 'DCP-500-50' };
+    const refused = await value<DealerQuote>(desk.call('dealer.quote', { draft }));
+    expect(refused).toMatchObject({ couponDiscount: 0, couponsAvailable: false });
+    expect(refused.fieldErrors.couponId).toBe('CAMPAIGN_APPLIES');
+    const submitted = await value<DealerSubmitOutcome>(desk.call('dealer.submit', { draft }));
+    expect(submitted).toMatchObject({ outcome: 'rejected', fieldErrors: { couponId: 'CAMPAIGN_APPLIES' } });
+
+    const first = await value<DealerQuote>(
+      desk.call('dealer.quote', { draft: { ...draft, couponChosenFirst: true } }),
+    );
+    expect(first).toMatchObject({ couponDiscount: 5000, campaignDiscount: 0, couponsAvailable: true, fieldErrors: {} });
+  });
+
   it('keeps a draft across a restart', async () => {
     const first = await dealerDesk();
     const item = await orderable(first);

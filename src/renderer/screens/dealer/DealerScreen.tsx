@@ -95,6 +95,8 @@ export function DealerScreen() {
         (sku) => known[sku],
         promotions.coupons.find((c) => c.id === draft.couponId) ?? null,
         promotions.campaigns.find((c) => c.id === draft.campaignId) ?? null,
+        false,
+        (id) => promotions.campaigns.find((c) => c.id === id),
       ),
     [draft, known, promotions],
   );
@@ -366,7 +368,14 @@ export function DealerScreen() {
             <select
               data-testid="coupon"
               value={draft.couponId ?? ''}
-              onChange={(e) => edit((d) => ({ ...d, couponId: e.target.value || null }))}
+              disabled={!quote.couponsAvailable && draft.couponId === null}
+              title={!quote.couponsAvailable && draft.couponId === null ? m.dealer.reason.CAMPAIGN_APPLIES : undefined}
+              onChange={(e) => {
+                const couponId = e.target.value || null;
+                // Chosen while no campaign of the goods is met: the coupon stays if the order grows to meet one.
+                const chosenFirst = draft.couponId === null ? quote.couponsAvailable : (draft.couponChosenFirst ?? false);
+                edit((d) => ({ ...d, couponId, couponChosenFirst: couponId !== null && chosenFirst }));
+              }}
             >
               <option value="">{m.dealer.none}</option>
               {promotions.coupons.map((c) => (
