@@ -286,6 +286,11 @@ export const procedures = {
       draftId: z.uuid().optional(),
       /** The rejected CREATE_DEALER_ORDER intent this submission fixes. */
       resubmitOf: z.uuid().optional(),
+      /**
+       * One key per press-worthy version of the form: a second press (a double click, a retry after
+       * a timeout) answers the first submission's outcome instead of making a second order.
+       */
+      submissionId: z.uuid().optional(),
     }),
     output: dealerSubmitOutcome,
     right: 'dealer.enterOrder',

@@ -176,6 +176,9 @@ export const detailZhCN = {
   exchange: { title: '发出换货 {no}', confirm: '确认发出' },
   cancel: '取消',
   done: '已保存，等待同步',
+  synced: '已同步到订单服务',
+  refusedByService: '订单服务退回了这次操作：{reason}（已转入异常处理）',
+  refusedUnknown: '原因未知',
   refused: '操作未执行：{reason}',
 };
 
@@ -183,7 +186,7 @@ export const detailEn: Widen<typeof detailZhCN> = {
   title: 'Order {orderNo}',
   close: 'Close',
   loading: 'Loading the order…',
-  pendingSync: '{n} change(s) on this device wait to sync',
+  pendingSync: '{n} {n:change|changes} on this device {n:waits|wait} to sync',
   lockedBecause: 'Locked: {reason}',
   module: {
     basic: 'Basic info',
@@ -343,5 +346,8 @@ export const detailEn: Widen<typeof detailZhCN> = {
   exchange: { title: 'Send replacement for {no}', confirm: 'Send' },
   cancel: 'Cancel',
   done: 'Saved; waiting to sync',
+  synced: 'Synced with the order service',
+  refusedByService: 'The order service refused this change: {reason} (see Exceptions)',
+  refusedUnknown: 'no reason given',
   refused: 'Not done: {reason}',
 };

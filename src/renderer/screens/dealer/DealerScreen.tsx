@@ -179,7 +179,12 @@ export function DealerScreen() {
         <fieldset>
           <legend>{m.dealer.buyer}</legend>
           <Field label={m.dealer.buyerId} field="buyer.id" errors={errors}>
-            <input data-testid="buyer-id" value={draft.buyer.id} onChange={(e) => setBuyer({ id: e.target.value })} />
+            <input
+              data-testid="buyer-id"
+              placeholder={m.dealer.walkIn}
+              value={draft.buyer.id}
+              onChange={(e) => setBuyer({ id: e.target.value })}
+            />
           </Field>
           <Field label={m.dealer.buyerAccount} field="buyer.account" errors={errors}>
             <input
@@ -373,7 +378,8 @@ export function DealerScreen() {
               onChange={(e) => {
                 const couponId = e.target.value || null;
                 // Chosen while no campaign of the goods is met: the coupon stays if the order grows to meet one.
-                const chosenFirst = draft.couponId === null ? quote.couponsAvailable : (draft.couponChosenFirst ?? false);
+                const chosenFirst =
+                  draft.couponId === null ? quote.couponsAvailable : (draft.couponChosenFirst ?? false);
                 edit((d) => ({ ...d, couponId, couponChosenFirst: couponId !== null && chosenFirst }));
               }}
             >
@@ -539,7 +545,7 @@ export function DealerScreen() {
           <button type="button" data-testid="dealer-save" onClick={() => void store.saveDraft()}>
             {m.dealer.saveDraft}
           </button>
-          <button type="button" data-testid="dealer-submit" disabled={store.busy} onClick={() => void store.submit()}>
+          <button type="button" data-testid="dealer-submit" disabled={store.busy} onClick={remount(store.submit)}>
             {store.busy ? m.dealer.submitting : m.dealer.submit}
           </button>
         </div>
