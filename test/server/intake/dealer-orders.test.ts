@@ -313,7 +313,11 @@ describe('dealer order intake: CREATE_DEALER_ORDER', () => {
     expect(withCoupon.body.fieldErrors).toEqual({ couponId: 'CAMPAIGN_APPLIES' });
     expect(withCoupon.body.couponsAvailable).toBe(false);
     // Not even by leaving the campaign out: the goods are in it and the order meets it.
-    const withoutCampaign = await dealer.post('/v1/orders/quote', { ...body, campaignId: null, couponId: 'DCP-500-50' });
+    const withoutCampaign = await dealer.post('/v1/orders/quote', {
+      ...body,
+      campaignId: null,
+      couponId: 'DCP-500-50',
+    });
     expect(withoutCampaign.body).toMatchObject({ couponDiscount: 0, fieldErrors: { couponId: 'CAMPAIGN_APPLIES' } });
     // Chosen while the order did not meet the campaign, the coupon stays and the campaign stays out.
     const first = await dealer.post('/v1/orders/quote', { ...body, couponId: 'DCP-500-50', couponChosenFirst: true });
