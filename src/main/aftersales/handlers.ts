@@ -1,8 +1,5 @@
-import { WAITS_FOR_SYNC } from '../../shared/domain/action-availability';
-import { getOrderDetail } from '../db/orders-query';
-import type { CallContext, Handlers } from '../ipc/dispatcher';
-import { ApiFailure } from '../ipc/failure';
-import { actLocally } from '../orders/act-locally';
+import type { Handlers } from '../ipc/dispatcher';
+import { actLocally, refuseWhileUnsynced } from '../orders/act-locally';
 
 type AfterSaleHandlers = Pick<
   Handlers,
@@ -12,14 +9,6 @@ type AfterSaleHandlers = Pick<
   | 'aftersales.refund'
   | 'aftersales.shipExchange'
 >;
-
-/** The shared rule the refund button shows (WAITS_FOR_SYNC), kept here too for any other caller. */
-function refuseWhileUnsynced(ctx: CallContext, orderNo: string): void {
-  const pending = getOrderDetail(ctx.db, ctx.session.scope, orderNo)?.pendingSync ?? 0;
-  if (WAITS_FOR_SYNC.has('REFUND') && pending > 0) {
-    throw new ApiFailure('ACTION_REFUSED', `Order ${orderNo} has ${pending} change(s) waiting to sync`, 'WAITING_SYNC');
-  }
-}
 
 export const afterSaleHandlers = (): AfterSaleHandlers => ({
   'aftersales.approve': (ctx, payload) => actLocally(ctx, 'AFTER_SALE_APPROVE', payload),

@@ -3,6 +3,7 @@ import { createDispatcher, type CallContext, type Dispatch } from '../ipc/dispat
 import { EventHub } from '../ipc/events';
 import { ApiFailure } from '../ipc/failure';
 import { afterSaleHandlers } from '../aftersales/handlers';
+import { customerServiceHandlers } from '../customer-service/handlers';
 import { dealerHandlers } from '../dealer/handlers';
 import { exceptionHandlers } from '../exceptions/handlers';
 import { forgetWindows } from '../db/query/window';
@@ -198,6 +199,7 @@ export function createApp(options: AppOptions): App {
       ...exceptionHandlers(),
       ...dealerHandlers(),
       ...afterSaleHandlers(),
+      ...customerServiceHandlers(),
       ...shippingHandlers(),
       ...printHandlers(options.printer ?? null),
     },

@@ -59,3 +59,15 @@ function refuseWaybillsOfOtherOrders(ctx: CallContext, trackingNos: string[], or
       );
   }
 }
+
+/**
+ * Money out (a refund, a cancellation with its refund) waits until the service has confirmed every
+ * earlier change of the order: the shared WAITS_FOR_SYNC rule the buttons show, kept here too for
+ * any other caller.
+ */
+export function refuseWhileUnsynced(ctx: CallContext, orderNo: string): void {
+  const pending = getOrderDetail(ctx.db, ctx.session.scope, orderNo)?.pendingSync ?? 0;
+  if (pending > 0) {
+    throw new ApiFailure('ACTION_REFUSED', `Order ${orderNo} has ${pending} change(s) waiting to sync`, 'WAITING_SYNC');
+  }
+}

@@ -212,6 +212,7 @@ export const en: Messages = {
     triedNote: 'Note: {text}',
     triedAfterSale: 'After-sale {id}',
     triedDealerOrder: 'Order {orderNo}: {lines} {lines:item|items}, payable {payable}, to {receiver}',
+    triedReceiver: 'To {receiver}',
     unknownIntent: 'Unknown action',
     types: {
       SHIP: 'Ship',
@@ -227,6 +228,11 @@ export const en: Messages = {
       AFTER_SALE_RECEIVE_RETURN: 'Return received',
       AFTER_SALE_REFUND: 'Refund',
       AFTER_SALE_SHIP_EXCHANGE: 'Ship exchange',
+      CANCEL_PAID: 'Cancel with refund',
+      OPEN_AFTER_SALE: 'After-sale for the buyer',
+      CHANGE_RECEIVER: 'Change receiver',
+      CONFIRM_RECEIPT: 'Confirm receipt for the buyer',
+      EXTEND_RECEIPT: 'Extend receipt for the buyer',
     } as Record<string, string>,
   },
   dealer: {

@@ -228,6 +228,7 @@ export const zhCN = {
     triedNote: '备注：{text}',
     triedAfterSale: '售后单 {id}',
     triedDealerOrder: '订单 {orderNo}：{lines} 种商品，应付 {payable}，收货人 {receiver}',
+    triedReceiver: '改为 {receiver}',
     unknownIntent: '未知操作',
     types: {
       SHIP: '发货',
@@ -243,6 +244,11 @@ export const zhCN = {
       AFTER_SALE_RECEIVE_RETURN: '收到退货',
       AFTER_SALE_REFUND: '确认退款',
       AFTER_SALE_SHIP_EXCHANGE: '换货发出',
+      CANCEL_PAID: '取消订单并退款',
+      OPEN_AFTER_SALE: '代买家申请售后',
+      CHANGE_RECEIVER: '修改收货信息',
+      CONFIRM_RECEIPT: '代买家确认收货',
+      EXTEND_RECEIPT: '代买家延长收货',
     } as Record<string, string>,
   },
   dealer: {

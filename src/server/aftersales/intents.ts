@@ -7,6 +7,8 @@ import {
   applyAfterSaleReject,
   applyAfterSaleShipExchange,
 } from '../../shared/intents/after-sale';
+import { applyCancelPaid } from '../../shared/intents/cancel-paid';
+import { applyOpenAfterSale } from '../../shared/intents/open-after-sale';
 import type { Applied } from '../../shared/intents/result';
 import type { OrderState } from '../../shared/intents/state';
 import { applied } from '../orders/act';
@@ -86,6 +88,34 @@ const recordRefund: Effects = async (ctx, { row }, next, request) => {
 /** The replacement goods leave straight from the shelf. */
 const issueExchange: Effects = async (ctx, { row, state }, _next, request) => {
   if (row.warehouseId) await issue(ctx, row.warehouseId, itemsOf(state.record, request.lines));
+};
+
+/**
+ * CANCEL_PAID: the whole-order refund the shared applier opened, approved and paid in one step,
+ * recorded like any refund (ledger, stock back on the shelf, a service order's code retired).
+ */
+export const CANCEL_PAID: IntentHandler<'CANCEL_PAID'> = {
+  right: 'orders.cancelPaid',
+  orderNoOf: (p) => p.orderNo,
+  async run(ctx, p) {
+    const order = await requireOrder(ctx.tx, p.orderNo, ctx.caller.scope);
+    const next = applied(applyCancelPaid(order.state, p, ctx));
+    const request = next.record.afterSales.at(-1);
+    if (!request) throw new Error(`order ${p.orderNo} was cancelled without its refund`);
+    await recordRefund(ctx, order, next, request);
+    return saveOrder(ctx, next, order.row);
+  },
+};
+
+/** OPEN_AFTER_SALE: a request opened for a buyer who phoned in, in the service's own after-sales window. */
+export const OPEN_AFTER_SALE: IntentHandler<'OPEN_AFTER_SALE'> = {
+  right: 'aftersales.open',
+  orderNoOf: (p) => p.orderNo,
+  async run(ctx, p) {
+    const { row, state } = await requireOrder(ctx.tx, p.orderNo, ctx.caller.scope);
+    const next = applied(applyOpenAfterSale(state, p, { ...ctx, windowMs: ctx.config.timers.afterSalesWindowMs }));
+    return saveOrder(ctx, next, row);
+  },
 };
 
 export const AFTER_SALE_APPROVE = afterSaleIntent<'AFTER_SALE_APPROVE'>('aftersales.review', applyAfterSaleApprove);

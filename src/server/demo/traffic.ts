@@ -17,13 +17,13 @@ import {
 import { splitCheckout } from '../../shared/domain/split';
 import type { AfterSaleType, DataScope, PaymentChannel, Platform } from '../../shared/domain/vocabulary';
 import { draftRecord } from '../../shared/intents/draft';
-import type { OrderState } from '../../shared/intents/state';
 import { logged } from '../../shared/intents/timeline';
 import { requestAfterSale } from '../aftersales/request';
 import { actorLabel, type Caller } from '../auth/caller';
 import type { Deps } from '../deps';
 import { ApiError } from '../http/errors';
-import { act } from '../orders/act';
+import { applied } from '../orders/act';
+import { confirmReceiptRecord, extendReceiptRecord } from '../../shared/intents/receipt';
 import { allocate } from '../orders/allocate';
 import type { WorkContext } from '../orders/context';
 import { payOrder } from '../orders/pay';
@@ -235,15 +235,13 @@ export const askAfterSale = (
 /** The buyer asks for more time once (+3 days physical, +1 day virtual: the shared timer table). */
 export const extendReceipt = (deps: Deps, scope: DataScope, orderNo: string): Promise<OrderRecord> =>
   asBuyer(deps, scope, orderNo, (ctx, { row, state }) =>
-    saveOrder(ctx, logged(ctx, act(state, { type: 'EXTEND_RECEIPT' }), 'EXTEND_RECEIPT', '买家延长收货'), row),
+    saveOrder(ctx, applied(extendReceiptRecord(state, '买家延长收货', ctx)), row),
   );
 
 export const confirmReceipt = (deps: Deps, scope: DataScope, orderNo: string): Promise<OrderRecord> =>
-  asBuyer(deps, scope, orderNo, (ctx, { row, state }) => {
-    const confirmed: OrderState = act(state, { type: 'CONFIRM_RECEIPT' });
-    const next = { ...confirmed, record: { ...confirmed.record, completedAt: ctx.now } };
-    return saveOrder(ctx, logged(ctx, next, 'CONFIRM_RECEIPT', '买家确认收货'), row);
-  });
+  asBuyer(deps, scope, orderNo, (ctx, { row, state }) =>
+    saveOrder(ctx, applied(confirmReceiptRecord(state, '买家确认收货', ctx)), row),
+  );
 
 /**
  * Moves an unshipped physical order to another warehouse (转仓), reservations and all. Its old

@@ -1,6 +1,8 @@
 import { applyCancel } from '../../shared/intents/cancel';
 import { applyLock, applyUnlock } from '../../shared/intents/lock';
 import { applyNote } from '../../shared/intents/note';
+import { applyConfirmReceipt, applyExtendReceipt } from '../../shared/intents/receipt';
+import { applyChangeReceiver } from '../../shared/intents/receiver';
 import { applyShip } from '../../shared/intents/ship';
 import type { IntentHandler } from '../sync/handler';
 import { applied } from './act';
@@ -66,5 +68,35 @@ export const NOTE: IntentHandler<'NOTE'> = {
   async run(ctx, p) {
     const { row, state } = await requireOrder(ctx.tx, p.orderNo, ctx.caller.scope);
     return saveOrder(ctx, applied(applyNote(state, p, ctx)), row);
+  },
+};
+
+/** Customer service changes where an unshipped order goes; the timeline keeps the old receiver. */
+export const CHANGE_RECEIVER: IntentHandler<'CHANGE_RECEIVER'> = {
+  right: 'orders.changeReceiver',
+  orderNoOf: (p) => p.orderNo,
+  async run(ctx, p) {
+    const { row, state } = await requireOrder(ctx.tx, p.orderNo, ctx.caller.scope);
+    return saveOrder(ctx, applied(applyChangeReceiver(state, p, ctx)), row);
+  },
+};
+
+/** Confirmed on the buyer's word: the order completes and its after-sales window starts. */
+export const CONFIRM_RECEIPT: IntentHandler<'CONFIRM_RECEIPT'> = {
+  right: 'orders.receipt',
+  orderNoOf: (p) => p.orderNo,
+  async run(ctx, p) {
+    const { row, state } = await requireOrder(ctx.tx, p.orderNo, ctx.caller.scope);
+    return saveOrder(ctx, applied(applyConfirmReceipt(state, p, ctx)), row);
+  },
+};
+
+/** Extended once on the buyer's word: the auto-confirm date moves (the row's due time follows the record). */
+export const EXTEND_RECEIPT: IntentHandler<'EXTEND_RECEIPT'> = {
+  right: 'orders.receipt',
+  orderNoOf: (p) => p.orderNo,
+  async run(ctx, p) {
+    const { row, state } = await requireOrder(ctx.tx, p.orderNo, ctx.caller.scope);
+    return saveOrder(ctx, applied(applyExtendReceipt(state, p, ctx)), row);
   },
 };

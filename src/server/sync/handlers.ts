@@ -4,9 +4,20 @@ import {
   AFTER_SALE_REFUND,
   AFTER_SALE_REJECT,
   AFTER_SALE_SHIP_EXCHANGE,
+  CANCEL_PAID,
+  OPEN_AFTER_SALE,
 } from '../aftersales/intents';
 import { CREATE_DEALER_ORDER } from '../intake/create';
-import { CANCEL, LOCK, NOTE, SHIP, UNLOCK } from '../orders/intents';
+import {
+  CANCEL,
+  CHANGE_RECEIVER,
+  CONFIRM_RECEIPT,
+  EXTEND_RECEIPT,
+  LOCK,
+  NOTE,
+  SHIP,
+  UNLOCK,
+} from '../orders/intents';
 import { REDEEM, UNDO_REDEMPTION } from '../redemption/intents';
 import type { IntentHandlers } from './handler';
 
@@ -25,4 +36,9 @@ export const INTENT_HANDLERS: IntentHandlers = {
   AFTER_SALE_RECEIVE_RETURN,
   AFTER_SALE_REFUND,
   AFTER_SALE_SHIP_EXCHANGE,
+  CANCEL_PAID,
+  OPEN_AFTER_SALE,
+  CHANGE_RECEIVER,
+  CONFIRM_RECEIPT,
+  EXTEND_RECEIPT,
 };

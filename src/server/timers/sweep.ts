@@ -1,8 +1,8 @@
 import { cancelRecord } from '../../shared/intents/cancel';
-import { logged } from '../../shared/intents/timeline';
 import type { Deps } from '../deps';
 import { ApiError } from '../http/errors';
-import { act } from '../orders/act';
+import { applied } from '../orders/act';
+import { confirmReceiptRecord } from '../../shared/intents/receipt';
 import { saveCancelled } from '../orders/cancel';
 import { SYSTEM_ACTOR, type WorkContext } from '../orders/context';
 import { saveOrder } from '../orders/persist';
@@ -79,13 +79,7 @@ const confirmReceipt = (deps: Deps) =>
       if (!row) return false;
       const state = stateOf(row);
       if (state.record.refundStatus === 'IN_PROGRESS') return false;
-      const confirmed = act(state, { type: 'CONFIRM_RECEIPT' });
-      const next = logged(
-        ctx,
-        { ...confirmed, record: { ...confirmed.record, completedAt: ctx.now } },
-        'CONFIRM_RECEIPT',
-        '超时未确认，系统自动确认收货',
-      );
+      const next = applied(confirmReceiptRecord(state, '超时未确认，系统自动确认收货', ctx));
       await saveOrder(ctx, next, row);
       return true;
     },

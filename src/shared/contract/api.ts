@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { afterSalesProcedures } from './aftersales';
+import { customerServiceProcedures } from './customer-service';
 import { printProcedures } from './print';
 import { shippingProcedures } from './shipping';
 import { ROLES } from '../domain/vocabulary';
@@ -292,6 +293,7 @@ export const procedures = {
     right: 'dealer.enterOrder',
   }),
   ...afterSalesProcedures,
+  ...customerServiceProcedures,
   ...shippingProcedures,
   ...printProcedures,
 } as const;

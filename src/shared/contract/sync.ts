@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PAYMENT_CHANNELS } from '../domain/vocabulary';
+import { AFTER_SALE_TYPES, PAYMENT_CHANNELS } from '../domain/vocabulary';
 import { buyerRecord, invoiceRecord, orderRecord, receiverRecord } from './records';
 
 /**
@@ -78,6 +78,20 @@ export const intentPayloads = {
     carrier: z.string().min(1).max(16),
     trackingNo: z.string().trim().min(1).max(40),
   }),
+  // Staff acting for a buyer (customer service): each says why, and the timeline keeps it.
+  /** A paid order nothing of which has shipped is called off and refunded in full (out of stock). */
+  CANCEL_PAID: z.strictObject({ orderNo, reason }),
+  /** A request opened for a buyer who phoned in: the whole order, or the given lines. */
+  OPEN_AFTER_SALE: z.strictObject({
+    orderNo,
+    type: z.enum(AFTER_SALE_TYPES),
+    reason,
+    lines: z.array(lineQty).min(1).max(200).optional(),
+  }),
+  /** Where the goods go, changed before anything has left; the old receiver stays in the timeline. */
+  CHANGE_RECEIVER: z.strictObject({ orderNo, receiver: receiverRecord, reason }),
+  CONFIRM_RECEIPT: z.strictObject({ orderNo, reason }),
+  EXTEND_RECEIPT: z.strictObject({ orderNo, reason }),
 } as const;
 export type IntentType = keyof typeof intentPayloads;
 export const INTENT_TYPES = Object.keys(intentPayloads) as IntentType[];

@@ -19,7 +19,8 @@ export type OrderAction =
   | { type: 'CLOSE' }
   | { type: 'LOCK'; reason: string }
   | { type: 'UNLOCK' }
-  | { type: 'NOTE'; text: string };
+  | { type: 'NOTE'; text: string }
+  | { type: 'CHANGE_RECEIVER' };
 
 export type OrderActionType = OrderAction['type'];
 export type OrderActionOf<T extends OrderActionType> = Extract<OrderAction, { type: T }>;
@@ -36,6 +37,7 @@ export const ORDER_ACTION_TYPES = [
   'LOCK',
   'UNLOCK',
   'NOTE',
+  'CHANGE_RECEIVER',
 ] as const satisfies readonly OrderActionType[];
 
 /**
@@ -53,6 +55,7 @@ export const ORDER_REFUSALS = [
   'RECEIPT_ALREADY_EXTENDED',
   'NOT_FULLY_REFUNDED',
   'NOTHING_TO_SHIP',
+  'ALREADY_SHIPPED',
   'REASON_REQUIRED',
   'TEXT_REQUIRED',
   'USES_INVALID',

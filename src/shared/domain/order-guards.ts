@@ -1,4 +1,4 @@
-import { allShipped, fullyRefunded, remainingToShip, type OrderFacts } from './order-facts';
+import { allShipped, anyShipped, fullyRefunded, remainingToShip, type OrderFacts } from './order-facts';
 import { lineRequestRefusal } from './line-request';
 import type { OrderAction, OrderActionOf, OrderActionType, OrderRefusal } from './order-actions';
 
@@ -15,6 +15,7 @@ export const STATE_GUARDS: Partial<Record<OrderActionType, StateGuard>> = {
   CLOSE: (f) => (fullyRefunded(f.lines) ? null : 'NOT_FULLY_REFUNDED'),
   LOCK: (f) => (f.locked ? 'ALREADY_LOCKED' : null),
   UNLOCK: (f) => (f.locked ? null : 'NOT_LOCKED'),
+  CHANGE_RECEIVER: (f) => (anyShipped(f.lines) ? 'ALREADY_SHIPPED' : null),
 };
 
 const blank = (text: string): boolean => text.trim() === '';

@@ -85,6 +85,14 @@ export const ORDER_TRANSITIONS: readonly OrderTransition[] = [
     to: 'PENDING_REDEMPTION',
     blockedByLock: true,
   },
+  // Where the goods go may change until the first parcel leaves (STATE_GUARDS: nothing shipped).
+  {
+    action: 'CHANGE_RECEIVER',
+    kinds: ['PHYSICAL'],
+    from: ['PENDING_PAYMENT', 'PENDING_SHIPMENT'],
+    to: null,
+    blockedByLock: true,
+  },
   // Money received and not all given back: everything after payment except the final statuses.
   ...everyKind((kind) => ({
     action: 'CLOSE',

@@ -5,7 +5,7 @@ import { carrierByCode, checkTrackingNo } from '../domain/carriers';
 import { formatFen } from '../domain/money';
 import { accepted, refusal, type ApplyContext, type Applied, type Refused } from './result';
 import { factsOf, withFacts, type OrderState } from './state';
-import { logged } from './timeline';
+import { logged, refundRoute } from './timeline';
 import { newWaybill } from './waybill';
 
 export interface AfterSaleStep {
@@ -103,8 +103,7 @@ export function applyAfterSaleRefund(
 ): Applied {
   const step = stepAfterSale(state, payload.afterSaleId, { type: 'REFUND' }, ctx);
   if (!step.ok) return step;
-  const { channel, serialNo } = step.state.record.payment;
-  const route = channel ? `原路退回（${channel}${serialNo ? `，原支付流水号 ${serialNo}` : ''}）` : '已退回';
+  const route = refundRoute(step.state.record.payment);
   const amount = formatFen(step.request.amount, { symbol: true });
   const refunded = logged(ctx, step.state, 'REFUND', `${step.request.afterSaleNo} 退款 ${amount} ${route}`);
   if (refunded.record.status !== 'CLOSED') return accepted(refunded);

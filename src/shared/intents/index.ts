@@ -7,6 +7,10 @@ import {
   applyAfterSaleShipExchange,
 } from './after-sale';
 import { applyCancel } from './cancel';
+import { applyCancelPaid } from './cancel-paid';
+import { applyOpenAfterSale } from './open-after-sale';
+import { applyConfirmReceipt, applyExtendReceipt } from './receipt';
+import { applyChangeReceiver } from './receiver';
 import { applyLock, applyUnlock } from './lock';
 import { applyNote } from './note';
 import { redeemOrder, undoRedemptionOrder } from './redeem';
@@ -32,6 +36,10 @@ export * from './lock';
 export * from './note';
 export * from './after-sale';
 export * from './refund';
+export * from './open-after-sale';
+export * from './cancel-paid';
+export * from './receipt';
+export * from './receiver';
 export * from './redeem';
 export * from './pay';
 export * from './draft';
@@ -77,6 +85,11 @@ export const ORDER_INTENT_APPLIERS: { [T in OrderIntentType]: OrderIntentApplier
     ),
   UNDO_REDEMPTION: (state, p, ctx) =>
     undoRedemptionOrder(state, { redemptionId: p.redemptionId, reason: p.reason }, ctx),
+  CANCEL_PAID: applyCancelPaid,
+  OPEN_AFTER_SALE: applyOpenAfterSale,
+  CHANGE_RECEIVER: applyChangeReceiver,
+  CONFIRM_RECEIPT: applyConfirmReceipt,
+  EXTEND_RECEIPT: applyExtendReceipt,
 };
 
 /** The order an intent names is not this one: a REDEEM by its code, the others by their order number. */

@@ -1,4 +1,8 @@
-import type { AfterSaleEffectRefusal, AfterSaleRefusal } from '../domain/after-sale-machine';
+import type {
+  AfterSaleEffectRefusal,
+  AfterSaleRefusal,
+  AfterSaleRequestRefusal,
+} from '../domain/after-sale-machine';
 import type { OrderRefusal } from '../domain/order-machine';
 import type { OrderState } from './state';
 
@@ -22,9 +26,16 @@ export const INTENT_REFUSALS = [
   'DEALER_ORDER_REJECTED',
   /** A waybill number already on another order (the service's and the desk's own records know which). */
   'TRACKING_IN_USE',
+  /** A new receiver a carrier could not deliver to; fieldErrors name the fields. */
+  'RECEIVER_INVALID',
 ] as const;
 
-export type IntentRefusal = OrderRefusal | AfterSaleRefusal | AfterSaleEffectRefusal | (typeof INTENT_REFUSALS)[number];
+export type IntentRefusal =
+  | OrderRefusal
+  | AfterSaleRefusal
+  | AfterSaleEffectRefusal
+  | AfterSaleRequestRefusal
+  | (typeof INTENT_REFUSALS)[number];
 
 /** A refusal as a stable code (what the service answers a rejected intent with), never an exception. */
 export interface Refused {

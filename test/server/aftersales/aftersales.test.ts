@@ -66,7 +66,7 @@ describe('after-sales: reviewed, received, refunded and exchanged through intent
     expect(refunded.order!.lines[0]!.refundedQuantity).toBe(1);
     const refund = refunded.order!.timeline.at(-1)!;
     expect(refund.action).toBe('REFUND');
-    expect(refund.detail).toContain('原路退回（ALIPAY，原支付流水号');
+    expect(refund.detail).toContain('原路退回（支付宝，原支付流水号');
     expect(refund.detail).toContain(order.payment.serialNo!);
     expect(await step(supervisor, 'AFTER_SALE_REFUND')).toMatchObject({ status: 'rejected', code: 'WRONG_STATUS' });
   });

@@ -55,6 +55,7 @@ const PROBES: Record<OrderActionType, { action: OrderAction; facts?: Partial<Ord
   LOCK: { action: { type: 'LOCK', reason: 'address change requested' } },
   UNLOCK: { action: { type: 'UNLOCK' }, facts: { locked: true } },
   NOTE: { action: { type: 'NOTE', text: 'buyer called' } },
+  CHANGE_RECEIVER: { action: { type: 'CHANGE_RECEIVER' } },
 };
 
 const SAME = 'SAME';
@@ -85,6 +86,7 @@ const EXPECTED: Record<OrderKind, Partial<Record<OrderActionType, Partial<Record
       CANCELLED: SAME,
       CLOSED: SAME,
     },
+    CHANGE_RECEIVER: { PENDING_PAYMENT: SAME, PENDING_SHIPMENT: SAME },
   },
   VIRTUAL: {
     PAY: { PENDING_PAYMENT: 'PENDING_RECEIPT' },
@@ -401,6 +403,22 @@ describe('receipt', () => {
   });
 });
 
+describe('changing the receiver', () => {
+  it('is allowed until the first parcel leaves, and held by a lock', () => {
+    const waiting = order({ status: 'PENDING_SHIPMENT' });
+    expect(decide(waiting, { type: 'CHANGE_RECEIVER' })).toEqual({ ok: true });
+    const partly = order({
+      status: 'PENDING_SHIPMENT',
+      lines: [{ lineNo: 1, quantity: 2, shippedQuantity: 1, refundedQuantity: 0 }],
+    });
+    expect(decide(partly, { type: 'CHANGE_RECEIVER' })).toEqual({ ok: false, code: 'ALREADY_SHIPPED' });
+    expect(decide({ ...waiting, locked: true }, { type: 'CHANGE_RECEIVER' })).toEqual({
+      ok: false,
+      code: 'ORDER_LOCKED',
+    });
+  });
+});
+
 describe('cancelling', () => {
   it('cancels an unpaid order', () => {
     const r = apply(order({ status: 'PENDING_PAYMENT', paymentStatus: 'UNPAID' }), { type: 'CANCEL' });
@@ -493,6 +511,7 @@ describe('availableActions: what the buttons say', () => {
       LOCK: { ok: true },
       UNLOCK: { ok: false, code: 'NOT_LOCKED' },
       NOTE: { ok: true },
+      CHANGE_RECEIVER: { ok: true },
     });
   });
 

@@ -8,6 +8,7 @@ import {
   applyAfterSaleShipExchange,
   applyLock,
   applyShip,
+  CHANNEL_NAMES,
   type OrderState,
 } from '../../../src/shared/intents';
 import { formatFen } from '../../../src/shared/domain/money';
@@ -58,7 +59,7 @@ describe('a refund-only request', () => {
         actor: 'finance:chen.yu',
         device: finance.device,
         action: 'REFUND',
-        detail: `${refundRequest.afterSaleNo} 退款 ${formatFen(refundRequest.amount, { symbol: true })} 原路退回（${channel}${serialNo ? `，原支付流水号 ${serialNo}` : ''}）`,
+        detail: `${refundRequest.afterSaleNo} 退款 ${formatFen(refundRequest.amount, { symbol: true })} 原路退回（${CHANNEL_NAMES[channel!]}${serialNo ? `，原支付流水号 ${serialNo}` : ''}）`,
       },
       {
         at: finance.now,

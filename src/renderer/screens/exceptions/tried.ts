@@ -52,6 +52,14 @@ export const TRIED: { [T in IntentType]: Describe<T> } = {
   AFTER_SALE_REFUND: (p, { m }) => fill(m.exceptions.triedAfterSale, { id: p.afterSaleId }),
   AFTER_SALE_SHIP_EXCHANGE: (p, { m, locale }) =>
     `${fill(m.exceptions.triedAfterSale, { id: p.afterSaleId })}，${carrierName(p.carrier, locale)} ${p.trackingNo}`,
+  CANCEL_PAID: (p, w) => reason(w, p.reason),
+  OPEN_AFTER_SALE: (p, w) => `${w.m.detail.afterSaleType[p.type]}，${reason(w, p.reason)}`,
+  CHANGE_RECEIVER: (p, { m }) =>
+    fill(m.exceptions.triedReceiver, {
+      receiver: `${p.receiver.name} ${p.receiver.phone} ${p.receiver.province}${p.receiver.city}${p.receiver.district}${p.receiver.address}`,
+    }),
+  CONFIRM_RECEIPT: (p, w) => reason(w, p.reason),
+  EXTEND_RECEIPT: (p, w) => reason(w, p.reason),
 };
 
 /** What an intent in the inbox tried; a payload of an unknown shape still says something. */

@@ -50,6 +50,23 @@ const PAYLOADS: { [T in IntentType]: IntentPayload<T> } = {
   AFTER_SALE_RECEIVE_RETURN: { orderNo, afterSaleId: 'AS1' },
   AFTER_SALE_REFUND: { orderNo, afterSaleId: 'AS1' },
   AFTER_SALE_SHIP_EXCHANGE: { orderNo, afterSaleId: 'AS1', carrier: 'SF', trackingNo: 'SF1234567890124' },
+  CANCEL_PAID: { orderNo, reason: '缺货' },
+  OPEN_AFTER_SALE: { orderNo, type: 'RETURN_REFUND', reason: '尺码不合适' },
+  CHANGE_RECEIVER: {
+    orderNo,
+    receiver: {
+      name: '李雷',
+      phone: '13800138000',
+      province: '浙江省',
+      city: '杭州市',
+      district: '西湖区',
+      address: '文三路 90 号',
+      postcode: '',
+    },
+    reason: '买家来电',
+  },
+  CONFIRM_RECEIPT: { orderNo, reason: '买家来电确认' },
+  EXTEND_RECEIPT: { orderNo, reason: '买家出差' },
 };
 
 describe('the exceptions inbox says what each refused intent tried', () => {
