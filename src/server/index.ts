@@ -1,5 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { TimerOverrides } from '../shared/domain/timers';
 import { createLimiters } from './auth/limiters';
 import { SessionCache } from './auth/sessions';
@@ -8,8 +7,7 @@ import type { Deps } from './deps';
 import { seedDemo } from './demo/seed';
 import { buildApp } from './http/app';
 import { allRoutes } from './http/routes';
-import { openDatabase } from './storage/db';
-import { SqliteStore } from './storage/sqlite/store';
+import { openStore } from './storage/open';
 import { systemClock, type Clock } from './timers/clock';
 import { runDueTimers, type SweepResult } from './timers/sweep';
 
@@ -21,6 +19,10 @@ export const DEFAULT_DATA_DIR = '.data/server';
 export const DEFAULT_DEMO_ORDERS = 3000;
 
 export interface OrderServiceOptions {
+  /** A postgres:// URL: run on PostgreSQL (any number of nodes on one database) instead of SQLite. */
+  database?: string;
+  /** PostgreSQL connections this node keeps at most (default 10). */
+  poolSize?: number;
   /** The SQLite file; default `<dataDir>/orders.sqlite`. */
   dbFile?: string;
   dataDir?: string;
@@ -55,9 +57,11 @@ export interface OrderService {
  * service is configured; tests start it on port 0 with a ManualClock.
  */
 export async function startOrderService(options: OrderServiceOptions = {}): Promise<OrderService> {
-  const file = options.dbFile ?? join(options.dataDir ?? DEFAULT_DATA_DIR, 'orders.sqlite');
-  mkdirSync(dirname(file), { recursive: true });
-  const store = new SqliteStore(openDatabase(file));
+  const store = await openStore({
+    database: options.database,
+    poolSize: options.poolSize,
+    sqliteFile: options.dbFile ?? join(options.dataDir ?? DEFAULT_DATA_DIR, 'orders.sqlite'),
+  });
   const clock = options.clock ?? systemClock;
   const config = resolveConfig({
     demo: options.demo ?? false,
@@ -77,9 +81,15 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
     throw error;
   }
 
-  // One sweep at a time: a slow sweep is not overtaken by the next tick.
+  // One sweep at a time, over every node on the database: a slow sweep is not overtaken by the
+  // next tick, and while another node sweeps this one finds nothing to do.
   let sweeping: Promise<SweepResult> | null = null;
-  const sweep = (): Promise<SweepResult> => (sweeping ??= runDueTimers(deps).finally(() => (sweeping = null)));
+  const idle: SweepResult = { cancelled: 0, confirmed: 0, codesRetired: 0 };
+  const sweep = (): Promise<SweepResult> =>
+    (sweeping ??= store
+      .exclusive('timer-sweep', () => runDueTimers(deps))
+      .then((result) => result ?? idle)
+      .finally(() => (sweeping = null)));
   const interval = options.timerIntervalMs ?? 30_000;
   const ticker =
     interval > 0 ? setInterval(() => sweep().catch((error: unknown) => app.log.error(error)), interval).unref() : null;
