@@ -95,16 +95,23 @@ export const settingsRepo = (db: Sql): SettingsRepo => ({
 });
 
 const USER_COLUMNS = sql`u.id, u.username, u.display_name AS "displayName", u.role, u.scope,
-  u.password_hash AS "passwordHash", u.demo_only AS "demoOnly"`;
+  u.password_hash AS "passwordHash", u.demo_only AS "demoOnly", u.disabled`;
 
-interface RawUser extends Omit<UserRow, 'scope' | 'demoOnly'> {
+interface RawUser extends Omit<UserRow, 'scope' | 'demoOnly' | 'disabled'> {
   scope: string;
   demoOnly: unknown;
+  disabled: unknown;
 }
 
 const toUser = (raw: RawUser | undefined): UserRow | null =>
   raw
-    ? { ...raw, role: raw.role as Role, scope: JSON.parse(raw.scope) as DataScope, demoOnly: flag(raw.demoOnly) }
+    ? {
+        ...raw,
+        role: raw.role as Role,
+        scope: JSON.parse(raw.scope) as DataScope,
+        demoOnly: flag(raw.demoOnly),
+        disabled: flag(raw.disabled),
+      }
     : null;
 
 export const usersRepo = (db: Sql): UsersRepo => ({
@@ -113,10 +120,30 @@ export const usersRepo = (db: Sql): UsersRepo => ({
   },
   async insert(user, createdAt) {
     await db.run(
-      sql`INSERT INTO users (id, username, display_name, role, scope, password_hash, demo_only, created_at)
+      sql`INSERT INTO users (id, username, display_name, role, scope, password_hash, demo_only, disabled, created_at,
+         updated_at)
        VALUES (${user.id}, ${user.username}, ${user.displayName}, ${user.role}, ${json(user.scope)},
-         ${user.passwordHash}, ${user.demoOnly}, ${createdAt})`,
+         ${user.passwordHash}, ${user.demoOnly}, ${user.disabled}, ${createdAt}, ${createdAt})`,
     );
+  },
+  async list() {
+    return (await db.all(sql<RawUser>`SELECT ${USER_COLUMNS} FROM users u ORDER BY u.username`)).map((raw) =>
+      toUser(raw)!,
+    );
+  },
+  async update(user, updatedAt) {
+    await db.run(
+      sql`UPDATE users SET display_name = ${user.displayName}, role = ${user.role}, scope = ${json(user.scope)},
+         password_hash = ${user.passwordHash}, disabled = ${user.disabled}, updated_at = ${updatedAt}
+       WHERE id = ${user.id}`,
+    );
+  },
+  async countActive(role) {
+    const ofRole = role === undefined ? sql`` : sql`AND role = ${role}`;
+    const row = await db.first(
+      sql<{ n: number }>`SELECT COUNT(*) AS n FROM users WHERE demo_only = ${false} AND disabled = ${false} ${ofRole}`,
+    );
+    return row!.n;
   },
 });
 
@@ -131,13 +158,16 @@ export const tokensRepo = (db: Sql): TokensRepo => ({
     const raw = await db.first(
       sql<RawUser & { expiresAt: number }>`SELECT ${USER_COLUMNS}, t.expires_at AS "expiresAt"
        FROM tokens t JOIN users u ON u.id = t.user_id
-       WHERE t.token_hash = ${tokenHash} AND t.expires_at > ${now}`,
+       WHERE t.token_hash = ${tokenHash} AND t.expires_at > ${now} AND u.disabled = ${false}`,
     );
     const user = toUser(raw);
     return raw && user ? { user, expiresAt: raw.expiresAt } : null;
   },
   async purgeExpired(now) {
     return db.run(sql`DELETE FROM tokens WHERE expires_at <= ${now}`);
+  },
+  async revokeUser(userId) {
+    return db.run(sql`DELETE FROM tokens WHERE user_id = ${userId}`);
   },
 });
 

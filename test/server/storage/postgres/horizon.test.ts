@@ -79,7 +79,7 @@ describe('the pull horizon on PostgreSQL', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    store = await openStore({ database: database.url, sqliteFile: '', poolSize: 6 });
+    store = await openStore({ database: database.url, poolSize: 6 });
     const clock = new ManualClock(0);
     const config = resolveConfig();
     deps = { store, clock, config, limiters: createLimiters(config, clock), sessions: new SessionCache() };

@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../../../support/postgres
 /** SQLite's counter row; PostgreSQL numbers changes with a sequence and a horizon instead. */
 const SQLITE_ONLY = new Set(['sync_sequence']);
 
+/** Tables and their columns (in name order: PostgreSQL adds a column at the end where SQLite rebuilds). */
 type Shape = Record<string, string[]>;
 
 function sqliteShape(version: number): Shape {
@@ -19,7 +20,10 @@ function sqliteShape(version: number): Shape {
   return Object.fromEntries(
     tables
       .filter((t) => !SQLITE_ONLY.has(t))
-      .map((t) => [t, (db.prepare(`PRAGMA table_info("${t}")`).all() as Array<{ name: string }>).map((c) => c.name)]),
+      .map((t) => [
+        t,
+        (db.prepare(`PRAGMA table_info("${t}")`).all() as Array<{ name: string }>).map((c) => c.name).sort(),
+      ]),
   );
 }
 
@@ -39,7 +43,7 @@ describe('PostgreSQL migrations', () => {
   async function postgresShape(): Promise<Shape> {
     const { rows } = await pool.query<{ table_name: string; column_name: string }>(
       `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'
-       ORDER BY table_name COLLATE "C", ordinal_position`,
+       ORDER BY table_name COLLATE "C", column_name COLLATE "C"`,
     );
     const shape: Shape = {};
     for (const row of rows) (shape[row.table_name] ??= []).push(row.column_name);

@@ -6,9 +6,9 @@ import type { Migration } from './migration';
  * moment wait for each other on that row and get different numbers, where reading the highest
  * number in use and adding one would give both the same.
  */
-export const migration011Counters: Migration = {
-  version: 11,
-  name: '011_counters',
+export const migration012Counters: Migration = {
+  version: 12,
+  name: '012_counters',
   up(db) {
     db.exec(`
       CREATE TABLE counters (
