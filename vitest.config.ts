@@ -7,7 +7,8 @@ import { defineConfig } from 'vitest/config';
  * PostgreSQL-only storage tests (test/server/storage/postgres). `--project sqlite` runs one.
  */
 const SERVICE_SUITE = ['test/server/**/*.test.ts', 'test/main/sync/**/*.test.ts'];
-const POSTGRES_ONLY = 'test/server/storage/postgres/**';
+/** Tests of what only PostgreSQL has: its horizon and locks, several nodes on one database. */
+const POSTGRES_ONLY = ['test/server/storage/postgres/**', 'test/server/nodes/**'];
 
 export default defineConfig({
   test: {
@@ -20,7 +21,7 @@ export default defineConfig({
         test: {
           name: 'sqlite',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-          exclude: ['test/e2e/**', 'node_modules/**', POSTGRES_ONLY],
+          exclude: ['test/e2e/**', 'node_modules/**', ...POSTGRES_ONLY],
         },
       },
       {

@@ -117,7 +117,8 @@ export function parseIntent(raw: unknown): ParsedIntent {
   const payload = intentPayloads[envelope.data.type].safeParse(envelope.data.payload);
   if (!payload.success) return { ok: false, id, code: 'INVALID_INTENT', message: payload.error.message };
   const unstorable = unstorableTextAt(envelope.data);
-  if (unstorable) return { ok: false, id, code: 'INVALID_INTENT', message: `${unstorable.join('.')}: ${UNSTORABLE_TEXT}` };
+  if (unstorable)
+    return { ok: false, id, code: 'INVALID_INTENT', message: `${unstorable.join('.')}: ${UNSTORABLE_TEXT}` };
   return { ok: true, intent: { ...envelope.data, payload: payload.data } as Intent };
 }
 
