@@ -5,4 +5,4 @@ export interface Cluster {
   stop(): void;
 }
 export function ensurePostgres(): string;
-export function startCluster(options?: { durable?: boolean; maxConnections?: number }): Promise<Cluster>;
+export function startCluster(options?: { durable?: boolean; maxConnections?: number; dir?: string }): Promise<Cluster>;
