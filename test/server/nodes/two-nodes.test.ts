@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderRecord } from '../../../src/shared/contract/records';
+import { createTestDatabase } from '../../support/postgres';
 import { call, startTestService, type Loose, type Session, type TestService } from '../../support/service';
 import { paidPhysical, placePaid, sku } from '../helpers';
 
@@ -182,6 +183,25 @@ describe('two service nodes on one PostgreSQL database', () => {
       expect(notes.sort()).toEqual(intents.map((i) => (i.payload as { text: string }).text).sort());
     } finally {
       node.child.kill('SIGKILL');
+    }
+  });
+});
+
+describe('two demo nodes started together on an empty PostgreSQL database', () => {
+  it('seed the demo company once and both serve it', async () => {
+    const database = await createTestDatabase();
+    const nodes = await Promise.all(
+      [0, 1].map(() => startTestService({ sharedDatabase: database.url, demoOrders: 50 })),
+    );
+    try {
+      const users = await nodes[0]!.query<{ n: string }>('SELECT COUNT(*) AS n FROM users');
+      const orders = await nodes[1]!.query<{ n: string }>('SELECT COUNT(*) AS n FROM orders');
+      expect(Number(users[0]!.n)).toBe(5);
+      expect(Number(orders[0]!.n)).toBeGreaterThanOrEqual(50);
+      for (const node of nodes) expect((await node.login('admin')).user.role).toBe('admin');
+    } finally {
+      for (const node of nodes) await node.close();
+      await database.drop();
     }
   });
 });
