@@ -39,7 +39,7 @@ export const serveCommand: Command = {
       demoOrders: integerOption(values['demo-orders'], 'demo-orders', DEFAULT_DEMO_ORDERS),
       logger: values.log,
     });
-    io.out(`Order service listening on ${service.url} (${location.database ? 'PostgreSQL' : 'SQLite'})`);
+    io.out(`Order service listening on ${service.url}`);
     if (values.demo)
       io.out(`Demo mode: sign in as admin, warehouse1, clerk1, dealer1 or service1 with ${DEMO_PASSWORD}`);
     else if (!(await service.hasAdmin()))

@@ -341,7 +341,13 @@ export interface StockRepo {
 }
 
 export interface OrdersRepo {
+  /** Reads an order to change it (PostgreSQL: the row stays locked until the unit ends). */
   get(orderNo: string): Promise<OrderRow | null>;
+  /**
+   * Locks these orders at once, in order-number order, before a unit changes several of them
+   * (a push): units that lock in one global order never deadlock. A no-op on SQLite.
+   */
+  lockAll(orderNos: readonly string[]): Promise<void>;
   childrenOf(parentNo: string): Promise<OrderRow[]>;
   parentExists(parentNo: string): Promise<boolean>;
   /** The highest parent number starting with `prefix`: the service's own order number counter. */
@@ -397,7 +403,10 @@ export interface RedeemRequestsRepo {
 }
 
 export interface IntentsRepo {
+  /** Looks an intent up to decide whether to apply it (PostgreSQL: its id stays claimed until the unit ends). */
   get(id: string): Promise<IntentRow | null>;
+  /** Claims these ids at once, in id order, before a push looks them up one by one. A no-op on SQLite. */
+  claimAll(ids: readonly string[]): Promise<void>;
   insert(row: IntentRow): Promise<void>;
 }
 

@@ -8,12 +8,20 @@ interface RawIntent extends Omit<IntentRow, 'fieldErrors' | 'conflict'> {
   conflict: string | null;
 }
 
+/**
+ * An intent id is claimed on PostgreSQL with a two-int advisory lock (4611) held until the unit
+ * ends, so the same intent pushed again to another node meanwhile waits, then finds this one's
+ * outcome instead of applying it a second time.
+ */
+const claim = (db: Sql, id: string) => db.run(sql`SELECT pg_advisory_xact_lock(4611, hashtext(${id}))`);
+
 export const intentsRepo = (db: Sql): IntentsRepo => ({
+  async claimAll(ids) {
+    if (db.dialect !== 'postgres') return;
+    for (const id of [...new Set(ids)].sort()) await claim(db, id);
+  },
   async get(id) {
-    // Looked up to decide whether to apply it: on PostgreSQL the id stays claimed (a two-int
-    // advisory lock, 4611) until the unit ends, so the same intent pushed again to another node
-    // meanwhile waits, then finds this one's outcome instead of applying it a second time.
-    if (db.dialect === 'postgres') await db.run(sql`SELECT pg_advisory_xact_lock(4611, hashtext(${id}))`);
+    if (db.dialect === 'postgres') await claim(db, id);
     const raw = await db.first(
       sql<RawIntent>`SELECT id, user_id AS "userId", device_id AS "deviceId", device_seq AS "deviceSeq", type,
          order_no AS "orderNo", status, code, message, field_errors AS "fieldErrors", conflict,

@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { OrderKind } from '../../../shared/domain/vocabulary';
 import type { Sql } from '../dialect';
 import type { ExitsRepo, ExitRow, ListRow, OrderRow, OrdersRepo, OrderWrite, ScopeColumns } from '../repositories';
+import { matchesAny } from '../sql';
 import { flag } from './values';
 
 const SCOPE = sql`kind, warehouse_id AS "warehouseId", store_id AS "storeId", dealer_id AS "dealerId"`;
@@ -77,6 +78,13 @@ export const ordersRepo = (db: Sql): OrdersRepo => {
     async get(orderNo) {
       const raw = await db.first(sql<RawOrder>`SELECT ${ROW} FROM orders WHERE order_no = ${orderNo} ${forUpdate}`);
       return raw ? toOrder(raw) : null;
+    },
+    async lockAll(orderNos) {
+      if (db.dialect !== 'postgres' || orderNos.length === 0) return;
+      const sorted = [...new Set(orderNos)].sort();
+      await db.run(
+        sql`SELECT order_no FROM orders WHERE ${matchesAny('order_no', sorted)} ORDER BY order_no FOR UPDATE`,
+      );
     },
     async childrenOf(parentNo) {
       const rows = await db.all(
