@@ -57,6 +57,8 @@ export interface ProductRow {
   uses: number;
   onSale: boolean;
   campaignId: string | null;
+  /** The EAN-13 on the item, unique among products; null for services, virtual goods and unmarked items. */
+  barcode: string | null;
 }
 
 export interface CampaignRow {
@@ -73,6 +75,23 @@ export interface CouponRow {
   amountOff: number;
   thresholdFen: number;
   dealerId: string | null;
+}
+
+/** What a warehouse desk needs to tell one scanned item from another. */
+export interface ItemCodeRow {
+  seq: number;
+  sku: string;
+  barcode: string | null;
+  name: string;
+  spec: string;
+}
+
+export interface WarehousePolicyRow {
+  seq: number;
+  id: string;
+  name: string;
+  /** A parcel leaves only once every unit in it was scanned (扫描验货). */
+  requireVerification: boolean;
 }
 
 export interface StockRow {
@@ -298,6 +317,16 @@ export interface CatalogueRepo {
   insertDealerPrice(dealerId: string, sku: string, price: number): Promise<void>;
 }
 
+/** The warehouse floor's data: item barcodes for 扫描验货 and each warehouse's policy. */
+export interface FloorRepo {
+  /** Physical items changed after `afterSeq`, in sequence order. */
+  itemCodePage(afterSeq: number, limit: number): Promise<ItemCodeRow[]>;
+  /** Warehouses (all of them, or these) whose policy changed after `afterSeq`. */
+  warehousePage(ids: readonly string[] | null, afterSeq: number, limit: number): Promise<WarehousePolicyRow[]>;
+  requiresVerification(warehouseId: string): Promise<boolean>;
+  setVerificationPolicy(warehouseId: string, required: boolean, seq: number): Promise<boolean>;
+}
+
 export interface StockRepo {
   levels(sku: string): Promise<StockRow[]>;
   insert(row: StockRow): Promise<void>;
@@ -380,6 +409,7 @@ export interface Tx {
   devices: DevicesRepo;
   places: PlacesRepo;
   catalogue: CatalogueRepo;
+  floor: FloorRepo;
   stock: StockRepo;
   orders: OrdersRepo;
   exits: ExitsRepo;

@@ -1,4 +1,5 @@
 import type { CatalogueItem } from '../../shared/contract/sync';
+import { can } from '../../shared/domain/rights';
 import type { Caller } from '../auth/caller';
 import type { Deps } from '../deps';
 import { ApiError } from '../http/errors';
@@ -104,6 +105,33 @@ async function promotionChanges(tx: Tx, caller: Caller, after: number, limit: nu
   };
 }
 
+/** Item barcodes, for the desks that ship (they verify parcels by scanning). */
+async function itemChanges(tx: Tx, caller: Caller, after: number, limit: number): Promise<SourcePage> {
+  if (!can(caller.role, 'orders.ship')) return { items: [], seenTo: Infinity };
+  const rows = await tx.floor.itemCodePage(after, limit + 1);
+  return {
+    items: rows.slice(0, limit).map(({ seq, ...item }) => ({
+      seq,
+      json: [Buffer.from(JSON.stringify({ type: 'item', seq, item }))],
+    })),
+    seenTo: upTo(rows, limit),
+  };
+}
+
+/** The floor policy of each warehouse the caller ships from. */
+async function warehouseChanges(tx: Tx, caller: Caller, after: number, limit: number): Promise<SourcePage> {
+  if (!can(caller.role, 'orders.ship')) return { items: [], seenTo: Infinity };
+  const ids = caller.scope.all ? null : caller.scope.warehouseIds;
+  const rows = await tx.floor.warehousePage(ids, after, limit + 1);
+  return {
+    items: rows.slice(0, limit).map(({ seq, ...warehouse }) => ({
+      seq,
+      json: [Buffer.from(JSON.stringify({ type: 'warehouse', seq, warehouse }))],
+    })),
+    seenTo: upTo(rows, limit),
+  };
+}
+
 const CURSOR = /^\d{1,15}$/;
 
 /** A cursor is a server sequence the service handed out; anything else (or a future one) is refused. */
@@ -129,6 +157,8 @@ export async function pull(deps: Deps, caller: Caller, cursor: string | undefine
       await exitChanges(tx, caller, after, limit),
       await catalogueChanges(tx, caller, after, limit),
       await promotionChanges(tx, caller, after, limit),
+      await itemChanges(tx, caller, after, limit),
+      await warehouseChanges(tx, caller, after, limit),
     ];
     const bound = Math.min(...sources.map((s) => s.seenTo));
     const merged = sources

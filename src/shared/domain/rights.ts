@@ -16,6 +16,8 @@ export const OPERATIONS = [
   'redemption.undo',
   'dealer.enterOrder',
   'exceptions.resolve',
+  /** The warehouse floor's settings: verification policy, number pools. */
+  'floor.configure',
   'demo.load',
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];

@@ -14,7 +14,8 @@ import { placeholders } from '../sql';
 import { flag, type Prepare } from './statements';
 
 const PRODUCT_COLUMNS = `p.sku, p.merchant_id AS "merchantId", m.name AS "merchantName", p.name, p.spec, p.image,
-  p.kind, p.list_price AS "listPrice", p.uses, p.on_sale AS "onSale", p.campaign_id AS "campaignId"`;
+  p.kind, p.list_price AS "listPrice", p.uses, p.on_sale AS "onSale", p.campaign_id AS "campaignId",
+  p.barcode`;
 
 interface RawProduct extends Omit<ProductRow, 'onSale' | 'kind'> {
   onSale: number;
@@ -90,8 +91,8 @@ export const catalogueRepo = (sql: Prepare): CatalogueRepo => ({
   },
   async insertProduct(row, seq) {
     sql(
-      `INSERT INTO products (sku, merchant_id, name, spec, image, kind, list_price, uses, on_sale, campaign_id, seq)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO products (sku, merchant_id, name, spec, image, kind, list_price, uses, on_sale, campaign_id, barcode, seq)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       row.sku,
       row.merchantId,
@@ -103,6 +104,7 @@ export const catalogueRepo = (sql: Prepare): CatalogueRepo => ({
       row.uses,
       row.onSale ? 1 : 0,
       row.campaignId,
+      row.barcode,
       seq,
     );
   },

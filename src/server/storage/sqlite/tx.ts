@@ -4,6 +4,7 @@ import { catalogueRepo, stockRepo } from './catalogue';
 import { devicesRepo, sequenceRepo, settingsRepo, tokensRepo, usersRepo } from './core';
 import { intentsRepo, refundsRepo } from './intents';
 import { exitsRepo, ordersRepo } from './orders';
+import { floorRepo } from './floor';
 import { placesRepo } from './places';
 import { codesRepo, redeemRequestsRepo, redemptionsRepo } from './redemption';
 import { statementCache } from './statements';
@@ -19,6 +20,7 @@ export function sqliteTx(db: Db): Tx {
     devices: devicesRepo(sql),
     places: placesRepo(sql),
     catalogue: catalogueRepo(sql),
+    floor: floorRepo(sql),
     stock: stockRepo(sql),
     orders: ordersRepo(sql),
     exits: exitsRepo(sql),

@@ -1,0 +1,29 @@
+import type { Migration } from './migration';
+
+/**
+ * 扫描验货: a physical item's EAN-13 (each barcode names one SKU), and each warehouse's policy on
+ * whether a parcel may leave before every unit in it was scanned. Warehouse desks pull both, so
+ * products and warehouses take fresh sequence values after the current one: desks that synced
+ * before this migration pull every barcode and policy once.
+ */
+export const migration011ScanVerify: Migration = {
+  version: 11,
+  name: '011_scan_verify',
+  up(db) {
+    db.exec(`
+      ALTER TABLE products ADD COLUMN barcode TEXT;
+      CREATE UNIQUE INDEX products_barcode ON products (barcode) WHERE barcode IS NOT NULL;
+
+      ALTER TABLE warehouses ADD COLUMN require_verification INTEGER NOT NULL DEFAULT 0
+        CHECK (require_verification IN (0, 1));
+      ALTER TABLE warehouses ADD COLUMN seq INTEGER;
+
+      UPDATE products SET seq = seq + (SELECT value FROM sync_sequence);
+      UPDATE sync_sequence SET value = MAX(value, COALESCE((SELECT MAX(seq) FROM products), 0));
+      UPDATE warehouses SET seq = (SELECT value FROM sync_sequence)
+        + (SELECT COUNT(*) FROM warehouses w WHERE w.id <= warehouses.id);
+      UPDATE sync_sequence SET value = value + (SELECT COUNT(*) FROM warehouses);
+      CREATE UNIQUE INDEX warehouses_seq ON warehouses (seq);
+    `);
+  },
+};
