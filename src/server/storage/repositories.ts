@@ -319,7 +319,7 @@ export interface CatalogueRepo {
 
 /** The warehouse floor's data: item barcodes for 扫描验货 and each warehouse's policy. */
 export interface FloorRepo {
-  /** Physical items changed after `afterSeq`, in sequence order. */
+  /** Physical items whose barcode, name or spec changed after `afterSeq` (products.code_seq), in order. */
   itemCodePage(afterSeq: number, limit: number): Promise<ItemCodeRow[]>;
   /** Warehouses (all of them, or these) whose policy changed after `afterSeq`. */
   warehousePage(ids: readonly string[] | null, afterSeq: number, limit: number): Promise<WarehousePolicyRow[]>;

@@ -15,6 +15,7 @@ describe('the OpenAPI document', () => {
   it('describes every endpoint the service answers, as OpenAPI 3.1', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/v1/admin/warehouses/{id}/policy',
       '/v1/auth/login',
       '/v1/demo/orders',
       '/v1/demo/orders/{orderNo}/after-sales',

@@ -2,9 +2,10 @@ import type { Migration } from './migration';
 
 /**
  * 扫描验货: a physical item's EAN-13 (each barcode names one SKU), and each warehouse's policy on
- * whether a parcel may leave before every unit in it was scanned. Warehouse desks pull both, so
- * products and warehouses take fresh sequence values after the current one: desks that synced
- * before this migration pull every barcode and policy once.
+ * whether a parcel may leave before every unit in it was scanned. Warehouse desks pull both by a
+ * sequence of their own (code_seq moves only when what a scanner needs changes: barcode, name,
+ * spec; never with stock), taken after the current one, so desks that synced before this
+ * migration pull every barcode and policy once.
  */
 export const migration011ScanVerify: Migration = {
   version: 11,
@@ -18,8 +19,10 @@ export const migration011ScanVerify: Migration = {
         CHECK (require_verification IN (0, 1));
       ALTER TABLE warehouses ADD COLUMN seq INTEGER;
 
-      UPDATE products SET seq = seq + (SELECT value FROM sync_sequence);
-      UPDATE sync_sequence SET value = MAX(value, COALESCE((SELECT MAX(seq) FROM products), 0));
+      ALTER TABLE products ADD COLUMN code_seq INTEGER;
+      UPDATE products SET code_seq = seq + (SELECT value FROM sync_sequence);
+      UPDATE sync_sequence SET value = MAX(value, COALESCE((SELECT MAX(code_seq) FROM products), 0));
+      CREATE UNIQUE INDEX products_code_seq ON products (code_seq);
       UPDATE warehouses SET seq = (SELECT value FROM sync_sequence)
         + (SELECT COUNT(*) FROM warehouses w WHERE w.id <= warehouses.id);
       UPDATE sync_sequence SET value = value + (SELECT COUNT(*) FROM warehouses);

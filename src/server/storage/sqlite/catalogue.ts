@@ -91,8 +91,8 @@ export const catalogueRepo = (sql: Prepare): CatalogueRepo => ({
   },
   async insertProduct(row, seq) {
     sql(
-      `INSERT INTO products (sku, merchant_id, name, spec, image, kind, list_price, uses, on_sale, campaign_id, barcode, seq)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO products (sku, merchant_id, name, spec, image, kind, list_price, uses, on_sale, campaign_id, barcode, seq, code_seq)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       row.sku,
       row.merchantId,
@@ -105,6 +105,7 @@ export const catalogueRepo = (sql: Prepare): CatalogueRepo => ({
       row.onSale ? 1 : 0,
       row.campaignId,
       row.barcode,
+      seq,
       seq,
     );
   },

@@ -7,8 +7,8 @@ type RawPolicy = Omit<WarehousePolicyRow, 'requireVerification'> & { requireVeri
 export const floorRepo = (sql: Prepare): FloorRepo => ({
   async itemCodePage(afterSeq, limit) {
     return sql(
-      `SELECT seq, sku, barcode, name, spec FROM products
-       WHERE seq > ? AND kind = 'PHYSICAL' ORDER BY seq LIMIT ?`,
+      `SELECT code_seq AS seq, sku, barcode, name, spec FROM products
+       WHERE code_seq > ? AND kind = 'PHYSICAL' ORDER BY code_seq LIMIT ?`,
     ).all(afterSeq, limit) as ItemCodeRow[];
   },
   async warehousePage(ids, afterSeq, limit) {

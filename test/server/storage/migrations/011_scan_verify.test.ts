@@ -3,7 +3,7 @@ import { migrate } from '../../../../src/server/storage/migrations';
 import { columns, migratedTo } from './helpers';
 
 describe('migration 011: barcodes and the verification policy reach warehouse desks', () => {
-  it('renumbers products and warehouses after the current sequence, so synced desks pull them once', () => {
+  it('numbers item codes and warehouses after the current sequence, so synced desks pull them once', () => {
     const db = migratedTo(10);
     db.exec(`
       UPDATE sync_sequence SET value = 500;
@@ -16,9 +16,9 @@ describe('migration 011: barcodes and the verification policy reach warehouse de
     migrate(db, { to: 11 });
     expect(columns(db, 'products')).toContain('barcode');
     expect(columns(db, 'warehouses')).toEqual(expect.arrayContaining(['require_verification', 'seq']));
-    expect(db.prepare('SELECT sku, seq FROM products ORDER BY seq').all()).toEqual([
-      { sku: 'FZ00101', seq: 503 },
-      { sku: 'FZ00102', seq: 507 },
+    expect(db.prepare('SELECT sku, seq, code_seq AS codeSeq FROM products ORDER BY seq').all()).toEqual([
+      { sku: 'FZ00101', seq: 3, codeSeq: 503 },
+      { sku: 'FZ00102', seq: 7, codeSeq: 507 },
     ]);
     expect(db.prepare('SELECT id, seq, require_verification AS r FROM warehouses ORDER BY seq').all()).toEqual([
       { id: 'WH-GZ', seq: 508, r: 0 },
@@ -31,12 +31,12 @@ describe('migration 011: barcodes and the verification policy reach warehouse de
     const db = migratedTo(11);
     db.exec(`INSERT INTO merchants (id, name) VALUES ('MCH-0001', '官方自营')`);
     const insert = db.prepare(
-      `INSERT INTO products (sku, merchant_id, name, spec, image, kind, list_price, uses, on_sale, campaign_id, barcode, seq)
-       VALUES (?, 'MCH-0001', '保温杯', '', '', 'PHYSICAL', 8900, 1, 1, NULL, ?, ?)`,
+      `INSERT INTO products (sku, merchant_id, name, spec, image, kind, list_price, uses, on_sale, campaign_id, barcode, seq, code_seq)
+       VALUES (?, 'MCH-0001', '保温杯', '', '', 'PHYSICAL', 8900, 1, 1, NULL, ?, ?, ?)`,
     );
-    insert.run('JJ00101', '6923450000014', 1);
-    insert.run('JJ00102', null, 2);
-    insert.run('JJ00103', null, 3);
-    expect(() => insert.run('JJ00104', '6923450000014', 4)).toThrow(/UNIQUE/);
+    insert.run('JJ00101', '6923450000014', 1, 1);
+    insert.run('JJ00102', null, 2, 2);
+    insert.run('JJ00103', null, 3, 3);
+    expect(() => insert.run('JJ00104', '6923450000014', 4, 4)).toThrow(/UNIQUE/);
   });
 });
