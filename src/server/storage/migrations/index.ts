@@ -9,7 +9,8 @@ import { migration007Intents } from './007_intents';
 import { migration008Refunds } from './008_refunds';
 import { migration009PromotionSeq } from './009_promotion_seq';
 import { migration010WaybillNumbers } from './010_waybill_numbers';
-import { migration011ScanVerify } from './011_scan_verify';
+import { migration011UserAdmin } from './011_user_admin';
+import { migration012ScanVerify } from './012_scan_verify';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -25,7 +26,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008Refunds,
   migration009PromotionSeq,
   migration010WaybillNumbers,
-  migration011ScanVerify,
+  migration011UserAdmin,
+  migration012ScanVerify,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -7,9 +7,9 @@ import type { Migration } from './migration';
  * spec; never with stock), taken after the current one, so desks that synced before this
  * migration pull every barcode and policy once.
  */
-export const migration011ScanVerify: Migration = {
-  version: 11,
-  name: '011_scan_verify',
+export const migration012ScanVerify: Migration = {
+  version: 12,
+  name: '012_scan_verify',
   up(db) {
     db.exec(`
       ALTER TABLE products ADD COLUMN barcode TEXT;
