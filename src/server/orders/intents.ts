@@ -2,6 +2,7 @@ import { applyCancel } from '../../shared/intents/cancel';
 import { applyLock, applyUnlock } from '../../shared/intents/lock';
 import { applyNote } from '../../shared/intents/note';
 import { applyShip } from '../../shared/intents/ship';
+import { usePoolNumbers } from '../floor/pool';
 import { ApiError } from '../http/errors';
 import type { IntentHandler } from '../sync/handler';
 import { applied } from './act';
@@ -27,6 +28,12 @@ export const SHIP: IntentHandler<'SHIP'> = {
     if (!p.verified && row.warehouseId !== null && (await ctx.tx.floor.requiresVerification(row.warehouseId)))
       throw new ApiError('VERIFICATION_REQUIRED', `Warehouse ${row.warehouseId} ships only units scanned at the desk`);
     const next = applied(applyShip(state, p, ctx));
+    await usePoolNumbers(
+      ctx.tx,
+      row.orderNo,
+      next.record.waybills.slice(state.record.waybills.length).map((w) => w.trackingNo),
+      ctx.now,
+    );
     await consume(
       ctx,
       row.orderNo,

@@ -337,6 +337,36 @@ export interface FloorRepo {
   setVerificationPolicy(warehouseId: string, required: boolean, seq: number): Promise<boolean>;
 }
 
+export type PoolNumberState = 'FREE' | 'RESERVED' | 'USED' | 'VOID';
+
+export interface PoolNumberRow {
+  trackingNo: string;
+  carrier: string;
+  warehouseId: string;
+  state: PoolNumberState;
+  deviceId: string | null;
+  orderNo: string | null;
+}
+
+/** 电子面单 number pools per carrier and warehouse (migration 013). */
+export interface WaybillPoolRepo {
+  /** Adds numbers after the pool's last; answers how many were new (a number already loaded is skipped). */
+  load(carrier: string, warehouseId: string, trackingNos: readonly string[]): Promise<number>;
+  /** The block a reservation got, if that request was answered before. */
+  reservation(reservation: string): Promise<string[]>;
+  /** Takes up to `count` free numbers, oldest first, for one desk's block. */
+  reserve(
+    carrier: string,
+    warehouseId: string,
+    count: number,
+    who: { deviceId: string; reservation: string; at: number },
+  ): Promise<string[]>;
+  get(trackingNo: string): Promise<PoolNumberRow | null>;
+  markUsed(trackingNo: string, orderNo: string, at: number): Promise<void>;
+  markVoid(trackingNo: string, reason: string, at: number): Promise<void>;
+  counts(): Promise<Array<{ carrier: string; warehouseId: string; state: PoolNumberState; count: number }>>;
+}
+
 export interface StockRepo {
   levels(sku: string): Promise<StockRow[]>;
   insert(row: StockRow): Promise<void>;
@@ -420,6 +450,7 @@ export interface Tx {
   places: PlacesRepo;
   catalogue: CatalogueRepo;
   floor: FloorRepo;
+  waybillPool: WaybillPoolRepo;
   stock: StockRepo;
   orders: OrdersRepo;
   exits: ExitsRepo;

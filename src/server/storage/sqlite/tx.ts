@@ -5,6 +5,7 @@ import { devicesRepo, sequenceRepo, settingsRepo, tokensRepo, usersRepo } from '
 import { intentsRepo, refundsRepo } from './intents';
 import { exitsRepo, ordersRepo } from './orders';
 import { floorRepo } from './floor';
+import { waybillPoolRepo } from './waybill-pool';
 import { placesRepo } from './places';
 import { codesRepo, redeemRequestsRepo, redemptionsRepo } from './redemption';
 import { statementCache } from './statements';
@@ -21,6 +22,7 @@ export function sqliteTx(db: Db): Tx {
     places: placesRepo(sql),
     catalogue: catalogueRepo(sql),
     floor: floorRepo(sql),
+    waybillPool: waybillPoolRepo(sql),
     stock: stockRepo(sql),
     orders: ordersRepo(sql),
     exits: exitsRepo(sql),
