@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { columns, migratedTo } from './helpers';
 
-describe('migration 013: number pools for 电子面单', () => {
+describe('migration 014: number pools for 电子面单', () => {
   it('keeps each number once with its state, desk and order', () => {
-    const db = migratedTo(13);
+    const db = migratedTo(14);
     expect(columns(db, 'waybill_pool')).toEqual([
       'tracking_no',
       'carrier',

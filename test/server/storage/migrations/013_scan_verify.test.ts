@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../../src/server/storage/migrations';
 import { columns, migratedTo } from './helpers';
 
-describe('migration 012: barcodes and the verification policy reach warehouse desks', () => {
+describe('migration 013: barcodes and the verification policy reach warehouse desks', () => {
   it('numbers item codes and warehouses after the current sequence, so synced desks pull them once', () => {
-    const db = migratedTo(11);
+    const db = migratedTo(12);
     db.exec(`
       UPDATE sync_sequence SET value = 500;
       INSERT INTO merchants (id, name) VALUES ('MCH-0001', '官方自营');
@@ -13,7 +13,7 @@ describe('migration 012: barcodes and the verification policy reach warehouse de
         VALUES ('FZ00101', 'MCH-0001', 'T恤', '白色', '', 'PHYSICAL', 5900, 1, 1, NULL, 3),
                ('FZ00102', 'MCH-0001', 'T恤', '黑色', '', 'PHYSICAL', 5900, 1, 1, NULL, 7);
     `);
-    migrate(db, { to: 12 });
+    migrate(db, { to: 13 });
     expect(columns(db, 'products')).toContain('barcode');
     expect(columns(db, 'warehouses')).toEqual(expect.arrayContaining(['require_verification', 'seq']));
     expect(db.prepare('SELECT sku, seq, code_seq AS codeSeq FROM products ORDER BY seq').all()).toEqual([
@@ -28,7 +28,7 @@ describe('migration 012: barcodes and the verification policy reach warehouse de
   });
 
   it('lets one barcode name one item only', () => {
-    const db = migratedTo(12);
+    const db = migratedTo(13);
     db.exec(`INSERT INTO merchants (id, name) VALUES ('MCH-0001', '官方自营')`);
     const insert = db.prepare(
       `INSERT INTO products (sku, merchant_id, name, spec, image, kind, list_price, uses, on_sale, campaign_id, barcode, seq, code_seq)

@@ -6,9 +6,9 @@ import type { Migration } from './migration';
  * FREE, RESERVED by one desk's block (`reservation` is the desk's request id, so a retried request
  * gets the same block), USED by one order, or VOID (a spoiled label: never handed out or used again).
  */
-export const migration013WaybillPool: Migration = {
-  version: 13,
-  name: '013_waybill_pool',
+export const migration014WaybillPool: Migration = {
+  version: 14,
+  name: '014_waybill_pool',
   up(db) {
     db.exec(`
       CREATE TABLE waybill_pool (
@@ -30,4 +30,22 @@ export const migration013WaybillPool: Migration = {
       CREATE INDEX waybill_pool_reservation ON waybill_pool (reservation) WHERE reservation IS NOT NULL;
     `);
   },
+  postgres: `
+      CREATE TABLE waybill_pool (
+        tracking_no   text PRIMARY KEY,
+        carrier       text NOT NULL,
+        warehouse_id  text NOT NULL REFERENCES warehouses (id),
+        position      bigint NOT NULL,
+        state         text NOT NULL CHECK (state IN ('FREE', 'RESERVED', 'USED', 'VOID')),
+        device_id     text,
+        reservation   text,
+        reserved_at   bigint,
+        order_no      text,
+        used_at       bigint,
+        void_reason   text,
+        voided_at     bigint
+      );
+      CREATE INDEX waybill_pool_next ON waybill_pool (carrier, warehouse_id, state, position);
+      CREATE INDEX waybill_pool_reservation ON waybill_pool (reservation) WHERE reservation IS NOT NULL;
+    `,
 };

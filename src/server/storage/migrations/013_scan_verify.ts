@@ -7,9 +7,9 @@ import type { Migration } from './migration';
  * spec; never with stock), taken after the current one, so desks that synced before this
  * migration pull every barcode and policy once.
  */
-export const migration012ScanVerify: Migration = {
-  version: 12,
-  name: '012_scan_verify',
+export const migration013ScanVerify: Migration = {
+  version: 13,
+  name: '013_scan_verify',
   up(db) {
     db.exec(`
       ALTER TABLE products ADD COLUMN barcode TEXT;
@@ -29,4 +29,19 @@ export const migration012ScanVerify: Migration = {
       CREATE UNIQUE INDEX warehouses_seq ON warehouses (seq);
     `);
   },
+  postgres: `
+      ALTER TABLE products ADD COLUMN barcode text;
+      CREATE UNIQUE INDEX products_barcode ON products (barcode) WHERE barcode IS NOT NULL;
+      ALTER TABLE warehouses ADD COLUMN require_verification boolean NOT NULL DEFAULT false;
+      ALTER TABLE warehouses ADD COLUMN seq bigint;
+      ALTER TABLE products ADD COLUMN code_seq bigint;
+      UPDATE products SET code_seq = numbered.seq
+        FROM (SELECT sku, nextval('change_seq') AS seq FROM (SELECT sku FROM products ORDER BY seq) p) numbered
+        WHERE products.sku = numbered.sku;
+      CREATE UNIQUE INDEX products_code_seq ON products (code_seq);
+      UPDATE warehouses SET seq = numbered.seq
+        FROM (SELECT id, nextval('change_seq') AS seq FROM (SELECT id FROM warehouses ORDER BY id) w) numbered
+        WHERE warehouses.id = numbered.id;
+      CREATE UNIQUE INDEX warehouses_seq ON warehouses (seq);
+    `,
 };
