@@ -5,6 +5,7 @@ import { ApiFailure } from '../ipc/failure';
 import { afterSaleHandlers } from '../aftersales/handlers';
 import { customerServiceHandlers } from '../customer-service/handlers';
 import { dealerHandlers } from '../dealer/handlers';
+import { floorHandlers } from '../floor/handlers';
 import { exceptionHandlers } from '../exceptions/handlers';
 import { forgetWindows } from '../db/query/window';
 import { ExportShelf } from '../orders/export';
@@ -201,6 +202,7 @@ export function createApp(options: AppOptions): App {
       ...afterSaleHandlers(),
       ...customerServiceHandlers(),
       ...shippingHandlers(),
+      ...floorHandlers(),
       ...printHandlers(options.printer ?? null),
     },
     context,

@@ -4,6 +4,8 @@ import { applyNote } from '../../shared/intents/note';
 import { applyConfirmReceipt, applyExtendReceipt } from '../../shared/intents/receipt';
 import { applyChangeReceiver } from '../../shared/intents/receiver';
 import { applyShip } from '../../shared/intents/ship';
+import { usePoolNumbers } from '../floor/pool';
+import { ApiError } from '../http/errors';
 import type { IntentHandler } from '../sync/handler';
 import { applied } from './act';
 import { saveCancelled } from './cancel';
@@ -25,7 +27,15 @@ export const SHIP: IntentHandler<'SHIP'> = {
   orderNoOf: (p) => p.orderNo,
   async run(ctx, p) {
     const { row, state } = await requireOrder(ctx.tx, p.orderNo, ctx.caller.scope);
+    if (!p.verified && row.warehouseId !== null && (await ctx.tx.floor.requiresVerification(row.warehouseId)))
+      throw new ApiError('VERIFICATION_REQUIRED', `Warehouse ${row.warehouseId} ships only units scanned at the desk`);
     const next = applied(applyShip(state, p, ctx));
+    await usePoolNumbers(
+      ctx.tx,
+      row.orderNo,
+      next.record.waybills.slice(state.record.waybills.length).map((w) => w.trackingNo),
+      ctx.now,
+    );
     await consume(
       ctx,
       row.orderNo,
