@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { afterSalesProcedures } from './aftersales';
-<<<<<<< HEAD
 import { customerServiceProcedures } from './customer-service';
-=======
 import { floorProcedures } from './floor';
->>>>>>> main
 import { printProcedures } from './print';
 import { shippingProcedures } from './shipping';
 import { ROLES } from '../domain/vocabulary';
