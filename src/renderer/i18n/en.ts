@@ -1,3 +1,4 @@
+import { customerServiceEn } from './sections/customerService';
 import { listEn } from './sections/list';
 import { detailEn } from './sections/detail';
 import { shippingEn } from './sections/shipping';
@@ -361,6 +362,7 @@ export const en: Messages = {
     INTERNAL: 'Internal error; nothing was applied',
   },
   detail: detailEn,
+  customerService: customerServiceEn,
   shipping: shippingEn,
   floor: floorEn,
   print: printEn,

@@ -1,3 +1,4 @@
+import { customerServiceZhCN } from './sections/customerService';
 import { listZhCN } from './sections/list';
 import { detailZhCN } from './sections/detail';
 import { shippingZhCN } from './sections/shipping';
@@ -377,6 +378,7 @@ export const zhCN = {
     INTERNAL: '应用内部错误，操作未执行',
   } satisfies Record<ErrorCode, string>,
   detail: detailZhCN,
+  customerService: customerServiceZhCN,
   shipping: shippingZhCN,
   floor: floorZhCN,
   print: printZhCN,

@@ -1,12 +1,14 @@
 import {
   AFTER_SALE_TRANSITIONS,
   availableAfterSaleActions,
+  canRequestAfterSale,
+  type AfterSaleRequestRefusal,
   type AfterSaleActionType,
   type AfterSaleRefusal,
 } from './after-sale-machine';
 import { availableActions, type OrderActionType, type OrderFacts, type OrderRefusal } from './order-machine';
 import { can, inScope, type Operation, type ScopedOrder } from './rights';
-import type { AfterSaleStatus, AfterSaleType, DataScope, Role } from './vocabulary';
+import { AFTER_SALE_TYPES, type AfterSaleStatus, type AfterSaleType, type DataScope, type Role } from './vocabulary';
 
 /**
  * Whether a desk user may take an action on an order right now, and if not, why: the rights of
@@ -131,4 +133,79 @@ export function afterSaleActionsInPlay(request: AfterSaleSituation): DeskAfterSa
       (t) => t.action === action && t.types.includes(request.type) && t.from === request.status,
     ),
   );
+}
+
+/** What customer service does for a buyer on the phone: each its own right, judged by the shared machines. */
+export const CUSTOMER_SERVICE_ACTIONS = [
+  'CANCEL_PAID',
+  'OPEN_AFTER_SALE',
+  'CHANGE_RECEIVER',
+  'CONFIRM_RECEIPT',
+  'EXTEND_RECEIPT',
+] as const;
+export type CustomerServiceAction = (typeof CUSTOMER_SERVICE_ACTIONS)[number];
+
+export const CUSTOMER_SERVICE_RIGHTS: Readonly<Record<CustomerServiceAction, Operation>> = {
+  CANCEL_PAID: 'orders.cancelPaid',
+  OPEN_AFTER_SALE: 'aftersales.open',
+  CHANGE_RECEIVER: 'orders.changeReceiver',
+  CONFIRM_RECEIPT: 'orders.receipt',
+  EXTEND_RECEIPT: 'orders.receipt',
+};
+
+export type CustomerServiceRefusal = UnavailableReason | AfterSaleRequestRefusal;
+export type CustomerServiceAvailability = { ok: true } | { ok: false; reason: CustomerServiceRefusal };
+
+/** When the request rules are judged: now, and when the order completed (the after-sales window). */
+export interface Moment {
+  now: number;
+  completedAt: number | null;
+}
+
+type Verdict = { ok: true } | { ok: false; code: CustomerServiceRefusal };
+
+/**
+ * Cancelling a paid order with its refund is the whole-order refund-only request opened, approved
+ * and paid at once; opening a request for a caller is fine when any type of request is.
+ */
+const COMPOSITE: Record<'CANCEL_PAID' | 'OPEN_AFTER_SALE', (facts: OrderFacts, moment: Moment) => Verdict> = {
+  CANCEL_PAID: (facts, moment) => {
+    if (facts.locked) return { ok: false, code: 'ORDER_LOCKED' };
+    return canRequestAfterSale(facts, 'REFUND_ONLY', moment);
+  },
+  OPEN_AFTER_SALE: (facts, moment) => {
+    const decisions = AFTER_SALE_TYPES.map((type) => canRequestAfterSale(facts, type, moment));
+    // The most telling refusal: one of the order's state (a request open) before "not in this status".
+    const telling = (codes: readonly string[]) => decisions.find((d) => !d.ok && !codes.includes(d.code));
+    return (
+      decisions.find((d) => d.ok) ?? telling(['WRONG_KIND', 'WRONG_STATUS']) ?? telling(['WRONG_KIND']) ?? decisions[0]!
+    );
+  },
+};
+
+/** Money out (cancelling with a refund) waits for the service like a refund does. */
+const CS_WAITS_FOR_SYNC: ReadonlySet<CustomerServiceAction> = new Set(['CANCEL_PAID']);
+
+export function customerServiceAvailability(
+  viewer: Viewer,
+  situation: OrderSituation,
+  moment: Moment,
+): Record<CustomerServiceAction, CustomerServiceAvailability> {
+  const machine = new Map(availableActions(situation.facts).map((a) => [a.action, a.decision]));
+  const verdict = (action: CustomerServiceAction): Verdict =>
+    action === 'CANCEL_PAID' || action === 'OPEN_AFTER_SALE'
+      ? COMPOSITE[action](situation.facts, moment)
+      : machine.get(action)!;
+  return Object.fromEntries(
+    CUSTOMER_SERVICE_ACTIONS.map((action): [CustomerServiceAction, CustomerServiceAvailability] => {
+      if (!can(viewer.role, CUSTOMER_SERVICE_RIGHTS[action])) return [action, { ok: false, reason: 'FORBIDDEN_ROLE' }];
+      if (!inScope(viewer.scope, situation.placement)) return [action, { ok: false, reason: 'OUT_OF_SCOPE' }];
+      const decided = verdict(action);
+      if (!decided.ok) return [action, { ok: false, reason: decided.code }];
+      if (CS_WAITS_FOR_SYNC.has(action) && situation.pendingSync > 0) {
+        return [action, { ok: false, reason: 'WAITING_SYNC' }];
+      }
+      return [action, { ok: true }];
+    }),
+  ) as Record<CustomerServiceAction, CustomerServiceAvailability>;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   afterSaleActionAvailability,
   afterSaleActionsInPlay,
+  customerServiceAvailability,
   orderActionAvailability,
   type OrderSituation,
   type Viewer,
@@ -158,5 +159,54 @@ describe('which after-sale buttons a request shows at all', () => {
     ['EXCHANGE', 'REJECTED', []],
   ] as const)('%s in %s: %j', (type, status, actions) => {
     expect(afterSaleActionsInPlay({ type, status })).toEqual(actions);
+  });
+});
+
+describe('what customer service may do for a buyer on the phone, and why not', () => {
+  const moment = { now: Date.UTC(2025, 5, 1), completedAt: null };
+  const shipped = {
+    status: 'PENDING_RECEIPT' as const,
+    lines: paid.lines.map((l) => ({ ...l, shippedQuantity: l.quantity })),
+  };
+  it.each([
+    ['cancels a paid unshipped order with its refund', service1, situation(), 'CANCEL_PAID', null],
+    [
+      '… not while an earlier change waits to sync (money out)',
+      service1,
+      situation({}, 1),
+      'CANCEL_PAID',
+      'WAITING_SYNC',
+    ],
+    ['… not a locked one', service1, situation({ locked: true }), 'CANCEL_PAID', 'ORDER_LOCKED'],
+    ['… not a shipped one', service1, situation(shipped), 'CANCEL_PAID', 'WRONG_STATUS'],
+    ['the warehouse never cancels with a refund', warehouse1, situation(), 'CANCEL_PAID', 'FORBIDDEN_ROLE'],
+    ['changes the receiver before shipping', service1, situation({}, 1), 'CHANGE_RECEIVER', null],
+    ['… not once goods left', service1, situation(shipped), 'CHANGE_RECEIVER', 'WRONG_STATUS'],
+    [
+      '… not after a partial shipment',
+      service1,
+      situation({ lines: [{ lineNo: 1, quantity: 2, shippedQuantity: 1, refundedQuantity: 0 }] }),
+      'CHANGE_RECEIVER',
+      'ALREADY_SHIPPED',
+    ],
+    ['opens a request for a caller', service1, situation(shipped), 'OPEN_AFTER_SALE', null],
+    [
+      '… not while one is open',
+      service1,
+      situation({ ...shipped, openAfterSaleType: 'RETURN_REFUND' }),
+      'OPEN_AFTER_SALE',
+      'AFTER_SALE_OPEN',
+    ],
+    ['confirms receipt of a shipped order', service1, situation(shipped), 'CONFIRM_RECEIPT', null],
+    [
+      'extends receipt only once',
+      service1,
+      situation({ ...shipped, receiptExtended: true }),
+      'EXTEND_RECEIPT',
+      'RECEIPT_ALREADY_EXTENDED',
+    ],
+  ] as const)('%s', (_story, viewer, order, action, reason) => {
+    const verdict = customerServiceAvailability(viewer, order, moment)[action];
+    expect(verdict).toEqual(reason === null ? { ok: true } : { ok: false, reason });
   });
 });

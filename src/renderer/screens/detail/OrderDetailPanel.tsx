@@ -8,6 +8,7 @@ import { fill, useMessages } from '../../i18n';
 import { useShortcuts } from '../../keyboard/shortcuts';
 import { useNavigation } from '../../stores/navigation';
 import { useSession } from '../../stores/session';
+import { CustomerServiceActions } from '../customer-service/CustomerServiceActions';
 import { ActionBar } from './ActionBar';
 import { AfterSalesModule } from './AfterSalesModule';
 import { orderActionsFor } from './availability';
@@ -96,6 +97,7 @@ export function OrderDetailPanel({ orderNo }: { orderNo: string }) {
       {order && session && actions && (
         <>
           <ActionBar order={order} actions={actions} notice={notice} onAction={onOrderAction} />
+          <CustomerServiceActions order={order} session={session} settle={settle} />
           <div className="detail-body">
             <BasicModule order={order} />
             <ItemsModule order={order} />

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import type { OrderDetail } from '../../../shared/contract/orders';
+import type { ReceiverRecord } from '../../../shared/contract/records';
+import type { Result } from '../../../shared/contract/result';
+import { receiverErrors } from '../../../shared/intents/dealer-checks';
+import { api } from '../../api/client';
+import { fill, useMessages } from '../../i18n';
+import { Dialog } from '../detail/Dialog';
+
+interface Props {
+  order: OrderDetail;
+  settle(result: Result<OrderDetail>): string | null;
+  onClose(): void;
+}
+
+const FIELDS = ['name', 'phone', 'province', 'city', 'district', 'address', 'postcode'] as const;
+const EMPTY: ReceiverRecord = { name: '', phone: '', province: '', city: '', district: '', address: '', postcode: '' };
+
+/** The new receiver, starting from the current one; the old one stays in the order's timeline. */
+export function ChangeReceiverDialog({ order, settle, onClose }: Props) {
+  const m = useMessages();
+  const t = m.customerService.changeReceiver;
+  const [receiver, setReceiver] = useState<ReceiverRecord>(order.receiver ?? EMPTY);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const confirm = async () => {
+    const wrong = Object.keys(receiverErrors(receiver)).map(
+      (field) => t[field.replace('receiver.', '') as (typeof FIELDS)[number]],
+    );
+    if (wrong.length > 0) return setError(fill(t.invalid, { fields: wrong.join('、') }));
+    setBusy(true);
+    const failure = settle(
+      await api['orders.changeReceiver']({ orderNo: order.orderNo, receiver, reason: reason.trim() }),
+    );
+    setBusy(false);
+    if (failure) setError(failure);
+    else onClose();
+  };
+
+  return (
+    <Dialog
+      title={t.title}
+      testId="change-receiver-dialog"
+      confirmLabel={t.confirm}
+      busy={busy}
+      error={error}
+      onConfirm={() => void confirm()}
+      onClose={onClose}
+    >
+      {FIELDS.map((field) => (
+        <label className="field" key={field}>
+          <span>{t[field]}</span>
+          <input
+            value={receiver[field]}
+            maxLength={field === 'address' ? 200 : 50}
+            onChange={(e) => setReceiver((r) => ({ ...r, [field]: e.target.value }))}
+          />
+        </label>
+      ))}
+      <label className="field">
+        <span>{t.reason}</span>
+        <input value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />
+      </label>
+    </Dialog>
+  );
+}

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import type { OrderDetail } from '../../../shared/contract/orders';
+import type { Result } from '../../../shared/contract/result';
+import { canRequestAfterSale } from '../../../shared/domain/after-sale-machine';
+import { AFTER_SALE_TYPES, type AfterSaleType } from '../../../shared/domain/vocabulary';
+import { orderStateOf, factsOf } from '../../../shared/intents/state';
+import { api } from '../../api/client';
+import { fill, useMessages } from '../../i18n';
+import { Dialog } from '../detail/Dialog';
+
+interface Props {
+  order: OrderDetail;
+  settle(result: Result<OrderDetail>): string | null;
+  onClose(): void;
+}
+
+/** How many units of a line a request of this type could cover (the shared eligibility's room). */
+const roomOf = (type: AfterSaleType, line: OrderDetail['lines'][number]) =>
+  type === 'REFUND_ONLY' ? line.quantity - line.refundedQuantity : line.shippedQuantity - line.refundedQuantity;
+
+/** A request opened for a buyer on the phone: which type, why, and the whole order or some of its items. */
+export function OpenAfterSaleDialog({ order, settle, onClose }: Props) {
+  const m = useMessages();
+  const t = m.customerService.openAfterSale;
+  const { pendingSync: _pending, ...record } = order;
+  const facts = factsOf(orderStateOf(record));
+  const [now] = useState(() => Date.now());
+  const moment = { now, completedAt: order.completedAt };
+  const types = AFTER_SALE_TYPES.filter((type) => canRequestAfterSale(facts, type, moment).ok);
+  const [type, setType] = useState<AfterSaleType>(types[0] ?? 'REFUND_ONLY');
+  const [reason, setReason] = useState('');
+  const [byLine, setByLine] = useState(false);
+  const [quantities, setQuantities] = useState<Record<number, number>>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const confirm = async () => {
+    setBusy(true);
+    const lines = order.lines
+      .map((l) => ({ lineNo: l.lineNo, quantity: quantities[l.lineNo] ?? 0 }))
+      .filter((l) => l.quantity > 0);
+    const failure = settle(
+      await api['aftersales.open']({
+        orderNo: order.orderNo,
+        type,
+        reason: reason.trim(),
+        ...(byLine ? { lines } : {}),
+      }),
+    );
+    setBusy(false);
+    if (failure) setError(failure);
+    else onClose();
+  };
+
+  return (
+    <Dialog
+      title={t.title}
+      testId="open-after-sale-dialog"
+      confirmLabel={t.confirm}
+      busy={busy}
+      error={error}
+      onConfirm={() => void confirm()}
+      onClose={onClose}
+    >
+      <label className="field">
+        <span>{t.type}</span>
+        <select value={type} onChange={(e) => setType(e.target.value as AfterSaleType)}>
+          {types.map((option) => (
+            <option key={option} value={option}>
+              {m.detail.afterSaleType[option]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t.reason}</span>
+        <input autoFocus value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      <div className="field cs-scope">
+        <label>
+          <input type="radio" checked={!byLine} onChange={() => setByLine(false)} /> {t.whole}
+        </label>
+        <label>
+          <input type="radio" checked={byLine} onChange={() => setByLine(true)} /> {t.lines}
+        </label>
+      </div>
+      {byLine &&
+        order.lines.map((line) => {
+          const max = roomOf(type, line);
+          return (
+            <label className="field" key={line.lineNo}>
+              <span>{fill(t.quantity, { name: line.name, max })}</span>
+              <input
+                type="number"
+                min={0}
+                max={max}
+                value={quantities[line.lineNo] ?? 0}
+                onChange={(e) =>
+                  setQuantities((q) => ({ ...q, [line.lineNo]: Math.max(0, Math.trunc(Number(e.target.value) || 0)) }))
+                }
+              />
+            </label>
+          );
+        })}
+    </Dialog>
+  );
+}
