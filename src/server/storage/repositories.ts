@@ -264,6 +264,17 @@ export interface CountersRepo {
   next(name: string, floor: number): Promise<number>;
 }
 
+/** Hits (wrong codes) per bucket and key, shared by every node: auth/rate-limit.ts counts them. */
+export interface LimitsRepo {
+  /**
+   * When `key` was hit since `since`, oldest first. On PostgreSQL the key stays locked until the
+   * unit ends, so concurrent checks of one key on any node take turns (N guesses count N times).
+   */
+  hitsSince(bucket: string, key: string, since: number): Promise<number[]>;
+  /** Records a hit, forgetting the key's hits from before `forgetBefore`. */
+  hit(bucket: string, key: string, at: number, forgetBefore: number): Promise<void>;
+}
+
 export interface SettingsRepo {
   get(key: string): Promise<string | null>;
   set(key: string, value: string): Promise<void>;
@@ -418,6 +429,7 @@ export interface RefundsRepo {
 export interface Tx {
   sequence: SequenceRepo;
   counters: CountersRepo;
+  limits: LimitsRepo;
   settings: SettingsRepo;
   users: UsersRepo;
   tokens: TokensRepo;

@@ -62,6 +62,22 @@ describe('two service nodes on one PostgreSQL database', () => {
     expect(Number(rows[0]!.n)).toBe(1);
   });
 
+  it('counts 40 parallel wrong codes on both nodes as 40 guesses: 10 are looked up, 30 refused', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_v, i) =>
+        on(i % 2 ? a : b, clerk).post('/v1/redemptions/verify', { code: String(100000 + i), storeId: 'ST-02' }),
+      ),
+    );
+    const codes = answers.map((x) => x.body.error?.code as string);
+    expect(codes.filter((c) => c === 'CODE_NOT_FOUND')).toHaveLength(10);
+    expect(codes.filter((c) => c === 'CODE_ATTEMPTS_LIMITED')).toHaveLength(30);
+    // Shared by the nodes: the next guess is refused on either.
+    for (const node of [a, b]) {
+      const next = await on(node, clerk).post('/v1/redemptions/verify', { code: '999999', storeId: 'ST-02' });
+      expect(next.body.error.code).toBe('CODE_ATTEMPTS_LIMITED');
+    }
+  });
+
   it('gives each device its own code when 20 register at once on both nodes', async () => {
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_v, i) =>

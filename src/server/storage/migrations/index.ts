@@ -11,6 +11,7 @@ import { migration009PromotionSeq } from './009_promotion_seq';
 import { migration010WaybillNumbers } from './010_waybill_numbers';
 import { migration011UserAdmin } from './011_user_admin';
 import { migration012Counters } from './012_counters';
+import { migration013LimitHits } from './013_limit_hits';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010WaybillNumbers,
   migration011UserAdmin,
   migration012Counters,
+  migration013LimitHits,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
