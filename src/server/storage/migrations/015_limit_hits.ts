@@ -5,9 +5,9 @@ import type { Migration } from './migration';
  * every node behind a balancer counts the same guesses, and a restart forgives nothing. A key's
  * hits older than its window are deleted as new ones arrive.
  */
-export const migration013LimitHits: Migration = {
-  version: 13,
-  name: '013_limit_hits',
+export const migration015LimitHits: Migration = {
+  version: 15,
+  name: '015_limit_hits',
   up(db) {
     db.exec(`
       CREATE TABLE limit_hits (

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { columns, migratedTo } from './helpers';
 
-describe('migration 013: limit hits', () => {
+describe('migration 015: limit hits', () => {
   it('keeps each hit of a key with its time, found by bucket, key and time', () => {
-    const db = migratedTo(13);
+    const db = migratedTo(15);
     expect(columns(db, 'limit_hits')).toEqual(['bucket', 'key', 'at']);
     const insert = db.prepare('INSERT INTO limit_hits (bucket, key, at) VALUES (?, ?, ?)');
     insert.run('codes-per-clerk', 'U-1', 10);
