@@ -91,7 +91,7 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
   // One sweep at a time, over every node on the database: a slow sweep is not overtaken by the
   // next tick, and while another node sweeps this one finds nothing to do.
   let sweeping: Promise<SweepResult> | null = null;
-  const idle: SweepResult = { cancelled: 0, confirmed: 0, codesRetired: 0 };
+  const idle: SweepResult = { cancelled: 0, confirmed: 0, reviewsApproved: 0, codesRetired: 0 };
   const sweep = (): Promise<SweepResult> =>
     (sweeping ??= store
       .exclusive('timer-sweep', () => runDueTimers(deps))

@@ -4,6 +4,7 @@ import { EventHub } from '../ipc/events';
 import { ApiFailure } from '../ipc/failure';
 import { afterSaleHandlers } from '../aftersales/handlers';
 import { customerServiceHandlers } from '../customer-service/handlers';
+import { reviewHandlers } from '../review/handlers';
 import { dealerHandlers } from '../dealer/handlers';
 import { floorHandlers } from '../floor/handlers';
 import { exceptionHandlers } from '../exceptions/handlers';
@@ -201,6 +202,7 @@ export function createApp(options: AppOptions): App {
       ...dealerHandlers(),
       ...afterSaleHandlers(),
       ...customerServiceHandlers(),
+      ...reviewHandlers(),
       ...shippingHandlers(),
       ...floorHandlers(),
       ...printHandlers(options.printer ?? null),

@@ -69,7 +69,7 @@ const restockReturn: Effects = async (ctx, { row, state }, _next, request) => {
  * serial number. Units refunded before shipping give their reserved stock back; a full refund
  * closes the order (the shared effects decide that) and retires a service order's code.
  */
-const recordRefund: Effects = async (ctx, { row }, next, request) => {
+export const recordRefund: Effects = async (ctx, { row }, next, request) => {
   const { channel, serialNo } = next.record.payment;
   await ctx.tx.refunds.insert({
     id: `${row.orderNo}-RF-${request.id}`,

@@ -5,6 +5,7 @@ import { floorRoutes } from '../floor/routes';
 import { intakeRoutes } from '../intake/routes';
 import { orderRoutes } from '../orders/routes';
 import { redemptionRoutes } from '../redemption/routes';
+import { reviewRoutes } from '../review/routes';
 import { syncRoutes } from '../sync/routes';
 import { metaRoutes, SERVICE_VERSION } from './meta-routes';
 import { openApiDocument } from './openapi';
@@ -21,6 +22,7 @@ export function allRoutes(deps: Deps): AnyRoute[] {
     ...intakeRoutes(deps),
     ...floorRoutes(deps),
     ...redemptionRoutes(deps),
+    ...reviewRoutes(deps),
     ...demoRoutes(deps),
   ];
   const servedRoutes = routes.filter((r) => !r.demoOnly || deps.config.demo);

@@ -12,6 +12,7 @@ import { splitAmounts } from '../../shared/intents/split-amounts';
 import { ApiError } from '../http/errors';
 import { applied, refusalError } from '../orders/act';
 import { withServiceCode } from '../orders/pay';
+import { reviewIfRuled } from '../review/hold';
 import { saveOrder } from '../orders/persist';
 import { reserve } from '../orders/stock';
 import type { IntentContext, IntentHandler } from '../sync/handler';
@@ -77,7 +78,7 @@ async function accept(ctx: IntentContext, input: DealerOrderInput): Promise<Orde
       amounts: amounts[g]!,
     };
     const paid = applied(dealerChildRecord(input, child, prices, names, dealer, ctx));
-    const record = await saveOrder(ctx, await withServiceCode(ctx, paid), null);
+    const record = await saveOrder(ctx, await reviewIfRuled(ctx, await withServiceCode(ctx, paid)), null);
     records.push(record);
     if (group.warehouseId) {
       await reserve(

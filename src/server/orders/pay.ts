@@ -2,6 +2,7 @@ import { payRecord, type Payment } from '../../shared/intents/pay';
 import type { OrderState } from '../../shared/intents/state';
 import { logged } from '../../shared/intents/timeline';
 import { issueCode } from '../redemption/codes';
+import { reviewIfRuled } from '../review/hold';
 import { applied } from './act';
 import type { WorkContext } from './context';
 
@@ -24,9 +25,10 @@ export async function withServiceCode(ctx: WorkContext, state: OrderState): Prom
 }
 
 /**
- * Payment through the machine (the shared payRecord): a physical order waits for shipping, a
- * virtual one is delivered by the payment itself, a service order gets its redemption code.
+ * Payment through the machine (the shared payRecord): a physical order waits for shipping (or for
+ * review first, when the admin's rules say so), a virtual one is delivered by the payment itself,
+ * a service order gets its redemption code.
  */
 export async function payOrder(ctx: WorkContext, state: OrderState, payment: Payment): Promise<OrderState> {
-  return withServiceCode(ctx, applied(payRecord(state, payment, ctx)));
+  return reviewIfRuled(ctx, await withServiceCode(ctx, applied(payRecord(state, payment, ctx))));
 }

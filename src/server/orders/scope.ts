@@ -1,4 +1,5 @@
 import { inScope } from '../../shared/domain/rights';
+import type { OrderRecord } from '../../shared/contract/records';
 import type { DataScope } from '../../shared/domain/vocabulary';
 import { sql, type SqlBool } from 'kysely';
 import { anyOf, inList, TRUE_CLAUSE, type Clause } from '../storage/sql';
@@ -12,9 +13,11 @@ import type { ScopeColumns } from '../storage/repositories';
 export function scopeClause(scope: DataScope): Clause {
   if (scope.all) return TRUE_CLAUSE;
   const stores = inList('store_id', scope.storeIds);
+  const warehouses = inList('warehouse_id', scope.warehouseIds);
   return anyOf(
     [
-      inList('warehouse_id', scope.warehouseIds),
+      // An order on review hold is no warehouse's until it is approved.
+      warehouses && sql<SqlBool>`(${warehouses} AND NOT review_pending)`,
       stores && sql<SqlBool>`(kind = 'SERVICE' AND ${stores})`,
       inList('dealer_id', scope.dealerIds),
     ].filter((c): c is Clause => c !== null),
@@ -24,4 +27,17 @@ export function scopeClause(scope: DataScope): Clause {
 export const sees = (scope: DataScope, order: ScopeColumns): boolean => inScope(scope, order);
 
 export const sameScope = (a: ScopeColumns, b: ScopeColumns): boolean =>
-  a.kind === b.kind && a.warehouseId === b.warehouseId && a.storeId === b.storeId && a.dealerId === b.dealerId;
+  a.kind === b.kind &&
+  a.warehouseId === b.warehouseId &&
+  a.storeId === b.storeId &&
+  a.dealerId === b.dealerId &&
+  a.reviewPending === b.reviewPending;
+
+/** The scope columns of a record as it will be stored. */
+export const scopeOf = (record: OrderRecord): ScopeColumns => ({
+  kind: record.kind,
+  warehouseId: record.warehouseId,
+  storeId: record.storeId,
+  dealerId: record.dealerId,
+  reviewPending: record.review?.status === 'PENDING',
+});

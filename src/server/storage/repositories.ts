@@ -131,6 +131,8 @@ export interface ScopeColumns {
   warehouseId: string | null;
   storeId: string | null;
   dealerId: string | null;
+  /** 待审核: out of every warehouse's scope until approved. */
+  reviewPending: boolean;
 }
 
 export interface OrderRow extends ScopeColumns {
@@ -164,6 +166,9 @@ export interface OrderWrite extends ScopeColumns {
   searchText: string;
   receiptExtended: boolean;
   confirmDueAt: number | null;
+  /** When the order went on review hold, while it waits (the auto-approve timer's clock). */
+  reviewHeldAt: number | null;
+  buyerId: string;
   seq: number;
   json: string;
   /** The order's waybills' numbers: each belongs to this order alone. */
@@ -445,6 +450,10 @@ export interface OrdersRepo {
   list(query: ListQuery): Promise<ListRow[]>;
   dueUnpaid(createdBefore: number, limit: number): Promise<string[]>;
   dueConfirm(now: number, limit: number): Promise<string[]>;
+  /** Orders on review hold since `heldBefore` or earlier, oldest first: the auto-approve timer's. */
+  dueReview(heldBefore: number, limit: number): Promise<string[]>;
+  /** Whether the buyer paid for an order of another checkout before: the first-order review rule. */
+  buyerPaidBefore(buyerId: string, parentNo: string): Promise<boolean>;
 }
 
 export interface ExitsRepo {

@@ -19,6 +19,7 @@ import {
   UNLOCK,
 } from '../orders/intents';
 import { REDEEM, UNDO_REDEMPTION } from '../redemption/intents';
+import { REVIEW_APPROVE, REVIEW_REJECT } from '../review/intents';
 import type { IntentHandlers } from './handler';
 
 /** Every intent type of the wire contract and who re-executes it; the compiler checks none is missing. */
@@ -41,4 +42,6 @@ export const INTENT_HANDLERS: IntentHandlers = {
   CHANGE_RECEIVER,
   CONFIRM_RECEIPT,
   EXTEND_RECEIPT,
+  REVIEW_APPROVE,
+  REVIEW_REJECT,
 };

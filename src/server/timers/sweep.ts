@@ -3,6 +3,8 @@ import type { Deps } from '../deps';
 import { ApiError } from '../http/errors';
 import { applied } from '../orders/act';
 import { confirmReceiptRecord } from '../../shared/intents/receipt';
+import { approveReview } from '../../shared/intents/review';
+import { readReviewConfig } from '../review/config';
 import { saveCancelled } from '../orders/cancel';
 import { SYSTEM_ACTOR, type WorkContext } from '../orders/context';
 import { saveOrder } from '../orders/persist';
@@ -12,6 +14,7 @@ import type { Tx } from '../storage/repositories';
 export interface SweepResult {
   cancelled: number;
   confirmed: number;
+  reviewsApproved: number;
   codesRetired: number;
 }
 
@@ -86,6 +89,27 @@ const confirmReceipt = (deps: Deps) =>
   );
 
 /**
+ * 审单 with an auto-approve delay: a hold nobody decided within it is approved by the system, by
+ * the delay set now (a delay shortened later frees the older holds at once).
+ */
+const approveWaitingReviews = (deps: Deps) =>
+  due(
+    deps,
+    async (tx, now, limit) => {
+      const { autoApproveMinutes } = await readReviewConfig(tx);
+      return autoApproveMinutes === null ? [] : tx.orders.dueReview(now - autoApproveMinutes * 60_000, limit);
+    },
+    async (ctx, orderNo) => {
+      const row = await ctx.tx.orders.get(orderNo);
+      if (!row) return false;
+      const { autoApproveMinutes } = await readReviewConfig(ctx.tx);
+      const detail = `超过 ${autoApproveMinutes ?? 0} 分钟无人审核，系统自动审核通过`;
+      await saveOrder(ctx, applied(approveReview(stateOf(row), null, detail, ctx)), row);
+      return true;
+    },
+  );
+
+/**
  * One sweep of every timer of domain.md. The after-sales window and the undo window need no sweep:
  * they are checked when someone asks; a code's number becomes free again once its last use is past
  * the undo window or it has expired.
@@ -93,6 +117,7 @@ const confirmReceipt = (deps: Deps) =>
 export async function runDueTimers(deps: Deps): Promise<SweepResult> {
   const cancelled = await cancelUnpaid(deps);
   const confirmed = await confirmReceipt(deps);
+  const reviewsApproved = await approveWaitingReviews(deps);
   const codesRetired = await deps.store.unit((tx) => tx.codes.retireDue(deps.clock.now()));
-  return { cancelled, confirmed, codesRetired };
+  return { cancelled, confirmed, reviewsApproved, codesRetired };
 }

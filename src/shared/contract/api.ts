@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { afterSalesProcedures } from './aftersales';
 import { customerServiceProcedures } from './customer-service';
+import { reviewProcedures } from './review';
 import { floorProcedures } from './floor';
 import { printProcedures } from './print';
 import { shippingProcedures } from './shipping';
@@ -296,6 +297,7 @@ export const procedures = {
   }),
   ...afterSalesProcedures,
   ...customerServiceProcedures,
+  ...reviewProcedures,
   ...shippingProcedures,
   ...printProcedures,
 } as const;

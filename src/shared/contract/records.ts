@@ -13,6 +13,7 @@ import {
   PROMOTION_KINDS,
   REFUND_STATUSES,
 } from '../domain/vocabulary';
+import { REVIEW_REASONS, REVIEW_STATUSES } from '../domain/review';
 
 /**
  * A child order as it travels: from the order service in a pull, from the demo fixtures into the
@@ -148,6 +149,22 @@ export const timelineRecord = z.strictObject({
 });
 export type TimelineRecord = z.infer<typeof timelineRecord>;
 
+/**
+ * 审单: the review hold a paid order got from the admin's rules, and its decision. PENDING holds
+ * shipping (REVIEW_PENDING) and keeps the order out of the warehouse's view until approved.
+ */
+export const reviewRecord = z.strictObject({
+  status: z.enum(REVIEW_STATUSES),
+  reasons: z.array(z.enum(REVIEW_REASONS)).max(REVIEW_REASONS.length),
+  heldAt: epochMs,
+  decidedAt: epochMs.nullable(),
+  /** As the timeline names people ("service:service1"), or "system" for an auto-approval. */
+  decidedBy: z.string().max(64).nullable(),
+  /** The approval note or the rejection's reason. */
+  note: z.string().max(200).nullable(),
+});
+export type ReviewRecord = z.infer<typeof reviewRecord>;
+
 export const orderRecord = z.strictObject({
   orderNo: z.string().min(6).max(40),
   parentNo: z.string().min(6).max(40),
@@ -160,6 +177,8 @@ export const orderRecord = z.strictObject({
   locked: z.boolean(),
   lockReason: z.string().max(200).nullable(),
   exception: z.string().max(200).nullable(),
+  /** Absent in records made before review existed: no hold. */
+  review: reviewRecord.nullable().default(null),
   merchantId: id,
   merchantName: z.string().max(100),
   warehouseId: id.nullable(),

@@ -98,6 +98,10 @@ export const intentPayloads = {
   CHANGE_RECEIVER: z.strictObject({ orderNo, receiver: receiverRecord, reason }),
   CONFIRM_RECEIPT: z.strictObject({ orderNo, reason }),
   EXTEND_RECEIPT: z.strictObject({ orderNo, reason }),
+  // 审单: a supervisor decides an order on review hold (待审核).
+  REVIEW_APPROVE: z.strictObject({ orderNo, note: z.string().trim().min(1).max(200).optional() }),
+  /** The reason is required; the order is cancelled with a full refund or sent to the exception queue. */
+  REVIEW_REJECT: z.strictObject({ orderNo, reason, then: z.enum(['CANCEL_REFUND', 'EXCEPTION']) }),
 } as const;
 export type IntentType = keyof typeof intentPayloads;
 export const INTENT_TYPES = Object.keys(intentPayloads) as IntentType[];

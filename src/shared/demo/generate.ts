@@ -452,6 +452,7 @@ class DemoGenerator {
       locked: flags.locked,
       lockReason: flags.lockReason,
       exception: flags.exception,
+      review: null,
       merchantId: cart[0]?.sku.merchant.id ?? '',
       merchantName: cart[0]?.sku.merchant.name ?? '',
       warehouseId,

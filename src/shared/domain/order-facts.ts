@@ -24,6 +24,8 @@ export interface OrderFacts {
    * 部分退款). Absent: judged by the lines alone.
    */
   money?: { paid: number; refunded: number };
+  /** 审单: the order waits for a supervisor's review (待审核) and may not ship until approved. */
+  reviewPending?: boolean;
 }
 
 /** Refunded units are never shipped: a refund before shipping shrinks what the warehouse owes. */

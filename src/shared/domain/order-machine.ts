@@ -29,6 +29,7 @@ function decideState(facts: OrderFacts, type: OrderActionType): Found {
   const { rule } = found;
   const code = firstRefusal<OrderRefusal>([
     () => (rule.blockedByLock && facts.locked ? 'ORDER_LOCKED' : null),
+    () => (rule.blockedByReview && facts.reviewPending ? 'REVIEW_PENDING' : null),
     () => (rule.interceptedBy && facts.openAfterSaleType === 'REFUND_ONLY' ? rule.interceptedBy : null),
     () => STATE_GUARDS[type]?.(facts) ?? null,
   ]);

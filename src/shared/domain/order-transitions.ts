@@ -15,6 +15,8 @@ export interface OrderTransition {
    * bank; LOCK, UNLOCK and NOTE are how staff work on a locked order.
    */
   blockedByLock: boolean;
+  /** A review hold (待审核) keeps the goods in the warehouse until a supervisor approves. */
+  blockedByReview?: boolean;
   /** An open refund-only request holds the goods (or the code) until it is decided. */
   interceptedBy?: Extract<OrderRefusal, 'SHIPPING_INTERCEPTED' | 'REDEMPTION_INTERCEPTED'>;
 }
@@ -52,6 +54,7 @@ export const ORDER_TRANSITIONS: readonly OrderTransition[] = [
     to: 'PENDING_RECEIPT',
     until: 'ALL_SHIPPED',
     blockedByLock: true,
+    blockedByReview: true,
     interceptedBy: 'SHIPPING_INTERCEPTED',
   },
   {

@@ -12,6 +12,8 @@ export const OPERATIONS = [
   'orders.changeReceiver',
   'orders.receipt',
   'aftersales.open',
+  /** 审单: approve or reject orders on review hold; the rules themselves are the admin's (admin.manage). */
+  'orders.review',
   'aftersales.review',
   'aftersales.receiveReturn',
   'aftersales.refund',
@@ -64,6 +66,7 @@ export const ROLE_OPERATIONS: Readonly<Record<Role, readonly Operation[]>> = {
     'orders.changeReceiver',
     'orders.receipt',
     'aftersales.open',
+    'orders.review',
     'aftersales.review',
     'aftersales.refund',
     'redemption.undo',
@@ -88,6 +91,8 @@ export interface ScopedOrder {
   dealerId: string | null;
   /** The shop an external order came in through; absent or null for the company's own orders. */
   shopId?: string | null;
+  /** On review hold (待审核): no warehouse sees it until a supervisor approves it. */
+  reviewPending?: boolean;
 }
 
 /**
@@ -97,7 +102,8 @@ export interface ScopedOrder {
  */
 const SCOPE_RULES: ReadonlyArray<(scope: DataScope, order: ScopedOrder) => boolean> = [
   (scope) => scope.all,
-  (scope, order) => order.warehouseId !== null && scope.warehouseIds.includes(order.warehouseId),
+  (scope, order) =>
+    order.warehouseId !== null && scope.warehouseIds.includes(order.warehouseId) && !order.reviewPending,
   (scope, order) => order.kind === 'SERVICE' && order.storeId !== null && scope.storeIds.includes(order.storeId),
   (scope, order) => order.dealerId !== null && scope.dealerIds.includes(order.dealerId),
   (scope, order) => typeof order.shopId === 'string' && (scope.shopIds?.includes(order.shopId) ?? false),

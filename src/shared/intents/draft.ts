@@ -31,6 +31,7 @@ export const draftRecord = (draft: ChildDraft): OrderRecord => ({
   locked: false,
   lockReason: null,
   exception: null,
+  review: null,
   amounts: { ...draft.amounts, paid: 0 },
   payment: { channel: null, serialNo: null },
   waybills: [],

@@ -11,6 +11,7 @@ import { applyCancelPaid } from './cancel-paid';
 import { applyOpenAfterSale } from './open-after-sale';
 import { applyConfirmReceipt, applyExtendReceipt } from './receipt';
 import { applyChangeReceiver } from './receiver';
+import { applyReviewApprove, applyReviewReject } from './review';
 import { applyLock, applyUnlock } from './lock';
 import { applyNote } from './note';
 import { redeemOrder, undoRedemptionOrder } from './redeem';
@@ -40,6 +41,7 @@ export * from './open-after-sale';
 export * from './cancel-paid';
 export * from './receipt';
 export * from './receiver';
+export * from './review';
 export * from './redeem';
 export * from './pay';
 export * from './draft';
@@ -90,6 +92,8 @@ export const ORDER_INTENT_APPLIERS: { [T in OrderIntentType]: OrderIntentApplier
   CHANGE_RECEIVER: applyChangeReceiver,
   CONFIRM_RECEIPT: applyConfirmReceipt,
   EXTEND_RECEIPT: applyExtendReceipt,
+  REVIEW_APPROVE: applyReviewApprove,
+  REVIEW_REJECT: applyReviewReject,
 };
 
 /** The order an intent names is not this one: a REDEEM by its code, the others by their order number. */

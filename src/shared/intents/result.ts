@@ -28,6 +28,8 @@ export const INTENT_REFUSALS = [
   'TRACKING_IN_USE',
   /** A new receiver a carrier could not deliver to; fieldErrors name the fields. */
   'RECEIVER_INVALID',
+  /** A review decision for an order that is not (or no longer) waiting for review. */
+  'NOT_UNDER_REVIEW',
   /** The order's warehouse ships only units scanned at the desk (扫描验货), and these were not. */
   'VERIFICATION_REQUIRED',
   /** A label number on the void list (spoiled or cancelled): it never ships. */

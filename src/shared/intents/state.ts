@@ -39,6 +39,7 @@ export function factsOf({ record, receiptExtended }: OrderState): OrderFacts {
       refundedQuantity,
     })),
     money: { paid: record.amounts.paid, refunded: refundedFen(record) },
+    reviewPending: record.review?.status === 'PENDING',
   };
 }
 

@@ -15,23 +15,30 @@ describe('the data scope in SQL', () => {
   it('selects exactly the orders inScope admits, for every scope and every kind of order', async () => {
     const db = new Database(':memory:');
     db.exec(
-      'CREATE TABLE orders (id INTEGER PRIMARY KEY, kind TEXT, warehouse_id TEXT, store_id TEXT, dealer_id TEXT)',
+      `CREATE TABLE orders (id INTEGER PRIMARY KEY, kind TEXT, warehouse_id TEXT, store_id TEXT, dealer_id TEXT,
+        review_pending INTEGER NOT NULL)`,
     );
-    const insert = db.prepare('INSERT INTO orders (kind, warehouse_id, store_id, dealer_id) VALUES (?, ?, ?, ?)');
+    const insert = db.prepare(
+      'INSERT INTO orders (kind, warehouse_id, store_id, dealer_id, review_pending) VALUES (?, ?, ?, ?, ?)',
+    );
     const orders: Array<{
       id: number;
       kind: (typeof ORDER_KINDS)[number];
       warehouseId: string | null;
       storeId: string | null;
       dealerId: string | null;
+      reviewPending: boolean;
     }> = [];
     for (const kind of ORDER_KINDS)
       for (const warehouseId of WAREHOUSES)
         for (const storeId of STORES)
-          for (const dealerId of DEALERS) {
-            const id = Number(insert.run(kind, warehouseId, storeId, dealerId).lastInsertRowid);
-            orders.push({ id, kind, warehouseId, storeId, dealerId });
-          }
+          for (const dealerId of DEALERS)
+            for (const reviewPending of [false, true]) {
+              const id = Number(
+                insert.run(kind, warehouseId, storeId, dealerId, Number(reviewPending)).lastInsertRowid,
+              );
+              orders.push({ id, kind, warehouseId, storeId, dealerId, reviewPending });
+            }
 
     const ids = (values: Array<string | null>) => values.filter((v): v is string => v !== null);
     let scopes = 0;

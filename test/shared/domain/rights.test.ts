@@ -34,6 +34,7 @@ const EXPECTED: Record<Role, Operation[]> = {
     'orders.changeReceiver',
     'orders.receipt',
     'aftersales.open',
+    'orders.review',
     'aftersales.review',
     'aftersales.refund',
     'redemption.undo',

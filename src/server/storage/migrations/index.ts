@@ -14,6 +14,7 @@ import { migration012Counters } from './012_counters';
 import { migration013ScanVerify } from './013_scan_verify';
 import { migration014WaybillPool } from './014_waybill_pool';
 import { migration015LimitHits } from './015_limit_hits';
+import { migration016ReviewHold } from './016_review_hold';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013ScanVerify,
   migration014WaybillPool,
   migration015LimitHits,
+  migration016ReviewHold,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

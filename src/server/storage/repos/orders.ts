@@ -5,18 +5,26 @@ import type { ExitsRepo, ExitRow, ListRow, OrderRow, OrdersRepo, OrderWrite, Sco
 import { matchesAny } from '../sql';
 import { flag } from './values';
 
-const SCOPE = sql`kind, warehouse_id AS "warehouseId", store_id AS "storeId", dealer_id AS "dealerId"`;
+const SCOPE = sql`kind, warehouse_id AS "warehouseId", store_id AS "storeId", dealer_id AS "dealerId",
+  review_pending AS "reviewPending"`;
 const ROW = sql`order_no AS "orderNo", seq, record AS json, receipt_extended AS "receiptExtended",
   confirm_due_at AS "confirmDueAt", ${SCOPE}`;
 
-interface RawOrder extends Omit<OrderRow, 'receiptExtended' | 'kind'> {
+interface RawOrder extends Omit<OrderRow, 'receiptExtended' | 'kind' | 'reviewPending'> {
   receiptExtended: unknown;
+  reviewPending: unknown;
   kind: string;
 }
 const toOrder = (raw: RawOrder): OrderRow => ({
   ...raw,
   kind: raw.kind as OrderKind,
   receiptExtended: flag(raw.receiptExtended),
+  reviewPending: flag(raw.reviewPending),
+});
+/** Scope columns as read: SQLite's 0/1 flag becomes a boolean, so two scopes compare equal. */
+const scoped = <T extends { reviewPending: unknown }>(row: T): T & { reviewPending: boolean } => ({
+  ...row,
+  reviewPending: flag(row.reviewPending),
 });
 
 /** Every column an order row holds, from its OrderWrite: INSERT and UPDATE share it, so they cannot bind differently. */
@@ -44,6 +52,9 @@ const columns = (o: OrderWrite): Array<[string, unknown]> => [
   ['search_text', o.searchText],
   ['receipt_extended', o.receiptExtended],
   ['confirm_due_at', o.confirmDueAt],
+  ['review_pending', o.reviewPending],
+  ['review_held_at', o.reviewHeldAt],
+  ['buyer_id', o.buyerId],
   ['seq', o.seq],
   ['record', o.json],
 ];
@@ -137,7 +148,7 @@ export const ordersRepo = (db: Sql): OrdersRepo => {
         sql<{ seq: number; json: Buffer | string } & ScopeColumns>`SELECT seq, ${record} AS json, ${SCOPE} FROM orders
         WHERE seq > ${afterSeq} AND seq <= ${upTo} AND ${scope} ORDER BY seq LIMIT ${limit}`,
       );
-      return rows.map((row) => ({ ...row, json: asBytes(row.json) }));
+      return rows.map((row) => scoped({ ...row, json: asBytes(row.json) }));
     },
     async list({ where, sortExpr, direction, after, limit }) {
       const asc = direction === 'asc';
@@ -157,7 +168,7 @@ export const ordersRepo = (db: Sql): OrdersRepo => {
         sortValue,
         orderNo,
         json,
-        scope: scope as ScopeColumns,
+        scope: scoped(scope),
       }));
     },
     async dueUnpaid(createdBefore, limit) {
@@ -166,6 +177,20 @@ export const ordersRepo = (db: Sql): OrdersRepo => {
         WHERE status = 'PENDING_PAYMENT' AND created_at <= ${createdBefore} ORDER BY created_at LIMIT ${limit}`,
       );
       return rows.map((r) => r.orderNo);
+    },
+    async dueReview(heldBefore, limit) {
+      const rows = await db.all(
+        sql<{ orderNo: string }>`SELECT order_no AS "orderNo" FROM orders
+        WHERE review_pending AND review_held_at <= ${heldBefore} ORDER BY review_held_at LIMIT ${limit}`,
+      );
+      return rows.map((r) => r.orderNo);
+    },
+    async buyerPaidBefore(buyerId, parentNo) {
+      const row = await db.first(
+        sql`SELECT 1 AS found FROM orders WHERE buyer_id = ${buyerId} AND paid_at IS NOT NULL
+          AND parent_no <> ${parentNo} LIMIT 1`,
+      );
+      return row !== undefined;
     },
     async dueConfirm(now, limit) {
       const rows = await db.all(
@@ -184,24 +209,28 @@ interface RawExit {
   warehouseId: string | null;
   storeId: string | null;
   dealerId: string | null;
+  reviewPending: unknown;
   curKind: string | null;
   curWarehouseId: string | null;
   curStoreId: string | null;
   curDealerId: string | null;
+  curReviewPending: unknown;
 }
 
 export const exitsRepo = (db: Sql): ExitsRepo => ({
   async insert(seq, orderNo, scope) {
     await db.run(
-      sql`INSERT INTO order_exits (seq, order_no, kind, warehouse_id, store_id, dealer_id)
-        VALUES (${seq}, ${orderNo}, ${scope.kind}, ${scope.warehouseId}, ${scope.storeId}, ${scope.dealerId})`,
+      sql`INSERT INTO order_exits (seq, order_no, kind, warehouse_id, store_id, dealer_id, review_pending)
+        VALUES (${seq}, ${orderNo}, ${scope.kind}, ${scope.warehouseId}, ${scope.storeId}, ${scope.dealerId},
+          ${scope.reviewPending})`,
     );
   },
   async page(afterSeq, upTo, limit) {
     const rows = await db.all(
       sql<RawExit>`SELECT e.seq, e.order_no AS "orderNo", e.kind, e.warehouse_id AS "warehouseId",
-         e.store_id AS "storeId", e.dealer_id AS "dealerId", o.kind AS "curKind", o.warehouse_id AS "curWarehouseId",
-         o.store_id AS "curStoreId", o.dealer_id AS "curDealerId"
+         e.store_id AS "storeId", e.dealer_id AS "dealerId", e.review_pending AS "reviewPending",
+         o.kind AS "curKind", o.warehouse_id AS "curWarehouseId", o.store_id AS "curStoreId",
+         o.dealer_id AS "curDealerId", o.review_pending AS "curReviewPending"
        FROM order_exits e LEFT JOIN orders o ON o.order_no = e.order_no
        WHERE e.seq > ${afterSeq} AND e.seq <= ${upTo} ORDER BY e.seq LIMIT ${limit}`,
     );
@@ -212,6 +241,7 @@ export const exitsRepo = (db: Sql): ExitsRepo => ({
       warehouseId: r.warehouseId,
       storeId: r.storeId,
       dealerId: r.dealerId,
+      reviewPending: flag(r.reviewPending),
       current:
         r.curKind === null
           ? null
@@ -220,6 +250,7 @@ export const exitsRepo = (db: Sql): ExitsRepo => ({
               warehouseId: r.curWarehouseId,
               storeId: r.curStoreId,
               dealerId: r.curDealerId,
+              reviewPending: flag(r.curReviewPending),
             },
     }));
   },
