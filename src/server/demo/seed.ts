@@ -98,6 +98,37 @@ async function seedCode(ctx: WorkContext, record: OrderRecord): Promise<void> {
 }
 
 /**
+ * A generated order's past shipments (who shipped, when) and refunds (how much, by which route),
+ * taken from its history, so the reports of the demo company have a past to show.
+ */
+async function seedLedgers(ctx: WorkContext, record: OrderRecord): Promise<void> {
+  for (const entry of record.timeline.filter((e) => e.action === 'SHIP')) {
+    await ctx.tx.reports.recordShipment({
+      orderNo: record.orderNo,
+      actor: entry.actor,
+      warehouseId: record.warehouseId,
+      parcels: 1,
+      shippedAt: entry.at,
+    });
+  }
+  const refunds = record.timeline.filter((e) => e.action === 'REFUND');
+  const refunded = record.afterSales.filter((a) => a.status === 'SUCCEEDED' && a.type !== 'EXCHANGE');
+  for (const request of refunded) {
+    const entry = refunds.find((e) => e.detail.startsWith(request.afterSaleNo)) ?? refunds.at(-1);
+    await ctx.tx.refunds.insert({
+      id: `${record.orderNo}-RF-${request.id}`,
+      orderNo: record.orderNo,
+      afterSaleId: request.id,
+      amount: request.amount,
+      channel: record.payment.channel,
+      originalSerialNo: record.payment.serialNo,
+      refundedAt: entry?.at ?? request.updatedAt,
+      refundedBy: entry?.actor ?? 'system',
+    });
+  }
+}
+
+/**
  * Seeds the demo company once: merchants, warehouses, stores, dealers with price lists, products
  * with stock, the demo users (password demo1234, valid only in demo mode) and `orders` generated
  * orders (the shared deterministic generator). Resumable: the orders go in chunks, each recording
@@ -136,6 +167,7 @@ export async function seedDemo(deps: Deps, orders: number): Promise<void> {
       for (const record of chunk) {
         await saveOrder(ctx, { record, receiptExtended: false }, null);
         await seedCode(ctx, record);
+        await seedLedgers(ctx, record);
       }
       await tx.settings.set(ORDERS_KEY, String(done));
     });

@@ -5,6 +5,7 @@ import { floorRoutes } from '../floor/routes';
 import { intakeRoutes } from '../intake/routes';
 import { orderRoutes } from '../orders/routes';
 import { redemptionRoutes } from '../redemption/routes';
+import { reportRoutes } from '../reports/routes';
 import { reviewRoutes } from '../review/routes';
 import { syncRoutes } from '../sync/routes';
 import { metaRoutes, SERVICE_VERSION } from './meta-routes';
@@ -23,6 +24,7 @@ export function allRoutes(deps: Deps): AnyRoute[] {
     ...floorRoutes(deps),
     ...redemptionRoutes(deps),
     ...reviewRoutes(deps),
+    ...reportRoutes(deps),
     ...demoRoutes(deps),
   ];
   const servedRoutes = routes.filter((r) => !r.demoOnly || deps.config.demo);

@@ -41,6 +41,13 @@ export const SHIP: IntentHandler<'SHIP'> = {
       row.orderNo,
       p.parcels.flatMap((parcel) => parcel.lines),
     );
+    await ctx.tx.reports.recordShipment({
+      orderNo: row.orderNo,
+      actor: ctx.actor,
+      warehouseId: row.warehouseId,
+      parcels: p.parcels.length,
+      shippedAt: ctx.now,
+    });
     return saveOrder(ctx, next, row);
   },
 };

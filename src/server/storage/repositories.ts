@@ -499,6 +499,48 @@ export interface RefundsRepo {
   insert(row: RefundRow): Promise<void>;
 }
 
+export interface TimeRange {
+  from: number;
+  to: number;
+}
+
+/** A report's figures for one key (a China day number, a platform, a warehouse id…). */
+export interface FigureRow {
+  key: string | number | null;
+  orders: number;
+  gmv: number;
+  shipped: number;
+  refunds: number;
+  refundAmount: number;
+}
+
+export type GroupColumn = 'platform' | 'source' | 'warehouse';
+
+export interface ShipmentRow {
+  orderNo: string;
+  /** As the timeline names people: "warehouse:warehouse1". */
+  actor: string;
+  warehouseId: string | null;
+  parcels: number;
+  shippedAt: number;
+}
+
+/** Aggregates over the caller's scope (a clause on orders), for reports. */
+export interface ReportsRepo {
+  recordShipment(row: ShipmentRow): Promise<void>;
+  /** Per China calendar day (days since the epoch, UTC+8). */
+  figuresByDay(scope: Clause, range: TimeRange): Promise<FigureRow[]>;
+  figuresBy(column: GroupColumn, scope: Clause, range: TimeRange): Promise<FigureRow[]>;
+  /** Payment to shipment, the nearest-rank percentile `fraction` (0.5, 0.9) of orders shipped in the range. */
+  leadTime(scope: Clause, range: TimeRange, fraction: number, warehouseId: string | null): Promise<number | null>;
+  redemptionsByStore(scope: Clause, range: TimeRange): Promise<Array<{ storeId: string; redemptions: number }>>;
+  /** Orders shipped per desk user per clock hour (hours since the epoch, UTC+8). */
+  shipmentsByActorHour(
+    scope: Clause,
+    range: TimeRange,
+  ): Promise<Array<{ actor: string; hour: number; shipped: number }>>;
+}
+
 /** One unit of work's view of the store. */
 export interface Tx {
   sequence: SequenceRepo;
@@ -520,6 +562,7 @@ export interface Tx {
   redeemRequests: RedeemRequestsRepo;
   intents: IntentsRepo;
   refunds: RefundsRepo;
+  reports: ReportsRepo;
   /** Runs `work`; if it throws, everything it wrote is undone and the error goes on. */
   attempt<T>(work: () => Promise<T>): Promise<T>;
 }

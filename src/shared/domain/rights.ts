@@ -14,6 +14,8 @@ export const OPERATIONS = [
   'aftersales.open',
   /** 审单: approve or reject orders on review hold; the rules themselves are the admin's (admin.manage). */
   'orders.review',
+  /** Reports over the caller's scope (service computes, desk keeps them for offline reading). */
+  'reports.read',
   'aftersales.review',
   'aftersales.receiveReturn',
   'aftersales.refund',
@@ -67,6 +69,7 @@ export const ROLE_OPERATIONS: Readonly<Record<Role, readonly Operation[]>> = {
     'orders.receipt',
     'aftersales.open',
     'orders.review',
+    'reports.read',
     'aftersales.review',
     'aftersales.refund',
     'redemption.undo',

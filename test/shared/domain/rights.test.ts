@@ -35,6 +35,7 @@ const EXPECTED: Record<Role, Operation[]> = {
     'orders.receipt',
     'aftersales.open',
     'orders.review',
+    'reports.read',
     'aftersales.review',
     'aftersales.refund',
     'redemption.undo',

@@ -15,6 +15,7 @@ import { migration013ScanVerify } from './013_scan_verify';
 import { migration014WaybillPool } from './014_waybill_pool';
 import { migration015LimitHits } from './015_limit_hits';
 import { migration016ReviewHold } from './016_review_hold';
+import { migration017Reports } from './017_reports';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration014WaybillPool,
   migration015LimitHits,
   migration016ReviewHold,
+  migration017Reports,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -8,6 +8,7 @@ import { limitsRepo } from './limits';
 import { exitsRepo, ordersRepo } from './orders';
 import { floorRepo } from './floor';
 import { placesRepo } from './places';
+import { reportsRepo } from './reports';
 import { waybillPoolRepo } from './waybill-pool';
 import { codesRepo, redeemRequestsRepo, redemptionsRepo } from './redemption';
 
@@ -35,6 +36,7 @@ export function makeTx(db: Sql): Tx {
     redeemRequests: redeemRequestsRepo(db),
     intents: intentsRepo(db),
     refunds: refundsRepo(db),
+    reports: reportsRepo(db),
     async attempt(work) {
       const depth = ++savepoints.depth;
       const savepoint = sql.id(`attempt_${depth}`);
