@@ -4,6 +4,7 @@ import { EventHub } from '../ipc/events';
 import { ApiFailure } from '../ipc/failure';
 import { afterSaleHandlers } from '../aftersales/handlers';
 import { customerServiceHandlers } from '../customer-service/handlers';
+import { reportHandlers } from '../reports/handlers';
 import { reviewHandlers } from '../review/handlers';
 import { dealerHandlers } from '../dealer/handlers';
 import { floorHandlers } from '../floor/handlers';
@@ -203,6 +204,7 @@ export function createApp(options: AppOptions): App {
       ...afterSaleHandlers(),
       ...customerServiceHandlers(),
       ...reviewHandlers(),
+      ...reportHandlers(),
       ...shippingHandlers(),
       ...floorHandlers(),
       ...printHandlers(options.printer ?? null),

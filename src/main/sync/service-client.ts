@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reportAnswer, type ReportAnswer, type ReportQuery } from '../../shared/contract/reports';
 import {
   deviceRegistration,
   loginResponse,
@@ -58,6 +59,12 @@ export class ServiceClient {
   /** Whether the service answers at all, within `timeoutMs`: the liveness probe between rounds. */
   async reachable(timeoutMs: number): Promise<boolean> {
     return (await this.once('GET', '/v1/health', healthAnswer, undefined, timeoutMs)).ok;
+  }
+
+  /** The reports of the caller's scope over a range (reports.read). */
+  reports(query: ReportQuery): Promise<ServiceResult<ReportAnswer>> {
+    const params = new URLSearchParams({ from: String(query.from), to: String(query.to), bucket: query.bucket });
+    return this.call('GET', `/v1/reports/summary?${params}`, reportAnswer);
   }
 
   /** The redemptions of the caller's stores in a time range, as the service holds them. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { afterSalesProcedures } from './aftersales';
 import { customerServiceProcedures } from './customer-service';
+import { reportProcedures } from './reports';
 import { reviewProcedures } from './review';
 import { floorProcedures } from './floor';
 import { printProcedures } from './print';
@@ -298,6 +299,7 @@ export const procedures = {
   ...afterSalesProcedures,
   ...customerServiceProcedures,
   ...reviewProcedures,
+  ...reportProcedures,
   ...shippingProcedures,
   ...printProcedures,
 } as const;

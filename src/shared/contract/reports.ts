@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ORDER_SOURCES, PLATFORMS } from '../domain/vocabulary';
+import { procedure } from './procedure';
 
 /**
  * The reports a supervisor reads (issue "Reports"): per day or week, per platform, source,
@@ -70,3 +71,17 @@ export const reportAnswer = z.strictObject({
   ),
 });
 export type ReportAnswer = z.infer<typeof reportAnswer>;
+
+/** A report on the desk: the service's answer, or the last one kept when the service cannot be reached. */
+export const deskReport = z.strictObject({
+  report: reportAnswer.nullable(),
+  fetchedAt: z.number().int().nullable(),
+  /** The service could not be asked now: `report` is the one kept from `fetchedAt` (or none). */
+  offline: z.boolean(),
+  failure: z.string().nullable(),
+});
+export type DeskReport = z.infer<typeof deskReport>;
+
+export const reportProcedures = {
+  'reports.summary': procedure({ input: reportQuery, output: deskReport, right: 'reports.read' }),
+};

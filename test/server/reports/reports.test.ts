@@ -15,7 +15,7 @@ describe('reports', () => {
   const range = { from: TEST_START - 60 * DAY, to: TEST_START + DAY };
   const summary = async (session: Session, query: Record<string, unknown> = range) =>
     session.get<ReportAnswer>(
-      `/v1/reports/summary?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`,
+      `/v1/reports/summary?${new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]))}`,
     );
 
   beforeAll(async () => {

@@ -15,6 +15,7 @@ import { migration013PromotionTerms } from './013_promotion_terms';
 import { migration014Floor } from './014_floor';
 import { migration015LabelBlock } from './015_label_block';
 import { migration016Review } from './016_review';
+import { migration017ReportCache } from './017_report_cache';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration014Floor,
   migration015LabelBlock,
   migration016Review,
+  migration017ReportCache,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,0 +1,19 @@
+import type { Migration } from './migration';
+
+/**
+ * Reports are computed by the service; the desk keeps the last answer for each range it asked, so a
+ * supervisor can read them offline (marked with when they were fetched).
+ */
+export const migration017ReportCache: Migration = {
+  version: 17,
+  name: '017_report_cache',
+  up(db) {
+    db.exec(`
+      CREATE TABLE report_cache (
+        query      TEXT PRIMARY KEY,
+        fetched_at INTEGER NOT NULL,
+        body       TEXT NOT NULL CHECK (json_valid(body))
+      ) WITHOUT ROWID;
+    `);
+  },
+};
