@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Sql } from '../dialect';
 import type { Clause } from '../sql';
-import type { FigureRow, GroupColumn, ReportsRepo, TimeRange } from '../repositories';
+import type { FigureRow, GroupColumn, ReportsRepo } from '../repositories';
 
 /** China time: reports count calendar days of UTC+8, whatever the server's zone. */
 const CHINA_OFFSET_MS = 8 * 3_600_000;
