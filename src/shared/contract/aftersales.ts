@@ -1,5 +1,8 @@
+import { z } from 'zod';
+import { AFTER_SALE_TAB_IDS, type AfterSaleTab } from '../domain/after-sale-workbench';
+import { AFTER_SALE_STATUSES, AFTER_SALE_TYPES, ORDER_STATUSES } from '../domain/vocabulary';
 import { orderDetail } from './orders';
-import { procedure } from './procedure';
+import { orderNo, procedure } from './procedure';
 import { intentPayloads } from './sync';
 
 /**
@@ -31,5 +34,61 @@ export const afterSalesProcedures = {
     input: intentPayloads.AFTER_SALE_SHIP_EXCHANGE,
     output: orderDetail,
     right: 'aftersales.shipExchange',
+  }),
+};
+
+/** One request in the after-sales workbench, with what its order says about it. */
+export const afterSaleRow = z.strictObject({
+  orderNo: z.string(),
+  afterSaleId: z.string(),
+  afterSaleNo: z.string(),
+  type: z.enum(AFTER_SALE_TYPES),
+  status: z.enum(AFTER_SALE_STATUSES),
+  reason: z.string(),
+  amount: z.number().int(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+  /** When its current step is due (AFTER_SALE_TARGETS); null once it has ended. */
+  deadlineAt: z.number().int().nullable(),
+  orderStatus: z.enum(ORDER_STATUSES),
+  buyerName: z.string(),
+  receiverName: z.string().nullable(),
+  itemSummary: z.string(),
+  payable: z.number().int(),
+  warehouseId: z.string().nullable(),
+  /** This desk's changes of the order not yet confirmed by the service. */
+  pendingSync: z.number().int(),
+});
+export type AfterSaleRow = z.infer<typeof afterSaleRow>;
+
+export const afterSaleList = z.strictObject({
+  rows: z.array(afterSaleRow),
+  /** Requests per tab, under the same type filter and search. */
+  counts: z.record(z.enum(AFTER_SALE_TAB_IDS as [AfterSaleTab, ...AfterSaleTab[]]), z.number().int()),
+});
+export type AfterSaleList = z.infer<typeof afterSaleList>;
+
+const requestRef = z.strictObject({ orderNo, afterSaleId: z.string().min(1).max(64) });
+
+export const afterSalesWorkbenchProcedures = {
+  'aftersales.list': procedure({
+    input: z.strictObject({
+      tab: z.enum(AFTER_SALE_TAB_IDS as [AfterSaleTab, ...AfterSaleTab[]]),
+      type: z.enum(AFTER_SALE_TYPES).nullable().default(null),
+      /** An order or after-sale number, or the start of one. */
+      text: z.string().trim().max(40).default(''),
+      limit: z.number().int().min(1).max(2000).default(500),
+    }),
+    output: afterSaleList,
+    right: 'orders.read',
+  }),
+  /** Approves each request on its own; one already decided elsewhere is named and the rest go on. */
+  'aftersales.batchApprove': procedure({
+    input: z.strictObject({ requests: z.array(requestRef).min(1).max(200) }),
+    output: z.strictObject({
+      decided: z.array(z.string()),
+      refused: z.array(z.strictObject({ afterSaleId: z.string(), code: z.string() })),
+    }),
+    right: 'aftersales.review',
   }),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { afterSalesProcedures } from './aftersales';
+import { afterSalesProcedures, afterSalesWorkbenchProcedures } from './aftersales';
 import { customerServiceProcedures } from './customer-service';
 import { reportProcedures } from './reports';
 import { reviewProcedures } from './review';
@@ -297,6 +297,7 @@ export const procedures = {
     right: 'dealer.enterOrder',
   }),
   ...afterSalesProcedures,
+  ...afterSalesWorkbenchProcedures,
   ...customerServiceProcedures,
   ...reviewProcedures,
   ...reportProcedures,
