@@ -1,4 +1,6 @@
 import type { OrderRecord } from '../../shared/contract/records';
+import { nextDeadline } from '../../shared/domain/deadlines';
+import { receiptExtendedOf } from '../../shared/intents/state';
 
 export type SqlValue = string | number | null;
 
@@ -66,6 +68,8 @@ export const ORDER_COLUMNS = [
   'item_summary',
   'item_count',
   'tracking_nos',
+  'due_at',
+  'due_kind',
 ] as const;
 
 export function pushOrderValues(out: SqlValue[], r: OrderRecord): void {
@@ -73,6 +77,8 @@ export function pushOrderValues(out: SqlValue[], r: OrderRecord): void {
   const rc = r.receiver;
   let itemCount = 0;
   for (const l of r.lines) itemCount += l.quantity;
+  // The desk knows the default timers only; a service configured otherwise corrects nothing here but the shown date.
+  const due = nextDeadline({ ...r, receiptExtended: receiptExtendedOf(r) });
   out.push(
     r.orderNo,
     r.kind,
@@ -115,5 +121,7 @@ export function pushOrderValues(out: SqlValue[], r: OrderRecord): void {
     itemSummary(r.lines),
     itemCount,
     trackingNos(r.waybills),
+    due?.at ?? null,
+    due?.kind ?? null,
   );
 }

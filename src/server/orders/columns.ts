@@ -1,28 +1,8 @@
 import type { OrderRecord } from '../../shared/contract/records';
-import { carrierByCode } from '../../shared/domain/carriers';
-import { autoConfirmAt, type DeliveryMode, type TimerConfig } from '../../shared/domain/timers';
+import { confirmDueAt } from '../../shared/domain/deadlines';
+import type { TimerConfig } from '../../shared/domain/timers';
 import type { OrderState } from '../../shared/intents/state';
 import type { OrderWrite } from '../storage/repositories';
-
-/**
- * When a 待收货 order confirms itself. A shipment split over carriers waits for the slowest one:
- * the buyer must not be confirmed before a surface-mail parcel could arrive. Goods handed over
- * without a waybill count as NO_LOGISTICS.
- */
-export function confirmDueAt({ record, receiptExtended }: OrderState, timers: TimerConfig): number | null {
-  if (record.status !== 'PENDING_RECEIPT') return null;
-  const extended = receiptExtended;
-  if (record.kind === 'VIRTUAL') {
-    const deliveredAt = record.paidAt ?? record.createdAt;
-    return autoConfirmAt({ shippedAt: deliveredAt, delivery: 'NO_LOGISTICS', kind: 'VIRTUAL', extended }, timers);
-  }
-  const shippedAt = record.shippedAt ?? record.paidAt ?? record.createdAt;
-  const deliveries: DeliveryMode[] = record.waybills.map((w) => carrierByCode(w.carrier)?.delivery ?? 'EXPRESS');
-  const deadlines = (deliveries.length > 0 ? deliveries : ['NO_LOGISTICS' as const]).map(
-    (delivery) => autoConfirmAt({ shippedAt, delivery, kind: record.kind, extended }, timers) ?? shippedAt,
-  );
-  return Math.max(...deadlines);
-}
 
 /** Order no., receiver and tracking numbers, lower-cased: what free-text search looks in. */
 export function searchTextOf(record: OrderRecord): string {
@@ -63,7 +43,7 @@ export function orderWrite(state: OrderState, seq: number, timers: TimerConfig):
     payable: record.amounts.payable,
     searchText: searchTextOf(record),
     receiptExtended: state.receiptExtended,
-    confirmDueAt: confirmDueAt(state, timers),
+    confirmDueAt: confirmDueAt({ ...record, receiptExtended: state.receiptExtended }, timers),
     reviewPending: record.review?.status === 'PENDING',
     reviewHeldAt: record.review?.status === 'PENDING' ? record.review.heldAt : null,
     buyerId: record.buyer.id,

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { z } from 'zod';
+import type { TimerConfig } from '../../shared/domain/timers';
 import { orderListInput, type OrderListFilter, type OrderSort } from '../../shared/contract/orders';
 import type { Caller } from '../auth/caller';
 import type { Deps } from '../deps';
@@ -32,6 +33,7 @@ export const listQuery = z.strictObject({
   timeFrom: z.string().optional(),
   timeTo: z.string().optional(),
   text: z.string().optional(),
+  dueBefore: z.string().optional(),
   sort: z.string().max(40).optional().describe('field:direction, e.g. createdAt:desc (default)'),
   limit: z.string().optional().describe('1..500, default 200'),
   after: z.string().max(200).optional().describe('the `next` of the previous page'),
@@ -70,6 +72,7 @@ function toListInput(q: ListQuery): unknown {
       time:
         q.timeField === undefined ? undefined : { field: q.timeField, from: number(q.timeFrom), to: number(q.timeTo) },
       text: q.text,
+      dueBefore: number(q.dueBefore),
     },
     sort: q.sort === undefined ? undefined : { field, direction },
     limit: number(q.limit),
@@ -105,13 +108,24 @@ const FILTERS: ReadonlyArray<(f: OrderListFilter) => Clause | null> = [
   (f) => (f.text ? sql<SqlBool>`search_text LIKE ${likeContains(f.text.toLowerCase())} ESCAPE '\\'` : null),
 ];
 
+/**
+ * The next deadline (shared nextDeadline) in SQL: an unpaid order's auto-cancel, a shipped one's
+ * stored auto-confirm date, a completed parcel order's end of the after-sales window.
+ */
+const dueAt = (timers: TimerConfig) => sql<number>`CASE
+  WHEN status = 'PENDING_PAYMENT' THEN created_at + ${sql.lit(timers.unpaidCancelMs)}
+  WHEN status = 'PENDING_RECEIPT' THEN confirm_due_at
+  WHEN status = 'COMPLETED' AND kind = 'PHYSICAL' THEN completed_at + ${sql.lit(timers.afterSalesWindowMs)}
+  END`;
+
 /** Unset times sort as 0 (first ascending, last descending) in both SQLite and PostgreSQL. */
-const SORT_EXPRESSIONS: Record<OrderSort['field'], RawBuilder<number>> = {
+const sortExpressions = (timers: TimerConfig): Record<OrderSort['field'], RawBuilder<number>> => ({
   createdAt: sql<number>`created_at`,
   paidAt: sql<number>`COALESCE(paid_at, 0)`,
   shippedAt: sql<number>`COALESCE(shipped_at, 0)`,
   payable: sql<number>`payable`,
-};
+  dueAt: sql<number>`COALESCE(${dueAt(timers)}, 0)`,
+});
 
 /** The keyset cursor carries the sort it belongs to: reused with another sort it is refused. */
 const cursorKey = (sort: OrderSort) => `${sort.field}:${sort.direction}`;
@@ -142,15 +156,18 @@ export async function listOrders(deps: Deps, caller: Caller, query: ListQuery): 
     });
   }
   const { filter, sort, limit, after } = parsed.data;
+  const { timers } = deps.config;
+  const due = filter.dueBefore === undefined ? null : sql<SqlBool>`${dueAt(timers)} <= ${filter.dueBefore}`;
   const where = allOf([
     scopeClause(caller.scope),
     ...FILTERS.map((f) => f(filter)).filter((c): c is Clause => c !== null),
+    ...(due ? [due] : []),
   ]);
   const keyset = after === undefined ? null : decodeCursor(sort, after);
   const rows = await deps.store.unit((tx) =>
     tx.orders.list({
       where,
-      sortExpr: SORT_EXPRESSIONS[sort.field],
+      sortExpr: sortExpressions(timers)[sort.field],
       direction: sort.direction,
       after: keyset,
       limit: limit + 1,

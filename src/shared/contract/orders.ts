@@ -9,6 +9,7 @@ import {
   PLATFORMS,
   REFUND_STATUSES,
 } from '../domain/vocabulary';
+import { DEADLINE_KINDS } from '../domain/deadlines';
 import { orderRecord } from './records';
 
 const epochMs = z.number().int().min(0);
@@ -38,6 +39,8 @@ export const orderListFilter = z.strictObject({
       message: 'from must not be after to',
     })
     .optional(),
+  /** Due soon: orders whose next deadline is at or before this (overdue ones included). */
+  dueBefore: epochMs.optional(),
   /** Free text over order no., receiver name, phone and tracking numbers. */
   text: z.string().trim().min(1).max(60).optional(),
   /** Exactly these orders (a selection made in the list, exported or acted on as a batch). */
@@ -45,7 +48,7 @@ export const orderListFilter = z.strictObject({
 });
 export type OrderListFilter = z.infer<typeof orderListFilter>;
 
-export const ORDER_SORT_FIELDS = ['createdAt', 'paidAt', 'shippedAt', 'payable'] as const;
+export const ORDER_SORT_FIELDS = ['createdAt', 'paidAt', 'shippedAt', 'payable', 'dueAt'] as const;
 export const orderSort = z.strictObject({
   field: z.enum(ORDER_SORT_FIELDS),
   direction: z.enum(['asc', 'desc']),
@@ -91,6 +94,9 @@ export const orderListRow = z.strictObject({
   createdAt: epochMs,
   paidAt: epochMs.nullable(),
   shippedAt: epochMs.nullable(),
+  /** The next deadline (auto-cancel, auto-confirm, end of the after-sales window), if any. */
+  dueAt: epochMs.nullable(),
+  dueKind: z.enum(DEADLINE_KINDS).nullable(),
   /** Local intents not yet answered by the order service. */
   pendingSync: z.number().int().min(0),
 });

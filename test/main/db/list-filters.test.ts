@@ -69,6 +69,21 @@ describe('order list filters', () => {
     expect(find({ orderNo: 'D25' })).toEqual(nos(dealers));
   });
 
+  it('keeps the orders due soon: an unpaid one about to be cancelled, not one in transit for days yet', () => {
+    // 30 minutes to pay: the order placed 20 minutes ago is cancelled within the next 10.
+    const dueSoon = find({ dueBefore: NOW + 15 * 60_000 });
+    expect(dueSoon).toContain(waitingPayment.orderNo);
+    expect(dueSoon).not.toContain(inTransit.orderNo);
+    expect(dueSoon).not.toContain(plain.orderNo);
+    const byDue = page(db, ADMIN, { sort: { field: 'dueAt', direction: 'asc' } }).rows;
+    expect(byDue[0]).toMatchObject({
+      orderNo: waitingPayment.orderNo,
+      dueKind: 'AUTO_CANCEL',
+      dueAt: NOW + 10 * 60_000,
+    });
+    expect(byDue.find((r) => r.orderNo === inTransit.orderNo)).toMatchObject({ dueKind: 'AUTO_CONFIRM' });
+  });
+
   it('filters by order status, several at once', () => {
     expect(find({ statuses: ['PENDING_PAYMENT'] })).toEqual(nos(waitingPayment));
     expect(find({ statuses: ['PENDING_RECEIPT', 'CLOSED'] })).toEqual(nos(inTransit, refunded));
@@ -179,6 +194,8 @@ describe('order list filters', () => {
       createdAt: inTransit.createdAt,
       paidAt: inTransit.paidAt,
       shippedAt: NOW - 2 * DAY,
+      dueAt: NOW - 2 * DAY + 10 * DAY,
+      dueKind: 'AUTO_CONFIRM',
       pendingSync: 0,
     });
   });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { OrderListInput, OrderSort } from '../../../src/shared/contract/orders';
 import type { OrderRecord } from '../../../src/shared/contract/records';
 import { upsertOrders } from '../../../src/main/db/ingest';
+import { nextDeadline } from '../../../src/shared/domain/deadlines';
+import { receiptExtendedOf } from '../../../src/shared/intents/state';
 import { allPages, page, storeWith } from '../../fixtures/db';
 import { anOrder, demoOrders, NOW } from '../../fixtures/orders';
 import { ADMIN, deskOf } from '../../fixtures/scopes';
@@ -16,7 +18,12 @@ const idOf = new Map(
 
 /** The list order spelled out: by the sort value, NULLs last either way, then by id the same way. */
 function expectedOrder(records: OrderRecord[], { field, direction }: OrderSort): string[] {
-  const value = (o: OrderRecord) => (field === 'payable' ? o.amounts.payable : o[field]);
+  const value = (o: OrderRecord) =>
+    field === 'payable'
+      ? o.amounts.payable
+      : field === 'dueAt'
+        ? (nextDeadline({ ...o, receiptExtended: receiptExtendedOf(o) })?.at ?? null)
+        : o[field];
   const sign = direction === 'asc' ? 1 : -1;
   return [...records]
     .sort((a, b) => {
@@ -30,7 +37,7 @@ function expectedOrder(records: OrderRecord[], { field, direction }: OrderSort):
     .map((o) => o.orderNo);
 }
 
-const SORTS: OrderSort[] = (['createdAt', 'paidAt', 'shippedAt', 'payable'] as const).flatMap((field) =>
+const SORTS: OrderSort[] = (['createdAt', 'paidAt', 'shippedAt', 'payable', 'dueAt'] as const).flatMap((field) =>
   (['asc', 'desc'] as const).map((direction) => ({ field, direction })),
 );
 

@@ -16,6 +16,7 @@ import { migration014Floor } from './014_floor';
 import { migration015LabelBlock } from './015_label_block';
 import { migration016Review } from './016_review';
 import { migration017ReportCache } from './017_report_cache';
+import { migration018Deadlines } from './018_deadlines';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration015LabelBlock,
   migration016Review,
   migration017ReportCache,
+  migration018Deadlines,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -2,7 +2,7 @@ import type { OrderListFilter } from '../../../shared/contract/orders';
 import type { DataScope } from '../../../shared/domain/vocabulary';
 import type { Steerable } from './predicates';
 
-export type SortColumn = 'o.created_at' | 'o.paid_at' | 'o.shipped_at' | 'o.payable';
+export type SortColumn = 'o.created_at' | 'o.paid_at' | 'o.shipped_at' | 'o.payable' | 'o.due_at';
 
 /**
  * Which filter columns a list page must not use an index for (they are written `+o.column`, see

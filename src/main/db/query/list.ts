@@ -17,6 +17,7 @@ export const SORT_COLUMNS: Record<OrderSort['field'], { column: SortColumn; null
   paidAt: { column: 'o.paid_at', nullable: true },
   shippedAt: { column: 'o.shipped_at', nullable: true },
   payable: { column: 'o.payable', nullable: false },
+  dueAt: { column: 'o.due_at', nullable: true },
 };
 
 const ROW_COLUMNS = `
@@ -28,6 +29,7 @@ const ROW_COLUMNS = `
          o.receiver_phone AS receiverPhone, o.receiver_province AS province, o.receiver_city AS city,
          o.item_summary AS itemSummary, o.item_count AS itemCount, o.payable, o.tracking_nos AS trackingNos,
          o.created_at AS createdAt, o.paid_at AS paidAt, o.shipped_at AS shippedAt,
+         o.due_at AS dueAt, o.due_kind AS dueKind,
          ${PENDING_SYNC_SQL} AS pendingSync`;
 
 /**

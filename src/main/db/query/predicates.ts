@@ -97,6 +97,9 @@ export function filterClauses(db: Db, filter: OrderListFilter, options: FilterOp
     if (filter.time.from !== undefined) clauses.push({ sql: `${col} >= ?`, params: [filter.time.from] });
     if (filter.time.to !== undefined) clauses.push({ sql: `${col} <= ?`, params: [filter.time.to] });
   }
+  if (filter.dueBefore !== undefined) {
+    clauses.push({ sql: 'o.due_at IS NOT NULL AND o.due_at <= ?', params: [filter.dueBefore] });
+  }
   if (filter.text !== undefined) clauses.push(textClause(db, filter.text, options.purpose));
   if (filter.orderNos !== undefined) {
     clauses.push({ sql: 'o.order_no IN (SELECT value FROM json_each(?))', params: [JSON.stringify(filter.orderNos)] });
