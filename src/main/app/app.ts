@@ -4,6 +4,7 @@ import { EventHub } from '../ipc/events';
 import { ApiFailure } from '../ipc/failure';
 import { afterSaleHandlers } from '../aftersales/handlers';
 import { customerServiceHandlers } from '../customer-service/handlers';
+import { directoryHandlers, refreshDirectory } from '../directory/directory';
 import { reportHandlers } from '../reports/handlers';
 import { reviewHandlers } from '../review/handlers';
 import { dealerHandlers } from '../dealer/handlers';
@@ -138,6 +139,8 @@ export function createApp(options: AppOptions): App {
     });
     // Best effort: a failure here is retried by the engine before its first push.
     if (login) await engine.ensureRegistered();
+    // Names for codes (places, people): kept for offline sessions; a failure keeps the last ones.
+    if (login) await refreshDirectory(client, workspace.db);
     const auto = options.autoSync ?? true;
     const stopLiveness = auto
       ? startLiveness({
@@ -205,6 +208,7 @@ export function createApp(options: AppOptions): App {
       ...customerServiceHandlers(),
       ...reviewHandlers(),
       ...reportHandlers(),
+      ...directoryHandlers(),
       ...shippingHandlers(),
       ...floorHandlers(),
       ...printHandlers(options.printer ?? null),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { directory, type Directory } from '../../shared/contract/directory';
 import { reportAnswer, type ReportAnswer, type ReportQuery } from '../../shared/contract/reports';
 import {
   deviceRegistration,
@@ -59,6 +60,11 @@ export class ServiceClient {
   /** Whether the service answers at all, within `timeoutMs`: the liveness probe between rounds. */
   async reachable(timeoutMs: number): Promise<boolean> {
     return (await this.once('GET', '/v1/health', healthAnswer, undefined, timeoutMs)).ok;
+  }
+
+  /** The names of places and people, for showing names instead of codes. */
+  directory(): Promise<ServiceResult<Directory>> {
+    return this.call('GET', '/v1/directory', directory);
   }
 
   /** The reports of the caller's scope over a range (reports.read). */

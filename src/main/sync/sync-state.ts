@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 
-export type SyncStateKey = 'cursor' | 'lastSyncAt' | 'deviceCode';
+export type SyncStateKey = 'cursor' | 'lastSyncAt' | 'deviceCode' | 'directory';
 
 export function readSyncState(db: Db, key: SyncStateKey): string | null {
   const row = db.prepare('SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined;

@@ -1,3 +1,4 @@
+import { namesEn } from './sections/names';
 import { customerServiceEn } from './sections/customerService';
 import { listEn } from './sections/list';
 import { detailEn } from './sections/detail';
@@ -218,6 +219,8 @@ export const en: Messages = {
     triedAfterSale: 'After-sale {id}',
     triedDealerOrder: 'Order {orderNo}: {lines} {lines:item|items}, payable {payable}, to {receiver}',
     triedReceiver: 'To {receiver}',
+    thenCancel: 'cancel with a refund',
+    thenException: 'send to exceptions',
     unknownIntent: 'Unknown action',
     types: {
       SHIP: 'Ship',
@@ -238,6 +241,8 @@ export const en: Messages = {
       CHANGE_RECEIVER: 'Change receiver',
       CONFIRM_RECEIPT: 'Confirm receipt for the buyer',
       EXTEND_RECEIPT: 'Extend receipt for the buyer',
+      REVIEW_APPROVE: 'Approve review',
+      REVIEW_REJECT: 'Reject review',
     } as Record<string, string>,
   },
   dealer: {
@@ -363,6 +368,7 @@ export const en: Messages = {
   },
   detail: detailEn,
   customerService: customerServiceEn,
+  names: namesEn,
   shipping: shippingEn,
   floor: floorEn,
   print: printEn,

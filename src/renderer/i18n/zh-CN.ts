@@ -1,3 +1,4 @@
+import { namesZhCN } from './sections/names';
 import { customerServiceZhCN } from './sections/customerService';
 import { listZhCN } from './sections/list';
 import { detailZhCN } from './sections/detail';
@@ -234,6 +235,8 @@ export const zhCN = {
     triedAfterSale: '售后单 {id}',
     triedDealerOrder: '订单 {orderNo}：{lines} 种商品，应付 {payable}，收货人 {receiver}',
     triedReceiver: '改为 {receiver}',
+    thenCancel: '取消订单并退款',
+    thenException: '转入异常处理',
     unknownIntent: '未知操作',
     types: {
       SHIP: '发货',
@@ -254,6 +257,8 @@ export const zhCN = {
       CHANGE_RECEIVER: '修改收货信息',
       CONFIRM_RECEIPT: '代买家确认收货',
       EXTEND_RECEIPT: '代买家延长收货',
+      REVIEW_APPROVE: '审核通过',
+      REVIEW_REJECT: '审核驳回',
     } as Record<string, string>,
   },
   dealer: {
@@ -379,6 +384,7 @@ export const zhCN = {
   } satisfies Record<ErrorCode, string>,
   detail: detailZhCN,
   customerService: customerServiceZhCN,
+  names: namesZhCN,
   shipping: shippingZhCN,
   floor: floorZhCN,
   print: printZhCN,

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { SessionInfo, SyncStatus } from '../../shared/contract/api';
 import type { ApiError } from '../../shared/contract/result';
 import { api, onEvent } from '../api/client';
+import { useNames } from './names';
 import { useExceptions } from './exceptions';
 import { useNavigation } from './navigation';
 import { useOrders } from './orders';
@@ -32,6 +33,7 @@ export const useSession = create<SessionState>((set, get) => ({
       const session = current.ok ? current.value : null;
       if (session?.username !== get().session?.username) forgetShown();
       set({ session });
+      if (session) void useNames.getState().load();
     };
     void refresh();
     void api['sync.status']({}).then((r) => r.ok && set({ sync: r.value }));
@@ -48,6 +50,7 @@ export const useSession = create<SessionState>((set, get) => ({
     if (!result.ok) return set({ signingIn: false, error: result.error });
     forgetShown();
     set({ signingIn: false, session: result.value });
+    void useNames.getState().load();
     const status = await api['sync.status']({});
     if (status.ok) set({ sync: status.value });
   },

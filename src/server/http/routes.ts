@@ -1,5 +1,6 @@
 import { authRoutes } from '../auth/routes';
 import { demoRoutes } from '../demo/routes';
+import { directoryRoutes } from '../directory/routes';
 import type { Deps } from '../deps';
 import { floorRoutes } from '../floor/routes';
 import { intakeRoutes } from '../intake/routes';
@@ -18,6 +19,7 @@ export function allRoutes(deps: Deps): AnyRoute[] {
   const routes: AnyRoute[] = [
     ...metaRoutes(deps, () => (document ??= openApiDocument(servedRoutes, SERVICE_VERSION))),
     ...authRoutes(deps),
+    ...directoryRoutes(deps),
     ...syncRoutes(deps),
     ...orderRoutes(deps),
     ...intakeRoutes(deps),

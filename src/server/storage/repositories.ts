@@ -331,12 +331,19 @@ export interface DevicesRepo {
   insert(device: DeviceRow, registeredBy: string, registeredAt: number): Promise<boolean>;
 }
 
+export interface NamedRow {
+  id: string;
+  name: string;
+}
+
 export interface PlacesRepo {
   store(id: string): Promise<StoreRow | null>;
   storesOf(merchantId: string): Promise<StoreRow[]>;
   dealer(id: string): Promise<DealerRow | null>;
   warehouse(id: string): Promise<WarehouseRow | null>;
   warehouseForProvince(province: string): Promise<string | null>;
+  /** Every warehouse, store and dealer with its name, by id: what people read instead of codes. */
+  names(): Promise<{ warehouses: NamedRow[]; stores: NamedRow[]; dealers: NamedRow[] }>;
   insertMerchant(row: MerchantRow): Promise<void>;
   insertWarehouse(row: WarehouseRow): Promise<void>;
   insertProvinceWarehouse(province: string, warehouseId: string): Promise<void>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { afterSalesProcedures, afterSalesWorkbenchProcedures } from './aftersales';
 import { customerServiceProcedures } from './customer-service';
+import { directoryProcedures } from './directory';
 import { reportProcedures } from './reports';
 import { reviewProcedures } from './review';
 import { floorProcedures } from './floor';
@@ -301,6 +302,7 @@ export const procedures = {
   ...customerServiceProcedures,
   ...reviewProcedures,
   ...reportProcedures,
+  ...directoryProcedures,
   ...shippingProcedures,
   ...printProcedures,
 } as const;

@@ -6,6 +6,8 @@ import { can } from '../../../shared/domain/rights';
 import { api } from '../../api/client';
 import { fill, useI18n, useMessages } from '../../i18n';
 import { dateTime, money } from '../../lib/format';
+import { actorName, placeName } from '../../lib/names';
+import { useNames } from '../../stores/names';
 import { useSession } from '../../stores/session';
 import { useShift } from '../../stores/shift';
 import { ShiftList } from './ShiftList';
@@ -22,6 +24,7 @@ type Step =
 export function CounterScreen() {
   const m = useMessages();
   const session = useSession((s) => s.session)!;
+  const directory = useNames((s) => s.directory);
   const mayRedeem = can(session.role, 'redemption.redeem');
   const stores = session.scope.storeIds;
   const [storeId, setStoreId] = useState(stores[0] ?? '');
@@ -77,7 +80,7 @@ export function CounterScreen() {
                 <select aria-label={m.counter.store} value={storeId} onChange={(e) => setStoreId(e.target.value)}>
                   {stores.map((s) => (
                     <option key={s} value={s}>
-                      {s}
+                      {placeName(s, directory)}
                     </option>
                   ))}
                 </select>
@@ -205,12 +208,13 @@ function OutcomeCard(props: { outcome: RedemptionOutcome; onNext(): void }) {
 export function UsedBy({ used }: { used: NonNullable<Used> }) {
   const m = useMessages();
   const locale = useI18n((s) => s.locale);
+  const directory = useNames((s) => s.directory);
   return (
     <p className="used-by" data-testid="used-by">
       {fill(m.counter.usedBy, {
         // The service names an actor as role:username; a person reads the name.
-        who: used.redeemedBy.replace(/^[a-z]+:/, ''),
-        where: used.storeId,
+        who: actorName(used.redeemedBy, directory, m),
+        where: placeName(used.storeId, directory),
         when: dateTime(used.redeemedAt, locale),
       })}
     </p>

@@ -5,12 +5,15 @@ import { fill, useI18n, useMessages } from '../../i18n';
 import { downloadCsv } from '../../lib/csv';
 import { useShift } from '../../stores/shift';
 import { dateTime, money } from '../../lib/format';
+import { placeName, personName } from '../../lib/names';
+import { useNames } from '../../stores/names';
 
 /** Today's redemptions (a supervisor's: all their stores'), with totals, CSV export and (for supervisors) undo. */
 export function ShiftList({ version }: { version: number }) {
   const m = useMessages();
   const locale = useI18n((s) => s.locale);
   const { shift, error, reload, setError } = useShift();
+  const directory = useNames((s) => s.directory);
   const [undoing, setUndoing] = useState<ShiftRow | null>(null);
   const [reason, setReason] = useState('');
 
@@ -31,8 +34,8 @@ export function ShiftList({ version }: { version: number }) {
       shift.rows.map((r) => [
         dateTime(r.redeemedAt, locale),
         r.orderNo,
-        r.storeId,
-        r.clerk,
+        placeName(r.storeId, directory),
+        personName(r.clerk, directory),
         r.items,
         (r.payable / 100).toFixed(2),
         stateOf(r.state),
@@ -104,8 +107,8 @@ export function ShiftList({ version }: { version: number }) {
               <tr key={r.redemptionId} data-state={r.state}>
                 <td>{dateTime(r.redeemedAt, locale)}</td>
                 <td>{r.orderNo}</td>
-                <td>{r.storeId}</td>
-                <td>{r.clerk}</td>
+                <td>{placeName(r.storeId, directory)}</td>
+                <td>{personName(r.clerk, directory)}</td>
                 <td>{r.items}</td>
                 <td>{money(r.payable)}</td>
                 <td>

@@ -1,6 +1,8 @@
 import type { OrderDetail } from '../../../shared/contract/orders';
 import { fill, useI18n, useMessages } from '../../i18n';
 import { dateTime, money } from '../../lib/format';
+import { actorName, deviceName, placeName } from '../../lib/names';
+import { useNames } from '../../stores/names';
 import { Fields, Module } from './parts';
 
 type Props = { order: OrderDetail };
@@ -9,7 +11,10 @@ export function BasicModule({ order }: Props) {
   const m = useMessages();
   const locale = useI18n((s) => s.locale);
   const f = m.detail.field;
-  const place = [order.warehouseId, order.storeId, order.dealerId].filter(Boolean).join(' / ');
+  const directory = useNames((s) => s.directory);
+  const place = [order.warehouseId, order.storeId, order.dealerId]
+    .flatMap((id) => (id ? [placeName(id, directory)] : []))
+    .join(' / ');
   return (
     <Module id="basic" title={m.detail.module.basic}>
       <Fields
@@ -179,6 +184,7 @@ export function InvoiceModule({ order }: Props) {
 
 export function TimelineModule({ order }: Props) {
   const m = useMessages();
+  const directory = useNames((s) => s.directory);
   const locale = useI18n((s) => s.locale);
   const t = m.detail.timeline;
   const entries = [...order.timeline].sort((a, b) => b.at - a.at);
@@ -192,7 +198,7 @@ export function TimelineModule({ order }: Props) {
             <li key={`${e.at}-${i}`} data-action={e.action}>
               <time>{dateTime(e.at, locale)}</time>
               <span className="actor">
-                {e.actor} · {e.device}
+                {actorName(e.actor, directory, m, order.buyer)} · {deviceName(e.device, m)}
               </span>
               <span className="text">{e.detail}</span>
             </li>

@@ -60,6 +60,10 @@ export const TRIED: { [T in IntentType]: Describe<T> } = {
     }),
   CONFIRM_RECEIPT: (p, w) => reason(w, p.reason),
   EXTEND_RECEIPT: (p, w) => reason(w, p.reason),
+  REVIEW_APPROVE: (p, { m }) =>
+    p.note ? fill(m.exceptions.triedNote, { text: p.note }) : m.exceptions.types.REVIEW_APPROVE!,
+  REVIEW_REJECT: (p, w) =>
+    `${reason(w, p.reason)}，${p.then === 'CANCEL_REFUND' ? w.m.exceptions.thenCancel : w.m.exceptions.thenException}`,
 };
 
 /** What an intent in the inbox tried; a payload of an unknown shape still says something. */

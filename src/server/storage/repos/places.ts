@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Sql } from '../dialect';
-import type { DealerRow, PlacesRepo, StoreRow, WarehouseRow } from '../repositories';
+import type { DealerRow, NamedRow, PlacesRepo, StoreRow, WarehouseRow } from '../repositories';
 
 const STORE = sql`SELECT id, name, merchant_id AS "merchantId" FROM stores`;
 
@@ -22,6 +22,14 @@ export const placesRepo = (db: Sql): PlacesRepo => ({
       sql<{ id: string }>`SELECT warehouse_id AS id FROM province_warehouses WHERE province = ${province}`,
     );
     return row?.id ?? null;
+  },
+  async names() {
+    const [warehouses, stores, dealers] = await Promise.all([
+      db.all(sql<NamedRow>`SELECT id, name FROM warehouses ORDER BY id`),
+      db.all(sql<NamedRow>`SELECT id, name FROM stores ORDER BY id`),
+      db.all(sql<NamedRow>`SELECT id, name FROM dealers ORDER BY id`),
+    ]);
+    return { warehouses, stores, dealers };
   },
   async insertMerchant(row) {
     await db.run(sql`INSERT INTO merchants (id, name) VALUES (${row.id}, ${row.name})`);

@@ -67,6 +67,8 @@ const PAYLOADS: { [T in IntentType]: IntentPayload<T> } = {
   },
   CONFIRM_RECEIPT: { orderNo, reason: '买家来电确认' },
   EXTEND_RECEIPT: { orderNo, reason: '买家出差' },
+  REVIEW_APPROVE: { orderNo, note: '已电话核实' },
+  REVIEW_REJECT: { orderNo, reason: '疑似刷单', then: 'CANCEL_REFUND' },
 };
 
 describe('the exceptions inbox says what each refused intent tried', () => {

@@ -1,0 +1,44 @@
+import type { Directory } from '../../shared/contract/directory';
+import { fill } from '../i18n/fill';
+import type { Messages } from '../i18n/zh-CN';
+
+type Words = Pick<Messages, 'names'>;
+
+/** A warehouse, store or dealer by its name; the code only when the company has not named it. */
+export function placeName(id: string, directory: Directory): string {
+  const all = [...directory.warehouses, ...directory.stores, ...directory.dealers];
+  return all.find((place) => place.id === id)?.name ?? id;
+}
+
+/** A user by their display name. */
+export const personName = (username: string, directory: Directory): string =>
+  directory.users.find((u) => u.username === username)?.displayName ?? username;
+
+/**
+ * Who acted, as a timeline records it — "warehouse:warehouse1", "warehouse:WH-SH/zhang.wei",
+ * "buyer:U10000887", "system" — as people read it: names, never role prefixes or ids.
+ */
+export function actorName(actor: string, directory: Directory, m: Words, buyer?: { id: string; name: string }): string {
+  if (actor === 'system') return m.names.system;
+  const [role, who] = actor.includes(':') ? (actor.split(':', 2) as [string, string]) : ['', actor];
+  if (role === 'buyer') {
+    return buyer && who === buyer.id && buyer.name ? fill(m.names.buyerNamed, { name: buyer.name }) : m.names.buyer;
+  }
+  const slash = who.indexOf('/');
+  if (slash < 0) return personName(who, directory);
+  const place = who.slice(0, slash);
+  return fill(m.names.atPlace, {
+    name: personName(who.slice(slash + 1), directory),
+    place: placeName(place, directory),
+  });
+}
+
+/** The device an action came from, in words: 设备 1011, 工作台 CS-01, 订单服务. */
+export function deviceName(device: string, m: Words): string {
+  if (device === 'server') return m.names.server;
+  if (device === 'API') return m.names.api;
+  const registered = /^DEV-(\d+)$/.exec(device);
+  if (registered) return fill(m.names.device, { code: registered[1]! });
+  const desk = /^DESK-(.+)$/.exec(device);
+  return desk ? fill(m.names.desk, { code: desk[1]! }) : device;
+}

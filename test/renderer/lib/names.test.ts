@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { actorName, deviceName, placeName } from '../../../src/renderer/lib/names';
+import { zhCN } from '../../../src/renderer/i18n/zh-CN';
+
+const directory = {
+  warehouses: [{ id: 'WH-SH', name: '上海仓' }],
+  stores: [{ id: 'ST-02', name: '静安寺店' }],
+  dealers: [{ id: 'DL-01', name: '华东经销商' }],
+  users: [
+    { username: 'clerk1', displayName: '静安门店' },
+    { username: 'warehouse1', displayName: '上海仓发货台' },
+  ],
+};
+
+describe('names instead of codes', () => {
+  it('names people by their display name, with the place they act for', () => {
+    expect(actorName('warehouse:warehouse1', directory, zhCN)).toBe('上海仓发货台');
+    expect(actorName('warehouse:WH-SH/zhang.wei', directory, zhCN)).toBe('zhang.wei（上海仓）');
+    expect(actorName('clerk:clerk1', directory, zhCN)).toBe('静安门店');
+    expect(actorName('system', directory, zhCN)).toBe('系统');
+  });
+
+  it('names the buyer of the order, and never shows a buyer id', () => {
+    const buyer = { id: 'U10000887', name: '王芳' };
+    expect(actorName('buyer:U10000887', directory, zhCN, buyer)).toBe('买家 王芳');
+    expect(actorName('buyer:U10000999', directory, zhCN, buyer)).toBe('买家');
+  });
+
+  it('names devices and places in words', () => {
+    expect(deviceName('DEV-1011', zhCN)).toBe('设备 1011');
+    expect(deviceName('server', zhCN)).toBe('订单服务');
+    expect(deviceName('DESK-CS-01', zhCN)).toBe('工作台 CS-01');
+    expect(placeName('ST-02', directory)).toBe('静安寺店');
+    expect(placeName('ST-09', directory)).toBe('ST-09');
+  });
+});
