@@ -8,16 +8,7 @@ import {
   OPEN_AFTER_SALE,
 } from '../aftersales/intents';
 import { CREATE_DEALER_ORDER } from '../intake/create';
-import {
-  CANCEL,
-  CHANGE_RECEIVER,
-  CONFIRM_RECEIPT,
-  EXTEND_RECEIPT,
-  LOCK,
-  NOTE,
-  SHIP,
-  UNLOCK,
-} from '../orders/intents';
+import { CANCEL, CHANGE_RECEIVER, CONFIRM_RECEIPT, EXTEND_RECEIPT, LOCK, NOTE, SHIP, UNLOCK } from '../orders/intents';
 import { REDEEM, UNDO_REDEMPTION } from '../redemption/intents';
 import { REVIEW_APPROVE, REVIEW_REJECT } from '../review/intents';
 import type { IntentHandlers } from './handler';

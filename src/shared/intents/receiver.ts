@@ -9,7 +9,9 @@ import { logged } from './timeline';
 
 /** A receiver as one line of the timeline: who, how to reach them, where. */
 export const receiverLine = (r: ReceiverRecord | null): string =>
-  r ? `${r.name} ${r.phone} ${r.province}${r.city}${r.district}${r.address}${r.postcode ? `（${r.postcode}）` : ''}` : '无';
+  r
+    ? `${r.name} ${r.phone} ${r.province}${r.city}${r.district}${r.address}${r.postcode ? `（${r.postcode}）` : ''}`
+    : '无';
 
 /**
  * CHANGE_RECEIVER: customer service changes where an order goes, before anything has left (the

@@ -1,8 +1,4 @@
-import type {
-  AfterSaleEffectRefusal,
-  AfterSaleRefusal,
-  AfterSaleRequestRefusal,
-} from '../domain/after-sale-machine';
+import type { AfterSaleEffectRefusal, AfterSaleRefusal, AfterSaleRequestRefusal } from '../domain/after-sale-machine';
 import type { OrderRefusal } from '../domain/order-machine';
 import type { OrderState } from './state';
 
@@ -37,11 +33,7 @@ export const INTENT_REFUSALS = [
 ] as const;
 
 export type IntentRefusal =
-  | OrderRefusal
-  | AfterSaleRefusal
-  | AfterSaleEffectRefusal
-  | AfterSaleRequestRefusal
-  | (typeof INTENT_REFUSALS)[number];
+  OrderRefusal | AfterSaleRefusal | AfterSaleEffectRefusal | AfterSaleRequestRefusal | (typeof INTENT_REFUSALS)[number];
 
 /** A refusal as a stable code (what the service answers a rejected intent with), never an exception. */
 export interface Refused {
