@@ -10,10 +10,21 @@ export interface WindowLimit {
   windowMs: number;
 }
 
+export interface LoginLimits {
+  /** Attempts at one account (checked or not) per window; beyond them even the right password waits. */
+  perUsername: WindowLimit;
+  /** Password checks from one address per window before that address is slowed down (never refused). */
+  perIp: WindowLimit;
+  /** Password checks of one account running at once; more are refused and still counted. */
+  inFlightPerUsername: number;
+  /** A slowed address waits stepMs, doubling per further check, at most maxMs, one check at a time. */
+  slowdown: { stepMs: number; maxMs: number };
+}
+
 export interface ServiceConfig {
   demo: boolean;
   tokenTtlMs: number;
-  login: { perUsername: WindowLimit; perIp: WindowLimit };
+  login: LoginLimits;
   /** Wrong redemption codes: a 6-digit space is searched in ~10^6 tries, so a few dozen per window is nothing. */
   codeAttempts: { perClerk: WindowLimit; perStore: WindowLimit };
   codeLength: number;
@@ -39,6 +50,8 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ServiceConfig {
     login: {
       perUsername: { limit: 5, windowMs: 15 * MINUTE },
       perIp: { limit: 30, windowMs: 15 * MINUTE },
+      inFlightPerUsername: 2,
+      slowdown: { stepMs: 1000, maxMs: 30_000 },
       ...overrides.login,
     },
     codeAttempts: {

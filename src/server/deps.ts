@@ -1,3 +1,4 @@
+import type { AddressQueue } from './auth/login-guard';
 import type { WindowLimiter } from './auth/rate-limit';
 import type { SessionCache } from './auth/sessions';
 import type { ServiceConfig } from './config';
@@ -5,8 +6,6 @@ import type { Store } from './storage/repositories';
 import type { Clock } from './timers/clock';
 
 export interface Limiters {
-  loginPerUsername: WindowLimiter;
-  loginPerIp: WindowLimiter;
   codesPerClerk: WindowLimiter;
   codesPerStore: WindowLimiter;
 }
@@ -17,5 +16,7 @@ export interface Deps {
   clock: Clock;
   config: ServiceConfig;
   limiters: Limiters;
+  /** Slowed sign-in checks wait here, one address at a time. */
+  loginQueue: AddressQueue;
   sessions: SessionCache;
 }

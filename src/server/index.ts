@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { TimerOverrides } from '../shared/domain/timers';
 import { createLimiters } from './auth/limiters';
+import { AddressQueue, realPause } from './auth/login-guard';
 import { SessionCache } from './auth/sessions';
 import { resolveConfig, type ConfigOverrides } from './config';
 import type { Deps } from './deps';
@@ -36,6 +37,13 @@ export interface OrderServiceOptions {
   timerIntervalMs?: number;
   tokenTtlMs?: number;
   login?: ConfigOverrides['login'];
+  /**
+   * Proxies (addresses or CIDRs) whose X-Forwarded-For is believed. Unset: the socket's address
+   * counts, so a client cannot pick its own address with a header.
+   */
+  trustProxy?: string[];
+  /** How a slowed sign-in waits; tests observe it instead of sleeping. */
+  pause?: (ms: number) => Promise<void>;
   codeAttempts?: ConfigOverrides['codeAttempts'];
   logger?: boolean;
 }
@@ -66,8 +74,18 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
     login: options.login,
     codeAttempts: options.codeAttempts,
   });
-  const deps: Deps = { store, clock, config, limiters: createLimiters(config, clock), sessions: new SessionCache() };
-  const app = buildApp(deps, allRoutes(deps), { logger: options.logger ?? false });
+  const deps: Deps = {
+    store,
+    clock,
+    config,
+    limiters: createLimiters(config, clock),
+    loginQueue: new AddressQueue(options.pause ?? realPause),
+    sessions: new SessionCache(),
+  };
+  const app = buildApp(deps, allRoutes(deps), {
+    logger: options.logger ?? false,
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+  });
   try {
     if (config.demo) await seedDemo(deps, options.demoOrders ?? DEFAULT_DEMO_ORDERS);
     await app.listen({ port: options.port ?? DEFAULT_PORT, host: options.host ?? '127.0.0.1' });

@@ -5,8 +5,6 @@ import { WindowLimiter } from './rate-limit';
 
 export function createLimiters(config: ServiceConfig, clock: Clock): Limiters {
   return {
-    loginPerUsername: new WindowLimiter(config.login.perUsername, clock),
-    loginPerIp: new WindowLimiter(config.login.perIp, clock),
     codesPerClerk: new WindowLimiter(config.codeAttempts.perClerk, clock),
     codesPerStore: new WindowLimiter(config.codeAttempts.perStore, clock),
   };

@@ -53,8 +53,17 @@ function clientError(error: FastifyError): ApiError | null {
  * issues?}}` with a stable code; a client's mistake is always a 4xx and never reaches a handler
  * half-validated, so it cannot change anything.
  */
-export function buildApp(deps: Deps, routes: readonly AnyRoute[], options: { logger: boolean }): FastifyInstance {
-  const app = Fastify({ logger: options.logger, bodyLimit: BODY_LIMIT, return503OnClosing: true });
+export function buildApp(
+  deps: Deps,
+  routes: readonly AnyRoute[],
+  options: { logger: boolean; trustProxy?: string[] },
+): FastifyInstance {
+  const app = Fastify({
+    logger: options.logger,
+    bodyLimit: BODY_LIMIT,
+    return503OnClosing: true,
+    trustProxy: options.trustProxy ?? false,
+  });
   // JSON only: without this, text/plain bodies would reach handlers as strings.
   app.removeContentTypeParser('text/plain');
 

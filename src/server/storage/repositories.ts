@@ -263,6 +263,31 @@ export interface TokensRepo {
   purgeExpired(now: number): Promise<number>;
 }
 
+export type LoginAttemptState = 'checking' | 'failed' | 'refused';
+
+export interface LoginAttemptCounts {
+  /** When each attempt at the account within its window was made, oldest first. */
+  accountTimes: number[];
+  /** Of them, password checks still running. */
+  inFlight: number;
+  /** Password checks from the address within its window (running or failed). */
+  address: number;
+}
+
+/**
+ * Sign-in attempts, shared by every node through the store. `counts` then `insert` must see no
+ * other attempt at the same account in between: the SQLite store runs units one at a time; a
+ * PostgreSQL store takes a per-account lock (pg_advisory_xact_lock on the user key) first.
+ */
+export interface LoginAttemptsRepo {
+  counts(userKey: string, accountSince: number, address: string, addressSince: number): Promise<LoginAttemptCounts>;
+  insert(userKey: string, address: string, at: number, state: LoginAttemptState): Promise<number>;
+  fail(id: number): Promise<void>;
+  /** The right password: the account's settled attempts are forgiven, its own row goes; running checks stay. */
+  forgive(userKey: string, id: number): Promise<void>;
+  purge(before: number): Promise<number>;
+}
+
 export interface DevicesRepo {
   byId(deviceId: string): Promise<DeviceRow | null>;
   maxCode(): Promise<number>;
@@ -377,6 +402,7 @@ export interface Tx {
   settings: SettingsRepo;
   users: UsersRepo;
   tokens: TokensRepo;
+  loginAttempts: LoginAttemptsRepo;
   devices: DevicesRepo;
   places: PlacesRepo;
   catalogue: CatalogueRepo;

@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import type { Tx } from '../repositories';
+import { loginAttemptsRepo } from './auth';
 import { catalogueRepo, stockRepo } from './catalogue';
 import { devicesRepo, sequenceRepo, settingsRepo, tokensRepo, usersRepo } from './core';
 import { intentsRepo, refundsRepo } from './intents';
@@ -16,6 +17,7 @@ export function sqliteTx(db: Db): Tx {
     settings: settingsRepo(sql),
     users: usersRepo(sql),
     tokens: tokensRepo(sql),
+    loginAttempts: loginAttemptsRepo(sql),
     devices: devicesRepo(sql),
     places: placesRepo(sql),
     catalogue: catalogueRepo(sql),
