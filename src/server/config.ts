@@ -23,6 +23,8 @@ export interface LoginLimits {
 
 export interface ServiceConfig {
   demo: boolean;
+  /** When set, demo users sign in with this run's password (its hash) instead of the published one. */
+  demoPasswordHash: string | null;
   tokenTtlMs: number;
   login: LoginLimits;
   /** Wrong redemption codes: a 6-digit space is searched in ~10^6 tries, so a few dozen per window is nothing. */
@@ -35,6 +37,7 @@ export interface ServiceConfig {
 
 export interface ConfigOverrides {
   demo?: boolean;
+  demoPasswordHash?: string | null;
   tokenTtlMs?: number;
   login?: Partial<ServiceConfig['login']>;
   codeAttempts?: Partial<ServiceConfig['codeAttempts']>;
@@ -46,6 +49,7 @@ export interface ConfigOverrides {
 export function resolveConfig(overrides: ConfigOverrides = {}): ServiceConfig {
   return {
     demo: overrides.demo ?? false,
+    demoPasswordHash: overrides.demoPasswordHash ?? null,
     tokenTtlMs: overrides.tokenTtlMs ?? 12 * HOUR,
     login: {
       perUsername: { limit: 5, windowMs: 15 * MINUTE },

@@ -3,11 +3,13 @@ import { dirname, join } from 'node:path';
 import type { TimerOverrides } from '../shared/domain/timers';
 import { createLimiters } from './auth/limiters';
 import { AddressQueue, realPause } from './auth/login-guard';
+import { hashPassword } from './auth/passwords';
 import { SessionCache } from './auth/sessions';
 import { resolveConfig, type ConfigOverrides } from './config';
 import type { Deps } from './deps';
 import { seedDemo } from './demo/seed';
 import { buildApp } from './http/app';
+import { allowedHostNames } from './http/host-check';
 import { allRoutes } from './http/routes';
 import { openDatabase } from './storage/db';
 import { SqliteStore } from './storage/sqlite/store';
@@ -30,6 +32,11 @@ export interface OrderServiceOptions {
   host?: string;
   /** Seeds the demo company (idempotently), accepts the demo users and serves the buyer-traffic API. */
   demo?: boolean;
+  /**
+   * The demo users' password for this run instead of the published one: a desk that starts the
+   * demo for itself gives it a random one, so nothing else on the machine can sign in with it.
+   */
+  demoPassword?: string;
   demoOrders?: number;
   clock?: Clock;
   timers?: TimerOverrides;
@@ -42,6 +49,11 @@ export interface OrderServiceOptions {
    * counts, so a client cannot pick its own address with a header.
    */
   trustProxy?: string[];
+  /**
+   * Host names the service answers besides loopback's. Required when `host` is not a loopback
+   * address: a deployed service answers only the names it is reached by.
+   */
+  allowedHosts?: string[];
   /** How a slowed sign-in waits; tests observe it instead of sleeping. */
   pause?: (ms: number) => Promise<void>;
   codeAttempts?: ConfigOverrides['codeAttempts'];
@@ -63,6 +75,8 @@ export interface OrderService {
  * service is configured; tests start it on port 0 with a ManualClock.
  */
 export async function startOrderService(options: OrderServiceOptions = {}): Promise<OrderService> {
+  const host = options.host ?? '127.0.0.1';
+  const allowedHosts = allowedHostNames(host, options.allowedHosts);
   const file = options.dbFile ?? join(options.dataDir ?? DEFAULT_DATA_DIR, 'orders.sqlite');
   mkdirSync(dirname(file), { recursive: true });
   const store = new SqliteStore(openDatabase(file));
@@ -73,6 +87,7 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
     tokenTtlMs: options.tokenTtlMs,
     login: options.login,
     codeAttempts: options.codeAttempts,
+    demoPasswordHash: options.demoPassword === undefined ? null : await hashPassword(options.demoPassword),
   });
   const deps: Deps = {
     store,
@@ -84,11 +99,12 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
   };
   const app = buildApp(deps, allRoutes(deps), {
     logger: options.logger ?? false,
+    allowedHosts,
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
   });
   try {
     if (config.demo) await seedDemo(deps, options.demoOrders ?? DEFAULT_DEMO_ORDERS);
-    await app.listen({ port: options.port ?? DEFAULT_PORT, host: options.host ?? '127.0.0.1' });
+    await app.listen({ port: options.port ?? DEFAULT_PORT, host });
   } catch (error) {
     await app.close();
     await store.close();
@@ -104,7 +120,6 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
 
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? DEFAULT_PORT);
-  const host = options.host ?? '127.0.0.1';
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,

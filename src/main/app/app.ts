@@ -1,4 +1,5 @@
 import type { SessionInfo } from '../../shared/contract/api';
+import { DEMO_USERS } from '../../shared/demo/users';
 import { createDispatcher, type CallContext, type Dispatch } from '../ipc/dispatcher';
 import { EventHub } from '../ipc/events';
 import { ApiFailure } from '../ipc/failure';
@@ -12,7 +13,8 @@ import { printHandlers, type PdfPrinter } from '../print/handlers';
 import { listHandlers } from '../orders/list-handlers';
 import { redemptionHandlers } from '../redemption/handlers';
 import { shippingHandlers } from '../shipping/batch';
-import { signIn } from '../session/sign-in';
+import { checkServiceUrl } from '../session/service-url';
+import { endServiceSession, signIn } from '../session/sign-in';
 import type { TokenVault } from '../session/token-vault';
 import { SyncEngine, type SyncPhase } from '../sync/engine';
 import { createCodeSeal, type CodeSeal } from '../redemption/code-seal';
@@ -29,6 +31,10 @@ export interface AppOptions {
   deviceId: string;
   /** The service is the embedded demo company: the UI says so. */
   demo?: boolean;
+  /** The embedded demo's password on this run, which the sign-in screen shows. */
+  demoPassword?: string;
+  /** Plain http to another machine (a lab network); refused otherwise (session/service-url.ts). */
+  allowInsecureServiceUrl?: boolean;
   /** Off in tests that drive sync rounds themselves. */
   autoSync?: boolean;
   syncIntervalMs?: number;
@@ -65,6 +71,7 @@ interface SignedInState {
  * workspace and sync engine live from their sign-in to their sign-out.
  */
 export function createApp(options: AppOptions): App {
+  const serviceUrl = checkServiceUrl(options.serviceUrl, { allowInsecure: options.allowInsecureServiceUrl });
   const events = new EventHub();
   const now = options.now ?? Date.now;
   const exports = new ExportShelf();
@@ -78,7 +85,7 @@ export function createApp(options: AppOptions): App {
 
   const clientFor = (token: () => string | null) =>
     new ServiceClient({
-      baseUrl: options.serviceUrl,
+      baseUrl: serviceUrl,
       token,
       fetchImpl: options.fetchImpl,
       ...(options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}),
@@ -171,8 +178,13 @@ export function createApp(options: AppOptions): App {
         signing = run.catch(() => undefined);
         return run;
       },
+      'session.demoAccess': () =>
+        options.demo && options.demoPassword
+          ? { usernames: DEMO_USERS.map((u) => u.username), password: options.demoPassword }
+          : null,
       'session.signOut': async () => {
         const username = current?.workspace.session.username;
+        if (current) await endServiceSession(current.client);
         await close();
         if (username) options.vault.clear(username);
         events.emit('session.changed', null);

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   deviceRegistration,
   loginResponse,
@@ -40,6 +40,11 @@ export class ServiceClient {
 
   login(username: string, password: string): Promise<ServiceResult<LoginResponse>> {
     return this.call('POST', '/v1/auth/login', loginResponse, { username, password });
+  }
+
+  /** Ends this token's session at the service (sign-out). */
+  logout(): Promise<ServiceResult<Record<string, never>>> {
+    return this.call('POST', '/v1/auth/logout', loggedOut, {});
   }
 
   registerDevice(deviceId: string): Promise<ServiceResult<z.infer<typeof deviceRegistration>>> {
@@ -136,6 +141,8 @@ export class ServiceClient {
     return { ok: true, value: parsed.data };
   }
 }
+
+const loggedOut = z.strictObject({});
 
 const failed = (failure: ServiceFailure): { ok: false; failure: ServiceFailure } => ({ ok: false, failure });
 

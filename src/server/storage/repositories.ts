@@ -261,6 +261,10 @@ export interface TokensRepo {
   /** The user of an unexpired token, and when it expires. */
   sessionFor(tokenHash: string, now: number): Promise<{ user: UserRow; expiresAt: number } | null>;
   purgeExpired(now: number): Promise<number>;
+  /** Ends one session (sign-out); false when the token was not known. */
+  revoke(tokenHash: string): Promise<boolean>;
+  /** Ends every session of a user (a lost laptop, a person who left); answers how many. */
+  revokeUser(userId: string): Promise<number>;
 }
 
 export type LoginAttemptState = 'checking' | 'failed' | 'refused';

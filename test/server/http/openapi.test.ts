@@ -16,6 +16,7 @@ describe('the OpenAPI document', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/v1/auth/login',
+      '/v1/auth/logout',
       '/v1/demo/orders',
       '/v1/demo/orders/{orderNo}/after-sales',
       '/v1/demo/orders/{orderNo}/confirm-receipt',

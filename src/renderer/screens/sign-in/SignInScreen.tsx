@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react';
-import { useMessages } from '../../i18n';
+import { useEffect, useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+import { fill, useMessages } from '../../i18n';
 import { useSession } from '../../stores/session';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 
@@ -8,6 +9,11 @@ export function SignInScreen() {
   const { signIn, signingIn, error } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [demo, setDemo] = useState<{ usernames: string[]; password: string } | null>(null);
+
+  useEffect(() => {
+    void api['session.demoAccess']({}).then((result) => setDemo(result.ok ? result.value : null));
+  }, []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -46,7 +52,11 @@ export function SignInScreen() {
         <button type="submit" className="primary" disabled={signingIn}>
           {signingIn ? m.signIn.submitting : m.signIn.submit}
         </button>
-        <p className="hint">{m.signIn.demoHint}</p>
+        {demo && (
+          <p className="hint">
+            {fill(m.signIn.demoHint, { users: demo.usernames.join(', '), password: demo.password })}
+          </p>
+        )}
         <LanguageSwitch />
       </form>
     </div>

@@ -81,6 +81,12 @@ export const tokensRepo = (sql: Prepare): TokensRepo => ({
   async purgeExpired(now) {
     return sql('DELETE FROM tokens WHERE expires_at <= ?').run(now).changes;
   },
+  async revoke(tokenHash) {
+    return sql('DELETE FROM tokens WHERE token_hash = ?').run(tokenHash).changes > 0;
+  },
+  async revokeUser(userId) {
+    return sql('DELETE FROM tokens WHERE user_id = ?').run(userId).changes;
+  },
 });
 
 export const devicesRepo = (sql: Prepare): DevicesRepo => ({
