@@ -35,8 +35,9 @@ export async function login(deps: Deps, username: string, password: string, ip: 
     // The hash is checked even for an unknown user, so timing does not tell which usernames exist.
     const stored = known?.demoOnly && config.demoPasswordHash ? config.demoPasswordHash : known?.passwordHash;
     const matches = await verifyPassword(password, stored ?? (await DECOY_HASH_PROMISE));
-    // Demo accounts have a published password: outside demo mode they do not exist.
-    return known && matches && (!known.demoOnly || config.demo) ? known : null;
+    // Demo accounts have a published password: outside demo mode they do not exist. A disabled
+    // account answers exactly like a wrong password, so a guesser learns nothing from it.
+    return known && matches && !known.disabled && (!known.demoOnly || config.demo) ? known : null;
   };
   let user: Awaited<ReturnType<typeof check>> = null;
   try {

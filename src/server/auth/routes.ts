@@ -1,17 +1,11 @@
 import { z } from 'zod';
+import { dataScope } from '../../shared/contract/scope';
 import { ROLES } from '../../shared/domain/vocabulary';
 import type { Deps } from '../deps';
 import { route, type AnyRoute } from '../http/route';
 import { registerDevice } from './devices';
 import { login } from './login';
-import { logout } from './revoke';
-
-const scope = z.strictObject({
-  all: z.boolean(),
-  warehouseIds: z.array(z.string()),
-  storeIds: z.array(z.string()),
-  dealerIds: z.array(z.string()),
-});
+import { logout } from './logout';
 
 export const authRoutes = (deps: Deps): AnyRoute[] => [
   route({
@@ -31,7 +25,7 @@ export const authRoutes = (deps: Deps): AnyRoute[] => [
         username: z.string(),
         displayName: z.string(),
         role: z.enum(ROLES),
-        scope,
+        scope: dataScope,
       }),
     }),
     errors: ['INVALID_CREDENTIALS', 'RATE_LIMITED'],
@@ -43,7 +37,7 @@ export const authRoutes = (deps: Deps): AnyRoute[] => [
     tag: 'auth',
     summary: 'Sign out: the bearer token stops working at once',
     description:
-      'Revokes only the token that calls it; the user’s other sessions go on. Several nodes: the others refuse it within 30 s.',
+      'Revokes only the token that calls it; the user’s other sessions go on. Several nodes: the others refuse it within 10 s.',
     access: 'signed-in',
     body: z.strictObject({}),
     response: z.strictObject({}),

@@ -9,7 +9,8 @@ import { migration007Intents } from './007_intents';
 import { migration008Refunds } from './008_refunds';
 import { migration009PromotionSeq } from './009_promotion_seq';
 import { migration010WaybillNumbers } from './010_waybill_numbers';
-import { migration011LoginAttempts } from './011_login_attempts';
+import { migration011UserAdmin } from './011_user_admin';
+import { migration012LoginAttempts } from './012_login_attempts';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -25,7 +26,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008Refunds,
   migration009PromotionSeq,
   migration010WaybillNumbers,
-  migration011LoginAttempts,
+  migration011UserAdmin,
+  migration012LoginAttempts,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,7 +1,7 @@
 import type { LoginAttemptsRepo } from '../repositories';
 import type { Prepare } from './statements';
 
-/** Sign-in attempts (migration 011). Every statement is served by an index on (key, at) or (at). */
+/** Sign-in attempts (migration 012). Every statement is served by an index on (key, at) or (at). */
 export const loginAttemptsRepo = (sql: Prepare): LoginAttemptsRepo => ({
   async counts(userKey, accountSince, address, addressSince) {
     const account = sql(

@@ -6,9 +6,9 @@ import type { Migration } from './migration';
  * password check runs, `failed` after a wrong one, `refused` when it was turned away unchecked
  * (too many in flight) but still counts against the account. Rows older than the window go.
  */
-export const migration011LoginAttempts: Migration = {
-  version: 11,
-  name: '011_login_attempts',
+export const migration012LoginAttempts: Migration = {
+  version: 12,
+  name: '012_login_attempts',
   up(db) {
     db.exec(`
       CREATE TABLE login_attempts (
