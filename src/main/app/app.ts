@@ -87,6 +87,7 @@ export function createApp(options: AppOptions): App {
     new ServiceClient({
       baseUrl: serviceUrl,
       token,
+      device: { id: options.deviceId, now },
       fetchImpl: options.fetchImpl,
       ...(options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}),
     });

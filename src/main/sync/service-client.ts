@@ -31,6 +31,11 @@ export type ServiceResult<T> = { ok: true; value: T } | { ok: false; failure: Se
 export interface ServiceClientOptions {
   baseUrl: string;
   token?: () => string | null;
+  /**
+   * This desk, named on every call (X-Device-Id, X-Device-Time): the service judges the claimed
+   * time of an offline redemption by the desk's last sync and the clock it showed then.
+   */
+  device?: { id: string; now: () => number };
   timeoutMs?: number;
   fetchImpl?: typeof fetch;
 }
@@ -88,8 +93,12 @@ export class ServiceClient {
     schema: S,
     body?: unknown,
   ): Promise<ServiceResult<z.output<S>>> {
-    const { baseUrl, token, timeoutMs = 15_000, fetchImpl = fetch } = this.options;
+    const { baseUrl, token, device, timeoutMs = 15_000, fetchImpl = fetch } = this.options;
     const headers: Record<string, string> = { accept: 'application/json' };
+    if (device) {
+      headers['x-device-id'] = device.id;
+      headers['x-device-time'] = String(Math.round(device.now()));
+    }
     const bearer = token?.();
     if (bearer) headers['authorization'] = `Bearer ${bearer}`;
     if (body !== undefined) headers['content-type'] = 'application/json';

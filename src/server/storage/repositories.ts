@@ -300,6 +300,13 @@ export interface LoginAttemptsRepo {
   purge(before: number): Promise<number>;
 }
 
+export interface DeviceSyncRepo {
+  /** The device pulled at `at`, its clock reading `clockOffset` ms ahead of the service's; false for an unknown device. */
+  record(deviceId: string, at: number, clockOffset: number): Promise<boolean>;
+  /** When the service last heard from the device (its registration if it never pulled), and its clock then. */
+  last(deviceId: string): Promise<{ at: number; clockOffset: number } | null>;
+}
+
 export interface DevicesRepo {
   byId(deviceId: string): Promise<DeviceRow | null>;
   maxCode(): Promise<number>;
@@ -415,6 +422,7 @@ export interface Tx {
   users: UsersRepo;
   tokens: TokensRepo;
   loginAttempts: LoginAttemptsRepo;
+  deviceSync: DeviceSyncRepo;
   devices: DevicesRepo;
   places: PlacesRepo;
   catalogue: CatalogueRepo;

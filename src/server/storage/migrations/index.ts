@@ -11,6 +11,7 @@ import { migration009PromotionSeq } from './009_promotion_seq';
 import { migration010WaybillNumbers } from './010_waybill_numbers';
 import { migration011UserAdmin } from './011_user_admin';
 import { migration012LoginAttempts } from './012_login_attempts';
+import { migration013DeviceSync } from './013_device_sync';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010WaybillNumbers,
   migration011UserAdmin,
   migration012LoginAttempts,
+  migration013DeviceSync,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,4 +1,4 @@
-import type { LoginAttemptsRepo } from '../repositories';
+import type { DeviceSyncRepo, LoginAttemptsRepo } from '../repositories';
 import type { Prepare } from './statements';
 
 /** Sign-in attempts (migration 012). Every statement is served by an index on (key, at) or (at). */
@@ -34,5 +34,25 @@ export const loginAttemptsRepo = (sql: Prepare): LoginAttemptsRepo => ({
   },
   async purge(before) {
     return sql('DELETE FROM login_attempts WHERE at <= ?').run(before).changes;
+  },
+});
+
+/** When each device last synced (migration 013). */
+export const deviceSyncRepo = (sql: Prepare): DeviceSyncRepo => ({
+  async record(deviceId, at, clockOffset) {
+    return (
+      sql(
+        `INSERT INTO device_sync (device_id, at, clock_offset) SELECT device_id, ?, ? FROM devices WHERE device_id = ?
+         ON CONFLICT (device_id) DO UPDATE SET at = excluded.at, clock_offset = excluded.clock_offset`,
+      ).run(at, clockOffset, deviceId).changes > 0
+    );
+  },
+  async last(deviceId) {
+    return (
+      (sql(
+        `SELECT COALESCE(s.at, d.registered_at) AS at, COALESCE(s.clock_offset, 0) AS clockOffset
+         FROM devices d LEFT JOIN device_sync s ON s.device_id = d.device_id WHERE d.device_id = ?`,
+      ).get(deviceId) as { at: number; clockOffset: number } | undefined) ?? null
+    );
   },
 });

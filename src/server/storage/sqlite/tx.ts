@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import type { Tx } from '../repositories';
-import { loginAttemptsRepo } from './auth';
+import { deviceSyncRepo, loginAttemptsRepo } from './auth';
 import { catalogueRepo, stockRepo } from './catalogue';
 import { devicesRepo, sequenceRepo, settingsRepo, tokensRepo, usersRepo } from './core';
 import { intentsRepo, refundsRepo } from './intents';
@@ -18,6 +18,7 @@ export function sqliteTx(db: Db): Tx {
     users: usersRepo(sql),
     tokens: tokensRepo(sql),
     loginAttempts: loginAttemptsRepo(sql),
+    deviceSync: deviceSyncRepo(sql),
     devices: devicesRepo(sql),
     places: placesRepo(sql),
     catalogue: catalogueRepo(sql),
