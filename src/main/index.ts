@@ -7,7 +7,7 @@ import { APP_ORIGIN, registerAppScheme, serveRenderer } from './shell/app-protoc
 import { hardenContents } from './shell/hardening';
 import { connectIpc } from './shell/ipc';
 import { windowPdfPrinter } from './shell/pdf-printer';
-import { SafeStorageVault } from './shell/safe-storage-vault';
+import { SafeStorageVault, safeStorageProtector } from './shell/safe-storage-vault';
 
 // The dev server is trusted only in an unpackaged build that electron-vite started.
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
@@ -37,6 +37,7 @@ app.whenReady().then(async () => {
     demo: embedded !== null,
     ...(embedded ? { demoPassword: embedded.password } : {}),
     allowInsecureServiceUrl: process.env['ORDER_DESK_ALLOW_HTTP'] === '1',
+    keyProtector: safeStorageProtector(),
     printer: windowPdfPrinter(() => window),
   });
 

@@ -31,6 +31,11 @@ export interface ServiceConfig {
   codeAttempts: { perClerk: WindowLimit; perStore: WindowLimit };
   codeLength: number;
   codeValidityMs: number;
+  /**
+   * scrypt cost of a code's verifier: what a desk pays to look a typed code up offline, and what
+   * anyone holding a verifier pays per guess (docs/decisions.md has the figures).
+   */
+  codeVerifierCost: { N: number; r: number; p: number };
   timers: TimerConfig;
   pull: { defaultLimit: number; maxLimit: number };
 }
@@ -43,6 +48,7 @@ export interface ConfigOverrides {
   codeAttempts?: Partial<ServiceConfig['codeAttempts']>;
   codeLength?: number;
   codeValidityMs?: number;
+  codeVerifierCost?: ServiceConfig['codeVerifierCost'];
   timers?: TimerOverrides;
 }
 
@@ -65,6 +71,7 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ServiceConfig {
     },
     codeLength: overrides.codeLength ?? 6,
     codeValidityMs: overrides.codeValidityMs ?? 90 * DAY,
+    codeVerifierCost: overrides.codeVerifierCost ?? { N: 2 ** 15, r: 8, p: 1 },
     timers: resolveTimerConfig(overrides.timers),
     pull: { defaultLimit: 500, maxLimit: 5000 },
   };

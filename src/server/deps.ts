@@ -2,6 +2,7 @@ import type { AddressQueue } from './auth/login-guard';
 import type { WindowLimiter } from './auth/rate-limit';
 import type { SessionCache } from './auth/sessions';
 import type { ServiceConfig } from './config';
+import type { CodeVerifiers } from './redemption/verifier';
 import type { Store } from './storage/repositories';
 import type { Clock } from './timers/clock';
 
@@ -19,4 +20,6 @@ export interface Deps {
   /** Slowed sign-in checks wait here, one address at a time. */
   loginQueue: AddressQueue;
   sessions: SessionCache;
+  /** Computes the verifiers of codes issued without one (redemption/verifier.ts). */
+  codeVerifiers: CodeVerifiers;
 }

@@ -7,6 +7,7 @@ import { resolveConfig, type ConfigOverrides } from './config';
 import type { Deps } from './deps';
 import { seedDemo } from './demo/seed';
 import { buildApp } from './http/app';
+import { CodeVerifiers } from './redemption/verifier';
 import { allowedHostNames } from './http/host-check';
 import { allRoutes } from './http/routes';
 import { DEFAULT_DATA_DIR, openStore, type StoreLocation } from './storage/open';
@@ -38,6 +39,8 @@ export interface OrderServiceOptions extends StoreLocation {
   timerIntervalMs?: number;
   tokenTtlMs?: number;
   login?: ConfigOverrides['login'];
+  /** scrypt cost of code verifiers (default N=2^15); tests and the bench's seeding take a cheap one. */
+  codeVerifierCost?: ConfigOverrides['codeVerifierCost'];
   /**
    * Proxies (addresses or CIDRs) whose X-Forwarded-For is believed. Unset: the socket's address
    * counts, so a client cannot pick its own address with a header.
@@ -81,6 +84,7 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
     tokenTtlMs: options.tokenTtlMs,
     login: options.login,
     codeAttempts: options.codeAttempts,
+    codeVerifierCost: options.codeVerifierCost,
     demoPasswordHash: options.demoPassword === undefined ? null : await hashPassword(options.demoPassword),
   });
   const deps: Deps = {
@@ -90,6 +94,7 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
     limiters: createLimiters(config, clock),
     loginQueue: new AddressQueue(options.pause ?? realPause),
     sessions: new SessionCache(),
+    codeVerifiers: new CodeVerifiers({ store, clock, config }),
   };
   const app = buildApp(deps, allRoutes(deps), {
     logger: options.logger ?? false,
@@ -105,9 +110,16 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
     throw error;
   }
 
-  // One sweep at a time: a slow sweep is not overtaken by the next tick.
+  // Codes issued before a restart (or by a unit that did not kick it) get their verifiers now.
+  deps.codeVerifiers.kick();
+  // One sweep at a time: a slow sweep is not overtaken by the next tick. Each also hashes any code
+  // still without a verifier.
   let sweeping: Promise<SweepResult> | null = null;
-  const sweep = (): Promise<SweepResult> => (sweeping ??= runDueTimers(deps).finally(() => (sweeping = null)));
+  const sweep = (): Promise<SweepResult> =>
+    (sweeping ??= deps.codeVerifiers
+      .flush()
+      .then(() => runDueTimers(deps))
+      .finally(() => (sweeping = null)));
   const interval = options.timerIntervalMs ?? 30_000;
   const ticker =
     interval > 0 ? setInterval(() => sweep().catch((error: unknown) => app.log.error(error)), interval).unref() : null;
@@ -123,6 +135,7 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
     async close() {
       if (ticker) clearInterval(ticker);
       await sweeping?.catch(() => undefined);
+      await deps.codeVerifiers.flush().catch(() => undefined);
       await app.close();
       await store.close();
     },

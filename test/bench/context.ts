@@ -95,6 +95,9 @@ export class Bench {
         this.serviceDir,
         '--demo-orders',
         String(this.orders),
+        // Cheap code verifiers: the production cost would add most of an hour to a million-order seed.
+        '--code-verifier-cost',
+        '1024',
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );

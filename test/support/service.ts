@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IntentResult, IntentType } from '../../src/shared/contract/sync';
 import type { DataScope, Role } from '../../src/shared/domain/vocabulary';
+import { issuedCode } from './issued-codes';
 import { ManualClock, startOrderService, type OrderServiceOptions, type SweepResult } from '../../src/server/index';
 
 /** 14 March 2025, 10:00 in China: a weekday morning at the desks. */
@@ -82,6 +83,10 @@ export interface TestService {
   runDueTimers(): Promise<SweepResult>;
   login(username: string, password?: string): Promise<Session>;
   snapshot(): DbSnapshot;
+  /** Rows of a read-only query against the service's database. */
+  query<T>(sql: string, ...params: unknown[]): T[];
+  /** The code the service issued for an order: what its buyer types at the counter. */
+  codeOf(order: { orderNo: string }): string;
   /** Writes fixture rows the demo company lacks (another merchant's store, say) straight into the database. */
   fixture(sql: string, ...params: unknown[]): void;
   close(): Promise<void>;
@@ -103,6 +108,8 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     demoOrders: 400,
     timerIntervalMs: 0,
     tokenTtlMs: 365 * 24 * 3_600_000,
+    // Verifiers at a cost tests can afford (2 ms instead of 0.1 s a code); the format is the same.
+    codeVerifierCost: { N: 2 ** 10, r: 8, p: 1 },
     ...options,
     dataDir,
     port: 0,
@@ -182,6 +189,15 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
         }
         const { value } = db.prepare('SELECT value FROM sync_sequence').get() as { value: number };
         return { sequence: value, rows, orders: digest.digest('hex') };
+      } finally {
+        db.close();
+      }
+    },
+    codeOf: (order) => issuedCode(dbFile, order.orderNo),
+    query<T>(sql: string, ...params: unknown[]): T[] {
+      const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+      try {
+        return db.prepare(sql).all(...params) as T[];
       } finally {
         db.close();
       }

@@ -17,7 +17,9 @@ import { checkServiceUrl } from '../session/service-url';
 import { endServiceSession, signIn } from '../session/sign-in';
 import type { TokenVault } from '../session/token-vault';
 import { SyncEngine, type SyncPhase } from '../sync/engine';
-import { createCodeSeal, type CodeSeal } from '../redemption/code-seal';
+import { sealFor, type CodeSeal } from '../redemption/code-seal';
+import { loadSealKey, type KeyProtector } from '../session/seal-key';
+import { pruneAnsweredIntents } from '../sync/outbox';
 import { ServiceClient } from '../sync/service-client';
 import { readSyncState } from '../sync/sync-state';
 import { viewHandlers } from '../views/handlers';
@@ -33,6 +35,8 @@ export interface AppOptions {
   demo?: boolean;
   /** The embedded demo's password on this run, which the sign-in screen shows. */
   demoPassword?: string;
+  /** The OS's protection for this device's seal keys (Electron's safeStorage); none in browser mode. */
+  keyProtector?: KeyProtector | null;
   /** Plain http to another machine (a lab network); refused otherwise (session/service-url.ts). */
   allowInsecureServiceUrl?: boolean;
   /** Off in tests that drive sync rounds themselves. */
@@ -119,7 +123,8 @@ export function createApp(options: AppOptions): App {
       offline: login === null,
     };
     const workspace = openWorkspace(userDir, session);
-    const seal = createCodeSeal(account.secretKey);
+    const seal = sealFor(workspace.db, loadSealKey(userDir, account.secretKey, options.keyProtector ?? null));
+    pruneAnsweredIntents(workspace.db, now());
     const engine = new SyncEngine({
       db: workspace.db,
       client,

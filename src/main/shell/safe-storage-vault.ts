@@ -1,6 +1,7 @@
 import { safeStorage } from 'electron';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { KeyProtector } from '../session/seal-key';
 import type { TokenVault } from '../session/token-vault';
 
 /**
@@ -34,4 +35,22 @@ export class SafeStorageVault implements TokenVault {
   clear(username: string): void {
     rmSync(this.fileOf(username), { force: true });
   }
+}
+
+/**
+ * safeStorage protects nothing on Linux when it falls back to its `basic_text` backend (no keyring
+ * reachable): the "encryption" key is hard-coded. There it is treated as absent.
+ */
+export function safeStorageWorks(): boolean {
+  if (!safeStorage.isEncryptionAvailable()) return false;
+  return process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text';
+}
+
+/** safeStorage as the seal keys' protector, or null where it protects nothing. */
+export function safeStorageProtector(): KeyProtector | null {
+  if (!safeStorageWorks()) return null;
+  return {
+    protect: (secret) => safeStorage.encryptString(secret.toString('base64')),
+    unprotect: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
+  };
 }

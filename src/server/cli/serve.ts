@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD } from '../demo/company';
 import { DEFAULT_DEMO_ORDERS, DEFAULT_PORT, startOrderService } from '../index';
-import { integerOption, parse, type Command } from './command';
+import { CliError, integerOption, parse, type Command } from './command';
 import { DATA_OPTIONS, DATA_USAGE } from './data-options';
 
 const USAGE = `Usage: npm run server -- [serve] [--demo] [--port <p>] [--host <h>] [--allowed-hosts <names>]
@@ -17,7 +17,19 @@ const USAGE = `Usage: npm run server -- [serve] [--demo] [--port <p>] [--host <h
                     client; without it the connecting address counts for the sign-in limits
 ${DATA_USAGE}
   --demo-orders <n> demo orders to generate on first seeding (default ${DEFAULT_DEMO_ORDERS})
+  --code-verifier-cost <N>
+                    scrypt N of the verifiers desks get instead of codes (default 32768): what a counter
+                    pays per typed code offline, and anyone holding a verifier per guess
   --log             log every request`;
+
+/** scrypt's N: a power of two from 2^10 to 2^20. */
+function powerOfTwo(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1024 || n > 2 ** 20 || (n & (n - 1)) !== 0) {
+    throw new CliError(`--code-verifier-cost must be a power of two from 1024 to 1048576, got ${text}`);
+  }
+  return n;
+}
 
 /** `a, b` → `{ [key]: ['a', 'b'] }`; nothing when the option was not given. */
 const listOption = <K extends string>(key: K, text: string | undefined): Partial<Record<K, string[]>> =>
@@ -45,6 +57,7 @@ export const serveCommand: Command = {
         host: { type: 'string', default: '127.0.0.1' },
         'allowed-hosts': { type: 'string' },
         'trust-proxy': { type: 'string' },
+        'code-verifier-cost': { type: 'string' },
         'demo-orders': { type: 'string' },
         log: { type: 'boolean', default: false },
       },
@@ -58,6 +71,9 @@ export const serveCommand: Command = {
       dataDir: values.data,
       demoOrders: integerOption(values['demo-orders'], 'demo-orders', DEFAULT_DEMO_ORDERS),
       logger: values.log,
+      ...(values['code-verifier-cost'] === undefined
+        ? {}
+        : { codeVerifierCost: { N: powerOfTwo(values['code-verifier-cost']), r: 8, p: 1 } }),
     });
     io.out(`Order service listening on ${service.url}`);
     if (values.demo)

@@ -176,6 +176,8 @@ export interface CodeRow {
   orderNo: string;
   merchantId: string;
   code: string;
+  /** What desks get instead of the code; null until the service has hashed it (redemption/verifier.ts). */
+  verifier: string | null;
   validFrom: number;
   validTo: number;
   usesTotal: number;
@@ -386,6 +388,9 @@ export interface CodesRepo {
   byOrder(orderNo: string): Promise<CodeRow | null>;
   /** Every row with this code, live ones first. */
   find(code: string): Promise<CodeRow[]>;
+  /** Codes whose verifier is still to be computed, oldest first. */
+  unverified(limit: number): Promise<CodeRow[]>;
+  setVerifier(id: number, verifier: string): Promise<void>;
   /** Takes one use if one is left; false when another request took the last one first. */
   takeUse(id: number, liveUntilIfLast: number): Promise<boolean>;
   giveBackUse(id: number, liveUntil: number): Promise<void>;

@@ -145,6 +145,7 @@ export async function push(deps: Deps, caller: Caller, request: PushRequest): Pr
       deviceId: device.deviceId,
       deviceCode: device.deviceCode,
       deviceLastSync: await tx.deviceSync.last(device.deviceId),
+      codeIssued: () => deps.codeVerifiers.kick(),
     };
     const results: IntentResult[] = parsed.map(({ raw, parsed: p }) => {
       if (p.ok) return { id: p.intent.id, status: 'rejected' };

@@ -11,6 +11,8 @@ export interface WebMode {
   serviceUrl: string;
   /** The embedded demo's password on this run (demo1234 for the public demo). */
   password: string;
+  /** The embedded service's database, where a test playing the customer reads a code it issued. */
+  serviceDb: string;
   stop(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function startWebMode({
     origin: new URL(url).origin,
     serviceUrl,
     password,
+    serviceDb: join(dataDir, 'service', 'orders.sqlite'),
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

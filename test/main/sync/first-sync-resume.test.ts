@@ -13,9 +13,9 @@ import { startDeskProcess, type DeskProcess } from './desk-process-driver';
 
 const USER = 'admin';
 
-/** The desk keeps redemption codes only as seals (src/main/redemption/code-seal.ts). */
+/** The desk keeps code verifiers only sealed (src/main/redemption/code-seal.ts). */
 const withoutCode = (record: OrderRecord): OrderRecord =>
-  record.redemptionCode ? { ...record, redemptionCode: { ...record.redemptionCode, code: '' } } : record;
+  record.redemptionCode ? { ...record, redemptionCode: { ...record.redemptionCode, verifier: '' } } : record;
 const PAGE = 100;
 
 /**

@@ -12,6 +12,7 @@ import { migration010WaybillNumbers } from './010_waybill_numbers';
 import { migration011UserAdmin } from './011_user_admin';
 import { migration012LoginAttempts } from './012_login_attempts';
 import { migration013DeviceSync } from './013_device_sync';
+import { migration014CodeVerifiers } from './014_code_verifiers';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011UserAdmin,
   migration012LoginAttempts,
   migration013DeviceSync,
+  migration014CodeVerifiers,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -10,7 +10,7 @@ import type {
 import { placeholders } from '../sql';
 import { flag, type Prepare } from './statements';
 
-const CODE = `id, order_no AS "orderNo", merchant_id AS "merchantId", code, valid_from AS "validFrom",
+const CODE = `id, order_no AS "orderNo", merchant_id AS "merchantId", code, verifier, valid_from AS "validFrom",
   valid_to AS "validTo", uses_total AS "usesTotal", uses_left AS "usesLeft", live, live_until AS "liveUntil"`;
 
 const toCode = (raw: Omit<CodeRow, 'live'> & { live: number }): CodeRow => ({ ...raw, live: flag(raw.live) });
@@ -18,12 +18,14 @@ const toCode = (raw: Omit<CodeRow, 'live'> & { live: number }): CodeRow => ({ ..
 export const codesRepo = (sql: Prepare): CodesRepo => ({
   async insert(row) {
     const inserted = sql(
-      `INSERT INTO redemption_codes (order_no, merchant_id, code, valid_from, valid_to, uses_total, uses_left, live, live_until)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
+      `INSERT INTO redemption_codes (order_no, merchant_id, code, verifier, valid_from, valid_to, uses_total, uses_left,
+         live, live_until)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
     ).get(
       row.orderNo,
       row.merchantId,
       row.code,
+      row.verifier,
       row.validFrom,
       row.validTo,
       row.usesTotal,
@@ -43,6 +45,15 @@ export const codesRepo = (sql: Prepare): CodesRepo => ({
       code,
     ) as Array<Parameters<typeof toCode>[0]>;
     return rows.map(toCode);
+  },
+  async unverified(limit) {
+    const rows = sql(`SELECT ${CODE} FROM redemption_codes WHERE verifier IS NULL ORDER BY id LIMIT ?`).all(
+      limit,
+    ) as Array<Parameters<typeof toCode>[0]>;
+    return rows.map(toCode);
+  },
+  async setVerifier(id, verifier) {
+    sql('UPDATE redemption_codes SET verifier = ? WHERE id = ?').run(verifier, id);
   },
   async takeUse(id, liveUntilIfLast) {
     // The WHERE is the single-use guard: of any number of concurrent takers, only as many as there
