@@ -76,9 +76,9 @@ describe('redeeming service codes at the store counter', () => {
       });
     }
     const [order] = await liveCodes();
-    expect(await desk.call('redemption.verify', { code: world.service.codeOf(order!), storeId: 'ST-01' })).toMatchObject(
-      { ok: false, error: { code: 'RATE_LIMITED' } },
-    );
+    expect(
+      await desk.call('redemption.verify', { code: world.service.codeOf(order!), storeId: 'ST-01' }),
+    ).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
   });
 
   for (const firstToSync of ['east', 'west'] as const) {
