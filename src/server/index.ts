@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { TimerOverrides } from '../shared/domain/timers';
 import { createLimiters } from './auth/limiters';
 import { AddressQueue, realPause } from './auth/login-guard';
@@ -7,10 +8,11 @@ import { resolveConfig, type ConfigOverrides } from './config';
 import type { Deps } from './deps';
 import { seedDemo } from './demo/seed';
 import { buildApp } from './http/app';
-import { CodeVerifiers } from './redemption/verifier';
 import { allowedHostNames } from './http/host-check';
+import { CodeVerifiers } from './redemption/verifier';
 import { allRoutes } from './http/routes';
 import { DEFAULT_DATA_DIR, openStore, type StoreLocation } from './storage/open';
+import type { Store } from './storage/repositories';
 import { systemClock, type Clock } from './timers/clock';
 import { runDueTimers, type SweepResult } from './timers/sweep';
 
@@ -39,6 +41,7 @@ export interface OrderServiceOptions extends StoreLocation {
   timerIntervalMs?: number;
   tokenTtlMs?: number;
   login?: ConfigOverrides['login'];
+  codeAttempts?: ConfigOverrides['codeAttempts'];
   /** scrypt cost of code verifiers (default N=2^15); tests and the bench's seeding take a cheap one. */
   codeVerifierCost?: ConfigOverrides['codeVerifierCost'];
   /**
@@ -53,7 +56,6 @@ export interface OrderServiceOptions extends StoreLocation {
   allowedHosts?: string[];
   /** How a slowed sign-in waits; tests observe it instead of sleeping. */
   pause?: (ms: number) => Promise<void>;
-  codeAttempts?: ConfigOverrides['codeAttempts'];
   logger?: boolean;
 }
 
@@ -69,6 +71,16 @@ export interface OrderService {
 }
 
 /**
+ * Seeds the demo company on one node at a time: nodes started together on an empty PostgreSQL
+ * database wait for the first to finish, then find everything seeded (seedDemo is idempotent).
+ */
+async function seedOnce(store: Store, seed: () => Promise<void>): Promise<void> {
+  while ((await store.exclusive('demo-seed', async () => (await seed(), true))) === null) {
+    await sleep(250);
+  }
+}
+
+/**
  * Starts the order service: opens (and migrates) its database, seeds the demo company when asked,
  * listens, and sweeps the timers on an interval. The desktop app embeds it this way when no remote
  * service is configured; tests start it on port 0 with a ManualClock.
@@ -76,7 +88,12 @@ export interface OrderService {
 export async function startOrderService(options: OrderServiceOptions = {}): Promise<OrderService> {
   const host = options.host ?? '127.0.0.1';
   const allowedHosts = allowedHostNames(host, options.allowedHosts);
-  const store = openStore({ dbFile: options.dbFile, dataDir: options.dataDir ?? DEFAULT_DATA_DIR });
+  const store = await openStore({
+    database: options.database,
+    poolSize: options.poolSize,
+    dbFile: options.dbFile,
+    dataDir: options.dataDir ?? DEFAULT_DATA_DIR,
+  });
   const clock = options.clock ?? systemClock;
   const config = resolveConfig({
     demo: options.demo ?? false,
@@ -102,7 +119,7 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
   });
   try {
-    if (config.demo) await seedDemo(deps, options.demoOrders ?? DEFAULT_DEMO_ORDERS);
+    if (config.demo) await seedOnce(store, () => seedDemo(deps, options.demoOrders ?? DEFAULT_DEMO_ORDERS));
     await app.listen({ port: options.port ?? DEFAULT_PORT, host });
   } catch (error) {
     await app.close();
@@ -112,13 +129,16 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
 
   // Codes issued before a restart (or by a unit that did not kick it) get their verifiers now.
   deps.codeVerifiers.kick();
-  // One sweep at a time: a slow sweep is not overtaken by the next tick. Each also hashes any code
-  // still without a verifier.
+  // One sweep at a time, over every node on the database: a slow sweep is not overtaken by the
+  // next tick, and while another node sweeps this one finds nothing to do. Each tick also hashes
+  // any code still without a verifier.
   let sweeping: Promise<SweepResult> | null = null;
+  const idle: SweepResult = { cancelled: 0, confirmed: 0, codesRetired: 0 };
   const sweep = (): Promise<SweepResult> =>
     (sweeping ??= deps.codeVerifiers
       .flush()
-      .then(() => runDueTimers(deps))
+      .then(() => store.exclusive('timer-sweep', () => runDueTimers(deps)))
+      .then((result) => result ?? idle)
       .finally(() => (sweeping = null)));
   const interval = options.timerIntervalMs ?? 30_000;
   const ticker =

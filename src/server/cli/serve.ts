@@ -1,25 +1,26 @@
 import { DEMO_PASSWORD } from '../demo/company';
 import { DEFAULT_DEMO_ORDERS, DEFAULT_PORT, startOrderService } from '../index';
 import { CliError, integerOption, parse, type Command } from './command';
-import { DATA_OPTIONS, DATA_USAGE } from './data-options';
+import { DATA_OPTIONS, DATA_USAGE, storeLocation } from './data-options';
 
-const USAGE = `Usage: npm run server -- [serve] [--demo] [--port <p>] [--host <h>] [--allowed-hosts <names>]
-         [--trust-proxy <addresses>] [--data <dir>] [--demo-orders <n>] [--log]
+const USAGE = `Usage: npm run server -- [serve] [--demo] [--port <p>] [--host <h>] [--database <url> | --data <dir>]
+                         [--pool-size <n>] [--demo-orders <n>] [--log]
 
   --demo            seed the demo company (once) and accept the demo users (password ${DEMO_PASSWORD})
-  --port <p>        port to listen on (default ${DEFAULT_PORT}; 0 = any free port)
-  --host <h>        address to listen on (default 127.0.0.1)
+  --port <p>        port to listen on (default ${DEFAULT_PORT}; 0 = any free port)      env PORT
+  --host <h>        address to listen on (default 127.0.0.1)                           env HOST
   --allowed-hosts <names>
-                    host names clients reach the service by, comma-separated (orders.example.com);
-                    required when --host is not a loopback address: any other Host is refused
+                    host names clients reach the service by, comma-separated        env ALLOWED_HOSTS
+                    (orders.example.com); required when --host is not a loopback address: any
+                    other Host header is refused (421 HOST_NOT_ALLOWED)
   --trust-proxy <addresses>
-                    proxies (addresses or CIDRs, comma-separated) whose X-Forwarded-For names the
-                    client; without it the connecting address counts for the sign-in limits
+                    proxies (addresses or CIDRs, comma-separated) whose X-Forwarded-For    env TRUST_PROXY
+                    names the client; without it the connecting address counts for sign-in limits
 ${DATA_USAGE}
   --demo-orders <n> demo orders to generate on first seeding (default ${DEFAULT_DEMO_ORDERS})
   --code-verifier-cost <N>
-                    scrypt N of the verifiers desks get instead of codes (default 32768): what a counter
-                    pays per typed code offline, and anyone holding a verifier per guess
+                    scrypt N of the verifiers desks get instead of codes (default 32768): what a
+                    counter pays per typed code offline, and anyone holding a verifier per guess
   --log             log every request`;
 
 /** scrypt's N: a power of two from 2^10 to 2^20. */
@@ -54,7 +55,7 @@ export const serveCommand: Command = {
         ...DATA_OPTIONS,
         demo: { type: 'boolean', default: false },
         port: { type: 'string' },
-        host: { type: 'string', default: '127.0.0.1' },
+        host: { type: 'string' },
         'allowed-hosts': { type: 'string' },
         'trust-proxy': { type: 'string' },
         'code-verifier-cost': { type: 'string' },
@@ -62,13 +63,14 @@ export const serveCommand: Command = {
         log: { type: 'boolean', default: false },
       },
     });
+    const location = storeLocation(values);
     const service = await startOrderService({
+      ...location,
       demo: values.demo,
-      port: integerOption(values.port, 'port', DEFAULT_PORT),
-      host: values.host,
-      ...listOption('allowedHosts', values['allowed-hosts']),
-      ...listOption('trustProxy', values['trust-proxy']),
-      dataDir: values.data,
+      port: integerOption(values.port ?? process.env.PORT, 'port', DEFAULT_PORT),
+      host: values.host ?? process.env.HOST ?? '127.0.0.1',
+      ...listOption('allowedHosts', values['allowed-hosts'] ?? process.env.ALLOWED_HOSTS),
+      ...listOption('trustProxy', values['trust-proxy'] ?? process.env.TRUST_PROXY),
       demoOrders: integerOption(values['demo-orders'], 'demo-orders', DEFAULT_DEMO_ORDERS),
       logger: values.log,
       ...(values['code-verifier-cost'] === undefined
@@ -80,7 +82,7 @@ export const serveCommand: Command = {
       io.out(`Demo mode: sign in as admin, warehouse1, clerk1, dealer1 or service1 with ${DEMO_PASSWORD}`);
     else if (!(await service.hasAdmin()))
       io.out(
-        `No admin account yet: create the first with  npm run server -- users add <username> --role admin --data ${values.data}  (password on standard input)`,
+        `No admin account yet: create the first with  npm run server -- users add <username> --role admin ${location.database ? '--database <url>' : `--data ${location.dataDir}`}  (password on standard input)`,
       );
     const stop = () => {
       service.close().then(

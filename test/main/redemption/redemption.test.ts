@@ -12,7 +12,7 @@ describe('redeeming service codes at the store counter', () => {
 
   it('keeps no code on disk, only the service’s verifiers sealed under the desk’s own key', async () => {
     const desk = await counter();
-    const codes = (await liveCodes()).map((o) => world.service.codeOf(o));
+    const codes = await Promise.all((await liveCodes()).map((o) => world.service.codeOf(o)));
     expect(codes.length).toBeGreaterThan(0);
     const file = new Database(`${desk.app.workspace()!.dir}/orders.sqlite`, { readonly: true });
     const stored = file.prepare('SELECT code FROM redemption_codes').pluck().all() as string[];
@@ -25,7 +25,7 @@ describe('redeeming service codes at the store counter', () => {
   it('previews what a code buys, then redeems it online and the order completes', async () => {
     const desk = await counter();
     const [order] = await liveCodes();
-    const code = world.service.codeOf(order!);
+    const code = await world.service.codeOf(order!);
     const preview = await desk.call('redemption.verify', { code, storeId: 'ST-01' });
     expect(preview).toMatchObject({ ok: true, value: { orderNo: order!.orderNo, usesLeft: 1 } });
     if (preview.ok) expect((preview.value as { buyerPhone: string }).buyerPhone).toMatch(/\*{4}/);
@@ -59,7 +59,7 @@ describe('redeeming service codes at the store counter', () => {
       `UPDATE redemption_codes SET code = (SELECT c.code FROM redemption_codes c JOIN orders o ON o.id = c.order_id
        WHERE o.order_no = ?) WHERE order_id = (SELECT id FROM orders WHERE order_no = ?)`,
     ).run(live!.orderNo, used.orderNo);
-    const code = world.service.codeOf(live!);
+    const code = await world.service.codeOf(live!);
     expect(await desk.call('redemption.verify', { code, storeId: 'ST-01' })).toMatchObject({
       ok: true,
       value: { orderNo: live!.orderNo, usesLeft: 1 },
@@ -77,7 +77,7 @@ describe('redeeming service codes at the store counter', () => {
     }
     const [order] = await liveCodes();
     expect(
-      await desk.call('redemption.verify', { code: world.service.codeOf(order!), storeId: 'ST-01' }),
+      await desk.call('redemption.verify', { code: await world.service.codeOf(order!), storeId: 'ST-01' }),
     ).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
   });
 
@@ -86,7 +86,7 @@ describe('redeeming service codes at the store counter', () => {
       const east = await counter();
       const west = await counter();
       const [order] = await liveCodes();
-      const code = world.service.codeOf(order!);
+      const code = await world.service.codeOf(order!);
       await world.proxy.refuse();
       expect(await redeem(east, code, 'ST-01')).toMatchObject({ outcome: 'provisional' });
       world.service.clock.advance(60_000);
@@ -114,7 +114,7 @@ describe('redeeming service codes at the store counter', () => {
         desk.app.workspace()!.db.prepare('SELECT state FROM redemptions').pluck().all();
       expect(states(winner)).toEqual(['confirmed']);
       expect(states(loser)).toEqual(['rejected']);
-      expectEachIntentOnce([east, west], world.service);
+      await expectEachIntentOnce([east, west], world.service);
       await expectConverged(east, world.service, 'clerk1');
       await expectConverged(west, world.service, 'clerk1');
     });
@@ -124,7 +124,7 @@ describe('redeeming service codes at the store counter', () => {
     const a = await counter();
     const b = await counter();
     const [order] = await liveCodes();
-    const code = world.service.codeOf(order!);
+    const code = await world.service.codeOf(order!);
     await world.proxy.refuse();
     await redeem(a, code);
     await redeem(b, code);

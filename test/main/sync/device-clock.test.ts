@@ -1,5 +1,3 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDesk } from '../../support/desk';
 import { startTestService, type TestService } from '../../support/service';
@@ -15,15 +13,13 @@ describe('a desk’s sync tells the service which device it is and what its cloc
     const desk = openTestDesk(service, { clockOffsetMs: -3 * 3_600_000 });
     await desk.signIn('clerk1');
     await desk.sync();
-    const db = new Database(join(service.dataDir, 'orders.sqlite'), { readonly: true });
-    try {
-      const row = db
-        .prepare('SELECT at, clock_offset AS clockOffset FROM device_sync WHERE device_id = ?')
-        .get(desk.deviceId);
-      expect(row).toEqual({ at: service.clock.now(), clockOffset: -3 * 3_600_000 });
-    } finally {
-      db.close();
-    }
+    const rows = await service.query<{ at: number; clockOffset: number }>(
+      'SELECT at, clock_offset AS "clockOffset" FROM device_sync WHERE device_id = ?',
+      desk.deviceId,
+    );
+    expect(rows.map((r) => ({ at: Number(r.at), clockOffset: Number(r.clockOffset) }))).toEqual([
+      { at: service.clock.now(), clockOffset: -3 * 3_600_000 },
+    ]);
     await desk.dispose();
   });
 });

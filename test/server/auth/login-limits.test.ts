@@ -67,15 +67,15 @@ describe('sign-in limits that hold under concurrency', () => {
     expect(slept.asked).toEqual([]);
     const sprayed = await Promise.all(Array.from({ length: 6 }, (_, i) => login(`more${i}`, 'password')));
     expect(sprayed.every((a) => a.status === 401)).toBe(true);
-    // Each further check waits longer than the one before, up to a ceiling.
+    // Every further check waits (one at a time), longer the more the address has tried, up to a ceiling.
     expect(slept.asked).toHaveLength(6);
-    const sorted = [...slept.asked].sort((a, b) => a - b);
-    expect(sorted[0]).toBeGreaterThan(0);
-    expect(sorted.at(-1)).toBeGreaterThan(sorted[0]!);
-    expect(Math.max(...slept.asked)).toBeLessThanOrEqual(30_000);
+    const first = Math.min(...slept.asked);
+    expect(first).toBeGreaterThan(0);
     const admin = await login('admin', 'demo1234');
     expect(admin.status).toBe(200);
     expect(slept.asked).toHaveLength(7);
+    expect(slept.asked.at(-1)).toBeGreaterThan(first);
+    expect(Math.max(...slept.asked)).toBeLessThanOrEqual(30_000);
   });
 
   it('ignores X-Forwarded-For unless told to trust a proxy: a spoofed header does not escape the address count', async () => {

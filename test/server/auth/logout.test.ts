@@ -27,7 +27,7 @@ describe('signing out ends the session at the service', () => {
   it('notices within 10 seconds a token revoked behind its back (by another node of the service)', async () => {
     const clerk = await service.login('clerk1');
     expect((await clerk.get('/v1/orders?limit=1')).status).toBe(200);
-    service.fixture('DELETE FROM tokens');
+    await service.fixture('DELETE FROM tokens');
     service.clock.advance(10_000);
     expect((await clerk.get('/v1/orders?limit=1')).status).toBe(401);
   });

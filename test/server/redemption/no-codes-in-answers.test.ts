@@ -29,14 +29,14 @@ describe('no desk receives a live redemption code', () => {
     });
     // Live codes of clerk1's stores, as only the service's own table holds them.
     const live = new Set(
-      service
-        .query<{ code: string }>(
-          "SELECT code FROM redemption_codes WHERE live = 1 AND order_no IN (SELECT order_no FROM orders WHERE store_id IN ('ST-01', 'ST-02'))",
+      (
+        await service.query<{ code: string }>(
+          "SELECT code FROM redemption_codes WHERE live = TRUE AND order_no IN (SELECT order_no FROM orders WHERE store_id IN ('ST-01', 'ST-02'))",
         )
-        .map((r) => r.code),
+      ).map((r) => r.code),
     );
     expect(live.size).toBeGreaterThan(10);
-    expect(live).toContain(service.codeOf(fresh!));
+    expect(live).toContain(await service.codeOf(fresh!));
 
     const seen: string[] = [];
     const { changes } = await clerk.pullAll('', 200);

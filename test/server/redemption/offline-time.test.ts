@@ -18,7 +18,7 @@ describe('an offline redemption is judged against when the service last heard fr
       lines: [{ sku: sku('SERVICE', { uses: 1 }), quantity: 1 }],
       storeId: 'ST-01',
     });
-    return { order: order!, code: service.codeOf(order!) };
+    return { order: order!, code: await service.codeOf(order!) };
   }
   /** The desk's sync round: a pull naming its device and what its clock says. */
   async function deskSyncs(session: Session, deviceClock = service.clock.now()) {

@@ -10,9 +10,10 @@ import { migration008Refunds } from './008_refunds';
 import { migration009PromotionSeq } from './009_promotion_seq';
 import { migration010WaybillNumbers } from './010_waybill_numbers';
 import { migration011UserAdmin } from './011_user_admin';
-import { migration012LoginAttempts } from './012_login_attempts';
-import { migration013DeviceSync } from './013_device_sync';
-import { migration014CodeVerifiers } from './014_code_verifiers';
+import { migration012Counters } from './012_counters';
+import { migration013LoginAttempts } from './013_login_attempts';
+import { migration014DeviceSync } from './014_device_sync';
+import { migration015CodeVerifiers } from './015_code_verifiers';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -29,9 +30,10 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009PromotionSeq,
   migration010WaybillNumbers,
   migration011UserAdmin,
-  migration012LoginAttempts,
-  migration013DeviceSync,
-  migration014CodeVerifiers,
+  migration012Counters,
+  migration013LoginAttempts,
+  migration014DeviceSync,
+  migration015CodeVerifiers,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

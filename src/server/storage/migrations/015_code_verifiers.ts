@@ -6,9 +6,9 @@ import type { Migration } from './migration';
  * and keeps here too, so it knows which codes still need one. Every stored record loses its code
  * now; the verifiers of existing codes are computed once the service runs.
  */
-export const migration014CodeVerifiers: Migration = {
-  version: 14,
-  name: '014_code_verifiers',
+export const migration015CodeVerifiers: Migration = {
+  version: 15,
+  name: '015_code_verifiers',
   up(db) {
     db.exec(`
       ALTER TABLE redemption_codes ADD COLUMN verifier TEXT;
@@ -18,4 +18,11 @@ export const migration014CodeVerifiers: Migration = {
         WHERE json_type(record, '$.redemptionCode') = 'object';
     `);
   },
+  postgres: `
+      ALTER TABLE redemption_codes ADD COLUMN verifier text;
+      CREATE INDEX redemption_codes_unverified ON redemption_codes (id) WHERE verifier IS NULL;
+      UPDATE orders
+        SET record = jsonb_set(record #- '{redemptionCode,code}', '{redemptionCode,verifier}', 'null'::jsonb)
+        WHERE jsonb_typeof(record -> 'redemptionCode') = 'object';
+    `,
 };

@@ -5,9 +5,9 @@ import type { Migration } from './migration';
  * was off then. An offline redemption cannot have happened before the desk's last sync, so its
  * claimed time is judged against this row, not taken on trust.
  */
-export const migration013DeviceSync: Migration = {
-  version: 13,
-  name: '013_device_sync',
+export const migration014DeviceSync: Migration = {
+  version: 14,
+  name: '014_device_sync',
   up(db) {
     db.exec(`
       CREATE TABLE device_sync (
@@ -17,4 +17,11 @@ export const migration013DeviceSync: Migration = {
       ) WITHOUT ROWID;
     `);
   },
+  postgres: `
+      CREATE TABLE device_sync (
+        device_id    text PRIMARY KEY REFERENCES devices (device_id),
+        at           bigint NOT NULL,
+        clock_offset bigint NOT NULL
+      );
+    `,
 };
