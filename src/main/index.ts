@@ -7,7 +7,7 @@ import { APP_ORIGIN, registerAppScheme, serveRenderer } from './shell/app-protoc
 import { hardenContents } from './shell/hardening';
 import { connectIpc } from './shell/ipc';
 import { windowPdfPrinter } from './shell/pdf-printer';
-import { SafeStorageVault, safeStorageProtector } from './shell/safe-storage-vault';
+import { SafeStorageVault, safeStorageProtector, safeStorageWorks } from './shell/safe-storage-vault';
 
 // The dev server is trusted only in an unpackaged build that electron-vite started.
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
@@ -38,6 +38,7 @@ app.whenReady().then(async () => {
     ...(embedded ? { demoPassword: embedded.password } : {}),
     allowInsecureServiceUrl: process.env['ORDER_DESK_ALLOW_HTTP'] === '1',
     keyProtector: safeStorageProtector(),
+    tokenStorage: safeStorageWorks() ? 'keychain' : 'memory',
     printer: windowPdfPrinter(() => window),
   });
 

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { SessionInfo } from '../../shared/contract/api';
 import { DEMO_USERS } from '../../shared/demo/users';
 import { createDispatcher, type CallContext, type Dispatch } from '../ipc/dispatcher';
@@ -7,12 +8,13 @@ import { afterSaleHandlers } from '../aftersales/handlers';
 import { dealerHandlers } from '../dealer/handlers';
 import { exceptionHandlers } from '../exceptions/handlers';
 import { forgetWindows } from '../db/query/window';
-import { ExportShelf } from '../orders/export';
+import { ExportShelf, pruneExports } from '../orders/export';
 import { orderHandlers } from '../orders/handlers';
 import { printHandlers, type PdfPrinter } from '../print/handlers';
 import { listHandlers } from '../orders/list-handlers';
 import { redemptionHandlers } from '../redemption/handlers';
 import { shippingHandlers } from '../shipping/batch';
+import { privateDir } from '../session/private-files';
 import { checkServiceUrl } from '../session/service-url';
 import { endServiceSession, signIn } from '../session/sign-in';
 import type { TokenVault } from '../session/token-vault';
@@ -35,6 +37,8 @@ export interface AppOptions {
   demo?: boolean;
   /** The embedded demo's password on this run, which the sign-in screen shows. */
   demoPassword?: string;
+  /** Where the vault keeps tokens between runs: Electron with a working safeStorage says 'keychain'. */
+  tokenStorage?: 'keychain' | 'memory';
   /** The OS's protection for this device's seal keys (Electron's safeStorage); none in browser mode. */
   keyProtector?: KeyProtector | null;
   /** Plain http to another machine (a lab network); refused otherwise (session/service-url.ts). */
@@ -107,6 +111,8 @@ export function createApp(options: AppOptions): App {
   async function open(username: string, password: string): Promise<SessionInfo> {
     await close();
     const userDir = userDirOf(options.dataDir, username);
+    privateDir(options.dataDir);
+    privateDir(dirname(userDir));
     let token: string | null = null;
     const client = clientFor(() => token);
     const { account, login } = await signIn(client, userDir, username, password);
@@ -125,6 +131,8 @@ export function createApp(options: AppOptions): App {
     const workspace = openWorkspace(userDir, session);
     const seal = sealFor(workspace.db, loadSealKey(userDir, account.secretKey, options.keyProtector ?? null));
     pruneAnsweredIntents(workspace.db, now());
+    // File ages are the computer's, not the desk's (possibly wrong) clock.
+    pruneExports(userDir, Date.now());
     const engine = new SyncEngine({
       db: workspace.db,
       client,
@@ -184,6 +192,7 @@ export function createApp(options: AppOptions): App {
         signing = run.catch(() => undefined);
         return run;
       },
+      'session.tokenStorage': () => options.tokenStorage ?? 'memory',
       'session.demoAccess': () =>
         options.demo && options.demoPassword
           ? { usernames: DEMO_USERS.map((u) => u.username), password: options.demoPassword }

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { privateDir } from './private-files';
 
 /**
  * The operating system's protection for a small secret: Electron's safeStorage (the Keychain, DPAPI,
@@ -68,7 +69,7 @@ export function loadSealKey(userDir: string, passwordKey: Buffer, protector: Key
   const stored: StoredKey = protector
     ? { v: 1, by: 'safeStorage', data: protector.protect(key).toString('base64') }
     : { v: 1, by: 'password', data: wrapWithPassword(key, passwordKey) };
-  mkdirSync(userDir, { recursive: true, mode: 0o700 });
+  privateDir(userDir);
   const temp = `${fileOf(userDir)}.tmp`;
   writeFileSync(temp, JSON.stringify(stored), { mode: 0o600 });
   renameSync(temp, fileOf(userDir));

@@ -1,15 +1,19 @@
 import { safeStorage } from 'electron';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { privateDir } from '../session/private-files';
 import type { KeyProtector } from '../session/seal-key';
 import type { TokenVault } from '../session/token-vault';
 
 /**
  * Electron keeps the order service's token encrypted by the OS keychain (safeStorage), so a copied
- * disk does not carry a usable sign-in. Where the OS offers no encryption, nothing is written and
- * the user signs in again after a restart.
+ * disk does not carry a usable sign-in. Where the OS offers no real encryption (none at all, or
+ * Linux's basic_text), nothing is written: the token lives in memory only, the sign-in screen says
+ * so, and the user signs in again after a restart.
  */
 export class SafeStorageVault implements TokenVault {
+  private readonly memory = new Map<string, string>();
+
   constructor(private readonly dir: string) {}
 
   private fileOf(username: string): string {
@@ -17,14 +21,19 @@ export class SafeStorageVault implements TokenVault {
   }
 
   save(username: string, token: string): void {
-    if (!safeStorage.isEncryptionAvailable()) return;
-    mkdirSync(this.dir, { recursive: true });
+    if (!safeStorageWorks()) {
+      this.memory.set(username.toLowerCase(), token);
+      return;
+    }
+    privateDir(this.dir);
     writeFileSync(this.fileOf(username), safeStorage.encryptString(token), { mode: 0o600 });
   }
 
   load(username: string): string | null {
+    const kept = this.memory.get(username.toLowerCase());
+    if (kept) return kept;
     const file = this.fileOf(username);
-    if (!existsSync(file) || !safeStorage.isEncryptionAvailable()) return null;
+    if (!existsSync(file) || !safeStorageWorks()) return null;
     try {
       return safeStorage.decryptString(readFileSync(file));
     } catch {
@@ -33,6 +42,7 @@ export class SafeStorageVault implements TokenVault {
   }
 
   clear(username: string): void {
+    this.memory.delete(username.toLowerCase());
     rmSync(this.fileOf(username), { force: true });
   }
 }

@@ -47,6 +47,7 @@ export const zhCN = {
     submit: '登录',
     submitting: '正在登录…',
     demoHint: '演示账号：{users}，本次运行的密码 {password}',
+    tokenInMemory: '本机没有可用的系统钥匙串，登录凭据只保存在内存中：重启应用后需要重新登录。',
   },
   sync: {
     online: '在线',

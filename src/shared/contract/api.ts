@@ -187,6 +187,12 @@ export const procedures = {
     right: 'public',
   }),
   'session.signOut': procedure({ input: z.strictObject({}), output: z.strictObject({}), right: 'signedIn' }),
+  /** Where this desk keeps its sign-in between runs: the OS keychain, or memory only (the sign-in screen says so). */
+  'session.tokenStorage': procedure({
+    input: z.strictObject({}),
+    output: z.enum(['keychain', 'memory']),
+    right: 'public',
+  }),
   /** The embedded demo's users and this run's password, for the sign-in screen; null with a real service. */
   'session.demoAccess': procedure({
     input: z.strictObject({}),

@@ -10,9 +10,11 @@ export function SignInScreen() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [demo, setDemo] = useState<{ usernames: string[]; password: string } | null>(null);
+  const [inMemory, setInMemory] = useState(false);
 
   useEffect(() => {
     void api['session.demoAccess']({}).then((result) => setDemo(result.ok ? result.value : null));
+    void api['session.tokenStorage']({}).then((result) => setInMemory(result.ok && result.value === 'memory'));
   }, []);
 
   const submit = (event: FormEvent) => {
@@ -52,6 +54,11 @@ export function SignInScreen() {
         <button type="submit" className="primary" disabled={signingIn}>
           {signingIn ? m.signIn.submitting : m.signIn.submit}
         </button>
+        {inMemory && (
+          <p className="hint" data-testid="token-in-memory">
+            {m.signIn.tokenInMemory}
+          </p>
+        )}
         {demo && (
           <p className="hint">
             {fill(m.signIn.demoHint, { users: demo.usernames.join(', '), password: demo.password })}
