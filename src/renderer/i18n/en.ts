@@ -35,7 +35,8 @@ export const en: Messages = {
     submit: 'Sign in',
     submitting: 'Signing in…',
     demoHint: 'Demo users: {users}; password for this run: {password}',
-    tokenInMemory: 'No system keychain is available here, so your sign-in is kept in memory only: sign in again after a restart.',
+    tokenInMemory:
+      'No system keychain is available here, so your sign-in is kept in memory only: sign in again after a restart.',
   },
   sync: {
     online: 'Online',
