@@ -106,10 +106,15 @@ async function verifiersOf(
   chunk: readonly OrderRecord[],
   codes: ReadonlyMap<string, string>,
 ): Promise<Map<string, string>> {
-  const keys = new Map<string, VerifierKey>();
-  for (const merchantId of new Set(chunk.filter((r) => codes.has(r.orderNo)).map((r) => r.merchantId))) {
-    keys.set(merchantId, await deps.store.unit((tx) => merchantKey(tx, deps.config, merchantId)));
-  }
+  const merchants = [...new Set(chunk.filter((r) => codes.has(r.orderNo)).map((r) => r.merchantId))];
+  if (merchants.length === 0) return new Map();
+  const keys = new Map<string, VerifierKey>(
+    await deps.store.unit(async (tx) => {
+      const found: Array<[string, VerifierKey]> = [];
+      for (const merchantId of merchants) found.push([merchantId, await merchantKey(tx, deps.config, merchantId)]);
+      return found;
+    }),
+  );
   const hashed = await Promise.all(
     chunk
       .filter((r) => codes.has(r.orderNo))

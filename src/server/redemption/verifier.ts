@@ -65,10 +65,15 @@ export class CodeVerifiers {
     const { store, config, clock } = this.deps;
     const codes = await store.unit((tx) => tx.codes.unverified(ROUND));
     if (codes.length === 0) return 0;
-    const keys = new Map<string, VerifierKey>();
-    for (const merchantId of new Set(codes.map((c) => c.merchantId))) {
-      keys.set(merchantId, await store.unit((tx) => merchantKey(tx, config, merchantId)));
-    }
+    const keys = new Map<string, VerifierKey>(
+      await store.unit(async (tx) => {
+        const found: Array<[string, VerifierKey]> = [];
+        for (const merchantId of new Set(codes.map((c) => c.merchantId))) {
+          found.push([merchantId, await merchantKey(tx, config, merchantId)]);
+        }
+        return found;
+      }),
+    );
     const verifiers = await Promise.all(codes.map((c) => codeVerifier(c.code, keys.get(c.merchantId)!)));
     await store.unit(async (tx) => {
       const ctx: WorkContext = { tx, now: clock.now(), config, ...SYSTEM_ACTOR };
