@@ -57,7 +57,7 @@ describe('carrier events pushed to the signed webhook', () => {
     ]);
     expect(order.timeline.at(-1)).toMatchObject({ action: 'SIGNED', actor: 'carrier:SF', device: 'logistics' });
     expect((await push(events)).body).toEqual({ applied: 0, unknown: [] });
-    expect((await getOrder(admin, orderNo)).waybills[0].events).toHaveLength(2);
+    expect((await getOrder(admin, orderNo)).waybills[0]!.events).toHaveLength(2);
   });
 
   it('lets a signed order confirm itself 7 days after the signature, before the 10 days from shipping', async () => {
