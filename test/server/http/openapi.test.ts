@@ -72,6 +72,6 @@ describe('the OpenAPI document', () => {
         'UNKNOWN_INTENT_TYPE',
       ]),
     );
-    expect(INTENT_TYPES.length).toBe(13);
+    expect(INTENT_TYPES.length).toBe(14);
   });
 });
