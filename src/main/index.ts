@@ -6,6 +6,7 @@ import { loadOrCreateDeviceId } from './session/device';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './shell/app-protocol';
 import { hardenContents } from './shell/hardening';
 import { connectIpc } from './shell/ipc';
+import { windowLabelPrinter } from './shell/label-printer';
 import { windowPdfPrinter } from './shell/pdf-printer';
 import { SafeStorageVault, safeStorageProtector, safeStorageWorks } from './shell/safe-storage-vault';
 
@@ -40,6 +41,7 @@ app.whenReady().then(async () => {
     keyProtector: safeStorageProtector(),
     tokenStorage: safeStorageWorks() ? 'keychain' : 'memory',
     printer: windowPdfPrinter(() => window),
+    labelPrinter: windowLabelPrinter(() => window),
   });
 
   window = new BrowserWindow({

@@ -1,6 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { TimerOverrides } from '../shared/domain/timers';
-import { createLimiters } from './auth/limiters';
 import { AddressQueue, realPause } from './auth/login-guard';
 import { hashPassword } from './auth/passwords';
 import { SessionCache } from './auth/sessions';
@@ -108,7 +107,6 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
     store,
     clock,
     config,
-    limiters: createLimiters(config, clock),
     loginQueue: new AddressQueue(options.pause ?? realPause),
     sessions: new SessionCache(),
     codeVerifiers: new CodeVerifiers({ store, clock, config }),

@@ -8,10 +8,10 @@ type OrderHandlers = Pick<
   | 'orders.list'
   | 'orders.counts'
   | 'orders.detail'
-  | 'orders.ship'
   | 'orders.lock'
   | 'orders.unlock'
   | 'orders.note'
+  | 'orders.trackingEvent'
   | 'orders.cancel'
 >;
 
@@ -24,9 +24,9 @@ export const orderHandlers = (): OrderHandlers => ({
     if (!detail) throw new ApiFailure('NOT_FOUND', `No order ${orderNo}`);
     return detail;
   },
-  'orders.ship': (ctx, payload) => actLocally(ctx, 'SHIP', payload),
   'orders.lock': (ctx, payload) => actLocally(ctx, 'LOCK', payload),
   'orders.unlock': (ctx, payload) => actLocally(ctx, 'UNLOCK', payload),
   'orders.note': (ctx, payload) => actLocally(ctx, 'NOTE', payload),
+  'orders.trackingEvent': (ctx, payload) => actLocally(ctx, 'TRACKING_EVENT', payload),
   'orders.cancel': (ctx, payload) => actLocally(ctx, 'CANCEL', payload),
 });

@@ -65,6 +65,11 @@ export class ServiceClient {
     return this.call('POST', '/v1/sync/push', pushResponse, { deviceId, intents });
   }
 
+  /** Whether the service answers at all, within `timeoutMs`: the liveness probe between rounds. */
+  async reachable(timeoutMs: number): Promise<boolean> {
+    return (await this.once('GET', '/v1/health', healthAnswer, undefined, timeoutMs)).ok;
+  }
+
   /** The redemptions of the caller's stores in a time range, as the service holds them. */
   redemptions(range: { from: number; to: number }): Promise<ServiceResult<RedemptionList>> {
     const query = new URLSearchParams({ from: String(range.from), to: String(range.to), limit: '1000' });
@@ -92,8 +97,9 @@ export class ServiceClient {
     path: string,
     schema: S,
     body?: unknown,
+    timeoutMs = this.options.timeoutMs ?? 15_000,
   ): Promise<ServiceResult<z.output<S>>> {
-    const { baseUrl, token, device, timeoutMs = 15_000, fetchImpl = fetch } = this.options;
+    const { baseUrl, token, device, fetchImpl = fetch } = this.options;
     const headers: Record<string, string> = { accept: 'application/json' };
     if (device) {
       headers['x-device-id'] = device.id;
@@ -152,6 +158,7 @@ export class ServiceClient {
 }
 
 const loggedOut = z.strictObject({});
+const healthAnswer = z.object({ status: z.literal('ok') });
 
 const failed = (failure: ServiceFailure): { ok: false; failure: ServiceFailure } => ({ ok: false, failure });
 

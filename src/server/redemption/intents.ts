@@ -1,6 +1,7 @@
 import { requireOrder } from '../orders/persist';
 import type { IntentHandler } from '../sync/handler';
 import { judgeClaimedTime } from './claimed-time';
+import { countWrongCode, WrongCodeError } from './locate';
 import { flagExpiredOffline, recordLosingRedemption, redeemCode, undoRedemption } from './redeem';
 
 /**
@@ -23,6 +24,7 @@ export const REDEEM: IntentHandler<'REDEEM'> = {
     return done.order;
   },
   async afterRefusal(ctx, p, error) {
+    if (error instanceof WrongCodeError) await countWrongCode(ctx.deps, ctx.tx, error);
     const input = {
       code: p.code,
       storeId: p.storeId,

@@ -62,6 +62,8 @@ export interface ProductRow {
   uses: number;
   onSale: boolean;
   campaignId: string | null;
+  /** The EAN-13 on the item, unique among products; null for services, virtual goods and unmarked items. */
+  barcode: string | null;
 }
 
 export interface CampaignRow {
@@ -78,6 +80,23 @@ export interface CouponRow {
   amountOff: number;
   thresholdFen: number;
   dealerId: string | null;
+}
+
+/** What a warehouse desk needs to tell one scanned item from another. */
+export interface ItemCodeRow {
+  seq: number;
+  sku: string;
+  barcode: string | null;
+  name: string;
+  spec: string;
+}
+
+export interface WarehousePolicyRow {
+  seq: number;
+  id: string;
+  name: string;
+  /** A parcel leaves only once every unit in it was scanned (扫描验货). */
+  requireVerification: boolean;
 }
 
 export interface StockRow {
@@ -266,6 +285,17 @@ export interface CountersRepo {
   next(name: string, floor: number): Promise<number>;
 }
 
+/** Hits (wrong codes) per bucket and key, shared by every node: auth/rate-limit.ts counts them. */
+export interface LimitsRepo {
+  /**
+   * When `key` was hit since `since`, oldest first. On PostgreSQL the key stays locked until the
+   * unit ends, so concurrent checks of one key on any node take turns (N guesses count N times).
+   */
+  hitsSince(bucket: string, key: string, since: number): Promise<number[]>;
+  /** Records a hit, forgetting the key's hits from before `forgetBefore`. */
+  hit(bucket: string, key: string, at: number, forgetBefore: number): Promise<void>;
+}
+
 export interface SettingsRepo {
   get(key: string): Promise<string | null>;
   set(key: string, value: string): Promise<void>;
@@ -367,6 +397,51 @@ export interface CatalogueRepo {
   insertDealerPrice(dealerId: string, sku: string, price: number): Promise<void>;
 }
 
+/** The warehouse floor's data: item barcodes for 扫描验货 and each warehouse's policy. */
+export interface FloorRepo {
+  /** Physical items whose barcode, name or spec changed after `afterSeq` (products.code_seq), in order. */
+  itemCodePage(afterSeq: number, upTo: number, limit: number): Promise<ItemCodeRow[]>;
+  /** Warehouses (all of them, or these) whose policy changed after `afterSeq`. */
+  warehousePage(
+    ids: readonly string[] | null,
+    afterSeq: number,
+    upTo: number,
+    limit: number,
+  ): Promise<WarehousePolicyRow[]>;
+  requiresVerification(warehouseId: string): Promise<boolean>;
+  setVerificationPolicy(warehouseId: string, required: boolean, seq: number): Promise<boolean>;
+}
+
+export type PoolNumberState = 'FREE' | 'RESERVED' | 'USED' | 'VOID';
+
+export interface PoolNumberRow {
+  trackingNo: string;
+  carrier: string;
+  warehouseId: string;
+  state: PoolNumberState;
+  deviceId: string | null;
+  orderNo: string | null;
+}
+
+/** 电子面单 number pools per carrier and warehouse (migration 013). */
+export interface WaybillPoolRepo {
+  /** Adds numbers after the pool's last; answers how many were new (a number already loaded is skipped). */
+  load(carrier: string, warehouseId: string, trackingNos: readonly string[]): Promise<number>;
+  /** The block a reservation got, if that request was answered before. */
+  reservation(reservation: string): Promise<string[]>;
+  /** Takes up to `count` free numbers, oldest first, for one desk's block. */
+  reserve(
+    carrier: string,
+    warehouseId: string,
+    count: number,
+    who: { deviceId: string; reservation: string; at: number },
+  ): Promise<string[]>;
+  get(trackingNo: string): Promise<PoolNumberRow | null>;
+  markUsed(trackingNo: string, orderNo: string, at: number): Promise<void>;
+  markVoid(trackingNo: string, reason: string, at: number): Promise<void>;
+  counts(): Promise<Array<{ carrier: string; warehouseId: string; state: PoolNumberState; count: number }>>;
+}
+
 export interface StockRepo {
   levels(sku: string): Promise<StockRow[]>;
   insert(row: StockRow): Promise<void>;
@@ -388,8 +463,9 @@ export interface OrdersRepo {
   parentExists(parentNo: string): Promise<boolean>;
   /** The highest parent number starting with `prefix`: the service's own order number counter. */
   maxParentNo(prefix: string): Promise<string | null>;
-  insert(row: OrderWrite): Promise<void>;
-  update(row: OrderWrite): Promise<void>;
+  /** Both answer the order's tracking numbers another order already holds (nothing is claimed for them). */
+  insert(row: OrderWrite): Promise<string[]>;
+  update(row: OrderWrite): Promise<string[]>;
   /** The order a tracking number was given to, if any. */
   waybillHolder(trackingNo: string): Promise<string | null>;
   /**
@@ -457,6 +533,7 @@ export interface RefundsRepo {
 export interface Tx {
   sequence: SequenceRepo;
   counters: CountersRepo;
+  limits: LimitsRepo;
   settings: SettingsRepo;
   users: UsersRepo;
   tokens: TokensRepo;
@@ -465,6 +542,8 @@ export interface Tx {
   devices: DevicesRepo;
   places: PlacesRepo;
   catalogue: CatalogueRepo;
+  floor: FloorRepo;
+  waybillPool: WaybillPoolRepo;
   stock: StockRepo;
   orders: OrdersRepo;
   exits: ExitsRepo;

@@ -11,9 +11,12 @@ import { migration009PromotionSeq } from './009_promotion_seq';
 import { migration010WaybillNumbers } from './010_waybill_numbers';
 import { migration011UserAdmin } from './011_user_admin';
 import { migration012Counters } from './012_counters';
-import { migration013LoginAttempts } from './013_login_attempts';
-import { migration014DeviceSync } from './014_device_sync';
-import { migration015CodeVerifiers } from './015_code_verifiers';
+import { migration013ScanVerify } from './013_scan_verify';
+import { migration014WaybillPool } from './014_waybill_pool';
+import { migration015LimitHits } from './015_limit_hits';
+import { migration016LoginAttempts } from './016_login_attempts';
+import { migration017DeviceSync } from './017_device_sync';
+import { migration018CodeVerifiers } from './018_code_verifiers';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -31,9 +34,12 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010WaybillNumbers,
   migration011UserAdmin,
   migration012Counters,
-  migration013LoginAttempts,
-  migration014DeviceSync,
-  migration015CodeVerifiers,
+  migration013ScanVerify,
+  migration014WaybillPool,
+  migration015LimitHits,
+  migration016LoginAttempts,
+  migration017DeviceSync,
+  migration018CodeVerifiers,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -3,7 +3,7 @@ import type { Sql } from '../dialect';
 import type { DeviceSyncRepo, LoginAttemptsRepo } from '../repositories';
 
 /**
- * Sign-in attempts (migration 013). Counting and recording one attempt must see no other attempt at
+ * Sign-in attempts (migration 016). Counting and recording one attempt must see no other attempt at
  * the same account in between: SQLite runs units one at a time; on PostgreSQL the unit takes a
  * per-account advisory lock (4613) first, held until it ends, so two nodes queue on it.
  */
@@ -42,7 +42,7 @@ export const loginAttemptsRepo = (db: Sql): LoginAttemptsRepo => ({
   },
 });
 
-/** When each device last synced (migration 014). */
+/** When each device last synced (migration 017). */
 export const deviceSyncRepo = (db: Sql): DeviceSyncRepo => ({
   async record(deviceId, at, clockOffset) {
     const changed = await db.run(

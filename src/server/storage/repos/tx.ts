@@ -5,8 +5,11 @@ import { deviceSyncRepo, loginAttemptsRepo } from './auth';
 import { catalogueRepo, stockRepo } from './catalogue';
 import { countersRepo, devicesRepo, sequenceRepo, settingsRepo, tokensRepo, usersRepo } from './core';
 import { intentsRepo, refundsRepo } from './intents';
+import { limitsRepo } from './limits';
 import { exitsRepo, ordersRepo } from './orders';
+import { floorRepo } from './floor';
 import { placesRepo } from './places';
+import { waybillPoolRepo } from './waybill-pool';
 import { codesRepo, redeemRequestsRepo, redemptionsRepo } from './redemption';
 
 /** One unit's view of the store, over either engine: the repositories are the same code for both. */
@@ -16,6 +19,7 @@ export function makeTx(db: Sql): Tx {
   return {
     sequence,
     counters: countersRepo(db),
+    limits: limitsRepo(db),
     settings: settingsRepo(db),
     users: usersRepo(db),
     tokens: tokensRepo(db),
@@ -24,6 +28,8 @@ export function makeTx(db: Sql): Tx {
     devices: devicesRepo(db),
     places: placesRepo(db),
     catalogue: catalogueRepo(db),
+    floor: floorRepo(db),
+    waybillPool: waybillPoolRepo(db),
     stock: stockRepo(db),
     orders: ordersRepo(db),
     exits: exitsRepo(db),

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../../../src/server/auth/caller';
 import { AddressQueue, realPause } from '../../../../src/server/auth/login-guard';
 import { CodeVerifiers } from '../../../../src/server/redemption/verifier';
-import { createLimiters } from '../../../../src/server/auth/limiters';
 import { SessionCache } from '../../../../src/server/auth/sessions';
 import { resolveConfig } from '../../../../src/server/config';
 import type { Deps } from '../../../../src/server/deps';
@@ -88,7 +87,6 @@ describe('the pull horizon on PostgreSQL', () => {
       store,
       clock,
       config,
-      limiters: createLimiters(config, clock),
       loginQueue: new AddressQueue(realPause),
       sessions: new SessionCache(),
       codeVerifiers: new CodeVerifiers({ store, clock, config }),

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { migratedTo, tables } from './helpers';
 
-describe('migration 013: sign-in attempts are counted in the store', () => {
+describe('migration 016: sign-in attempts are counted in the store', () => {
   it('keeps who tried, from where, when and how it ended', () => {
-    const db = migratedTo(13);
+    const db = migratedTo(16);
     expect(tables(db)).toContain('login_attempts');
     const insert = db.prepare('INSERT INTO login_attempts (user_key, address, at, state) VALUES (?, ?, ?, ?)');
     insert.run('dealer1', '127.0.0.1', 1, 'checking');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { migratedTo, tables } from './helpers';
 
-describe('migration 014: when each device last synced', () => {
+describe('migration 017: when each device last synced', () => {
   it('keeps one row per registered device: when, and how far its clock was off', () => {
-    const db = migratedTo(14);
+    const db = migratedTo(17);
     expect(tables(db)).toContain('device_sync');
     db.prepare(
       "INSERT INTO devices (device_id, device_code, registered_by, registered_at) VALUES ('d1', 7, 'u', 1)",

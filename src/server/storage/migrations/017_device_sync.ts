@@ -5,9 +5,9 @@ import type { Migration } from './migration';
  * was off then. An offline redemption cannot have happened before the desk's last sync, so its
  * claimed time is judged against this row, not taken on trust.
  */
-export const migration014DeviceSync: Migration = {
-  version: 14,
-  name: '014_device_sync',
+export const migration017DeviceSync: Migration = {
+  version: 17,
+  name: '017_device_sync',
   up(db) {
     db.exec(`
       CREATE TABLE device_sync (

@@ -6,9 +6,9 @@ import type { Migration } from './migration';
  * password check runs, `failed` after a wrong one, `refused` when it was turned away unchecked
  * (too many in flight) but still counts against the account. Rows older than the window go.
  */
-export const migration013LoginAttempts: Migration = {
-  version: 13,
-  name: '013_login_attempts',
+export const migration016LoginAttempts: Migration = {
+  version: 16,
+  name: '016_login_attempts',
   up(db) {
     db.exec(`
       CREATE TABLE login_attempts (

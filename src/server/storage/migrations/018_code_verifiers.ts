@@ -6,9 +6,9 @@ import type { Migration } from './migration';
  * and keeps here too, so it knows which codes still need one. Every stored record loses its code
  * now; the verifiers of existing codes are computed once the service runs.
  */
-export const migration015CodeVerifiers: Migration = {
-  version: 15,
-  name: '015_code_verifiers',
+export const migration018CodeVerifiers: Migration = {
+  version: 18,
+  name: '018_code_verifiers',
   up(db) {
     db.exec(`
       ALTER TABLE redemption_codes ADD COLUMN verifier TEXT;
