@@ -1,3 +1,4 @@
+import { filesEn } from './sections/files';
 import { listEn } from './sections/list';
 import { detailEn } from './sections/detail';
 import { shippingEn } from './sections/shipping';
@@ -355,4 +356,5 @@ export const en: Messages = {
   detail: detailEn,
   shipping: shippingEn,
   print: printEn,
+  files: filesEn,
 };

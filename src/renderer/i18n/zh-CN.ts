@@ -1,3 +1,4 @@
+import { filesZhCN } from './sections/files';
 import { listZhCN } from './sections/list';
 import { detailZhCN } from './sections/detail';
 import { shippingZhCN } from './sections/shipping';
@@ -371,6 +372,7 @@ export const zhCN = {
   detail: detailZhCN,
   shipping: shippingZhCN,
   print: printZhCN,
+  files: filesZhCN,
 };
 
 export type Messages = Widen<typeof zhCN>;
