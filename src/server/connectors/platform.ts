@@ -1,6 +1,6 @@
 import type { CarrierCode } from '../../shared/domain/carriers';
 import type { PlatformResult } from './failure';
-import type { PlatformOrder } from './platform-order';
+import type { ExternalOrder } from '../../shared/external/order';
 
 /**
  * What the framework needs of a platform: read what changed, read an order in full, and write
@@ -32,7 +32,7 @@ export interface PlatformRefund {
   modifiedAt: number;
 }
 
-export type ReadOrder = { ok: true; order: PlatformOrder } | { ok: false; reason: string };
+export type ReadOrder = { ok: true; order: ExternalOrder } | { ok: false; reason: string };
 
 export interface Parcel {
   carrier: CarrierCode;

@@ -1,4 +1,5 @@
 import type { DataScope, OrderKind, Role } from '../../shared/domain/vocabulary';
+import type { ConnectorsRepo } from './connectors';
 import type { Clause } from './sql';
 
 /**
@@ -398,6 +399,7 @@ export interface Tx {
   redeemRequests: RedeemRequestsRepo;
   intents: IntentsRepo;
   refunds: RefundsRepo;
+  connectors: ConnectorsRepo;
   /** Runs `work`; if it throws, everything it wrote is undone and the error goes on. */
   attempt<T>(work: () => Promise<T>): Promise<T>;
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { amountsAddUp, type PlatformOrder } from '../../../src/server/connectors/platform-order';
+import { amountsAddUp, type ExternalOrder } from '../../../src/shared/external/order';
 import type { ConnectorPlatform, Platform } from '../../../src/server/connectors/platform';
 import { PLATFORMS } from '../../../src/server/connectors/platforms';
 import { startStub } from '../../../src/server/connectors/stub/start';
@@ -16,7 +16,7 @@ async function connect(platform: ConnectorPlatform, orders: number): Promise<Pla
   return PLATFORMS[platform]({ gateway: stub.url, credentials: stub.credentials, timeoutMs: 3_000 });
 }
 
-async function readEverything(platform: Platform): Promise<PlatformOrder[]> {
+async function readEverything(platform: Platform): Promise<ExternalOrder[]> {
   const now = Math.floor(Date.now() / 1000) * 1000;
   const numbers = new Set<string>();
   for (let end = now; end > now - 49 * 3_600_000; end -= platform.maxWindowMs) {
@@ -24,7 +24,7 @@ async function readEverything(platform: Platform): Promise<PlatformOrder[]> {
     if (!changed.ok) throw new Error(changed.failure.message);
     for (const n of changed.value) numbers.add(n);
   }
-  const orders: PlatformOrder[] = [];
+  const orders: ExternalOrder[] = [];
   for (const n of numbers) {
     const read = await platform.order(n);
     if (!read.ok) throw new Error(read.failure.message);

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { parseChinaTime } from '../china-time';
-import { spread, type PlatformLine, type PlatformPromotion } from '../platform-order';
+import { spread, type ExternalLine, type ExternalPromotion } from '../../../shared/external/order';
 import type { MapResult } from '../taobao/map';
 import { refundOverlay } from '../taobao/statuses';
 import { fenOfYuan } from './protocol';
 import { PDD_REFUND_STATUS, pddOrderState } from './statuses';
 
 /**
- * A 拼多多 order (pdd.order.information.get's order_info) → PlatformOrder. The three discounts
+ * A 拼多多 order (pdd.order.information.get's order_info) → ExternalOrder. The three discounts
  * 拼多多 reports (店铺 seller_discount, 平台 platform_discount, 团长免单 capital_free_discount) become
  * promotion lines as charged; what the buyer paid is pay_amount.
  */
@@ -80,7 +80,7 @@ export function mapPddOrder(raw: unknown): MapResult {
   if (!state) return { ok: false, reason: `unknown state ${o.confirm_status}/${o.order_status}/${o.refund_status}` };
   const refund = PDD_REFUND_STATUS[o.refund_status];
   if (!refund) return { ok: false, reason: `unknown refund status ${o.refund_status}` };
-  const promotions: PlatformPromotion[] = [
+  const promotions: ExternalPromotion[] = [
     { kind: 'COUPON' as const, refId: 'seller_discount', name: '店铺优惠', amount: o.seller_discount },
     { kind: 'CAMPAIGN' as const, refId: 'platform_discount', name: '平台优惠', amount: o.platform_discount },
     { kind: 'CAMPAIGN' as const, refId: 'capital_free_discount', name: '团长免单', amount: o.capital_free_discount },
@@ -90,7 +90,7 @@ export function mapPddOrder(raw: unknown): MapResult {
     promotions.reduce((s, p) => s + p.amount, 0),
     bases,
   );
-  const lines: PlatformLine[] = o.item_list.map((item, i) => ({
+  const lines: ExternalLine[] = o.item_list.map((item, i) => ({
     lineId: o.item_list.length === 1 ? o.order_sn : `${o.order_sn}-${i + 1}`,
     itemId: item.goods_id,
     skuId: item.sku_id,

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { yuanToFen } from '../../../shared/domain/money';
 import type { PromotionKind } from '../../../shared/domain/vocabulary';
 import { parseChinaTime } from '../china-time';
-import { spread, type PlatformLine, type PlatformOrder, type PlatformPromotion } from '../platform-order';
+import { spread, type ExternalLine, type ExternalOrder, type ExternalPromotion } from '../../../shared/external/order';
 import { refundOverlay, TOP_REFUND_STATUS, TOP_TRADE_STATUS } from './statuses';
 
 /**
- * A TOP trade (taobao.trade.fullinfo.get) → PlatformOrder. Every field read is checked: a trade
+ * A TOP trade (taobao.trade.fullinfo.get) → ExternalOrder. Every field read is checked: a trade
  * with a missing number or an unknown status is refused with the reason (a platform answer is
  * input like any other), never half-mapped.
  */
@@ -106,7 +106,7 @@ const trade = z.object({
     .optional(),
 });
 
-export type MapResult = { ok: true; order: PlatformOrder } | { ok: false; reason: string };
+export type MapResult = { ok: true; order: ExternalOrder } | { ok: false; reason: string };
 
 /** A shop coupon is a coupon; every other platform promotion (限时打折, 满减, 满就送) a campaign. */
 function promotionKind(promotionId: string, name: string): PromotionKind {
@@ -126,7 +126,7 @@ export function mapTopTrade(raw: unknown): MapResult {
   if (refunds.some((r) => r === undefined)) return { ok: false, reason: 'unknown refund status' };
 
   const details = t.promotion_details?.promotion_detail ?? [];
-  const promotions: PlatformPromotion[] = details
+  const promotions: ExternalPromotion[] = details
     .filter((d) => d.discount_fee > 0)
     .map((d) => ({
       kind: promotionKind(d.promotion_id, d.promotion_name),
@@ -142,7 +142,7 @@ export function mapTopTrade(raw: unknown): MapResult {
   const bases = subs.map((s, i) => s.price * s.num - ownDiscount[i]!);
   const shares = spread(orderLevel, bases);
 
-  const lines: PlatformLine[] = subs.map((s, i) => {
+  const lines: ExternalLine[] = subs.map((s, i) => {
     const discount = ownDiscount[i]! + shares[i]!;
     return {
       lineId: s.oid_str ?? s.oid,

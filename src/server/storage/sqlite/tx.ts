@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import type { Tx } from '../repositories';
 import { catalogueRepo, stockRepo } from './catalogue';
+import { connectorsRepo } from './connectors';
 import { devicesRepo, sequenceRepo, settingsRepo, tokensRepo, usersRepo } from './core';
 import { intentsRepo, refundsRepo } from './intents';
 import { exitsRepo, ordersRepo } from './orders';
@@ -27,6 +28,7 @@ export function sqliteTx(db: Db): Tx {
     redeemRequests: redeemRequestsRepo(sql),
     intents: intentsRepo(sql),
     refunds: refundsRepo(sql),
+    connectors: connectorsRepo(sql),
     async attempt(work) {
       const name = `attempt_${++depth}`;
       db.exec(`SAVEPOINT ${name}`);

@@ -1,15 +1,17 @@
-import type { Fen } from '../../shared/domain/money';
-import type { OrderStatus, PaymentStatus, PromotionKind, RefundStatus } from '../../shared/domain/vocabulary';
-import type { LineRefund } from './taobao/statuses';
+import type { Fen } from '../domain/money';
+import type { OrderStatus, PaymentStatus, PromotionKind, RefundStatus } from '../domain/vocabulary';
+
+/** Where a line's refund stands on the platform: none, a request open, or refunded. */
+export type LineRefund = 'NONE' | 'OPEN' | 'REFUNDED';
 
 /**
- * One platform order as a connector read it, in our words but before intake: status tables
+ * One platform order as a connector read it (or an order report row group an import read), in our words but before intake: status tables
  * applied, money in fen, the platform's own discounts as promotion lines as charged. Each
- * platform's map.ts makes one; connector/intake-order.ts hands it to the intake pipeline.
+ * platform's map.ts makes one, and so does an imported order report (imports/read-orders.ts); connectors/intake-sink.ts hands it to the intake pipeline.
  * The amounts add up by construction: goods − Σ promotions + freight = payable (checked by
  * `amountsAddUp`, and a trade that does not is refused as data, never guessed at).
  */
-export interface PlatformLine {
+export interface ExternalLine {
   /** The platform's line id (TOP oid, 拼多多 order_sn for its single line). */
   lineId: string;
   itemId: string;
@@ -31,14 +33,14 @@ export interface PlatformLine {
   shipped: { company: string; trackingNo: string } | null;
 }
 
-export interface PlatformPromotion {
+export interface ExternalPromotion {
   kind: PromotionKind;
   refId: string;
   name: string;
   amount: Fen;
 }
 
-export interface PlatformOrder {
+export interface ExternalOrder {
   externalOrderNo: string;
   /** The platform's own word for its state, as it said it. */
   platformStatus: string;
@@ -58,16 +60,16 @@ export interface PlatformOrder {
     address: string;
     postcode: string;
   } | null;
-  lines: PlatformLine[];
+  lines: ExternalLine[];
   freight: Fen;
-  promotions: PlatformPromotion[];
+  promotions: ExternalPromotion[];
   goodsTotal: Fen;
   payable: Fen;
   paymentSerialNo: string | null;
   remark: string;
 }
 
-export function amountsAddUp(order: PlatformOrder): boolean {
+export function amountsAddUp(order: ExternalOrder): boolean {
   const goods = order.lines.reduce((s, l) => s + l.unitPrice * l.quantity, 0);
   const discounts = order.promotions.reduce((s, p) => s + p.amount, 0);
   const lineDiscounts = order.lines.reduce((s, l) => s + l.discount, 0);
