@@ -3,7 +3,7 @@ import type { Store } from '../storage/repositories';
 import type { Clock } from '../timers/clock';
 import { floorToSecond } from './china-time';
 import type { PlatformFailure, PlatformResult } from './failure';
-import type { Platform, PlatformRefund } from './platform';
+import type { PlatformRefund } from './platform';
 import type { ExternalOrder } from '../../shared/external/order';
 import { PLATFORMS } from './platforms';
 import { sleep as realSleep, withRetry, type RetryPolicy } from './retry';
