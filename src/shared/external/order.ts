@@ -67,6 +67,8 @@ export interface ExternalOrder {
   payable: Fen;
   paymentSerialNo: string | null;
   remark: string;
+  /** Every tracking number the platform already holds for the order (shipped by us or another tool). */
+  trackingNos: string[];
 }
 
 export function amountsAddUp(order: ExternalOrder): boolean {

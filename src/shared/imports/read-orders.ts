@@ -223,5 +223,6 @@ function readOne(orderNo: string, rows: readonly RowValues[], report: Report): E
     payable,
     paymentSerialNo: null,
     remark: first.get('remark'),
+    trackingNos: [],
   };
 }

@@ -54,6 +54,10 @@ const info = z.object({
   receiver_address: text,
   tracking_number: text,
   logistics_id: z.number().int().optional(),
+  extra_delivery_list: z
+    .array(z.object({ tracking_number: z.string() }))
+    .optional()
+    .default([]),
   item_list: z
     .array(
       z.object({
@@ -137,6 +141,7 @@ export function mapPddOrder(raw: unknown): MapResult {
       payable: o.pay_amount,
       paymentSerialNo: o.pay_no || null,
       remark: o.buyer_memo,
+      trackingNos: [o.tracking_number, ...o.extra_delivery_list.map((d) => d.tracking_number)].filter((n) => n !== ''),
     },
   };
 }

@@ -193,6 +193,7 @@ export function mapTopTrade(raw: unknown): MapResult {
       payable: t.payment,
       paymentSerialNo: t.alipay_no ?? null,
       remark: t.buyer_message,
+      trackingNos: [...new Set(subs.map((s) => s.invoice_no).filter((n) => n !== ''))],
     },
   };
 }
