@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PAYMENT_CHANNELS } from '../domain/vocabulary';
 import { buyerRecord, invoiceRecord, orderRecord, receiverRecord } from './records';
+import { UNSTORABLE_TEXT, unstorableTextAt } from './text';
 
 /**
  * The sync wire: named intents the client pushes and the service re-executes against its own
@@ -115,6 +116,9 @@ export function parseIntent(raw: unknown): ParsedIntent {
   }
   const payload = intentPayloads[envelope.data.type].safeParse(envelope.data.payload);
   if (!payload.success) return { ok: false, id, code: 'INVALID_INTENT', message: payload.error.message };
+  const unstorable = unstorableTextAt(envelope.data);
+  if (unstorable)
+    return { ok: false, id, code: 'INVALID_INTENT', message: `${unstorable.join('.')}: ${UNSTORABLE_TEXT}` };
   return { ok: true, intent: { ...envelope.data, payload: payload.data } as Intent };
 }
 

@@ -52,4 +52,41 @@ export const migration014ShopConnectors: Migration = {
       CREATE INDEX connector_refunds_order ON connector_refunds (shop_id, external_order_no);
     `);
   },
+  postgres: `
+      CREATE TABLE shop_connectors (
+        shop_id            text PRIMARY KEY REFERENCES shops (id),
+        platform           text NOT NULL CHECK (platform IN ('taobao', 'pdd')),
+        gateway            text NOT NULL,
+        app_key            text NOT NULL,
+        sealed_secrets     text NOT NULL,
+        paused             boolean NOT NULL DEFAULT false,
+        orders_cursor      bigint NOT NULL,
+        refunds_cursor     bigint NOT NULL,
+        next_poll_at       bigint NOT NULL,
+        last_poll_at       bigint,
+        last_success_at    bigint,
+        last_error_code    text,
+        last_error_message text,
+        last_error_at      bigint,
+        failures           integer NOT NULL DEFAULT 0,
+        created_at         bigint NOT NULL,
+        updated_at         bigint NOT NULL
+      );
+
+      CREATE TABLE connector_refunds (
+        shop_id           text NOT NULL REFERENCES shop_connectors (shop_id),
+        refund_id         text NOT NULL,
+        external_order_no text NOT NULL,
+        line_id           text NOT NULL,
+        status            text NOT NULL,
+        open              boolean NOT NULL,
+        amount            bigint NOT NULL,
+        reason            text NOT NULL,
+        version           text NOT NULL,
+        phase             text NOT NULL,
+        modified_at       bigint NOT NULL,
+        PRIMARY KEY (shop_id, refund_id)
+      );
+      CREATE INDEX connector_refunds_order ON connector_refunds (shop_id, external_order_no);
+    `,
 };
