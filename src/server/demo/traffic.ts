@@ -57,6 +57,7 @@ const asSku = (p: ProductRow): Sku => ({
   merchant: { id: p.merchantId, name: p.merchantName, warehouse: null },
   kind: p.kind,
   uses: p.uses,
+  barcode: p.barcode,
 });
 
 /**

@@ -63,6 +63,8 @@ export interface ProductRow {
   uses: number;
   onSale: boolean;
   campaignId: string | null;
+  /** The EAN-13 on the item, unique among products; null for services, virtual goods and unmarked items. */
+  barcode: string | null;
 }
 
 export interface CampaignRow {
@@ -79,6 +81,23 @@ export interface CouponRow {
   amountOff: number;
   thresholdFen: number;
   dealerId: string | null;
+}
+
+/** What a warehouse desk needs to tell one scanned item from another. */
+export interface ItemCodeRow {
+  seq: number;
+  sku: string;
+  barcode: string | null;
+  name: string;
+  spec: string;
+}
+
+export interface WarehousePolicyRow {
+  seq: number;
+  id: string;
+  name: string;
+  /** A parcel leaves only once every unit in it was scanned (扫描验货). */
+  requireVerification: boolean;
 }
 
 export interface StockRow {
@@ -332,6 +351,51 @@ export interface CatalogueRepo {
   insertDealerPrice(dealerId: string, sku: string, price: number): Promise<void>;
 }
 
+/** The warehouse floor's data: item barcodes for 扫描验货 and each warehouse's policy. */
+export interface FloorRepo {
+  /** Physical items whose barcode, name or spec changed after `afterSeq` (products.code_seq), in order. */
+  itemCodePage(afterSeq: number, upTo: number, limit: number): Promise<ItemCodeRow[]>;
+  /** Warehouses (all of them, or these) whose policy changed after `afterSeq`. */
+  warehousePage(
+    ids: readonly string[] | null,
+    afterSeq: number,
+    upTo: number,
+    limit: number,
+  ): Promise<WarehousePolicyRow[]>;
+  requiresVerification(warehouseId: string): Promise<boolean>;
+  setVerificationPolicy(warehouseId: string, required: boolean, seq: number): Promise<boolean>;
+}
+
+export type PoolNumberState = 'FREE' | 'RESERVED' | 'USED' | 'VOID';
+
+export interface PoolNumberRow {
+  trackingNo: string;
+  carrier: string;
+  warehouseId: string;
+  state: PoolNumberState;
+  deviceId: string | null;
+  orderNo: string | null;
+}
+
+/** 电子面单 number pools per carrier and warehouse (migration 013). */
+export interface WaybillPoolRepo {
+  /** Adds numbers after the pool's last; answers how many were new (a number already loaded is skipped). */
+  load(carrier: string, warehouseId: string, trackingNos: readonly string[]): Promise<number>;
+  /** The block a reservation got, if that request was answered before. */
+  reservation(reservation: string): Promise<string[]>;
+  /** Takes up to `count` free numbers, oldest first, for one desk's block. */
+  reserve(
+    carrier: string,
+    warehouseId: string,
+    count: number,
+    who: { deviceId: string; reservation: string; at: number },
+  ): Promise<string[]>;
+  get(trackingNo: string): Promise<PoolNumberRow | null>;
+  markUsed(trackingNo: string, orderNo: string, at: number): Promise<void>;
+  markVoid(trackingNo: string, reason: string, at: number): Promise<void>;
+  counts(): Promise<Array<{ carrier: string; warehouseId: string; state: PoolNumberState; count: number }>>;
+}
+
 export interface StockRepo {
   levels(sku: string): Promise<StockRow[]>;
   insert(row: StockRow): Promise<void>;
@@ -425,6 +489,8 @@ export interface Tx {
   devices: DevicesRepo;
   places: PlacesRepo;
   catalogue: CatalogueRepo;
+  floor: FloorRepo;
+  waybillPool: WaybillPoolRepo;
   stock: StockRepo;
   orders: OrdersRepo;
   exits: ExitsRepo;

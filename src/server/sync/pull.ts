@@ -1,4 +1,5 @@
 import type { CatalogueItem } from '../../shared/contract/sync';
+import { can } from '../../shared/domain/rights';
 import type { Caller } from '../auth/caller';
 import type { Deps } from '../deps';
 import { ApiError } from '../http/errors';
@@ -116,6 +117,39 @@ async function promotionChanges(
   };
 }
 
+/** Item barcodes, for the desks that ship (they verify parcels by scanning). */
+async function itemChanges(tx: Tx, caller: Caller, after: number, upTo: number, limit: number): Promise<SourcePage> {
+  if (!can(caller.role, 'orders.ship')) return { items: [], seenTo: Infinity };
+  const rows = await tx.floor.itemCodePage(after, upTo, limit + 1);
+  return {
+    items: rows.slice(0, limit).map(({ seq, ...item }) => ({
+      seq,
+      json: [Buffer.from(JSON.stringify({ type: 'item', seq, item }))],
+    })),
+    seenTo: seenUpTo(rows, limit),
+  };
+}
+
+/** The floor policy of each warehouse the caller ships from. */
+async function warehouseChanges(
+  tx: Tx,
+  caller: Caller,
+  after: number,
+  upTo: number,
+  limit: number,
+): Promise<SourcePage> {
+  if (!can(caller.role, 'orders.ship')) return { items: [], seenTo: Infinity };
+  const ids = caller.scope.all ? null : caller.scope.warehouseIds;
+  const rows = await tx.floor.warehousePage(ids, after, upTo, limit + 1);
+  return {
+    items: rows.slice(0, limit).map(({ seq, ...warehouse }) => ({
+      seq,
+      json: [Buffer.from(JSON.stringify({ type: 'warehouse', seq, warehouse }))],
+    })),
+    seenTo: seenUpTo(rows, limit),
+  };
+}
+
 const CURSOR = /^\d{1,15}$/;
 
 /** A cursor is a server sequence the service handed out; anything else (or a future one) is refused. */
@@ -142,6 +176,8 @@ export async function pull(deps: Deps, caller: Caller, cursor: string | undefine
       await exitChanges(tx, caller, after, current, limit),
       await catalogueChanges(tx, caller, after, current, limit),
       await promotionChanges(tx, caller, after, current, limit),
+      await itemChanges(tx, caller, after, current, limit),
+      await warehouseChanges(tx, caller, after, current, limit),
     ];
     const bound = Math.min(...sources.map((s) => s.seenTo));
     const merged = sources

@@ -16,7 +16,8 @@ import { matchesAny } from '../sql';
 import { flag } from './values';
 
 const PRODUCT_COLUMNS = sql`p.sku, p.merchant_id AS "merchantId", m.name AS "merchantName", p.name, p.spec, p.image,
-  p.kind, p.list_price AS "listPrice", p.uses, p.on_sale AS "onSale", p.campaign_id AS "campaignId"`;
+  p.kind, p.list_price AS "listPrice", p.uses, p.on_sale AS "onSale", p.campaign_id AS "campaignId",
+  p.barcode`;
 
 interface RawProduct extends Omit<ProductRow, 'onSale' | 'kind'> {
   onSale: unknown;
@@ -87,9 +88,10 @@ export const catalogueRepo = (db: Sql): CatalogueRepo => ({
   },
   async insertProduct(row, seq) {
     await db.run(
-      sql`INSERT INTO products (sku, merchant_id, name, spec, image, kind, list_price, uses, on_sale, campaign_id, seq)
+      sql`INSERT INTO products (sku, merchant_id, name, spec, image, kind, list_price, uses, on_sale, campaign_id,
+         barcode, seq, code_seq)
        VALUES (${row.sku}, ${row.merchantId}, ${row.name}, ${row.spec}, ${row.image}, ${row.kind}, ${row.listPrice},
-         ${row.uses}, ${row.onSale}, ${row.campaignId}, ${seq})`,
+         ${row.uses}, ${row.onSale}, ${row.campaignId}, ${row.barcode}, ${seq}, ${seq})`,
     );
   },
   async promotionPage(dealerIds, afterSeq, upTo, limit) {

@@ -6,7 +6,9 @@ import { connectorsRepo } from './connectors';
 import { countersRepo, devicesRepo, sequenceRepo, settingsRepo, tokensRepo, usersRepo } from './core';
 import { intentsRepo, refundsRepo } from './intents';
 import { exitsRepo, ordersRepo } from './orders';
+import { floorRepo } from './floor';
 import { placesRepo } from './places';
+import { waybillPoolRepo } from './waybill-pool';
 import { codesRepo, redeemRequestsRepo, redemptionsRepo } from './redemption';
 
 /** One unit's view of the store, over either engine: the repositories are the same code for both. */
@@ -22,6 +24,8 @@ export function makeTx(db: Sql): Tx {
     devices: devicesRepo(db),
     places: placesRepo(db),
     catalogue: catalogueRepo(db),
+    floor: floorRepo(db),
+    waybillPool: waybillPoolRepo(db),
     stock: stockRepo(db),
     orders: ordersRepo(db),
     exits: exitsRepo(db),
