@@ -10,9 +10,9 @@ import type { Migration } from './migration';
  * - connector_refunds: the platform's refunds as last read, with what a decision must quote
  *   (TOP's version and phase), so a write-back never has to ask first.
  */
-export const migration014ShopConnectors: Migration = {
-  version: 14,
-  name: '014_shop_connectors',
+export const migration017ShopConnectors: Migration = {
+  version: 17,
+  name: '017_shop_connectors',
   up(db) {
     db.exec(`
       CREATE TABLE shop_connectors (
