@@ -17,6 +17,7 @@ import { signIn } from '../session/sign-in';
 import type { TokenVault } from '../session/token-vault';
 import { SyncEngine, type SyncPhase } from '../sync/engine';
 import { createCodeSeal, type CodeSeal } from '../redemption/code-seal';
+import { LIVENESS_TIMEOUT_MS, startLiveness } from '../sync/liveness';
 import { ServiceClient } from '../sync/service-client';
 import { readSyncState } from '../sync/sync-state';
 import { viewHandlers } from '../views/handlers';
@@ -57,6 +58,8 @@ export interface App {
 interface SignedInState {
   workspace: Workspace;
   engine: SyncEngine;
+  /** Stops the liveness probe (a no-op when sync is not automatic). */
+  stopLiveness: () => void;
   seal: CodeSeal;
   client: ServiceClient;
 }
@@ -89,6 +92,7 @@ export function createApp(options: AppOptions): App {
     const state = current;
     current = null;
     if (!state) return;
+    state.stopLiveness();
     await state.engine.stop();
     state.workspace.close();
   }
@@ -131,8 +135,15 @@ export function createApp(options: AppOptions): App {
     });
     // Best effort: a failure here is retried by the engine before its first push.
     if (login) await engine.ensureRegistered();
-    current = { workspace, engine, seal, client };
-    if (options.autoSync ?? true) engine.start();
+    const auto = options.autoSync ?? true;
+    const stopLiveness = auto
+      ? startLiveness({
+          probe: () => client.reachable(LIVENESS_TIMEOUT_MS),
+          onResult: (reachable) => engine.noteReachable(reachable),
+        })
+      : () => undefined;
+    current = { workspace, engine, seal, client, stopLiveness };
+    if (auto) engine.start();
     events.emit('session.changed', session);
     return session;
   }

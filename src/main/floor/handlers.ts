@@ -5,6 +5,7 @@ import type { CallContext, Handlers } from '../ipc/dispatcher';
 import { ApiFailure } from '../ipc/failure';
 import { actLocally } from '../orders/act-locally';
 import { itemByCode, requiresVerification } from './item-codes';
+import { takeLabel, topUp, voidLabel } from './labels';
 import { clearProgress, saveProgress, takeShippedUnits, verifyLinesOf, verifyStateOf } from './verification';
 
 const CHINA_OFFSET = 8 * 3_600_000;
@@ -42,9 +43,19 @@ export function shipVerified(ctx: CallContext, payload: IntentPayload<'SHIP'>) {
 
 export const floorHandlers = (): Pick<
   Handlers,
-  'floor.open' | 'floor.scan' | 'floor.reset' | 'floor.shift' | 'orders.ship'
+  | 'floor.open'
+  | 'floor.scan'
+  | 'floor.reset'
+  | 'floor.shift'
+  | 'orders.ship'
+  | 'labels.topUp'
+  | 'labels.take'
+  | 'labels.void'
 > => ({
   'orders.ship': shipVerified,
+  'labels.topUp': (ctx, { carrier, warehouseId }) => topUp(ctx, carrier, warehouseId),
+  'labels.take': (ctx, { orderNo, carrier }) => takeLabel(ctx, orderNo, carrier),
+  'labels.void': (ctx, { trackingNo, reason }) => voidLabel(ctx, trackingNo, reason),
   'floor.open': (ctx, { orderNo }) => verifyStateOf(ctx.db, requireOrder(ctx, orderNo)),
   'floor.scan': (ctx, { orderNo, code, quantity }) =>
     ctx.db.transaction(() => {

@@ -47,6 +47,18 @@ export const shiftCount = z.strictObject({
 });
 export type ShiftCount = z.infer<typeof shiftCount>;
 
+export const labelBlock = z.strictObject({
+  carrier: z.string(),
+  warehouseId: z.string(),
+  free: z.number().int().min(0),
+  used: z.number().int().min(0),
+  voided: z.number().int().min(0),
+});
+export type LabelBlock = z.infer<typeof labelBlock>;
+
+const carrier = z.string().min(1).max(16);
+const warehouseId = z.string().min(1).max(64);
+
 const itemCodeInput = z.string().trim().min(1).max(64);
 
 /**
@@ -63,4 +75,21 @@ export const floorProcedures = {
   }),
   'floor.reset': procedure({ input: z.strictObject({ orderNo }), output: verifyState, right: 'orders.ship' }),
   'floor.shift': procedure({ input: z.strictObject({}), output: shiftCount, right: 'orders.ship' }),
+  /** This desk's reserved 电子面单 numbers; topped up from the service's pool when online and low. */
+  'labels.topUp': procedure({
+    input: z.strictObject({ carrier, warehouseId }),
+    output: labelBlock.extend({ online: z.boolean() }),
+    right: 'orders.ship',
+  }),
+  /** The number for an order's label, from this desk's block (offline too); a reprint gets the same one. */
+  'labels.take': procedure({
+    input: z.strictObject({ orderNo, carrier }),
+    output: z.strictObject({ trackingNo: z.string(), carrier: z.string() }),
+    right: 'orders.ship',
+  }),
+  'labels.void': procedure({
+    input: z.strictObject({ trackingNo: z.string().trim().min(1).max(40), reason: z.string().trim().min(1).max(200) }),
+    output: labelBlock,
+    right: 'orders.ship',
+  }),
 };

@@ -13,6 +13,7 @@ import { migration011DealerDrafts } from './011_dealer_drafts';
 import { migration012SavedViews } from './012_saved_views';
 import { migration013PromotionTerms } from './013_promotion_terms';
 import { migration014Floor } from './014_floor';
+import { migration015LabelBlock } from './015_label_block';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012SavedViews,
   migration013PromotionTerms,
   migration014Floor,
+  migration015LabelBlock,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
