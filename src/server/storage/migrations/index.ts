@@ -13,6 +13,7 @@ import { migration011UserAdmin } from './011_user_admin';
 import { migration012Counters } from './012_counters';
 import { migration013ScanVerify } from './013_scan_verify';
 import { migration014WaybillPool } from './014_waybill_pool';
+import { migration015LimitHits } from './015_limit_hits';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012Counters,
   migration013ScanVerify,
   migration014WaybillPool,
+  migration015LimitHits,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -5,6 +5,7 @@ import { catalogueRepo, stockRepo } from './catalogue';
 import { connectorsRepo } from './connectors';
 import { countersRepo, devicesRepo, sequenceRepo, settingsRepo, tokensRepo, usersRepo } from './core';
 import { intentsRepo, refundsRepo } from './intents';
+import { limitsRepo } from './limits';
 import { exitsRepo, ordersRepo } from './orders';
 import { floorRepo } from './floor';
 import { placesRepo } from './places';
@@ -18,6 +19,7 @@ export function makeTx(db: Sql): Tx {
   return {
     sequence,
     counters: countersRepo(db),
+    limits: limitsRepo(db),
     settings: settingsRepo(db),
     users: usersRepo(db),
     tokens: tokensRepo(db),
