@@ -5,6 +5,7 @@ import { ApiFailure } from '../ipc/failure';
 import { afterSaleHandlers } from '../aftersales/handlers';
 import { dealerHandlers } from '../dealer/handlers';
 import { floorHandlers } from '../floor/handlers';
+import type { LabelPrinter } from '../floor/label-printer';
 import { exceptionHandlers } from '../exceptions/handlers';
 import { forgetWindows } from '../db/query/window';
 import { ExportShelf } from '../orders/export';
@@ -43,6 +44,8 @@ export interface AppOptions {
   onSyncPhase?: (phase: SyncPhase) => void;
   /** Electron's window printer; browser mode has none and answers NOT_SUPPORTED. */
   printer?: PdfPrinter;
+  /** Electron's silent printing to a thermal label printer; browser mode has none. */
+  labelPrinter?: LabelPrinter;
 }
 
 export interface App {
@@ -200,7 +203,7 @@ export function createApp(options: AppOptions): App {
       ...dealerHandlers(),
       ...afterSaleHandlers(),
       ...shippingHandlers(),
-      ...floorHandlers(),
+      ...floorHandlers(options.labelPrinter ?? null),
       ...printHandlers(options.printer ?? null),
     },
     context,

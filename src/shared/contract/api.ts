@@ -207,6 +207,11 @@ export const procedures = {
   'orders.lock': procedure({ input: intentPayloads.LOCK, output: orderDetail, right: 'orders.lock' }),
   'orders.unlock': procedure({ input: intentPayloads.UNLOCK, output: orderDetail, right: 'orders.lock' }),
   'orders.note': procedure({ input: intentPayloads.NOTE, output: orderDetail, right: 'orders.note' }),
+  'orders.trackingEvent': procedure({
+    input: intentPayloads.TRACKING_EVENT,
+    output: orderDetail,
+    right: 'orders.ship',
+  }),
   'orders.cancel': procedure({ input: intentPayloads.CANCEL, output: orderDetail, right: 'orders.cancel' }),
   'redemption.verify': procedure({ input: codeInput, output: redemptionPreview, right: 'redemption.verify' }),
   'redemption.redeem': procedure({ input: codeInput, output: redemptionOutcome, right: 'redemption.redeem' }),

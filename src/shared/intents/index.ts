@@ -9,6 +9,7 @@ import {
 import { applyCancel } from './cancel';
 import { applyLock, applyUnlock } from './lock';
 import { applyNote } from './note';
+import { applyTrackingEntry } from './tracking';
 import { redeemOrder, undoRedemptionOrder } from './redeem';
 import { refusal, type ApplyContext, type Applied } from './result';
 import { applyShip } from './ship';
@@ -64,6 +65,7 @@ export const ORDER_INTENT_APPLIERS: { [T in OrderIntentType]: OrderIntentApplier
   LOCK: applyLock,
   UNLOCK: applyUnlock,
   NOTE: applyNote,
+  TRACKING_EVENT: applyTrackingEntry,
   AFTER_SALE_APPROVE: applyAfterSaleApprove,
   AFTER_SALE_REJECT: applyAfterSaleReject,
   AFTER_SALE_RECEIVE_RETURN: applyAfterSaleReceiveReturn,

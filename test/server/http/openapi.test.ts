@@ -27,6 +27,7 @@ describe('the OpenAPI document', () => {
       '/v1/demo/orders/{orderNo}/transfer',
       '/v1/devices/register',
       '/v1/health',
+      '/v1/logistics/events',
       '/v1/openapi.json',
       '/v1/orders',
       '/v1/orders/quote',
@@ -71,6 +72,6 @@ describe('the OpenAPI document', () => {
         'UNKNOWN_INTENT_TYPE',
       ]),
     );
-    expect(INTENT_TYPES.length).toBe(13);
+    expect(INTENT_TYPES.length).toBe(14);
   });
 });
