@@ -1,3 +1,4 @@
+import { filesEn } from './sections/files';
 import { listEn } from './sections/list';
 import { detailEn } from './sections/detail';
 import { shippingEn } from './sections/shipping';
@@ -361,4 +362,5 @@ export const en: Messages = {
   shipping: shippingEn,
   floor: floorEn,
   print: printEn,
+  files: filesEn,
 };

@@ -3,6 +3,7 @@ import type { Sql } from '../dialect';
 import type { Tx } from '../repositories';
 import { deviceSyncRepo, loginAttemptsRepo } from './auth';
 import { catalogueRepo, stockRepo } from './catalogue';
+import { connectorsRepo } from './connectors';
 import { countersRepo, devicesRepo, sequenceRepo, settingsRepo, tokensRepo, usersRepo } from './core';
 import { intentsRepo, refundsRepo } from './intents';
 import { limitsRepo } from './limits';
@@ -38,6 +39,7 @@ export function makeTx(db: Sql): Tx {
     redeemRequests: redeemRequestsRepo(db),
     intents: intentsRepo(db),
     refunds: refundsRepo(db),
+    connectors: connectorsRepo(db),
     async attempt(work) {
       const depth = ++savepoints.depth;
       const savepoint = sql.id(`attempt_${depth}`);
