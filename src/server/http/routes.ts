@@ -4,6 +4,7 @@ import { directoryRoutes } from '../directory/routes';
 import type { Deps } from '../deps';
 import { floorRoutes } from '../floor/routes';
 import { intakeRoutes } from '../intake/routes';
+import { logisticsRoutes } from '../logistics/routes';
 import { orderRoutes } from '../orders/routes';
 import { redemptionRoutes } from '../redemption/routes';
 import { reportRoutes } from '../reports/routes';
@@ -24,6 +25,7 @@ export function allRoutes(deps: Deps): AnyRoute[] {
     ...orderRoutes(deps),
     ...intakeRoutes(deps),
     ...floorRoutes(deps),
+    ...logisticsRoutes(deps),
     ...redemptionRoutes(deps),
     ...reviewRoutes(deps),
     ...reportRoutes(deps),

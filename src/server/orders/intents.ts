@@ -4,6 +4,7 @@ import { applyNote } from '../../shared/intents/note';
 import { applyConfirmReceipt, applyExtendReceipt } from '../../shared/intents/receipt';
 import { applyChangeReceiver } from '../../shared/intents/receiver';
 import { applyShip } from '../../shared/intents/ship';
+import { applyTrackingEntry } from '../../shared/intents/tracking';
 import { usePoolNumbers } from '../floor/pool';
 import { ApiError } from '../http/errors';
 import type { IntentHandler } from '../sync/handler';
@@ -115,5 +116,14 @@ export const EXTEND_RECEIPT: IntentHandler<'EXTEND_RECEIPT'> = {
   async run(ctx, p) {
     const { row, state } = await requireOrder(ctx.tx, p.orderNo, ctx.caller.scope);
     return saveOrder(ctx, applied(applyExtendReceipt(state, p, ctx)), row);
+  },
+};
+
+export const TRACKING_EVENT: IntentHandler<'TRACKING_EVENT'> = {
+  right: 'orders.ship',
+  orderNoOf: (p) => p.orderNo,
+  async run(ctx, p) {
+    const { row, state } = await requireOrder(ctx.tx, p.orderNo, ctx.caller.scope);
+    return saveOrder(ctx, applied(applyTrackingEntry(state, p, ctx)), row);
   },
 };

@@ -8,7 +8,17 @@ import {
   OPEN_AFTER_SALE,
 } from '../aftersales/intents';
 import { CREATE_DEALER_ORDER } from '../intake/create';
-import { CANCEL, CHANGE_RECEIVER, CONFIRM_RECEIPT, EXTEND_RECEIPT, LOCK, NOTE, SHIP, UNLOCK } from '../orders/intents';
+import {
+  CANCEL,
+  CHANGE_RECEIVER,
+  CONFIRM_RECEIPT,
+  EXTEND_RECEIPT,
+  LOCK,
+  NOTE,
+  SHIP,
+  TRACKING_EVENT,
+  UNLOCK,
+} from '../orders/intents';
 import { REDEEM, UNDO_REDEMPTION } from '../redemption/intents';
 import { REVIEW_APPROVE, REVIEW_REJECT } from '../review/intents';
 import type { IntentHandlers } from './handler';
@@ -23,6 +33,7 @@ export const INTENT_HANDLERS: IntentHandlers = {
   LOCK,
   UNLOCK,
   NOTE,
+  TRACKING_EVENT,
   AFTER_SALE_APPROVE,
   AFTER_SALE_REJECT,
   AFTER_SALE_RECEIVE_RETURN,

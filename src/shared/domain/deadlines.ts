@@ -27,13 +27,15 @@ export interface DeadlineFacts {
   shippedAt: number | null;
   completedAt: number | null;
   receiptExtended: boolean;
-  waybills: ReadonlyArray<{ carrier: string }>;
+  waybills: ReadonlyArray<{ carrier: string; signedAt: number | null }>;
 }
 
 /**
  * When a 待收货 order confirms itself. A shipment split over carriers waits for the slowest one:
  * the buyer must not be confirmed before a surface-mail parcel could arrive. Goods handed over
  * without a waybill count as NO_LOGISTICS; virtual goods count from their delivery (payment).
+ * Once every parcel is signed for (签收), the countdown restarts from the last signature, never
+ * later than before.
  */
 export function confirmDueAt(order: DeadlineFacts, timers: TimerConfig = DEFAULT_TIMERS): number | null {
   if (order.status !== 'PENDING_RECEIPT') return null;
@@ -47,7 +49,11 @@ export function confirmDueAt(order: DeadlineFacts, timers: TimerConfig = DEFAULT
   const deadlines = (deliveries.length > 0 ? deliveries : ['NO_LOGISTICS' as const]).map(
     (delivery) => autoConfirmAt({ shippedAt, delivery, kind: order.kind, extended }, timers) ?? shippedAt,
   );
-  return Math.max(...deadlines);
+  const due = Math.max(...deadlines);
+  const signed = order.waybills.map((w) => w.signedAt);
+  if (signed.length === 0 || signed.some((at) => at === null)) return due;
+  const extension = extended ? timers.receiptExtensionMs.PHYSICAL : 0;
+  return Math.min(due, Math.max(...(signed as number[])) + timers.signedConfirmMs + extension);
 }
 
 /**

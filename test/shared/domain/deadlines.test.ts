@@ -28,13 +28,25 @@ describe('an order’s next deadline', () => {
     const shipped = order({
       status: 'PENDING_RECEIPT',
       shippedAt: T + DAY,
-      waybills: [{ carrier: 'SF' }, { carrier: 'CHINA_POST' }],
+      waybills: [
+        { carrier: 'SF', signedAt: null },
+        { carrier: 'CHINA_POST', signedAt: null },
+      ],
     });
-    const express = order({ status: 'PENDING_RECEIPT', shippedAt: T + DAY, waybills: [{ carrier: 'SF' }] });
+    const express = order({
+      status: 'PENDING_RECEIPT',
+      shippedAt: T + DAY,
+      waybills: [{ carrier: 'SF', signedAt: null }],
+    });
     expect(nextDeadline(express)).toEqual({ kind: 'AUTO_CONFIRM', at: T + 11 * DAY });
     expect(nextDeadline({ ...express, receiptExtended: true })).toEqual({ kind: 'AUTO_CONFIRM', at: T + 14 * DAY });
     // China Post's surface mail takes 30 days: the order waits for it.
     expect(nextDeadline(shipped)).toEqual({ kind: 'AUTO_CONFIRM', at: T + 31 * DAY });
+  });
+
+  it('restarts the auto-confirm countdown from the last signature once every parcel is signed for', () => {
+    const signed = order({ status: 'PENDING_RECEIPT', shippedAt: T, waybills: [{ carrier: 'SF', signedAt: T + DAY }] });
+    expect(nextDeadline(signed)).toEqual({ kind: 'AUTO_CONFIRM', at: T + 8 * DAY });
   });
 
   it('ends a completed parcel order’s after-sales window 10 days on; nothing for the rest', () => {

@@ -14,8 +14,11 @@ import { migration012Counters } from './012_counters';
 import { migration013ScanVerify } from './013_scan_verify';
 import { migration014WaybillPool } from './014_waybill_pool';
 import { migration015LimitHits } from './015_limit_hits';
-import { migration016ReviewHold } from './016_review_hold';
-import { migration017Reports } from './017_reports';
+import { migration016LoginAttempts } from './016_login_attempts';
+import { migration017DeviceSync } from './017_device_sync';
+import { migration018CodeVerifiers } from './018_code_verifiers';
+import { migration019ReviewHold } from './019_review_hold';
+import { migration020Reports } from './020_reports';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -36,8 +39,11 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013ScanVerify,
   migration014WaybillPool,
   migration015LimitHits,
-  migration016ReviewHold,
-  migration017Reports,
+  migration016LoginAttempts,
+  migration017DeviceSync,
+  migration018CodeVerifiers,
+  migration019ReviewHold,
+  migration020Reports,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
