@@ -575,6 +575,8 @@ export interface ShipmentRow {
 /** Aggregates over the caller's scope (a clause on orders), for reports. */
 export interface ReportsRepo {
   recordShipment(row: ShipmentRow): Promise<void>;
+  /** Many at once (seeding a company's history). */
+  recordShipments(rows: readonly ShipmentRow[]): Promise<void>;
   /** Per China calendar day (days since the epoch, UTC+8). */
   figuresByDay(scope: Clause, range: TimeRange): Promise<FigureRow[]>;
   figuresBy(column: GroupColumn, scope: Clause, range: TimeRange): Promise<FigureRow[]>;

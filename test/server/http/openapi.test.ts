@@ -27,6 +27,7 @@ describe('the OpenAPI document', () => {
       '/v1/demo/orders/{orderNo}/pay',
       '/v1/demo/orders/{orderNo}/transfer',
       '/v1/devices/register',
+      '/v1/directory',
       '/v1/health',
       '/v1/logistics/events',
       '/v1/openapi.json',
@@ -36,6 +37,8 @@ describe('the OpenAPI document', () => {
       '/v1/redemptions',
       '/v1/redemptions/redeem',
       '/v1/redemptions/verify',
+      '/v1/reports/summary',
+      '/v1/review/rules',
       '/v1/sync/pull',
       '/v1/sync/push',
       '/v1/waybill-numbers/reserve',
@@ -73,6 +76,6 @@ describe('the OpenAPI document', () => {
         'UNKNOWN_INTENT_TYPE',
       ]),
     );
-    expect(INTENT_TYPES.length).toBe(14);
+    expect(INTENT_TYPES.length).toBe(21);
   });
 });
