@@ -28,19 +28,18 @@ const ORDERS_KEY = 'demo.orders';
 const CHUNK = 500;
 
 async function seedCompany(tx: Tx, now: number, passwordHashes: readonly string[]): Promise<void> {
-  for (const merchant of DEMO_MERCHANTS) await tx.places.insertMerchant(merchant);
-  for (const warehouse of DEMO_WAREHOUSES) await tx.places.insertWarehouse(warehouse);
+  for (const merchant of DEMO_MERCHANTS) await tx.places.putMerchant(merchant);
+  for (const warehouse of DEMO_WAREHOUSES) await tx.places.putWarehouse(warehouse);
   for (const [province, warehouseId] of DEMO_PROVINCE_WAREHOUSES)
-    await tx.places.insertProvinceWarehouse(province, warehouseId);
-  for (const store of DEMO_STORES) await tx.places.insertStore(store);
-  for (const dealer of DEMO_DEALERS) await tx.places.insertDealer(dealer);
+    await tx.places.putProvinceWarehouse(province, warehouseId);
+  for (const store of DEMO_STORES) await tx.places.putStore(store);
+  for (const dealer of DEMO_DEALERS) await tx.places.putDealer(dealer);
   for (const { categories: _c, ...campaign } of DEALER_CAMPAIGNS)
-    await tx.catalogue.insertCampaign(campaign, await tx.sequence.next());
-  for (const coupon of DEALER_COUPONS) await tx.catalogue.insertCoupon(coupon, await tx.sequence.next());
+    await tx.catalogue.putCampaign(campaign, await tx.sequence.next());
+  for (const coupon of DEALER_COUPONS) await tx.catalogue.putCoupon(coupon, await tx.sequence.next());
   for (const product of DEMO_PRODUCTS) await tx.catalogue.insertProduct(product, await tx.sequence.next());
   for (const dealer of DEMO_DEALERS) {
-    for (const { sku, price } of dealerPriceList(dealer.id))
-      await tx.catalogue.insertDealerPrice(dealer.id, sku, price);
+    for (const { sku, price } of dealerPriceList(dealer.id)) await tx.catalogue.putDealerPrice(dealer.id, sku, price);
   }
   for (const row of demoStock()) await tx.stock.insert(row);
   for (const device of DEMO_DEVICES) await tx.devices.insert(device, 'demo', now);

@@ -4,7 +4,7 @@ import { ApiError } from '../http/errors';
 import type { OrderRow, Tx } from '../storage/repositories';
 import { orderWrite } from './columns';
 import type { WorkContext } from './context';
-import { sameScope, sees } from './scope';
+import { recordScope, sameScope, sees } from './scope';
 import type { OrderState } from '../../shared/intents/state';
 import { stateOf } from './state';
 
@@ -34,7 +34,7 @@ export async function requireOrder(tx: Tx, orderNo: string, scope: DataScope): P
 export async function saveOrder(ctx: WorkContext, next: OrderState, previous: OrderRow | null): Promise<OrderRecord> {
   const { tx } = ctx;
   await refuseWaybillsOfOtherOrders(tx, next.record);
-  if (previous && !sameScope(previous, next.record))
+  if (previous && !sameScope(previous, recordScope(next.record)))
     await tx.exits.insert(await tx.sequence.next(), previous.orderNo, previous);
   const write = orderWrite(next, await tx.sequence.next(), ctx.config.timers);
   if (previous) await tx.orders.update(write);

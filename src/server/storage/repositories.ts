@@ -1,4 +1,5 @@
-import type { DataScope, OrderKind, Role } from '../../shared/domain/vocabulary';
+import type { ShopChannel } from '../../shared/domain/shops';
+import type { DataScope, OrderKind, Platform, Role } from '../../shared/domain/vocabulary';
 import type { Clause } from './sql';
 
 /**
@@ -109,6 +110,7 @@ export interface ScopeColumns {
   warehouseId: string | null;
   storeId: string | null;
   dealerId: string | null;
+  shopId: string | null;
 }
 
 export interface OrderRow extends ScopeColumns {
@@ -146,6 +148,7 @@ export interface OrderWrite extends ScopeColumns {
   json: string;
   /** The order's waybills' numbers: each belongs to this order alone. */
   trackingNos: string[];
+  externalOrderNo: string | null;
 }
 
 export interface ExitRow extends ScopeColumns {
@@ -242,6 +245,43 @@ export interface RefundRow {
   refundedBy: string;
 }
 
+export interface ShopRow {
+  id: string;
+  name: string;
+  channel: ShopChannel;
+  /** Where the shop's orders are filed (the list's platform filter). */
+  platform: Platform;
+  /** Whose goods the shop sells; intake orders of the shop belong to this merchant's catalogue. */
+  merchantId: string;
+  /** A dealer's shop: the dealer whose price list entitles its orders. */
+  dealerId: string | null;
+  /** Where write-backs are delivered (outbound queue); null: nobody is told. */
+  webhookUrl: string | null;
+  webhookSecret: string | null;
+  enabled: boolean;
+}
+
+/** A platform item (and SKU, '' for an item without variants) of a shop, and the SKU it is here. */
+export interface SkuMappingRow {
+  shopId: string;
+  platformItemId: string;
+  platformSkuId: string;
+  sku: string;
+}
+
+/** An external order's identity and the parent order it became. */
+export interface ExternalOrderRow {
+  shopId: string;
+  externalOrderNo: string;
+  parentNo: string;
+  /** SHA-256 of the last version received: the same version again is "unchanged". */
+  fingerprint: string;
+  /** The last version received (the intake input as JSON), what a later one is compared with. */
+  version: string;
+  receivedAt: number;
+  updatedAt: number;
+}
+
 export interface SequenceRepo {
   /** The next server sequence value; call inside the unit that makes the change. */
   next(): Promise<number>;
@@ -280,16 +320,24 @@ export interface DevicesRepo {
 }
 
 export interface PlacesRepo {
+  merchant(id: string): Promise<MerchantRow | null>;
   store(id: string): Promise<StoreRow | null>;
   storesOf(merchantId: string): Promise<StoreRow[]>;
   dealer(id: string): Promise<DealerRow | null>;
   warehouse(id: string): Promise<WarehouseRow | null>;
   warehouseForProvince(province: string): Promise<string | null>;
-  insertMerchant(row: MerchantRow): Promise<void>;
-  insertWarehouse(row: WarehouseRow): Promise<void>;
-  insertProvinceWarehouse(province: string, warehouseId: string): Promise<void>;
-  insertStore(row: StoreRow): Promise<void>;
-  insertDealer(row: DealerRow): Promise<void>;
+  /** Each put creates the place or rewrites it (company set-up runs again and again). */
+  putMerchant(row: MerchantRow): Promise<void>;
+  putWarehouse(row: WarehouseRow): Promise<void>;
+  /** The warehouse that serves a province (one per province). */
+  putProvinceWarehouse(province: string, warehouseId: string): Promise<void>;
+  putStore(row: StoreRow): Promise<void>;
+  putDealer(row: DealerRow): Promise<void>;
+  merchants(): Promise<MerchantRow[]>;
+  warehouses(): Promise<WarehouseRow[]>;
+  provincesServed(): Promise<Array<{ province: string; warehouseId: string }>>;
+  stores(): Promise<StoreRow[]>;
+  dealers(): Promise<DealerRow[]>;
 }
 
 export interface CatalogueRepo {
@@ -303,9 +351,16 @@ export interface CatalogueRepo {
   insertProduct(row: ProductRow, seq: number): Promise<void>;
   /** Campaigns, and the coupons any of these dealers may use, changed after `afterSeq`. */
   promotionPage(dealerIds: readonly string[], afterSeq: number, limit: number): Promise<PromotionTermsRow[]>;
-  insertCampaign(row: CampaignRow, seq: number): Promise<void>;
-  insertCoupon(row: CouponRow, seq: number): Promise<void>;
-  insertDealerPrice(dealerId: string, sku: string, price: number): Promise<void>;
+  /** Creates the campaign or rewrites it under a new sequence value (desks pull the new terms). */
+  putCampaign(row: CampaignRow, seq: number): Promise<void>;
+  putCoupon(row: CouponRow, seq: number): Promise<void>;
+  putDealerPrice(dealerId: string, sku: string, price: number): Promise<void>;
+  /** Rewrites an existing product under a new sequence value. */
+  updateProduct(row: ProductRow, seq: number): Promise<void>;
+  /** Every product after `afterSku` in SKU order, a page at a time. */
+  page(afterSku: string, limit: number): Promise<ProductRow[]>;
+  campaigns(): Promise<CampaignRow[]>;
+  coupons(): Promise<CouponRow[]>;
 }
 
 export interface StockRepo {
@@ -339,6 +394,27 @@ export interface OrdersRepo {
   list(query: ListQuery): Promise<ListRow[]>;
   dueUnpaid(createdBefore: number, limit: number): Promise<string[]>;
   dueConfirm(now: number, limit: number): Promise<string[]>;
+}
+
+export interface ShopsRepo {
+  get(id: string): Promise<ShopRow | null>;
+  list(): Promise<ShopRow[]>;
+  /** Creates the shop or rewrites every field of it. */
+  put(row: ShopRow, now: number): Promise<void>;
+  /** The SKU each platform item/SKU id of the shop maps to, keyed by `${itemId}\u0000${skuId}`. */
+  mappedSkus(shopId: string, keys: ReadonlyArray<{ itemId: string; skuId: string }>): Promise<Map<string, string>>;
+  mappingsOf(shopId: string): Promise<SkuMappingRow[]>;
+  putMapping(row: SkuMappingRow): Promise<void>;
+  deleteMapping(shopId: string, platformItemId: string, platformSkuId: string): Promise<boolean>;
+}
+
+export interface ExternalOrdersRepo {
+  get(shopId: string, externalOrderNo: string): Promise<ExternalOrderRow | null>;
+  byParent(parentNo: string): Promise<ExternalOrderRow | null>;
+  insert(row: ExternalOrderRow): Promise<void>;
+  update(row: ExternalOrderRow): Promise<void>;
+  /** Parent numbers of orders of a shop (or any) whose exception is still open, oldest first. */
+  openExceptions(shopId: string | null, limit: number): Promise<string[]>;
 }
 
 export interface ExitsRepo {
@@ -398,6 +474,8 @@ export interface Tx {
   redeemRequests: RedeemRequestsRepo;
   intents: IntentsRepo;
   refunds: RefundsRepo;
+  shops: ShopsRepo;
+  externalOrders: ExternalOrdersRepo;
   /** Runs `work`; if it throws, everything it wrote is undone and the error goes on. */
   attempt<T>(work: () => Promise<T>): Promise<T>;
 }

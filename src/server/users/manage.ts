@@ -32,9 +32,11 @@ export interface UserView {
   scope: DataScope;
   disabled: boolean;
   demoOnly: boolean;
+  /** false for an account set up from a company file that has not been given a password yet. */
+  hasPassword: boolean;
 }
 
-export const viewOf = ({ passwordHash: _hash, ...user }: UserRow): UserView => user;
+export const viewOf = ({ passwordHash, ...user }: UserRow): UserView => ({ ...user, hasPassword: passwordHash !== '' });
 
 function checkPassword(password: string): void {
   if ([...password].length < MIN_PASSWORD_LENGTH)
@@ -60,6 +62,7 @@ async function scopeOf(tx: Tx, role: Role, choice: ScopeChoice): Promise<DataSco
     [scope.warehouseIds, (id) => tx.places.warehouse(id), 'warehouse'],
     [scope.storeIds, (id) => tx.places.store(id), 'store'],
     [scope.dealerIds, (id) => tx.places.dealer(id), 'dealer'],
+    [scope.shopIds ?? [], (id) => tx.shops.get(id), 'shop'],
   ];
   for (const [ids, find, kind] of exists) {
     for (const id of ids) if (!(await find(id))) throw new ApiError('UNKNOWN_PLACE', `No ${kind} ${id}`);
@@ -89,19 +92,44 @@ export async function addUser(admin: UserAdmin, input: NewUser): Promise<UserVie
   return admin.store.unit(async (tx) => {
     if (await tx.users.byUsername(input.username))
       throw new ApiError('USERNAME_TAKEN', `The username ${input.username} is taken`);
-    const user: UserRow = {
-      id: `U-${randomUUID()}`,
-      username: input.username,
-      displayName: input.displayName?.trim() || input.username,
-      role: input.role,
-      scope: await scopeOf(tx, input.role, input),
-      passwordHash,
-      demoOnly: false,
-      disabled: false,
-    };
-    await tx.users.insert(user, admin.clock.now());
-    return viewOf(user);
+    const created = await createUser(tx, admin.clock.now(), { ...input, passwordHash });
+    return viewOf(created);
   });
+}
+
+async function createUser(
+  tx: Tx,
+  now: number,
+  input: Omit<NewUser, 'password'> & { passwordHash: string },
+): Promise<UserRow> {
+  if (!USERNAME.test(input.username))
+    throw new ApiError('USERNAME_FORMAT', 'A username is 2–64 letters, digits, dots, dashes or underscores');
+  const user: UserRow = {
+    id: `U-${randomUUID()}`,
+    username: input.username,
+    displayName: input.displayName?.trim() || input.username,
+    role: input.role,
+    scope: await scopeOf(tx, input.role, input),
+    passwordHash: input.passwordHash,
+    demoOnly: false,
+    disabled: false,
+  };
+  await tx.users.insert(user, now);
+  return user;
+}
+
+/**
+ * Company set-up's way, inside its unit: a user the file names is created when missing (without a
+ * password unless one is given, so it cannot sign in yet) and kept as it is when it exists.
+ */
+export async function addUserIn(
+  tx: Tx,
+  now: number,
+  input: Omit<NewUser, 'password'> & { passwordHash: string },
+): Promise<'created' | 'kept'> {
+  if (await tx.users.byUsername(input.username)) return 'kept';
+  await createUser(tx, now, input);
+  return 'created';
 }
 
 /** Real accounts (demo accounts only while the service runs in demo mode). */

@@ -10,6 +10,7 @@ import { migration008Refunds } from './008_refunds';
 import { migration009PromotionSeq } from './009_promotion_seq';
 import { migration010WaybillNumbers } from './010_waybill_numbers';
 import { migration011UserAdmin } from './011_user_admin';
+import { migration012Shops } from './012_shops';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009PromotionSeq,
   migration010WaybillNumbers,
   migration011UserAdmin,
+  migration012Shops,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

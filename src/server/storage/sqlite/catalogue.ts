@@ -123,28 +123,62 @@ export const catalogueRepo = (sql: Prepare): CatalogueRepo => ({
       .sort((a, b) => a.seq - b.seq)
       .slice(0, limit);
   },
-  async insertCampaign(row, seq) {
-    sql('INSERT INTO campaigns (id, name, threshold_fen, rate_bp, amount_off, seq) VALUES (?, ?, ?, ?, ?, ?)').run(
-      row.id,
+  async putCampaign(row, seq) {
+    sql(
+      `INSERT INTO campaigns (id, name, threshold_fen, rate_bp, amount_off, seq) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, threshold_fen = excluded.threshold_fen,
+         rate_bp = excluded.rate_bp, amount_off = excluded.amount_off, seq = excluded.seq`,
+    ).run(row.id, row.name, row.thresholdFen, row.rateBp, row.amountOff, seq);
+  },
+  async putCoupon(row, seq) {
+    sql(
+      `INSERT INTO coupons (id, name, amount_off, threshold_fen, dealer_id, seq) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, amount_off = excluded.amount_off,
+         threshold_fen = excluded.threshold_fen, dealer_id = excluded.dealer_id, seq = excluded.seq`,
+    ).run(row.id, row.name, row.amountOff, row.thresholdFen, row.dealerId, seq);
+  },
+  async putDealerPrice(dealerId, sku, price) {
+    sql(
+      `INSERT INTO dealer_prices (dealer_id, sku, price) VALUES (?, ?, ?)
+       ON CONFLICT (dealer_id, sku) DO UPDATE SET price = excluded.price`,
+    ).run(dealerId, sku, price);
+  },
+  async updateProduct(row, seq) {
+    sql(
+      `UPDATE products SET merchant_id = ?, name = ?, spec = ?, image = ?, kind = ?, list_price = ?, uses = ?,
+         on_sale = ?, campaign_id = ?, seq = ? WHERE sku = ?`,
+    ).run(
+      row.merchantId,
       row.name,
-      row.thresholdFen,
-      row.rateBp,
-      row.amountOff,
+      row.spec,
+      row.image,
+      row.kind,
+      row.listPrice,
+      row.uses,
+      row.onSale ? 1 : 0,
+      row.campaignId,
       seq,
+      row.sku,
     );
   },
-  async insertCoupon(row, seq) {
-    sql('INSERT INTO coupons (id, name, amount_off, threshold_fen, dealer_id, seq) VALUES (?, ?, ?, ?, ?, ?)').run(
-      row.id,
-      row.name,
-      row.amountOff,
-      row.thresholdFen,
-      row.dealerId,
-      seq,
-    );
+  async page(afterSku, limit) {
+    const rows = sql(
+      `SELECT ${PRODUCT_COLUMNS} FROM products p JOIN merchants m ON m.id = p.merchant_id
+       WHERE p.sku > ? ORDER BY p.sku LIMIT ?`,
+    ).all(afterSku, limit) as RawProduct[];
+    return rows.map((row) => toProduct(row));
   },
-  async insertDealerPrice(dealerId, sku, price) {
-    sql('INSERT INTO dealer_prices (dealer_id, sku, price) VALUES (?, ?, ?)').run(dealerId, sku, price);
+  async campaigns() {
+    return sql(
+      `SELECT id, name, threshold_fen AS "thresholdFen", rate_bp AS "rateBp", amount_off AS "amountOff"
+       FROM campaigns ORDER BY id`,
+    ).all() as CampaignRow[];
+  },
+  async coupons() {
+    return sql(
+      `SELECT id, name, amount_off AS "amountOff", threshold_fen AS "thresholdFen", dealer_id AS "dealerId"
+       FROM coupons ORDER BY id`,
+    ).all() as CouponRow[];
   },
 });
 

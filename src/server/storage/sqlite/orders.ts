@@ -3,7 +3,7 @@ import type { ExitsRepo, ExitRow, ListRow, OrderRow, OrdersRepo, OrderWrite, Sco
 import { bool } from '../sql';
 import { flag, type Prepare } from './statements';
 
-const SCOPE = `kind, warehouse_id AS "warehouseId", store_id AS "storeId", dealer_id AS "dealerId"`;
+const SCOPE = `kind, warehouse_id AS "warehouseId", store_id AS "storeId", dealer_id AS "dealerId", shop_id AS "shopId"`;
 const ROW = `order_no AS "orderNo", seq, record AS json, receipt_extended AS "receiptExtended",
   confirm_due_at AS "confirmDueAt", ${SCOPE}`;
 
@@ -44,6 +44,8 @@ const COLUMNS = [
   'confirm_due_at',
   'seq',
   'record',
+  'shop_id',
+  'external_order_no',
 ] as const;
 
 const values = (o: OrderWrite): unknown[] => [
@@ -72,6 +74,8 @@ const values = (o: OrderWrite): unknown[] => [
   o.confirmDueAt,
   o.seq,
   o.json,
+  o.shopId,
+  o.externalOrderNo,
 ];
 
 const INSERT = `INSERT INTO orders (order_no, ${COLUMNS.join(', ')}) VALUES (?, ${COLUMNS.map(() => '?').join(', ')})`;
@@ -164,23 +168,26 @@ interface RawExit {
   warehouseId: string | null;
   storeId: string | null;
   dealerId: string | null;
+  shopId: string | null;
   curKind: string | null;
   curWarehouseId: string | null;
   curStoreId: string | null;
   curDealerId: string | null;
+  curShopId: string | null;
 }
 
 export const exitsRepo = (sql: Prepare): ExitsRepo => ({
   async insert(seq, orderNo, scope) {
     sql(
-      'INSERT INTO order_exits (seq, order_no, kind, warehouse_id, store_id, dealer_id) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(seq, orderNo, scope.kind, scope.warehouseId, scope.storeId, scope.dealerId);
+      `INSERT INTO order_exits (seq, order_no, kind, warehouse_id, store_id, dealer_id, shop_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(seq, orderNo, scope.kind, scope.warehouseId, scope.storeId, scope.dealerId, scope.shopId);
   },
   async page(afterSeq, limit) {
     const rows = sql(
       `SELECT e.seq, e.order_no AS "orderNo", e.kind, e.warehouse_id AS "warehouseId", e.store_id AS "storeId",
-         e.dealer_id AS "dealerId", o.kind AS "curKind", o.warehouse_id AS "curWarehouseId",
-         o.store_id AS "curStoreId", o.dealer_id AS "curDealerId"
+         e.dealer_id AS "dealerId", e.shop_id AS "shopId", o.kind AS "curKind", o.warehouse_id AS "curWarehouseId",
+         o.store_id AS "curStoreId", o.dealer_id AS "curDealerId", o.shop_id AS "curShopId"
        FROM order_exits e LEFT JOIN orders o ON o.order_no = e.order_no
        WHERE e.seq > ? ORDER BY e.seq LIMIT ?`,
     ).all(afterSeq, limit) as RawExit[];
@@ -191,6 +198,7 @@ export const exitsRepo = (sql: Prepare): ExitsRepo => ({
       warehouseId: r.warehouseId,
       storeId: r.storeId,
       dealerId: r.dealerId,
+      shopId: r.shopId,
       current:
         r.curKind === null
           ? null
@@ -199,6 +207,7 @@ export const exitsRepo = (sql: Prepare): ExitsRepo => ({
               warehouseId: r.curWarehouseId,
               storeId: r.curStoreId,
               dealerId: r.curDealerId,
+              shopId: r.curShopId,
             },
     }));
   },

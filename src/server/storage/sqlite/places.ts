@@ -1,9 +1,12 @@
-import type { PlacesRepo } from '../repositories';
+import type { DealerRow, MerchantRow, PlacesRepo, StoreRow, WarehouseRow } from '../repositories';
 import type { Prepare } from './statements';
 
 const STORE = 'SELECT id, name, merchant_id AS "merchantId" FROM stores';
 
 export const placesRepo = (sql: Prepare): PlacesRepo => ({
+  async merchant(id) {
+    return (sql('SELECT id, name FROM merchants WHERE id = ?').get(id) as { id: string; name: string }) ?? null;
+  },
   async store(id) {
     return (sql(`${STORE} WHERE id = ?`).get(id) as { id: string; name: string; merchantId: string }) ?? null;
   },
@@ -37,19 +40,51 @@ export const placesRepo = (sql: Prepare): PlacesRepo => ({
       { id: string } | undefined;
     return row?.id ?? null;
   },
-  async insertMerchant(row) {
-    sql('INSERT INTO merchants (id, name) VALUES (?, ?)').run(row.id, row.name);
+  async putMerchant(row) {
+    sql('INSERT INTO merchants (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(
+      row.id,
+      row.name,
+    );
   },
-  async insertWarehouse(row) {
-    sql('INSERT INTO warehouses (id, name, city) VALUES (?, ?, ?)').run(row.id, row.name, row.city);
+  async putWarehouse(row) {
+    sql(
+      `INSERT INTO warehouses (id, name, city) VALUES (?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, city = excluded.city`,
+    ).run(row.id, row.name, row.city);
   },
-  async insertProvinceWarehouse(province, warehouseId) {
-    sql('INSERT INTO province_warehouses (province, warehouse_id) VALUES (?, ?)').run(province, warehouseId);
+  async putProvinceWarehouse(province, warehouseId) {
+    sql(
+      `INSERT INTO province_warehouses (province, warehouse_id) VALUES (?, ?)
+       ON CONFLICT (province) DO UPDATE SET warehouse_id = excluded.warehouse_id`,
+    ).run(province, warehouseId);
   },
-  async insertStore(row) {
-    sql('INSERT INTO stores (id, name, merchant_id) VALUES (?, ?, ?)').run(row.id, row.name, row.merchantId);
+  async putStore(row) {
+    sql(
+      `INSERT INTO stores (id, name, merchant_id) VALUES (?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, merchant_id = excluded.merchant_id`,
+    ).run(row.id, row.name, row.merchantId);
   },
-  async insertDealer(row) {
-    sql('INSERT INTO dealers (id, name, province) VALUES (?, ?, ?)').run(row.id, row.name, row.province);
+  async putDealer(row) {
+    sql(
+      `INSERT INTO dealers (id, name, province) VALUES (?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, province = excluded.province`,
+    ).run(row.id, row.name, row.province);
+  },
+  async merchants() {
+    return sql('SELECT id, name FROM merchants ORDER BY id').all() as MerchantRow[];
+  },
+  async warehouses() {
+    return sql('SELECT id, name, city FROM warehouses ORDER BY id').all() as WarehouseRow[];
+  },
+  async provincesServed() {
+    return sql(
+      'SELECT province, warehouse_id AS "warehouseId" FROM province_warehouses ORDER BY warehouse_id, province',
+    ).all() as Array<{ province: string; warehouseId: string }>;
+  },
+  async stores() {
+    return sql(`${STORE} ORDER BY id`).all() as StoreRow[];
+  },
+  async dealers() {
+    return sql('SELECT id, name, province FROM dealers ORDER BY id').all() as DealerRow[];
   },
 });

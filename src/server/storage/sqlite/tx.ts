@@ -6,6 +6,7 @@ import { intentsRepo, refundsRepo } from './intents';
 import { exitsRepo, ordersRepo } from './orders';
 import { placesRepo } from './places';
 import { codesRepo, redeemRequestsRepo, redemptionsRepo } from './redemption';
+import { externalOrdersRepo, shopsRepo } from './shops';
 import { statementCache } from './statements';
 
 export function sqliteTx(db: Db): Tx {
@@ -27,6 +28,8 @@ export function sqliteTx(db: Db): Tx {
     redeemRequests: redeemRequestsRepo(sql),
     intents: intentsRepo(sql),
     refunds: refundsRepo(sql),
+    shops: shopsRepo(sql),
+    externalOrders: externalOrdersRepo(sql),
     async attempt(work) {
       const name = `attempt_${++depth}`;
       db.exec(`SAVEPOINT ${name}`);
