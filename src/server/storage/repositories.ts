@@ -278,6 +278,10 @@ export interface ExternalOrderRow {
   fingerprint: string;
   /** The last version received (the intake input as JSON), what a later one is compared with. */
   version: string;
+  /** Where each child line came from (JSON LineMapEntry[]), told back when it ships. */
+  lineMap: string;
+  /** Held as an exception order (one child, no warehouse) until released. */
+  held: boolean;
   receivedAt: number;
   updatedAt: number;
 }
@@ -413,8 +417,8 @@ export interface ExternalOrdersRepo {
   byParent(parentNo: string): Promise<ExternalOrderRow | null>;
   insert(row: ExternalOrderRow): Promise<void>;
   update(row: ExternalOrderRow): Promise<void>;
-  /** Parent numbers of orders of a shop (or any) whose exception is still open, oldest first. */
-  openExceptions(shopId: string | null, limit: number): Promise<string[]>;
+  /** Parent numbers of held orders of a shop (or of every shop) after `afterParentNo`, in number order. */
+  held(shopId: string | null, afterParentNo: string, limit: number): Promise<string[]>;
 }
 
 export interface ExitsRepo {

@@ -12,8 +12,10 @@ import type { Migration } from './migration';
  * - shop_sku_map: the shop's platform item / SKU ids → our SKU ('' for an item without variants).
  * - external_orders: an external order's identity (shop, platform order number) → the parent order
  *   it became, with a fingerprint of the last version received, so the same version again is
- *   "unchanged" and a later one is compared field by field. The primary key is what makes an order
- *   enter once, however many times and however concurrently it is posted.
+ *   "unchanged" and a later one is compared field by field; where each child line came from
+ *   (line_map: the platform's line, item and SKU ids, told back when it ships); whether it is held
+ *   as an exception order. The primary key is what makes an order enter once, however many times
+ *   and however concurrently it is posted.
  * - orders.shop_id / external_order_no: the scope of an integration account and the desk's search.
  *   order_exits carries shop_id so an exit is judged against the same scope rules.
  */
@@ -50,6 +52,8 @@ export const migration012Shops: Migration = {
         parent_no         TEXT NOT NULL UNIQUE,
         fingerprint       TEXT NOT NULL,
         version           TEXT NOT NULL,
+        line_map          TEXT NOT NULL,
+        held              INTEGER NOT NULL CHECK (held IN (0, 1)),
         received_at       INTEGER NOT NULL,
         updated_at        INTEGER NOT NULL,
         PRIMARY KEY (shop_id, external_order_no)

@@ -86,7 +86,11 @@ export const shopsRepo = (sql: Prepare): ShopsRepo => ({
 });
 
 const EXTERNAL = `SELECT shop_id AS "shopId", external_order_no AS "externalOrderNo", parent_no AS "parentNo",
-  fingerprint, version, received_at AS "receivedAt", updated_at AS "updatedAt" FROM external_orders`;
+  fingerprint, version, line_map AS "lineMap", held, received_at AS "receivedAt", updated_at AS "updatedAt"
+  FROM external_orders`;
+
+const toExternal = (raw: (Omit<ExternalOrderRow, 'held'> & { held: number }) | undefined): ExternalOrderRow | null =>
+  raw ? { ...raw, held: flag(raw.held) } : null;
 
 export const externalOrdersRepo = (sql: Prepare): ExternalOrdersRepo => ({
   async get(shopId, externalOrderNo) {
@@ -96,26 +100,35 @@ export const externalOrdersRepo = (sql: Prepare): ExternalOrdersRepo => ({
     );
   },
   async byParent(parentNo) {
-    return (sql(`${EXTERNAL} WHERE parent_no = ?`).get(parentNo) as ExternalOrderRow | undefined) ?? null;
+    return toExternal(sql(`${EXTERNAL} WHERE parent_no = ?`).get(parentNo) as never);
   },
   async insert(row) {
     sql(
-      `INSERT INTO external_orders (shop_id, external_order_no, parent_no, fingerprint, version, received_at,
-         updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(row.shopId, row.externalOrderNo, row.parentNo, row.fingerprint, row.version, row.receivedAt, row.updatedAt);
+      `INSERT INTO external_orders (shop_id, external_order_no, parent_no, fingerprint, version, line_map, held,
+         received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      row.shopId,
+      row.externalOrderNo,
+      row.parentNo,
+      row.fingerprint,
+      row.version,
+      row.lineMap,
+      bool(row.held),
+      row.receivedAt,
+      row.updatedAt,
+    );
   },
   async update(row) {
     sql(
-      `UPDATE external_orders SET fingerprint = ?, version = ?, updated_at = ?
+      `UPDATE external_orders SET fingerprint = ?, version = ?, line_map = ?, held = ?, updated_at = ?
        WHERE shop_id = ? AND external_order_no = ?`,
-    ).run(row.fingerprint, row.version, row.updatedAt, row.shopId, row.externalOrderNo);
+    ).run(row.fingerprint, row.version, row.lineMap, bool(row.held), row.updatedAt, row.shopId, row.externalOrderNo);
   },
-  async openExceptions(shopId, limit) {
+  async held(shopId, afterParentNo, limit) {
     const rows = sql(
-      `SELECT DISTINCT parent_no AS "parentNo" FROM orders
-       WHERE has_exception = 1 AND external_order_no IS NOT NULL AND (? IS NULL OR shop_id = ?)
-       ORDER BY parent_no LIMIT ?`,
-    ).all(shopId, shopId, limit) as Array<{ parentNo: string }>;
+      `SELECT parent_no AS "parentNo" FROM external_orders
+       WHERE held = 1 AND (? IS NULL OR shop_id = ?) AND parent_no > ? ORDER BY parent_no LIMIT ?`,
+    ).all(shopId, shopId, afterParentNo, limit) as Array<{ parentNo: string }>;
     return rows.map((r) => r.parentNo);
   },
 });

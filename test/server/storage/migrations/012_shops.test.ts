@@ -32,7 +32,7 @@ describe('migration 012: shops, SKU mappings and external orders', () => {
     const db = migratedTo(12);
     company(db);
     db.prepare(shop).run('TB-01', 'TAOBAO');
-    const insert = db.prepare('INSERT INTO external_orders VALUES (?, ?, ?, ?, ?, 1, 1)');
+    const insert = db.prepare("INSERT INTO external_orders VALUES (?, ?, ?, ?, ?, '[]', 0, 1, 1)");
     insert.run('TB-01', '3620118837765401', 'E2506010000000001', 'f', '{}');
     expect(() => insert.run('TB-01', '3620118837765401', 'E2506010000000002', 'f', '{}')).toThrow(/UNIQUE|PRIMARY/);
     expect(columns(db, 'orders')).toEqual(expect.arrayContaining(['shop_id', 'external_order_no']));
