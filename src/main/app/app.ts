@@ -4,6 +4,7 @@ import { EventHub } from '../ipc/events';
 import { ApiFailure } from '../ipc/failure';
 import { afterSaleHandlers } from '../aftersales/handlers';
 import { dealerHandlers } from '../dealer/handlers';
+import { floorHandlers } from '../floor/handlers';
 import { exceptionHandlers } from '../exceptions/handlers';
 import { forgetWindows } from '../db/query/window';
 import { ExportShelf } from '../orders/export';
@@ -188,6 +189,7 @@ export function createApp(options: AppOptions): App {
       ...dealerHandlers(),
       ...afterSaleHandlers(),
       ...shippingHandlers(),
+      ...floorHandlers(),
       ...printHandlers(options.printer ?? null),
     },
     context,

@@ -163,6 +163,7 @@ export const en: Messages = {
     REDEMPTION_NOT_FOUND: 'No such redemption',
     NOTHING_TO_UNDO: 'Nothing to undo',
     TRACKING_IN_USE: 'This tracking number is already on another order; use another label',
+    VERIFICATION_REQUIRED: 'This warehouse ships only scanned items: scan every unit first',
   } as Record<string, string>,
   shift: {
     title: 'This shift’s redemptions',

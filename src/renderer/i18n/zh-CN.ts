@@ -179,6 +179,7 @@ export const zhCN = {
     REDEMPTION_NOT_FOUND: '找不到该核销记录',
     NOTHING_TO_UNDO: '没有可撤销的核销',
     TRACKING_IN_USE: '该运单号已用于其他订单，请换一张面单',
+    VERIFICATION_REQUIRED: '本仓要求扫描验货：请先逐件扫描商品再发货',
   } as Record<string, string>,
   shift: {
     title: '本班核销记录',

@@ -4,7 +4,7 @@ import { companyFile } from '../setup/company-file';
 import { loadCompany, type SetupReport } from '../setup/load';
 import { systemClock } from '../timers/clock';
 import { CliError, parse, type Command } from './command';
-import { DATA_OPTIONS, DATA_USAGE, storeFrom } from './data-options';
+import { DATA_OPTIONS, DATA_USAGE, storeFrom, storeLocation } from './data-options';
 
 const USAGE = `Usage: npm run server -- setup --from <company.json> [--data <dir>]
 
@@ -52,10 +52,11 @@ export const setupCommand: Command = {
     const { values } = parse({ args, options: { ...DATA_OPTIONS, from: { type: 'string' } } });
     if (!values.from) throw new CliError('--from <company.json> is required');
     const file = readCompanyFile(values.from);
-    const store = storeFrom(values);
+    const location = storeLocation(values);
+    const store = await storeFrom(values);
     try {
       const report = await loadCompany(store, systemClock, file);
-      io.out(`Loaded ${values.from} into ${values.data}:`);
+      io.out(`Loaded ${values.from} into ${location.database ? 'the database' : location.dataDir}:`);
       reportLines(report).forEach((line) => io.out(line));
       const users = report.users?.created ?? 0;
       if (users > 0)

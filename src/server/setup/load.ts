@@ -85,6 +85,7 @@ const productOf = (p: ProductRow) => ({
   uses: p.uses,
   onSale: p.onSale,
   campaignId: p.campaignId,
+  barcode: p.barcode,
 });
 
 async function catalogue(tx: Tx, file: CompanyFile, report: SetupReport): Promise<void> {
@@ -107,6 +108,7 @@ async function catalogue(tx: Tx, file: CompanyFile, report: SetupReport): Promis
       uses: item.uses,
       onSale: item.onSale,
       campaignId: item.campaignId,
+      barcode: item.barcode,
     };
     const before = existing.get(item.sku);
     if (!before) {

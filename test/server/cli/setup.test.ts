@@ -37,7 +37,7 @@ describe('a company set up from its company file', () => {
     expect(loaded.out).toMatch(/users +5 created/);
     expect(loaded.out).toMatch(/users reset-password <username>/);
 
-    const store = openStore({ dataDir });
+    const store = await openStore({ dataDir });
     try {
       const seen = await store.unit(async (tx) => ({
         province: await tx.places.warehouseForProvince('广东省'),
@@ -105,7 +105,7 @@ describe('a company set up from its company file', () => {
       code: 1,
       err: expect.stringMatching(/unknown merchant MCH-GHOST .*nothing was loaded/),
     });
-    const store = openStore({ dataDir });
+    const store = await openStore({ dataDir });
     try {
       expect(await store.unit((tx) => tx.places.merchant('MCH-NEW'))).toBeNull();
     } finally {

@@ -12,7 +12,8 @@ import { migration010Catalogue } from './010_catalogue';
 import { migration011DealerDrafts } from './011_dealer_drafts';
 import { migration012SavedViews } from './012_saved_views';
 import { migration013PromotionTerms } from './013_promotion_terms';
-import { migration014ExternalOrders } from './014_external_orders';
+import { migration014Floor } from './014_floor';
+import { migration015ExternalOrders } from './015_external_orders';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -31,7 +32,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011DealerDrafts,
   migration012SavedViews,
   migration013PromotionTerms,
-  migration014ExternalOrders,
+  migration014Floor,
+  migration015ExternalOrders,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

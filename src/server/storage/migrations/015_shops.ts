@@ -19,9 +19,9 @@ import type { Migration } from './migration';
  * - orders.shop_id / external_order_no: the scope of an integration account and the desk's search.
  *   order_exits carries shop_id so an exit is judged against the same scope rules.
  */
-export const migration012Shops: Migration = {
-  version: 12,
-  name: '012_shops',
+export const migration015Shops: Migration = {
+  version: 15,
+  name: '015_shops',
   up(db) {
     db.exec(`
       CREATE TABLE shops (
@@ -66,4 +66,46 @@ export const migration012Shops: Migration = {
       ALTER TABLE order_exits ADD COLUMN shop_id TEXT;
     `);
   },
+  postgres: `
+      CREATE TABLE shops (
+        id             text PRIMARY KEY,
+        name           text NOT NULL,
+        channel        text NOT NULL CHECK (${oneOf('channel', SHOP_CHANNELS)}),
+        platform       text NOT NULL CHECK (${oneOf('platform', PLATFORMS)}),
+        merchant_id    text NOT NULL REFERENCES merchants (id),
+        dealer_id      text REFERENCES dealers (id),
+        webhook_url    text,
+        webhook_secret text,
+        enabled        boolean NOT NULL DEFAULT true,
+        created_at     bigint NOT NULL,
+        updated_at     bigint NOT NULL
+      );
+
+      CREATE TABLE shop_sku_map (
+        shop_id          text NOT NULL REFERENCES shops (id),
+        platform_item_id text NOT NULL,
+        platform_sku_id  text NOT NULL,
+        sku              text NOT NULL REFERENCES products (sku),
+        PRIMARY KEY (shop_id, platform_item_id, platform_sku_id)
+      );
+
+      CREATE TABLE external_orders (
+        shop_id           text NOT NULL REFERENCES shops (id),
+        external_order_no text NOT NULL,
+        parent_no         text COLLATE "C" NOT NULL UNIQUE,
+        fingerprint       text NOT NULL,
+        version           text NOT NULL,
+        line_map          text NOT NULL,
+        held              boolean NOT NULL,
+        received_at       bigint NOT NULL,
+        updated_at        bigint NOT NULL,
+        PRIMARY KEY (shop_id, external_order_no)
+      );
+
+      ALTER TABLE orders ADD COLUMN shop_id text;
+      ALTER TABLE orders ADD COLUMN external_order_no text;
+      CREATE INDEX orders_external_no ON orders (external_order_no) WHERE external_order_no IS NOT NULL;
+      CREATE INDEX orders_shop_seq ON orders (shop_id, seq) WHERE shop_id IS NOT NULL;
+      ALTER TABLE order_exits ADD COLUMN shop_id text;
+    `,
 };
