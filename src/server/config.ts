@@ -20,6 +20,8 @@ export interface ServiceConfig {
   codeValidityMs: number;
   timers: TimerConfig;
   pull: { defaultLimit: number; maxLimit: number };
+  /** Write-back delivery: attempts before an event is dead, backoff between them, a receiver's time. */
+  outbound: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number; timeoutMs: number };
 }
 
 export interface ConfigOverrides {
@@ -30,6 +32,7 @@ export interface ConfigOverrides {
   codeLength?: number;
   codeValidityMs?: number;
   timers?: TimerOverrides;
+  outbound?: Partial<ServiceConfig['outbound']>;
 }
 
 export function resolveConfig(overrides: ConfigOverrides = {}): ServiceConfig {
@@ -50,5 +53,6 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ServiceConfig {
     codeValidityMs: overrides.codeValidityMs ?? 90 * DAY,
     timers: resolveTimerConfig(overrides.timers),
     pull: { defaultLimit: 500, maxLimit: 5000 },
+    outbound: { maxAttempts: 8, baseDelayMs: 5_000, maxDelayMs: HOUR, timeoutMs: 10_000, ...overrides.outbound },
   };
 }

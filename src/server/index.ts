@@ -11,9 +11,11 @@ import { DEFAULT_DATA_DIR, openStore, type StoreLocation } from './storage/open'
 import type { Store } from './storage/repositories';
 import { systemClock, type Clock } from './timers/clock';
 import { runDueTimers, type SweepResult } from './timers/sweep';
+import { deliverDue, type DeliveryRound } from './outbound/deliver';
 
 export { ManualClock, systemClock, type Clock } from './timers/clock';
 export type { SweepResult } from './timers/sweep';
+export type { DeliveryRound } from './outbound/deliver';
 
 export { DEFAULT_DATA_DIR } from './storage/open';
 export const DEFAULT_PORT = 4610;
@@ -33,6 +35,10 @@ export interface OrderServiceOptions extends StoreLocation {
   tokenTtlMs?: number;
   login?: ConfigOverrides['login'];
   codeAttempts?: ConfigOverrides['codeAttempts'];
+  /** Write-back retries and timeouts (config.ts outbound). */
+  outbound?: ConfigOverrides['outbound'];
+  /** How often the outbound queue is delivered on its own; 0: never (tests call deliverOutbound). Default 2 s. */
+  outboundIntervalMs?: number;
   logger?: boolean;
 }
 
@@ -44,6 +50,8 @@ export interface OrderService {
   runDueTimers(): Promise<SweepResult>;
   /** Whether an admin could sign in right now (a new company has none until `users add`). */
   hasAdmin(): Promise<boolean>;
+  /** One round of write-back deliveries, now (by the service's clock). */
+  deliverOutbound(): Promise<DeliveryRound>;
   close(): Promise<void>;
 }
 
@@ -76,6 +84,7 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
     tokenTtlMs: options.tokenTtlMs,
     login: options.login,
     codeAttempts: options.codeAttempts,
+    outbound: options.outbound,
   });
   const deps: Deps = { store, clock, config, limiters: createLimiters(config, clock), sessions: new SessionCache() };
   const app = buildApp(deps, allRoutes(deps), { logger: options.logger ?? false });
@@ -101,6 +110,15 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
   const ticker =
     interval > 0 ? setInterval(() => sweep().catch((error: unknown) => app.log.error(error)), interval).unref() : null;
 
+  // Deliveries run one round at a time too; a round repeats until nothing more is due.
+  let delivering: Promise<DeliveryRound> | null = null;
+  const deliver = (): Promise<DeliveryRound> => (delivering ??= deliverDue(deps).finally(() => (delivering = null)));
+  const outboundInterval = options.outboundIntervalMs ?? 2_000;
+  const courier =
+    outboundInterval > 0
+      ? setInterval(() => deliver().catch((error: unknown) => app.log.error(error)), outboundInterval).unref()
+      : null;
+
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? DEFAULT_PORT);
   const host = options.host ?? '127.0.0.1';
@@ -110,9 +128,12 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
     clock,
     runDueTimers: sweep,
     hasAdmin: async () => (await store.unit((tx) => tx.users.countActive('admin'))) > 0 || config.demo,
+    deliverOutbound: deliver,
     async close() {
       if (ticker) clearInterval(ticker);
+      if (courier) clearInterval(courier);
       await sweeping?.catch(() => undefined);
+      await delivering?.catch(() => undefined);
       await app.close();
       await store.close();
     },

@@ -164,7 +164,7 @@ export const usersCommand: Command = {
     });
     const store = await storeFrom(values as DataValues);
     try {
-      await action.run(values, positionals, { store, clock: systemClock }, io);
+      await action.run(values, positionals, { store, clock: systemClock, actor: 'cli' }, io);
     } catch (error) {
       // The service's own refusals (a taken username, a short password) are the user's to fix.
       if (error instanceof ApiError) throw new CliError(`${error.message} (${error.code})`);

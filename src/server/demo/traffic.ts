@@ -8,12 +8,7 @@ import { Random } from '../../shared/demo/random';
 import type { AfterSaleRecord } from '../../shared/contract/records';
 import type { LineQuantity } from '../../shared/domain/line-request';
 import { formatFen } from '../../shared/domain/money';
-import {
-  makeChildOrderNumber,
-  makeOrderNumber,
-  parentOfOrderNumber,
-  SERVICE_DEVICE_CODE,
-} from '../../shared/domain/order-number';
+import { makeChildOrderNumber, parentOfOrderNumber } from '../../shared/domain/order-number';
 import { splitCheckout } from '../../shared/domain/split';
 import type { AfterSaleType, DataScope, PaymentChannel, Platform } from '../../shared/domain/vocabulary';
 import { draftRecord } from '../../shared/intents/draft';
@@ -30,6 +25,7 @@ import { payOrder } from '../orders/pay';
 import { requireOrder, saveOrder, type LoadedOrder } from '../orders/persist';
 import { stateOf } from '../orders/state';
 import { moveReservations, reserve } from '../orders/stock';
+import { nextServiceOrderNo } from '../orders/numbers';
 import type { ProductRow, Tx } from '../storage/repositories';
 import { DEMO_SEED } from './company';
 
@@ -59,22 +55,6 @@ const asSku = (p: ProductRow): Sku => ({
   uses: p.uses,
   barcode: p.barcode,
 });
-
-/**
- * The service's own order numbers (device 0000): a counter per day, started after the highest
- * number of the day already in use, so checkouts at the same moment on any node never share one.
- */
-async function nextMallNumber(tx: Tx, now: number): Promise<string> {
-  const prefix = makeOrderNumber({ source: 'MALL', at: now, deviceCode: SERVICE_DEVICE_CODE, seq: 0 }).slice(0, -6);
-  const last = await tx.orders.maxParentNo(prefix);
-  const inUse = last ? Number(last.slice(prefix.length, prefix.length + 6)) : 0;
-  return makeOrderNumber({
-    source: 'MALL',
-    at: now,
-    deviceCode: SERVICE_DEVICE_CODE,
-    seq: await tx.counters.next(`order-number:${prefix}`, inUse),
-  });
-}
 
 export interface PlaceOrder {
   buyerIndex?: number;
@@ -116,7 +96,7 @@ export function placeOrder(deps: Deps, input: PlaceOrder): Promise<{ parentNo: s
         kind: l.product.kind,
       })),
     );
-    const parentNo = await nextMallNumber(tx, ctx.now);
+    const parentNo = await nextServiceOrderNo(tx, 'MALL', ctx.now);
     const orders: OrderRecord[] = [];
     for (const group of groups) {
       const kind = group.kind ?? 'PHYSICAL';

@@ -1,3 +1,4 @@
+import { adminRoutes } from '../admin/routes';
 import { authRoutes } from '../auth/routes';
 import { demoRoutes } from '../demo/routes';
 import type { Deps } from '../deps';
@@ -19,6 +20,7 @@ export function allRoutes(deps: Deps): AnyRoute[] {
     ...syncRoutes(deps),
     ...orderRoutes(deps),
     ...intakeRoutes(deps),
+    ...adminRoutes(deps),
     ...floorRoutes(deps),
     ...redemptionRoutes(deps),
     ...demoRoutes(deps),

@@ -7,6 +7,7 @@ import type { WorkContext } from './context';
 import { recordScope, sameScope, sees } from './scope';
 import type { OrderState } from '../../shared/intents/state';
 import { stateOf } from './state';
+import { writeBack } from '../outbound/enqueue';
 
 export interface LoadedOrder {
   row: OrderRow;
@@ -30,6 +31,7 @@ export async function requireOrder(tx: Tx, orderNo: string, scope: DataScope): P
  * Saves a new or changed order under a fresh server sequence, so every puller sees it exactly once
  * more. When the change moves the order out of a scope (another warehouse, store or dealer), the
  * scope it leaves is recorded first, so callers who could see it there pull an order_removed.
+ * Every change of an order comes through here, so here is where its source is told (writeBack).
  */
 export async function saveOrder(ctx: WorkContext, next: OrderState, previous: OrderRow | null): Promise<OrderRecord> {
   const { tx } = ctx;
@@ -39,6 +41,8 @@ export async function saveOrder(ctx: WorkContext, next: OrderState, previous: Or
   const write = orderWrite(next, await tx.sequence.next(), ctx.config.timers);
   if (previous) await tx.orders.update(write);
   else await tx.orders.insert(write);
+  // What the order's source must learn goes on the outbound queue in this same unit.
+  if (previous && next.record.external) await writeBack(ctx, stateOf(previous).record, next.record);
   return next.record;
 }
 

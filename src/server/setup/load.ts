@@ -3,6 +3,7 @@ import type { Store, ProductRow, Tx } from '../storage/repositories';
 import type { Clock } from '../timers/clock';
 import { mapSku, putShop } from '../shops/manage';
 import { addUserIn } from '../users/manage';
+import { audit } from '../admin/audit';
 import { ApiError } from '../http/errors';
 import type { CompanyFile } from './company-file';
 
@@ -173,7 +174,7 @@ async function shops(tx: Tx, file: CompanyFile, now: number, report: SetupReport
  * rewritten to match (items that changed get a new sequence value, so desks pull them again);
  * stock is counted only where a SKU has none yet; existing users are kept as they are.
  */
-export async function loadCompany(store: Store, clock: Clock, file: CompanyFile): Promise<SetupReport> {
+export async function loadCompany(store: Store, clock: Clock, file: CompanyFile, actor = 'cli'): Promise<SetupReport> {
   const now = clock.now();
   return store.unit(async (tx) => {
     const report: SetupReport = {};
@@ -194,6 +195,7 @@ export async function loadCompany(store: Store, clock: Clock, file: CompanyFile)
       });
       tally(report, 'users', outcome);
     }
+    await audit(tx, { actor, now }, 'company.setup', 'company', { report });
     return report;
   });
 }

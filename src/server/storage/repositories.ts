@@ -1,4 +1,5 @@
 import type { ShopChannel } from '../../shared/domain/shops';
+import type { OutboundEventType } from '../outbound/events';
 import type { DataScope, OrderKind, Platform, Role } from '../../shared/domain/vocabulary';
 import type { RawBuilder } from 'kysely';
 import type { Clause } from './sql';
@@ -308,6 +309,40 @@ export interface ExternalOrderRow {
   updatedAt: number;
 }
 
+export type OutboundState = 'pending' | 'delivered' | 'dead';
+
+/** One event on the outbound queue (outbound/): what a shop's source must learn, and how its delivery goes. */
+export interface OutboundRow {
+  id: number;
+  /** The idempotency key receivers deduplicate by. */
+  eventId: string;
+  shopId: string;
+  orderNo: string;
+  externalOrderNo: string;
+  type: OutboundEventType;
+  /** The JSON body delivered, exactly as signed. */
+  body: string;
+  createdAt: number;
+  state: OutboundState;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  deliveredAt: number | null;
+  deadAt: number | null;
+}
+
+/** One change to the company: who (role:username, or cli), when, what. */
+export interface AuditRow {
+  id: number;
+  at: number;
+  actor: string;
+  /** "user.add", "shop.put", "mapping.put", "stock.count", "outbound.replay"… */
+  action: string;
+  /** What it changed: "user:wh-hz", "shop:TM-HEMU", "sku:HM-TW-001". */
+  target: string;
+  detail: Record<string, unknown>;
+}
+
 export interface SequenceRepo {
   /** The next server sequence value; call inside the unit that makes the change. */
   next(): Promise<number>;
@@ -490,6 +525,7 @@ export interface OrdersRepo {
     limit: number,
   ): Promise<Array<{ seq: number; json: Buffer } & ScopeColumns>>;
   list(query: ListQuery): Promise<ListRow[]>;
+  /** Our own unpaid orders made before then (a shop's platform decides when its orders lapse). */
   dueUnpaid(createdBefore: number, limit: number): Promise<string[]>;
   dueConfirm(now: number, limit: number): Promise<string[]>;
 }
@@ -507,12 +543,48 @@ export interface ShopsRepo {
 }
 
 export interface ExternalOrdersRepo {
+  /**
+   * Holds the identity (shop, number) until the unit ends: another unit taking in the same order
+   * (the same batch posted twice at once, on any node) waits, then finds this one's result.
+   */
+  claim(shopId: string, externalOrderNo: string): Promise<void>;
   get(shopId: string, externalOrderNo: string): Promise<ExternalOrderRow | null>;
   byParent(parentNo: string): Promise<ExternalOrderRow | null>;
   insert(row: ExternalOrderRow): Promise<void>;
   update(row: ExternalOrderRow): Promise<void>;
   /** Parent numbers of held orders of a shop (or of every shop) after `afterParentNo`, in number order. */
   held(shopId: string | null, afterParentNo: string, limit: number): Promise<string[]>;
+}
+
+export interface OutboundRepo {
+  /** Queues an event, due at once; answers its id. */
+  insert(
+    row: Pick<OutboundRow, 'eventId' | 'shopId' | 'orderNo' | 'externalOrderNo' | 'type' | 'body' | 'createdAt'>,
+  ): Promise<number>;
+  get(id: number): Promise<OutboundRow | null>;
+  /** Pending events due by `now`, oldest first, none of them behind an earlier pending event of its order. */
+  due(now: number, limit: number): Promise<OutboundRow[]>;
+  /** Takes an event for one attempt (counted) until `leaseUntil`; false when another worker took it first. */
+  claim(id: number, attempts: number, leaseUntil: number): Promise<boolean>;
+  delivered(id: number, at: number): Promise<void>;
+  retry(id: number, nextAttemptAt: number, error: string): Promise<void>;
+  dead(id: number, at: number, error: string): Promise<void>;
+  /** A dead event pending again with a fresh attempt count; false when it is not dead. */
+  replay(id: number, now: number): Promise<boolean>;
+  /** Newest first, before `beforeId` when given. */
+  list(filter: {
+    state: OutboundState | null;
+    shopId: string | null;
+    beforeId: number | null;
+    limit: number;
+  }): Promise<OutboundRow[]>;
+  counts(): Promise<Record<OutboundState, number>>;
+}
+
+export interface AuditRepo {
+  insert(row: Omit<AuditRow, 'id'>): Promise<void>;
+  /** Newest first. */
+  list(filter: { beforeId: number | null; target: string | null; limit: number }): Promise<AuditRow[]>;
 }
 
 export interface ExitsRepo {
@@ -580,6 +652,8 @@ export interface Tx {
   refunds: RefundsRepo;
   shops: ShopsRepo;
   externalOrders: ExternalOrdersRepo;
+  outbound: OutboundRepo;
+  audit: AuditRepo;
   /** Runs `work`; if it throws, everything it wrote is undone and the error goes on. */
   attempt<T>(work: () => Promise<T>): Promise<T>;
 }

@@ -14,6 +14,8 @@ import { migration012Counters } from './012_counters';
 import { migration013ScanVerify } from './013_scan_verify';
 import { migration014WaybillPool } from './014_waybill_pool';
 import { migration015Shops } from './015_shops';
+import { migration016Outbound } from './016_outbound';
+import { migration017Audit } from './017_audit';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -34,6 +36,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013ScanVerify,
   migration014WaybillPool,
   migration015Shops,
+  migration016Outbound,
+  migration017Audit,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -89,6 +89,14 @@ export const externalOrdersRepo = (db: Sql): ExternalOrdersRepo => {
   // later version posted to another node waits and then sees this one's result.
   const forUpdate = db.dialect === 'postgres' ? sql`FOR UPDATE` : sql``;
   return {
+    async claim(shopId, externalOrderNo) {
+      // SQLite runs one unit at a time: nothing to wait for. PostgreSQL: a transaction-scoped
+      // advisory lock on a 64-bit hash of the identity (the shop's length first, so no two
+      // identities spell the same key text).
+      if (db.dialect !== 'postgres') return;
+      const key = `intake:${shopId.length}:${shopId}:${externalOrderNo}`;
+      await db.run(sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+    },
     async get(shopId, externalOrderNo) {
       return toExternal(
         await db.first(

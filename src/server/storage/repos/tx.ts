@@ -10,6 +10,8 @@ import { placesRepo } from './places';
 import { waybillPoolRepo } from './waybill-pool';
 import { codesRepo, redeemRequestsRepo, redemptionsRepo } from './redemption';
 import { externalOrdersRepo, shopsRepo } from './shops';
+import { outboundRepo } from './outbound';
+import { auditRepo } from './audit';
 
 /** One unit's view of the store, over either engine: the repositories are the same code for both. */
 export function makeTx(db: Sql): Tx {
@@ -36,6 +38,8 @@ export function makeTx(db: Sql): Tx {
     refunds: refundsRepo(db),
     shops: shopsRepo(db),
     externalOrders: externalOrdersRepo(db),
+    outbound: outboundRepo(db),
+    audit: auditRepo(db),
     async attempt(work) {
       const depth = ++savepoints.depth;
       const savepoint = sql.id(`attempt_${depth}`);
