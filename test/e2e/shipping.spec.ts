@@ -65,7 +65,7 @@ test('a warehouse desk opens an order from the list and ships it in two parcels 
   await scan(page, '包裹 2 运单号', parcelB);
 
   await expect(dialog).toBeHidden();
-  await expect(panel.getByTestId('detail-notice')).toHaveText('已保存，等待同步');
+  await expect(panel.getByTestId('detail-notice')).toHaveText(/已保存，等待同步|已同步到订单服务/);
   await expect(panel.getByTestId('detail-status')).toHaveText('待发货');
   await expect(panel.locator('.waybill')).toHaveCount(2);
   await expect(panel.locator(`.waybill[data-tracking-no="${parcelB}"]`)).toContainText(`${second!.name}`);
@@ -76,6 +76,8 @@ test('a warehouse desk opens an order from the list and ships it in two parcels 
     })
     .toEqual(['PENDING_SHIPMENT', [parcelA, parcelB]]);
   await expect(panel.getByTestId('detail-pending')).toHaveCount(0);
+  // The notice follows the service's answer without reopening the order.
+  await expect(panel.getByTestId('detail-notice')).toHaveText('已同步到订单服务');
   await page.screenshot({ path: `${SCREENS}/ship-partial.png` });
 
   // The rest: s, scan, Enter.

@@ -362,6 +362,17 @@ export interface CountersRepo {
   next(name: string, floor: number): Promise<number>;
 }
 
+/** Hits (wrong codes) per bucket and key, shared by every node: auth/rate-limit.ts counts them. */
+export interface LimitsRepo {
+  /**
+   * When `key` was hit since `since`, oldest first. On PostgreSQL the key stays locked until the
+   * unit ends, so concurrent checks of one key on any node take turns (N guesses count N times).
+   */
+  hitsSince(bucket: string, key: string, since: number): Promise<number[]>;
+  /** Records a hit, forgetting the key's hits from before `forgetBefore`. */
+  hit(bucket: string, key: string, at: number, forgetBefore: number): Promise<void>;
+}
+
 export interface SettingsRepo {
   get(key: string): Promise<string | null>;
   set(key: string, value: string): Promise<void>;
@@ -510,8 +521,9 @@ export interface OrdersRepo {
   parentExists(parentNo: string): Promise<boolean>;
   /** The highest parent number starting with `prefix`: the service's own order number counter. */
   maxParentNo(prefix: string): Promise<string | null>;
-  insert(row: OrderWrite): Promise<void>;
-  update(row: OrderWrite): Promise<void>;
+  /** Both answer the order's tracking numbers another order already holds (nothing is claimed for them). */
+  insert(row: OrderWrite): Promise<string[]>;
+  update(row: OrderWrite): Promise<string[]>;
   /** The order a tracking number was given to, if any. */
   waybillHolder(trackingNo: string): Promise<string | null>;
   /**
@@ -634,6 +646,7 @@ export interface RefundsRepo {
 export interface Tx {
   sequence: SequenceRepo;
   counters: CountersRepo;
+  limits: LimitsRepo;
   settings: SettingsRepo;
   users: UsersRepo;
   tokens: TokensRepo;

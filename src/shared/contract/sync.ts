@@ -36,6 +36,11 @@ export const dealerOrderInput = z.strictObject({
     .max(200),
   freight: fen,
   couponId: z.string().max(64).nullable(),
+  /**
+   * The coupon was chosen while the order met no campaign of its goods, so it stays even if the
+   * order grew to meet one (domain.md "Amounts"). The device records when it was chosen.
+   */
+  couponChosenFirst: z.boolean().optional(),
   campaignId: z.string().max(64).nullable(),
   memberRateBp: z.number().int().min(0).max(10_000).nullable(),
   memberBenefit: fen,

@@ -13,7 +13,8 @@ import { migration011DealerDrafts } from './011_dealer_drafts';
 import { migration012SavedViews } from './012_saved_views';
 import { migration013PromotionTerms } from './013_promotion_terms';
 import { migration014Floor } from './014_floor';
-import { migration015ExternalOrders } from './015_external_orders';
+import { migration015LabelBlock } from './015_label_block';
+import { migration016ExternalOrders } from './016_external_orders';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -33,7 +34,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012SavedViews,
   migration013PromotionTerms,
   migration014Floor,
-  migration015ExternalOrders,
+  migration015LabelBlock,
+  migration016ExternalOrders,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

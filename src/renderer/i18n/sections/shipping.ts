@@ -83,7 +83,7 @@ export const shippingEn: Widen<typeof shippingZhCN> = {
     file: 'Choose a CSV file',
     paste: 'CSV content',
     preview: 'Preview',
-    apply: 'Ship {n} order(s)',
+    apply: 'Ship {n} {n:order|orders}',
     line: 'Line',
     orderNo: 'Order no.',
     carrier: 'Carrier',

@@ -13,9 +13,10 @@ import { migration011UserAdmin } from './011_user_admin';
 import { migration012Counters } from './012_counters';
 import { migration013ScanVerify } from './013_scan_verify';
 import { migration014WaybillPool } from './014_waybill_pool';
-import { migration015Shops } from './015_shops';
-import { migration016Outbound } from './016_outbound';
-import { migration017Audit } from './017_audit';
+import { migration015LimitHits } from './015_limit_hits';
+import { migration016Shops } from './016_shops';
+import { migration017Outbound } from './017_outbound';
+import { migration018Audit } from './018_audit';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -35,9 +36,10 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012Counters,
   migration013ScanVerify,
   migration014WaybillPool,
-  migration015Shops,
-  migration016Outbound,
-  migration017Audit,
+  migration015LimitHits,
+  migration016Shops,
+  migration017Outbound,
+  migration018Audit,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -4,6 +4,7 @@ import type { Tx } from '../repositories';
 import { catalogueRepo, stockRepo } from './catalogue';
 import { countersRepo, devicesRepo, sequenceRepo, settingsRepo, tokensRepo, usersRepo } from './core';
 import { intentsRepo, refundsRepo } from './intents';
+import { limitsRepo } from './limits';
 import { exitsRepo, ordersRepo } from './orders';
 import { floorRepo } from './floor';
 import { placesRepo } from './places';
@@ -20,6 +21,7 @@ export function makeTx(db: Sql): Tx {
   return {
     sequence,
     counters: countersRepo(db),
+    limits: limitsRepo(db),
     settings: settingsRepo(db),
     users: usersRepo(db),
     tokens: tokensRepo(db),

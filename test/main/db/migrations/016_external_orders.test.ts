@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../../src/main/db/migrations';
 import { columnsOf, indexesOf, migratedTo } from './schema';
 
-describe('migration 015_external_orders', () => {
+describe('migration 016_external_orders', () => {
   it('adds where an order came from: the shop and the platform’s own order number, indexed for search and scope', () => {
-    const db = migratedTo(15);
+    const db = migratedTo(16);
     expect(columnsOf(db, 'orders')).toEqual(expect.arrayContaining(['external', 'shop_id', 'external_order_no']));
     expect(indexesOf(db, 'orders')).toEqual(expect.arrayContaining(['orders_external_no', 'orders_shop']));
   });
 
   it('keeps an exception written as free text as an OTHER reason, and rewrites the records kept as sync bases', () => {
-    const db = migratedTo(14);
+    const db = migratedTo(15);
     db.exec(`INSERT INTO parent_orders (id, parent_no, buyer_id, buyer_account, buyer_level, buyer_name, created_at)
              VALUES (1, 'M2506010001000001', 'U1', '13800000000', '', '张伟', 1)`);
     const insert = db.prepare(`INSERT INTO orders (id, parent_id, order_no, kind, source, platform, status,
@@ -25,7 +25,7 @@ describe('migration 015_external_orders', () => {
       'M250601000100000101',
       JSON.stringify({ orderNo: 'M250601000100000101', exception: '库存不足', updatedAt: 9000 }),
     );
-    migrate(db, { to: 15 });
+    migrate(db, { to: 16 });
 
     const rows = db.prepare('SELECT exception FROM orders ORDER BY id').all() as Array<{ exception: string | null }>;
     expect(JSON.parse(rows[0]!.exception!)).toEqual({

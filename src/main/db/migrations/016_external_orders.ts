@@ -7,9 +7,9 @@ import type { Migration } from './migration';
  * free text; a text from before is kept as an OTHER reason, opened when the order last changed.
  * sync_base holds service records verbatim, so its records get the same two changes.
  */
-export const migration015ExternalOrders: Migration = {
-  version: 15,
-  name: '015_external_orders',
+export const migration016ExternalOrders: Migration = {
+  version: 16,
+  name: '016_external_orders',
   up(db) {
     db.exec(`
       ALTER TABLE orders ADD COLUMN external TEXT;

@@ -6,9 +6,9 @@ import type { Migration } from './migration';
  * transaction as the change, so the log and the company never disagree. No password ever
  * appears in `detail`.
  */
-export const migration017Audit: Migration = {
-  version: 17,
-  name: '017_audit',
+export const migration018Audit: Migration = {
+  version: 18,
+  name: '018_audit',
   up(db) {
     db.exec(`
       CREATE TABLE audit_log (
