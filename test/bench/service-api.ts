@@ -89,12 +89,10 @@ export async function buyVouchers(url: string, adminToken: string, count: number
         storeId: 'ST-01',
       });
       if (placed.status !== 200) throw new Error(`placing a voucher order answered ${placed.status}`);
-      const paid = await call<{ orders: OrderRecord[] }>(
-        `${url}/v1/demo/orders/${placed.body.parentNo}/pay`,
-        adminToken,
-        'POST',
-        {},
-      );
+      const paid = await call<{ orders: OrderRecord[] }>(`${url}/v1/events/payment-confirmed`, adminToken, 'POST', {
+        orderNo: placed.body.parentNo,
+        channel: 'WECHAT_PAY',
+      });
       if (paid.status !== 200) throw new Error(`paying a voucher order answered ${paid.status}`);
       codes.push(paid.body.orders[0]!.redemptionCode!.code);
     },

@@ -39,6 +39,8 @@ import {
   shops,
 } from './company';
 import { outboundEvents, replay } from './outbound';
+import { transferOrder } from './transfer';
+import { orderRecord } from '../../shared/contract/records';
 import { userAdmin } from './users';
 
 const ADMIN = { tag: 'admin', access: 'admin.manage' } as const;
@@ -308,6 +310,17 @@ export const adminRoutes = (deps: Deps): AnyRoute[] => {
       response: outboundPage,
       errors: ['NOT_FOUND', 'NOT_DEAD'],
       handle: ({ caller, params }) => replay(deps, caller, params.id),
+    }),
+    route({
+      ...ADMIN,
+      method: 'POST',
+      path: '/v1/admin/orders/:orderNo/transfer',
+      summary: 'Moves an unshipped order to another warehouse (转仓); its old desks pull order_removed',
+      params: z.strictObject({ orderNo: z.string().min(1).max(40) }),
+      body: z.strictObject({ warehouseId: z.string().min(1).max(64) }),
+      response: orderRecord,
+      errors: ['ORDER_NOT_FOUND', 'NOT_TRANSFERABLE', 'STOCK_SHORT'],
+      handle: ({ caller, params, body }) => transferOrder(deps, caller, params.orderNo, body.warehouseId),
     }),
     route({
       ...ADMIN,

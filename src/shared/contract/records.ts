@@ -129,6 +129,10 @@ export const afterSaleRecord = z.strictObject({
   updatedAt: epochMs,
   lines: z.array(z.strictObject({ lineNo: z.number().int().min(1), quantity: z.number().int().min(1) })),
   rejectReason: z.string().max(300).nullable(),
+  /** The parcel the buyer sends goods back in (a return or an exchange), when they said. */
+  returnShipment: z
+    .strictObject({ carrier: z.string().min(1).max(16), trackingNo: z.string().min(1).max(40) })
+    .optional(),
 });
 export type AfterSaleRecord = z.infer<typeof afterSaleRecord>;
 

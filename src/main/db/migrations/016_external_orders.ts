@@ -3,6 +3,7 @@ import type { Migration } from './migration';
 /**
  * Orders from outside (a shop's platform, an ERP) carry where they came from: the shop and the
  * platform's own order number, which the desk shows, searches and scopes integration accounts by.
+ * A buyer's return parcel is kept with its after-sale.
  * An open exception becomes a list of reasons with codes (exception-reasons.ts) instead of one
  * free text; a text from before is kept as an OTHER reason, opened when the order last changed.
  * sync_base holds service records verbatim, so its records get the same two changes.
@@ -17,6 +18,8 @@ export const migration016ExternalOrders: Migration = {
       ALTER TABLE orders ADD COLUMN external_order_no TEXT;
       CREATE INDEX orders_external_no ON orders (external_order_no) WHERE external_order_no IS NOT NULL;
       CREATE INDEX orders_shop ON orders (shop_id) WHERE shop_id IS NOT NULL;
+      -- The parcel a buyer sends goods back in, as JSON {carrier, trackingNo}.
+      ALTER TABLE after_sales ADD COLUMN return_shipment TEXT;
 
       UPDATE orders SET exception = json_object(
           'reasons', json_array(json_object('code', 'OTHER', 'detail', substr(exception, 1, 300), 'lineNo', NULL)),

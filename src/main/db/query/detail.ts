@@ -64,7 +64,8 @@ const CHILD_SQL = {
   trackingEvents: `SELECT e.waybill_id AS parentId, e.at, e.text
                    FROM waybills w JOIN tracking_events e ON e.waybill_id = w.id WHERE w.order_id = ? ORDER BY e.waybill_id, e.position`,
   afterSales: `SELECT id AS localId, remote_id AS id, after_sale_no AS afterSaleNo, type, status, reason, amount,
-                      created_at AS createdAt, updated_at AS updatedAt, reject_reason AS rejectReason
+                      created_at AS createdAt, updated_at AS updatedAt, reject_reason AS rejectReason,
+                      return_shipment AS returnShipment
                FROM after_sales WHERE order_id = ? ORDER BY localId`,
   afterSaleLines: `SELECT al.after_sale_id AS parentId, al.line_no AS lineNo, al.quantity
                    FROM after_sales a JOIN after_sale_lines al ON al.after_sale_id = a.id
@@ -147,9 +148,14 @@ export function getOrderDetail(db: Db, scope: DataScope, orderNo: string): Order
       lines: waybillLines.get(localId) ?? [],
       events: events.get(localId) ?? [],
     })),
-    afterSales: all<Local<Omit<AfterSaleRecord, 'lines'>>>(CHILD_SQL.afterSales).map(({ localId, ...a }) => ({
+    afterSales: all<Local<Omit<AfterSaleRecord, 'lines' | 'returnShipment'> & { returnShipment: string | null }>>(
+      CHILD_SQL.afterSales,
+    ).map(({ localId, returnShipment, ...a }) => ({
       ...a,
       lines: afterSaleLines.get(localId) ?? [],
+      ...(returnShipment === null
+        ? {}
+        : { returnShipment: JSON.parse(returnShipment) as AfterSaleRecord['returnShipment'] }),
     })),
     redemptionCode: one<RedemptionCodeRecord>(CHILD_SQL.redemptionCode),
     timeline: all<TimelineRecord>(CHILD_SQL.timeline),
