@@ -15,7 +15,8 @@ import { ApiError } from '../http/errors';
 import { recheckHeld } from '../intake/orders';
 import { touchStock } from '../orders/stock';
 import { drawSecret } from '../setup/load';
-import { mapSku, putShop, requireShop, type shopInput, type skuMappingInput } from '../shops/manage';
+import type { shopInput, skuMappingInput } from '../../shared/contract/admin';
+import { mapSku, putShop, requireShop } from '../shops/manage';
 import type { ProductRow, Tx } from '../storage/repositories';
 import { audit, type AdminActor } from './audit';
 

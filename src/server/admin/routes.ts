@@ -22,7 +22,7 @@ import { actorLabel } from '../auth/caller';
 import type { Deps } from '../deps';
 import { route, type AnyRoute } from '../http/route';
 import { recheckHeld } from '../intake/orders';
-import { shopInput, skuMappingInput } from '../shops/manage';
+import { shopInput, skuMappingInput } from '../../shared/contract/admin';
 import { importCatalogue } from './catalogue-import';
 import {
   catalogue,

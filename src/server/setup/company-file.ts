@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ORDER_KINDS, ROLES } from '../../shared/domain/vocabulary';
-import { shopInput, skuMappingInput } from '../shops/manage';
+import { shopInput, skuMappingInput } from '../../shared/contract/admin';
 
 /**
  * The company as `setup --from <company.json>` reads it: everything a new company needs before

@@ -1,48 +1,8 @@
-import { z } from 'zod';
-import { CHANNEL_PLATFORMS, SHOP_CHANNELS } from '../../shared/domain/shops';
-import { PLATFORMS } from '../../shared/domain/vocabulary';
+import type { z } from 'zod';
+import type { shopInput, skuMappingInput } from '../../shared/contract/admin';
+import { CHANNEL_PLATFORMS } from '../../shared/domain/shops';
 import { ApiError } from '../http/errors';
 import type { ShopRow, SkuMappingRow, Tx } from '../storage/repositories';
-
-const id = z.string().trim().min(1).max(64);
-
-/** A webhook must be reachable over HTTP(S); anything else is refused before it could be stored. */
-const webhookUrl = z
-  .string()
-  .trim()
-  .max(500)
-  .refine((text) => {
-    try {
-      const url = new URL(text);
-      return url.protocol === 'https:' || url.protocol === 'http:';
-    } catch {
-      return false;
-    }
-  }, 'an http(s) URL');
-
-/** A shop as set-up files and the admin API describe it. */
-export const shopInput = z.strictObject({
-  id: id.regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dots, dashes, underscores'),
-  name: z.string().trim().min(1).max(100),
-  channel: z.enum(SHOP_CHANNELS),
-  /** Default: the channel's platform (CHANNEL_PLATFORMS). */
-  platform: z.enum(PLATFORMS).optional(),
-  merchantId: id,
-  dealerId: id.nullable().default(null),
-  webhookUrl: webhookUrl.nullable().default(null),
-  /** At least 16 characters; a shop with a webhook and no secret gets one drawn for it. */
-  webhookSecret: z.string().min(16).max(200).nullable().default(null),
-  enabled: z.boolean().default(true),
-});
-export type ShopInput = z.input<typeof shopInput>;
-
-export const skuMappingInput = z.strictObject({
-  platformItemId: id,
-  /** '' (or absent) for an item without variants. */
-  platformSkuId: z.string().trim().max(64).default(''),
-  sku: id,
-});
-export type SkuMappingInput = z.input<typeof skuMappingInput>;
 
 /** Creates or rewrites a shop after checking what it refers to; a webhook without a secret gets one. */
 export async function putShop(
