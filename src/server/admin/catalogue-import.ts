@@ -1,6 +1,6 @@
 import type { ImportAnswer } from '../../shared/contract/admin';
 import { importRows } from '../../shared/catalogue/import-rows';
-import { splitCsv } from '../../shared/shipping/batch-csv';
+import { readTable } from '../../shared/files/read';
 import { actorLabel, type Caller } from '../auth/caller';
 import type { Deps } from '../deps';
 import { ApiError } from '../http/errors';
@@ -8,12 +8,20 @@ import { recheckHeld } from '../intake/orders';
 import { putProduct } from './company';
 
 /**
- * SKUs from a catalogue file (CSV text: UTF-8, with or without BOM, comma or tab separated). One
- * unit; each row in its own savepoint, so a row the store refuses (a barcode another SKU has) is
- * reported with its line and the rest still import. Held exception orders are checked afterwards.
+ * SKUs from a catalogue file as a person saved it: an XLSX workbook (its first sheet) or CSV in
+ * UTF-8 (with or without BOM), GBK/GB18030 or UTF-16, comma or tab separated (the shared readers,
+ * src/shared/files/read.ts). One unit; each row in its own savepoint, so a row the store refuses (a
+ * barcode another SKU has) is reported with its line and the rest still import. Held exception
+ * orders are checked afterwards.
  */
-export async function importCatalogue(deps: Deps, caller: Caller, text: string): Promise<ImportAnswer> {
-  const records = splitCsv(text);
+export async function importCatalogue(deps: Deps, caller: Caller, bytes: Uint8Array): Promise<ImportAnswer> {
+  const read = await readTable(bytes);
+  if (!read.ok)
+    throw new ApiError(
+      'VALIDATION_FAILED',
+      read.code === 'FILE_EMPTY' ? 'The file is empty' : 'The file cannot be read',
+    );
+  const records = read.table.rows.map((row) => ({ line: row.line, fields: row.cells }));
   const answer = await deps.store.unit(async (tx) => {
     const merchants = await tx.places.merchants();
     const { missing, rows } = importRows(records, merchants.length === 1 ? merchants[0]!.id : null);

@@ -8,6 +8,7 @@ import { cancelRecord } from '../../shared/intents/cancel';
 import type { OrderState } from '../../shared/intents/state';
 import { logged } from '../../shared/intents/timeline';
 import { requestAfterSale } from '../aftersales/request';
+import { codeOf } from '../redemption/codes';
 import { actorLabel, type Caller } from '../auth/caller';
 import type { Deps } from '../deps';
 import { ApiError } from '../http/errors';
@@ -36,6 +37,7 @@ function buyerCtx(deps: Deps, tx: Tx, caller: Caller, record: OrderRecord): Work
     config: deps.config,
     actor: `buyer:${record.buyer.id}`,
     device: actorLabel(caller),
+    codeIssued: () => deps.codeVerifiers.kick(),
     ...(record.external ? { origin: 'shop' as const } : {}),
   };
 }
@@ -70,24 +72,40 @@ async function oneChild(tx: Tx, caller: Caller, ref: OrderRef): Promise<LoadedOr
   return children[0]!;
 }
 
-/** The buyer paid: every unpaid child of the checkout is paid (codes issued, virtual goods delivered). */
-export function paymentConfirmed(
+/**
+ * The buyer paid: every unpaid child of the checkout is paid (virtual goods delivered, service goods
+ * get their codes). The records carry a code's verifier, never the code: the codes come back beside
+ * them, for whoever tells the buyer.
+ */
+export async function paymentConfirmed(
   deps: Deps,
   caller: Caller,
   ref: OrderRef,
   payment: { channel: PaymentChannel; serialNo: string | null; paidAt?: number },
-): Promise<OrderRecord[]> {
-  return deps.store.unit(async (tx) => {
+): Promise<{ orders: OrderRecord[]; codes: Array<{ orderNo: string; code: string }> }> {
+  const paidNos = await deps.store.unit(async (tx) => {
     const unpaid = (await childrenOf(tx, caller, ref)).filter((c) => c.state.record.status === 'PENDING_PAYMENT');
     if (unpaid.length === 0) throw new ApiError('WRONG_STATUS', 'The order has nothing left to pay');
-    const paid: OrderRecord[] = [];
     for (const { row, state } of unpaid) {
       const ctx = buyerCtx(deps, tx, caller, state.record);
       const next = await payOrder(ctx, state, { channel: payment.channel, serialNo: payment.serialNo });
       const paidAt = Math.min(payment.paidAt ?? ctx.now, ctx.now);
-      paid.push(await saveOrder(ctx, { ...next, record: { ...next.record, paidAt } }, row));
+      await saveOrder(ctx, { ...next, record: { ...next.record, paidAt } }, row);
     }
-    return paid;
+    return unpaid.map((c) => c.row.orderNo);
+  });
+  // The orders as a desk pulling right after sees them: with their codes' verifiers in place.
+  await deps.codeVerifiers.flush();
+  return deps.store.unit(async (tx) => {
+    const orders = (await Promise.all(paidNos.map((no) => findOrder(tx, no, caller.scope)))).flatMap((o) =>
+      o ? [o.state.record] : [],
+    );
+    const codes: Array<{ orderNo: string; code: string }> = [];
+    for (const order of orders) {
+      const code = order.redemptionCode ? await codeOf(tx, order.orderNo) : null;
+      if (code) codes.push({ orderNo: order.orderNo, code });
+    }
+    return { orders, codes };
   });
 }
 

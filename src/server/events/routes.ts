@@ -48,9 +48,14 @@ export const eventRoutes = (deps: Deps): AnyRoute[] => [
         paidAt: z.number().int().min(0).optional(),
       })
       .refine(namesOne, REF_MESSAGE),
-    response: z.strictObject({ orders: z.array(orderRecord) }),
+    description:
+      'Answers the paid orders (a service order’s record carries its code’s verifier, never the code) and, for whoever tells the buyer, the codes issued: `codes` by order number.',
+    response: z.strictObject({
+      orders: z.array(orderRecord),
+      codes: z.array(z.strictObject({ orderNo: z.string(), code: z.string() })),
+    }),
     errors: [...SCOPE_ERRORS, 'WRONG_STATUS'],
-    handle: async ({ caller, body }) => ({ orders: await paymentConfirmed(deps, caller, refOf(body), body) }),
+    handle: ({ caller, body }) => paymentConfirmed(deps, caller, refOf(body), body),
   }),
   route({
     ...EVENT,

@@ -74,6 +74,7 @@ const shopContext = (deps: Deps, tx: Tx, shop: ShopRow, via: string): WorkContex
   actor: `shop:${shop.id}`,
   device: via,
   origin: 'shop',
+  codeIssued: () => deps.codeVerifiers.kick(),
 });
 
 /**

@@ -15,6 +15,8 @@ export interface WorkContext {
    * platform), so it is not written back to it (outbound/enqueue.ts writeBack).
    */
   origin?: 'shop';
+  /** Told when a code was issued in this unit, so its verifier is computed right after (redemption/verifier.ts). */
+  codeIssued?: () => void;
 }
 
 /** The timers and other automatic changes act as the service itself. */

@@ -155,23 +155,23 @@ export class Buyers {
   }
 
   private async pay(placed: Placed): Promise<void> {
-    const answer = await this.service.call<{ orders: OrderRecord[]; error?: { code: string } }>(
-      'POST',
-      '/v1/events/payment-confirmed',
-      {
-        shopId: placed.shopId,
-        externalOrderNo: placed.externalOrderNo,
-        channel: this.rng.pick(CHANNELS),
-        serialNo: this.rng.digits(16),
-      },
-    );
+    const answer = await this.service.call<{
+      orders: OrderRecord[];
+      codes: Array<{ orderNo: string; code: string }>;
+      error?: { code: string };
+    }>('POST', '/v1/events/payment-confirmed', {
+      shopId: placed.shopId,
+      externalOrderNo: placed.externalOrderNo,
+      channel: this.rng.pick(CHANNELS),
+      serialNo: this.rng.digits(16),
+    });
     if (answer.status !== 200) return this.refused('pay', answer.body.error?.code);
     this.count('pay');
     for (const order of answer.body.orders) {
-      const code = order.redemptionCode;
+      const code = answer.body.codes.find((c) => c.orderNo === order.orderNo)?.code;
       this.log(
-        code
-          ? `支付 ${order.orderNo}：服务券核销码 ${formatCodeForDisplay(code.code)}（${order.storeId}，可用 ${code.usesLeft} 次）`
+        code && order.redemptionCode
+          ? `支付 ${order.orderNo}：服务券核销码 ${formatCodeForDisplay(code)}（${order.storeId}，可用 ${order.redemptionCode.usesLeft} 次）`
           : `支付 ${order.orderNo}`,
       );
     }

@@ -5,6 +5,7 @@ import {
   adminShop,
   adminUser,
   auditEntry,
+  catalogueFileInput,
   dealerInput,
   importAnswer,
   newUserInput,
@@ -83,11 +84,7 @@ export const adminProcedures = {
     right: ADMIN,
   }),
   'admin.catalogue.put': procedure({ input: productInput, output: adminProduct, right: ADMIN }),
-  'admin.catalogue.import': procedure({
-    input: z.strictObject({ text: z.string().min(1).max(900_000) }),
-    output: importAnswer,
-    right: ADMIN,
-  }),
+  'admin.catalogue.import': procedure({ input: catalogueFileInput, output: importAnswer, right: ADMIN }),
   'admin.stock.count': procedure({
     input: stockCountInput,
     output: z.strictObject({ product: adminProduct, released: z.array(z.string()), held: z.array(z.string()) }),

@@ -169,6 +169,15 @@ export const productInput = z.strictObject({
 });
 export type ProductInput = z.input<typeof productInput>;
 
+/** A catalogue file as picked (XLSX or CSV in any of the encodings offices save), base64: at most ~700 KB. */
+export const catalogueFileInput = z.strictObject({
+  fileBase64: z
+    .string()
+    .min(1)
+    .max(950_000)
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
+});
+
 /** A catalogue file's rows as imported: each row that failed, with why; the rest applied. */
 export const importAnswer = z.strictObject({
   created: z.number().int(),

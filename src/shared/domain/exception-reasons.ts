@@ -21,13 +21,15 @@ export const EXCEPTION_REASONS = {
   RECEIVER_INCOMPLETE: { check: 'receiver', resolution: 'EDIT_RECEIVER', recheck: true },
   /** The source may not sell this (a dealer's shop and an item outside its price list, a shop turned off). */
   NOT_ENTITLED: { check: 'entitlement', resolution: 'GRANT_ENTITLEMENT', recheck: true },
+  /** A code redeemed offline that had expired by then: the desk's word against the code's validity. */
+  OFFLINE_REDEMPTION_EXPIRED: { check: 'redemption', resolution: 'DECIDE', recheck: false },
   /** Anything a person or another system flagged that no check above describes. */
   OTHER: { check: 'manual', resolution: 'DECIDE', recheck: false },
 } as const satisfies Record<string, ExceptionReasonRule>;
 
 export interface ExceptionReasonRule {
   /** The kind of check that raises it. */
-  check: 'catalogue' | 'stock' | 'amounts' | 'receiver' | 'entitlement' | 'manual';
+  check: 'catalogue' | 'stock' | 'amounts' | 'receiver' | 'entitlement' | 'redemption' | 'manual';
   /** What a person does to resolve it (the screens name the action). */
   resolution: string;
   /** Re-running the intake checks clears it once its cause is fixed. */

@@ -14,9 +14,12 @@ import { migration012Counters } from './012_counters';
 import { migration013ScanVerify } from './013_scan_verify';
 import { migration014WaybillPool } from './014_waybill_pool';
 import { migration015LimitHits } from './015_limit_hits';
-import { migration016Shops } from './016_shops';
-import { migration017Outbound } from './017_outbound';
-import { migration018Audit } from './018_audit';
+import { migration016LoginAttempts } from './016_login_attempts';
+import { migration017DeviceSync } from './017_device_sync';
+import { migration018CodeVerifiers } from './018_code_verifiers';
+import { migration019Shops } from './019_shops';
+import { migration020Outbound } from './020_outbound';
+import { migration021Audit } from './021_audit';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -37,9 +40,12 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013ScanVerify,
   migration014WaybillPool,
   migration015LimitHits,
-  migration016Shops,
-  migration017Outbound,
-  migration018Audit,
+  migration016LoginAttempts,
+  migration017DeviceSync,
+  migration018CodeVerifiers,
+  migration019Shops,
+  migration020Outbound,
+  migration021Audit,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import type { Sql } from '../dialect';
 import type { Tx } from '../repositories';
+import { deviceSyncRepo, loginAttemptsRepo } from './auth';
 import { catalogueRepo, stockRepo } from './catalogue';
+import { connectorsRepo } from './connectors';
 import { countersRepo, devicesRepo, sequenceRepo, settingsRepo, tokensRepo, usersRepo } from './core';
 import { intentsRepo, refundsRepo } from './intents';
 import { limitsRepo } from './limits';
@@ -25,6 +27,8 @@ export function makeTx(db: Sql): Tx {
     settings: settingsRepo(db),
     users: usersRepo(db),
     tokens: tokensRepo(db),
+    loginAttempts: loginAttemptsRepo(db),
+    deviceSync: deviceSyncRepo(db),
     devices: devicesRepo(db),
     places: placesRepo(db),
     catalogue: catalogueRepo(db),
@@ -42,6 +46,7 @@ export function makeTx(db: Sql): Tx {
     externalOrders: externalOrdersRepo(db),
     outbound: outboundRepo(db),
     audit: auditRepo(db),
+    connectors: connectorsRepo(db),
     async attempt(work) {
       const depth = ++savepoints.depth;
       const savepoint = sql.id(`attempt_${depth}`);

@@ -8,9 +8,9 @@ import type { Migration } from './migration';
  * order, retried with backoff, and parked as 'dead' when the source keeps refusing, until an admin
  * replays it. event_id is the idempotency key receivers deduplicate by.
  */
-export const migration017Outbound: Migration = {
-  version: 17,
-  name: '017_outbound',
+export const migration020Outbound: Migration = {
+  version: 20,
+  name: '020_outbound',
   up(db) {
     db.exec(`
       CREATE TABLE outbound_events (

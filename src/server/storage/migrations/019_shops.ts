@@ -19,9 +19,9 @@ import type { Migration } from './migration';
  * - orders.shop_id / external_order_no: the scope of an integration account and the desk's search.
  *   order_exits carries shop_id so an exit is judged against the same scope rules.
  */
-export const migration016Shops: Migration = {
-  version: 16,
-  name: '016_shops',
+export const migration019Shops: Migration = {
+  version: 19,
+  name: '019_shops',
   up(db) {
     db.exec(`
       CREATE TABLE shops (

@@ -9,9 +9,9 @@ function company(db: ReturnType<typeof migratedTo>) {
 const shop = `INSERT INTO shops (id, name, channel, platform, merchant_id, created_at, updated_at)
   VALUES (?, '官方旗舰店', ?, 'TMALL', 'MCH-0001', 1, 1)`;
 
-describe('migration 016: shops, SKU mappings and external orders', () => {
+describe('migration 019: shops, SKU mappings and external orders', () => {
   it('keeps a shop to the channels of the vocabulary', () => {
-    const db = migratedTo(16);
+    const db = migratedTo(19);
     company(db);
     expect(tables(db)).toEqual(expect.arrayContaining(['shops', 'shop_sku_map', 'external_orders']));
     db.prepare(shop).run('TB-01', 'TAOBAO');
@@ -19,7 +19,7 @@ describe('migration 016: shops, SKU mappings and external orders', () => {
   });
 
   it('maps a platform item and SKU of a shop to one SKU of ours', () => {
-    const db = migratedTo(16);
+    const db = migratedTo(19);
     company(db);
     db.prepare(shop).run('TB-01', 'TAOBAO');
     const map = db.prepare('INSERT INTO shop_sku_map VALUES (?, ?, ?, ?)');
@@ -29,7 +29,7 @@ describe('migration 016: shops, SKU mappings and external orders', () => {
   });
 
   it('lets an external order number of a shop enter once', () => {
-    const db = migratedTo(16);
+    const db = migratedTo(19);
     company(db);
     db.prepare(shop).run('TB-01', 'TAOBAO');
     const insert = db.prepare("INSERT INTO external_orders VALUES (?, ?, ?, ?, ?, '[]', 0, 1, 1)");

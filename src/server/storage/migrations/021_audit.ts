@@ -6,9 +6,9 @@ import type { Migration } from './migration';
  * transaction as the change, so the log and the company never disagree. No password ever
  * appears in `detail`.
  */
-export const migration018Audit: Migration = {
-  version: 18,
-  name: '018_audit',
+export const migration021Audit: Migration = {
+  version: 21,
+  name: '021_audit',
   up(db) {
     db.exec(`
       CREATE TABLE audit_log (
