@@ -163,7 +163,9 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 /** A finished export as a download, streamed from disk: a million rows never sit in memory. */
 function sendFile(res: ServerResponse, path: string): void {
   res.writeHead(200, {
-    'content-type': 'text/csv; charset=utf-8',
+    'content-type': path.endsWith('.xlsx')
+      ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+      : 'text/csv; charset=utf-8',
     'content-disposition': `attachment; filename="${basename(path)}"`,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',

@@ -1,3 +1,4 @@
+import { filesEn } from './sections/files';
 import { listEn } from './sections/list';
 import { detailEn } from './sections/detail';
 import { shippingEn } from './sections/shipping';
@@ -358,4 +359,5 @@ export const en: Messages = {
   shipping: shippingEn,
   floor: floorEn,
   print: printEn,
+  files: filesEn,
 };

@@ -1,3 +1,4 @@
+import { filesZhCN } from './sections/files';
 import { listZhCN } from './sections/list';
 import { detailZhCN } from './sections/detail';
 import { shippingZhCN } from './sections/shipping';
@@ -374,6 +375,7 @@ export const zhCN = {
   shipping: shippingZhCN,
   floor: floorZhCN,
   print: printZhCN,
+  files: filesZhCN,
 };
 
 export type Messages = Widen<typeof zhCN>;

@@ -1,5 +1,6 @@
 import type { DataScope, OrderKind, Role } from '../../shared/domain/vocabulary';
 import type { RawBuilder } from 'kysely';
+import type { ConnectorsRepo } from './connectors';
 import type { Clause } from './sql';
 
 /**
@@ -511,6 +512,7 @@ export interface Tx {
   redeemRequests: RedeemRequestsRepo;
   intents: IntentsRepo;
   refunds: RefundsRepo;
+  connectors: ConnectorsRepo;
   /** Runs `work`; if it throws, everything it wrote is undone and the error goes on. */
   attempt<T>(work: () => Promise<T>): Promise<T>;
 }
