@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { OrderExportProgress } from '../../shared/contract/list';
@@ -10,6 +10,7 @@ import type { DataScope } from '../../shared/domain/vocabulary';
 import type { Db } from '../db/connection';
 import { listOrders } from '../db/orders-query';
 import { anchorsOf } from '../db/query/window';
+import { privateDir, privateFile } from '../session/private-files';
 import { openXlsxFile } from '../../shared/files/xlsx';
 import { csvWriter, xlsxRows, type CsvStyle } from './export-csv';
 
@@ -90,8 +91,10 @@ export function startExport(
   const exportId = randomUUID();
   const { total } = anchorsOf(db, scope, job.filter, job.sort);
   const dir = join(dirname(db.name), 'exports');
-  mkdirSync(dir, { recursive: true });
+  privateDir(dir);
   const path = join(dir, `orders-${exportId}.${job.format}`);
+  // Made 0600 before either writer opens it: they keep the mode of a file that exists.
+  privateFile(path);
   const progress = (written: number, end: { path?: string; error?: string } = {}) =>
     report({
       exportId,
@@ -128,4 +131,27 @@ export function startExport(
   };
   void run();
   return { exportId, total };
+}
+
+/** How long a finished export stays on disk: long enough to open it, not to pile up customers' data. */
+export const EXPORT_RETENTION_MS = 7 * 24 * 3_600_000;
+
+/** Deletes the user's exports older than the retention period (at each sign-in); answers how many. */
+export function pruneExports(userDir: string, now: number, retentionMs = EXPORT_RETENTION_MS): number {
+  const dir = join(userDir, 'exports');
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const path = join(dir, name);
+    if (statSync(path).mtimeMs < now - retentionMs) {
+      rmSync(path, { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }

@@ -11,6 +11,8 @@ import { INTENT_REFUSALS } from '../../shared/intents/result';
 const SERVICE_ERRORS = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
+  /** Too broken to route: a garbage request line, a path with a broken percent escape. */
+  BAD_REQUEST: 400,
   BAD_CURSOR: 400,
   INVALID_INTENT: 400,
   UNKNOWN_INTENT_TYPE: 400,
@@ -49,9 +51,12 @@ const SERVICE_ERRORS = {
   SCOPE_NOT_FOR_ROLE: 422,
   BODY_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  HOST_NOT_ALLOWED: 421,
+  HEADERS_TOO_LARGE: 431,
   DEALER_ORDER_REJECTED: 422,
   RATE_LIMITED: 429,
   CODE_ATTEMPTS_LIMITED: 429,
+  REQUEST_TIMEOUT: 408,
   INTERNAL: 500,
 } as const;
 

@@ -81,12 +81,14 @@ export const ORDER_INTENT_APPLIERS: { [T in OrderIntentType]: OrderIntentApplier
     undoRedemptionOrder(state, { redemptionId: p.redemptionId, reason: p.reason }, ctx),
 };
 
-/** The order an intent names is not this one: a REDEEM by its code, the others by their order number. */
+/**
+ * The order an intent names is not this one. A REDEEM names a code, which no record carries (only
+ * its verifier): the service finds the order by the code, the desk files the intent under the order
+ * its lookup found, so here it can only be the order it is applied to.
+ */
 function namesAnotherOrder(state: OrderState, intent: OrderIntent): boolean {
-  const { record } = state;
-  if (intent.type === 'REDEEM')
-    return record.redemptionCode !== null && record.redemptionCode.code !== intent.payload.code;
-  return intent.payload.orderNo !== record.orderNo;
+  if (intent.type === 'REDEEM') return false;
+  return intent.payload.orderNo !== state.record.orderNo;
 }
 
 /**

@@ -19,6 +19,7 @@ describe('the OpenAPI document', () => {
       '/v1/admin/waybill-pools',
       '/v1/admin/waybill-pools/load',
       '/v1/auth/login',
+      '/v1/auth/logout',
       '/v1/demo/orders',
       '/v1/demo/orders/{orderNo}/after-sales',
       '/v1/demo/orders/{orderNo}/confirm-receipt',

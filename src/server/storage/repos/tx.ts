@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Sql } from '../dialect';
 import type { Tx } from '../repositories';
+import { deviceSyncRepo, loginAttemptsRepo } from './auth';
 import { catalogueRepo, stockRepo } from './catalogue';
 import { connectorsRepo } from './connectors';
 import { countersRepo, devicesRepo, sequenceRepo, settingsRepo, tokensRepo, usersRepo } from './core';
@@ -23,6 +24,8 @@ export function makeTx(db: Sql): Tx {
     settings: settingsRepo(db),
     users: usersRepo(db),
     tokens: tokensRepo(db),
+    loginAttempts: loginAttemptsRepo(db),
+    deviceSync: deviceSyncRepo(db),
     devices: devicesRepo(db),
     places: placesRepo(db),
     catalogue: catalogueRepo(db),
