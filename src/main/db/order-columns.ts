@@ -68,6 +68,9 @@ export const ORDER_COLUMNS = [
   'item_summary',
   'item_count',
   'tracking_nos',
+  'external',
+  'shop_id',
+  'external_order_no',
   'due_at',
   'due_kind',
 ] as const;
@@ -89,7 +92,7 @@ export function pushOrderValues(out: SqlValue[], r: OrderRecord): void {
     r.refundStatus,
     r.locked ? 1 : 0,
     r.lockReason,
-    r.exception,
+    r.exception && JSON.stringify(r.exception),
     r.review ? JSON.stringify(r.review) : null,
     r.merchantId,
     r.merchantName,
@@ -121,6 +124,9 @@ export function pushOrderValues(out: SqlValue[], r: OrderRecord): void {
     itemSummary(r.lines),
     itemCount,
     trackingNos(r.waybills),
+    r.external && JSON.stringify(r.external),
+    r.external?.shopId ?? null,
+    r.external?.externalOrderNo ?? null,
     due?.at ?? null,
     due?.kind ?? null,
   );

@@ -6,7 +6,7 @@ import { and } from '../db/query/clause';
 import { PENDING_SYNC_SQL } from '../db/query/pending-sync';
 import { scopeClause } from '../db/query/predicates';
 
-/** The same expression the partial index orders_review_pending is built on (migration 016). */
+/** The same expression the partial index orders_review_pending is built on (migration 017). */
 const WAITING = `json_extract(o.review, '$.status') = 'PENDING'`;
 
 /**

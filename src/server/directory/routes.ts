@@ -14,7 +14,12 @@ export const directoryRoutes = (deps: Deps): AnyRoute[] => [
     errors: [],
     handle: () =>
       deps.store.unit(async (tx) => {
-        const places = await tx.places.names();
+        const named = (rows: ReadonlyArray<{ id: string; name: string }>) => rows.map(({ id, name }) => ({ id, name }));
+        const places = {
+          warehouses: named(await tx.places.warehouses()),
+          stores: named(await tx.places.stores()),
+          dealers: named(await tx.places.dealers()),
+        };
         // Disabled accounts too: their names stay in the timelines they wrote.
         const users = (await tx.users.list()).map((u) => ({ username: u.username, displayName: u.displayName }));
         return { ...places, users };

@@ -4,10 +4,11 @@ import type { TimerConfig } from '../../shared/domain/timers';
 import type { OrderState } from '../../shared/intents/state';
 import type { OrderWrite } from '../storage/repositories';
 
-/** Order no., receiver and tracking numbers, lower-cased: what free-text search looks in. */
+/** Order no., the platform's order no., receiver and tracking numbers, lower-cased: what free text looks in. */
 export function searchTextOf(record: OrderRecord): string {
   return [
     record.orderNo,
+    record.external?.externalOrderNo ?? '',
     record.receiver?.name ?? '',
     record.receiver?.phone ?? '',
     ...record.waybills.map((w) => w.trackingNo),
@@ -50,5 +51,7 @@ export function orderWrite(state: OrderState, seq: number, timers: TimerConfig):
     seq,
     json: JSON.stringify(record),
     trackingNos: record.waybills.map((w) => w.trackingNo),
+    shopId: record.external?.shopId ?? null,
+    externalOrderNo: record.external?.externalOrderNo ?? null,
   };
 }

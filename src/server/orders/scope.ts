@@ -1,5 +1,5 @@
-import { inScope } from '../../shared/domain/rights';
 import type { OrderRecord } from '../../shared/contract/records';
+import { inScope } from '../../shared/domain/rights';
 import type { DataScope } from '../../shared/domain/vocabulary';
 import { sql, type SqlBool } from 'kysely';
 import { anyOf, inList, TRUE_CLAUSE, type Clause } from '../storage/sql';
@@ -20,24 +20,27 @@ export function scopeClause(scope: DataScope): Clause {
       warehouses && sql<SqlBool>`(${warehouses} AND NOT review_pending)`,
       stores && sql<SqlBool>`(kind = 'SERVICE' AND ${stores})`,
       inList('dealer_id', scope.dealerIds),
+      inList('shop_id', scope.shopIds),
     ].filter((c): c is Clause => c !== null),
   );
 }
 
 export const sees = (scope: DataScope, order: ScopeColumns): boolean => inScope(scope, order);
 
+/** The scope columns a record is stored with (columns.ts writes the same). */
+export const recordScope = (record: OrderRecord): ScopeColumns => ({
+  kind: record.kind,
+  warehouseId: record.warehouseId,
+  storeId: record.storeId,
+  dealerId: record.dealerId,
+  shopId: record.external?.shopId ?? null,
+  reviewPending: record.review?.status === 'PENDING',
+});
+
 export const sameScope = (a: ScopeColumns, b: ScopeColumns): boolean =>
   a.kind === b.kind &&
   a.warehouseId === b.warehouseId &&
   a.storeId === b.storeId &&
   a.dealerId === b.dealerId &&
+  a.shopId === b.shopId &&
   a.reviewPending === b.reviewPending;
-
-/** The scope columns of a record as it will be stored. */
-export const scopeOf = (record: OrderRecord): ScopeColumns => ({
-  kind: record.kind,
-  warehouseId: record.warehouseId,
-  storeId: record.storeId,
-  dealerId: record.dealerId,
-  reviewPending: record.review?.status === 'PENDING',
-});

@@ -32,6 +32,8 @@ export interface AfterSaleAsk {
   reason: string;
   /** Absent: the whole order. */
   lines?: LineQuantity[];
+  /** The parcel the buyer sends goods back in, when they said (a return or an exchange). */
+  returnShipment?: { carrier: string; trackingNo: string };
 }
 
 export interface AfterSaleOpening {
@@ -80,6 +82,7 @@ export function openAfterSale(
     updatedAt: ctx.now,
     lines,
     rejectReason: null,
+    ...(ask.returnShipment ? { returnShipment: ask.returnShipment } : {}),
   };
   const opened = withFacts(state, effect.facts);
   return {
@@ -94,7 +97,7 @@ export const openedDetail = (request: AfterSaleRecord, who = ''): string =>
   `${who}申请${AFTER_SALE_TYPE_NAMES[request.type]}（${request.afterSaleNo}）：${request.reason}，金额 ${formatFen(
     request.amount,
     { symbol: true },
-  )}`;
+  )}${request.returnShipment ? `，退回快递 ${request.returnShipment.carrier} ${request.returnShipment.trackingNo}` : ''}`;
 
 /** A buyer's own request (the mall, the simulator, a platform's refund request). */
 export function buyerAsks(

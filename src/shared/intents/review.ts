@@ -1,5 +1,6 @@
 import type { ReviewRecord } from '../contract/records';
 import type { IntentPayload } from '../contract/sync';
+import type { ExceptionReason } from '../domain/exception-reasons';
 import type { ReviewReason } from '../domain/review';
 import { cancelWithRefund } from './cancel-paid';
 import { accepted, refusal, type ApplyContext, type Applied } from './result';
@@ -70,8 +71,13 @@ export function applyReviewReject(
   const logged_ = logged(ctx, rejected.state, 'REVIEW_REJECT', `审核驳回：${payload.reason}`);
   if (payload.then === 'CANCEL_REFUND')
     return cancelWithRefund(logged_, '审核驳回，取消订单并退款', payload.reason, ctx);
-  const exception = `审核驳回：${payload.reason}`;
+  const detail = `审核驳回：${payload.reason}`.slice(0, 300);
+  const reason: ExceptionReason = { code: 'REVIEW_REJECTED', detail, lineNo: null };
+  const open = logged_.record.exception;
+  const exception = open
+    ? { ...open, reasons: [...open.reasons, reason].slice(-50) }
+    : { reasons: [reason], openedAt: ctx.now };
   return accepted(
-    logged(ctx, { ...logged_, record: { ...logged_.record, exception } }, 'EXCEPTION', `转入异常队列：${exception}`),
+    logged(ctx, { ...logged_, record: { ...logged_.record, exception } }, 'EXCEPTION', `转入异常队列：${detail}`),
   );
 }

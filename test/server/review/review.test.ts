@@ -90,7 +90,10 @@ describe('review before shipping (审单)', () => {
       reason: '地址无法送达',
       then: 'EXCEPTION',
     });
-    expect(sent).toMatchObject({ status: 'applied', order: { exception: '审核驳回：地址无法送达' } });
+    expect(sent).toMatchObject({
+      status: 'applied',
+      order: { exception: { reasons: [{ code: 'REVIEW_REJECTED', detail: '审核驳回：地址无法送达', lineNo: null }] } },
+    });
     expect(
       await pushOne(supervisor, 'REVIEW_REJECT', { orderNo: unclear.orderNo, reason: ' ', then: 'EXCEPTION' }),
     ).toMatchObject({ status: 'rejected', code: 'INVALID_INTENT' });

@@ -14,9 +14,10 @@ import { migration012SavedViews } from './012_saved_views';
 import { migration013PromotionTerms } from './013_promotion_terms';
 import { migration014Floor } from './014_floor';
 import { migration015LabelBlock } from './015_label_block';
-import { migration016Review } from './016_review';
-import { migration017ReportCache } from './017_report_cache';
-import { migration018Deadlines } from './018_deadlines';
+import { migration016ExternalOrders } from './016_external_orders';
+import { migration017Review } from './017_review';
+import { migration018ReportCache } from './018_report_cache';
+import { migration019Deadlines } from './019_deadlines';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -37,9 +38,10 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013PromotionTerms,
   migration014Floor,
   migration015LabelBlock,
-  migration016Review,
-  migration017ReportCache,
-  migration018Deadlines,
+  migration016ExternalOrders,
+  migration017Review,
+  migration018ReportCache,
+  migration019Deadlines,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -17,8 +17,11 @@ import { migration015LimitHits } from './015_limit_hits';
 import { migration016LoginAttempts } from './016_login_attempts';
 import { migration017DeviceSync } from './017_device_sync';
 import { migration018CodeVerifiers } from './018_code_verifiers';
-import { migration019ReviewHold } from './019_review_hold';
-import { migration020Reports } from './020_reports';
+import { migration019Shops } from './019_shops';
+import { migration020Outbound } from './020_outbound';
+import { migration021Audit } from './021_audit';
+import { migration022ReviewHold } from './022_review_hold';
+import { migration023Reports } from './023_reports';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -42,8 +45,11 @@ export const MIGRATIONS: readonly Migration[] = [
   migration016LoginAttempts,
   migration017DeviceSync,
   migration018CodeVerifiers,
-  migration019ReviewHold,
-  migration020Reports,
+  migration019Shops,
+  migration020Outbound,
+  migration021Audit,
+  migration022ReviewHold,
+  migration023Reports,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -6,7 +6,7 @@ import { matchesAny } from '../sql';
 import { flag } from './values';
 
 const SCOPE = sql`kind, warehouse_id AS "warehouseId", store_id AS "storeId", dealer_id AS "dealerId",
-  review_pending AS "reviewPending"`;
+  shop_id AS "shopId", review_pending AS "reviewPending"`;
 const ROW = sql`order_no AS "orderNo", seq, record AS json, receipt_extended AS "receiptExtended",
   confirm_due_at AS "confirmDueAt", ${SCOPE}`;
 
@@ -57,6 +57,8 @@ const columns = (o: OrderWrite): Array<[string, unknown]> => [
   ['buyer_id', o.buyerId],
   ['seq', o.seq],
   ['record', o.json],
+  ['shop_id', o.shopId],
+  ['external_order_no', o.externalOrderNo],
 ];
 
 function insertOrder(o: OrderWrite): RawBuilder<unknown> {
@@ -174,7 +176,8 @@ export const ordersRepo = (db: Sql): OrdersRepo => {
     async dueUnpaid(createdBefore, limit) {
       const rows = await db.all(
         sql<{ orderNo: string }>`SELECT order_no AS "orderNo" FROM orders
-        WHERE status = 'PENDING_PAYMENT' AND created_at <= ${createdBefore} ORDER BY created_at LIMIT ${limit}`,
+        WHERE status = 'PENDING_PAYMENT' AND created_at <= ${createdBefore} AND external_order_no IS NULL
+        ORDER BY created_at LIMIT ${limit}`,
       );
       return rows.map((r) => r.orderNo);
     },
@@ -209,28 +212,31 @@ interface RawExit {
   warehouseId: string | null;
   storeId: string | null;
   dealerId: string | null;
+  shopId: string | null;
   reviewPending: unknown;
   curKind: string | null;
   curWarehouseId: string | null;
   curStoreId: string | null;
   curDealerId: string | null;
+  curShopId: string | null;
   curReviewPending: unknown;
 }
 
 export const exitsRepo = (db: Sql): ExitsRepo => ({
   async insert(seq, orderNo, scope) {
     await db.run(
-      sql`INSERT INTO order_exits (seq, order_no, kind, warehouse_id, store_id, dealer_id, review_pending)
+      sql`INSERT INTO order_exits (seq, order_no, kind, warehouse_id, store_id, dealer_id, shop_id, review_pending)
         VALUES (${seq}, ${orderNo}, ${scope.kind}, ${scope.warehouseId}, ${scope.storeId}, ${scope.dealerId},
-          ${scope.reviewPending})`,
+          ${scope.shopId}, ${scope.reviewPending})`,
     );
   },
   async page(afterSeq, upTo, limit) {
     const rows = await db.all(
       sql<RawExit>`SELECT e.seq, e.order_no AS "orderNo", e.kind, e.warehouse_id AS "warehouseId",
-         e.store_id AS "storeId", e.dealer_id AS "dealerId", e.review_pending AS "reviewPending",
-         o.kind AS "curKind", o.warehouse_id AS "curWarehouseId", o.store_id AS "curStoreId",
-         o.dealer_id AS "curDealerId", o.review_pending AS "curReviewPending"
+         e.store_id AS "storeId", e.dealer_id AS "dealerId", e.shop_id AS "shopId",
+         e.review_pending AS "reviewPending", o.kind AS "curKind", o.warehouse_id AS "curWarehouseId",
+         o.store_id AS "curStoreId", o.dealer_id AS "curDealerId", o.shop_id AS "curShopId",
+         o.review_pending AS "curReviewPending"
        FROM order_exits e LEFT JOIN orders o ON o.order_no = e.order_no
        WHERE e.seq > ${afterSeq} AND e.seq <= ${upTo} ORDER BY e.seq LIMIT ${limit}`,
     );
@@ -241,6 +247,7 @@ export const exitsRepo = (db: Sql): ExitsRepo => ({
       warehouseId: r.warehouseId,
       storeId: r.storeId,
       dealerId: r.dealerId,
+      shopId: r.shopId,
       reviewPending: flag(r.reviewPending),
       current:
         r.curKind === null
@@ -250,6 +257,7 @@ export const exitsRepo = (db: Sql): ExitsRepo => ({
               warehouseId: r.curWarehouseId,
               storeId: r.curStoreId,
               dealerId: r.curDealerId,
+              shopId: r.curShopId,
               reviewPending: flag(r.curReviewPending),
             },
     }));

@@ -7,9 +7,9 @@ import type { Migration } from './migration';
  * out from its record when it is stored, so the list can show it, sort by it and keep only the
  * orders due soon. Orders stored before this migration get theirs with their next change.
  */
-export const migration018Deadlines: Migration = {
-  version: 18,
-  name: '018_deadlines',
+export const migration019Deadlines: Migration = {
+  version: 19,
+  name: '019_deadlines',
   up(db) {
     db.exec(`
       ALTER TABLE orders ADD COLUMN due_at INTEGER;
