@@ -20,8 +20,9 @@ import { migration018CodeVerifiers } from './018_code_verifiers';
 import { migration019Shops } from './019_shops';
 import { migration020Outbound } from './020_outbound';
 import { migration021Audit } from './021_audit';
-import { migration022ReviewHold } from './022_review_hold';
-import { migration023Reports } from './023_reports';
+import { migration022ShopConnectors } from './022_shop_connectors';
+import { migration023ReviewHold } from './023_review_hold';
+import { migration024Reports } from './024_reports';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -48,8 +49,9 @@ export const MIGRATIONS: readonly Migration[] = [
   migration019Shops,
   migration020Outbound,
   migration021Audit,
-  migration022ReviewHold,
-  migration023Reports,
+  migration022ShopConnectors,
+  migration023ReviewHold,
+  migration024Reports,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

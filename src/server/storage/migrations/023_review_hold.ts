@@ -7,9 +7,9 @@ import type { Migration } from './migration';
  * orders whose wait is over. The buyer's id answers the first-order rule ("has this buyer paid
  * before?") from an index instead of every record.
  */
-export const migration022ReviewHold: Migration = {
-  version: 22,
-  name: '022_review_hold',
+export const migration023ReviewHold: Migration = {
+  version: 23,
+  name: '023_review_hold',
   up(db) {
     db.exec(`
       ALTER TABLE orders ADD COLUMN review_pending INTEGER NOT NULL DEFAULT 0 CHECK (review_pending IN (0, 1));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { columns, migratedTo } from './helpers';
 
-describe('migration 023: reports', () => {
+describe('migration 024: reports', () => {
   it('keeps who shipped what and when, and reads each report range through an index', () => {
-    const db = migratedTo(23);
+    const db = migratedTo(24);
     expect(columns(db, 'shipments')).toEqual(['order_no', 'actor', 'warehouse_id', 'parcels', 'shipped_at']);
     expect(() =>
       db.prepare(`INSERT INTO shipments VALUES ('M1', 'warehouse:warehouse1', 'WH-SH', 0, 1)`).run(),

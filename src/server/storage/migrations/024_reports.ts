@@ -6,9 +6,9 @@ import type { Migration } from './migration';
  * the refunds ledger that already has the money. Ranges of payment, shipment, refund and redemption
  * time are read through their own indexes.
  */
-export const migration023Reports: Migration = {
-  version: 23,
-  name: '023_reports',
+export const migration024Reports: Migration = {
+  version: 24,
+  name: '024_reports',
   up(db) {
     db.exec(`
       CREATE TABLE shipments (
