@@ -7,7 +7,7 @@ import { SessionCache } from './auth/sessions';
 import { resolveConfig, type ConfigOverrides } from './config';
 import type { Deps } from './deps';
 import { seedDemo } from './demo/seed';
-import { buildApp } from './http/app';
+import { buildApp, type ServiceLog } from './http/app';
 import { allowedHostNames } from './http/host-check';
 import { CodeVerifiers } from './redemption/verifier';
 import { takeBackup } from './storage/backup';
@@ -62,7 +62,8 @@ export interface OrderServiceOptions extends StoreLocation {
   backups?: { dir: string; everyMs: number; keep: number };
   /** How a slowed sign-in waits; tests observe it instead of sleeping. */
   pause?: (ms: number) => Promise<void>;
-  logger?: boolean;
+  /** JSON lines with request ids (Fastify's pino): true for stdout, or a stream and level; off by default. */
+  logger?: ServiceLog;
 }
 
 export interface OrderService {

@@ -4,7 +4,7 @@ import { CliError, integerOption, listOption, parse, type Command } from './comm
 import { DATA_OPTIONS, DATA_USAGE, storeLocation } from './data-options';
 
 const USAGE = `Usage: npm run server -- [serve] [--demo] [--port <p>] [--host <h>] [--database <url> | --data <dir>]
-                         [--pool-size <n>] [--demo-orders <n>] [--log]
+                         [--pool-size <n>] [--demo-orders <n>] [--log-level <level>]
 
   --demo            seed the demo company (once) and accept the demo users (password ${DEMO_PASSWORD})
   --port <p>        port to listen on (default ${DEFAULT_PORT}; 0 = any free port)      env PORT
@@ -24,7 +24,8 @@ ${DATA_USAGE}
   --code-verifier-cost <N>
                     scrypt N of the verifiers desks get instead of codes (default 32768): what a
                     counter pays per typed code offline, and anyone holding a verifier per guess
-  --log             log every request`;
+  --log-level <l>   JSON lines on stdout, one per request with its id: info (default), warn,   env LOG_LEVEL
+                    error or silent. Never headers, bodies, passwords or tokens`;
 
 /** scrypt's N: a power of two from 2^10 to 2^20. */
 function powerOfTwo(text: string): number {
@@ -51,6 +52,16 @@ function backupsOf(dir: string | undefined, every: string | undefined, keep: str
   return { backups: { dir, everyMs: minutes * 60_000, keep: kept } };
 }
 
+const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
+
+function logOf(level: string | undefined): { level: string } | false {
+  if (level === 'silent') return false;
+  if (level !== undefined && !LEVELS.includes(level)) {
+    throw new CliError(`--log-level must be one of ${[...LEVELS, 'silent'].join(', ')}, got ${level}`);
+  }
+  return { level: level ?? 'info' };
+}
+
 /** Serving is what the service does when no other command is named. */
 export const serveCommand: Command = {
   name: 'serve',
@@ -71,7 +82,7 @@ export const serveCommand: Command = {
         'backup-every': { type: 'string' },
         'backup-keep': { type: 'string' },
         'demo-orders': { type: 'string' },
-        log: { type: 'boolean', default: false },
+        'log-level': { type: 'string' },
       },
     });
     const location = storeLocation(values);
@@ -84,7 +95,7 @@ export const serveCommand: Command = {
       ...present('trustProxy', listOption(values['trust-proxy'] ?? process.env.TRUST_PROXY)),
       ...backupsOf(values['backup-dir'] ?? process.env.BACKUP_DIR, values['backup-every'], values['backup-keep']),
       demoOrders: integerOption(values['demo-orders'], 'demo-orders', DEFAULT_DEMO_ORDERS),
-      logger: values.log,
+      logger: logOf(values['log-level'] ?? process.env.LOG_LEVEL),
       ...(values['code-verifier-cost'] === undefined
         ? {}
         : { codeVerifierCost: { N: powerOfTwo(values['code-verifier-cost']), r: 8, p: 1 } }),
