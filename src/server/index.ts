@@ -16,9 +16,11 @@ import { DEFAULT_DATA_DIR, openStore, type StoreLocation } from './storage/open'
 import type { Store } from './storage/repositories';
 import { systemClock, type Clock } from './timers/clock';
 import { runDueTimers, type SweepResult } from './timers/sweep';
+import { deliverDue, type DeliveryRound } from './outbound/deliver';
 
 export { ManualClock, systemClock, type Clock } from './timers/clock';
 export type { SweepResult } from './timers/sweep';
+export type { DeliveryRound } from './outbound/deliver';
 
 export { DEFAULT_DATA_DIR } from './storage/open';
 export const DEFAULT_PORT = 4610;
@@ -43,6 +45,10 @@ export interface OrderServiceOptions extends StoreLocation {
   tokenTtlMs?: number;
   login?: ConfigOverrides['login'];
   codeAttempts?: ConfigOverrides['codeAttempts'];
+  /** Write-back retries and timeouts (config.ts outbound). */
+  outbound?: ConfigOverrides['outbound'];
+  /** How often the outbound queue is delivered on its own; 0: never (tests call deliverOutbound). Default 2 s. */
+  outboundIntervalMs?: number;
   /** scrypt cost of code verifiers (default N=2^15); tests and the bench's seeding take a cheap one. */
   codeVerifierCost?: ConfigOverrides['codeVerifierCost'];
   /**
@@ -76,6 +82,8 @@ export interface OrderService {
   hasAdmin(): Promise<boolean>;
   /** One backup now, as the schedule takes them; null when no backups are configured. */
   backupNow(): Promise<string | null>;
+  /** One round of write-back deliveries, now (by the service's clock). */
+  deliverOutbound(): Promise<DeliveryRound>;
   close(): Promise<void>;
 }
 
@@ -113,6 +121,7 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
     tokenTtlMs: options.tokenTtlMs,
     login: options.login,
     codeAttempts: options.codeAttempts,
+    outbound: options.outbound,
     codeVerifierCost: options.codeVerifierCost,
     demoPasswordHash: options.demoPassword === undefined ? null : await hashPassword(options.demoPassword),
   });
@@ -168,6 +177,15 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
       ? setInterval(() => backupNow().catch((error: unknown) => app.log.error(error)), backups.everyMs).unref()
       : null;
 
+  // Deliveries run one round at a time too; a round repeats until nothing more is due.
+  let delivering: Promise<DeliveryRound> | null = null;
+  const deliver = (): Promise<DeliveryRound> => (delivering ??= deliverDue(deps).finally(() => (delivering = null)));
+  const outboundInterval = options.outboundIntervalMs ?? 2_000;
+  const courier =
+    outboundInterval > 0
+      ? setInterval(() => deliver().catch((error: unknown) => app.log.error(error)), outboundInterval).unref()
+      : null;
+
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? DEFAULT_PORT);
   return {
@@ -177,11 +195,14 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
     runDueTimers: sweep,
     backupNow,
     hasAdmin: async () => (await store.unit((tx) => tx.users.countActive('admin'))) > 0 || config.demo,
+    deliverOutbound: deliver,
     async close() {
       if (ticker) clearInterval(ticker);
       if (backupTicker) clearInterval(backupTicker);
       await backingUp?.catch(() => undefined);
+      if (courier) clearInterval(courier);
       await sweeping?.catch(() => undefined);
+      await delivering?.catch(() => undefined);
       await deps.codeVerifiers.flush().catch(() => undefined);
       await app.close();
       await store.close();
