@@ -13,7 +13,8 @@ const NAME = /^orders-\d{8}-\d{6}(-\d+)?\.(sqlite|dump)$/;
 /** Pages copied per step: about 1 MiB, a millisecond or two, then the event loop runs again. */
 const PAGES_PER_STEP = 256;
 
-export const stamp = (ms: number): string => new Date(ms).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+export const stamp = (ms: number): string =>
+  new Date(ms).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 
 /**
  * An online backup of the service's SQLite file, taken with SQLite's backup API through a
