@@ -20,6 +20,8 @@ export default defineConfig({
   renderer: {
     root: resolve('src/renderer'),
     plugins: [react()],
-    build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
+    // Minified (electron-vite leaves the renderer readable by default): about half the script to
+    // parse before the first list row paints, in Electron as in browser mode.
+    build: { minify: true, rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
   },
 });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signIn, startWebMode, type WebMode } from './support/web-mode';
+import { switchLanguage } from './support/ant';
 
 let app: WebMode;
 
@@ -67,7 +68,7 @@ test('searching by a receiver’s phone fragment finds the order', async ({ page
 
 test('the language switch shows the list in English', async ({ page }) => {
   await signIn(page, app.url, 'admin');
-  await page.getByLabel('语言').selectOption('en');
+  await switchLanguage(page, 'English');
   await expect(page.getByRole('heading', { name: 'Order desk' })).toBeVisible();
   await expect(page.locator('[data-status="PENDING_SHIPMENT"]')).toContainText('To ship');
   await page.screenshot({ path: 'test-results/screens/order-list-en.png' });

@@ -3,6 +3,7 @@ import type { OrderRecord } from '../../src/shared/contract/records';
 import { openFromList, scan, sfNumber } from './support/detail';
 import { serviceOrder, serviceOrders } from './support/service-api';
 import { signIn, startWebMode, type WebMode } from './support/web-mode';
+import { switchLanguage } from './support/ant';
 
 const SCREENS = 'test-results/screens';
 let app: WebMode;
@@ -169,7 +170,7 @@ test('batch-ships from a CSV: the preview shows the bad row, only the valid rows
 test('the detail and the shipping dialog read in English too', async ({ page }) => {
   const [order] = await waitingToShip();
   await signIn(page, app.url, 'warehouse1');
-  await page.getByLabel('语言').selectOption('en');
+  await switchLanguage(page, 'English');
   await page.getByRole('searchbox').fill(order!.orderNo);
   await page.getByRole('button', { name: 'Search' }).click();
   await page.locator(`.tbody .tr[data-order-no="${order!.orderNo}"]`).click();

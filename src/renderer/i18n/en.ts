@@ -3,6 +3,7 @@ import { detailEn } from './sections/detail';
 import { shippingEn } from './sections/shipping';
 import { printEn } from './sections/print';
 import { shiftStoreEn } from './sections/shiftStore';
+import { shellEn } from './sections/shell';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -355,4 +356,5 @@ export const en: Messages = {
   detail: detailEn,
   shipping: shippingEn,
   print: printEn,
+  shell: shellEn,
 };

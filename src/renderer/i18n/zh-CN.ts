@@ -4,6 +4,7 @@ import { shippingZhCN } from './sections/shipping';
 import { printZhCN } from './sections/print';
 import type { Widen } from './widen';
 import { shiftStoreZhCN } from './sections/shiftStore';
+import { shellZhCN } from './sections/shell';
 import type { ErrorCode } from '../../shared/contract/result';
 import type {
   OrderKind,
@@ -371,6 +372,7 @@ export const zhCN = {
   detail: detailZhCN,
   shipping: shippingZhCN,
   print: printZhCN,
+  shell: shellZhCN,
 };
 
 export type Messages = Widen<typeof zhCN>;

@@ -94,6 +94,7 @@ export function CounterScreen() {
             <input
               ref={codeField}
               className="code-field"
+              data-testid="code"
               aria-label={m.counter.code}
               placeholder={m.counter.codePlaceholder}
               inputMode="numeric"

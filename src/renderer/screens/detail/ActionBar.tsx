@@ -19,6 +19,7 @@ export function ActionBar({ order, actions, notice, onAction }: Props) {
       label={m.detail.action[action]}
       availability={actions[action]}
       keyHint={keyHint}
+      testId={`action-${action}`}
       onClick={() => onAction(action)}
     />
   );

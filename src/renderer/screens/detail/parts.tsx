@@ -30,8 +30,10 @@ export function ActionButton({
   availability,
   onClick,
   keyHint,
+  testId,
 }: {
   label: string;
+  testId?: string;
   availability: Availability;
   onClick(): void;
   keyHint?: string;
@@ -40,7 +42,7 @@ export function ActionButton({
   const why = availability.ok ? null : m.detail.reason[availability.reason];
   return (
     <span className="action" data-available={availability.ok}>
-      <button type="button" disabled={!availability.ok} title={why ?? undefined} onClick={onClick}>
+      <button type="button" data-testid={testId} disabled={!availability.ok} title={why ?? undefined} onClick={onClick}>
         {label}
         {keyHint && <kbd>{keyHint}</kbd>}
       </button>

@@ -27,7 +27,7 @@ export function ColumnChooser() {
   };
   return (
     <details className="column-chooser">
-      <summary>{m.list.columns}</summary>
+      <summary data-testid="columns">{m.list.columns}</summary>
       <fieldset aria-label={m.list.columns}>
         {listed.map((column) => {
           const shown = columns.includes(column);

@@ -74,7 +74,13 @@ export function FiltersPanel({ value, onApply }: Props) {
 
   return (
     <section className="filters">
-      <button type="button" className="link" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="link"
+        data-testid="filters-toggle"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
         {open ? m.list.hideFilters : m.list.showFilters}
       </button>
       {open && (

@@ -28,7 +28,13 @@ export function PrintSelection() {
   const title = tooMany ? fill(m.print.tooMany, { max: PRINT_MAX_ORDERS }) : undefined;
   return (
     <>
-      <button type="button" disabled={count === 0 || tooMany} title={title} onClick={() => void print('packing')}>
+      <button
+        type="button"
+        data-testid="print-packing"
+        disabled={count === 0 || tooMany}
+        title={title}
+        onClick={() => void print('packing')}
+      >
         {m.print.printPackingSlips}
       </button>
       <button type="button" disabled={count === 0 || tooMany} title={title} onClick={() => void print('pick')}>

@@ -12,7 +12,7 @@ export function BatchShipButton() {
   if (!role || !can(role, 'orders.ship')) return null;
   return (
     <>
-      <button type="button" className="batch-ship" onClick={() => setOpen(true)}>
+      <button type="button" className="batch-ship" data-testid="batch-ship" onClick={() => setOpen(true)}>
         {m.shipping.batch.button}
       </button>
       {open && <BatchShipDialog onClose={() => setOpen(false)} />}

@@ -1,0 +1,93 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Every control of the renderer comes from the design system (Ant Design): a raw <select>,
+ * <input>, <textarea>, <button>, <fieldset>, <progress>, <details> or <dialog> in a component is a
+ * screen that slipped past it. The screen tour checks the rendered DOM of every screen; this
+ * checks the source, so a control in a state the tour never reaches is caught too.
+ */
+const ROOT = 'src/renderer';
+const RAW = /<(select|input|textarea|button|fieldset|progress|details|dialog)\b/g;
+
+/**
+ * The one exception: the order list's virtual rows keep a native checkbox per row (styled by the
+ * tokens), because 25 Ant checkboxes re-rendered every scroll frame would cost the million-row
+ * list its frame rate. It may hold checkboxes and nothing else.
+ */
+const NATIVE_CHECKBOX_ONLY = new Set(['screens/orders/OrderTable.tsx']);
+
+/**
+ * Files whose conversion has not landed yet. A file leaves this list in the commit that converts
+ * it; the test fails if a listed file has no raw control left, so the list cannot go stale.
+ */
+const PENDING_CONVERSION = new Set([
+  'keyboard/ShortcutHelp.tsx',
+  'print/PrintPreview.tsx',
+  'screens/counter/CounterScreen.tsx',
+  'screens/counter/ShiftList.tsx',
+  'screens/dealer/DealerScreen.tsx',
+  'screens/detail/ActionBar.tsx',
+  'screens/detail/Dialog.tsx',
+  'screens/detail/LinksModule.tsx',
+  'screens/detail/PanelHeader.tsx',
+  'screens/detail/ReasonDialog.tsx',
+  'screens/detail/ShipDialog.tsx',
+  'screens/detail/TrackingField.tsx',
+  'screens/detail/parts.tsx',
+  'screens/exceptions/ExceptionsScreen.tsx',
+  'screens/orders/BulkBar.tsx',
+  'screens/orders/ColumnChooser.tsx',
+  'screens/orders/FilterChips.tsx',
+  'screens/orders/FiltersPanel.tsx',
+  'screens/orders/OrdersScreen.tsx',
+  'screens/orders/PrintSelection.tsx',
+  'screens/orders/StatusTabs.tsx',
+  'screens/orders/ViewsBar.tsx',
+  'screens/shipping/BatchShipButton.tsx',
+  'screens/shipping/BatchShipDialog.tsx',
+  'screens/sign-in/SignInScreen.tsx',
+]);
+
+function components(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return components(path);
+    return path.endsWith('.tsx') ? [path] : [];
+  });
+}
+
+/** The raw controls of one file, e.g. ['<button', '<input type="checkbox"']. */
+function rawControls(source: string): string[] {
+  return [...source.matchAll(RAW)].map((match) => {
+    const tag = source.slice(match.index, source.indexOf('>', match.index) + 1);
+    return /type="checkbox"/.test(tag) ? '<input type="checkbox"' : `<${match[1]}`;
+  });
+}
+
+const files = components(ROOT).map((path) => ({
+  name: relative(ROOT, path),
+  raw: rawControls(readFileSync(path, 'utf8')),
+}));
+
+describe('the renderer builds its controls from the design system', () => {
+  it('finds its components', () => {
+    expect(files.length).toBeGreaterThan(20);
+  });
+  for (const { name, raw } of files) {
+    if (PENDING_CONVERSION.has(name)) {
+      it(`${name} is still to be converted (remove it from the list once it is)`, () => {
+        expect(raw).not.toEqual([]);
+      });
+    } else if (NATIVE_CHECKBOX_ONLY.has(name)) {
+      it(`${name} keeps only its rows' native checkboxes`, () => {
+        expect(raw.filter((r) => r !== '<input type="checkbox"')).toEqual([]);
+      });
+    } else {
+      it(`${name} has no raw form control`, () => {
+        expect(raw).toEqual([]);
+      });
+    }
+  }
+});
