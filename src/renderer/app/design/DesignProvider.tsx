@@ -22,7 +22,9 @@ export function DesignProvider({ children }: { children: ReactNode }) {
   const config = useMemo(() => themeFor(density), [density]);
   dayjs.locale(DAYJS_LOCALES[locale]);
   return (
-    <ConfigProvider locale={ANT_LOCALES[locale]} theme={config}>
+    // No space forced between two Chinese characters of a button (搜索, not 搜 索): what users read
+    // everywhere else, and what assistive tech and tests find by name.
+    <ConfigProvider locale={ANT_LOCALES[locale]} theme={config} button={{ autoInsertSpace: false }}>
       <AntApp component={false}>
         <TokenVariables density={density} />
         {children}

@@ -1,3 +1,5 @@
+import { DownloadOutlined, ExportOutlined } from '@ant-design/icons';
+import { Button, Progress, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { LIST_COLUMNS, type ListColumn, type OrderExportProgress } from '../../../shared/contract/list';
 import type { OrderListFilter } from '../../../shared/contract/orders';
@@ -38,8 +40,7 @@ function deliver(progress: OrderExportProgress): void {
 }
 
 /**
- * Actions on the selection, above the table. A plain row of buttons: other screens' actions
- * (print, batch ship) join it. The selection is either order numbers or "all matching the filter".
+ * Actions on the selection, in the bar under the table: select all matching, export, print. The selection is either order numbers or "all matching the filter".
  */
 export function BulkBar() {
   const m = useMessages();
@@ -88,48 +89,63 @@ export function BulkBar() {
   const current = filterOf(useOrders.getState());
   const count = allMatching ? (total ?? 0) : selected.size;
   return (
-    <div className="bulk-bar" data-testid="bulk-bar">
-      <span className="selection-count" aria-live="polite">
+    <Space size={8} wrap className="bulk-bar" data-testid="bulk-bar">
+      <Typography.Text className="selection-count" aria-live="polite">
         {allMatching
           ? fill(m.list.selectedAll, { n: count.toLocaleString() })
           : fill(m.list.selectedSome, { n: count.toLocaleString() })}
-      </span>
+      </Typography.Text>
       {!allMatching && total !== null && total > 0 && (
-        <button type="button" onClick={selectAllMatching}>
+        <Button size="small" type="link" onClick={selectAllMatching}>
           {fill(m.list.selectAll, { n: total.toLocaleString() })}
-        </button>
+        </Button>
       )}
-      <button
-        type="button"
+      {count > 0 && (
+        <Button size="small" type="link" onClick={clearSelection}>
+          {m.list.clearSelection}
+        </Button>
+      )}
+      <Button
+        size="small"
+        icon={<ExportOutlined />}
         disabled={count === 0 || running !== null}
         onClick={() => void exportWith(allMatching ? current : { ...current, orderNos: [...selected] })}
       >
         {m.list.exportSelected}
-      </button>
-      <button type="button" disabled={!total || running !== null} onClick={() => void exportWith(current)}>
+      </Button>
+      <Button
+        size="small"
+        icon={<DownloadOutlined />}
+        disabled={!total || running !== null}
+        onClick={() => void exportWith(current)}
+      >
         {m.list.exportFilter}
-      </button>
+      </Button>
       <PrintSelection />
-      {count > 0 && (
-        <button type="button" onClick={clearSelection}>
-          {m.list.clearSelection}
-        </button>
-      )}
       {progress && (
         <span className="export-progress" role="status" aria-label={m.list.exportStatus}>
-          {progress.error
-            ? fill(m.list.exportFailed, { message: progress.error })
-            : progress.done
-              ? exportDownloadUrl(progress.exportId)
-                ? fill(m.list.exportDone, { n: progress.written.toLocaleString() })
-                : fill(m.list.exportSaved, { n: progress.written.toLocaleString(), path: progress.path ?? '' })
-              : fill(m.list.exportRunning, {
-                  written: progress.written.toLocaleString(),
-                  total: progress.total.toLocaleString(),
-                })}
-          {!progress.done && !progress.error && <progress max={progress.total || 1} value={progress.written} />}
+          <Typography.Text type={progress.error ? 'danger' : 'secondary'}>
+            {progress.error
+              ? fill(m.list.exportFailed, { message: progress.error })
+              : progress.done
+                ? exportDownloadUrl(progress.exportId)
+                  ? fill(m.list.exportDone, { n: progress.written.toLocaleString() })
+                  : fill(m.list.exportSaved, { n: progress.written.toLocaleString(), path: progress.path ?? '' })
+                : fill(m.list.exportRunning, {
+                    written: progress.written.toLocaleString(),
+                    total: progress.total.toLocaleString(),
+                  })}
+          </Typography.Text>
+          {!progress.done && !progress.error && (
+            <Progress
+              className="export-bar"
+              size="small"
+              percent={Math.floor((progress.written / (progress.total || 1)) * 100)}
+              showInfo={false}
+            />
+          )}
         </span>
       )}
-    </div>
+    </Space>
   );
 }

@@ -1,3 +1,5 @@
+import { ArrowDownOutlined, ArrowUpOutlined, SettingOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Popover } from 'antd';
 import { LIST_COLUMNS, type ListColumn } from '../../../shared/contract/list';
 import { useMessages } from '../../i18n';
 import { useOrders } from '../../stores/orders';
@@ -25,46 +27,49 @@ export function ColumnChooser() {
     next.splice(to, 0, column);
     setColumns(next);
   };
-  return (
-    <details className="column-chooser">
-      <summary data-testid="columns">{m.list.columns}</summary>
-      <fieldset aria-label={m.list.columns}>
-        {listed.map((column) => {
-          const shown = columns.includes(column);
-          return (
-            <div key={column} className="column-choice">
-              <label>
-                <input
-                  type="checkbox"
-                  checked={shown}
-                  // The list keeps at least one column.
-                  disabled={shown && columns.length === 1}
-                  onChange={() => setColumns(shown ? columns.filter((c) => c !== column) : [...columns, column])}
+  const choices = (
+    <div className="column-chooser" role="group" aria-label={m.list.columns}>
+      {listed.map((column) => {
+        const shown = columns.includes(column);
+        const title = columnTitle(m, column);
+        return (
+          <div key={column} className="column-choice">
+            <Checkbox
+              checked={shown}
+              // The list keeps at least one column.
+              disabled={shown && columns.length === 1}
+              onChange={() => setColumns(shown ? columns.filter((c) => c !== column) : [...columns, column])}
+            >
+              {title}
+            </Checkbox>
+            {shown && (
+              <span className="column-moves">
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<ArrowUpOutlined />}
+                  aria-label={`${m.list.moveUp} ${title}`}
+                  onClick={() => move(column, -1)}
                 />
-                {columnTitle(m, column)}
-              </label>
-              {shown && (
-                <>
-                  <button
-                    type="button"
-                    aria-label={`${m.list.moveUp} ${columnTitle(m, column)}`}
-                    onClick={() => move(column, -1)}
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    aria-label={`${m.list.moveDown} ${columnTitle(m, column)}`}
-                    onClick={() => move(column, 1)}
-                  >
-                    ↓
-                  </button>
-                </>
-              )}
-            </div>
-          );
-        })}
-      </fieldset>
-    </details>
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<ArrowDownOutlined />}
+                  aria-label={`${m.list.moveDown} ${title}`}
+                  onClick={() => move(column, 1)}
+                />
+              </span>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+  return (
+    <Popover trigger="click" placement="bottomRight" content={choices}>
+      <Button icon={<SettingOutlined />} data-testid="columns">
+        {m.list.columns}
+      </Button>
+    </Popover>
   );
 }

@@ -1,3 +1,5 @@
+import { CloseOutlined } from '@ant-design/icons';
+import { Tag } from 'antd';
 import { fill, useMessages } from '../../i18n';
 import type { Messages } from '../../i18n/zh-CN';
 import type { SearchArea } from '../../stores/orders';
@@ -16,18 +18,20 @@ export function FilterChips({ value, onChange }: Props) {
   return (
     <div className="filter-chips" aria-label={m.list.activeFilters}>
       {chips.map(({ key, text }) => (
-        <button
+        <Tag
           key={key}
-          type="button"
           className="chip"
-          aria-label={fill(m.list.removeFilter, { filter: text })}
-          onClick={() => {
+          color="blue"
+          closable
+          closeIcon={<CloseOutlined role="button" aria-label={fill(m.list.removeFilter, { filter: text })} />}
+          onClose={(event) => {
+            event.preventDefault();
             const { [key]: _dropped, ...rest } = value;
             onChange(rest);
           }}
         >
-          {text} ×
-        </button>
+          {text}
+        </Tag>
       ))}
     </div>
   );

@@ -1,10 +1,13 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { FilterOutlined } from '@ant-design/icons';
+import { Alert, Badge, Button, Input, type InputRef } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { onEvent } from '../../api/client';
 import { fill, useMessages } from '../../i18n';
 import { useShortcuts } from '../../keyboard/shortcuts';
 import { useNavigation } from '../../stores/navigation';
 import { useOrders } from '../../stores/orders';
 import { useSession } from '../../stores/session';
+import { EmptyState, LoadingState } from '../../components/States';
 import { BatchShipButton } from '../shipping/BatchShipButton';
 import { BulkBar } from './BulkBar';
 import { ColumnChooser } from './ColumnChooser';
@@ -14,6 +17,7 @@ import { OrderTable } from './OrderTable';
 import { rememberedColumns } from './remembered-columns';
 import { StatusTabs } from './StatusTabs';
 import { ViewsBar } from './ViewsBar';
+import './orders.css';
 
 export function OrdersScreen() {
   const m = useMessages();
@@ -22,7 +26,8 @@ export function OrdersScreen() {
   const openOrder = useNavigation((s) => s.openOrder);
   const username = useSession((s) => s.session?.username);
   const [draft, setDraft] = useState(text);
-  const searchBox = useRef<HTMLInputElement>(null);
+  const searchBox = useRef<InputRef>(null);
+  const [filtersOpen, setFiltersOpen] = useState(false);
   // A saved view brings its own text: the box follows (adjusted during render, not in an effect).
   const [shownText, setShownText] = useState(text);
   if (shownText !== text) {
@@ -67,66 +72,76 @@ export function OrdersScreen() {
       description: m.list.keyEscape,
       inFields: true,
       run: () => {
-        if (document.activeElement === searchBox.current) searchBox.current?.blur();
+        if (document.activeElement === searchBox.current?.input) searchBox.current?.blur();
         else clearSelection();
       },
     },
   ]);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setText(draft);
-  };
   const resultKey = JSON.stringify([status, text, search, sort]);
+  const activeFilters = Object.keys(search).length;
 
   return (
     <section className="orders-screen">
       <div className="list-toolbar">
-        <form className="search-bar" role="search" onSubmit={submit}>
-          <input
-            ref={searchBox}
-            type="search"
-            aria-label={m.ui.searchPlaceholder}
-            placeholder={m.ui.searchPlaceholder}
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-          />
-          <button type="submit">{m.ui.search}</button>
-          {draft && (
-            <button
-              type="button"
-              onClick={() => {
-                setDraft('');
-                setText('');
-              }}
-            >
-              {m.ui.clear}
-            </button>
-          )}
-        </form>
+        <Input.Search
+          ref={searchBox}
+          className="search-box"
+          type="search"
+          aria-label={m.ui.searchPlaceholder}
+          placeholder={m.ui.searchPlaceholder}
+          allowClear
+          enterButton={m.ui.search}
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          onSearch={(value) => setText(value)}
+        />
+        <Badge count={activeFilters} size="small" color="blue">
+          <Button
+            icon={<FilterOutlined />}
+            data-testid="filters-toggle"
+            aria-expanded={filtersOpen}
+            type={filtersOpen ? 'primary' : 'default'}
+            ghost={filtersOpen}
+            onClick={() => setFiltersOpen(!filtersOpen)}
+          >
+            {filtersOpen ? m.list.hideFilters : m.list.showFilters}
+          </Button>
+        </Badge>
         <ViewsBar />
+        <span className="spacer" />
         <ColumnChooser />
         <BatchShipButton />
       </div>
-      <FiltersPanel value={search} onApply={setSearch} />
+      {filtersOpen && <FiltersPanel value={search} onApply={setSearch} />}
       <FilterChips value={search} onChange={setSearch} />
       <StatusTabs active={status} counts={counts} onSelect={setStatus} />
-      <BulkBar />
       {error && (
-        <div className="error-banner" role="alert" data-code={error.code}>
-          {m.error[error.code]}
-          <button onClick={() => void reload()}>{m.ui.retry}</button>
-        </div>
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          data-code={error.code}
+          title={m.error[error.code]}
+          action={
+            <Button size="small" onClick={() => void reload()}>
+              {m.ui.retry}
+            </Button>
+          }
+        />
       )}
       {total === 0 && !error ? (
-        <div className="placeholder">{m.ui.empty}</div>
+        <EmptyState text={m.ui.empty} />
       ) : total === null && loading ? (
-        <div className="placeholder">{m.ui.loading}</div>
+        <LoadingState text={m.ui.loading} />
       ) : (
         <OrderTable resultKey={resultKey} onOpen={(orderNo) => openOrder(orderNo)} />
       )}
-      <footer className="list-footer" aria-live="polite">
-        {total !== null && fill(m.list.matching, { n: total.toLocaleString() })}
+      <footer className="list-footer">
+        <span className="list-total" aria-live="polite">
+          {total !== null && fill(m.list.matching, { n: total.toLocaleString() })}
+        </span>
+        <BulkBar />
       </footer>
     </section>
   );

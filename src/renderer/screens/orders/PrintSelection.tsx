@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { PrinterOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { App, Button } from 'antd';
 import { PRINT_MAX_ORDERS } from '../../../shared/contract/print';
 import { api } from '../../api/client';
 import { fill, useMessages } from '../../i18n';
@@ -10,15 +11,14 @@ export function PrintSelection() {
   const m = useMessages();
   const { selected, allMatching, total, sort } = useOrders();
   const open = usePrint((s) => s.open);
-  const [error, setError] = useState<string | null>(null);
+  const { message } = App.useApp();
   const count = allMatching ? (total ?? 0) : selected.size;
   const tooMany = count > PRINT_MAX_ORDERS;
 
   const print = async (kind: PrintKind) => {
-    setError(null);
     if (!allMatching) return open(kind, [...selected]);
     const page = await api['orders.list']({ filter: filterOf(useOrders.getState()), sort, limit: PRINT_MAX_ORDERS });
-    if (!page.ok) return setError(m.error[page.error.code]);
+    if (!page.ok) return void message.error(m.error[page.error.code]);
     open(
       kind,
       page.value.rows.map((r) => r.orderNo),
@@ -28,23 +28,25 @@ export function PrintSelection() {
   const title = tooMany ? fill(m.print.tooMany, { max: PRINT_MAX_ORDERS }) : undefined;
   return (
     <>
-      <button
-        type="button"
+      <Button
+        size="small"
+        icon={<PrinterOutlined />}
         data-testid="print-packing"
         disabled={count === 0 || tooMany}
         title={title}
         onClick={() => void print('packing')}
       >
         {m.print.printPackingSlips}
-      </button>
-      <button type="button" disabled={count === 0 || tooMany} title={title} onClick={() => void print('pick')}>
+      </Button>
+      <Button
+        size="small"
+        icon={<UnorderedListOutlined />}
+        disabled={count === 0 || tooMany}
+        title={title}
+        onClick={() => void print('pick')}
+      >
         {m.print.printPickList}
-      </button>
-      {error && (
-        <span className="notice refused" role="alert">
-          {error}
-        </span>
-      )}
+      </Button>
     </>
   );
 }

@@ -1,3 +1,5 @@
+import { UploadOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
 import { useState } from 'react';
 import { can } from '../../../shared/domain/rights';
 import { useMessages } from '../../i18n';
@@ -12,9 +14,9 @@ export function BatchShipButton() {
   if (!role || !can(role, 'orders.ship')) return null;
   return (
     <>
-      <button type="button" className="batch-ship" data-testid="batch-ship" onClick={() => setOpen(true)}>
+      <Button icon={<UploadOutlined />} className="batch-ship" data-testid="batch-ship" onClick={() => setOpen(true)}>
         {m.shipping.batch.button}
-      </button>
+      </Button>
       {open && <BatchShipDialog onClose={() => setOpen(false)} />}
     </>
   );
