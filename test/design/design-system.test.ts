@@ -38,7 +38,6 @@ const PENDING_CONVERSION = new Set([
   'screens/detail/parts.tsx',
   'screens/exceptions/ExceptionsScreen.tsx',
   'screens/shipping/BatchShipDialog.tsx',
-  'screens/sign-in/SignInScreen.tsx',
 ]);
 
 function components(dir: string): string[] {
