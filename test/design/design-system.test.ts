@@ -28,16 +28,7 @@ const PENDING_CONVERSION = new Set([
   'screens/counter/CounterScreen.tsx',
   'screens/counter/ShiftList.tsx',
   'screens/dealer/DealerScreen.tsx',
-  'screens/detail/ActionBar.tsx',
-  'screens/detail/Dialog.tsx',
-  'screens/detail/LinksModule.tsx',
-  'screens/detail/PanelHeader.tsx',
-  'screens/detail/ReasonDialog.tsx',
-  'screens/detail/ShipDialog.tsx',
-  'screens/detail/TrackingField.tsx',
-  'screens/detail/parts.tsx',
   'screens/exceptions/ExceptionsScreen.tsx',
-  'screens/shipping/BatchShipDialog.tsx',
 ]);
 
 function components(dir: string): string[] {

@@ -53,7 +53,7 @@ function scanPages(pdf: string, name: string): string[][] {
 }
 
 /** A click on the app's title: focus leaves every field, as when the desk user puts down the mouse. */
-const leaveFields = (page: Page) => page.locator('.app-header h1').click();
+const leaveFields = (page: Page) => page.locator('.brand').click();
 
 /**
  * Ticks two rows of the 待发货 tab as a desk user would, choosing among the rows on screen two

@@ -50,7 +50,7 @@ test('a warehouse desk opens an order from the list and ships it in two parcels 
   await expect(dialog).toBeVisible();
   // Enter before anything is scanned says what is missing and ships nothing.
   await page.keyboard.press('Enter');
-  await expect(dialog.getByRole('alert')).toHaveText('包裹 1：请填写运单号');
+  await expect(dialog.getByTestId('parcel-1').getByRole('alert')).toHaveText('请填写运单号');
   for (const line of order.lines.slice(1)) await dialog.getByLabel(`包裹 1 ${line.name} 本包裹数量`).fill('0');
   await dialog.getByRole('button', { name: '添加包裹' }).click();
   await dialog.getByLabel(`包裹 2 ${second!.name} 本包裹数量`).fill('1');
@@ -66,7 +66,7 @@ test('a warehouse desk opens an order from the list and ships it in two parcels 
   await scan(page, '包裹 2 运单号', parcelB);
 
   await expect(dialog).toBeHidden();
-  await expect(panel.getByTestId('detail-notice')).toHaveText('已保存，等待同步');
+  await expect(page.getByTestId('detail-notice')).toHaveText('已保存，等待同步');
   await expect(panel.getByTestId('detail-status')).toHaveText('待发货');
   await expect(panel.locator('.waybill')).toHaveCount(2);
   await expect(panel.locator(`.waybill[data-tracking-no="${parcelB}"]`)).toContainText(`${second!.name}`);
@@ -111,7 +111,7 @@ test('locks an order with a reason (shipping then says why it cannot), adds a no
   // s on a locked order says why it will not ship.
   await page.keyboard.press('s');
   await expect(page.getByTestId('ship-dialog')).toHaveCount(0);
-  await expect(panel.getByTestId('detail-notice')).toHaveText('操作未执行：订单已锁定');
+  await expect(page.getByTestId('detail-notice')).toHaveText('操作未执行：订单已锁定');
 
   await panel.getByRole('button', { name: '添加备注' }).click();
   await page.getByLabel('备注内容').fill('已联系买家，等待新地址');
@@ -140,7 +140,7 @@ test('batch-ships from a CSV: the preview shows the bad row, only the valid rows
   await signIn(page, app.url, 'warehouse1');
   await page.getByRole('button', { name: '批量发货' }).click();
   const dialog = page.getByTestId('batch-dialog');
-  await dialog.getByLabel('选择 CSV 文件').setInputFiles({
+  await dialog.locator('input[type=file]').setInputFiles({
     name: '发货单.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(`\uFEFF${csv.join('\r\n')}\r\n`),
@@ -180,7 +180,7 @@ test('the detail and the shipping dialog read in English too', async ({ page }) 
   await expect(panel.getByTestId('module-logistics')).toContainText('Not shipped yet');
   await page.keyboard.press('s');
   await expect(page.getByTestId('ship-dialog')).toContainText('Everything leaves: the order moves to pending receipt');
-  await expect(page.getByTestId('ship-dialog').getByLabel('Parcel 1 Carrier')).toContainText('SF Express');
+  await expect(page.getByTestId('ship-dialog').getByTestId('carrier-1')).toContainText('SF Express');
   await page.screenshot({ path: `${SCREENS}/ship-dialog-en.png` });
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('ship-dialog')).toHaveCount(0);

@@ -21,7 +21,7 @@ interface Common {
 }
 
 const tag = (color: TagColor, kind: string, value: string, label: ReactNode, testId?: string) => (
-  <Tag color={color} className="status-tag" data-kind={kind} data-status={value} data-testid={testId}>
+  <Tag color={color} className="status-tag" data-kind={kind} data-value={value} data-testid={testId}>
     {label}
   </Tag>
 );

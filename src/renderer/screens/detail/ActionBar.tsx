@@ -1,3 +1,5 @@
+import { PrinterOutlined } from '@ant-design/icons';
+import { Button, Space } from 'antd';
 import type { OrderDetail } from '../../../shared/contract/orders';
 import type { Availability, DeskOrderAction } from '../../../shared/domain/action-availability';
 import { useMessages } from '../../i18n';
@@ -7,12 +9,11 @@ import { ActionButton } from './parts';
 interface Props {
   order: OrderDetail;
   actions: Record<DeskOrderAction, Availability>;
-  notice: { text: string; ok: boolean } | null;
   onAction(action: DeskOrderAction): void;
 }
 
-/** The order's own actions, each enabled or saying why not, and what the last one did. */
-export function ActionBar({ order, actions, notice, onAction }: Props) {
+/** The order's own actions, each enabled or saying why not; shipping, the desk's main job, is primary. */
+export function ActionBar({ order, actions, onAction }: Props) {
   const m = useMessages();
   const button = (action: DeskOrderAction, keyHint?: string) => (
     <ActionButton
@@ -20,13 +21,14 @@ export function ActionBar({ order, actions, notice, onAction }: Props) {
       availability={actions[action]}
       keyHint={keyHint}
       testId={`action-${action}`}
+      primary={action === 'SHIP'}
       onClick={() => onAction(action)}
     />
   );
   const cancel = actions.CANCEL;
   const print = usePrint((s) => s.open);
   return (
-    <div className="actions detail-actions" data-testid="detail-actions">
+    <Space wrap size={8} className="detail-actions" data-testid="detail-actions">
       {button('SHIP', 'S')}
       {order.locked ? button('UNLOCK') : button('LOCK')}
       {button('NOTE')}
@@ -34,15 +36,10 @@ export function ActionBar({ order, actions, notice, onAction }: Props) {
       {(cancel.ok || cancel.reason !== 'FORBIDDEN_ROLE') && button('CANCEL')}
       {/* A slip goes in a box: only an order that was paid for has one to pack. */}
       {order.kind === 'PHYSICAL' && order.paidAt !== null && (
-        <button type="button" onClick={() => print('packing', [order.orderNo])}>
+        <Button icon={<PrinterOutlined />} onClick={() => print('packing', [order.orderNo])}>
           {m.print.printSlip}
-        </button>
+        </Button>
       )}
-      {notice && (
-        <span className={notice.ok ? 'notice ok' : 'notice refused'} role="status" data-testid="detail-notice">
-          {notice.text}
-        </span>
-      )}
-    </div>
+    </Space>
   );
 }

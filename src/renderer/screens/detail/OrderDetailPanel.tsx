@@ -1,3 +1,4 @@
+import { App, Alert, Drawer } from 'antd';
 import { useState } from 'react';
 import type { OrderDetail } from '../../../shared/contract/orders';
 import type { AfterSaleRecord } from '../../../shared/contract/records';
@@ -26,6 +27,7 @@ import { PanelDialogs, type OpenDialog } from './PanelDialogs';
 import { PanelHeader } from './PanelHeader';
 import { useRefusalText } from './refusal-text';
 import { useOrderDetail } from './useOrderDetail';
+import { LoadingState } from '../../components/States';
 import './detail.css';
 
 /** The opened order over the current screen: every module, and the actions the viewer may take. */
@@ -35,7 +37,10 @@ export function OrderDetailPanel({ orderNo }: { orderNo: string }) {
   const closeOrder = useNavigation((s) => s.closeOrder);
   const { order, error, setOrder } = useOrderDetail(orderNo);
   const [open, setOpen] = useState<OpenDialog>(null);
-  const [notice, setNotice] = useState<{ text: string; ok: boolean } | null>(null);
+  const { message } = App.useApp();
+  /** What the last action did, as a toast (the drawer stays as it was). */
+  const notify = (text: string, ok: boolean) =>
+    void message.open({ type: ok ? 'success' : 'warning', content: <span data-testid="detail-notice">{text}</span> });
   const refusalText = useRefusalText();
   const actions = order && session ? orderActionsFor(session, order) : null;
 
@@ -43,7 +48,7 @@ export function OrderDetailPanel({ orderNo }: { orderNo: string }) {
   const shipByKey = () => {
     const ship = actions?.SHIP;
     if (ship?.ok) setOpen({ kind: 'ship' });
-    else if (ship) setNotice({ text: fill(m.detail.refused, { reason: m.detail.reason[ship.reason] }), ok: false });
+    else if (ship) notify(fill(m.detail.refused, { reason: m.detail.reason[ship.reason] }), false);
   };
 
   useShortcuts(
@@ -59,13 +64,13 @@ export function OrderDetailPanel({ orderNo }: { orderNo: string }) {
   const settle = (result: Result<OrderDetail>): string | null => {
     if (!result.ok) return refusalText(result.error);
     setOrder(result.value);
-    setNotice({ text: m.detail.done, ok: true });
+    notify(m.detail.done, true);
     return null;
   };
   /** For buttons that act without a dialog: a refusal is shown next to the actions. */
   const direct = (result: Result<OrderDetail>) => {
     const failure = settle(result);
-    if (failure) setNotice({ text: failure, ok: false });
+    if (failure) notify(failure, false);
   };
 
   const onOrderAction = (action: DeskOrderAction) => {
@@ -84,32 +89,39 @@ export function OrderDetailPanel({ orderNo }: { orderNo: string }) {
   };
 
   return (
-    <aside className="detail-panel" role="dialog" aria-label={fill(m.detail.title, { orderNo })}>
-      <PanelHeader orderNo={orderNo} order={order} onClose={closeOrder} />
-      {error && (
-        <div className="error-banner" role="alert" data-code={error.code}>
-          {m.error[error.code]}
-        </div>
-      )}
-      {!order && !error && <div className="placeholder">{m.detail.loading}</div>}
+    <Drawer
+      open
+      className="detail-panel"
+      size={Math.min(980, Math.round(window.innerWidth * 0.78))}
+      title={<PanelHeader orderNo={orderNo} order={order} />}
+      aria-label={fill(m.detail.title, { orderNo })}
+      // Esc is the shortcut registry's (so the ? overlay lists it and a dialog's Esc shadows it).
+      keyboard={false}
+      onClose={closeOrder}
+      closable={{ 'aria-label': m.detail.close, placement: 'end' }}
+      extra={<kbd className="esc-hint">Esc</kbd>}
+      footer={order && session && actions && <ActionBar order={order} actions={actions} onAction={onOrderAction} />}
+      styles={{ body: { padding: 0 } }}
+    >
+      {error && <Alert type="error" showIcon banner role="alert" data-code={error.code} title={m.error[error.code]} />}
+      {!order && !error && <LoadingState text={m.detail.loading} />}
       {order && session && actions && (
         <>
-          <ActionBar order={order} actions={actions} notice={notice} onAction={onOrderAction} />
           <div className="detail-body">
             <BasicModule order={order} />
-            <ItemsModule order={order} />
             <ReceiverModule order={order} />
             <PaymentModule order={order} />
             <PromotionsModule order={order} />
+            <ItemsModule order={order} />
             <LogisticsModule order={order} />
             <InvoiceModule order={order} />
-            <AfterSalesModule order={order} session={session} onAction={onAfterSale} />
             <LinksModule order={order} />
+            <AfterSalesModule order={order} session={session} onAction={onAfterSale} />
             <TimelineModule order={order} />
           </div>
           <PanelDialogs order={order} open={open} onClose={() => setOpen(null)} settle={settle} />
         </>
       )}
-    </aside>
+    </Drawer>
   );
 }
