@@ -25,10 +25,7 @@ const NATIVE_CHECKBOX_ONLY = new Set(['screens/orders/OrderTable.tsx']);
 const PENDING_CONVERSION = new Set([
   'keyboard/ShortcutHelp.tsx',
   'print/PrintPreview.tsx',
-  'screens/counter/CounterScreen.tsx',
-  'screens/counter/ShiftList.tsx',
   'screens/dealer/DealerScreen.tsx',
-  'screens/exceptions/ExceptionsScreen.tsx',
 ]);
 
 function components(dir: string): string[] {

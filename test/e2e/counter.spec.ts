@@ -6,13 +6,15 @@ import { startOrderService, type OrderService } from '../../src/server/index';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { liveCodes } from './support/service-api';
 import { signIn, startWebMode, type WebMode } from './support/web-mode';
+import { pickOption } from './support/ant';
 
 const SCREENS = 'test-results/screens';
 
 /** Types a code the way a scanner or a person would, with full-width digits and spaces, and presses Enter. */
 async function lookUp(page: Page, code: string, storeId: string) {
-  const store = page.getByLabel('核销门店');
-  if ((await store.evaluate((e) => e.tagName)) === 'SELECT') await store.selectOption(storeId);
+  // A clerk picks one of their stores; a user who sees every store types the one they stand in.
+  const store = page.getByTestId('store');
+  if ((await store.getAttribute('class'))?.includes('ant-select')) await pickOption(page, store, storeId);
   else await store.fill(storeId);
   const wide = code.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
   await page.getByLabel('核销码').fill(`${wide.slice(0, 3)}\u3000${wide.slice(3)}`);

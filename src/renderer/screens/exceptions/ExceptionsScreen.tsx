@@ -1,3 +1,4 @@
+import { Alert, Button, Card, Descriptions, Input, List, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ExceptionItem } from '../../../shared/contract/api';
 import type { ApiError } from '../../../shared/contract/result';
@@ -10,6 +11,10 @@ import { dateTime, money } from '../../lib/format';
 import { useExceptions } from '../../stores/exceptions';
 import { useSession } from '../../stores/session';
 import { UsedBy } from '../counter/CounterScreen';
+import { Amount } from '../../components/Amount';
+import { EmptyState, LoadingState } from '../../components/States';
+import { OrderStatusTag } from '../../components/StatusTag';
+import './exceptions.css';
 
 interface Answer {
   order?: {
@@ -51,13 +56,19 @@ export function ExceptionsScreen() {
 
   return (
     <section className="exceptions-screen">
-      <h2>{m.exceptions.title}</h2>
-      {!loading && items.length === 0 && <div className="placeholder">{m.exceptions.empty}</div>}
-      <ul className="exception-list">
-        {items.map((item) => (
-          <ExceptionCard key={item.id} item={item} />
-        ))}
-      </ul>
+      <Typography.Title level={4} className="screen-title">
+        {m.exceptions.title}
+      </Typography.Title>
+      {loading && items.length === 0 && <LoadingState />}
+      {!loading && items.length === 0 && <EmptyState text={m.exceptions.empty} />}
+      {items.length > 0 && (
+        <List
+          className="exception-list"
+          dataSource={items}
+          rowKey="id"
+          renderItem={(item) => <ExceptionCard item={item} />}
+        />
+      )}
     </section>
   );
 }
@@ -74,83 +85,96 @@ function ExceptionCard({ item }: { item: ExceptionItem }) {
   const order = answer.order;
   const mayResolve = role !== undefined && can(role, 'exceptions.resolve');
 
-  return (
-    <li className="exception-card" data-testid="exception" data-type={item.type}>
-      <div className="exception-head">
-        <strong>{m.exceptions.types[item.type] ?? item.type}</strong>
-        {item.orderNo && <span>{fill(m.exceptions.order, { orderNo: item.orderNo })}</span>}
-        <span>{fill(m.exceptions.at, { time: dateTime(item.triedAt, locale) })}</span>
-      </div>
-      <dl>
-        <dt>{m.exceptions.tried}</dt>
-        <dd>{summaryOf(item.payload, locale, m.exceptions.fields) || '—'}</dd>
-        <dt>{m.exceptions.why}</dt>
-        <dd>
+  const rows = [
+    { key: 'tried', label: m.exceptions.tried, children: summaryOf(item.payload, locale, m.exceptions.fields) || '—' },
+    {
+      key: 'why',
+      label: m.exceptions.why,
+      children: (
+        <>
           {(item.code && refusalWords(m, item.code)) ?? item.code}
           {/* The service's own words only when the code has no translation: otherwise they repeat it in English. */}
           {item.message && !(item.code && refusalWords(m, item.code)) && (
-            <span className="muted"> ({item.message})</span>
+            <Typography.Text type="secondary"> ({item.message})</Typography.Text>
           )}
-        </dd>
-        {order && (
-          <>
-            <dt>{m.exceptions.serviceState}</dt>
-            <dd>
-              {order.status ? m.status[order.status] : '—'}
-              {order.amounts?.payable !== undefined && ` · ${money(order.amounts.payable)}`}
-              {order.redemptionCode?.usesLeft !== undefined &&
-                ` · ${m.counter.usesLeft} ${order.redemptionCode.usesLeft}`}
-            </dd>
-          </>
+        </>
+      ),
+    },
+    ...(order
+      ? [
+          {
+            key: 'service',
+            label: m.exceptions.serviceState,
+            children: (
+              <Space size={6} wrap>
+                {order.status ? <OrderStatusTag status={order.status} /> : '—'}
+                {order.amounts?.payable !== undefined && <Amount fen={order.amounts.payable} />}
+                {order.redemptionCode?.usesLeft !== undefined &&
+                  `${m.counter.usesLeft} ${order.redemptionCode.usesLeft}`}
+              </Space>
+            ),
+          },
+        ]
+      : []),
+    ...(answer.conflict
+      ? [{ key: 'conflict', label: m.exceptions.conflict, children: <UsedBy used={answer.conflict} /> }]
+      : []),
+  ];
+
+  return (
+    <List.Item className="exception-item">
+      <Card
+        size="small"
+        className="exception-card"
+        data-testid="exception"
+        data-type={item.type}
+        title={
+          <Space size={12}>
+            <strong>{m.exceptions.types[item.type] ?? item.type}</strong>
+            {item.orderNo && <span className="mono">{fill(m.exceptions.order, { orderNo: item.orderNo })}</span>}
+          </Space>
+        }
+        extra={
+          <Typography.Text type="secondary">
+            {fill(m.exceptions.at, { time: dateTime(item.triedAt, locale) })}
+          </Typography.Text>
+        }
+      >
+        <Descriptions size="small" column={1} colon={false} items={rows} />
+        {error && (
+          <Alert type="error" showIcon role="alert" title={m.refusal[error.reason ?? ''] ?? m.error[error.code]} />
         )}
-        {answer.conflict && (
-          <>
-            <dt>{m.exceptions.conflict}</dt>
-            <dd>
-              <UsedBy used={answer.conflict} />
-            </dd>
-          </>
+        {mayResolve && (
+          <Space wrap className="exception-actions">
+            {item.type !== 'CREATE_DEALER_ORDER' && (
+              <Button type="primary" onClick={() => void retry(item.id).then(setError)}>
+                {m.exceptions.retry}
+              </Button>
+            )}
+            {!dismissing && <Button onClick={() => setDismissing(true)}>{m.exceptions.dismiss}</Button>}
+            {dismissing && (
+              <Space.Compact>
+                <Input
+                  autoFocus
+                  aria-label={m.exceptions.dismissReason}
+                  placeholder={m.exceptions.dismissReason}
+                  value={reason}
+                  maxLength={200}
+                  onChange={(e) => setReason(e.target.value)}
+                  onPressEnter={() => reason.trim() && void dismiss(item.id, reason.trim()).then(setError)}
+                />
+                <Button
+                  danger
+                  disabled={!reason.trim()}
+                  onClick={() => void dismiss(item.id, reason.trim()).then(setError)}
+                >
+                  {m.exceptions.dismissConfirm}
+                </Button>
+              </Space.Compact>
+            )}
+          </Space>
         )}
-      </dl>
-      {error && (
-        <div className="error-banner" role="alert">
-          {m.refusal[error.reason ?? ''] ?? m.error[error.code]}
-        </div>
-      )}
-      {mayResolve && (
-        <div className="actions">
-          {item.type !== 'CREATE_DEALER_ORDER' && (
-            <button type="button" onClick={() => void retry(item.id).then(setError)}>
-              {m.exceptions.retry}
-            </button>
-          )}
-          {!dismissing && (
-            <button type="button" onClick={() => setDismissing(true)}>
-              {m.exceptions.dismiss}
-            </button>
-          )}
-          {dismissing && (
-            <form
-              className="reason-form"
-              onSubmit={(e) => {
-                e.preventDefault();
-                if (reason.trim()) void dismiss(item.id, reason.trim()).then(setError);
-              }}
-            >
-              <input
-                aria-label={m.exceptions.dismissReason}
-                placeholder={m.exceptions.dismissReason}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                required
-              />
-              <button type="submit" disabled={!reason.trim()}>
-                {m.exceptions.dismissConfirm}
-              </button>
-            </form>
-          )}
-        </div>
-      )}
-    </li>
+      </Card>
+    </List.Item>
   );
 }
