@@ -1,9 +1,7 @@
 import type { ListColumn } from '../../shared/contract/list';
 import type { OrderListRow } from '../../shared/contract/orders';
 import { formatFen } from '../../shared/domain/money';
-
-/** One CSV cell: quoted when it holds a separator, a quote or a line break. */
-const cell = (text: string): string => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+import { CSV_BOM, csvRow } from '../../shared/files/csv';
 
 export interface CsvStyle {
   headers: Record<ListColumn, string>;
@@ -54,9 +52,7 @@ export function csvWriter(columns: readonly ListColumn[], { headers, labels, tim
     trackingNos: (r) => r.trackingNos,
   };
   return {
-    /** The BOM makes Excel read the file as UTF-8 (Chinese names otherwise come out garbled). */
-    header: '\uFEFF' + columns.map((c) => cell(headers[c])).join(',') + '\r\n',
-    lines: (rows: readonly OrderListRow[]): string =>
-      rows.map((r) => columns.map((c) => cell(value[c](r))).join(',') + '\r\n').join(''),
+    header: CSV_BOM + csvRow(columns.map((c) => headers[c])),
+    lines: (rows: readonly OrderListRow[]): string => rows.map((r) => csvRow(columns.map((c) => value[c](r)))).join(''),
   };
 }

@@ -1,13 +1,8 @@
-/** One CSV cell: quoted when it holds a separator, a quote or a line break. */
-const cell = (value: string | number): string => {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
+import { csvDocument, type CsvValue } from '../../shared/files/csv';
 
-/** Downloads rows as a UTF-8 CSV with a BOM, so Excel shows Chinese correctly. */
-export function downloadCsv(fileName: string, header: string[], rows: Array<Array<string | number>>): void {
-  const text = [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n');
-  const blob = new Blob(['\uFEFF' + text], { type: 'text/csv;charset=utf-8' });
+/** Downloads rows as a CSV through the shared writer (BOM, neutralised cells). */
+export function downloadCsv(fileName: string, header: CsvValue[], rows: CsvValue[][]): void {
+  const blob = new Blob([csvDocument(header, rows)], { type: 'text/csv;charset=utf-8' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

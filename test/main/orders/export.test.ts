@@ -3,6 +3,8 @@ import type { OrderExportInput, OrderExportProgress } from '../../../src/shared/
 import { LIST_COLUMNS } from '../../../src/shared/contract/list';
 import type { OrderListWindow } from '../../../src/shared/contract/orders';
 import { startHttpBridge, type HttpBridge } from '../../../src/main/transport/http-bridge';
+import { upsertOrders } from '../../../src/main/db/ingest';
+import { anOrder } from '../../fixtures/orders';
 import { openTestDesk, type TestDesk } from '../../support/desk';
 import { startTestService, type TestService } from '../../support/service';
 
@@ -99,6 +101,24 @@ describe('CSV export of the current filter, streamed by main and downloaded in b
     expect(everything.events.map((e) => e.written)).toEqual([1000, 2000, 2500]);
     expect(everything.last.written).toBe(2500);
     expect(everything.events.at(-1)?.path).toMatch(/orders-.*\.csv$/);
+  });
+
+  it('writes a receiver named =HYPERLINK("x","y") as inert text, not a formula', async () => {
+    const db = desk.app.workspace()?.db;
+    if (!db) throw new Error('not signed in');
+    const receiver = anOrder().receiver!;
+    const planted = anOrder({ receiver: { ...receiver, name: '=HYPERLINK("x","y")' } });
+    upsertOrders(db, [planted]);
+    const { started } = await exportAll({
+      filter: { orderNos: [planted.orderNo] },
+      columns: ['orderNo', 'receiverName'],
+    });
+    const response = await fetch(`${base()}/api/exports/${started.exportId}?token=${TOKEN}`);
+    const lines = (await response.text())
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[1]).toBe(`${planted.orderNo},"'=HYPERLINK(""x"",""y"")"`);
   });
 
   it('refuses bad input and changes nothing; the download needs the token and a known id', async () => {

@@ -19,6 +19,7 @@ export const shippingZhCN = {
   empty: '每个包裹至少要放一件商品',
   over: '「{name}」的数量超过待发数量',
   duplicateTracking: '多个包裹的运单号相同',
+  heldBy: '运单号 {trackingNo} 已用于订单 {orderNo}，请换一张面单',
   batch: {
     button: '批量发货',
     title: '批量发货（CSV）',
@@ -49,6 +50,7 @@ export const shippingZhCN = {
     ORDER_NOT_FOUND: '订单不存在或不在您的权限范围内',
     TRACKING_IN_USE: '该运单号已被使用',
   },
+  batchHeldBy: '该运单号已用于订单 {orderNo}',
 };
 
 export const shippingEn: Widen<typeof shippingZhCN> = {
@@ -70,6 +72,7 @@ export const shippingEn: Widen<typeof shippingZhCN> = {
   empty: 'Every parcel needs at least one item',
   over: 'More "{name}" than is left to ship',
   duplicateTracking: 'Two parcels have the same tracking number',
+  heldBy: 'Tracking number {trackingNo} is already on order {orderNo}; use another label',
   batch: {
     button: 'Batch ship',
     title: 'Batch ship (CSV)',
@@ -100,4 +103,5 @@ export const shippingEn: Widen<typeof shippingZhCN> = {
     ORDER_NOT_FOUND: 'No such order in your scope',
     TRACKING_IN_USE: 'Tracking number already used',
   },
+  batchHeldBy: 'Already on order {orderNo}',
 };

@@ -1,4 +1,5 @@
-import { Form, Input, Select } from 'antd';
+import { Form, Input, Select, type InputRef } from 'antd';
+import type { KeyboardEvent, Ref } from 'react';
 import { CARRIERS, checkTrackingNo, guessCarriers } from '../../../shared/domain/carriers';
 import { FieldError } from '../../components/FieldError';
 import { fill, useI18n, useMessages } from '../../i18n';
@@ -19,6 +20,12 @@ interface Props {
   testSuffix?: string;
   /** What a confirm found wrong with the number (missing, a duplicate), shown beside it. */
   problem?: string;
+  inputRef?: Ref<InputRef>;
+  /**
+   * Enter in the number field. Answer true when it was used (focus moved on), so the dialog does
+   * not take it as "confirm".
+   */
+  onEnter?(): boolean;
 }
 
 /**
@@ -26,7 +33,16 @@ interface Props {
  * that carrier, since scanning the label is faster than choosing from a list; a number that fits
  * none says, beside the field, what the carrier's numbers look like.
  */
-export function TrackingField({ value, onChange, labelPrefix = '', autoFocus, testSuffix = '1', problem }: Props) {
+export function TrackingField({
+  value,
+  onChange,
+  labelPrefix = '',
+  autoFocus,
+  testSuffix = '1',
+  problem,
+  inputRef,
+  onEnter,
+}: Props) {
   const m = useMessages();
   const locale = useI18n((s) => s.locale);
   const t = m.shipping;
@@ -36,6 +52,9 @@ export function TrackingField({ value, onChange, labelPrefix = '', autoFocus, te
     const fits = checkTrackingNo(value.carrier, trackingNo).ok;
     const [only, ...others] = guessCarriers(trackingNo);
     onChange({ carrier: !fits && only && others.length === 0 ? only : value.carrier, trackingNo });
+  };
+  const keyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter' && onEnter?.()) event.preventDefault();
   };
   const wrong = check !== null && !check.ok;
   return (
@@ -71,6 +90,8 @@ export function TrackingField({ value, onChange, labelPrefix = '', autoFocus, te
           className="mono"
           aria-label={`${labelPrefix}${t.trackingNo}`}
           autoFocus={autoFocus}
+          ref={inputRef}
+          onKeyDown={keyDown}
           autoComplete="off"
           value={value.trackingNo}
           placeholder={t.trackingHint}

@@ -41,9 +41,10 @@ export function BatchShipDialog({ onClose }: { onClose(): void }) {
     else if (stage.name === 'previewed') setError(t.nothing);
     else if (csv.trim() !== '') void run('shipping.previewBatch');
   };
-  const errorText = (code: NonNullable<BatchRowResult['error']>): string => {
+  const errorText = (row: BatchRowResult): string => {
+    if (row.error === 'TRACKING_IN_USE' && row.heldBy) return fill(m.shipping.batchHeldBy, { orderNo: row.heldBy });
     const texts: Record<string, string> = { ...m.detail.reason, ...m.shipping.batchError };
-    return texts[code] ?? code;
+    return row.error ? (texts[row.error] ?? row.error) : '';
   };
 
   return (
@@ -120,7 +121,7 @@ export function BatchShipDialog({ onClose }: { onClose(): void }) {
                 title: t.result,
                 render: (_, row) =>
                   row.error ? (
-                    <Tag color="red">{errorText(row.error)}</Tag>
+                    <Tag color="red">{errorText(row)}</Tag>
                   ) : (
                     <Tag color="green">{row.shipped ? t.shipped : t.ok}</Tag>
                   ),
