@@ -18,16 +18,6 @@ const RAW = /<(select|input|textarea|button|fieldset|progress|details|dialog)\b/
  */
 const NATIVE_CHECKBOX_ONLY = new Set(['screens/orders/OrderTable.tsx']);
 
-/**
- * Files whose conversion has not landed yet. A file leaves this list in the commit that converts
- * it; the test fails if a listed file has no raw control left, so the list cannot go stale.
- */
-const PENDING_CONVERSION = new Set([
-  'keyboard/ShortcutHelp.tsx',
-  'print/PrintPreview.tsx',
-  'screens/dealer/DealerScreen.tsx',
-]);
-
 function components(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -54,11 +44,7 @@ describe('the renderer builds its controls from the design system', () => {
     expect(files.length).toBeGreaterThan(20);
   });
   for (const { name, raw } of files) {
-    if (PENDING_CONVERSION.has(name)) {
-      it(`${name} is still to be converted (remove it from the list once it is)`, () => {
-        expect(raw).not.toEqual([]);
-      });
-    } else if (NATIVE_CHECKBOX_ONLY.has(name)) {
+    if (NATIVE_CHECKBOX_ONLY.has(name)) {
       it(`${name} keeps only its rows' native checkboxes`, () => {
         expect(raw.filter((r) => r !== '<input type="checkbox"')).toEqual([]);
       });

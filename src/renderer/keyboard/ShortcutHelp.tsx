@@ -1,3 +1,4 @@
+import { Button, Modal } from 'antd';
 import { useState } from 'react';
 import { useMessages } from '../i18n';
 import { silencedByModal, useShortcuts, useShortcutRegistry } from './shortcuts';
@@ -23,38 +24,34 @@ export function ShortcutHelp() {
   const others = groups.filter((g) => g.title !== t.title);
   const live = others.filter((g) => !silencedByModal(others, g.id));
   return (
-    <div className="shortcut-help-backdrop" onClick={() => setOpen(false)}>
-      <div
-        className="shortcut-help"
-        role="dialog"
-        aria-modal="true"
-        aria-label={t.title}
-        data-testid="shortcut-help"
-        onClick={(e) => e.stopPropagation()}
-      >
-        <h2>{t.title}</h2>
-        {live.map((group) => (
-          <section key={group.id}>
-            <h3>{group.title}</h3>
-            <dl>
-              {group.shortcuts.map((s) => (
-                <div key={s.keys.join()} className="shortcut-row">
-                  <dt>
-                    {s.keys.map((k) => (
-                      <kbd key={k}>{keyLabel(k)}</kbd>
-                    ))}
-                  </dt>
-                  <dd>{s.description}</dd>
-                </div>
-              ))}
-            </dl>
-          </section>
-        ))}
-        <p className="shortcut-scan">{t.scan}</p>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t.close}
-        </button>
-      </div>
-    </div>
+    <Modal
+      open
+      title={t.title}
+      // Esc is the registry's own (above), like every dialog's.
+      keyboard={false}
+      onCancel={() => setOpen(false)}
+      modalRender={(node) => <div data-testid="shortcut-help">{node}</div>}
+      footer={<Button onClick={() => setOpen(false)}>{t.close}</Button>}
+      className="shortcut-help"
+    >
+      {live.map((group) => (
+        <section key={group.id}>
+          <h3>{group.title}</h3>
+          <dl>
+            {group.shortcuts.map((s) => (
+              <div key={s.keys.join()} className="shortcut-row">
+                <dt>
+                  {s.keys.map((k) => (
+                    <kbd key={k}>{keyLabel(k)}</kbd>
+                  ))}
+                </dt>
+                <dd>{s.description}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+      <p className="shortcut-scan">{t.scan}</p>
+    </Modal>
   );
 }

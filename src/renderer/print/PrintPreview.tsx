@@ -1,4 +1,7 @@
+import { CloseOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { LoadingState } from '../components/States';
 import { createPortal } from 'react-dom';
 import type { OrderDetail } from '../../shared/contract/orders';
 import { PRINT_MAX_ORDERS } from '../../shared/contract/print';
@@ -63,30 +66,35 @@ function Preview({ kind, orderNos, at }: { kind: PrintKind; orderNos: string[]; 
   return (
     <div className="print-view" role="dialog" aria-modal="true" aria-label={title} data-testid="print-preview">
       <div className="print-toolbar">
-        <strong>{title}</strong>
-        <button type="button" disabled={!ready?.orders.length} onClick={() => window.print()}>
-          {t.print}
-        </button>
-        <button type="button" disabled={!ready?.orders.length} onClick={() => void savePdf()}>
-          {t.savePdf}
-        </button>
-        <button type="button" onClick={close}>
-          {t.close}
-        </button>
+        <Typography.Text strong>{title}</Typography.Text>
+        <Space size={8}>
+          <Button
+            type="primary"
+            icon={<PrinterOutlined />}
+            disabled={!ready?.orders.length}
+            onClick={() => window.print()}
+          >
+            {t.print}
+          </Button>
+          <Button icon={<FilePdfOutlined />} disabled={!ready?.orders.length} onClick={() => void savePdf()}>
+            {t.savePdf}
+          </Button>
+          <Button icon={<CloseOutlined />} onClick={close}>
+            {t.close}
+          </Button>
+        </Space>
         {ready && ready.missing.length > 0 && (
-          <span className="notice refused" role="alert">
-            {fill(t.missing, { list: ready.missing.join(', ') })}
-          </span>
+          <Alert type="warning" showIcon role="alert" title={fill(t.missing, { list: ready.missing.join(', ') })} />
         )}
-        {status && <span role="status">{status}</span>}
+        {status && (
+          <Typography.Text type="secondary" role="status">
+            {status}
+          </Typography.Text>
+        )}
       </div>
       <div className="print-pages">
-        {shown === null && <div className="placeholder">{t.loading}</div>}
-        {shown && 'error' in shown && (
-          <div className="error-banner" role="alert">
-            {shown.error}
-          </div>
-        )}
+        {shown === null && <LoadingState text={t.loading} />}
+        {shown && 'error' in shown && <Alert type="error" showIcon role="alert" title={shown.error} />}
         {ready &&
           (kind === 'pick'
             ? ready.orders.length > 0 && <PickList orders={ready.orders} printedAt={at} />

@@ -40,6 +40,15 @@ export async function fillRange(field: Locator, from: string, to: string, [start
   await field.getByPlaceholder(end).press('Enter');
 }
 
+/** Walks a Cascader down a path (省, 市, 区), one column after the other. */
+export async function pickCascader(page: Page, cascader: Locator, path: string[]): Promise<void> {
+  await cascader.click();
+  const menus = page.locator('.ant-cascader-dropdown:not(.ant-select-dropdown-hidden) .ant-cascader-menu');
+  for (const [i, name] of path.entries())
+    await menus.nth(i).locator(`.ant-cascader-menu-item[title="${name}"]`).click();
+  await page.keyboard.press('Escape');
+}
+
 /** The header's language switch. */
 export async function switchLanguage(page: Page, language: '简体中文' | 'English'): Promise<void> {
   await pickOption(page, page.getByTestId('language'), language);

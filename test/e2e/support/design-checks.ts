@@ -36,10 +36,3 @@ export const nativeControls: DesignCheck = {
 };
 
 export const DESIGN_CHECKS: DesignCheck[] = [nativeControls];
-
-/**
- * Screens whose conversion to the design system has not landed yet: their findings are listed but
- * do not fail the tour. A screen leaves this list in the commit that converts it (the tour fails if
- * a listed screen has nothing left to find, so the list cannot go stale). Empty when issue 18 is done.
- */
-export const PENDING_CONVERSION = new Set<string>(['ship-dialog', 'counter', 'counter-preview', 'dealer']);

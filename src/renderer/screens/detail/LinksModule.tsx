@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { OrderDetail, OrderListRow } from '../../../shared/contract/orders';
 import { api } from '../../api/client';
 import { useMessages } from '../../i18n';
-import { Button, List } from 'antd';
+import { Button, Space } from 'antd';
 import { Amount } from '../../components/Amount';
 import { OrderStatusTag } from '../../components/StatusTag';
 import { useNavigation } from '../../stores/navigation';
@@ -36,22 +36,20 @@ export function LinksModule({ order }: { order: OrderDetail }) {
       {siblings.length === 0 ? (
         <None>{m.detail.links.none}</None>
       ) : (
-        <List
-          size="small"
-          className="siblings"
-          dataSource={siblings}
-          rowKey="orderNo"
-          renderItem={(s) => (
-            <List.Item>
-              <Button type="link" size="small" className="mono" onClick={() => openOrder(s.orderNo)}>
-                {s.orderNo}
-              </Button>
-              <OrderStatusTag status={s.status} />
-              <span>{s.merchantName}</span>
-              <Amount fen={s.payable} />
-            </List.Item>
-          )}
-        />
+        <ul className="plain-list siblings">
+          {siblings.map((s) => (
+            <li key={s.orderNo}>
+              <Space size={8} wrap>
+                <Button type="link" size="small" className="mono" onClick={() => openOrder(s.orderNo)}>
+                  {s.orderNo}
+                </Button>
+                <OrderStatusTag status={s.status} />
+                <span>{s.merchantName}</span>
+                <Amount fen={s.payable} />
+              </Space>
+            </li>
+          ))}
+        </ul>
       )}
     </Module>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Input, List, Space, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ExceptionItem } from '../../../shared/contract/api';
 import type { ApiError } from '../../../shared/contract/result';
@@ -62,12 +62,13 @@ export function ExceptionsScreen() {
       {loading && items.length === 0 && <LoadingState />}
       {!loading && items.length === 0 && <EmptyState text={m.exceptions.empty} />}
       {items.length > 0 && (
-        <List
-          className="exception-list"
-          dataSource={items}
-          rowKey="id"
-          renderItem={(item) => <ExceptionCard item={item} />}
-        />
+        <ul className="plain-list exception-list">
+          {items.map((item) => (
+            <li key={item.id}>
+              <ExceptionCard item={item} />
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );
@@ -122,59 +123,57 @@ function ExceptionCard({ item }: { item: ExceptionItem }) {
   ];
 
   return (
-    <List.Item className="exception-item">
-      <Card
-        size="small"
-        className="exception-card"
-        data-testid="exception"
-        data-type={item.type}
-        title={
-          <Space size={12}>
-            <strong>{m.exceptions.types[item.type] ?? item.type}</strong>
-            {item.orderNo && <span className="mono">{fill(m.exceptions.order, { orderNo: item.orderNo })}</span>}
-          </Space>
-        }
-        extra={
-          <Typography.Text type="secondary">
-            {fill(m.exceptions.at, { time: dateTime(item.triedAt, locale) })}
-          </Typography.Text>
-        }
-      >
-        <Descriptions size="small" column={1} colon={false} items={rows} />
-        {error && (
-          <Alert type="error" showIcon role="alert" title={m.refusal[error.reason ?? ''] ?? m.error[error.code]} />
-        )}
-        {mayResolve && (
-          <Space wrap className="exception-actions">
-            {item.type !== 'CREATE_DEALER_ORDER' && (
-              <Button type="primary" onClick={() => void retry(item.id).then(setError)}>
-                {m.exceptions.retry}
+    <Card
+      size="small"
+      className="exception-card"
+      data-testid="exception"
+      data-type={item.type}
+      title={
+        <Space size={12}>
+          <strong>{m.exceptions.types[item.type] ?? item.type}</strong>
+          {item.orderNo && <span className="mono">{fill(m.exceptions.order, { orderNo: item.orderNo })}</span>}
+        </Space>
+      }
+      extra={
+        <Typography.Text type="secondary">
+          {fill(m.exceptions.at, { time: dateTime(item.triedAt, locale) })}
+        </Typography.Text>
+      }
+    >
+      <Descriptions size="small" column={1} colon={false} items={rows} />
+      {error && (
+        <Alert type="error" showIcon role="alert" title={m.refusal[error.reason ?? ''] ?? m.error[error.code]} />
+      )}
+      {mayResolve && (
+        <Space wrap className="exception-actions">
+          {item.type !== 'CREATE_DEALER_ORDER' && (
+            <Button type="primary" onClick={() => void retry(item.id).then(setError)}>
+              {m.exceptions.retry}
+            </Button>
+          )}
+          {!dismissing && <Button onClick={() => setDismissing(true)}>{m.exceptions.dismiss}</Button>}
+          {dismissing && (
+            <Space.Compact>
+              <Input
+                autoFocus
+                aria-label={m.exceptions.dismissReason}
+                placeholder={m.exceptions.dismissReason}
+                value={reason}
+                maxLength={200}
+                onChange={(e) => setReason(e.target.value)}
+                onPressEnter={() => reason.trim() && void dismiss(item.id, reason.trim()).then(setError)}
+              />
+              <Button
+                danger
+                disabled={!reason.trim()}
+                onClick={() => void dismiss(item.id, reason.trim()).then(setError)}
+              >
+                {m.exceptions.dismissConfirm}
               </Button>
-            )}
-            {!dismissing && <Button onClick={() => setDismissing(true)}>{m.exceptions.dismiss}</Button>}
-            {dismissing && (
-              <Space.Compact>
-                <Input
-                  autoFocus
-                  aria-label={m.exceptions.dismissReason}
-                  placeholder={m.exceptions.dismissReason}
-                  value={reason}
-                  maxLength={200}
-                  onChange={(e) => setReason(e.target.value)}
-                  onPressEnter={() => reason.trim() && void dismiss(item.id, reason.trim()).then(setError)}
-                />
-                <Button
-                  danger
-                  disabled={!reason.trim()}
-                  onClick={() => void dismiss(item.id, reason.trim()).then(setError)}
-                >
-                  {m.exceptions.dismissConfirm}
-                </Button>
-              </Space.Compact>
-            )}
-          </Space>
-        )}
-      </Card>
-    </List.Item>
+            </Space.Compact>
+          )}
+        </Space>
+      )}
+    </Card>
   );
 }
