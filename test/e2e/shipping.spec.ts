@@ -59,8 +59,9 @@ test('a warehouse desk opens an order from the list and ships it in two parcels 
   await dialog.getByLabel('包裹 1 运单号').fill(parcelA);
   // A number that does not fit the carrier says what a good one looks like.
   await dialog.getByLabel('包裹 2 运单号').fill('SF12');
-  await expect(dialog.locator('.field-error')).toContainText('运单号格式不符');
-  await expect(dialog.locator('.field-error')).toContainText('SF1234567890123');
+  const parcelTwoError = dialog.getByTestId('parcel-2').locator('.field-error');
+  await expect(parcelTwoError).toContainText('运单号格式不符');
+  await expect(parcelTwoError).toContainText('SF1234567890123');
   await dialog.getByLabel('包裹 2 运单号').fill('');
   await page.screenshot({ path: `${SCREENS}/ship-dialog.png` });
   await scan(page, '包裹 2 运单号', parcelB);

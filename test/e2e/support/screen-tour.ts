@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { liveCodes } from './service-api';
+import { buyerAsks, liveCodes, serviceOrders } from './service-api';
 
 /**
  * Every screen of the desk, for the screen tour (test/e2e/screen-tour.spec.ts): who opens it, how
@@ -31,6 +31,30 @@ async function openFirst(page: Page, status: string): Promise<void> {
   await page.locator(`[data-status="${status}"]`).click();
   await firstRow(page).waitFor();
   await firstRow(page).click();
+  await page.getByTestId('detail-actions').waitFor();
+}
+
+/**
+ * An order of the Shanghai warehouse with a refund request waiting for review: the same one on
+ * every call (the tour reaches each screen once per language), asked for on the first.
+ */
+async function orderAwaitingReview(serviceUrl: string): Promise<string> {
+  const orders = [...(await serviceOrders(serviceUrl, 'warehouse1')).values()];
+  const asked = orders.find((o) => o.afterSales.some((a) => a.status === 'PENDING_REVIEW' && a.reason === '拍错了'));
+  if (asked) return asked.orderNo;
+  const order = orders.find((o) => o.status === 'PENDING_SHIPMENT' && o.refundStatus === 'NONE' && !o.locked);
+  if (!order) throw new Error('the demo company has no order to ask a refund for');
+  await buyerAsks(serviceUrl, order.orderNo, 'REFUND_ONLY', '拍错了');
+  return order.orderNo;
+}
+
+/** Finds an order by its number in the list's search and opens its detail. */
+async function openOrder(page: Page, orderNo: string): Promise<void> {
+  await page.getByRole('searchbox').fill(orderNo);
+  await page.getByRole('searchbox').press('Enter');
+  const row = page.locator(`.tbody .tr[data-order-no="${orderNo}"]`);
+  // The desk learns of a request on its next sync: until then the order opens without it.
+  await row.click();
   await page.getByTestId('detail-actions').waitFor();
 }
 
@@ -113,6 +137,27 @@ export const TOUR: TourScreen[] = [
     user: 'warehouse1',
     reach: nav('exceptions'),
     ready: (page) => page.locator('.exceptions-screen'),
+  },
+  {
+    id: 'after-sales',
+    user: 'service1',
+    reach: async (page, tour) => {
+      const orderNo = await orderAwaitingReview(tour.serviceUrl);
+      await page.getByRole('button', { name: /立即同步|Sync now/ }).click();
+      await openOrder(page, orderNo);
+      await page.getByTestId('module-after-sales').locator('.after-sale').scrollIntoViewIfNeeded();
+    },
+    ready: (page) => page.locator('.after-sale[data-status="PENDING_REVIEW"]'),
+  },
+  {
+    id: 'reject-dialog',
+    user: 'service1',
+    reach: async (page, tour) => {
+      await page.getByRole('button', { name: /立即同步|Sync now/ }).click();
+      await openOrder(page, await orderAwaitingReview(tour.serviceUrl));
+      await page.locator('.after-sale[data-status="PENDING_REVIEW"]').getByTestId('action-REJECT').click();
+    },
+    ready: (page) => page.getByTestId('reject-dialog'),
   },
   {
     id: 'counter',

@@ -61,7 +61,7 @@ export function ShiftList({ version }: { version: number }) {
     <Card
       className="shift-list"
       aria-label={m.shift.title}
-      title={storeWide ? m.shiftStore.titleStores : m.shift.title}
+      title={<h3 className="card-title">{storeWide ? m.shiftStore.titleStores : m.shift.title}</h3>}
       extra={
         <Space size={12}>
           {shift && (

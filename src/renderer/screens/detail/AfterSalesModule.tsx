@@ -61,6 +61,7 @@ export function AfterSalesModule({ order, session, onAction }: Props) {
                   label={m.detail.action[action]}
                   availability={availability[action]}
                   primary={i === 0}
+                  testId={`action-${action}`}
                   onClick={() => onAction(action, request)}
                 />
               ))}

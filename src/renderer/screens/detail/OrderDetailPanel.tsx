@@ -40,7 +40,12 @@ export function OrderDetailPanel({ orderNo }: { orderNo: string }) {
   const { message } = App.useApp();
   /** What the last action did, as a toast (the drawer stays as it was). */
   const notify = (text: string, ok: boolean) =>
-    void message.open({ type: ok ? 'success' : 'warning', content: <span data-testid="detail-notice">{text}</span> });
+    void message.open({
+      // One notice at a time: the next action's replaces the last one's.
+      key: 'detail-notice',
+      type: ok ? 'success' : 'warning',
+      content: <span data-testid="detail-notice">{text}</span>,
+    });
   const refusalText = useRefusalText();
   const actions = order && session ? orderActionsFor(session, order) : null;
 

@@ -47,6 +47,8 @@ export function FiltersPanel({ value, onApply }: Props) {
       <Select
         mode="multiple"
         allowClear
+        // People type the word they see (支付宝), not the code behind it.
+        showSearch={{ optionFilterProp: 'label' }}
         maxTagCount="responsive"
         aria-label={label}
         placeholder={m.list.any}
@@ -112,7 +114,7 @@ export function FiltersPanel({ value, onApply }: Props) {
         <Select
           mode="multiple"
           allowClear
-          showSearch
+          showSearch={{ optionFilterProp: 'label' }}
           maxTagCount="responsive"
           aria-label={m.list.province}
           placeholder={m.list.pickProvince}
