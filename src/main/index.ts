@@ -6,6 +6,7 @@ import { loadOrCreateDeviceId } from './session/device';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './shell/app-protocol';
 import { hardenContents } from './shell/hardening';
 import { connectIpc } from './shell/ipc';
+import { windowLabelPrinter } from './shell/label-printer';
 import { windowPdfPrinter } from './shell/pdf-printer';
 import { SafeStorageVault } from './shell/safe-storage-vault';
 
@@ -34,6 +35,7 @@ app.whenReady().then(async () => {
     deviceId: loadOrCreateDeviceId(dataDir),
     demo: embedded !== null,
     printer: windowPdfPrinter(() => window),
+    labelPrinter: windowLabelPrinter(() => window),
   });
 
   window = new BrowserWindow({

@@ -1,5 +1,8 @@
 import { resolveTimerConfig, type TimerConfig, type TimerOverrides } from '../shared/domain/timers';
 
+/** The demo company's tracking aggregator secret (documented in docs/api.md); never used outside demo mode. */
+export const DEMO_LOGISTICS_SECRET = 'demo-logistics-secret';
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -20,6 +23,8 @@ export interface ServiceConfig {
   codeValidityMs: number;
   timers: TimerConfig;
   pull: { defaultLimit: number; maxLimit: number };
+  /** Shared secret of the carrier-events webhook (POST /v1/logistics/events); null: the webhook is off. */
+  logisticsSecret: string | null;
 }
 
 export interface ConfigOverrides {
@@ -30,10 +35,16 @@ export interface ConfigOverrides {
   codeLength?: number;
   codeValidityMs?: number;
   timers?: TimerOverrides;
+  logisticsSecret?: string | null;
 }
 
 export function resolveConfig(overrides: ConfigOverrides = {}): ServiceConfig {
   return {
+    // The demo company's aggregator signs with a known secret, so the webhook can be tried at once.
+    logisticsSecret:
+      overrides.logisticsSecret !== undefined
+        ? overrides.logisticsSecret
+        : (process.env['LOGISTICS_WEBHOOK_SECRET'] ?? (overrides.demo ? DEMO_LOGISTICS_SECRET : null)),
     demo: overrides.demo ?? false,
     tokenTtlMs: overrides.tokenTtlMs ?? 12 * HOUR,
     login: {

@@ -7,8 +7,6 @@ import type { Clock } from './timers/clock';
 export interface Limiters {
   loginPerUsername: WindowLimiter;
   loginPerIp: WindowLimiter;
-  codesPerClerk: WindowLimiter;
-  codesPerStore: WindowLimiter;
 }
 
 /** What every capability works with: the store, the time, the configuration and the limits. */

@@ -74,7 +74,7 @@ test('in the ship dialog a scan is the tracking field’s, and its keys win over
   await expect(dialog.getByLabel('包裹 1 运单号')).toBeFocused();
   await scanAnywhere(page, sfNumber());
   await expect(dialog).toHaveCount(0);
-  await expect(page.getByTestId('detail-notice')).toHaveText('已保存，等待同步');
+  await expect(page.getByTestId('detail-notice')).toHaveText(/已保存，等待同步|已同步到订单服务/);
   await page.keyboard.press('Escape');
   await expect(detail(page, first!)).toHaveCount(0);
 });

@@ -67,7 +67,7 @@ test('a warehouse desk opens an order from the list and ships it in two parcels 
   await scan(page, '包裹 2 运单号', parcelB);
 
   await expect(dialog).toBeHidden();
-  await expect(page.getByTestId('detail-notice')).toHaveText('已保存，等待同步');
+  await expect(panel.getByTestId('detail-notice')).toHaveText(/已保存，等待同步|已同步到订单服务/);
   await expect(panel.getByTestId('detail-status')).toHaveText('待发货');
   await expect(panel.locator('.waybill')).toHaveCount(2);
   await expect(panel.locator(`.waybill[data-tracking-no="${parcelB}"]`)).toContainText(`${second!.name}`);
@@ -78,6 +78,8 @@ test('a warehouse desk opens an order from the list and ships it in two parcels 
     })
     .toEqual(['PENDING_SHIPMENT', [parcelA, parcelB]]);
   await expect(panel.getByTestId('detail-pending')).toHaveCount(0);
+  // The notice follows the service's answer without reopening the order.
+  await expect(panel.getByTestId('detail-notice')).toHaveText('已同步到订单服务');
   await page.screenshot({ path: `${SCREENS}/ship-partial.png` });
 
   // The rest: s, scan, Enter.
@@ -150,7 +152,7 @@ test('locks an order with a reason (shipping then says why it cannot), adds a no
   // s on a locked order says why it will not ship.
   await page.keyboard.press('s');
   await expect(page.getByTestId('ship-dialog')).toHaveCount(0);
-  await expect(page.getByTestId('detail-notice')).toHaveText('操作未执行：订单已锁定');
+  await expect(panel.getByTestId('detail-notice')).toHaveText('操作未执行：订单已锁定');
 
   await panel.getByRole('button', { name: '添加备注' }).click();
   await page.getByLabel('备注内容').fill('已联系买家，等待新地址');

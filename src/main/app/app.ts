@@ -4,6 +4,8 @@ import { EventHub } from '../ipc/events';
 import { ApiFailure } from '../ipc/failure';
 import { afterSaleHandlers } from '../aftersales/handlers';
 import { dealerHandlers } from '../dealer/handlers';
+import { floorHandlers } from '../floor/handlers';
+import type { LabelPrinter } from '../floor/label-printer';
 import { exceptionHandlers } from '../exceptions/handlers';
 import { forgetWindows } from '../db/query/window';
 import { ExportShelf } from '../orders/export';
@@ -16,6 +18,7 @@ import { signIn } from '../session/sign-in';
 import type { TokenVault } from '../session/token-vault';
 import { SyncEngine, type SyncPhase } from '../sync/engine';
 import { createCodeSeal, type CodeSeal } from '../redemption/code-seal';
+import { LIVENESS_TIMEOUT_MS, startLiveness } from '../sync/liveness';
 import { ServiceClient } from '../sync/service-client';
 import { readSyncState } from '../sync/sync-state';
 import { viewHandlers } from '../views/handlers';
@@ -41,6 +44,8 @@ export interface AppOptions {
   onSyncPhase?: (phase: SyncPhase) => void;
   /** Electron's window printer; browser mode has none and answers NOT_SUPPORTED. */
   printer?: PdfPrinter;
+  /** Electron's silent printing to a thermal label printer; browser mode has none. */
+  labelPrinter?: LabelPrinter;
 }
 
 export interface App {
@@ -56,6 +61,8 @@ export interface App {
 interface SignedInState {
   workspace: Workspace;
   engine: SyncEngine;
+  /** Stops the liveness probe (a no-op when sync is not automatic). */
+  stopLiveness: () => void;
   seal: CodeSeal;
   client: ServiceClient;
 }
@@ -88,6 +95,7 @@ export function createApp(options: AppOptions): App {
     const state = current;
     current = null;
     if (!state) return;
+    state.stopLiveness();
     await state.engine.stop();
     state.workspace.close();
   }
@@ -130,8 +138,15 @@ export function createApp(options: AppOptions): App {
     });
     // Best effort: a failure here is retried by the engine before its first push.
     if (login) await engine.ensureRegistered();
-    current = { workspace, engine, seal, client };
-    if (options.autoSync ?? true) engine.start();
+    const auto = options.autoSync ?? true;
+    const stopLiveness = auto
+      ? startLiveness({
+          probe: () => client.reachable(LIVENESS_TIMEOUT_MS),
+          onResult: (reachable) => engine.noteReachable(reachable),
+        })
+      : () => undefined;
+    current = { workspace, engine, seal, client, stopLiveness };
+    if (auto) engine.start();
     events.emit('session.changed', session);
     return session;
   }
@@ -188,6 +203,7 @@ export function createApp(options: AppOptions): App {
       ...dealerHandlers(),
       ...afterSaleHandlers(),
       ...shippingHandlers(),
+      ...floorHandlers(options.labelPrinter ?? null),
       ...printHandlers(options.printer ?? null),
     },
     context,

@@ -4,6 +4,7 @@ import type { Db } from '../db/connection';
 import type { SyncContext } from './local-effects';
 import { removeOrders, upsertOrders } from '../db/ingest';
 import { dropBase, ordersWithPendingIntents } from './base';
+import { upsertFloorData } from '../floor/item-codes';
 import { upsertCatalogue } from './catalogue';
 import { upsertPromotions } from './promotions';
 import { reconcileOrder } from './reconcile';
@@ -54,6 +55,11 @@ function applyInOneTransaction(db: Db, page: PullResponse, ctx: SyncContext, tou
       page.changes.flatMap((c) => (c.type === 'catalogue' ? [c.item] : [])),
     );
     upsertPromotions(db, page.changes);
+    upsertFloorData(
+      db,
+      page.changes.flatMap((c) => (c.type === 'item' ? [c.item] : [])),
+      page.changes.flatMap((c) => (c.type === 'warehouse' ? [c.warehouse] : [])),
+    );
     writeSyncState(db, 'cursor', page.cursor);
   })();
 }

@@ -90,6 +90,19 @@ export class SyncEngine {
     if (!this.stopped && !this.statusValue.needsSignIn) this.schedule(0);
   }
 
+  /**
+   * What the liveness probe saw between rounds: a service gone quiet shows 离线 at once; one that
+   * answers again gets a round at once rather than at the end of the backoff.
+   */
+  noteReachable(reachable: boolean): void {
+    if (this.stopped || this.statusValue.syncing || this.statusValue.needsSignIn) return;
+    if (!reachable && this.statusValue.online) {
+      this.update({ online: false, lastError: { code: 'OFFLINE', message: 'The order service does not answer' } });
+    } else if (reachable && !this.statusValue.online) {
+      this.kick();
+    }
+  }
+
   /** One full round now (joining one already under way), for a user's "sync now" and for tests. */
   async syncNow(): Promise<SyncStatus> {
     while (this.running) await this.running;

@@ -31,10 +31,9 @@ export function enqueueIntent<T extends IntentType>(
   db: Db,
   type: T,
   payload: IntentPayload<T>,
-  { orderNo, now }: { orderNo: string | null; now: number },
+  { orderNo, now, id = randomUUID() }: { orderNo: string | null; now: number; id?: string },
 ): Intent {
   const { seq } = db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM outbox').get() as { seq: number };
-  const id = randomUUID();
   db.prepare(
     `INSERT INTO outbox (id, seq, type, payload, client_time, order_no, state, created_at)
      VALUES (?, ?, ?, ?, ?, ?, 'queued', ?)`,

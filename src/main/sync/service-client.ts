@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   deviceRegistration,
   loginResponse,
@@ -55,6 +55,11 @@ export class ServiceClient {
     return this.call('POST', '/v1/sync/push', pushResponse, { deviceId, intents });
   }
 
+  /** Whether the service answers at all, within `timeoutMs`: the liveness probe between rounds. */
+  async reachable(timeoutMs: number): Promise<boolean> {
+    return (await this.once('GET', '/v1/health', healthAnswer, undefined, timeoutMs)).ok;
+  }
+
   /** The redemptions of the caller's stores in a time range, as the service holds them. */
   redemptions(range: { from: number; to: number }): Promise<ServiceResult<RedemptionList>> {
     const query = new URLSearchParams({ from: String(range.from), to: String(range.to), limit: '1000' });
@@ -82,8 +87,9 @@ export class ServiceClient {
     path: string,
     schema: S,
     body?: unknown,
+    timeoutMs = this.options.timeoutMs ?? 15_000,
   ): Promise<ServiceResult<z.output<S>>> {
-    const { baseUrl, token, timeoutMs = 15_000, fetchImpl = fetch } = this.options;
+    const { baseUrl, token, fetchImpl = fetch } = this.options;
     const headers: Record<string, string> = { accept: 'application/json' };
     const bearer = token?.();
     if (bearer) headers['authorization'] = `Bearer ${bearer}`;
@@ -136,6 +142,8 @@ export class ServiceClient {
     return { ok: true, value: parsed.data };
   }
 }
+
+const healthAnswer = z.object({ status: z.literal('ok') });
 
 const failed = (failure: ServiceFailure): { ok: false; failure: ServiceFailure } => ({ ok: false, failure });
 

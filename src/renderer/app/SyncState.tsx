@@ -2,6 +2,7 @@ import { SyncOutlined } from '@ant-design/icons';
 import { Badge, Button, Space, Tooltip, Typography } from 'antd';
 import { fill, useI18n, useMessages } from '../i18n';
 import { dateTime, recentTime } from '../lib/format';
+import { syncWords } from '../lib/sync-words';
 import { useSession } from '../stores/session';
 
 const DOT = { online: 'success', syncing: 'processing', offline: 'error' } as const;
@@ -13,13 +14,13 @@ export function SyncState() {
   const { sync, syncNow } = useSession();
   if (!sync) return null;
   const state = sync.syncing ? 'syncing' : sync.online ? 'online' : 'offline';
+  const { queue } = syncWords(sync, m);
   return (
     <Space size={8} className="sync-bar" role="status" aria-label="sync" data-state={state}>
       <Badge status={DOT[state]} text={m.sync[state]} />
-      {/* "All synced" only once a sync has finished: before the first, nothing is queued yet nothing is here either. */}
-      {(sync.queued > 0 || sync.lastSyncAt) && (
+      {queue && (
         <Typography.Text type={sync.queued > 0 ? 'warning' : 'secondary'} data-testid="queued">
-          {sync.queued > 0 ? fill(m.sync.queued, { n: sync.queued }) : m.sync.allSynced}
+          {queue}
         </Typography.Text>
       )}
       <Typography.Text

@@ -1,6 +1,7 @@
 import { listEn } from './sections/list';
 import { detailEn } from './sections/detail';
 import { shippingEn } from './sections/shipping';
+import { floorEn } from './sections/floor';
 import { printEn } from './sections/print';
 import { shiftStoreEn } from './sections/shiftStore';
 import { shellEn } from './sections/shell';
@@ -18,8 +19,8 @@ export const en: Messages = {
     loading: 'Loading…',
     loadingMore: 'Loading more…',
     empty: 'No orders match',
-    endOfList: 'All {n} orders shown',
-    shownOf: '{shown} of {total} orders shown',
+    endOfList: 'All {n} {n:order|orders} shown',
+    shownOf: '{shown} of {total} {total:order|orders} shown',
     retry: 'Retry',
     noConnection: 'Not connected to the app. Open the full address printed at start-up (with #token=…).',
     demoMode: 'Demo data',
@@ -43,12 +44,21 @@ export const en: Messages = {
     syncing: 'Syncing…',
     queued: '{n} waiting to sync',
     allSynced: 'All synced',
+    nothingQueued: 'No local changes waiting',
     lastSync: 'Last sync {time}',
     never: 'Not synced yet',
-    exceptions: '{n} exceptions',
+    exceptions: '{n} {n:exception|exceptions}',
     needsSignIn: 'Sign-in expired: sign in again to resume syncing (local work is unaffected)',
     now: 'Sync now',
     failed: 'Sync failed: {message}',
+    errors: {
+      OFFLINE: 'the order service cannot be reached',
+      TIMEOUT: 'the order service did not answer in time; retrying',
+      SERVER_ERROR: 'the order service failed; retrying',
+      BAD_RESPONSE: 'the order service sent an unreadable answer; retrying',
+      DEVICE_NOT_REGISTERED: 'this device is not registered with the order service yet; retrying',
+      OTHER: 'the order service refused this sync; retrying',
+    },
   },
   column: {
     orderNo: 'Order no.',
@@ -164,6 +174,9 @@ export const en: Messages = {
     REDEMPTION_NOT_FOUND: 'No such redemption',
     NOTHING_TO_UNDO: 'Nothing to undo',
     TRACKING_IN_USE: 'This tracking number is already on another order; use another label',
+    VERIFICATION_REQUIRED: 'This warehouse ships only scanned items: scan every unit first',
+    LABEL_BLOCK_EMPTY: 'This desk has no label numbers left: go online to get a new block',
+    TRACKING_VOIDED: 'This label number was voided and can never ship',
   } as Record<string, string>,
   shift: {
     title: 'This shift’s redemptions',
@@ -175,7 +188,7 @@ export const en: Messages = {
     items: 'Items',
     payable: 'Amount',
     state: 'State',
-    totals: '{count} redemptions, {payable} in total',
+    totals: '{count} {count:redemption|redemptions}, {payable} in total',
     exportCsv: 'Export CSV',
     empty: 'No redemptions this shift',
     undo: 'Undo',
@@ -198,6 +211,13 @@ export const en: Messages = {
     dismissConfirm: 'Dismiss',
     at: 'At {time}',
     order: 'Order {orderNo}',
+    triedParcel: '{carrier} {trackingNo}, {n} {n:piece|pieces}',
+    triedRedeem: 'Code {code}, redeemed {time}',
+    triedReason: 'Reason: {reason}',
+    triedNote: 'Note: {text}',
+    triedAfterSale: 'After-sale {id}',
+    triedDealerOrder: 'Order {orderNo}: {lines} {lines:item|items}, payable {payable}, to {receiver}',
+    unknownIntent: 'Unknown action',
     types: {
       SHIP: 'Ship',
       LOCK: 'Lock',
@@ -213,26 +233,6 @@ export const en: Messages = {
       AFTER_SALE_REFUND: 'Refund',
       AFTER_SALE_SHIP_EXCHANGE: 'Ship exchange',
     } as Record<string, string>,
-    fields: {
-      storeId: 'store',
-      redeemedAt: 'redeemed at',
-      redemptionId: 'redemption',
-      reason: 'reason',
-      text: 'text',
-      afterSaleId: 'after-sale',
-      carrier: 'carrier',
-      trackingNo: 'tracking no.',
-      dealerId: 'dealer',
-      freight: 'freight',
-      couponId: 'coupon',
-      campaignId: 'campaign',
-      memberRateBp: 'member rate (bp)',
-      memberBenefit: 'member benefit',
-      pointsUsed: 'points',
-      remark: 'remark',
-      paymentChannel: 'payment',
-      expectedPayable: 'payable',
-    } as Record<string, string>,
   },
   dealer: {
     title: 'Dealer order entry',
@@ -247,6 +247,7 @@ export const en: Messages = {
     fixing: 'Fixing rejected order {orderNo}',
     buyer: 'Buyer',
     buyerId: 'Buyer id',
+    walkIn: 'Leave empty for a walk-in customer',
     buyerAccount: 'Buyer account',
     buyerName: 'Buyer name',
     receiver: 'Receiver',
@@ -356,6 +357,7 @@ export const en: Messages = {
   },
   detail: detailEn,
   shipping: shippingEn,
+  floor: floorEn,
   print: printEn,
   shell: shellEn,
 };

@@ -1,6 +1,7 @@
 import { listZhCN } from './sections/list';
 import { detailZhCN } from './sections/detail';
 import { shippingZhCN } from './sections/shipping';
+import { floorZhCN } from './sections/floor';
 import { printZhCN } from './sections/print';
 import type { Widen } from './widen';
 import { shiftStoreZhCN } from './sections/shiftStore';
@@ -55,12 +56,21 @@ export const zhCN = {
     syncing: '同步中…',
     queued: '待同步 {n} 条',
     allSynced: '已全部同步',
+    nothingQueued: '本机没有待同步的更改',
     lastSync: '上次同步 {time}',
     never: '尚未同步',
     exceptions: '异常 {n} 条',
     needsSignIn: '登录已过期，请重新登录以继续同步（本地操作不受影响）',
     now: '立即同步',
     failed: '同步失败：{message}',
+    errors: {
+      OFFLINE: '连不上订单服务',
+      TIMEOUT: '订单服务长时间没有应答，稍后自动重试',
+      SERVER_ERROR: '订单服务出错，稍后自动重试',
+      BAD_RESPONSE: '订单服务的应答无法识别，稍后自动重试',
+      DEVICE_NOT_REGISTERED: '本机尚未在订单服务登记，稍后自动重试',
+      OTHER: '订单服务拒绝了这次同步，稍后自动重试',
+    },
   },
   column: {
     orderNo: '订单号',
@@ -180,6 +190,9 @@ export const zhCN = {
     REDEMPTION_NOT_FOUND: '找不到该核销记录',
     NOTHING_TO_UNDO: '没有可撤销的核销',
     TRACKING_IN_USE: '该运单号已用于其他订单，请换一张面单',
+    VERIFICATION_REQUIRED: '本仓要求扫描验货：请先逐件扫描商品再发货',
+    LABEL_BLOCK_EMPTY: '本机预留的面单号已用完，请联网补充后再打印',
+    TRACKING_VOIDED: '该面单号已作废，不能再用于发货',
   } as Record<string, string>,
   shift: {
     title: '本班核销记录',
@@ -214,6 +227,13 @@ export const zhCN = {
     dismissConfirm: '确认忽略',
     at: '时间 {time}',
     order: '订单 {orderNo}',
+    triedParcel: '{carrier} {trackingNo}，共 {n} 件',
+    triedRedeem: '核销码 {code}，核销时间 {time}',
+    triedReason: '原因：{reason}',
+    triedNote: '备注：{text}',
+    triedAfterSale: '售后单 {id}',
+    triedDealerOrder: '订单 {orderNo}：{lines} 种商品，应付 {payable}，收货人 {receiver}',
+    unknownIntent: '未知操作',
     types: {
       SHIP: '发货',
       LOCK: '锁单',
@@ -229,26 +249,6 @@ export const zhCN = {
       AFTER_SALE_REFUND: '确认退款',
       AFTER_SALE_SHIP_EXCHANGE: '换货发出',
     } as Record<string, string>,
-    fields: {
-      storeId: '门店',
-      redeemedAt: '核销时间',
-      redemptionId: '核销记录',
-      reason: '原因',
-      text: '内容',
-      afterSaleId: '售后单',
-      carrier: '快递公司',
-      trackingNo: '运单号',
-      dealerId: '经销商',
-      freight: '运费',
-      couponId: '优惠券',
-      campaignId: '活动',
-      memberRateBp: '会员折扣（基点）',
-      memberBenefit: '会员权益',
-      pointsUsed: '积分',
-      remark: '备注',
-      paymentChannel: '付款方式',
-      expectedPayable: '应付金额',
-    } as Record<string, string>,
   },
   dealer: {
     title: '经销商录单',
@@ -263,6 +263,7 @@ export const zhCN = {
     fixing: '正在修改被退回的订单 {orderNo}',
     buyer: '买家',
     buyerId: '买家编号',
+    walkIn: '散客可不填',
     buyerAccount: '买家账号',
     buyerName: '买家名称',
     receiver: '收货人',
@@ -372,6 +373,7 @@ export const zhCN = {
   } satisfies Record<ErrorCode, string>,
   detail: detailZhCN,
   shipping: shippingZhCN,
+  floor: floorZhCN,
   print: printZhCN,
   shell: shellZhCN,
 };

@@ -7,7 +7,5 @@ export function createLimiters(config: ServiceConfig, clock: Clock): Limiters {
   return {
     loginPerUsername: new WindowLimiter(config.login.perUsername, clock),
     loginPerIp: new WindowLimiter(config.login.perIp, clock),
-    codesPerClerk: new WindowLimiter(config.codeAttempts.perClerk, clock),
-    codesPerStore: new WindowLimiter(config.codeAttempts.perStore, clock),
   };
 }

@@ -15,6 +15,8 @@ const SERVICE_ERRORS = {
   INVALID_INTENT: 400,
   UNKNOWN_INTENT_TYPE: 400,
   UNAUTHENTICATED: 401,
+  /** A signed push (carrier events) whose signature or time does not check out. */
+  SIGNATURE_INVALID: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN_ROLE: 403,
   STORE_NOT_IN_SCOPE: 403,

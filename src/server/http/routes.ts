@@ -1,7 +1,9 @@
 import { authRoutes } from '../auth/routes';
 import { demoRoutes } from '../demo/routes';
 import type { Deps } from '../deps';
+import { floorRoutes } from '../floor/routes';
 import { intakeRoutes } from '../intake/routes';
+import { logisticsRoutes } from '../logistics/routes';
 import { orderRoutes } from '../orders/routes';
 import { redemptionRoutes } from '../redemption/routes';
 import { syncRoutes } from '../sync/routes';
@@ -18,6 +20,8 @@ export function allRoutes(deps: Deps): AnyRoute[] {
     ...syncRoutes(deps),
     ...orderRoutes(deps),
     ...intakeRoutes(deps),
+    ...floorRoutes(deps),
+    ...logisticsRoutes(deps),
     ...redemptionRoutes(deps),
     ...demoRoutes(deps),
   ];

@@ -1,5 +1,6 @@
 import { requireOrder } from '../orders/persist';
 import type { IntentHandler } from '../sync/handler';
+import { countWrongCode, WrongCodeError } from './locate';
 import { recordLosingRedemption, redeemCode, undoRedemption } from './redeem';
 
 /**
@@ -20,6 +21,7 @@ export const REDEEM: IntentHandler<'REDEEM'> = {
     return done.order;
   },
   async afterRefusal(ctx, p, error) {
+    if (error instanceof WrongCodeError) await countWrongCode(ctx.deps, ctx.tx, error);
     if (error.code !== 'ALREADY_REDEEMED') return null;
     return recordLosingRedemption(ctx, {
       code: p.code,

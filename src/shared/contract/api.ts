@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { afterSalesProcedures } from './aftersales';
+import { floorProcedures } from './floor';
 import { printProcedures } from './print';
 import { shippingProcedures } from './shipping';
 import { ROLES } from '../domain/vocabulary';
@@ -158,6 +159,8 @@ export const dealerQuote = z.strictObject({
   pointsUsed: z.number().int(),
   payable: z.number().int(),
   capped: z.boolean(),
+  /** False while the goods' campaign is met and no coupon was chosen before: the coupon list is closed. */
+  couponsAvailable: z.boolean(),
   fieldErrors: z.record(z.string(), z.string()),
 });
 export type DealerQuote = z.infer<typeof dealerQuote>;
@@ -198,6 +201,7 @@ export const procedures = {
   'orders.detail': procedure({ input: z.strictObject({ orderNo }), output: orderDetail, right: 'orders.read' }),
   ...listProcedures,
   ...viewProcedures,
+  ...floorProcedures,
   // Local actions: applied at once on this device, queued for the order service (the same payloads as the intents).
   'orders.ship': procedure({ input: intentPayloads.SHIP, output: orderDetail, right: 'orders.ship' }),
   'orders.lock': procedure({ input: intentPayloads.LOCK, output: orderDetail, right: 'orders.lock' }),
@@ -280,6 +284,11 @@ export const procedures = {
       draftId: z.uuid().optional(),
       /** The rejected CREATE_DEALER_ORDER intent this submission fixes. */
       resubmitOf: z.uuid().optional(),
+      /**
+       * One key per press-worthy version of the form: a second press (a double click, a retry after
+       * a timeout) answers the first submission's outcome instead of making a second order.
+       */
+      submissionId: z.uuid().optional(),
     }),
     output: dealerSubmitOutcome,
     right: 'dealer.enterOrder',

@@ -31,6 +31,7 @@ export * from './cancel';
 export * from './lock';
 export * from './note';
 export * from './after-sale';
+export * from './refund';
 export * from './redeem';
 export * from './pay';
 export * from './draft';

@@ -15,6 +15,9 @@ describe('the OpenAPI document', () => {
   it('describes every endpoint the service answers, as OpenAPI 3.1', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/v1/admin/warehouses/{id}/policy',
+      '/v1/admin/waybill-pools',
+      '/v1/admin/waybill-pools/load',
       '/v1/auth/login',
       '/v1/demo/orders',
       '/v1/demo/orders/{orderNo}/after-sales',
@@ -24,6 +27,7 @@ describe('the OpenAPI document', () => {
       '/v1/demo/orders/{orderNo}/transfer',
       '/v1/devices/register',
       '/v1/health',
+      '/v1/logistics/events',
       '/v1/openapi.json',
       '/v1/orders',
       '/v1/orders/quote',
@@ -33,6 +37,8 @@ describe('the OpenAPI document', () => {
       '/v1/redemptions/verify',
       '/v1/sync/pull',
       '/v1/sync/push',
+      '/v1/waybill-numbers/reserve',
+      '/v1/waybill-numbers/void',
     ]);
   });
 

@@ -144,7 +144,7 @@ describe('dealer order intake: CREATE_DEALER_ORDER', () => {
       },
     );
     order.lines[0]!.unitPrice += 100;
-    const before = service.snapshot();
+    const before = await service.snapshot();
     const result = await pushOne(dealer, 'CREATE_DEALER_ORDER', order);
     expect(result).toMatchObject({ status: 'rejected', code: 'DEALER_ORDER_REJECTED' });
     expect(result.fieldErrors).toEqual({
@@ -157,7 +157,7 @@ describe('dealer order intake: CREATE_DEALER_ORDER', () => {
       'lines.3.sku': 'NOT_ON_SALE',
       'lines.4.sku': 'NOT_IN_PRICE_LIST',
     });
-    const after = service.snapshot();
+    const after = await service.snapshot();
     expect(after.orders).toBe(before.orders);
     expect(after.rows.orders).toBe(before.rows.orders);
     expect(after.rows.intents).toBe(before.rows.intents! + 1);
@@ -307,9 +307,22 @@ describe('dealer order intake: CREATE_DEALER_ORDER', () => {
       fieldErrors: {},
     });
 
+    // The campaign is met: a coupon is refused with the reason, and the campaign still applies.
     const withCoupon = await dealer.post('/v1/orders/quote', { ...body, couponId: 'DCP-500-50' });
-    expect(withCoupon.body).toMatchObject({ campaignDiscount: 0, couponDiscount: 5000, payable: amount - 5000 });
-    expect(withCoupon.body.fieldErrors).toEqual({ campaignId: 'COUPON_CHOSEN' });
+    expect(withCoupon.body).toMatchObject({ campaignDiscount: Math.round(amount * 0.05), couponDiscount: 0 });
+    expect(withCoupon.body.fieldErrors).toEqual({ couponId: 'CAMPAIGN_APPLIES' });
+    expect(withCoupon.body.couponsAvailable).toBe(false);
+    // Not even by leaving the campaign out: the goods are in it and the order meets it.
+    const withoutCampaign = await dealer.post('/v1/orders/quote', {
+      ...body,
+      campaignId: null,
+      couponId: 'DCP-500-50',
+    });
+    expect(withoutCampaign.body).toMatchObject({ couponDiscount: 0, fieldErrors: { couponId: 'CAMPAIGN_APPLIES' } });
+    // Chosen while the order did not meet the campaign, the coupon stays and the campaign stays out.
+    const first = await dealer.post('/v1/orders/quote', { ...body, couponId: 'DCP-500-50', couponChosenFirst: true });
+    expect(first.body).toMatchObject({ campaignDiscount: 0, couponDiscount: 5000, payable: amount - 5000 });
+    expect(first.body.fieldErrors).toEqual({ campaignId: 'COUPON_CHOSEN' });
 
     // The service checks the chosen terms against its own: another dealer's coupon, a campaign it does not run.
     const foreign = await dealer.post('/v1/orders/quote', { ...body, campaignId: null, couponId: 'DCP-DL02-2000-150' });

@@ -12,6 +12,8 @@ import { migration010Catalogue } from './010_catalogue';
 import { migration011DealerDrafts } from './011_dealer_drafts';
 import { migration012SavedViews } from './012_saved_views';
 import { migration013PromotionTerms } from './013_promotion_terms';
+import { migration014Floor } from './014_floor';
+import { migration015LabelBlock } from './015_label_block';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -30,6 +32,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011DealerDrafts,
   migration012SavedViews,
   migration013PromotionTerms,
+  migration014Floor,
+  migration015LabelBlock,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -10,7 +10,16 @@ import { FieldMessage, reasonText } from './fields';
  * The amounts line by line as the shared pricing works them out on every keystroke, and the two
  * actions: save a draft, submit (the primary one, busy while the service is asked).
  */
-export function DealerBreakdown({ quote, errors }: { quote: DealerQuote; errors: Record<string, string> }) {
+export function DealerBreakdown({
+  quote,
+  errors,
+  onSubmit,
+}: {
+  quote: DealerQuote;
+  errors: Record<string, string>;
+  /** Submits, then starts the form afresh (an accepted or queued order clears it). */
+  onSubmit(): void;
+}) {
   const m = useMessages();
   const store = useDealer();
   const { outcome } = store;
@@ -63,7 +72,7 @@ export function DealerBreakdown({ quote, errors }: { quote: DealerQuote; errors:
           data-testid="dealer-submit"
           loading={store.busy}
           disabled={store.busy}
-          onClick={() => void store.submit()}
+          onClick={onSubmit}
         >
           {store.busy ? m.dealer.submitting : m.dealer.submit}
         </Button>

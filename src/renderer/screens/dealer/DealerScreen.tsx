@@ -69,6 +69,8 @@ export function DealerScreen() {
         (sku) => known[sku],
         promotions.coupons.find((c) => c.id === draft.couponId) ?? null,
         promotions.campaigns.find((c) => c.id === draft.campaignId) ?? null,
+        false,
+        (id) => promotions.campaigns.find((c) => c.id === id),
       ),
     [draft, known, promotions],
   );
@@ -118,7 +120,12 @@ export function DealerScreen() {
         <Card size="small" title={m.dealer.buyer} className="form-section">
           <div className="form-grid">
             <Field label={m.dealer.buyerId} field="buyer.id" errors={errors}>
-              <Input data-testid="buyer-id" value={draft.buyer.id} onChange={(e) => setBuyer({ id: e.target.value })} />
+              <Input
+                data-testid="buyer-id"
+                placeholder={m.dealer.walkIn}
+                value={draft.buyer.id}
+                onChange={(e) => setBuyer({ id: e.target.value })}
+              />
             </Field>
             <Field label={m.dealer.buyerAccount} field="buyer.account" errors={errors}>
               <Input
@@ -325,7 +332,17 @@ export function DealerScreen() {
                 data-testid="coupon"
                 aria-label={m.dealer.coupon}
                 value={draft.couponId ?? ''}
-                onChange={(couponId: string) => edit((d) => ({ ...d, couponId: couponId || null }))}
+                disabled={!quote.couponsAvailable && draft.couponId === null}
+                title={
+                  !quote.couponsAvailable && draft.couponId === null ? m.dealer.reason.CAMPAIGN_APPLIES : undefined
+                }
+                onChange={(chosen: string) => {
+                  const couponId = chosen || null;
+                  // Chosen while no campaign of the goods is met: the coupon stays if the order grows to meet one.
+                  const chosenFirst =
+                    draft.couponId === null ? quote.couponsAvailable : (draft.couponChosenFirst ?? false);
+                  edit((d) => ({ ...d, couponId, couponChosenFirst: couponId !== null && chosenFirst }));
+                }}
                 options={[
                   { value: '', label: m.dealer.none },
                   ...promotions.coupons.map((c) => ({ value: c.id, label: c.name })),
@@ -454,7 +471,7 @@ export function DealerScreen() {
         </Card>
       </Form>
 
-      <DealerBreakdown quote={quote} errors={errors} />
+      <DealerBreakdown quote={quote} errors={errors} onSubmit={remount(store.submit)} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Space } from 'antd';
+import { Button, Space, Typography } from 'antd';
 import type { OrderDetail } from '../../../shared/contract/orders';
 import type { Availability, DeskOrderAction } from '../../../shared/domain/action-availability';
 import { useMessages } from '../../i18n';
@@ -9,11 +9,13 @@ import { ActionButton } from './parts';
 interface Props {
   order: OrderDetail;
   actions: Record<DeskOrderAction, Availability>;
+  /** What the last action did (or why it did not), until the next one. */
+  notice: { text: string; ok: boolean } | null;
   onAction(action: DeskOrderAction): void;
 }
 
 /** The order's own actions, each enabled or saying why not; shipping, the desk's main job, is primary. */
-export function ActionBar({ order, actions, onAction }: Props) {
+export function ActionBar({ order, actions, notice, onAction }: Props) {
   const m = useMessages();
   const button = (action: DeskOrderAction, keyHint?: string) => (
     <ActionButton
@@ -39,6 +41,11 @@ export function ActionBar({ order, actions, onAction }: Props) {
         <Button icon={<PrinterOutlined />} onClick={() => print('packing', [order.orderNo])}>
           {m.print.printSlip}
         </Button>
+      )}
+      {notice && (
+        <Typography.Text type={notice.ok ? 'success' : 'warning'} role="status" data-testid="detail-notice">
+          {notice.text}
+        </Typography.Text>
       )}
     </Space>
   );

@@ -1,4 +1,4 @@
-import { App, Alert, Drawer } from 'antd';
+import { Alert, Drawer } from 'antd';
 import { useState } from 'react';
 import type { OrderDetail } from '../../../shared/contract/orders';
 import type { AfterSaleRecord } from '../../../shared/contract/records';
@@ -28,6 +28,7 @@ import { PanelHeader } from './PanelHeader';
 import { useRefusalText } from './refusal-text';
 import { useOrderDetail } from './useOrderDetail';
 import { LoadingState } from '../../components/States';
+import { useQueuedNotice } from './useQueuedNotice';
 import './detail.css';
 
 /** The opened order over the current screen: every module, and the actions the viewer may take. */
@@ -37,15 +38,8 @@ export function OrderDetailPanel({ orderNo }: { orderNo: string }) {
   const closeOrder = useNavigation((s) => s.closeOrder);
   const { order, error, setOrder } = useOrderDetail(orderNo);
   const [open, setOpen] = useState<OpenDialog>(null);
-  const { message } = App.useApp();
-  /** What the last action did, as a toast (the drawer stays as it was). */
-  const notify = (text: string, ok: boolean) =>
-    void message.open({
-      // One notice at a time: the next action's replaces the last one's.
-      key: 'detail-notice',
-      type: ok ? 'success' : 'warning',
-      content: <span data-testid="detail-notice">{text}</span>,
-    });
+  // What the last action did stays beside the actions, and follows the service's answer.
+  const { notice, setNotice, queued } = useQueuedNotice(order);
   const refusalText = useRefusalText();
   const actions = order && session ? orderActionsFor(session, order) : null;
 
@@ -53,7 +47,7 @@ export function OrderDetailPanel({ orderNo }: { orderNo: string }) {
   const shipByKey = () => {
     const ship = actions?.SHIP;
     if (ship?.ok) setOpen({ kind: 'ship' });
-    else if (ship) notify(fill(m.detail.refused, { reason: m.detail.reason[ship.reason] }), false);
+    else if (ship) setNotice({ text: fill(m.detail.refused, { reason: m.detail.reason[ship.reason] }), ok: false });
   };
 
   useShortcuts(
@@ -69,13 +63,13 @@ export function OrderDetailPanel({ orderNo }: { orderNo: string }) {
   const settle = (result: Result<OrderDetail>): string | null => {
     if (!result.ok) return refusalText(result.error);
     setOrder(result.value);
-    notify(m.detail.done, true);
+    queued(result.value);
     return null;
   };
   /** For buttons that act without a dialog: a refusal is shown next to the actions. */
   const direct = (result: Result<OrderDetail>) => {
     const failure = settle(result);
-    if (failure) notify(failure, false);
+    if (failure) setNotice({ text: failure, ok: false });
   };
 
   const onOrderAction = (action: DeskOrderAction) => {
@@ -105,7 +99,11 @@ export function OrderDetailPanel({ orderNo }: { orderNo: string }) {
       onClose={closeOrder}
       closable={{ 'aria-label': m.detail.close, placement: 'end' }}
       extra={<kbd className="esc-hint">Esc</kbd>}
-      footer={order && session && actions && <ActionBar order={order} actions={actions} onAction={onOrderAction} />}
+      footer={
+        order &&
+        session &&
+        actions && <ActionBar order={order} actions={actions} notice={notice} onAction={onOrderAction} />
+      }
       styles={{ body: { padding: 0 } }}
     >
       {error && <Alert type="error" showIcon banner role="alert" data-code={error.code} title={m.error[error.code]} />}
