@@ -1,15 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { DesignProvider } from './app/design/DesignProvider';
+// The theme's tokens and the density apply before the first frame (Ant Design loads after it).
+import './app/design/density';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <DesignProvider>
-      <App />
-    </DesignProvider>
+    <App />
   </StrictMode>,
 );

@@ -1,14 +1,16 @@
 import { useEffect } from 'react';
 import { hasBridge } from '../api/client';
-import { FatalState, LoadingState } from '../components/States';
 import { useMessages } from '../i18n';
 import { ShortcutHelp } from '../keyboard/ShortcutHelp';
 import { useScannedOrders } from '../keyboard/useScannedOrders';
 import { PrintPreview } from '../print/PrintPreview';
 import { OpenedOrderDetail } from '../screens/detail/OpenedOrderDetail';
-import { SignInScreen } from '../screens/sign-in/SignInScreen';
 import { useSession } from '../stores/session';
 import { AppShell } from './AppShell';
+import { island } from './island';
+
+const FatalState = island(() => import('../components/States'), 'FatalState');
+const SignInScreen = island(() => import('../screens/sign-in/SignInScreen'), 'SignInScreen');
 
 export function App() {
   const m = useMessages();
@@ -22,7 +24,8 @@ export function App() {
   useScannedOrders(Boolean(session));
 
   if (!hasBridge) return <FatalState text={m.ui.noConnection} />;
-  if (session === undefined) return <LoadingState text={m.ui.loading} />;
+  // Main answers who is signed in within milliseconds: nothing to show in between.
+  if (session === undefined) return null;
   if (session === null) return <SignInScreen />;
   return (
     <>

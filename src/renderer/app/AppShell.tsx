@@ -1,19 +1,17 @@
-import { LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Button, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
-import { Suspense, useState } from 'react';
+import { useState } from 'react';
 import type { SessionInfo } from '../../shared/contract/api';
-import { LoadingState } from '../components/States';
 import { useMessages } from '../i18n';
 import { useNavigation } from '../stores/navigation';
-import { useSession } from '../stores/session';
-import { DensitySwitch } from './DensitySwitch';
-import { LanguageSwitch } from './LanguageSwitch';
-import { ScopeTag } from './ScopeTag';
-import { homeFor, screensFor, type ScreenEntry } from './screens';
-import { SyncAlerts } from './SyncAlerts';
-import { SyncState } from './SyncState';
+import { holdIslandsUntil, island } from './island';
+import { firstAnswer } from '../stores/orders';
+import { homeFor, screensFor } from './screens';
 
 const COLLAPSED_KEY = 'order-desk-nav-collapsed';
+
+// The navigation and the header are Ant Design: they load beside the screen, never before it.
+const NavMenu = island(() => import('./NavMenu'), 'NavMenu');
+const HeaderBar = island(() => import('./HeaderBar'), 'HeaderBar');
+const SyncAlerts = island(() => import('./SyncAlerts'), 'SyncAlerts');
 
 /**
  * The frame around every screen once signed in: the left navigation (built from the screen
@@ -23,7 +21,6 @@ const COLLAPSED_KEY = 'order-desk-nav-collapsed';
 export function AppShell({ session }: { session: SessionInfo }) {
   const m = useMessages();
   const { screen, show } = useNavigation();
-  const signOut = useSession((s) => s.signOut);
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
   const screens = screensFor(session.role);
   const chosen = screen?.user === session.username ? screens.find((s) => s.id === screen.name) : undefined;
@@ -33,91 +30,27 @@ export function AppShell({ session }: { session: SessionInfo }) {
     setCollapsed(!collapsed);
   };
   const Screen = current?.component;
+  // A desk that lands on the order list sees its rows first; the shell's Ant parts follow.
+  if (current?.id === 'orders') holdIslandsUntil(firstAnswer());
 
   return (
-    <Layout className="app">
-      <Layout.Sider
-        className="app-sider"
-        theme="light"
-        width={188}
-        collapsedWidth={56}
-        collapsed={collapsed}
-        trigger={null}
-        collapsible
-      >
+    <div className={collapsed ? 'app collapsed' : 'app'}>
+      <aside className="app-sider">
         <div className="brand" title={m.ui.appTitle}>
           <span className="brand-mark" aria-hidden>
             单
           </span>
           {!collapsed && <h1 className="brand-name">{m.ui.appTitle}</h1>}
         </div>
-        <Menu
-          mode="inline"
-          aria-label={m.nav.label}
-          selectedKeys={current ? [current.id] : []}
-          items={menuItems(m, screens, current)}
-          onClick={({ key }) => show(session.username, key)}
-        />
-      </Layout.Sider>
-      <Layout className="app-main">
-        <Layout.Header className="app-header">
-          <Button
-            type="text"
-            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
-            aria-label={collapsed ? m.shell.expand : m.shell.collapse}
-            onClick={toggle}
-          />
-          <span className="spacer" />
-          <SyncState />
-          <ScopeTag scope={session.scope} />
-          {session.demo && (
-            <Tag color="green" variant="outlined">
-              {m.ui.demoMode}
-            </Tag>
-          )}
-          <LanguageSwitch />
-          <DensitySwitch />
-          <Space size={6} className="who" title={`${session.username} · ${m.role[session.role]}`}>
-            <Avatar size="small" icon={<UserOutlined />} />
-            <Typography.Text data-testid="who">{session.displayName}</Typography.Text>
-          </Space>
-          <Button type="text" icon={<LogoutOutlined />} onClick={() => void signOut()}>
-            {m.ui.signOut}
-          </Button>
-        </Layout.Header>
+        <NavMenu screens={screens} current={current} onOpen={(id) => show(session.username, id)} />
+      </aside>
+      <div className="app-main">
+        <header className="app-header">
+          <HeaderBar session={session} collapsed={collapsed} onToggleNav={toggle} />
+        </header>
         <SyncAlerts />
-        <Layout.Content className="app-content">
-          <Suspense fallback={<LoadingState />}>{Screen && <Screen key={session.username} />}</Suspense>
-        </Layout.Content>
-      </Layout>
-    </Layout>
+        <main className="app-content">{Screen && <Screen key={session.username} />}</main>
+      </div>
+    </div>
   );
-}
-
-type MenuItem = Required<MenuProps>['items'][number];
-
-function menuItems(m: ReturnType<typeof useMessages>, screens: ScreenEntry[], current: ScreenEntry | undefined) {
-  const item = (s: ScreenEntry): MenuItem => ({
-    key: s.id,
-    icon: s.icon,
-    label: (
-      <span className="nav-label">
-        <span>{s.label(m)}</span>
-        {s.Badge && <s.Badge />}
-      </span>
-    ),
-    // Tests and assistive tech find the entry and whether it is the open screen.
-    ...({ 'data-testid': `nav-${s.id}`, 'aria-current': s === current ? 'page' : undefined } as object),
-  });
-  const groups = (['desk', 'manage'] as const)
-    .map((group) => ({ group, entries: screens.filter((s) => s.group === group) }))
-    .filter((g) => g.entries.length > 0);
-  // One section needs no heading; with two, each gets its own.
-  if (groups.length < 2) return screens.map(item);
-  return groups.map(({ group, entries }): MenuItem => ({
-    type: 'group',
-    key: group,
-    label: m.shell.groups[group],
-    children: entries.map(item),
-  }));
 }

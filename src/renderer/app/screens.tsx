@@ -1,10 +1,10 @@
 import { AlertOutlined, EditOutlined, ProfileOutlined, ScanOutlined } from '@ant-design/icons';
-import { lazy, type ComponentType, type ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { can } from '../../shared/domain/rights';
 import type { Role } from '../../shared/domain/vocabulary';
 import type { Messages } from '../i18n/zh-CN';
 import { OrdersScreen } from '../screens/orders/OrdersScreen';
-import { ExceptionsCount } from './ExceptionsCount';
+import { island } from './island';
 
 /**
  * Every screen of the left navigation, in menu order: ONE entry per screen. To add a screen, append
@@ -22,15 +22,18 @@ export interface ScreenEntry {
   visibleTo(role: Role): boolean;
   /** Roles that land on this screen after sign-in; everyone else lands on their first visible screen. */
   homeOf?: readonly Role[];
-  /** The screen itself, usually `lazy(...)` so it loads when first opened. */
+  /** The screen itself: `lazyScreen(() => import(...), 'XScreen')` loads it when first opened. */
   component: ComponentType;
   /** Beside the label in the menu (e.g. a count of what waits there). */
   Badge?: ComponentType;
 }
 
-/** A screen module loaded on first use, so the list a desk opens with does not wait for it. */
-const lazyScreen = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
-  lazy(async () => ({ default: (await load())[name] }));
+/**
+ * A screen built from Ant Design, loaded when first opened (an island: see island.tsx). The order
+ * list is the one screen that is not: its rows paint before Ant Design has loaded.
+ */
+const lazyScreen = <M extends Record<K, ComponentType>, K extends keyof M & string>(load: () => Promise<M>, name: K) =>
+  island(load, name) as ComponentType;
 
 export const SCREENS: readonly ScreenEntry[] = [
   {
@@ -66,7 +69,7 @@ export const SCREENS: readonly ScreenEntry[] = [
     icon: <AlertOutlined />,
     visibleTo: (role) => can(role, 'exceptions.resolve'),
     component: lazyScreen(() => import('../screens/exceptions/ExceptionsScreen'), 'ExceptionsScreen'),
-    Badge: ExceptionsCount,
+    Badge: island(() => import('./ExceptionsCount'), 'ExceptionsCount'),
   },
 ];
 

@@ -1,22 +1,24 @@
 import { create } from 'zustand';
+import type { Density } from './rows';
+import { applyTokens } from './tokens';
 
-/**
- * How tightly screens are packed. Comfortable for occasional users and forms; compact for the
- * people who work the order list all day (≥ 22 rows at 1366×768). Kept per device, like the language.
- */
-export const DENSITIES = ['comfortable', 'compact'] as const;
-export type Density = (typeof DENSITIES)[number];
+export { DENSITIES, ROW_HEIGHTS, type Density } from './rows';
+
 const STORAGE_KEY = 'order-desk-density';
 
 const saved = (): Density => (localStorage.getItem(STORAGE_KEY) === 'compact' ? 'compact' : 'comfortable');
 
+/** The density's tokens apply from the first frame, before the design system loads. */
+const mark = (density: Density): Density => {
+  applyTokens(density);
+  return density;
+};
+
+/** The density this device uses (comfortable or compact), kept like the language. */
 export const useDensity = create<{ density: Density; setDensity(density: Density): void }>((set) => ({
-  density: saved(),
+  density: mark(saved()),
   setDensity(density) {
     localStorage.setItem(STORAGE_KEY, density);
-    set({ density });
+    set({ density: mark(density) });
   },
 }));
-
-/** Height of one order-list row, in pixels: the virtual table lays rows out by it. */
-export const ROW_HEIGHTS: Record<Density, number> = { comfortable: 36, compact: 24 };

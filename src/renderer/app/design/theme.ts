@@ -1,5 +1,5 @@
 import { theme, type ThemeConfig } from 'antd';
-import type { Density } from './density';
+import type { Density } from './rows';
 
 /**
  * The desk's design tokens. Every Ant component reads them through ConfigProvider; the few parts
@@ -23,6 +23,10 @@ const SEED = {
 
 export function themeFor(density: Density): ThemeConfig {
   return {
+    // Components' styles come from antd's prebuilt stylesheet (imported once in DesignProvider),
+    // not generated at run time: generating them cost the first list paint ~200 ms. The tokens
+    // below still apply, as the CSS variables that stylesheet reads.
+    zeroRuntime: true,
     token: SEED,
     algorithm: density === 'compact' ? [theme.defaultAlgorithm, theme.compactAlgorithm] : theme.defaultAlgorithm,
     components: {
@@ -33,6 +37,18 @@ export function themeFor(density: Density): ThemeConfig {
 }
 
 type Token = ReturnType<typeof theme.useToken>['token'];
+
+/** The preset colours the status palette uses (components/status-palette.ts). */
+const TAG_COLORS = ['orange', 'gold', 'blue', 'cyan', 'purple', 'green', 'red', 'volcano'] as const;
+
+/** Each status colour as a filled tag draws it: its lightest shade behind its dark one. */
+const tagVariables = (token: Token) =>
+  Object.fromEntries(
+    TAG_COLORS.flatMap((c) => [
+      [`--desk-tag-${c}-bg`, token[`${c}1`]],
+      [`--desk-tag-${c}-fg`, token[`${c}7`]],
+    ]),
+  ) as Record<`--desk-${string}`, string>;
 
 /** The tokens hand-built parts need, as CSS custom properties set on the shell's root. */
 export const tokenVariables = (token: Token, rowHeight: number): Record<`--desk-${string}`, string> => ({
@@ -62,4 +78,7 @@ export const tokenVariables = (token: Token, rowHeight: number): Record<`--desk-
   '--desk-padding-sm': `${token.paddingSM}px`,
   '--desk-padding-xs': `${token.paddingXS}px`,
   '--desk-row-height': `${rowHeight}px`,
+  '--desk-tag-default-bg': token.colorFillTertiary,
+  '--desk-tag-default-fg': token.colorText,
+  ...tagVariables(token),
 });

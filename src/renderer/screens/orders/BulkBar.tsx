@@ -1,6 +1,7 @@
 import { DownloadOutlined, ExportOutlined } from '@ant-design/icons';
 import { Button, Progress, Space, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { LIST_COLUMNS, type ListColumn, type OrderExportProgress } from '../../../shared/contract/list';
 import type { OrderListFilter } from '../../../shared/contract/orders';
 import { api, exportDownloadUrl, onEvent } from '../../api/client';
@@ -42,9 +43,19 @@ function deliver(progress: OrderExportProgress): void {
 /**
  * Actions on the selection, in the bar under the table: select all matching, export, print. The selection is either order numbers or "all matching the filter".
  */
-export function BulkBar() {
+export const BulkBar = memo(function BulkBar() {
   const m = useMessages();
-  const { selected, allMatching, total, columns, sort, selectAllMatching, clearSelection } = useOrders();
+  const { selected, allMatching, total, columns, sort, selectAllMatching, clearSelection } = useOrders(
+    useShallow((s) => ({
+      selected: s.selected,
+      allMatching: s.allMatching,
+      total: s.total,
+      columns: s.columns,
+      sort: s.sort,
+      selectAllMatching: s.selectAllMatching,
+      clearSelection: s.clearSelection,
+    })),
+  );
   const [progress, setProgress] = useState<OrderExportProgress | null>(null);
   const [running, setRunning] = useState<string | null>(null);
   const runningRef = useRef<string | null>(null);
@@ -148,4 +159,4 @@ export function BulkBar() {
       )}
     </Space>
   );
-}
+});

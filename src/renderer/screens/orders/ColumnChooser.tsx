@@ -1,5 +1,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined, SettingOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Popover } from 'antd';
+import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { LIST_COLUMNS, type ListColumn } from '../../../shared/contract/list';
 import { useMessages } from '../../i18n';
 import { useOrders } from '../../stores/orders';
@@ -8,9 +10,11 @@ import { columnTitle } from './columns';
 import { rememberColumns } from './remembered-columns';
 
 /** Which columns the list shows, and in what order (saved with a view). */
-export function ColumnChooser() {
+export const ColumnChooser = memo(function ColumnChooser() {
   const m = useMessages();
-  const { columns, setColumns: show } = useOrders();
+  const { columns, setColumns: show } = useOrders(
+    useShallow((s) => ({ columns: s.columns, setColumns: s.setColumns })),
+  );
   const username = useSession((s) => s.session?.username);
   const setColumns = (next: ListColumn[]) => {
     show(next);
@@ -72,4 +76,4 @@ export function ColumnChooser() {
       </Button>
     </Popover>
   );
-}
+});

@@ -1,5 +1,6 @@
 import { CloseOutlined } from '@ant-design/icons';
 import { Tag } from 'antd';
+import { memo } from 'react';
 import { fill, useMessages } from '../../i18n';
 import type { Messages } from '../../i18n/zh-CN';
 import type { SearchArea } from '../../stores/orders';
@@ -11,7 +12,7 @@ interface Props {
 }
 
 /** One chip per active field of the search area; its × drops that field. */
-export function FilterChips({ value, onChange }: Props) {
+export const FilterChips = memo(function FilterChips({ value, onChange }: Props) {
   const m = useMessages();
   const chips = chipsOf(m, value);
   if (!chips.length) return null;
@@ -35,7 +36,7 @@ export function FilterChips({ value, onChange }: Props) {
       ))}
     </div>
   );
-}
+});
 
 function chipsOf(m: Messages, s: SearchArea): Array<{ key: keyof SearchArea; text: string }> {
   const chips: Array<{ key: keyof SearchArea; text: string }> = [];

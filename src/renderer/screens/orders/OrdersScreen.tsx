@@ -1,39 +1,34 @@
-import { FilterOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, Input, type InputRef } from 'antd';
+import type { InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { onEvent } from '../../api/client';
+import { island } from '../../app/island';
 import { fill, useMessages } from '../../i18n';
 import { useShortcuts } from '../../keyboard/shortcuts';
 import { useNavigation } from '../../stores/navigation';
 import { useOrders } from '../../stores/orders';
 import { useSession } from '../../stores/session';
-import { EmptyState, LoadingState } from '../../components/States';
-import { BatchShipButton } from '../shipping/BatchShipButton';
-import { BulkBar } from './BulkBar';
-import { ColumnChooser } from './ColumnChooser';
-import { FilterChips } from './FilterChips';
-import { FiltersPanel } from './FiltersPanel';
 import { OrderTable } from './OrderTable';
 import { rememberedColumns } from './remembered-columns';
-import { StatusTabs } from './StatusTabs';
-import { ViewsBar } from './ViewsBar';
 import './orders.css';
+
+// Everything around the rows is Ant Design and loads beside them: the rows never wait for it.
+const ListToolbar = island(() => import('./ListToolbar'), 'ListToolbar');
+const FiltersPanel = island(() => import('./FiltersPanel'), 'FiltersPanel');
+const FilterChips = island(() => import('./FilterChips'), 'FilterChips');
+const StatusTabs = island(() => import('./StatusTabs'), 'StatusTabs');
+const ListError = island(() => import('./ListError'), 'ListError');
+const EmptyState = island(() => import('../../components/States'), 'EmptyState');
+const LoadingState = island(() => import('../../components/States'), 'LoadingState');
+const BulkBar = island(() => import('./BulkBar'), 'BulkBar');
 
 export function OrdersScreen() {
   const m = useMessages();
   const { status, text, search, sort, total, counts, loading, error, cursor } = useOrders();
-  const { setStatus, setText, setSearch, reload, setCursor, rowAt, clearSelection } = useOrders();
+  const { setStatus, setSearch, reload, setCursor, rowAt, clearSelection } = useOrders();
   const openOrder = useNavigation((s) => s.openOrder);
   const username = useSession((s) => s.session?.username);
-  const [draft, setDraft] = useState(text);
   const searchBox = useRef<InputRef>(null);
   const [filtersOpen, setFiltersOpen] = useState(false);
-  // A saved view brings its own text: the box follows (adjusted during render, not in an effect).
-  const [shownText, setShownText] = useState(text);
-  if (shownText !== text) {
-    setShownText(text);
-    setDraft(text);
-  }
 
   // The columns this user left the list with; a default view, answered later, replaces them.
   useEffect(() => {
@@ -79,57 +74,22 @@ export function OrdersScreen() {
   ]);
 
   const resultKey = JSON.stringify([status, text, search, sort]);
-  const activeFilters = Object.keys(search).length;
 
   return (
     <section className="orders-screen">
       <div className="list-toolbar">
-        <Input.Search
-          ref={searchBox}
-          className="search-box"
-          type="search"
-          aria-label={m.ui.searchPlaceholder}
-          placeholder={m.ui.searchPlaceholder}
-          allowClear
-          enterButton={m.ui.search}
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-          onSearch={(value) => setText(value)}
+        <ListToolbar
+          searchRef={searchBox}
+          filtersOpen={filtersOpen}
+          onToggleFilters={() => setFiltersOpen(!filtersOpen)}
         />
-        <Badge count={activeFilters} size="small" color="blue">
-          <Button
-            icon={<FilterOutlined />}
-            data-testid="filters-toggle"
-            aria-expanded={filtersOpen}
-            type={filtersOpen ? 'primary' : 'default'}
-            ghost={filtersOpen}
-            onClick={() => setFiltersOpen(!filtersOpen)}
-          >
-            {filtersOpen ? m.list.hideFilters : m.list.showFilters}
-          </Button>
-        </Badge>
-        <ViewsBar />
-        <span className="spacer" />
-        <ColumnChooser />
-        <BatchShipButton />
       </div>
       {filtersOpen && <FiltersPanel value={search} onApply={setSearch} />}
       <FilterChips value={search} onChange={setSearch} />
-      <StatusTabs active={status} counts={counts} onSelect={setStatus} />
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          data-code={error.code}
-          title={m.error[error.code]}
-          action={
-            <Button size="small" onClick={() => void reload()}>
-              {m.ui.retry}
-            </Button>
-          }
-        />
-      )}
+      <div className="status-tabs-slot">
+        <StatusTabs active={status} counts={counts} onSelect={setStatus} />
+      </div>
+      {error && <ListError error={error} onRetry={() => void reload()} />}
       {total === 0 && !error ? (
         <EmptyState text={m.ui.empty} />
       ) : total === null && loading ? (

@@ -1,5 +1,6 @@
 import { PrinterOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
+import { useShallow } from 'zustand/react/shallow';
 import { PRINT_MAX_ORDERS } from '../../../shared/contract/print';
 import { api } from '../../api/client';
 import { fill, useMessages } from '../../i18n';
@@ -9,7 +10,9 @@ import { usePrint, type PrintKind } from '../../stores/print';
 /** 打印装箱单 / 打印拣货单 for the selection; "all matching" is printed when it fits one print run. */
 export function PrintSelection() {
   const m = useMessages();
-  const { selected, allMatching, total, sort } = useOrders();
+  const { selected, allMatching, total, sort } = useOrders(
+    useShallow((s) => ({ selected: s.selected, allMatching: s.allMatching, total: s.total, sort: s.sort })),
+  );
   const open = usePrint((s) => s.open);
   const { message } = App.useApp();
   const count = allMatching ? (total ?? 0) : selected.size;

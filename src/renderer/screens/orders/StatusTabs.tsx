@@ -1,4 +1,5 @@
 import { Tabs } from 'antd';
+import { memo } from 'react';
 import type { StatusCounts } from '../../../shared/contract/orders';
 import { ORDER_STATUSES, type OrderStatus } from '../../../shared/domain/vocabulary';
 import { useMessages } from '../../i18n';
@@ -12,7 +13,7 @@ interface Props {
 const ALL = 'ALL';
 
 /** 全部 / 待付款 / 待发货 …, each with its count. */
-export function StatusTabs({ active, counts, onSelect }: Props) {
+export const StatusTabs = memo(function StatusTabs({ active, counts, onSelect }: Props) {
   const m = useMessages();
   const tabs: Array<{ status: OrderStatus | null; label: string; count: number | undefined }> = [
     { status: null, label: m.ui.allOrders, count: counts?.all },
@@ -35,4 +36,4 @@ export function StatusTabs({ active, counts, onSelect }: Props) {
       }))}
     />
   );
-}
+});

@@ -1,6 +1,6 @@
 import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, Input, Popover, Select, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { SavedView } from '../../../shared/contract/views';
 import { api } from '../../api/client';
 import { useMessages } from '../../i18n';
@@ -10,7 +10,7 @@ import { filterOf, useOrders } from '../../stores/orders';
  * Saved views: the current filters, columns and sort under a name, per user. The default view
  * is applied when the list opens.
  */
-export function ViewsBar() {
+export const ViewsBar = memo(function ViewsBar() {
   const m = useMessages();
   const [views, setViews] = useState<SavedView[]>([]);
   const [chosen, setChosen] = useState('');
@@ -120,4 +120,4 @@ export function ViewsBar() {
       )}
     </Space.Compact>
   );
-}
+});
