@@ -8,12 +8,14 @@ import { hardenContents } from './shell/hardening';
 import { connectIpc } from './shell/ipc';
 import { windowLabelPrinter } from './shell/label-printer';
 import { windowPdfPrinter } from './shell/pdf-printer';
-import { SafeStorageVault } from './shell/safe-storage-vault';
+import { SafeStorageVault, safeStorageProtector, safeStorageWorks } from './shell/safe-storage-vault';
 
 // The dev server is trusted only in an unpackaged build that electron-vite started.
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
 // A remote order service, if the deployment has one; otherwise the embedded demo company.
 const remoteServiceUrl = process.env['ORDER_SERVICE_URL'];
+// The demo people try out on purpose takes the published password; otherwise one made for this run.
+const publicDemo = process.env['ORDER_DESK_PUBLIC_DEMO'] === '1' || process.argv.includes('--public-demo');
 const here = import.meta.dirname;
 
 app.enableSandbox();
@@ -25,15 +27,19 @@ if (!app.requestSingleInstanceLock()) app.quit();
 app.whenReady().then(async () => {
   serveRenderer(join(here, '../renderer'));
   const dataDir = app.getPath('userData');
-  const embedded = remoteServiceUrl ? null : await startEmbeddedService(dataDir, 3000);
+  const embedded = remoteServiceUrl ? null : await startEmbeddedService(dataDir, 3000, { publicDemo });
   // The printer needs the window, which is made after the app it serves.
   let window: BrowserWindow | null = null;
   const desk = createApp({
     dataDir: join(dataDir, 'client'),
-    serviceUrl: remoteServiceUrl ?? embedded!.url,
+    serviceUrl: remoteServiceUrl ?? embedded!.service.url,
     vault: new SafeStorageVault(join(dataDir, 'tokens')),
     deviceId: loadOrCreateDeviceId(dataDir),
     demo: embedded !== null,
+    ...(embedded ? { demoPassword: embedded.password } : {}),
+    allowInsecureServiceUrl: process.env['ORDER_DESK_ALLOW_HTTP'] === '1',
+    keyProtector: safeStorageProtector(),
+    tokenStorage: safeStorageWorks() ? 'keychain' : 'memory',
     printer: windowPdfPrinter(() => window),
     labelPrinter: windowLabelPrinter(() => window),
   });
@@ -56,7 +62,7 @@ app.whenReady().then(async () => {
   window.once('ready-to-show', () => window.show());
   void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   app.on('before-quit', () => {
-    void desk.close().then(() => embedded?.close());
+    void desk.close().then(() => embedded?.service.close());
   });
 });
 

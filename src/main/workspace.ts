@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { openDatabase, type Db } from './db/connection';
+import { privateDir, privateFile, tightenExisting } from './session/private-files';
 import type { Session } from './session/session';
 
 /**
@@ -17,6 +18,11 @@ export const userDirOf = (dataDir: string, username: string): string =>
   join(dataDir, 'users', encodeURIComponent(username.toLowerCase()));
 
 export function openWorkspace(dir: string, session: Session): Workspace {
-  const db = openDatabase(join(dir, 'orders.sqlite'));
+  const file = join(dir, 'orders.sqlite');
+  privateDir(dir);
+  // SQLite gives its -wal and -shm the database file's mode, so a private file keeps them private.
+  privateFile(file);
+  const db = openDatabase(file);
+  tightenExisting(`${file}-wal`, `${file}-shm`);
   return { session, db, dir, close: () => db.close() };
 }

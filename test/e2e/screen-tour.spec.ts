@@ -52,7 +52,7 @@ for (const [user, screens] of byUser) {
       for (const locale of LOCALES) {
         await page.setViewportSize(SIZES[0]!);
         await useLocale(page, locale);
-        await screen.reach(page, { serviceUrl: app.serviceUrl });
+        await screen.reach(page, { serviceUrl: app.serviceUrl, serviceDb: app.serviceDb });
         await expect(screen.ready(page)).toBeVisible();
         for (const size of SIZES) {
           await page.setViewportSize(size);

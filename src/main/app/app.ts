@@ -1,4 +1,6 @@
+import { dirname } from 'node:path';
 import type { SessionInfo } from '../../shared/contract/api';
+import { DEMO_USERS } from '../../shared/demo/users';
 import { createDispatcher, type CallContext, type Dispatch } from '../ipc/dispatcher';
 import { EventHub } from '../ipc/events';
 import { ApiFailure } from '../ipc/failure';
@@ -8,16 +10,20 @@ import { floorHandlers } from '../floor/handlers';
 import type { LabelPrinter } from '../floor/label-printer';
 import { exceptionHandlers } from '../exceptions/handlers';
 import { forgetWindows } from '../db/query/window';
-import { ExportShelf } from '../orders/export';
+import { ExportShelf, pruneExports } from '../orders/export';
 import { orderHandlers } from '../orders/handlers';
 import { printHandlers, type PdfPrinter } from '../print/handlers';
 import { listHandlers } from '../orders/list-handlers';
 import { redemptionHandlers } from '../redemption/handlers';
 import { shippingHandlers } from '../shipping/batch';
-import { signIn } from '../session/sign-in';
+import { privateDir } from '../session/private-files';
+import { checkServiceUrl } from '../session/service-url';
+import { endServiceSession, signIn } from '../session/sign-in';
 import type { TokenVault } from '../session/token-vault';
 import { SyncEngine, type SyncPhase } from '../sync/engine';
-import { createCodeSeal, type CodeSeal } from '../redemption/code-seal';
+import { sealFor, type CodeSeal } from '../redemption/code-seal';
+import { loadSealKey, type KeyProtector } from '../session/seal-key';
+import { pruneAnsweredIntents } from '../sync/outbox';
 import { LIVENESS_TIMEOUT_MS, startLiveness } from '../sync/liveness';
 import { ServiceClient } from '../sync/service-client';
 import { readSyncState } from '../sync/sync-state';
@@ -32,6 +38,14 @@ export interface AppOptions {
   deviceId: string;
   /** The service is the embedded demo company: the UI says so. */
   demo?: boolean;
+  /** The embedded demo's password on this run, which the sign-in screen shows. */
+  demoPassword?: string;
+  /** Where the vault keeps tokens between runs: Electron with a working safeStorage says 'keychain'. */
+  tokenStorage?: 'keychain' | 'memory';
+  /** The OS's protection for this device's seal keys (Electron's safeStorage); none in browser mode. */
+  keyProtector?: KeyProtector | null;
+  /** Plain http to another machine (a lab network); refused otherwise (session/service-url.ts). */
+  allowInsecureServiceUrl?: boolean;
   /** Off in tests that drive sync rounds themselves. */
   autoSync?: boolean;
   syncIntervalMs?: number;
@@ -72,6 +86,7 @@ interface SignedInState {
  * workspace and sync engine live from their sign-in to their sign-out.
  */
 export function createApp(options: AppOptions): App {
+  const serviceUrl = checkServiceUrl(options.serviceUrl, { allowInsecure: options.allowInsecureServiceUrl });
   const events = new EventHub();
   const now = options.now ?? Date.now;
   const exports = new ExportShelf();
@@ -85,8 +100,9 @@ export function createApp(options: AppOptions): App {
 
   const clientFor = (token: () => string | null) =>
     new ServiceClient({
-      baseUrl: options.serviceUrl,
+      baseUrl: serviceUrl,
       token,
+      device: { id: options.deviceId, now },
       fetchImpl: options.fetchImpl,
       ...(options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}),
     });
@@ -103,6 +119,8 @@ export function createApp(options: AppOptions): App {
   async function open(username: string, password: string): Promise<SessionInfo> {
     await close();
     const userDir = userDirOf(options.dataDir, username);
+    privateDir(options.dataDir);
+    privateDir(dirname(userDir));
     let token: string | null = null;
     const client = clientFor(() => token);
     const { account, login } = await signIn(client, userDir, username, password);
@@ -119,7 +137,10 @@ export function createApp(options: AppOptions): App {
       offline: login === null,
     };
     const workspace = openWorkspace(userDir, session);
-    const seal = createCodeSeal(account.secretKey);
+    const seal = sealFor(workspace.db, loadSealKey(userDir, account.secretKey, options.keyProtector ?? null));
+    pruneAnsweredIntents(workspace.db, now());
+    // File ages are the computer's, not the desk's (possibly wrong) clock.
+    pruneExports(userDir, Date.now());
     const engine = new SyncEngine({
       db: workspace.db,
       client,
@@ -186,8 +207,14 @@ export function createApp(options: AppOptions): App {
         signing = run.catch(() => undefined);
         return run;
       },
+      'session.tokenStorage': () => options.tokenStorage ?? 'memory',
+      'session.demoAccess': () =>
+        options.demo && options.demoPassword
+          ? { usernames: DEMO_USERS.map((u) => u.username), password: options.demoPassword }
+          : null,
       'session.signOut': async () => {
         const username = current?.workspace.session.username;
+        if (current) await endServiceSession(current.client);
         await close();
         if (username) options.vault.clear(username);
         events.emit('session.changed', null);

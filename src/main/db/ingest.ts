@@ -212,6 +212,16 @@ function collectChildren(
     a.lines.forEach((al, i) => rows.afterSaleLines.push(afterSaleId, i, al.lineNo, al.quantity));
   }
   const code = r.redemptionCode;
-  if (code) rows.redemptionCodes.push(orderId, code.code, code.validFrom, code.validTo, code.usesTotal, code.usesLeft);
+  // The column holds the sealed verifier ('' while the service has not hashed the code yet).
+  if (code) {
+    rows.redemptionCodes.push(
+      orderId,
+      code.verifier ?? '',
+      code.validFrom,
+      code.validTo,
+      code.usesTotal,
+      code.usesLeft,
+    );
+  }
   r.timeline.forEach((t, i) => rows.timeline.push(orderId, i, t.at, t.actor, t.device, t.action, t.detail));
 }

@@ -7,11 +7,11 @@ type ListHandlers = Pick<Handlers, 'orders.window' | 'orders.export'>;
 
 export const listHandlers = (events: EventHub, shelf: ExportShelf): ListHandlers => ({
   'orders.window': ({ session, db }, input) => listWindow(db, session.scope, input),
-  'orders.export': ({ session, db }, { filter, sort, columns, headers, labels, timeZone }) =>
+  'orders.export': ({ session, db }, { filter, sort, columns, headers, labels, timeZone, format }) =>
     startExport(
       db,
       session.scope,
-      { filter, sort, columns, headers, labels, timeZone },
+      { filter, sort, columns, headers, labels, timeZone, format },
       (progress) => events.emit('orders.exportProgress', progress),
       shelf,
     ),

@@ -24,14 +24,23 @@ export function applyPushAnswers(
   const orderOf = db.prepare('SELECT order_no AS orderNo FROM outbox WHERE id = ?');
   // A provisional redemption at this counter becomes confirmed or rejected with its intent.
   const settleRedemption = db.prepare('UPDATE redemptions SET state = ? WHERE intent_id = ?');
+  // Once the service has it, the typed code (kept sealed until then) has no use left here.
+  const forgetCode = db.prepare(
+    `UPDATE outbox SET payload = json_set(payload, '$.code', '') WHERE id = ? AND type = 'REDEEM'`,
+  );
   db.transaction(() => {
     for (const result of results) {
       if (!byId.has(result.id)) continue;
-      const keep = result.status === 'rejected' ? JSON.stringify(result) : null;
+      // A kept answer's order is sealed like every stored record.
+      const keep =
+        result.status === 'rejected'
+          ? JSON.stringify(result.order ? { ...result, order: ctx.seal.sealRecord(result.order) } : result)
+          : null;
       const changed = record.run(result.status, result.code ?? null, result.message ?? null, keep, ctx.now, result.id);
       if (changed.changes === 0) continue;
       answered += 1;
       settleRedemption.run(result.status === 'rejected' ? 'rejected' : 'confirmed', result.id);
+      if (result.status !== 'rejected') forgetCode.run(result.id);
       const { orderNo } = (orderOf.get(result.id) as { orderNo: string | null } | undefined) ?? { orderNo: null };
       if (!orderNo) continue;
       orderNos.add(orderNo);

@@ -186,7 +186,11 @@ export class SyncEngine {
         db,
         batch.map((i) => i.id),
       );
-      const pushing = client.push(deviceId, batch);
+      // A queued redemption's code is kept sealed; it is opened only on its way out.
+      const pushing = client.push(
+        deviceId,
+        batch.map((intent) => this.options.seal.openIntent(intent)),
+      );
       this.options.onPhase?.('push-sent');
       const pushed = await pushing;
       if (!pushed.ok) return pushed;

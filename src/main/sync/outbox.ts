@@ -78,3 +78,20 @@ export function pendingIntentsForOrder(db: Db, orderNo: string): Intent[] {
     (r) => ({ id: r.id, seq: r.seq, type: r.type, payload: JSON.parse(r.payload), clientTime: r.clientTime }) as Intent,
   );
 }
+
+/** How long answered intents stay as the device's own trail before they are deleted. */
+export const OUTBOX_RETENTION_MS = 30 * 24 * 3_600_000;
+
+/**
+ * Deletes intents the service answered (applied, duplicate, or rejected and then dismissed) longer
+ * ago than the retention period. The newest row always stays: the next intent's sequence number
+ * follows it, and a device's sequence must never go back.
+ */
+export function pruneAnsweredIntents(db: Db, now: number, retentionMs = OUTBOX_RETENTION_MS): number {
+  return db
+    .prepare(
+      `DELETE FROM outbox WHERE state IN ('applied', 'duplicate', 'dismissed') AND answered_at < ?
+       AND seq < (SELECT MAX(seq) FROM outbox)`,
+    )
+    .run(now - retentionMs).changes;
+}

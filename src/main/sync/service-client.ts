@@ -31,6 +31,11 @@ export type ServiceResult<T> = { ok: true; value: T } | { ok: false; failure: Se
 export interface ServiceClientOptions {
   baseUrl: string;
   token?: () => string | null;
+  /**
+   * This desk, named on every call (X-Device-Id, X-Device-Time): the service judges the claimed
+   * time of an offline redemption by the desk's last sync and the clock it showed then.
+   */
+  device?: { id: string; now: () => number };
   timeoutMs?: number;
   fetchImpl?: typeof fetch;
 }
@@ -40,6 +45,11 @@ export class ServiceClient {
 
   login(username: string, password: string): Promise<ServiceResult<LoginResponse>> {
     return this.call('POST', '/v1/auth/login', loginResponse, { username, password });
+  }
+
+  /** Ends this token's session at the service (sign-out). */
+  logout(): Promise<ServiceResult<Record<string, never>>> {
+    return this.call('POST', '/v1/auth/logout', loggedOut, {});
   }
 
   registerDevice(deviceId: string): Promise<ServiceResult<z.infer<typeof deviceRegistration>>> {
@@ -89,8 +99,12 @@ export class ServiceClient {
     body?: unknown,
     timeoutMs = this.options.timeoutMs ?? 15_000,
   ): Promise<ServiceResult<z.output<S>>> {
-    const { baseUrl, token, fetchImpl = fetch } = this.options;
+    const { baseUrl, token, device, fetchImpl = fetch } = this.options;
     const headers: Record<string, string> = { accept: 'application/json' };
+    if (device) {
+      headers['x-device-id'] = device.id;
+      headers['x-device-time'] = String(Math.round(device.now()));
+    }
     const bearer = token?.();
     if (bearer) headers['authorization'] = `Bearer ${bearer}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -143,6 +157,7 @@ export class ServiceClient {
   }
 }
 
+const loggedOut = z.strictObject({});
 const healthAnswer = z.object({ status: z.literal('ok') });
 
 const failed = (failure: ServiceFailure): { ok: false; failure: ServiceFailure } => ({ ok: false, failure });

@@ -18,14 +18,18 @@ async function main(): Promise<void> {
   const root = process.cwd();
   const staticDir = args.build ? ensureRendererBuilt(root) : resolve(root, 'out', 'renderer');
   const dataDir = resolve(root, args.dataDir);
-  const embedded = args.serviceUrl ? null : await startEmbeddedService(dataDir, args.demoOrders);
-  const serviceUrl = args.serviceUrl ?? embedded!.url;
+  const embedded = args.serviceUrl
+    ? null
+    : await startEmbeddedService(dataDir, args.demoOrders, { publicDemo: args.publicDemo });
+  const serviceUrl = args.serviceUrl ?? embedded!.service.url;
   const app = createApp({
     dataDir: join(dataDir, 'client'),
     serviceUrl,
     vault: new MemoryVault(),
     deviceId: loadOrCreateDeviceId(dataDir),
     demo: embedded !== null,
+    ...(embedded ? { demoPassword: embedded.password } : {}),
+    allowInsecureServiceUrl: args.allowHttp,
   });
   const bridge = await startHttpBridge({
     app,
@@ -35,7 +39,9 @@ async function main(): Promise<void> {
   });
   if (embedded) {
     const users = DEMO_USERS.map((u) => u.username).join(', ');
-    console.log(`Order service (embedded demo company) at ${serviceUrl}: sign in as ${users} with password demo1234`);
+    console.log(
+      `Order service (embedded demo company) at ${serviceUrl}: sign in as ${users} with password ${embedded.password}`,
+    );
   } else {
     console.log(`Order service: ${serviceUrl}`);
   }
@@ -44,7 +50,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     await bridge.close();
     await app.close();
-    await embedded?.close();
+    await embedded?.service.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

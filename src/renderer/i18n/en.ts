@@ -1,3 +1,4 @@
+import { filesEn } from './sections/files';
 import { listEn } from './sections/list';
 import { detailEn } from './sections/detail';
 import { shippingEn } from './sections/shipping';
@@ -36,7 +37,9 @@ export const en: Messages = {
     password: 'Password',
     submit: 'Sign in',
     submitting: 'Signing in…',
-    demoHint: 'Demo users: admin, warehouse1, clerk1, dealer1, service1; password demo1234',
+    demoHint: 'Demo users: {users}; password for this run: {password}',
+    tokenInMemory:
+      'No system keychain is available here, so your sign-in is kept in memory only: sign in again after a restart.',
   },
   sync: {
     online: 'Online',
@@ -347,6 +350,7 @@ export const en: Messages = {
     INVALID_CREDENTIALS: 'Wrong user name or password',
     RATE_LIMITED: 'Too many attempts; try again shortly',
     SERVICE_UNREACHABLE: 'The order service cannot be reached; a first sign-in on this device needs it',
+    INSECURE_SERVICE_URL: 'The order service must be reached over https (plain http only on this computer)',
     FORBIDDEN_ROLE: 'Your role may not do this',
     NOT_FOUND: 'No such order, or it is outside your scope',
     BAD_CURSOR: 'The list changed; reload from the first page',
@@ -360,4 +364,5 @@ export const en: Messages = {
   floor: floorEn,
   print: printEn,
   shell: shellEn,
+  files: filesEn,
 };

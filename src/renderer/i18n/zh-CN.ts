@@ -1,3 +1,4 @@
+import { filesZhCN } from './sections/files';
 import { listZhCN } from './sections/list';
 import { detailZhCN } from './sections/detail';
 import { shippingZhCN } from './sections/shipping';
@@ -48,7 +49,8 @@ export const zhCN = {
     password: '密码',
     submit: '登录',
     submitting: '正在登录…',
-    demoHint: '演示账号：admin、warehouse1、clerk1、dealer1、service1，密码 demo1234',
+    demoHint: '演示账号：{users}，本次运行的密码 {password}',
+    tokenInMemory: '本机没有可用的系统钥匙串，登录凭据只保存在内存中：重启应用后需要重新登录。',
   },
   sync: {
     online: '在线',
@@ -363,6 +365,7 @@ export const zhCN = {
     INVALID_CREDENTIALS: '用户名或密码错误',
     RATE_LIMITED: '尝试次数过多，请稍后再试',
     SERVICE_UNREACHABLE: '无法连接订单服务；本机首次登录需要联网',
+    INSECURE_SERVICE_URL: '订单服务必须使用 https 地址（仅本机可用 http）',
     FORBIDDEN_ROLE: '当前角色无权执行此操作',
     NOT_FOUND: '订单不存在或不在您的权限范围内',
     BAD_CURSOR: '列表已变化，请从第一页重新加载',
@@ -376,6 +379,7 @@ export const zhCN = {
   floor: floorZhCN,
   print: printZhCN,
   shell: shellZhCN,
+  files: filesZhCN,
 };
 
 export type Messages = Widen<typeof zhCN>;

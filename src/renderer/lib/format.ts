@@ -36,3 +36,8 @@ export function recentTime(epochMs: number, locale: Locale, now = Date.now()): s
   }
   return clock.format(epochMs);
 }
+
+/** Midnight today in the user's own time zone, as epoch ms. */
+export function startOfToday(now = new Date()): number {
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
+}

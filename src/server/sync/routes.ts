@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pullResponse, pushRequest, pushResponse } from '../../shared/contract/sync';
 import type { Deps } from '../deps';
 import { RawJson, route, type AnyRoute } from '../http/route';
+import { noteDeviceSync } from '../auth/devices';
 import { pull } from './pull';
 import { push } from './push';
 
@@ -12,7 +13,7 @@ export const syncRoutes = (deps: Deps): AnyRoute[] => [
     tag: 'sync',
     summary: 'Changes after a cursor, within the caller’s scope',
     description:
-      'Orders changed after the cursor (a server sequence), `order_removed` for orders that left the caller’s scope, and for dealers their catalogue items. Pass the answered cursor back until hasMore is false. No cursor: from the beginning.',
+      'Orders changed after the cursor (a server sequence), `order_removed` for orders that left the caller’s scope, and for dealers their catalogue items. Pass the answered cursor back until hasMore is false. No cursor: from the beginning. A desk names itself with X-Device-Id and its clock with X-Device-Time (epoch ms): its offline redemptions are then judged against this sync.',
     access: 'orders.read',
     query: z.strictObject({
       cursor: z.string().max(32).optional(),
@@ -20,7 +21,10 @@ export const syncRoutes = (deps: Deps): AnyRoute[] => [
     }),
     response: pullResponse,
     errors: ['BAD_CURSOR'],
-    handle: async ({ caller, query }) => new RawJson(await pull(deps, caller, query.cursor, query.limit)),
+    handle: async ({ caller, query, request }) => {
+      await noteDeviceSync(deps, request.headers);
+      return new RawJson(await pull(deps, caller, query.cursor, query.limit));
+    },
   }),
   route({
     method: 'POST',

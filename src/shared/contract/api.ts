@@ -190,6 +190,18 @@ export const procedures = {
     right: 'public',
   }),
   'session.signOut': procedure({ input: z.strictObject({}), output: z.strictObject({}), right: 'signedIn' }),
+  /** Where this desk keeps its sign-in between runs: the OS keychain, or memory only (the sign-in screen says so). */
+  'session.tokenStorage': procedure({
+    input: z.strictObject({}),
+    output: z.enum(['keychain', 'memory']),
+    right: 'public',
+  }),
+  /** The embedded demo's users and this run's password, for the sign-in screen; null with a real service. */
+  'session.demoAccess': procedure({
+    input: z.strictObject({}),
+    output: z.strictObject({ usernames: z.array(z.string()), password: z.string() }).nullable(),
+    right: 'public',
+  }),
   'sync.status': procedure({ input: z.strictObject({}), output: syncStatus, right: 'signedIn' }),
   'sync.now': procedure({ input: z.strictObject({}), output: syncStatus, right: 'signedIn' }),
   'orders.list': procedure({ input: orderListInput, output: orderListPage, right: 'orders.read' }),
@@ -207,6 +219,11 @@ export const procedures = {
   'orders.lock': procedure({ input: intentPayloads.LOCK, output: orderDetail, right: 'orders.lock' }),
   'orders.unlock': procedure({ input: intentPayloads.UNLOCK, output: orderDetail, right: 'orders.lock' }),
   'orders.note': procedure({ input: intentPayloads.NOTE, output: orderDetail, right: 'orders.note' }),
+  'orders.trackingEvent': procedure({
+    input: intentPayloads.TRACKING_EVENT,
+    output: orderDetail,
+    right: 'orders.ship',
+  }),
   'orders.cancel': procedure({ input: intentPayloads.CANCEL, output: orderDetail, right: 'orders.cancel' }),
   'redemption.verify': procedure({ input: codeInput, output: redemptionPreview, right: 'redemption.verify' }),
   'redemption.redeem': procedure({ input: codeInput, output: redemptionOutcome, right: 'redemption.redeem' }),

@@ -9,6 +9,7 @@ import { refundOf } from '../domain/refund-amount';
 import { closeDetail } from '../intents/after-sale';
 import { generateCode } from '../domain/redemption-code';
 import type { AfterSaleStatus, AfterSaleType, OrderKind, OrderStatus } from '../domain/vocabulary';
+import { demoCodeMark } from './codes';
 import { makeAfterSale, OPEN_AFTER_SALE, pickAfterSaleOutcome, REASONS } from './after-sales';
 import { courierName, pickCarrier, trackParcel } from './logistics';
 import { mobileNumber } from './people';
@@ -157,7 +158,7 @@ function service(c: ChildContext, f: Fulfilment, paidAt: number): void {
   const { rng, now } = c;
   const code = issueCode(c);
   const redemption: RedemptionCodeRecord = {
-    code,
+    verifier: demoCodeMark(code),
     validFrom: paidAt,
     validTo: paidAt + 90 * DAY,
     usesTotal: c.uses,

@@ -1,15 +1,12 @@
 import type { WaybillRecord } from '../contract/records';
+import type { IntentPayload } from '../contract/sync';
 import { carrierByCode } from '../domain/carriers';
-import type { ApplyContext } from './result';
+import { accepted, refusal, type Applied, type ApplyContext } from './result';
 import type { OrderState } from './state';
 import { logged } from './timeline';
+import type { TrackingStatus } from './tracking-statuses';
 
-/**
- * What a carrier reports about a parcel. REJECTED is 拒收 (the receiver refused it at the door):
- * the parcel comes back like a RETURNED one, and the event says why.
- */
-export const TRACKING_STATUSES = ['IN_TRANSIT', 'DELIVERED', 'RETURNED', 'REJECTED', 'EXCEPTION'] as const;
-export type TrackingStatus = (typeof TRACKING_STATUSES)[number];
+export { TRACKING_STATUSES, type TrackingStatus } from './tracking-statuses';
 
 export interface TrackingEvent {
   trackingNo: string;
@@ -76,4 +73,15 @@ export function applyTrackingEvents(
     }
   }
   return changed ? next : null;
+}
+
+/**
+ * TRACKING_EVENT: staff enter what a carrier told them. It must name one of the order's parcels;
+ * the entry itself is in the timeline (who typed it), whatever it changed.
+ */
+export function applyTrackingEntry(state: OrderState, p: IntentPayload<'TRACKING_EVENT'>, ctx: ApplyContext): Applied {
+  if (!state.record.waybills.some((w) => w.trackingNo === p.trackingNo))
+    return refusal('TRACKING_NOT_ON_ORDER', `${p.trackingNo} is not a parcel of ${p.orderNo}`);
+  const next = applyTrackingEvents(state, [p], ctx) ?? state;
+  return accepted(logged(ctx, next, 'TRACKING_ENTRY', `${p.trackingNo} ${trackingEventText(p)}`));
 }

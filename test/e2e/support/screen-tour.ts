@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { issuedCode } from '../../support/issued-codes';
 import { buyerAsks, liveCodes, serviceOrders } from './service-api';
 
 /**
@@ -22,6 +23,8 @@ export interface TourScreen {
 export interface TourContext {
   /** The embedded order service, for what a screen needs to exist (a live code, an after-sale). */
   serviceUrl: string;
+  /** Its database, where the codes buyers hold are kept (a desk only ever sees their verifiers). */
+  serviceDb: string;
 }
 
 const nav = (id: string) => (page: Page) => page.getByTestId(`nav-${id}`).click();
@@ -170,8 +173,8 @@ export const TOUR: TourScreen[] = [
     user: 'clerk1',
     reach: async (page, tour) => {
       const [order] = await liveCodes(tour.serviceUrl, ['ST-01']);
-      if (!order?.redemptionCode) throw new Error('the demo company has no live code at ST-01');
-      await page.getByTestId('code').fill(order.redemptionCode.code);
+      if (!order) throw new Error('the demo company has no live code at ST-01');
+      await page.getByTestId('code').fill(issuedCode(tour.serviceDb, order.orderNo));
       await page.getByTestId('code').press('Enter');
     },
     ready: (page) => page.getByTestId('counter-preview'),

@@ -22,9 +22,9 @@ export const shippingZhCN = {
   heldBy: '运单号 {trackingNo} 已用于订单 {orderNo}，请换一张面单',
   batch: {
     button: '批量发货',
-    title: '批量发货（CSV）',
+    title: '批量发货（CSV 或 Excel）',
     help: '每行一单：订单号, 快递公司, 运单号。可带表头；快递公司可写代码（SF）或名称（顺丰速运）。',
-    file: '选择 CSV 文件',
+    file: '选择 CSV 或 Excel 文件',
     paste: 'CSV 内容',
     preview: '预览',
     apply: '发货 {n} 单',
@@ -76,9 +76,9 @@ export const shippingEn: Widen<typeof shippingZhCN> = {
   heldBy: 'Tracking number {trackingNo} is already on order {orderNo}; use another label',
   batch: {
     button: 'Batch ship',
-    title: 'Batch ship (CSV)',
+    title: 'Batch ship (CSV or Excel)',
     help: 'One order per row: order no., carrier, tracking no. A header row is fine; the carrier may be its code (SF) or name.',
-    file: 'Choose a CSV file',
+    file: 'Choose a CSV or Excel file',
     paste: 'CSV content',
     preview: 'Preview',
     apply: 'Ship {n} {n:order|orders}',

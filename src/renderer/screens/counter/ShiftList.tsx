@@ -1,4 +1,4 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ShiftRow } from '../../../shared/contract/api';
@@ -7,7 +7,7 @@ import { Amount } from '../../components/Amount';
 import { EmptyState, LoadingState } from '../../components/States';
 import { RedemptionStateTag } from '../../components/StatusTag';
 import { fill, useI18n, useMessages } from '../../i18n';
-import { downloadCsv } from '../../lib/csv';
+import { downloadCsv, downloadXlsx } from '../../lib/download';
 import { useShift } from '../../stores/shift';
 import { dateTime, money } from '../../lib/format';
 import { ReasonDialog } from '../detail/ReasonDialog';
@@ -27,11 +27,21 @@ export function ShiftList({ version }: { version: number }) {
   const stateOf = (state: ShiftRow['state']) => (state === 'undone' ? m.shiftStore.undone : m.shift.states[state]);
   const storeWide = shift !== null && shift.coverage !== 'desk';
 
+  const headers = [
+    m.shift.time,
+    m.shift.orderNo,
+    m.shift.store,
+    m.shift.clerk,
+    m.shift.items,
+    m.shift.payable,
+    m.shift.state,
+  ];
+  const fileName = (extension: string) => `redemptions-${new Date().toISOString().slice(0, 10)}.${extension}`;
   const exportCsv = () => {
     if (!shift) return;
     downloadCsv(
-      `redemptions-${new Date().toISOString().slice(0, 10)}.csv`,
-      [m.shift.time, m.shift.orderNo, m.shift.store, m.shift.clerk, m.shift.items, m.shift.payable, m.shift.state],
+      fileName('csv'),
+      headers,
       shift.rows.map((r) => [
         dateTime(r.redeemedAt, locale),
         r.orderNo,
@@ -39,6 +49,24 @@ export function ShiftList({ version }: { version: number }) {
         r.clerk,
         r.items,
         (r.payable / 100).toFixed(2),
+        stateOf(r.state),
+      ]),
+    );
+  };
+
+  const exportXlsx = () => {
+    if (!shift) return;
+    void downloadXlsx(
+      fileName('xlsx'),
+      m.shift.title,
+      headers.map((header, i) => ({ header, kind: i === 5 ? 'money' : 'text' })),
+      shift.rows.map((r) => [
+        dateTime(r.redeemedAt, locale),
+        r.orderNo,
+        r.storeId,
+        r.clerk,
+        r.items,
+        r.payable,
         stateOf(r.state),
       ]),
     );
@@ -71,6 +99,9 @@ export function ShiftList({ version }: { version: number }) {
           )}
           <Button icon={<DownloadOutlined />} onClick={exportCsv} disabled={!shift || shift.rows.length === 0}>
             {m.shift.exportCsv}
+          </Button>
+          <Button icon={<FileExcelOutlined />} onClick={exportXlsx} disabled={!shift || shift.rows.length === 0}>
+            {m.files.exportXlsx}
           </Button>
         </Space>
       }

@@ -46,6 +46,7 @@ export const TRIED: { [T in IntentType]: Describe<T> } = {
   LOCK: (p, w) => reason(w, p.reason),
   UNLOCK: (_p, { m }) => m.exceptions.types.UNLOCK ?? '',
   NOTE: (p, { m }) => fill(m.exceptions.triedNote, { text: p.text }),
+  TRACKING_EVENT: (p, { m }) => fill(m.exceptions.triedNote, { text: `${p.trackingNo} ${p.description}` }),
   AFTER_SALE_APPROVE: (p, { m }) => fill(m.exceptions.triedAfterSale, { id: p.afterSaleId }),
   AFTER_SALE_REJECT: (p, w) => `${fill(w.m.exceptions.triedAfterSale, { id: p.afterSaleId })}，${reason(w, p.reason)}`,
   AFTER_SALE_RECEIVE_RETURN: (p, { m }) => fill(m.exceptions.triedAfterSale, { id: p.afterSaleId }),

@@ -58,6 +58,7 @@ export const BulkBar = memo(function BulkBar() {
   );
   const [progress, setProgress] = useState<OrderExportProgress | null>(null);
   const [running, setRunning] = useState<string | null>(null);
+  const [format, setFormat] = useState<'csv' | 'xlsx'>('csv');
   const runningRef = useRef<string | null>(null);
   // Events and the answer travel apart: a small export can finish before its id arrives here.
   const seen = useRef(new Map<string, OrderExportProgress>());
@@ -88,6 +89,7 @@ export const BulkBar = memo(function BulkBar() {
       headers,
       labels: labelsOf(m),
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      format,
     });
     if (!answer.ok)
       return setProgress({ exportId: '', written: 0, total: 0, done: false, path: null, error: answer.error.message });
@@ -116,6 +118,19 @@ export const BulkBar = memo(function BulkBar() {
           {m.list.clearSelection}
         </Button>
       )}
+      <Space.Compact size="small" className="format-choice" role="group" aria-label={m.files.format}>
+        {(['csv', 'xlsx'] as const).map((f) => (
+          <Button
+            key={f}
+            size="small"
+            type={format === f ? 'primary' : 'default'}
+            aria-pressed={format === f}
+            onClick={() => setFormat(f)}
+          >
+            {m.files[f]}
+          </Button>
+        ))}
+      </Space.Compact>
       <Button
         size="small"
         icon={<ExportOutlined />}

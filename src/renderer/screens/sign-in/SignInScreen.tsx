@@ -1,6 +1,8 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useMessages } from '../../i18n';
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import { fill, useMessages } from '../../i18n';
 import { useSession } from '../../stores/session';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 
@@ -12,6 +14,13 @@ interface Credentials {
 export function SignInScreen() {
   const m = useMessages();
   const { signIn, signingIn, error } = useSession();
+  const [demo, setDemo] = useState<{ usernames: string[]; password: string } | null>(null);
+  const [inMemory, setInMemory] = useState(false);
+
+  useEffect(() => {
+    void api['session.demoAccess']({}).then((result) => setDemo(result.ok ? result.value : null));
+    void api['session.tokenStorage']({}).then((result) => setInMemory(result.ok && result.value === 'memory'));
+  }, []);
 
   return (
     <div className="sign-in">
@@ -38,9 +47,16 @@ export function SignInScreen() {
           <Button type="primary" htmlType="submit" block loading={signingIn}>
             {signingIn ? m.signIn.submitting : m.signIn.submit}
           </Button>
-          <Typography.Paragraph type="secondary" className="hint">
-            {m.signIn.demoHint}
-          </Typography.Paragraph>
+          {inMemory && (
+            <Typography.Paragraph type="secondary" className="hint" data-testid="token-in-memory">
+              {m.signIn.tokenInMemory}
+            </Typography.Paragraph>
+          )}
+          {demo && (
+            <Typography.Paragraph type="secondary" className="hint">
+              {fill(m.signIn.demoHint, { users: demo.usernames.join(', '), password: demo.password })}
+            </Typography.Paragraph>
+          )}
           <LanguageSwitch />
         </Form>
       </Card>

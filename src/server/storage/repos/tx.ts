@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import type { Sql } from '../dialect';
 import type { Tx } from '../repositories';
+import { deviceSyncRepo, loginAttemptsRepo } from './auth';
 import { catalogueRepo, stockRepo } from './catalogue';
+import { connectorsRepo } from './connectors';
 import { countersRepo, devicesRepo, sequenceRepo, settingsRepo, tokensRepo, usersRepo } from './core';
 import { intentsRepo, refundsRepo } from './intents';
 import { limitsRepo } from './limits';
@@ -22,6 +24,8 @@ export function makeTx(db: Sql): Tx {
     settings: settingsRepo(db),
     users: usersRepo(db),
     tokens: tokensRepo(db),
+    loginAttempts: loginAttemptsRepo(db),
+    deviceSync: deviceSyncRepo(db),
     devices: devicesRepo(db),
     places: placesRepo(db),
     catalogue: catalogueRepo(db),
@@ -35,6 +39,7 @@ export function makeTx(db: Sql): Tx {
     redeemRequests: redeemRequestsRepo(db),
     intents: intentsRepo(db),
     refunds: refundsRepo(db),
+    connectors: connectorsRepo(db),
     async attempt(work) {
       const depth = ++savepoints.depth;
       const savepoint = sql.id(`attempt_${depth}`);
