@@ -37,7 +37,7 @@ export default defineConfig({
         // Ant Design and its own libraries in one file the islands load together (browser mode
         // fetches over six HTTP/1.1 connections: sixty small files queued ahead of main's answers).
         output: {
-          advancedChunks: {
+          codeSplitting: {
             groups: [
               // What the first frame needs stays out of the design chunk (a group takes its modules'
               // dependencies too, so these are claimed first).
