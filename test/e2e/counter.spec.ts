@@ -191,8 +191,10 @@ test.describe('two counters offline', () => {
     const pageB0 = await browser.newPage();
     await signIn(pageA, a.url, 'clerk1');
     await signIn(pageB0, b.url, 'clerk1');
+    // Both desks' first syncs run at once, each sealing every code's verifier (scrypt): on two
+    // shared cores that takes longer than an assertion's usual five seconds.
     for (const page of [pageA, pageB0])
-      await expect(page.getByRole('status', { name: 'sync' })).toContainText('已全部同步');
+      await expect(page.getByRole('status', { name: 'sync' })).toContainText('已全部同步', { timeout: 30_000 });
 
     await proxy.refuse();
     for (const page of [pageA, pageB0]) {
