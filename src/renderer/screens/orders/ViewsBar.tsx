@@ -66,8 +66,9 @@ export const ViewsBar = memo(function ViewsBar() {
         allowClear
         placeholder={m.list.pickView}
         value={chosen || undefined}
-        onChange={(id: string | undefined) => {
-          setChosen(id ?? '');
+        onChange={(id: string | undefined) => setChosen(id ?? '')}
+        // Picking the view already shown applies it again (the list may have moved away from it).
+        onSelect={(id: string | undefined) => {
           const view = views.find((v) => v.id === id);
           if (view) applySettings(view);
         }}
