@@ -42,7 +42,6 @@ export const UNUSED_COMPONENTS = [
   'skeleton',
   'slider',
   'splitter',
-  'statistic',
   'steps',
   'switch',
   'tabs-bottom',

@@ -1,4 +1,4 @@
-import { AlertOutlined, EditOutlined, ProfileOutlined, ScanOutlined } from '@ant-design/icons';
+import { AlertOutlined, BarcodeOutlined, EditOutlined, ProfileOutlined, ScanOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import { can } from '../../shared/domain/rights';
 import type { Role } from '../../shared/domain/vocabulary';
@@ -43,6 +43,14 @@ export const SCREENS: readonly ScreenEntry[] = [
     icon: <ProfileOutlined />,
     visibleTo: (role) => can(role, 'orders.read'),
     component: OrdersScreen,
+  },
+  {
+    id: 'floor',
+    group: 'desk',
+    label: (m) => m.floor.nav,
+    icon: <BarcodeOutlined />,
+    visibleTo: (role) => can(role, 'orders.ship'),
+    component: lazyScreen(() => import('../screens/floor/ScanStation'), 'ScanStation'),
   },
   {
     id: 'counter',

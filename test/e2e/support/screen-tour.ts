@@ -136,6 +136,12 @@ export const TOUR: TourScreen[] = [
     ready: (page) => page.getByTestId('shortcut-help'),
   },
   {
+    id: 'floor',
+    user: 'warehouse1',
+    reach: nav('floor'),
+    ready: (page) => page.getByTestId('scan-station'),
+  },
+  {
     id: 'exceptions',
     user: 'warehouse1',
     reach: nav('exceptions'),
