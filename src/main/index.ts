@@ -1,14 +1,18 @@
 import { app, BrowserWindow } from 'electron';
+import electronLog from 'electron-log/main';
 import { join } from 'node:path';
 import { createApp } from './app/app';
 import { startEmbeddedService } from './app/embedded-service';
 import { loadOrCreateDeviceId } from './session/device';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './shell/app-protocol';
+import { openDeskLogs } from './diagnostics/desk-log';
+import { keepCrashDumpsLocally, reloadWhenRendererGone } from './shell/crashes';
 import { hardenContents } from './shell/hardening';
 import { connectIpc } from './shell/ipc';
 import { windowLabelPrinter } from './shell/label-printer';
 import { windowPdfPrinter } from './shell/pdf-printer';
 import { SafeStorageVault, safeStorageProtector, safeStorageWorks } from './shell/safe-storage-vault';
+import { keepUpdated } from './shell/updates';
 
 // The dev server is trusted only in an unpackaged build that electron-vite started.
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
@@ -19,6 +23,7 @@ const publicDemo = process.env['ORDER_DESK_PUBLIC_DEMO'] === '1' || process.argv
 const here = import.meta.dirname;
 
 app.enableSandbox();
+keepCrashDumpsLocally();
 registerAppScheme();
 hardenContents(devServerUrl);
 
@@ -27,6 +32,8 @@ if (!app.requestSingleInstanceLock()) app.quit();
 app.whenReady().then(async () => {
   serveRenderer(join(here, '../renderer'));
   const dataDir = app.getPath('userData');
+  const logs = openDeskLogs(app.getPath('logs'), electronLog);
+  logs.main.info(`started ${app.getVersion()} (electron ${process.versions.electron})`);
   const embedded = remoteServiceUrl ? null : await startEmbeddedService(dataDir, 3000, { publicDemo });
   // The printer needs the window, which is made after the app it serves.
   let window: BrowserWindow | null = null;
@@ -42,6 +49,14 @@ app.whenReady().then(async () => {
     tokenStorage: safeStorageWorks() ? 'keychain' : 'memory',
     printer: windowPdfPrinter(() => window),
     labelPrinter: windowLabelPrinter(() => window),
+    logs,
+    versions: {
+      app: app.getVersion(),
+      electron: process.versions.electron ?? '',
+      chrome: process.versions.chrome ?? '',
+      node: process.versions.node,
+    },
+    crashDumpsDir: app.getPath('crashDumps'),
   });
 
   window = new BrowserWindow({
@@ -59,6 +74,9 @@ app.whenReady().then(async () => {
     },
   });
   connectIpc(desk, window, devServerUrl);
+  // Only an installed desk updates itself; a development build has no feed and nothing to replace.
+  if (app.isPackaged) keepUpdated({ feedUrl: process.env['ORDER_DESK_UPDATE_URL'] ?? null, log: logs.main });
+  reloadWhenRendererGone(window, logs.main);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   app.on('before-quit', () => {
