@@ -19,7 +19,7 @@ const USAGE = `Usage: npm run server -- [serve] [--demo] [--port <p>] [--host <h
 ${DATA_USAGE}
   --backup-dir <dir>  online backups of the SQLite database into <dir> while serving   env BACKUP_DIR
   --backup-every <m>  minutes between backups (default 60)
-  --backup-keep <n>   backups kept, newest first (default 24); PostgreSQL: pg_dump (docs/deploy.md)
+  --backup-keep <n>   backups kept, newest first (default 24); PostgreSQL: the backup command
   --demo-orders <n> demo orders to generate on first seeding (default ${DEFAULT_DEMO_ORDERS})
   --code-verifier-cost <N>
                     scrypt N of the verifiers desks get instead of codes (default 32768): what a
@@ -86,6 +86,17 @@ export const serveCommand: Command = {
       },
     });
     const location = storeLocation(values);
+    const backups = backupsOf(
+      values['backup-dir'] ?? process.env.BACKUP_DIR,
+      values['backup-every'],
+      values['backup-keep'],
+    );
+    if (location.database && backups.backups) {
+      // Every node would dump the shared database on its own clock: one scheduler outside does it once.
+      throw new CliError(
+        '--backup-dir is for SQLite; on PostgreSQL schedule `npm run server -- backup --database <url> --to <dir>` on one machine (docs/deploy.md)',
+      );
+    }
     const service = await startOrderService({
       ...location,
       demo: values.demo,
@@ -93,7 +104,7 @@ export const serveCommand: Command = {
       host: values.host ?? process.env.HOST ?? '127.0.0.1',
       ...present('allowedHosts', listOption(values['allowed-hosts'] ?? process.env.ALLOWED_HOSTS)),
       ...present('trustProxy', listOption(values['trust-proxy'] ?? process.env.TRUST_PROXY)),
-      ...backupsOf(values['backup-dir'] ?? process.env.BACKUP_DIR, values['backup-every'], values['backup-keep']),
+      ...backups,
       demoOrders: integerOption(values['demo-orders'], 'demo-orders', DEFAULT_DEMO_ORDERS),
       logger: logOf(values['log-level'] ?? process.env.LOG_LEVEL),
       ...(values['code-verifier-cost'] === undefined

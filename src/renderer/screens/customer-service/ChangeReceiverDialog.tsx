@@ -1,3 +1,4 @@
+import { Form, Input } from 'antd';
 import { useState } from 'react';
 import type { OrderDetail } from '../../../shared/contract/orders';
 import type { ReceiverRecord } from '../../../shared/contract/records';
@@ -49,20 +50,21 @@ export function ChangeReceiverDialog({ order, settle, onClose }: Props) {
       onConfirm={() => void confirm()}
       onClose={onClose}
     >
-      {FIELDS.map((field) => (
-        <label className="field" key={field}>
-          <span>{t[field]}</span>
-          <input
-            value={receiver[field]}
-            maxLength={field === 'address' ? 200 : 50}
-            onChange={(e) => setReceiver((r) => ({ ...r, [field]: e.target.value }))}
-          />
-        </label>
-      ))}
-      <label className="field">
-        <span>{t.reason}</span>
-        <input value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />
-      </label>
+      <Form layout="vertical" component="div" className="cs-form">
+        {FIELDS.map((field) => (
+          <Form.Item key={field} label={t[field]} htmlFor={`receiver-${field}`}>
+            <Input
+              id={`receiver-${field}`}
+              value={receiver[field]}
+              maxLength={field === 'address' ? 200 : 50}
+              onChange={(e) => setReceiver((r) => ({ ...r, [field]: e.target.value }))}
+            />
+          </Form.Item>
+        ))}
+        <Form.Item label={t.reason} htmlFor="receiver-reason">
+          <Input id="receiver-reason" value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />
+        </Form.Item>
+      </Form>
     </Dialog>
   );
 }

@@ -1,3 +1,4 @@
+import { Button, Typography } from 'antd';
 import { useState } from 'react';
 import type { SessionInfo } from '../../../shared/contract/api';
 import type { OrderDetail } from '../../../shared/contract/orders';
@@ -75,20 +76,26 @@ export function CustomerServiceActions({ order, session, settle }: Props) {
 
   return (
     <div className="cs-actions" data-testid="cs-actions" aria-label={m.customerService.title}>
-      <span className="cs-title">{m.customerService.title}</span>
+      <Typography.Text strong className="cs-title">
+        {m.customerService.title}
+      </Typography.Text>
       {shown.map((action) => {
         const why = whyNot(m, available[action]);
         return (
           <span key={action} className="action" data-available={available[action].ok}>
-            <button
-              type="button"
+            <Button
+              size="small"
               disabled={!available[action].ok}
               title={why ?? undefined}
               onClick={() => setOpen(action)}
             >
               {m.customerService.action[action]}
-            </button>
-            {why && <span className="why">{why}</span>}
+            </Button>
+            {why && (
+              <Typography.Text type="secondary" className="why">
+                {why}
+              </Typography.Text>
+            )}
           </span>
         );
       })}

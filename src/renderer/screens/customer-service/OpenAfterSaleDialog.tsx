@@ -1,3 +1,4 @@
+import { Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useState } from 'react';
 import type { OrderDetail } from '../../../shared/contract/orders';
 import type { Result } from '../../../shared/contract/result';
@@ -62,46 +63,54 @@ export function OpenAfterSaleDialog({ order, settle, onClose }: Props) {
       onConfirm={() => void confirm()}
       onClose={onClose}
     >
-      <label className="field">
-        <span>{t.type}</span>
-        <select value={type} onChange={(e) => setType(e.target.value as AfterSaleType)}>
-          {types.map((option) => (
-            <option key={option} value={option}>
-              {m.detail.afterSaleType[option]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t.reason}</span>
-        <input autoFocus value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />
-      </label>
-      <div className="field cs-scope">
-        <label>
-          <input type="radio" checked={!byLine} onChange={() => setByLine(false)} /> {t.whole}
-        </label>
-        <label>
-          <input type="radio" checked={byLine} onChange={() => setByLine(true)} /> {t.lines}
-        </label>
-      </div>
-      {byLine &&
-        order.lines.map((line) => {
-          const max = roomOf(type, line);
-          return (
-            <label className="field" key={line.lineNo}>
-              <span>{fill(t.quantity, { name: line.name, max })}</span>
-              <input
-                type="number"
-                min={0}
-                max={max}
-                value={quantities[line.lineNo] ?? 0}
-                onChange={(e) =>
-                  setQuantities((q) => ({ ...q, [line.lineNo]: Math.max(0, Math.trunc(Number(e.target.value) || 0)) }))
-                }
-              />
-            </label>
-          );
-        })}
+      <Form layout="vertical" component="div">
+        <Form.Item label={t.type} htmlFor="after-sale-type">
+          <Select<AfterSaleType>
+            id="after-sale-type"
+            value={type}
+            onChange={setType}
+            data-testid="after-sale-type"
+            options={types.map((option) => ({ value: option, label: m.detail.afterSaleType[option] }))}
+          />
+        </Form.Item>
+        <Form.Item label={t.reason} htmlFor="after-sale-reason">
+          <Input
+            id="after-sale-reason"
+            autoFocus
+            value={reason}
+            maxLength={200}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </Form.Item>
+        <Form.Item>
+          <Radio.Group value={byLine} onChange={(e) => setByLine(e.target.value as boolean)}>
+            <Radio value={false}>{t.whole}</Radio>
+            <Radio value={true}>{t.lines}</Radio>
+          </Radio.Group>
+        </Form.Item>
+        {byLine &&
+          order.lines.map((line) => {
+            const max = roomOf(type, line);
+            return (
+              <Form.Item
+                key={line.lineNo}
+                label={fill(t.quantity, { name: line.name, max })}
+                htmlFor={`after-sale-line-${line.lineNo}`}
+              >
+                <InputNumber
+                  id={`after-sale-line-${line.lineNo}`}
+                  min={0}
+                  max={max}
+                  precision={0}
+                  value={quantities[line.lineNo] ?? 0}
+                  onChange={(value) =>
+                    setQuantities((q) => ({ ...q, [line.lineNo]: Math.max(0, Math.trunc(Number(value) || 0)) }))
+                  }
+                />
+              </Form.Item>
+            );
+          })}
+      </Form>
     </Dialog>
   );
 }
