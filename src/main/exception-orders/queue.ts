@@ -22,15 +22,21 @@ export function exceptionQueue(
     .prepare(
       `SELECT o.order_no AS orderNo, o.source, o.platform, o.warehouse_id AS warehouseId, p.buyer_name AS buyerName,
               json_extract(o.external, '$.shopName') AS shopName, o.item_summary AS itemSummary, o.payable,
-              o.paid_at AS paidAt, o.exception, ${PENDING_SYNC_SQL} AS pendingSync
+              o.paid_at AS paidAt, o.exception, ${PENDING_SYNC_SQL} AS pendingSync,
+              (o.external IS NOT NULL AND o.warehouse_id IS NULL AND o.store_id IS NULL) AS held
        FROM orders o CROSS JOIN parent_orders p ON p.id = o.parent_id
        WHERE ${where.sql} ORDER BY o.created_at, o.id LIMIT ?`,
     )
     .all(...where.params, reason === null ? limit : limit * 4) as Array<
-    Omit<ExceptionOrderRow, 'exception'> & { exception: string }
+    Omit<ExceptionOrderRow, 'exception' | 'heldAtIntake'> & { exception: string; held: number }
   >;
   return rows
-    .map(({ exception, ...row }) => ({ ...row, exception: JSON.parse(exception) as ExceptionRecord }))
+    .map(({ exception, held, ...row }) => ({
+      ...row,
+      exception: JSON.parse(exception) as ExceptionRecord,
+      // The same rule as the shared heldAtIntake, on the columns.
+      heldAtIntake: held === 1,
+    }))
     .filter((row) => reason === null || row.exception.reasons.some((r) => r.code === reason))
     .slice(0, limit);
 }

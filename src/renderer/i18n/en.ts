@@ -1,4 +1,8 @@
 import { namesEn } from './sections/names';
+import { reviewEn } from './sections/review';
+import { exceptionOrdersEn } from './sections/exceptionOrders';
+import { workbenchEn } from './sections/workbench';
+import { reportsEn } from './sections/reports';
 import { customerServiceEn } from './sections/customerService';
 import { filesEn } from './sections/files';
 import { listEn } from './sections/list';
@@ -379,6 +383,10 @@ export const en: Messages = {
   detail: detailEn,
   customerService: customerServiceEn,
   names: namesEn,
+  review: reviewEn,
+  exceptionOrders: exceptionOrdersEn,
+  workbench: workbenchEn,
+  reports: reportsEn,
   shipping: shippingEn,
   floor: floorEn,
   print: printEn,

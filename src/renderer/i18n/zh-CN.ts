@@ -1,4 +1,8 @@
 import { namesZhCN } from './sections/names';
+import { reviewZhCN } from './sections/review';
+import { exceptionOrdersZhCN } from './sections/exceptionOrders';
+import { workbenchZhCN } from './sections/workbench';
+import { reportsZhCN } from './sections/reports';
 import { customerServiceZhCN } from './sections/customerService';
 import { filesZhCN } from './sections/files';
 import { listZhCN } from './sections/list';
@@ -394,6 +398,10 @@ export const zhCN = {
   detail: detailZhCN,
   customerService: customerServiceZhCN,
   names: namesZhCN,
+  review: reviewZhCN,
+  exceptionOrders: exceptionOrdersZhCN,
+  workbench: workbenchZhCN,
+  reports: reportsZhCN,
   shipping: shippingZhCN,
   floor: floorZhCN,
   print: printZhCN,

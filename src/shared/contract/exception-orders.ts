@@ -20,6 +20,8 @@ export const exceptionOrderRow = z.strictObject({
   payable: z.number().int(),
   paidAt: z.number().int().nullable(),
   exception: exceptionRecord,
+  /** Held at intake (heldAtIntake): released on the service, by a SKU mapping or an accepted reason. */
+  heldAtIntake: z.boolean(),
   /** Decided on this desk, waiting to sync. */
   pendingSync: z.number().int(),
 });
