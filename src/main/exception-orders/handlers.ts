@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { recheckAnswer, type RecheckAnswer } from '../../shared/contract/admin';
+import { orderRecord, type OrderRecord } from '../../shared/contract/records';
 import type { Handlers, CallContext } from '../ipc/dispatcher';
 import { ApiFailure } from '../ipc/failure';
 import { actLocally } from '../orders/act-locally';
@@ -7,16 +8,21 @@ import { exceptionQueue } from './queue';
 
 type ExceptionOrderHandlers = Pick<
   Handlers,
-  'exceptionOrders.queue' | 'exceptionOrders.resolve' | 'exceptionOrders.mapSku' | 'exceptionOrders.release'
+  | 'exceptionOrders.queue'
+  | 'exceptionOrders.resolve'
+  | 'exceptionOrders.mapSku'
+  | 'exceptionOrders.release'
+  | 'exceptionOrders.transfer'
 >;
 
 /**
- * Releasing an order held at intake is the service's (it places the order again, with stock and a
- * warehouse): asked online, refusals keep the service's code; the released order arrives with the
- * next pull, which is made before answering (the queue then shows it gone, the list shippable).
+ * Releasing an order held at intake, or moving an order to another warehouse, is the service's (it
+ * places the order, with stock and a warehouse): asked online, refusals keep the service's code.
+ * The changed order arrives with the next pull, made before answering (the queue then shows it
+ * gone, the list shippable).
  */
-async function release(ctx: CallContext, url: string, body: unknown): Promise<RecheckAnswer> {
-  const answer = await ctx.service.call('POST', url, recheckAnswer as z.ZodType, body);
+async function online<T>(ctx: CallContext, url: string, output: z.ZodType<T>, body: unknown): Promise<T> {
+  const answer = await ctx.service.call('POST', url, output as z.ZodType, body);
   if (!answer.ok) {
     const { failure } = answer;
     if (failure.kind === 'REJECTED')
@@ -28,7 +34,7 @@ async function release(ctx: CallContext, url: string, body: unknown): Promise<Re
     throw new ApiFailure('SERVICE_UNREACHABLE', failure.message);
   }
   await ctx.sync();
-  return answer.value as RecheckAnswer;
+  return answer.value as T;
 }
 
 const path = (orderNo: string, action: string) => `/v1/exception-orders/${encodeURIComponent(orderNo)}/${action}`;
@@ -37,6 +43,10 @@ const path = (orderNo: string, action: string) => `/v1/exception-orders/${encode
 export const exceptionOrderHandlers = (): ExceptionOrderHandlers => ({
   'exceptionOrders.queue': ({ db, session }, { reason, limit }) => exceptionQueue(db, session.scope, reason, limit),
   'exceptionOrders.resolve': (ctx, payload) => actLocally(ctx, 'EXCEPTION_RESOLVE', payload),
-  'exceptionOrders.mapSku': (ctx, { orderNo, lines }) => release(ctx, path(orderNo, 'map-sku'), { lines }),
-  'exceptionOrders.release': (ctx, { orderNo, waive }) => release(ctx, path(orderNo, 'release'), { waive }),
+  'exceptionOrders.mapSku': (ctx, { orderNo, lines }) =>
+    online<RecheckAnswer>(ctx, path(orderNo, 'map-sku'), recheckAnswer, { lines }),
+  'exceptionOrders.release': (ctx, { orderNo, waive }) =>
+    online<RecheckAnswer>(ctx, path(orderNo, 'release'), recheckAnswer, { waive }),
+  'exceptionOrders.transfer': (ctx, { orderNo, warehouseId }) =>
+    online<OrderRecord>(ctx, path(orderNo, 'transfer'), orderRecord, { warehouseId }),
 });

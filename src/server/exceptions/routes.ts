@@ -3,6 +3,8 @@ import { recheckAnswer } from '../../shared/contract/admin';
 import { mapSkuInput, releaseInput } from '../../shared/contract/exception-orders';
 import type { Deps } from '../deps';
 import { route, type AnyRoute } from '../http/route';
+import { orderRecord } from '../../shared/contract/records';
+import { transferOrder } from '../admin/transfer';
 import { mapHeldSkus, releaseHeld } from './release';
 
 const params = z.strictObject({ orderNo: z.string().min(1).max(40) });
@@ -26,6 +28,20 @@ export const exceptionRoutes = (deps: Deps): AnyRoute[] => [
     response: recheckAnswer,
     errors: ['ORDER_NOT_FOUND', 'NOT_HELD', 'SKU_NOT_FOUND', 'SHOP_NOT_FOUND'],
     handle: ({ caller, params: { orderNo }, body }) => mapHeldSkus(deps, caller, orderNo, body),
+  }),
+  route({
+    method: 'POST',
+    path: '/v1/exception-orders/:orderNo/transfer',
+    tag: 'exceptions',
+    summary: 'Moves an unshipped order to another warehouse (转仓), e.g. one whose warehouse is short of stock',
+    description:
+      'The same move as the admin’s transfer, audited as order.transfer; the order’s exception stays open until decided.',
+    access: 'orders.resolveException',
+    params,
+    body: z.strictObject({ warehouseId: z.string().min(1).max(64) }),
+    response: orderRecord,
+    errors: ['ORDER_NOT_FOUND', 'NOT_TRANSFERABLE', 'STOCK_SHORT'],
+    handle: ({ caller, params: { orderNo }, body }) => transferOrder(deps, caller, orderNo, body.warehouseId),
   }),
   route({
     method: 'POST',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EXCEPTION_REASON_CODES } from '../domain/exception-reasons';
 import { ORDER_SOURCES, PLATFORMS } from '../domain/vocabulary';
 import { recheckAnswer } from './admin';
-import { exceptionRecord } from './records';
+import { exceptionRecord, orderRecord } from './records';
 import { procedure } from './procedure';
 import { orderDetail } from './orders';
 
@@ -59,6 +59,12 @@ export const exceptionOrderProcedures = {
   'exceptionOrders.mapSku': procedure({
     input: mapSkuInput.extend({ orderNo }),
     output: recheckAnswer,
+    right: 'orders.resolveException',
+  }),
+  /** Online: the order moves to another warehouse (转仓) with its stock held there. */
+  'exceptionOrders.transfer': procedure({
+    input: z.strictObject({ orderNo, warehouseId: z.string().trim().min(1).max(64) }),
+    output: orderRecord,
     right: 'orders.resolveException',
   }),
   /** Online: checked again, the waived reasons accepted; released when nothing else is wrong. */

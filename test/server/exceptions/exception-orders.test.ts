@@ -64,6 +64,22 @@ describe('exception orders', () => {
       ).toMatchObject({ status: 'rejected', code: 'NO_OPEN_EXCEPTION' });
     });
 
+    it('moves to another warehouse (转仓) at a supervisor’s word; the warehouse may not', async () => {
+      const order = await flagged();
+      const url = `/v1/exception-orders/${order.orderNo}/transfer`;
+      expect((await warehouse.post(url, { warehouseId: 'WH-BJ' })).status).toBe(403);
+      const moved = await supervisor.post(url, { warehouseId: 'WH-BJ' });
+      expect(moved).toMatchObject({
+        status: 200,
+        body: { warehouseId: 'WH-BJ', exception: { reasons: [{ code: 'REVIEW_REJECTED' }] } },
+      });
+      expect(moved.body.timeline.at(-1)).toMatchObject({ action: 'TRANSFER', actor: 'service:service1' });
+      expect(await supervisor.post(url, { warehouseId: 'WH-BJ' })).toMatchObject({
+        status: 409,
+        body: { error: { code: 'NOT_TRANSFERABLE' } },
+      });
+    });
+
     it('is not held at intake: there is nothing to map or release on the service', async () => {
       const order = await flagged();
       const release = await supervisor.post(`/v1/exception-orders/${order.orderNo}/release`, { waive: [] });

@@ -52,6 +52,7 @@ describe('the OpenAPI document', () => {
       '/v1/events/receipt-extended',
       '/v1/exception-orders/{orderNo}/map-sku',
       '/v1/exception-orders/{orderNo}/release',
+      '/v1/exception-orders/{orderNo}/transfer',
       '/v1/health',
       '/v1/intake/orders',
       '/v1/logistics/events',

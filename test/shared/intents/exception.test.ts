@@ -50,7 +50,7 @@ describe('an exception order', () => {
     const external = {
       shopId: 'TM-HEMU',
       shopName: '禾木天猫店',
-      channel: 'TMALL' as const,
+      channel: 'TAOBAO' as const,
       externalOrderNo: '1',
       platformStatus: 'WAIT_SELLER_SEND_GOODS',
     };

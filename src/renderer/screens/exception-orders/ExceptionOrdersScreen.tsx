@@ -12,12 +12,12 @@ import { fill, useI18n, useMessages } from '../../i18n';
 import { refusalWords } from '../../i18n/refusal-words';
 import { dateTime } from '../../lib/format';
 import { useNavigation } from '../../stores/navigation';
-import { MapSkuDialog, ReleaseDialog, ResolveDialog } from './ResolveDialogs';
+import { MapSkuDialog, ReleaseDialog, ResolveDialog, TransferDialog } from './ResolveDialogs';
 import '../review/review.css';
 
 const MAPPABLE: readonly ExceptionReasonCode[] = ['SKU_UNKNOWN', 'SKU_UNMAPPED'];
 
-type Acting = { kind: 'resolve' | 'mapSku' | 'release'; row: ExceptionOrderRow } | null;
+type Acting = { kind: 'resolve' | 'mapSku' | 'release' | 'transfer'; row: ExceptionOrderRow } | null;
 
 /**
  * 异常订单: every order that waits for a person, by reason, oldest first, from this desk's copy. An
@@ -133,6 +133,15 @@ export function ExceptionOrdersScreen() {
             >
               {m.exceptionOrders.action.resolve}
             </Button>
+            {row.warehouseId !== null && (
+              <Button
+                size="small"
+                onClick={() => setActing({ kind: 'transfer', row })}
+                data-testid="exception-transfer"
+              >
+                {m.exceptionOrders.action.transfer}
+              </Button>
+            )}
             <Button size="small" onClick={() => openOrder(row.orderNo)}>
               {m.exceptionOrders.action.open}
             </Button>
@@ -183,6 +192,20 @@ export function ExceptionOrdersScreen() {
             const answer = await api['exceptionOrders.resolve']({ orderNo: acting.row.orderNo, note });
             if (!answer.ok) return failed(answer.error);
             void message.success(m.exceptionOrders.resolved);
+            setActing(null);
+            void load();
+            return null;
+          }}
+        />
+      )}
+      {acting?.kind === 'transfer' && (
+        <TransferDialog
+          row={acting.row}
+          onClose={() => setActing(null)}
+          onTransfer={async (warehouseId) => {
+            const answer = await api['exceptionOrders.transfer']({ orderNo: acting.row.orderNo, warehouseId });
+            if (!answer.ok) return failed(answer.error);
+            void message.success(m.exceptionOrders.transferred);
             setActing(null);
             void load();
             return null;

@@ -1,10 +1,11 @@
-import { Checkbox, Form, Input, Typography } from 'antd';
+import { Checkbox, Form, Input, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ExceptionOrderRow } from '../../../shared/contract/exception-orders';
 import type { OrderDetail } from '../../../shared/contract/orders';
 import type { ExceptionReasonCode } from '../../../shared/domain/exception-reasons';
 import { api } from '../../api/client';
 import { fill, useMessages } from '../../i18n';
+import { useNames } from '../../stores/names';
 import { Dialog } from '../detail/Dialog';
 
 /** Each answers null when done, or the refusal in words for the dialog to show. */
@@ -178,6 +179,53 @@ export function ReleaseDialog({
           label: `${m.exceptionOrders.reason[code]}：${row.exception.reasons.find((r) => r.code === code)?.detail ?? ''}`,
         }))}
       />
+    </Dialog>
+  );
+}
+
+/** 转仓: another warehouse ships it (one short of stock, one the buyer is nearer to). */
+export function TransferDialog({
+  row,
+  onClose,
+  onTransfer,
+}: {
+  row: ExceptionOrderRow;
+  onClose(): void;
+  onTransfer(warehouseId: string): Answer;
+}) {
+  const m = useMessages();
+  const warehouses = useNames((s) => s.directory.warehouses).filter((w) => w.id !== row.warehouseId);
+  const [warehouseId, setWarehouseId] = useState<string | null>(null);
+  const [missing, setMissing] = useState(false);
+  const { busy, error, submit } = useSubmit(onTransfer);
+  return (
+    <Dialog
+      title={fill(m.exceptionOrders.transferTitle, { orderNo: row.orderNo })}
+      testId="exception-transfer-dialog"
+      confirmLabel={m.exceptionOrders.transferConfirm}
+      busy={busy}
+      error={error}
+      onConfirm={() => (warehouseId === null ? setMissing(true) : void submit(warehouseId))}
+      onClose={onClose}
+    >
+      <Form layout="vertical" component="div">
+        <Form.Item
+          label={m.exceptionOrders.transferTo}
+          required
+          validateStatus={missing ? 'error' : undefined}
+          help={missing ? m.exceptionOrders.required : undefined}
+        >
+          <Select<string>
+            value={warehouseId ?? undefined}
+            onChange={(value) => {
+              setWarehouseId(value);
+              setMissing(false);
+            }}
+            data-testid="transfer-warehouse"
+            options={warehouses.map((w) => ({ value: w.id, label: w.name }))}
+          />
+        </Form.Item>
+      </Form>
     </Dialog>
   );
 }
