@@ -22,6 +22,7 @@ async function waitingToShip(): Promise<OrderRecord[]> {
       o.status === 'PENDING_SHIPMENT' &&
       o.refundStatus === 'NONE' &&
       !o.locked &&
+      o.exception === null &&
       o.lines.every((l) => l.shippedQuantity === 0),
   );
 }

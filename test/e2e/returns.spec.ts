@@ -26,7 +26,8 @@ const requestStatus = async (orderNo: string, id: string) =>
 /** Physical orders of warehouse1's Shanghai warehouse in this status that nobody has asked anything about. */
 async function untouched(status: OrderRecord['status']): Promise<OrderRecord[]> {
   return [...(await serviceOrders(app.serviceUrl, 'warehouse1')).values()].filter(
-    (o) => o.status === status && o.refundStatus === 'NONE' && !o.locked && o.kind === 'PHYSICAL',
+    (o) =>
+      o.status === status && o.refundStatus === 'NONE' && !o.locked && o.exception === null && o.kind === 'PHYSICAL',
   );
 }
 

@@ -24,6 +24,7 @@ async function waitingToShip(): Promise<OrderRecord[]> {
       o.status === 'PENDING_SHIPMENT' &&
       o.warehouseId === 'WH-SH' &&
       !o.locked &&
+      o.exception === null &&
       o.refundStatus === 'NONE' &&
       o.lines.every((l) => l.shippedQuantity === 0),
   );

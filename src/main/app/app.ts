@@ -9,6 +9,7 @@ import { customerServiceHandlers } from '../customer-service/handlers';
 import { directoryHandlers, refreshDirectory } from '../directory/directory';
 import { reportHandlers } from '../reports/handlers';
 import { reviewHandlers } from '../review/handlers';
+import { exceptionOrderHandlers } from '../exception-orders/handlers';
 import { dealerHandlers } from '../dealer/handlers';
 import { floorHandlers } from '../floor/handlers';
 import type { LabelPrinter } from '../floor/label-printer';
@@ -294,6 +295,7 @@ export function createApp(options: AppOptions): App {
       ...afterSaleHandlers(),
       ...customerServiceHandlers(),
       ...reviewHandlers(),
+      ...exceptionOrderHandlers(),
       ...reportHandlers(),
       ...directoryHandlers(),
       ...shippingHandlers(),

@@ -1,4 +1,8 @@
 import { namesEn } from './sections/names';
+import { reviewEn } from './sections/review';
+import { exceptionOrdersEn } from './sections/exceptionOrders';
+import { workbenchEn } from './sections/workbench';
+import { reportsEn } from './sections/reports';
 import { customerServiceEn } from './sections/customerService';
 import { filesEn } from './sections/files';
 import { listEn } from './sections/list';
@@ -182,6 +186,11 @@ export const en: Messages = {
     VERIFICATION_REQUIRED: 'This warehouse ships only scanned items: scan every unit first',
     LABEL_BLOCK_EMPTY: 'This desk has no label numbers left: go online to get a new block',
     TRACKING_VOIDED: 'This label number was voided and can never ship',
+    NOT_UNDER_REVIEW: 'This order no longer waits for review (someone else may have decided it)',
+    NO_OPEN_EXCEPTION: 'This order has no open exception any more',
+    EXCEPTION_NEEDS_RELEASE: 'Held at intake: map its SKU or accept the reason, and the order service checks it again',
+    NOT_HELD: 'This exception order was not held at intake: resolve it directly',
+    SKU_NOT_FOUND: 'The catalogue has no such SKU',
   } as Record<string, string>,
   shift: {
     title: 'This shift’s redemptions',
@@ -247,6 +256,7 @@ export const en: Messages = {
       EXTEND_RECEIPT: 'Extend receipt for the buyer',
       REVIEW_APPROVE: 'Approve review',
       REVIEW_REJECT: 'Reject review',
+      EXCEPTION_RESOLVE: 'Resolve exception',
     } as Record<string, string>,
   },
   dealer: {
@@ -375,6 +385,10 @@ export const en: Messages = {
   detail: detailEn,
   customerService: customerServiceEn,
   names: namesEn,
+  review: reviewEn,
+  exceptionOrders: exceptionOrdersEn,
+  workbench: workbenchEn,
+  reports: reportsEn,
   shipping: shippingEn,
   floor: floorEn,
   print: printEn,

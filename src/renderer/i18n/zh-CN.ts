@@ -1,4 +1,8 @@
 import { namesZhCN } from './sections/names';
+import { reviewZhCN } from './sections/review';
+import { exceptionOrdersZhCN } from './sections/exceptionOrders';
+import { workbenchZhCN } from './sections/workbench';
+import { reportsZhCN } from './sections/reports';
 import { customerServiceZhCN } from './sections/customerService';
 import { filesZhCN } from './sections/files';
 import { listZhCN } from './sections/list';
@@ -197,6 +201,11 @@ export const zhCN = {
     VERIFICATION_REQUIRED: '本仓要求扫描验货：请先逐件扫描商品再发货',
     LABEL_BLOCK_EMPTY: '本机预留的面单号已用完，请联网补充后再打印',
     TRACKING_VOIDED: '该面单号已作废，不能再用于发货',
+    NOT_UNDER_REVIEW: '该订单已不在待审核中（可能已被他人处理）',
+    NO_OPEN_EXCEPTION: '该订单已没有未处理的异常',
+    EXCEPTION_NEEDS_RELEASE: '该订单在接单时被拦截：请映射 SKU 或确认放行，由订单服务重新校验',
+    NOT_HELD: '该订单不是接单拦截的异常订单，请直接处理',
+    SKU_NOT_FOUND: '商品库中没有这个 SKU',
   } as Record<string, string>,
   shift: {
     title: '本班核销记录',
@@ -262,6 +271,7 @@ export const zhCN = {
       EXTEND_RECEIPT: '代买家延长收货',
       REVIEW_APPROVE: '审核通过',
       REVIEW_REJECT: '审核驳回',
+      EXCEPTION_RESOLVE: '处理异常',
     } as Record<string, string>,
   },
   dealer: {
@@ -390,6 +400,10 @@ export const zhCN = {
   detail: detailZhCN,
   customerService: customerServiceZhCN,
   names: namesZhCN,
+  review: reviewZhCN,
+  exceptionOrders: exceptionOrdersZhCN,
+  workbench: workbenchZhCN,
+  reports: reportsZhCN,
   shipping: shippingZhCN,
   floor: floorZhCN,
   print: printZhCN,

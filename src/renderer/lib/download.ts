@@ -1,5 +1,5 @@
 import { csvDocument, type CsvValue } from '../../shared/files/csv';
-import { xlsxBytes, type XlsxColumn, type XlsxValue } from '../../shared/files/xlsx';
+import { xlsxBytes, xlsxSheetsBytes, type XlsxColumn, type XlsxSheet, type XlsxValue } from '../../shared/files/xlsx';
 
 /** Hands bytes to the user as a file download (browser mode and Electron alike). */
 export function downloadBlob(fileName: string, blob: Blob): void {
@@ -25,9 +25,16 @@ export async function downloadXlsx(
   columns: XlsxColumn[],
   rows: XlsxValue[][],
 ): Promise<void> {
-  const bytes = await xlsxBytes(sheet, columns, rows);
+  downloadXlsxBytes(fileName, await xlsxBytes(sheet, columns, rows));
+}
+
+/** Several tables as the sheets of one workbook (a report), through the same writer. */
+export async function downloadXlsxSheets(fileName: string, sheets: XlsxSheet[]): Promise<void> {
+  downloadXlsxBytes(fileName, await xlsxSheetsBytes(sheets));
+}
+
+const downloadXlsxBytes = (fileName: string, bytes: Uint8Array): void =>
   downloadBlob(
     fileName,
     new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
   );
-}

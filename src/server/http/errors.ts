@@ -38,6 +38,8 @@ const SERVICE_ERRORS = {
   STOCK_SHORT: 409,
   NOT_ON_SALE: 409,
   NOT_TRANSFERABLE: 409,
+  /** An exception order that is not held at intake: nothing to map or release (decide it instead). */
+  NOT_HELD: 409,
   NO_OPEN_AFTER_SALE: 409,
   ORDER_NO_TAKEN: 409,
   INTENT_ID_TAKEN: 409,

@@ -11,6 +11,7 @@ import { orderRoutes } from '../orders/routes';
 import { redemptionRoutes } from '../redemption/routes';
 import { reportRoutes } from '../reports/routes';
 import { reviewRoutes } from '../review/routes';
+import { exceptionRoutes } from '../exceptions/routes';
 import { syncRoutes } from '../sync/routes';
 import { metaRoutes, SERVICE_VERSION } from './meta-routes';
 import { openApiDocument } from './openapi';
@@ -32,6 +33,7 @@ export function allRoutes(deps: Deps): AnyRoute[] {
     ...logisticsRoutes(deps),
     ...redemptionRoutes(deps),
     ...reviewRoutes(deps),
+    ...exceptionRoutes(deps),
     ...reportRoutes(deps),
     ...demoRoutes(deps),
   ];

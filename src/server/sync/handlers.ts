@@ -21,6 +21,7 @@ import {
 } from '../orders/intents';
 import { REDEEM, UNDO_REDEMPTION } from '../redemption/intents';
 import { REVIEW_APPROVE, REVIEW_REJECT } from '../review/intents';
+import { EXCEPTION_RESOLVE } from '../exceptions/intents';
 import type { IntentHandlers } from './handler';
 
 /** Every intent type of the wire contract and who re-executes it; the compiler checks none is missing. */
@@ -46,4 +47,5 @@ export const INTENT_HANDLERS: IntentHandlers = {
   EXTEND_RECEIPT,
   REVIEW_APPROVE,
   REVIEW_REJECT,
+  EXCEPTION_RESOLVE,
 };

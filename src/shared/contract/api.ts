@@ -4,6 +4,7 @@ import { customerServiceProcedures } from './customer-service';
 import { directoryProcedures } from './directory';
 import { reportProcedures } from './reports';
 import { reviewProcedures } from './review';
+import { exceptionOrderProcedures } from './exception-orders';
 import { floorProcedures } from './floor';
 import { printProcedures } from './print';
 import { shippingProcedures } from './shipping';
@@ -334,6 +335,7 @@ export const procedures = {
   ...afterSalesWorkbenchProcedures,
   ...customerServiceProcedures,
   ...reviewProcedures,
+  ...exceptionOrderProcedures,
   ...reportProcedures,
   ...directoryProcedures,
   ...shippingProcedures,

@@ -112,6 +112,8 @@ export const intentPayloads = {
   REVIEW_APPROVE: z.strictObject({ orderNo, note: z.string().trim().min(1).max(200).optional() }),
   /** The reason is required; the order is cancelled with a full refund or sent to the exception queue. */
   REVIEW_REJECT: z.strictObject({ orderNo, reason, then: z.enum(['CANCEL_REFUND', 'EXCEPTION']) }),
+  /** An exception order decided by a supervisor, with how (the timeline keeps it); it may ship again. */
+  EXCEPTION_RESOLVE: z.strictObject({ orderNo, note: reason }),
 } as const;
 export type IntentType = keyof typeof intentPayloads;
 export const INTENT_TYPES = Object.keys(intentPayloads) as IntentType[];

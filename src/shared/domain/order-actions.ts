@@ -42,13 +42,14 @@ export const ORDER_ACTION_TYPES = [
 
 /**
  * Refusal codes, in the order decide() checks them:
- * kind → status → lock → review hold → interception → the order's own state → the action's parameters.
+ * kind → status → lock → review hold → open exception → interception → the order's own state → the action's parameters.
  */
 export const ORDER_REFUSALS = [
   'WRONG_KIND',
   'WRONG_STATUS',
   'ORDER_LOCKED',
   'REVIEW_PENDING',
+  'EXCEPTION_OPEN',
   'SHIPPING_INTERCEPTED',
   'REDEMPTION_INTERCEPTED',
   'ALREADY_LOCKED',

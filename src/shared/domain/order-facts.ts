@@ -26,6 +26,8 @@ export interface OrderFacts {
   money?: { paid: number; refunded: number };
   /** 审单: the order waits for a supervisor's review (待审核) and may not ship until approved. */
   reviewPending?: boolean;
+  /** An exception order (异常订单): it waits for a person and may not ship until its exception is resolved. */
+  exceptionOpen?: boolean;
 }
 
 /** Refunded units are never shipped: a refund before shipping shrinks what the warehouse owes. */

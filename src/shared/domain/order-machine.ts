@@ -30,6 +30,7 @@ function decideState(facts: OrderFacts, type: OrderActionType): Found {
   const code = firstRefusal<OrderRefusal>([
     () => (rule.blockedByLock && facts.locked ? 'ORDER_LOCKED' : null),
     () => (rule.blockedByReview && facts.reviewPending ? 'REVIEW_PENDING' : null),
+    () => (rule.blockedByException && facts.exceptionOpen ? 'EXCEPTION_OPEN' : null),
     () => (rule.interceptedBy && facts.openAfterSaleType === 'REFUND_ONLY' ? rule.interceptedBy : null),
     () => STATE_GUARDS[type]?.(facts) ?? null,
   ]);

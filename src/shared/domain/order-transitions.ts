@@ -17,6 +17,8 @@ export interface OrderTransition {
   blockedByLock: boolean;
   /** A review hold (待审核) keeps the goods in the warehouse until a supervisor approves. */
   blockedByReview?: boolean;
+  /** An open exception (异常订单) keeps the goods in the warehouse until a person resolves it. */
+  blockedByException?: boolean;
   /** An open refund-only request holds the goods (or the code) until it is decided. */
   interceptedBy?: Extract<OrderRefusal, 'SHIPPING_INTERCEPTED' | 'REDEMPTION_INTERCEPTED'>;
 }
@@ -55,6 +57,7 @@ export const ORDER_TRANSITIONS: readonly OrderTransition[] = [
     until: 'ALL_SHIPPED',
     blockedByLock: true,
     blockedByReview: true,
+    blockedByException: true,
     interceptedBy: 'SHIPPING_INTERCEPTED',
   },
   {

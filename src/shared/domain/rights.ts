@@ -25,6 +25,8 @@ export const OPERATIONS = [
   'redemption.undo',
   'dealer.enterOrder',
   'exceptions.resolve',
+  /** 异常订单: decide an exception order, map its SKU, waive a reason (the rejected-work inbox is exceptions.resolve). */
+  'orders.resolveException',
   /** The warehouse floor's settings: verification policy, number pools. */
   'floor.configure',
   'demo.load',
@@ -74,6 +76,7 @@ export const ROLE_OPERATIONS: Readonly<Record<Role, readonly Operation[]>> = {
     'aftersales.refund',
     'redemption.undo',
     'exceptions.resolve',
+    'orders.resolveException',
   ],
   // An ERP's or connector's service account: feeds its shops' orders and events in, reads them back.
   integration: ['orders.read', 'intake.post', 'events.post'],

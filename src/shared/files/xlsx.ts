@@ -12,7 +12,8 @@ import { neutraliseCell } from './csv';
  * sheets in a browser are built in memory.
  */
 
-export type XlsxKind = 'text' | 'money' | 'integer';
+/** `decimal`: a rate or an average, one decimal place (orders shipped per hour). */
+export type XlsxKind = 'text' | 'money' | 'integer' | 'decimal';
 
 export interface XlsxColumn {
   header: string;
@@ -23,7 +24,7 @@ export interface XlsxColumn {
 
 export type XlsxValue = string | number | null | undefined;
 
-const FORMATS: Record<XlsxKind, string> = { text: '@', money: '0.00', integer: '0' };
+const FORMATS: Record<XlsxKind, string> = { text: '@', money: '0.00', integer: '0', decimal: '0.0' };
 
 /** One cell's value: text neutralised, money from fen to yuan, blanks left empty. */
 export function xlsxValue(kind: XlsxKind, value: XlsxValue): string | number | null {
@@ -47,17 +48,28 @@ function describeColumns(sheet: Worksheet, columns: readonly XlsxColumn[]): void
 const rowValues = (columns: readonly XlsxColumn[], row: readonly XlsxValue[]) =>
   columns.map((c, i) => xlsxValue(c.kind, row[i]));
 
-/** A whole small sheet in memory (a shift list, a report): the .xlsx bytes. */
-export async function xlsxBytes(
+/** A whole small sheet in memory (a shift list): the .xlsx bytes. */
+export const xlsxBytes = (
   sheetName: string,
   columns: readonly XlsxColumn[],
   rows: ReadonlyArray<readonly XlsxValue[]>,
-): Promise<Uint8Array> {
+): Promise<Uint8Array> => xlsxSheetsBytes([{ name: sheetName, columns, rows }]);
+
+export interface XlsxSheet {
+  name: string;
+  columns: readonly XlsxColumn[];
+  rows: ReadonlyArray<readonly XlsxValue[]>;
+}
+
+/** Several small sheets in one workbook (a report: one sheet per table), in memory. */
+export async function xlsxSheetsBytes(sheets: readonly XlsxSheet[]): Promise<Uint8Array> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook: Workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  describeColumns(sheet, columns);
-  for (const row of rows) sheet.addRow(rowValues(columns, row));
+  for (const { name, columns, rows } of sheets) {
+    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    describeColumns(sheet, columns);
+    for (const row of rows) sheet.addRow(rowValues(columns, row));
+  }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 

@@ -12,6 +12,7 @@ import { applyOpenAfterSale } from './open-after-sale';
 import { applyConfirmReceipt, applyExtendReceipt } from './receipt';
 import { applyChangeReceiver } from './receiver';
 import { applyReviewApprove, applyReviewReject } from './review';
+import { applyExceptionResolve } from './exception';
 import { applyLock, applyUnlock } from './lock';
 import { applyNote } from './note';
 import { applyTrackingEntry } from './tracking';
@@ -43,6 +44,7 @@ export * from './cancel-paid';
 export * from './receipt';
 export * from './receiver';
 export * from './review';
+export * from './exception';
 export * from './redeem';
 export * from './pay';
 export * from './draft';
@@ -96,6 +98,7 @@ export const ORDER_INTENT_APPLIERS: { [T in OrderIntentType]: OrderIntentApplier
   EXTEND_RECEIPT: applyExtendReceipt,
   REVIEW_APPROVE: applyReviewApprove,
   REVIEW_REJECT: applyReviewReject,
+  EXCEPTION_RESOLVE: applyExceptionResolve,
 };
 
 /**

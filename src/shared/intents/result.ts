@@ -32,6 +32,10 @@ export const INTENT_REFUSALS = [
   'TRACKING_VOIDED',
   /** A tracking event for a number that is none of the order's parcels. */
   'TRACKING_NOT_ON_ORDER',
+  /** An exception decision for an order with no open exception. */
+  'NO_OPEN_EXCEPTION',
+  /** An order held at intake: mapping its SKU or waiving its reason on the service releases it. */
+  'EXCEPTION_NEEDS_RELEASE',
 ] as const;
 
 export type IntentRefusal =

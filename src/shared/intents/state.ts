@@ -40,6 +40,7 @@ export function factsOf({ record, receiptExtended }: OrderState): OrderFacts {
     })),
     money: { paid: record.amounts.paid, refunded: refundedFen(record) },
     reviewPending: record.review?.status === 'PENDING',
+    exceptionOpen: record.exception !== null,
   };
 }
 

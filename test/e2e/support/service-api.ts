@@ -72,3 +72,44 @@ export async function liveCodes(serviceUrl: string, stores = ['ST-01', 'ST-02'])
       o.redemptionCode.validTo > now + 3_600_000,
   );
 }
+
+/** One call to the order service as a demo user, for what a test sets up behind the desk's back. */
+export async function serviceCall<T>(
+  serviceUrl: string,
+  username: string,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const token = await tokenOf(serviceUrl, username);
+  const answer = await fetch(`${serviceUrl}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (answer.status !== 200) throw new Error(`${method} ${path}: ${answer.status} ${await answer.text()}`);
+  return (await answer.json()) as T;
+}
+
+/** A shopper of the demo mall buys and pays: the paid child orders, as the service answers them. */
+export async function buyerPays(
+  serviceUrl: string,
+  checkout: { lines: Array<{ sku: string; quantity: number }>; buyerIndex: number },
+): Promise<OrderRecord[]> {
+  const placed = await serviceCall<{ orders: OrderRecord[] }>(serviceUrl, 'admin', 'POST', '/v1/demo/orders', checkout);
+  const paid = await serviceCall<{ orders: OrderRecord[] }>(
+    serviceUrl,
+    'admin',
+    'POST',
+    '/v1/events/payment-confirmed',
+    {
+      orderNo: placed.orders[0]!.orderNo,
+      channel: 'WECHAT_PAY',
+      serialNo: `4200${String(Date.now()).slice(-12)}${String(placed.orders.length).padStart(12, '0')}`,
+    },
+  );
+  return paid.orders;
+}

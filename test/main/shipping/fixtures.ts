@@ -12,6 +12,7 @@ export async function waitingToShip(service: TestService): Promise<OrderRecord[]
       o.status === 'PENDING_SHIPMENT' &&
       o.warehouseId === 'WH-SH' &&
       !o.locked &&
+      o.exception === null &&
       o.refundStatus === 'NONE' &&
       o.lines.every((l) => l.shippedQuantity === 0),
   );

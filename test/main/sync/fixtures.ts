@@ -14,6 +14,7 @@ export function shippableOrders(desk: TestDesk): OrderRecord[] {
     (o) =>
       o.status === 'PENDING_SHIPMENT' &&
       !o.locked &&
+      o.exception === null &&
       o.refundStatus === 'NONE' &&
       o.afterSales.every((a) => ['SUCCEEDED', 'REJECTED', 'WITHDRAWN'].includes(a.status)),
   );

@@ -91,6 +91,7 @@ describe('randomized soak: desks, faults and syncs at random', () => {
       (o) =>
         o.status === 'PENDING_SHIPMENT' &&
         !o.locked &&
+        o.exception === null &&
         o.afterSales.length === 0 &&
         o.lines.some((l) => l.quantity - l.shippedQuantity - l.refundedQuantity > 0),
     );

@@ -50,6 +50,9 @@ describe('the OpenAPI document', () => {
       '/v1/events/payment-confirmed',
       '/v1/events/receipt-confirmed',
       '/v1/events/receipt-extended',
+      '/v1/exception-orders/{orderNo}/map-sku',
+      '/v1/exception-orders/{orderNo}/release',
+      '/v1/exception-orders/{orderNo}/transfer',
       '/v1/health',
       '/v1/intake/orders',
       '/v1/logistics/events',
@@ -99,6 +102,6 @@ describe('the OpenAPI document', () => {
         'UNKNOWN_INTENT_TYPE',
       ]),
     );
-    expect(INTENT_TYPES.length).toBe(21);
+    expect(INTENT_TYPES.length).toBe(22);
   });
 });

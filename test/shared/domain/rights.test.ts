@@ -40,6 +40,7 @@ const EXPECTED: Record<Role, Operation[]> = {
     'aftersales.refund',
     'redemption.undo',
     'exceptions.resolve',
+    'orders.resolveException',
   ],
   integration: ['orders.read', 'intake.post', 'events.post'],
 };

@@ -33,6 +33,7 @@ export const untouchedToShip = (order: OrderRecord): boolean =>
   order.kind === 'PHYSICAL' &&
   order.status === 'PENDING_SHIPMENT' &&
   !order.locked &&
+  order.exception === null &&
   order.afterSales.length === 0 &&
   order.lines.every((l) => l.shippedQuantity === 0 && l.refundedQuantity === 0);
 

@@ -65,6 +65,7 @@ export const TRIED: { [T in IntentType]: Describe<T> } = {
     p.note ? fill(m.exceptions.triedNote, { text: p.note }) : m.exceptions.types.REVIEW_APPROVE!,
   REVIEW_REJECT: (p, w) =>
     `${reason(w, p.reason)}，${p.then === 'CANCEL_REFUND' ? w.m.exceptions.thenCancel : w.m.exceptions.thenException}`,
+  EXCEPTION_RESOLVE: (p, { m }) => fill(m.exceptions.triedNote, { text: p.note }),
 };
 
 /** What an intent in the inbox tried; a payload of an unknown shape still says something. */

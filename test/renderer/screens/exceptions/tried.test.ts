@@ -77,6 +77,7 @@ const PAYLOADS: { [T in IntentType]: IntentPayload<T> } = {
   EXTEND_RECEIPT: { orderNo, reason: '买家出差' },
   REVIEW_APPROVE: { orderNo, note: '已电话核实' },
   REVIEW_REJECT: { orderNo, reason: '疑似刷单', then: 'CANCEL_REFUND' },
+  EXCEPTION_RESOLVE: { orderNo, note: '平台已恢复订单，照常发货' },
 };
 
 describe('the exceptions inbox says what each refused intent tried', () => {
