@@ -50,6 +50,7 @@ function exportColumns({ labels, timeZone }: CsvStyle) {
     createdAt: (r) => at(r.createdAt),
     paidAt: (r) => at(r.paidAt),
     shippedAt: (r) => at(r.shippedAt),
+    dueAt: (r) => at(r.dueAt),
     trackingNos: (r) => r.trackingNos,
   };
   return value;

@@ -1,4 +1,14 @@
-import { AlertOutlined, BarcodeOutlined, EditOutlined, ProfileOutlined, ScanOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  BarcodeOutlined,
+  CustomerServiceOutlined,
+  EditOutlined,
+  ExceptionOutlined,
+  ProfileOutlined,
+  ScanOutlined,
+} from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import { can } from '../../shared/domain/rights';
 import type { Role } from '../../shared/domain/vocabulary';
@@ -78,6 +88,44 @@ export const SCREENS: readonly ScreenEntry[] = [
     visibleTo: (role) => can(role, 'exceptions.resolve'),
     component: lazyScreen(() => import('../screens/exceptions/ExceptionsScreen'), 'ExceptionsScreen'),
     Badge: island(() => import('./ExceptionsCount'), 'ExceptionsCount'),
+  },
+  {
+    id: 'review',
+    group: 'desk',
+    label: (m) => m.review.nav,
+    icon: <AuditOutlined />,
+    visibleTo: (role) => can(role, 'orders.review'),
+    component: lazyScreen(() => import('../screens/review/ReviewScreen'), 'ReviewScreen'),
+  },
+  {
+    id: 'exception-orders',
+    group: 'desk',
+    label: (m) => m.exceptionOrders.nav,
+    icon: <ExceptionOutlined />,
+    visibleTo: (role) => can(role, 'orders.resolveException'),
+    component: lazyScreen(() => import('../screens/exception-orders/ExceptionOrdersScreen'), 'ExceptionOrdersScreen'),
+  },
+  {
+    id: 'workbench',
+    group: 'desk',
+    label: (m) => m.workbench.nav,
+    icon: <CustomerServiceOutlined />,
+    // Whoever takes a step of a request: customer service decides and refunds, the warehouse
+    // receives returns and ships replacements.
+    visibleTo: (role) =>
+      can(role, 'aftersales.review') ||
+      can(role, 'aftersales.refund') ||
+      can(role, 'aftersales.receiveReturn') ||
+      can(role, 'aftersales.shipExchange'),
+    component: lazyScreen(() => import('../screens/workbench/WorkbenchScreen'), 'WorkbenchScreen'),
+  },
+  {
+    id: 'reports',
+    group: 'manage',
+    label: (m) => m.reports.nav,
+    icon: <BarChartOutlined />,
+    visibleTo: (role) => can(role, 'reports.read'),
+    component: lazyScreen(() => import('../screens/reports/ReportsScreen'), 'ReportsScreen'),
   },
 ];
 

@@ -24,6 +24,7 @@ export const LIST_COLUMNS = [
   'createdAt',
   'paidAt',
   'shippedAt',
+  'dueAt',
   'trackingNos',
 ] as const;
 export type ListColumn = (typeof LIST_COLUMNS)[number];

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { latinTokens } from '../../support/latin-tokens';
 
 /**
  * What every screen of the tour must satisfy, in every language or only some. Each check answers
@@ -35,4 +36,22 @@ export const nativeControls: DesignCheck = {
   run: (page) => page.evaluate(NATIVE_CONTROLS) as Promise<string[]>,
 };
 
-export const DESIGN_CHECKS: DesignCheck[] = [nativeControls];
+/**
+ * zh-CN screens speak Chinese: visible text with an enum-like Latin token ([A-Z][A-Z_]{3,}:
+ * WECHAT_PAY, PENDING_SHIPMENT, OWN_MALL) shows a code that reached the screen untranslated. Order,
+ * tracking, SKU and serial numbers are allowed (they carry digits: latinTokens). Each token is
+ * named with the text around it, so it can be found.
+ */
+export const latinCodes: DesignCheck = {
+  name: 'no untranslated codes in Chinese text',
+  locales: ['zh-CN'],
+  async run(page) {
+    const text = (await page.evaluate('document.body.innerText')) as string;
+    return latinTokens(text).map((token) => {
+      const at = text.indexOf(token);
+      return `${token} in "${text.slice(Math.max(0, at - 20), at + token.length + 20).replace(/\s+/g, ' ')}"`;
+    });
+  },
+};
+
+export const DESIGN_CHECKS: DesignCheck[] = [nativeControls, latinCodes];

@@ -197,4 +197,37 @@ export const TOUR: TourScreen[] = [
     reach: async () => undefined,
     ready: (page) => page.getByTestId('dealer-screen'),
   },
+  {
+    id: 'review',
+    user: 'service1',
+    reach: nav('review'),
+    ready: (page) => page.getByTestId('review-table').or(page.getByTestId('review-empty')),
+  },
+  {
+    id: 'exception-orders',
+    user: 'service1',
+    reach: nav('exception-orders'),
+    ready: (page) => page.getByTestId('exception-orders-table').or(page.getByTestId('exception-orders-empty')),
+  },
+  {
+    id: 'exception-resolve',
+    user: 'service1',
+    reach: async (page) => {
+      await nav('exception-orders')(page);
+      await page.getByTestId('exception-resolve').first().click();
+    },
+    ready: (page) => page.getByTestId('exception-resolve-dialog'),
+  },
+  {
+    id: 'workbench',
+    user: 'service1',
+    reach: nav('workbench'),
+    ready: (page) => page.getByTestId('workbench-table').or(page.getByTestId('workbench-empty')),
+  },
+  {
+    id: 'reports',
+    user: 'service1',
+    reach: nav('reports'),
+    ready: (page) => page.getByTestId('report-charts').or(page.getByTestId('reports-empty')),
+  },
 ];

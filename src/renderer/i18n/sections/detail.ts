@@ -14,6 +14,8 @@ export const detailZhCN = {
   loading: '正在加载订单…',
   pendingSync: '有 {n} 条本机操作待同步',
   lockedBecause: '已锁定：{reason}',
+  exceptionBecause: '异常：{reasons}',
+  reviewBecause: '待审核：{reasons}',
   module: {
     basic: '基本信息',
     items: '商品',
@@ -191,6 +193,8 @@ export const detailEn: Widen<typeof detailZhCN> = {
   loading: 'Loading the order…',
   pendingSync: '{n} {n:change|changes} on this device {n:waits|wait} to sync',
   lockedBecause: 'Locked: {reason}',
+  exceptionBecause: 'Exception: {reasons}',
+  reviewBecause: 'Waiting for review: {reasons}',
   module: {
     basic: 'Basic info',
     items: 'Items',

@@ -18,6 +18,20 @@ export function PanelHeader({ orderNo, order }: { orderNo: string; order: OrderD
               {fill(m.detail.lockedBecause, { reason: order.lockReason ?? '' })}
             </OrderFlagTag>
           )}
+          {order.exception && (
+            <OrderFlagTag flag="exception" testId="detail-exception">
+              {fill(m.detail.exceptionBecause, {
+                reasons: order.exception.reasons.map((r) => m.exceptionOrders.reason[r.code]).join('、'),
+              })}
+            </OrderFlagTag>
+          )}
+          {order.review?.status === 'PENDING' && (
+            <OrderFlagTag flag="exception" testId="detail-review">
+              {fill(m.detail.reviewBecause, {
+                reasons: order.review.reasons.map((r) => m.review.reason[r]).join('、'),
+              })}
+            </OrderFlagTag>
+          )}
           {order.pendingSync > 0 && (
             <OrderFlagTag flag="pendingSync" testId="detail-pending">
               {fill(m.detail.pendingSync, { n: order.pendingSync })}

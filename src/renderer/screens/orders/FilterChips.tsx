@@ -56,6 +56,7 @@ function chipsOf(m: Messages, s: SearchArea): Array<{ key: keyof SearchArea; tex
   words('sources', m.column.source, s.sources, (v) => m.source[v]);
   words('provinces', m.list.province, s.provinces, (v) => v);
   words('warehouseIds', m.list.warehouse, s.warehouseIds, (v) => v);
+  if (s.dueBefore !== undefined) chips.push({ key: 'dueBefore', text: m.list.dueSoon });
   if (s.time) {
     const from = s.time.from === undefined ? '…' : dayOf(s.time.from);
     const to = s.time.to === undefined ? '…' : dayOf(s.time.to);

@@ -22,6 +22,11 @@ interface Props {
 type MultiKey = 'paymentStatuses' | 'refundStatuses' | 'paymentChannels' | 'platforms' | 'sources';
 type Range = [Dayjs | null, Dayjs | null] | null;
 
+const HOUR = 3_600_000;
+/** "Due soon" windows offered, in hours. */
+const DUE_WITHIN = ['24', '72', '168'] as const;
+type DueWithin = (typeof DUE_WITHIN)[number];
+
 /**
  * The search area of domain.md: edits stay a draft until 查询, so the list is not re-queried on
  * every pick. Shown or folded by the list's toolbar.
@@ -59,6 +64,7 @@ export function FiltersPanel({ value, onApply }: Props) {
     </Field>
   );
 
+  const [dueWithin, setDueWithin] = useState<DueWithin | null>(null);
   // The kind of time is remembered while no range is set, so picking it first and the days second works.
   const [pickedField, setPickedField] = useState<ListTimeField>(draft.time?.field ?? 'createdAt');
   const time = draft.time;
@@ -109,6 +115,20 @@ export function FiltersPanel({ value, onApply }: Props) {
             onChange={setRange}
           />
         </Space.Compact>
+      </Field>
+      <Field label={m.list.dueSoon} testId="filter-dueBefore">
+        <Select<DueWithin>
+          allowClear
+          aria-label={m.list.dueSoon}
+          placeholder={m.list.any}
+          value={draft.dueBefore === undefined ? undefined : (dueWithin ?? undefined)}
+          onChange={(hours) => {
+            setDueWithin(hours ?? null);
+            // Deadlines already passed count too: an order overdue is the most due of all.
+            patch({ dueBefore: hours === undefined ? undefined : Date.now() + Number(hours) * HOUR });
+          }}
+          options={DUE_WITHIN.map((hours) => ({ value: hours, label: m.list.dueWithin[hours] }))}
+        />
       </Field>
       <Field label={m.list.province} testId="filter-provinces">
         <Select

@@ -1,7 +1,7 @@
 import { createColumnHelper, type RowData } from '@tanstack/react-table';
 import type { ListColumn } from '../../../shared/contract/list';
 import type { OrderListRow } from '../../../shared/contract/orders';
-import type { Locale } from '../../i18n';
+import { fill, type Locale } from '../../i18n';
 import type { Messages } from '../../i18n/zh-CN';
 import { Amount } from '../../components/Amount';
 import { OrderFlagTag, OrderStatusTag, PaymentStatusTag, RefundStatusTag } from '../../components/StatusTag';
@@ -37,6 +37,7 @@ export const columnTitle = (m: Messages, id: ListColumn): string =>
     createdAt: m.column.createdAt,
     paidAt: m.column.paidAt,
     shippedAt: m.list.shippedAt,
+    dueAt: m.list.dueAt,
     trackingNos: m.column.trackingNos,
   })[id];
 
@@ -98,5 +99,15 @@ export const orderColumns = (m: Messages, locale: Locale) => [
   column.accessor('createdAt', { header: m.column.createdAt, size: 150, cell: (c) => dateTime(c.getValue(), locale) }),
   column.accessor('paidAt', { header: m.column.paidAt, size: 150, cell: (c) => dateTime(c.getValue(), locale) }),
   column.accessor('shippedAt', { header: m.list.shippedAt, size: 150, cell: (c) => dateTime(c.getValue(), locale) }),
+  column.accessor('dueAt', {
+    header: m.list.dueAt,
+    size: 190,
+    cell: (c) => {
+      const { dueAt, dueKind } = c.row.original;
+      if (dueAt === null || dueKind === null) return '—';
+      const words = fill(m.list.due[dueKind], { time: dateTime(dueAt, locale) });
+      return dueAt <= Date.now() ? <span className="due overdue">{`${m.list.overdue} · ${words}`}</span> : words;
+    },
+  }),
   column.accessor('trackingNos', { header: m.column.trackingNos, size: 160, cell: (c) => c.getValue() || '—' }),
 ];
