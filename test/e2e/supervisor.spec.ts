@@ -1,9 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { OrderRecord } from '../../src/shared/contract/records';
 import { demoBuyer } from '../../src/shared/demo/people';
-import { DEMO_PRODUCTS, DEMO_SEED } from '../../src/server/demo/company';
+import { DEMO_PRODUCTS, DEMO_SEED, demoStock } from '../../src/server/demo/company';
+import { formatFen } from '../../src/shared/domain/money';
 import { NO_REVIEW } from '../../src/shared/domain/review';
-import { openFromList, sfNumber } from './support/detail';
+import { openFromList, scan, sfNumber } from './support/detail';
 import { buyerAsks, buyerPays, serviceCall, serviceOrder, serviceOrders } from './support/service-api';
 import { signIn, startWebMode, type WebMode } from './support/web-mode';
 
@@ -22,16 +23,33 @@ const SHANGHAI_BUYER = (() => {
   for (let i = 9_000; i < 10_000; i++) if (demoBuyer(DEMO_SEED, i).home.warehouse === 'WH-SH') return i;
   throw new Error('no demo buyer near WH-SH');
 })();
-/** The company's own well-stocked goods (every warehouse has them). */
-const GOODS = DEMO_PRODUCTS.filter((p) => p.kind === 'PHYSICAL' && p.onSale && p.merchantId === 'MCH-0001');
+/** The company's own well-stocked goods (every warehouse has them, none runs low). */
+const LOW = new Set(
+  demoStock()
+    .filter((s) => s.onHand < 50)
+    .map((s) => s.sku),
+);
+const GOODS = DEMO_PRODUCTS.filter(
+  (p) => p.kind === 'PHYSICAL' && p.onSale && p.merchantId === 'MCH-0001' && !LOW.has(p.sku),
+);
+const yuan = (fen: number) => formatFen(fen, { symbol: true });
 
 const paidInShanghai = async (nth: number): Promise<OrderRecord> =>
   (await buyerPays(app.serviceUrl, { lines: [{ sku: GOODS[nth]!.sku, quantity: 1 }], buyerIndex: SHANGHAI_BUYER }))[0]!;
 
-/** Waits until the desk's own copy has what the service just changed. */
+/** Asks the desk for a sync round now (it would come by itself within 15 s). */
 async function syncNow(page: Page): Promise<void> {
-  await page.getByRole('status', { name: 'sync' }).click();
-  await expect(page.getByRole('status', { name: 'sync' })).toContainText('上次同步');
+  await page.getByRole('button', { name: /立即同步|Sync now/ }).click();
+}
+
+/** Searches the list until the order is there (the desk pulls the service's change meanwhile). */
+async function findInList(page: Page, orderNo: string): Promise<void> {
+  await expect(async () => {
+    await syncNow(page);
+    await page.getByRole('searchbox').fill(orderNo);
+    await page.getByRole('button', { name: '搜索' }).click();
+    await expect(page.locator(`.tbody .tr[data-order-no="${orderNo}"]`)).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 test('a supervisor batch-approves orders held for review; only then does the warehouse see them to ship', async ({
@@ -77,16 +95,10 @@ test('a supervisor batch-approves orders held for review; only then does the war
     )
     .toEqual(['APPROVED', 'APPROVED']);
 
-  await syncNow(warehouse);
-  await warehouse.getByRole('searchbox').fill(held[1]!.orderNo);
-  await warehouse.getByRole('button', { name: '搜索' }).click();
-  await expect(warehouse.locator(`.tbody .tr[data-order-no="${held[1]!.orderNo}"]`)).toBeVisible();
-  await warehouse.getByRole('searchbox').fill('');
-  await warehouse.getByRole('button', { name: '搜索' }).click();
+  // Approved, they arrive in the warehouse's 待发货 with its next sync.
   await warehouse.locator('[data-status="PENDING_SHIPMENT"]').click();
-  await warehouse.getByRole('searchbox').fill(held[0]!.orderNo);
-  await warehouse.getByRole('button', { name: '搜索' }).click();
-  await expect(warehouse.locator(`.tbody .tr[data-order-no="${held[0]!.orderNo}"]`)).toBeVisible();
+  for (const order of held) await findInList(warehouse, order.orderNo);
+  await warehouse.screenshot({ path: `${SCREENS}/review-approved-warehouse.png` });
 });
 
 test('an exception order with an unmapped platform item is resolved by mapping its SKU, and then ships', async ({
@@ -160,13 +172,12 @@ test('an exception order with an unmapped platform item is resolved by mapping i
 
   const warehouse = await browser.newPage();
   await signIn(warehouse, app.url, 'warehouse1');
-  await syncNow(warehouse);
+  await findInList(warehouse, orderNo);
   await openFromList(warehouse, orderNo);
   const panel = warehouse.getByRole('dialog', { name: `订单详情 ${orderNo}` });
-  await panel.getByRole('button', { name: /^发货/ }).click();
-  const ship = warehouse.getByTestId('ship-dialog');
-  await ship.getByRole('textbox', { name: '运单号', exact: true }).fill(sfNumber());
-  await warehouse.keyboard.press('Enter');
+  await warehouse.keyboard.press('s');
+  await expect(warehouse.getByTestId('ship-dialog')).toBeVisible();
+  await scan(warehouse, '包裹 1 运单号', sfNumber());
   await expect(panel.getByTestId('detail-status')).toHaveText('待收货');
   await expect.poll(async () => (await serviceOrder(app.serviceUrl, orderNo))?.status).toBe('PENDING_RECEIPT');
 });
@@ -213,10 +224,11 @@ test('each kind of after-sale goes end to end in the workbench, and the refund a
 
   // 仅退款 of a whole unshipped order: the goods and the freight come back, every fen paid.
   const refundRow = await requestRow(cs, 'PENDING_REFUND', refundOnly.afterSaleNo);
+  // Money goes out only once the approval has synced (the row says 等待同步 until then).
   await syncNow(cs);
+  await expect(refundRow.getByText('等待同步')).toHaveCount(0, { timeout: 30_000 });
   await refundRow.getByTestId('step-refund').click();
   const refund = cs.getByTestId('refund-dialog');
-  const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
   await expect(refund.getByTestId('refund-total')).toHaveText(yuan(unshipped.amounts.paid));
   await expect(refund.getByTestId('refund-freight')).toHaveText(yuan(unshipped.amounts.freight));
   await expect(refund.getByTestId('refund-goods')).toHaveText(yuan(unshipped.amounts.paid - unshipped.amounts.freight));
@@ -232,9 +244,11 @@ test('each kind of after-sale goes end to end in the workbench, and the refund a
     .toEqual(['CLOSED', 'REFUNDED', unshipped.amounts.paid]);
 
   // The warehouse receives the goods sent back, and ships the replacement.
+  const lastStep = async (orderNo: string) => (await serviceOrder(app.serviceUrl, orderNo))?.afterSales.at(-1)?.status;
+  await expect.poll(() => lastStep(toReturn!.orderNo)).toBe('AWAITING_RETURN');
+  await expect.poll(() => lastStep(toExchange!.orderNo)).toBe('AWAITING_EXCHANGE_RETURN');
   const warehouse = await browser.newPage();
   await signIn(warehouse, app.url, 'warehouse1');
-  await syncNow(warehouse);
   await warehouse.getByTestId('nav-workbench').click();
   await (await requestRow(warehouse, 'AWAITING_RETURN', returned.afterSaleNo)).getByTestId('step-receive').click();
   await (await requestRow(warehouse, 'AWAITING_RETURN', exchange.afterSaleNo)).getByTestId('step-receive').click();
@@ -245,21 +259,24 @@ test('each kind of after-sale goes end to end in the workbench, and the refund a
   await ship.getByRole('button', { name: '确认发出' }).click();
   await requestRow(warehouse, 'SUCCEEDED', exchange.afterSaleNo);
   await syncNow(warehouse);
+  await expect.poll(() => lastStep(toReturn!.orderNo)).toBe('PENDING_REFUND');
 
   // 退货退款: the goods' share comes back; the freight of a delivery that took place does not.
-  await syncNow(cs);
+  await expect(async () => {
+    await syncNow(cs);
+    await cs.getByTestId('workbench-tab-PENDING_REFUND').click();
+    const row = cs.getByTestId('workbench-table').locator(`tr[data-after-sale-no="${returned.afterSaleNo}"]`);
+    await expect(row).toBeVisible({ timeout: 2_000 });
+    await expect(row.getByText('等待同步')).toHaveCount(0);
+  }).toPass({ timeout: 30_000 });
   const returnRow = await requestRow(cs, 'PENDING_REFUND', returned.afterSaleNo);
   await returnRow.getByTestId('step-refund').click();
   await expect(refund.getByTestId('refund-freight')).toHaveText('¥0.00');
   await expect(refund.getByTestId('refund-total')).toHaveText(yuan(returned.amount));
   await refund.getByRole('button', { name: /^确认退款/ }).click();
   await requestRow(cs, 'SUCCEEDED', returned.afterSaleNo);
-  await expect
-    .poll(async () => (await serviceOrder(app.serviceUrl, toReturn!.orderNo))?.afterSales.at(-1)?.status)
-    .toBe('SUCCEEDED');
-  await expect
-    .poll(async () => (await serviceOrder(app.serviceUrl, toExchange!.orderNo))?.afterSales.at(-1)?.status)
-    .toBe('SUCCEEDED');
+  await expect.poll(() => lastStep(toReturn!.orderNo)).toBe('SUCCEEDED');
+  await expect.poll(() => lastStep(toExchange!.orderNo)).toBe('SUCCEEDED');
 });
 
 test('the reports screen shows the demo company’s charts and exports them to Excel', async ({ page }) => {

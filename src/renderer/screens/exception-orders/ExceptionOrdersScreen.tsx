@@ -34,10 +34,13 @@ export function ExceptionOrdersScreen() {
   const [rows, setRows] = useState<ExceptionOrderRow[] | null>(null);
   const [acting, setActing] = useState<Acting>(null);
 
-  const load = useCallback(async () => {
-    const answer = await api['exceptionOrders.queue']({ reason });
-    if (answer.ok) setRows(answer.value);
-  }, [reason]);
+  const load = useCallback(
+    () =>
+      api['exceptionOrders.queue']({ reason }).then((answer) => {
+        if (answer.ok) setRows(answer.value);
+      }),
+    [reason],
+  );
   useEffect(() => {
     void load();
     return onEvent('orders.changed', () => void load());

@@ -36,13 +36,19 @@ export function ReportsScreen() {
   const [answer, setAnswer] = useState<DeskReport | null>(null);
   const [loading, setLoading] = useState(false);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    const result = await api['reports.summary']({ from: range[0].valueOf(), to: range[1].valueOf() + 1, bucket });
-    setLoading(false);
-    if (result.ok) setAnswer(result.value);
-  }, [range, bucket]);
+  const load = useCallback(
+    () =>
+      api['reports.summary']({ from: range[0].valueOf(), to: range[1].valueOf() + 1, bucket }).then((result) => {
+        setLoading(false);
+        if (result.ok) setAnswer(result.value);
+      }),
+    [range, bucket],
+  );
   useEffect(() => void load(), [load]);
+  const refresh = () => {
+    setLoading(true);
+    void load();
+  };
 
   const report = answer?.report ?? null;
   const tables = useMemo(() => (report ? reportTables(report, m) : []), [report, m]);
@@ -70,7 +76,7 @@ export function ReportsScreen() {
             { value: 'week', label: m.reports.bucket.week },
           ]}
         />
-        <Button onClick={() => void load()} loading={loading} data-testid="reports-refresh">
+        <Button onClick={refresh} loading={loading} data-testid="reports-refresh">
           {m.reports.refresh}
         </Button>
         <Button type="primary" disabled={!report} onClick={exportXlsx} data-testid="reports-export">

@@ -30,14 +30,16 @@ export function ReviewScreen() {
   const [busy, setBusy] = useState(false);
   const [now, setNow] = useState(() => Date.now());
 
-  const load = useCallback(async () => {
-    const answer = await api['review.queue']({});
-    if (answer.ok) {
-      setRows(answer.value);
-      setSelected((kept) => kept.filter((no) => answer.value.some((row) => row.orderNo === no)));
-      setNow(Date.now());
-    }
-  }, []);
+  const load = useCallback(
+    () =>
+      api['review.queue']({}).then((answer) => {
+        if (!answer.ok) return;
+        setRows(answer.value);
+        setSelected((kept) => kept.filter((no) => answer.value.some((row) => row.orderNo === no)));
+        setNow(Date.now());
+      }),
+    [],
+  );
   useEffect(() => {
     void load();
     return onEvent('orders.changed', () => void load());

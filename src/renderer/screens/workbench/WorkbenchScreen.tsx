@@ -43,18 +43,19 @@ export function WorkbenchScreen() {
   const [acting, setActing] = useState<Acting>(null);
   const [now, setNow] = useState(() => Date.now());
 
-  const load = useCallback(async () => {
-    const answer = await api['aftersales.list']({ tab, type, text });
-    if (answer.ok) {
-      setList(answer.value);
-      setNow(Date.now());
-    }
-  }, [tab, type, text]);
+  const load = useCallback(
+    () =>
+      api['aftersales.list']({ tab, type, text }).then((answer) => {
+        if (!answer.ok) return;
+        setList(answer.value);
+        setNow(Date.now());
+      }),
+    [tab, type, text],
+  );
   useEffect(() => {
     void load();
     return onEvent('orders.changed', () => void load());
   }, [load]);
-  useEffect(() => setSelected([]), [tab, type, text]);
 
   const words = (error: ApiError) => refusalWords(m, error.reason ?? error.code) ?? error.message;
   /** An action's answer: a toast when done, the refusal in words otherwise (for a dialog to show). */
@@ -195,7 +196,10 @@ export function WorkbenchScreen() {
       <Typography.Title level={4}>{m.workbench.title}</Typography.Title>
       <Tabs
         activeKey={tab}
-        onChange={(key) => setTab(key as AfterSaleTab)}
+        onChange={(key) => {
+          setTab(key as AfterSaleTab);
+          setSelected([]);
+        }}
         items={AFTER_SALE_TAB_IDS.map((id) => ({
           key: id,
           label: (
@@ -209,7 +213,10 @@ export function WorkbenchScreen() {
         <Select<AfterSaleType | 'ALL'>
           style={{ width: 140 }}
           value={type ?? 'ALL'}
-          onChange={(value) => setType(value === 'ALL' ? null : value)}
+          onChange={(value) => {
+            setType(value === 'ALL' ? null : value);
+            setSelected([]);
+          }}
           data-testid="workbench-type"
           options={[
             { value: 'ALL', label: m.workbench.allTypes },
@@ -221,7 +228,10 @@ export function WorkbenchScreen() {
           style={{ width: 260 }}
           placeholder={m.workbench.search}
           aria-label={m.workbench.search}
-          onSearch={(value) => setText(value.trim())}
+          onSearch={(value) => {
+            setText(value.trim());
+            setSelected([]);
+          }}
         />
         {reviewing && (
           <>
