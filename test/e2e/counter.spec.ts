@@ -8,14 +8,19 @@ import { issuedCode } from '../support/issued-codes';
 import { liveCodes } from './support/service-api';
 import { signIn, startWebMode, type WebMode } from './support/web-mode';
 import { pickOption } from './support/ant';
+import { STORES } from '../../src/shared/demo/places';
+import { DEMO_USERS } from '../../src/shared/demo/users';
 
 const SCREENS = 'test-results/screens';
+/** People read names, not codes: a store and a user as the desk shows them. */
+const storeName = (id: string) => STORES.find((s) => s.id === id)?.name ?? id;
+const CLERK1 = DEMO_USERS.find((u) => u.username === 'clerk1')!.displayName;
 
 /** Types a code the way a scanner or a person would, with full-width digits and spaces, and presses Enter. */
 async function lookUp(page: Page, code: string, storeId: string) {
   // A clerk picks one of their stores; a user who sees every store types the one they stand in.
   const store = page.getByTestId('store');
-  if ((await store.getAttribute('class'))?.includes('ant-select')) await pickOption(page, store, storeId);
+  if ((await store.getAttribute('class'))?.includes('ant-select')) await pickOption(page, store, storeName(storeId));
   else await store.fill(storeId);
   const wide = code.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
   await page.getByLabel('核销码').fill(`${wide.slice(0, 3)}\u3000${wide.slice(3)}`);
@@ -75,8 +80,8 @@ test.describe('the store counter, online', () => {
     await expect(page.getByTestId('counter-preview')).toHaveCount(0);
     const refused = page.getByTestId('counter-refused');
     await expect(refused).toContainText('核销码已使用完');
-    await expect(refused.getByTestId('used-by')).toContainText('clerk1');
-    await expect(refused.getByTestId('used-by')).toContainText(order!.storeId!);
+    await expect(refused.getByTestId('used-by')).toContainText(CLERK1);
+    await expect(refused.getByTestId('used-by')).toContainText(storeName(order!.storeId!));
 
     // A wrong code says so.
     await lookUp(page, '000000', order!.storeId!);
@@ -226,8 +231,8 @@ test.describe('two counters offline', () => {
     await expect(item).toHaveCount(1);
     await expect(item).toContainText('核销');
     await expect(item).toContainText(order!.orderNo);
-    await expect(item.getByTestId('used-by')).toContainText('clerk1');
-    await expect(item).toContainText(`门店 ${order!.storeId!}`);
+    await expect(item.getByTestId('used-by')).toContainText(CLERK1);
+    await expect(item).toContainText(`门店 ${storeName(order!.storeId!)}`);
     await expect(item).not.toContainText('storeId');
     await expect(item).toContainText('服务端当前状态交易完成');
     await pageB.screenshot({ path: `${SCREENS}/exceptions.png` });
