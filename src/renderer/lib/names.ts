@@ -3,6 +3,7 @@ import { fill } from '../i18n/fill';
 import type { Messages } from '../i18n/zh-CN';
 
 type Words = Pick<Messages, 'names'>;
+type DeviceWords = Pick<Messages, 'names' | 'platform'>;
 
 /** A warehouse, store or dealer by its name; the code only when the company has not named it. */
 export function placeName(id: string, directory: Directory): string {
@@ -34,8 +35,11 @@ export function actorName(actor: string, directory: Directory, m: Words, buyer?:
 }
 
 /** The device an action came from, in words: 设备 1011, 工作台 CS-01, 订单服务. */
-export function deviceName(device: string, m: Words): string {
+export function deviceName(device: string, m: DeviceWords): string {
   if (device === 'server') return m.names.server;
+  // A buyer acts from a platform (小程序, App, 天猫): its name, never its code.
+  const platforms = m.platform as Record<string, string | undefined>;
+  if (platforms[device]) return platforms[device];
   if (device === 'API') return m.names.api;
   const registered = /^DEV-(\d+)$/.exec(device);
   if (registered) return fill(m.names.device, { code: registered[1]! });

@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { issuedCode } from '../../support/issued-codes';
-import { buyerAsks, liveCodes, serviceOrders } from './service-api';
+import { DEMO_PRODUCTS } from '../../../src/server/demo/company';
+import { buyerAsks, buyerPays, liveCodes, serviceOrders } from './service-api';
 
 /**
  * Every screen of the desk, for the screen tour (test/e2e/screen-tour.spec.ts): who opens it, how
@@ -49,6 +50,19 @@ async function orderAwaitingReview(serviceUrl: string): Promise<string> {
   if (!order) throw new Error('the demo company has no order to ask a refund for');
   await buyerAsks(serviceUrl, order.orderNo, 'REFUND_ONLY', '拍错了');
   return order.orderNo;
+}
+
+/**
+ * A live single-use code at a store: one of the demo's, or (the demo's codes are valid around the
+ * time it was made, so at some hours a store has none) one a shopper buys now.
+ */
+async function liveCodeAt(serviceUrl: string, storeId: string): Promise<string> {
+  const [live] = await liveCodes(serviceUrl, [storeId]);
+  if (live) return live.orderNo;
+  const service = DEMO_PRODUCTS.find((p) => p.kind === 'SERVICE' && p.onSale && p.uses === 1);
+  if (!service) throw new Error('the demo company sells no single-use service');
+  const [paid] = await buyerPays(serviceUrl, { lines: [{ sku: service.sku, quantity: 1 }], buyerIndex: 42, storeId });
+  return paid!.orderNo;
 }
 
 /** Finds an order by its number in the list's search and opens its detail. */
@@ -178,9 +192,8 @@ export const TOUR: TourScreen[] = [
     id: 'counter-preview',
     user: 'clerk1',
     reach: async (page, tour) => {
-      const [order] = await liveCodes(tour.serviceUrl, ['ST-01']);
-      if (!order) throw new Error('the demo company has no live code at ST-01');
-      await page.getByTestId('code').fill(issuedCode(tour.serviceDb, order.orderNo));
+      const orderNo = await liveCodeAt(tour.serviceUrl, 'ST-01');
+      await page.getByTestId('code').fill(issuedCode(tour.serviceDb, orderNo));
       await page.getByTestId('code').press('Enter');
     },
     ready: (page) => page.getByTestId('counter-preview'),

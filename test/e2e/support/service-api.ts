@@ -97,7 +97,7 @@ export async function serviceCall<T>(
 /** A shopper of the demo mall buys and pays: the paid child orders, as the service answers them. */
 export async function buyerPays(
   serviceUrl: string,
-  checkout: { lines: Array<{ sku: string; quantity: number }>; buyerIndex: number },
+  checkout: { lines: Array<{ sku: string; quantity: number }>; buyerIndex: number; storeId?: string },
 ): Promise<OrderRecord[]> {
   const placed = await serviceCall<{ orders: OrderRecord[] }>(serviceUrl, 'admin', 'POST', '/v1/demo/orders', checkout);
   const paid = await serviceCall<{ orders: OrderRecord[] }>(

@@ -30,6 +30,7 @@ describe('names instead of codes', () => {
     expect(deviceName('DEV-1011', zhCN)).toBe('设备 1011');
     expect(deviceName('server', zhCN)).toBe('订单服务');
     expect(deviceName('DESK-CS-01', zhCN)).toBe('工作台 CS-01');
+    expect(deviceName('MINI_PROGRAM', zhCN)).toBe('小程序');
     expect(placeName('ST-02', directory)).toBe('静安寺店');
     expect(placeName('ST-09', directory)).toBe('ST-09');
   });

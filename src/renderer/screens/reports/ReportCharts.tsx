@@ -1,4 +1,4 @@
-import { Card, Col, Row, theme } from 'antd';
+import { Card, theme } from 'antd';
 import type { ReactNode } from 'react';
 import {
   Bar,
@@ -35,7 +35,7 @@ export function ReportCharts({ report }: { report: ReportAnswer }) {
   const shippers = report.shippers.map((s) => ({ label: s.name, perHour: Math.round(s.perHour * 10) / 10 }));
   const stores = report.stores.map((s) => ({ label: s.name, redemptions: s.redemptions }));
   return (
-    <Row gutter={[12, 12]} data-testid="report-charts">
+    <div className="report-charts" data-testid="report-charts">
       <Chart title={m.reports.chart.trend} testId="chart-trend" wide>
         <ComposedChart data={trend}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -87,7 +87,7 @@ export function ReportCharts({ report }: { report: ReportAnswer }) {
           <Bar dataKey="redemptions" name={c.redemptions} fill={colors[1]} isAnimationActive={false} />
         </BarChart>
       </Chart>
-    </Row>
+    </div>
   );
 }
 
@@ -103,14 +103,17 @@ function Chart({
   children: ReactNode;
 }) {
   return (
-    <Col xs={24} xl={wide ? 24 : 12}>
-      <Card size="small" title={title} data-testid={testId}>
-        <div className="report-chart">
-          <ResponsiveContainer width="100%" height="100%">
-            {children as React.ReactElement}
-          </ResponsiveContainer>
-        </div>
-      </Card>
-    </Col>
+    <Card
+      size="small"
+      title={title}
+      data-testid={testId}
+      className={wide ? 'report-chart-card wide' : 'report-chart-card'}
+    >
+      <div className="report-chart">
+        <ResponsiveContainer width="100%" height="100%">
+          {children as React.ReactElement}
+        </ResponsiveContainer>
+      </div>
+    </Card>
   );
 }

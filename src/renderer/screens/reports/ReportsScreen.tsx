@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, DatePicker, Row, Segmented, Space, Statistic, Table, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Segmented, Space, Statistic, Table, Tabs, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DeskReport, ReportBucket } from '../../../shared/contract/reports';
@@ -106,7 +106,7 @@ export function ReportsScreen() {
         <EmptyState text={m.reports.empty} testId="reports-empty" />
       ) : (
         <>
-          <Row gutter={[12, 12]} data-testid="reports-totals">
+          <div className="reports-totals" data-testid="reports-totals">
             <Total title={m.reports.total.orders} value={report.totals.orders} />
             <Total title={m.reports.total.gmv} value={<Amount fen={report.totals.gmv} strong />} />
             <Total title={m.reports.total.shipped} value={report.totals.shipped} />
@@ -115,7 +115,7 @@ export function ReportsScreen() {
             <Total title={m.reports.total.refunds} value={report.totals.refunds} />
             <Total title={m.reports.total.refundAmount} value={<Amount fen={report.totals.refundAmount} />} />
             <Total title={m.reports.total.refundRate} value={`${(report.totals.refundRateBp / 100).toFixed(2)}%`} />
-          </Row>
+          </div>
           <ReportCharts report={report} />
           <Tabs
             items={tables.map((table) => ({
@@ -134,11 +134,9 @@ const minutesOf = (ms: number | null) => (ms === null ? null : Math.round(ms / M
 
 function Total({ title, value }: { title: string; value: React.ReactNode }) {
   return (
-    <Col xs={12} md={6} xl={3}>
-      <Card size="small">
-        <Statistic title={title} valueRender={() => value} />
-      </Card>
-    </Col>
+    <Card size="small">
+      <Statistic title={title} valueRender={() => value} />
+    </Card>
   );
 }
 
