@@ -1,4 +1,11 @@
-import { AlertOutlined, BarcodeOutlined, EditOutlined, ProfileOutlined, ScanOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  BarcodeOutlined,
+  EditOutlined,
+  ProfileOutlined,
+  ScanOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import { can } from '../../shared/domain/rights';
 import type { Role } from '../../shared/domain/vocabulary';
@@ -78,6 +85,15 @@ export const SCREENS: readonly ScreenEntry[] = [
     visibleTo: (role) => can(role, 'exceptions.resolve'),
     component: lazyScreen(() => import('../screens/exceptions/ExceptionsScreen'), 'ExceptionsScreen'),
     Badge: island(() => import('./ExceptionsCount'), 'ExceptionsCount'),
+  },
+  {
+    // Everyone may export diagnostics for support; only an admin changes the connection (the screen says so).
+    id: 'settings',
+    group: 'manage',
+    label: (m) => m.settings.nav,
+    icon: <SettingOutlined />,
+    visibleTo: () => true,
+    component: lazyScreen(() => import('../screens/settings/SettingsScreen'), 'SettingsScreen'),
   },
 ];
 

@@ -1,3 +1,4 @@
+import { settingsEn } from './sections/settings';
 import { filesEn } from './sections/files';
 import { listEn } from './sections/list';
 import { detailEn } from './sections/detail';
@@ -366,4 +367,5 @@ export const en: Messages = {
   print: printEn,
   shell: shellEn,
   files: filesEn,
+  settings: settingsEn,
 };
