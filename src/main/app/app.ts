@@ -30,6 +30,8 @@ import { readSyncState } from '../sync/sync-state';
 import { viewHandlers } from '../views/handlers';
 import { openWorkspace, userDirOf, type Workspace } from '../workspace';
 import { adminHandlers } from '../admin/handlers';
+import { connectorHandlers } from '../connectors/handlers';
+import { importHandlers } from '../imports/handlers';
 
 export interface AppOptions {
   /** Where each user's local store lives (users/<name>/). */
@@ -234,6 +236,8 @@ export function createApp(options: AppOptions): App {
       ...floorHandlers(options.labelPrinter ?? null),
       ...printHandlers(options.printer ?? null),
       ...adminHandlers(),
+      ...connectorHandlers(),
+      ...importHandlers(),
     },
     context,
   );

@@ -20,7 +20,10 @@ async function main(): Promise<void> {
   const dataDir = resolve(root, args.dataDir);
   const embedded = args.serviceUrl
     ? null
-    : await startEmbeddedService(dataDir, args.demoOrders, { publicDemo: args.publicDemo });
+    : await startEmbeddedService(dataDir, args.demoOrders, {
+        publicDemo: args.publicDemo,
+        platformOrders: args.platformOrders,
+      });
   const serviceUrl = args.serviceUrl ?? embedded!.service.url;
   const app = createApp({
     dataDir: join(dataDir, 'client'),

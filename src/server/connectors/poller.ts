@@ -129,6 +129,28 @@ export async function pollShop(deps: PollerDeps, shopId: string): Promise<PollRe
   };
 
   const end = floorToSecond(startedAt - config.settleMs);
+  // Refunds first: kept for write-back (and for the buyer's reason, which the order alone does
+  // not carry), and each changed one re-reads its order, so a request the platform files without
+  // touching the trade still intercepts shipping, in the buyer's words.
+  let refundsCursor = connector.refundsCursor;
+  for (let start = Math.max(0, refundsCursor - config.overlapMs); start <= end;) {
+    const windowEnd = Math.min(start + platform.maxWindowMs - SECOND, end);
+    const listed = await call(() => platform.refunds(start, windowEnd));
+    if (!listed.ok) return fail(deps, connector, startedAt, report, listed.failure, lastProblem, { refundsCursor });
+    await store.unit(async (tx) => {
+      for (const refund of listed.value) await tx.connectors.putRefund(shopId, refund);
+    });
+    report.refunds += listed.value.length;
+    for (const no of new Set(listed.value.map((r) => r.externalOrderNo))) {
+      const failure = await take(no);
+      if (failure) return fail(deps, connector, startedAt, report, failure, lastProblem, { refundsCursor });
+    }
+    refundsCursor = Math.max(refundsCursor, windowEnd + SECOND);
+    const moved = refundsCursor;
+    await store.unit((tx) => tx.connectors.put({ ...connector, refundsCursor: moved, updatedAt: clock.now() }));
+    connector.refundsCursor = moved;
+    start = windowEnd + SECOND;
+  }
   let windows = 0;
   // Orders: window by window, the cursor stored after each.
   let cursor = connector.ordersCursor;
@@ -152,27 +174,6 @@ export async function pollShop(deps: PollerDeps, shopId: string): Promise<PollRe
     start = windowEnd + SECOND;
   }
 
-  // Refunds: kept for write-back, and each changed one re-reads its order, so a request the
-  // platform files without touching the trade still intercepts shipping.
-  let refundsCursor = connector.refundsCursor;
-  for (let start = Math.max(0, refundsCursor - config.overlapMs); start <= end;) {
-    const windowEnd = Math.min(start + platform.maxWindowMs - SECOND, end);
-    const listed = await call(() => platform.refunds(start, windowEnd));
-    if (!listed.ok) return fail(deps, connector, startedAt, report, listed.failure, lastProblem, { refundsCursor });
-    await store.unit(async (tx) => {
-      for (const refund of listed.value) await tx.connectors.putRefund(shopId, refund);
-    });
-    report.refunds += listed.value.length;
-    for (const no of new Set(listed.value.map((r) => r.externalOrderNo))) {
-      const failure = await take(no);
-      if (failure) return fail(deps, connector, startedAt, report, failure, lastProblem, { refundsCursor });
-    }
-    refundsCursor = Math.max(refundsCursor, windowEnd + SECOND);
-    const moved = refundsCursor;
-    await store.unit((tx) => tx.connectors.put({ ...connector, refundsCursor: moved, updatedAt: clock.now() }));
-    connector.refundsCursor = moved;
-    start = windowEnd + SECOND;
-  }
   return finish(deps, connector, startedAt, report, lastProblem, false);
 }
 

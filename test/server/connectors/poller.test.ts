@@ -35,6 +35,7 @@ function memoryStore(row: ConnectorRow): { store: Store; row: () => ConnectorRow
     put: async (next) => void (current = { ...next }),
     putRefund: async (_shop, refund) => void refunds.push(refund),
     refundsOf: async (_shop, no) => refunds.filter((r) => r.externalOrderNo === no),
+    counts: async () => ({ ordersLastHour: 0, deadLetters: 0 }),
   };
   const store = { unit: async <T>(work: (tx: Tx) => Promise<T>) => work({ connectors } as Tx), close: async () => {} };
   return { store: store as Store, row: () => current, refunds };
