@@ -67,7 +67,10 @@ describe('导入订单 at a desk', () => {
       shopId: pdd.id,
       orders: [{ ...orders[0]!, externalOrderNo: '250313-100000000000003', lines: [nameless] }],
     });
-    expect(refused).toMatchObject({ ok: true, value: { created: 0, rejected: [{ externalOrderNo: '250313-100000000000003' }] } });
+    expect(refused).toMatchObject({
+      ok: true,
+      value: { created: 0, rejected: [{ externalOrderNo: '250313-100000000000003' }] },
+    });
     expect(await admin.call('imports.submit', { shopId: 'NO-SHOP', orders })).toMatchObject({
       ok: false,
       error: { code: 'ACTION_REFUSED', reason: 'SHOP_NOT_FOUND' },
@@ -92,7 +95,10 @@ describe('导入订单 at a desk', () => {
     await floor.signIn('warehouse1');
 
     const health = await admin.call('connectors.health', {});
-    expect(health).toMatchObject({ ok: true, value: { shops: [{ shopId: 'SHOP-TMALL', platform: 'taobao', state: 'waiting' }] } });
+    expect(health).toMatchObject({
+      ok: true,
+      value: { shops: [{ shopId: 'SHOP-TMALL', platform: 'taobao', state: 'waiting' }] },
+    });
     expect(JSON.stringify(health)).not.toContain('never-shown');
     expect(await admin.call('connectors.pause', { shopId: 'SHOP-TMALL' })).toMatchObject({
       ok: true,
