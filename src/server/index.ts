@@ -163,6 +163,7 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
     if (config.demo) await seedOnce(store, () => seedDemo(deps, options.demoOrders ?? DEFAULT_DEMO_ORDERS));
     if (config.demo && options.demoPlatformShops) await connectors.startDemoShops(options.demoPlatformShops);
     await app.listen({ port: options.port ?? DEFAULT_PORT, host });
+    connectors.start((error) => app.log.error(error));
   } catch (error) {
     await connectors.stop();
     await app.close();

@@ -39,7 +39,7 @@ export const DEFAULT_CONNECTOR_CONFIG: ConnectorConfig = {
   settleMs: 2_000,
   initialLookbackMs: 3 * 24 * 3_600_000,
   timeoutMs: 15_000,
-  maxWindowsPerPoll: 200,
+  maxWindowsPerPoll: 12,
   retry: { attempts: 4, maxWaitMs: 8_000 },
 };
 
@@ -73,6 +73,8 @@ export interface PollReport {
 }
 
 const SECOND = 1000;
+/** A poll longer than this leaves enough unread behind it to poll again at once. */
+const LONG_POLL_MS = 5 * SECOND;
 
 export async function pollShop(deps: PollerDeps, shopId: string): Promise<PollReport> {
   const { store, clock, config } = deps;
@@ -200,7 +202,9 @@ async function finish(
       lastErrorMessage: problem?.message ?? current.lastErrorMessage,
       lastErrorAt: problem?.at ?? current.lastErrorAt,
       failures,
-      nextPollAt: report.outcome === 'partial' ? now : now + deps.config.pollMs,
+      // A poll cut short, or one that took a while (a first read of days of orders, a slow
+      // platform), is followed at once by one covering what changed while it ran.
+      nextPollAt: report.outcome === 'partial' || now - startedAt > LONG_POLL_MS ? now : now + deps.config.pollMs,
       updatedAt: now,
     });
   });

@@ -34,6 +34,8 @@ export interface Connectors {
   /** Polls every shop that is due now (by the service's clock). */
   pollDue(): Promise<PollReport[]>;
   health(shopId?: string): Promise<ShopHealth[]>;
+  /** Starts polling on the interval (after the demo shops are connected: never against a gateway of the last run). */
+  start(onError: (error: unknown) => void): void;
   /** Connects the demo company's 淘宝 and 拼多多 shops to stub gateways started on loopback (demo.ts). */
   startDemoShops(options: { orders: number; arriveMs: number }): Promise<readonly RunningStub[]>;
   stop(): Promise<void>;
@@ -63,14 +65,13 @@ export async function startConnectors(deps: Deps, options: ConnectorOptions = {}
   };
   const pollNow = (shopId: string) =>
     scheduler ? scheduler.pollNow(shopId) : serial(() => pollShop(pollerDeps, shopId));
-  if (pollMs > 0)
-    scheduler = startConnectorScheduler(pollerDeps, {
-      onError: (error) => console.error('connector poll:', error),
-    });
   return {
     key,
     config,
     deliverer: connectorDeliverer(deps, key),
+    start(onError) {
+      if (pollMs > 0 && !scheduler) scheduler = startConnectorScheduler(pollerDeps, { onError });
+    },
     async startDemoShops(demo) {
       stubs.push(...(await startDemoShops(deps, key, demo)));
       return stubs;

@@ -97,9 +97,10 @@ describe('connecting a platform shop from the command line', () => {
     expect(added.code, added.err).toBe(0);
     expect(added.out).toContain('TAOBAO-12345678');
 
-    // The running service's scheduler ticks every second here; a poll of 300 orders takes a few.
+    // The running service's scheduler ticks every second here; reading 300 orders takes a few.
     let health: ShopHealth | undefined;
-    for (let waited = 0; waited < 60_000 && health?.lastSuccessAt == null; waited += 500) {
+    // Caught up: the cursor within a minute of now (a first read of days yields to other shops).
+    for (let waited = 0; waited < 60_000 && !(health?.lastSuccessAt && health.lagMs < 60_000); waited += 500) {
       await new Promise((resolve) => setTimeout(resolve, 500));
       const listed = await cli(['shops', 'list', '--json', ...where]);
       health = (JSON.parse(listed.out) as ShopHealth[])[0];

@@ -90,7 +90,8 @@ async function setUp(orders: number, options: { secret?: string; timeoutMs?: num
     clock: systemClock,
     key,
     intake,
-    config: { ...DEFAULT_CONNECTOR_CONFIG, timeoutMs: options.timeoutMs ?? 3_000 },
+    // Every window of the look-back in one poll: these stories are about one poll at a time.
+    config: { ...DEFAULT_CONNECTOR_CONFIG, timeoutMs: options.timeoutMs ?? 3_000, maxWindowsPerPoll: 1_000 },
     sleep: async (ms) => void waits.push(ms),
   };
   return { stub, deps, memory, intake, waits };
