@@ -4,7 +4,6 @@ import { audit } from '../admin/audit';
 import { actorLabel, type Caller } from '../auth/caller';
 import type { Deps } from '../deps';
 import { route, type AnyRoute } from '../http/route';
-import { requireShop } from '../shops/manage';
 import type { Tx } from '../storage/repositories';
 import { connectorInput, credentialsInput, putConnector, repullSince, setPaused, updateCredentials } from './manage';
 import type { Connectors } from './service';
@@ -62,16 +61,12 @@ export const connectorRoutes = (deps: Deps, connectors: Connectors): AnyRoute[] 
       response: healthSchema,
       errors: ['SHOP_NOT_FOUND'],
       handle: ({ caller, params, body }) =>
-        change(
-          caller,
-          params.shopId,
-          'connector.put',
-          async (tx) => {
-            await requireShop(tx, params.shopId);
-            await putConnector(tx, params.shopId, body, manage());
-          },
-          { platform: body.platform, gateway: body.gateway, appKey: body.appKey, since: body.since ?? null },
-        ),
+        change(caller, params.shopId, 'connector.put', (tx) => putConnector(tx, params.shopId, body, manage()), {
+          platform: body.platform,
+          gateway: body.gateway,
+          appKey: body.appKey,
+          since: body.since ?? null,
+        }),
     }),
     route({
       ...ADMIN,
