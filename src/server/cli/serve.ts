@@ -22,7 +22,7 @@ const USAGE = `Usage: npm run server -- [serve] [--demo] [--port <p>] [--host <h
 ${DATA_USAGE}
   --backup-dir <dir>  online backups of the SQLite database into <dir> while serving   env BACKUP_DIR
   --backup-every <m>  minutes between backups (default 60)
-  --backup-keep <n>   backups kept, newest first (default 24); PostgreSQL: pg_dump (docs/deploy.md)
+  --backup-keep <n>   backups kept, newest first (default 24); PostgreSQL: the backup command
   --demo-orders <n> demo orders to generate on first seeding (default ${DEFAULT_DEMO_ORDERS})
   --demo-platform-orders <n>
                     with --demo: the demo 淘宝 and 拼多多 shops are fed by stub gateways on
@@ -108,6 +108,17 @@ export const serveCommand: Command = {
     });
     const location = storeLocation(values);
     const platformOrders = integerOption(values['demo-platform-orders'], 'demo-platform-orders', DEMO_PLATFORM_ORDERS);
+    const backups = backupsOf(
+      values['backup-dir'] ?? process.env.BACKUP_DIR,
+      values['backup-every'],
+      values['backup-keep'],
+    );
+    if (location.database && backups.backups) {
+      // Every node would dump the shared database on its own clock: one scheduler outside does it once.
+      throw new CliError(
+        '--backup-dir is for SQLite; on PostgreSQL schedule `npm run server -- backup --database <url> --to <dir>` on one machine (docs/deploy.md)',
+      );
+    }
     const service = await startOrderService({
       ...location,
       demo: values.demo,
@@ -115,7 +126,7 @@ export const serveCommand: Command = {
       host: values.host ?? process.env.HOST ?? '127.0.0.1',
       ...present('allowedHosts', listOption(values['allowed-hosts'] ?? process.env.ALLOWED_HOSTS)),
       ...present('trustProxy', listOption(values['trust-proxy'] ?? process.env.TRUST_PROXY)),
-      ...backupsOf(values['backup-dir'] ?? process.env.BACKUP_DIR, values['backup-every'], values['backup-keep']),
+      ...backups,
       demoOrders: integerOption(values['demo-orders'], 'demo-orders', DEFAULT_DEMO_ORDERS),
       pollMs: pollMs(values['poll-ms'] ?? process.env.POLL_MS),
       ...(values['secret-key-file'] === undefined ? {} : { secretKeyFile: values['secret-key-file'] }),

@@ -8,11 +8,13 @@ export class BackupError extends Error {
   override name = 'BackupError';
 }
 
-const NAME = /^orders-\d{8}-\d{6}(-\d+)?\.sqlite$/;
+/** What the backup commands write: orders-YYYYMMDD-HHMMSS[-n].sqlite (SQLite) or .dump (pg_dump). */
+const NAME = /^orders-\d{8}-\d{6}(-\d+)?\.(sqlite|dump)$/;
 /** Pages copied per step: about 1 MiB, a millisecond or two, then the event loop runs again. */
 const PAGES_PER_STEP = 256;
 
-const stamp = (ms: number): string => new Date(ms).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+export const stamp = (ms: number): string =>
+  new Date(ms).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 
 /**
  * An online backup of the service's SQLite file, taken with SQLite's backup API through a
@@ -26,8 +28,7 @@ export async function takeBackup(
   { keep, now = Date.now() }: { keep: number; now?: number },
 ): Promise<string> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  let path = join(dir, `orders-${stamp(now)}.sqlite`);
-  for (let n = 2; existsSync(path); n++) path = join(dir, `orders-${stamp(now)}-${n}.sqlite`);
+  const path = backupPath(dir, now, 'sqlite');
   const partial = `${path}.partial`;
   const source = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
@@ -40,11 +41,23 @@ export async function takeBackup(
   }
   chmodSync(partial, 0o600);
   renameSync(partial, path);
+  pruneBackups(dir, keep);
+  return path;
+}
+
+/** A name for a backup taken at `now` that no backup in `dir` has yet. */
+export function backupPath(dir: string, now: number, extension: 'sqlite' | 'dump'): string {
+  let path = join(dir, `orders-${stamp(now)}.${extension}`);
+  for (let n = 2; existsSync(path); n++) path = join(dir, `orders-${stamp(now)}-${n}.${extension}`);
+  return path;
+}
+
+/** Keeps the newest `keep` backups of a folder (names sort by time); nothing else there is touched. */
+export function pruneBackups(dir: string, keep: number): void {
   const backups = readdirSync(dir)
     .filter((name) => NAME.test(name))
     .sort();
   for (const old of backups.slice(0, Math.max(0, backups.length - keep))) rmSync(join(dir, old), { force: true });
-  return path;
 }
 
 /** A backup of this service that this build can open: intact, with orders, not from a newer schema. */

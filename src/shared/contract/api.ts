@@ -13,6 +13,7 @@ import { viewProcedures } from './views';
 import { adminProcedures } from './admin-procedures';
 import { connectorProcedures } from './connectors';
 import { importProcedures } from './imports';
+import { settingsProcedures } from './settings-procedures';
 import { dataScope } from './scope';
 
 /**
@@ -231,6 +232,7 @@ export const procedures = {
   ...adminProcedures,
   ...connectorProcedures,
   ...importProcedures,
+  ...settingsProcedures,
   ...floorProcedures,
   // Local actions: applied at once on this device, queued for the order service (the same payloads as the intents).
   'orders.ship': procedure({ input: intentPayloads.SHIP, output: orderDetail, right: 'orders.ship' }),
