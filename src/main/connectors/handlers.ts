@@ -1,4 +1,4 @@
-import { connectorProcedures, shopHealth } from '../../shared/contract/connectors';
+import { type connectorProcedures, shopHealth } from '../../shared/contract/connectors';
 import type { Handlers } from '../ipc/dispatcher';
 import { relayCall } from '../admin/handlers';
 import { z } from 'zod';
