@@ -1,4 +1,12 @@
-import { AlertOutlined, BarcodeOutlined, EditOutlined, ProfileOutlined, ScanOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  ApiOutlined,
+  BarcodeOutlined,
+  EditOutlined,
+  ImportOutlined,
+  ProfileOutlined,
+  ScanOutlined,
+} from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import { can } from '../../shared/domain/rights';
 import type { Role } from '../../shared/domain/vocabulary';
@@ -78,6 +86,22 @@ export const SCREENS: readonly ScreenEntry[] = [
     visibleTo: (role) => can(role, 'exceptions.resolve'),
     component: lazyScreen(() => import('../screens/exceptions/ExceptionsScreen'), 'ExceptionsScreen'),
     Badge: island(() => import('./ExceptionsCount'), 'ExceptionsCount'),
+  },
+  {
+    id: 'imports',
+    group: 'manage',
+    label: (m) => m.imports.nav,
+    icon: <ImportOutlined />,
+    visibleTo: (role) => can(role, 'intake.post') && can(role, 'admin.manage'),
+    component: lazyScreen(() => import('../screens/imports/ImportScreen'), 'ImportScreen'),
+  },
+  {
+    id: 'connectors',
+    group: 'manage',
+    label: (m) => m.connectors.nav,
+    icon: <ApiOutlined />,
+    visibleTo: (role) => can(role, 'admin.manage'),
+    component: lazyScreen(() => import('../screens/connectors/ConnectorsScreen'), 'ConnectorsScreen'),
   },
 ];
 

@@ -1,4 +1,5 @@
 import { filesEn } from './sections/files';
+import { connectorsEn, importsEn } from './sections/imports';
 import { listEn } from './sections/list';
 import { detailEn } from './sections/detail';
 import { shippingEn } from './sections/shipping';
@@ -366,4 +367,6 @@ export const en: Messages = {
   print: printEn,
   shell: shellEn,
   files: filesEn,
+  imports: importsEn,
+  connectors: connectorsEn,
 };

@@ -1,4 +1,5 @@
 import { filesZhCN } from './sections/files';
+import { connectorsZhCN, importsZhCN } from './sections/imports';
 import { listZhCN } from './sections/list';
 import { detailZhCN } from './sections/detail';
 import { shippingZhCN } from './sections/shipping';
@@ -381,6 +382,8 @@ export const zhCN = {
   print: printZhCN,
   shell: shellZhCN,
   files: filesZhCN,
+  imports: importsZhCN,
+  connectors: connectorsZhCN,
 };
 
 export type Messages = Widen<typeof zhCN>;
