@@ -1,7 +1,9 @@
 import {
   AlertOutlined,
+  ApiOutlined,
   BarcodeOutlined,
   EditOutlined,
+  ImportOutlined,
   ProfileOutlined,
   ScanOutlined,
   SettingOutlined,
@@ -85,6 +87,22 @@ export const SCREENS: readonly ScreenEntry[] = [
     visibleTo: (role) => can(role, 'exceptions.resolve'),
     component: lazyScreen(() => import('../screens/exceptions/ExceptionsScreen'), 'ExceptionsScreen'),
     Badge: island(() => import('./ExceptionsCount'), 'ExceptionsCount'),
+  },
+  {
+    id: 'imports',
+    group: 'manage',
+    label: (m) => m.imports.nav,
+    icon: <ImportOutlined />,
+    visibleTo: (role) => can(role, 'intake.post') && can(role, 'admin.manage'),
+    component: lazyScreen(() => import('../screens/imports/ImportScreen'), 'ImportScreen'),
+  },
+  {
+    id: 'connectors',
+    group: 'manage',
+    label: (m) => m.connectors.nav,
+    icon: <ApiOutlined />,
+    visibleTo: (role) => can(role, 'admin.manage'),
+    component: lazyScreen(() => import('../screens/connectors/ConnectorsScreen'), 'ConnectorsScreen'),
   },
   {
     // Everyone may export diagnostics for support; only an admin changes the connection (the screen says so).

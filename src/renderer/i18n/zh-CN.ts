@@ -1,5 +1,6 @@
 import { settingsZhCN } from './sections/settings';
 import { filesZhCN } from './sections/files';
+import { connectorsZhCN, importsZhCN } from './sections/imports';
 import { listZhCN } from './sections/list';
 import { detailZhCN } from './sections/detail';
 import { shippingZhCN } from './sections/shipping';
@@ -382,6 +383,8 @@ export const zhCN = {
   print: printZhCN,
   shell: shellZhCN,
   files: filesZhCN,
+  imports: importsZhCN,
+  connectors: connectorsZhCN,
   settings: settingsZhCN,
 };
 

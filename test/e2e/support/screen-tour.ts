@@ -203,4 +203,17 @@ export const TOUR: TourScreen[] = [
     reach: async () => undefined,
     ready: (page) => page.getByTestId('dealer-screen'),
   },
+  {
+    id: 'imports',
+    user: 'admin',
+    reach: nav('imports'),
+    ready: (page) => page.getByTestId('import-shop'),
+  },
+  {
+    id: 'connectors',
+    user: 'admin',
+    reach: nav('connectors'),
+    // The tour's demo runs without platform shops: the screen says how to connect one.
+    ready: (page) => page.getByTestId('connectors-table').or(page.getByTestId('empty')),
+  },
 ];
