@@ -4,7 +4,9 @@ import { exceptionOrdersEn } from './sections/exceptionOrders';
 import { workbenchEn } from './sections/workbench';
 import { reportsEn } from './sections/reports';
 import { customerServiceEn } from './sections/customerService';
+import { settingsEn } from './sections/settings';
 import { filesEn } from './sections/files';
+import { connectorsEn, importsEn } from './sections/imports';
 import { listEn } from './sections/list';
 import { detailEn } from './sections/detail';
 import { shippingEn } from './sections/shipping';
@@ -394,4 +396,7 @@ export const en: Messages = {
   print: printEn,
   shell: shellEn,
   files: filesEn,
+  imports: importsEn,
+  connectors: connectorsEn,
+  settings: settingsEn,
 };

@@ -4,7 +4,9 @@ import { exceptionOrdersZhCN } from './sections/exceptionOrders';
 import { workbenchZhCN } from './sections/workbench';
 import { reportsZhCN } from './sections/reports';
 import { customerServiceZhCN } from './sections/customerService';
+import { settingsZhCN } from './sections/settings';
 import { filesZhCN } from './sections/files';
+import { connectorsZhCN, importsZhCN } from './sections/imports';
 import { listZhCN } from './sections/list';
 import { detailZhCN } from './sections/detail';
 import { shippingZhCN } from './sections/shipping';
@@ -409,6 +411,9 @@ export const zhCN = {
   print: printZhCN,
   shell: shellZhCN,
   files: filesZhCN,
+  imports: importsZhCN,
+  connectors: connectorsZhCN,
+  settings: settingsZhCN,
 };
 
 export type Messages = Widen<typeof zhCN>;

@@ -162,6 +162,12 @@ export const TOUR: TourScreen[] = [
     ready: (page) => page.locator('.exceptions-screen'),
   },
   {
+    id: 'settings',
+    user: 'admin',
+    reach: nav('settings'),
+    ready: (page) => page.getByTestId('settings-running-service'),
+  },
+  {
     id: 'after-sales',
     user: 'service1',
     reach: async (page, tour) => {
@@ -242,5 +248,18 @@ export const TOUR: TourScreen[] = [
     user: 'service1',
     reach: nav('reports'),
     ready: (page) => page.getByTestId('report-charts').or(page.getByTestId('reports-empty')),
+  },
+  {
+    id: 'imports',
+    user: 'admin',
+    reach: nav('imports'),
+    ready: (page) => page.getByTestId('import-shop'),
+  },
+  {
+    id: 'connectors',
+    user: 'admin',
+    reach: nav('connectors'),
+    // The tour's demo runs without platform shops: the screen says how to connect one.
+    ready: (page) => page.getByTestId('connectors-table').or(page.getByTestId('empty')),
   },
 ];
