@@ -65,6 +65,8 @@ export const ORDER_COLUMNS = [
   'item_summary',
   'item_count',
   'tracking_nos',
+  'shipping_plan',
+  'merge_id',
 ] as const;
 
 export function pushOrderValues(out: SqlValue[], r: OrderRecord): void {
@@ -113,5 +115,13 @@ export function pushOrderValues(out: SqlValue[], r: OrderRecord): void {
     itemSummary(r.lines),
     itemCount,
     trackingNos(r.waybills),
+    shippingPlan(r),
+    r.merge?.id ?? null,
   );
+}
+
+/** 拆单 / 合单 as the record carries them, or NULL for an order that ships the ordinary way. */
+function shippingPlan(r: OrderRecord): string | null {
+  if (!r.split && !r.merge) return null;
+  return JSON.stringify({ ...(r.split ? { split: r.split } : {}), ...(r.merge ? { merge: r.merge } : {}) });
 }

@@ -234,6 +234,11 @@ export const en: Messages = {
       AFTER_SALE_RECEIVE_RETURN: 'Return received',
       AFTER_SALE_REFUND: 'Refund',
       AFTER_SALE_SHIP_EXCHANGE: 'Ship exchange',
+      TRACKING_EVENT: 'Tracking entry',
+      SPLIT: 'Split',
+      UNSPLIT: 'Undo split',
+      MERGE: 'Merge',
+      UNMERGE: 'Undo merge',
     } as Record<string, string>,
   },
   dealer: {

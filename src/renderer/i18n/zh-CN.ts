@@ -249,6 +249,11 @@ export const zhCN = {
       AFTER_SALE_RECEIVE_RETURN: '收到退货',
       AFTER_SALE_REFUND: '确认退款',
       AFTER_SALE_SHIP_EXCHANGE: '换货发出',
+      TRACKING_EVENT: '录入物流',
+      SPLIT: '拆单',
+      UNSPLIT: '撤销拆单',
+      MERGE: '合单',
+      UNMERGE: '撤销合单',
     } as Record<string, string>,
   },
   dealer: {

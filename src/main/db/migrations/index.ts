@@ -14,6 +14,7 @@ import { migration012SavedViews } from './012_saved_views';
 import { migration013PromotionTerms } from './013_promotion_terms';
 import { migration014Floor } from './014_floor';
 import { migration015LabelBlock } from './015_label_block';
+import { migration016ShippingPlan } from './016_shipping_plan';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013PromotionTerms,
   migration014Floor,
   migration015LabelBlock,
+  migration016ShippingPlan,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

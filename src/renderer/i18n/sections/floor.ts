@@ -32,6 +32,20 @@ export const floorZhCN = {
   keys: '全程键盘：扫单 → 逐件扫描 → 回车打印面单并发货（或扫描已有面单）→ 下一单；Esc 关闭当前订单（已验进度保留）',
   printShip: '回车：打印面单并发货（本机余 {n} 张面单号）',
   noBlock: '本机没有预留面单号：请扫描已打印面单的运单号',
+  tried: {
+    tracking: '运单 {trackingNo}：{status}，{description}',
+    split: '拆为 {n} 个包裹',
+    unsplit: '撤销拆单',
+    merge: '与 {orderNos} 合单发货',
+    unmerge: '撤销合单',
+  },
+  trackingStatus: {
+    IN_TRANSIT: '运输中',
+    DELIVERED: '已签收',
+    RETURNED: '已退回',
+    REJECTED: '拒收',
+    EXCEPTION: '物流异常',
+  },
   label: {
     title: '打印面单',
     count: '面单 {n} 张',
@@ -83,6 +97,20 @@ export const floorEn: Widen<typeof floorZhCN> = {
   keys: 'Keyboard only: scan the order → scan each item → Enter prints the label and ships (or scan a printed label) → next; Esc closes the order (scans are kept)',
   printShip: 'Enter: print the label and ship ({n} label numbers left on this desk)',
   noBlock: 'No label numbers on this desk: scan the tracking number of a printed label',
+  tried: {
+    tracking: 'Parcel {trackingNo}: {status}, {description}',
+    split: 'Split into {n} parcels',
+    unsplit: 'Undo the split',
+    merge: 'Ship together with {orderNos}',
+    unmerge: 'Undo the merge',
+  },
+  trackingStatus: {
+    IN_TRANSIT: 'In transit',
+    DELIVERED: 'Delivered',
+    RETURNED: 'Returned',
+    REJECTED: 'Refused at the door',
+    EXCEPTION: 'Delivery problem',
+  },
   label: {
     title: 'Print labels',
     count: '{n} labels',
