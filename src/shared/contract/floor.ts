@@ -5,6 +5,8 @@ import { intentPayloads } from './sync';
 
 /** One line of an order at the scanning station: what is owed and how much of it was scanned. */
 export const verifyLineView = z.strictObject({
+  /** The order the line is of: the opened one, or another order of its merge (合单). */
+  orderNo: z.string(),
   lineNo: z.number().int().min(1),
   sku: z.string(),
   barcode: z.string().nullable(),
@@ -25,6 +27,10 @@ export const verifyState = z.strictObject({
   complete: z.boolean(),
   /** Why the order cannot ship at all now (ORDER_LOCKED, SHIPPING_INTERCEPTED, …), or null. */
   blockedBy: z.string().nullable(),
+  /** 拆单: this parcel is part `no` of `of`; its lines are what the part holds. */
+  part: z.strictObject({ no: z.number().int().min(1), of: z.number().int().min(2) }).nullable(),
+  /** 合单: the merge's other orders, whose lines are verified into the same parcel. */
+  mergedWith: z.array(z.string()),
   lines: z.array(verifyLineView),
 });
 export type VerifyState = z.infer<typeof verifyState>;

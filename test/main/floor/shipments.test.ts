@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LabelToPrint } from '../../../src/shared/contract/floor';
+import type { LabelToPrint, ScanResult, VerifyState } from '../../../src/shared/contract/floor';
 import type { OrderRecord } from '../../../src/shared/contract/records';
 import { getOrder, placePaid, SELF, buyerNear, sku } from '../../server/helpers';
 import type { TestDesk } from '../../support/desk';
@@ -58,6 +58,48 @@ describe('拆单 and 合单 at the warehouse desk', () => {
     expect(held.status).toBe('PENDING_RECEIPT');
     expect(held.split!.parts.map((p) => p.waybillId)).toEqual([`${order.orderNo}-W1`, `${order.orderNo}-W2`]);
     expect(held.waybills.map((w) => w.lines)).toEqual(parts);
+  });
+
+  it('verifies a split order part by part and a merge as one parcel at the scanning station', async () => {
+    const [order, other] = await sameBuyerTwice();
+    const desk = await world.desk('warehouse1');
+    const [first, second] = order.lines as [OrderRecord['lines'][0], OrderRecord['lines'][0]];
+    await act(desk, 'orders.split', {
+      orderNo: order.orderNo,
+      parts: [[{ lineNo: first.lineNo, quantity: 2 }], [{ lineNo: second.lineNo, quantity: 1 }]],
+    });
+    const opened = await value<VerifyState>(desk, 'floor.open', { orderNo: order.orderNo });
+    expect(opened.part).toEqual({ no: 1, of: 2 });
+    expect(opened.lines.map((l) => [l.lineNo, l.owed])).toEqual([[first.lineNo, 2]]);
+    // A unit of the second parcel is one too many in the first.
+    const early = await value<ScanResult>(desk, 'floor.scan', { orderNo: order.orderNo, code: second.sku });
+    expect(early).toMatchObject({ accepted: false, refusal: 'EXTRA_UNIT' });
+    const scanned = await value<ScanResult>(desk, 'floor.scan', {
+      orderNo: order.orderNo,
+      code: first.sku,
+      quantity: 2,
+    });
+    expect(scanned.state.complete).toBe(true);
+    await act(desk, 'orders.ship', {
+      orderNo: order.orderNo,
+      parcels: [{ carrier: 'SF', trackingNo: sfNumber(), lines: [{ lineNo: first.lineNo, quantity: 2 }] }],
+    });
+    expect(await value<VerifyState>(desk, 'floor.open', { orderNo: order.orderNo })).toMatchObject({
+      part: { no: 2, of: 2 },
+      complete: false,
+      lines: [{ lineNo: second.lineNo, owed: 1, verified: 0 }],
+    });
+
+    // A merge: the other order joins a third of the same buyer; both orders' lines are one parcel.
+    const [third] = await sameBuyerTwice();
+    await desk.sync();
+    await value(desk, 'orders.merge', { orderNos: [other.orderNo, third.orderNo] });
+    const merged = await value<VerifyState>(desk, 'floor.open', { orderNo: other.orderNo });
+    expect(merged.mergedWith).toEqual([third.orderNo]);
+    expect(new Set(merged.lines.map((l) => l.orderNo))).toEqual(new Set([other.orderNo, third.orderNo]));
+    for (const line of merged.lines)
+      await value(desk, 'floor.scan', { orderNo: other.orderNo, code: line.sku, quantity: line.owed });
+    expect((await value<VerifyState>(desk, 'floor.open', { orderNo: third.orderNo })).complete).toBe(true);
   });
 
   it('merges two orders of one buyer, prints one label for both, ships both under that number', async () => {

@@ -32,6 +32,9 @@ export const floorZhCN = {
   keys: '全程键盘：扫单 → 逐件扫描 → 回车打印面单并发货（或扫描已有面单）→ 下一单；Esc 关闭当前订单（已验进度保留）',
   printShip: '回车：打印面单并发货（本机余 {n} 张面单号）',
   noBlock: '本机没有预留面单号：请扫描已打印面单的运单号',
+  part: '拆单：第 {no} / {of} 个包裹',
+  merged: '合单：与 {orderNos} 同一包裹',
+  orderOfLine: '订单',
   tried: {
     tracking: '运单 {trackingNo}：{status}，{description}',
     split: '拆为 {n} 个包裹',
@@ -97,6 +100,9 @@ export const floorEn: Widen<typeof floorZhCN> = {
   keys: 'Keyboard only: scan the order → scan each item → Enter prints the label and ships (or scan a printed label) → next; Esc closes the order (scans are kept)',
   printShip: 'Enter: print the label and ship ({n} label numbers left on this desk)',
   noBlock: 'No label numbers on this desk: scan the tracking number of a printed label',
+  part: 'Split: parcel {no} of {of}',
+  merged: 'Merged: one parcel with {orderNos}',
+  orderOfLine: 'Order',
   tried: {
     tracking: 'Parcel {trackingNo}: {status}, {description}',
     split: 'Split into {n} parcels',

@@ -139,8 +139,13 @@ export function ScanStation() {
 
   const shipWith = async (trackingNo: string, carrier: string): Promise<boolean> => {
     if (!order) return false;
+    // A merge (合单) leaves as one parcel for all its orders; otherwise the parcel is what the station
+    // verified: everything owed, or the split's next part (拆单).
     const lines = order.lines.filter((l) => l.owed > 0).map((l) => ({ lineNo: l.lineNo, quantity: l.owed }));
-    const result = await api['orders.ship']({ orderNo: order.orderNo, parcels: [{ carrier, trackingNo, lines }] });
+    const result =
+      order.mergedWith.length > 0
+        ? await api['orders.shipMerge']({ orderNo: order.orderNo, carrier, trackingNo })
+        : await api['orders.ship']({ orderNo: order.orderNo, parcels: [{ carrier, trackingNo, lines }] });
     if (!result.ok) {
       refuse(refusalText(result.error));
       return false;
@@ -230,6 +235,12 @@ export function ScanStation() {
               <Space>
                 <span className="mono">{order.orderNo}</span>
                 <span>{order.receiverName}</span>
+                {order.part && <Tag color="purple">{fill(t.part, order.part)}</Tag>}
+                {order.mergedWith.length > 0 && (
+                  <Tag color="purple" data-testid="verify-merged">
+                    {fill(t.merged, { orderNos: order.mergedWith.join('、') })}
+                  </Tag>
+                )}
                 {order.requireVerification ? (
                   <Tag color="orange">{t.policyRequired}</Tag>
                 ) : (
@@ -251,13 +262,22 @@ export function ScanStation() {
             <Table<VerifyLineView>
               size="small"
               pagination={false}
-              rowKey="lineNo"
+              rowKey={(line) => `${line.orderNo}#${line.lineNo}`}
               dataSource={order.lines}
               rowClassName={(line) =>
                 line.lineNo === flash ? 'verify-flash' : line.verified >= line.owed ? 'verify-done' : ''
               }
-              onRow={(line) => ({ 'data-line-no': line.lineNo, 'data-verified': line.verified }) as object}
+              onRow={(line) =>
+                ({
+                  'data-order-no': line.orderNo,
+                  'data-line-no': line.lineNo,
+                  'data-verified': line.verified,
+                }) as object
+              }
               columns={[
+                ...(order.mergedWith.length > 0
+                  ? [{ title: t.orderOfLine, dataIndex: 'orderNo', className: 'mono' as const }]
+                  : []),
                 {
                   title: t.item,
                   render: (_, line) => (
