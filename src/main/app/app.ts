@@ -30,6 +30,7 @@ import { ServiceClient } from '../sync/service-client';
 import { readSyncState } from '../sync/sync-state';
 import { viewHandlers } from '../views/handlers';
 import { openWorkspace, userDirOf, type Workspace } from '../workspace';
+import { adminHandlers } from '../admin/handlers';
 
 export interface AppOptions {
   /** Where each user's local store lives (users/<name>/). */
@@ -234,6 +235,7 @@ export function createApp(options: AppOptions): App {
       ...floorHandlers(options.labelPrinter ?? null),
       ...shipmentHandlers(),
       ...printHandlers(options.printer ?? null),
+      ...adminHandlers(),
     },
     context,
   );

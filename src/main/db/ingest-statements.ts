@@ -142,6 +142,7 @@ function prepare(db: Db): IngestStatements {
         'created_at',
         'updated_at',
         'reject_reason',
+        'return_shipment',
       ]),
       afterSaleLines: bulk('after_sale_lines', ['after_sale_id', 'position', 'line_no', 'quantity']),
       redemptionCodes: bulk('redemption_codes', [

@@ -208,6 +208,7 @@ function collectChildren(
       a.createdAt,
       a.updatedAt,
       a.rejectReason,
+      a.returnShipment ? JSON.stringify(a.returnShipment) : null,
     );
     a.lines.forEach((al, i) => rows.afterSaleLines.push(afterSaleId, i, al.lineNo, al.quantity));
   }

@@ -14,7 +14,8 @@ import { migration012SavedViews } from './012_saved_views';
 import { migration013PromotionTerms } from './013_promotion_terms';
 import { migration014Floor } from './014_floor';
 import { migration015LabelBlock } from './015_label_block';
-import { migration016ShippingPlan } from './016_shipping_plan';
+import { migration016ExternalOrders } from './016_external_orders';
+import { migration017ShippingPlan } from './017_shipping_plan';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -35,7 +36,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013PromotionTerms,
   migration014Floor,
   migration015LabelBlock,
-  migration016ShippingPlan,
+  migration016ExternalOrders,
+  migration017ShippingPlan,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { columnsOf, indexColumns, indexesOf, migratedTo } from './schema';
 
-describe('migration 016_shipping_plan', () => {
-  const db = migratedTo(16);
+describe('migration 017_shipping_plan', () => {
+  const db = migratedTo(17);
 
   it('keeps an order’s split and merge with it, and finds a merge’s orders by its id', () => {
     expect(columnsOf(db, 'orders')).toEqual(expect.arrayContaining(['shipping_plan', 'merge_id']));

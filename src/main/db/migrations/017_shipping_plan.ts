@@ -5,9 +5,9 @@ import type { Migration } from './migration';
  * merge?}` as JSON, NULL for an order shipped the ordinary way), and the merge's id on its own,
  * indexed, so opening one order of a merge finds the others without reading every plan.
  */
-export const migration016ShippingPlan: Migration = {
-  version: 16,
-  name: '016_shipping_plan',
+export const migration017ShippingPlan: Migration = {
+  version: 17,
+  name: '017_shipping_plan',
   up(db) {
     db.exec(`
       ALTER TABLE orders ADD COLUMN shipping_plan TEXT CHECK (shipping_plan IS NULL OR json_valid(shipping_plan));
