@@ -1,4 +1,5 @@
 import type { OrderRecord } from '../../shared/contract/records';
+import { logisticsWatch } from '../../shared/domain/logistics-watch';
 
 export type SqlValue = string | number | null;
 
@@ -70,6 +71,8 @@ export const ORDER_COLUMNS = [
   'external_order_no',
   'shipping_plan',
   'merge_id',
+  'tracking_troubled',
+  'tracking_quiet_since',
 ] as const;
 
 export function pushOrderValues(out: SqlValue[], r: OrderRecord): void {
@@ -77,6 +80,7 @@ export function pushOrderValues(out: SqlValue[], r: OrderRecord): void {
   const rc = r.receiver;
   let itemCount = 0;
   for (const l of r.lines) itemCount += l.quantity;
+  const watch = logisticsWatch(r);
   out.push(
     r.orderNo,
     r.kind,
@@ -123,6 +127,8 @@ export function pushOrderValues(out: SqlValue[], r: OrderRecord): void {
     r.external?.externalOrderNo ?? null,
     shippingPlan(r),
     r.merge?.id ?? null,
+    watch.troubled ? 1 : 0,
+    watch.quietSince,
   );
 }
 
