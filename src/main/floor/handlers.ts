@@ -7,6 +7,7 @@ import { actLocally } from '../orders/act-locally';
 import { itemByCode, requiresVerification } from './item-codes';
 import type { LabelPrinter } from './label-printer';
 import { prepareLabels, takeLabel, topUp, voidLabel } from './labels';
+import { findReturnParcel } from './returns';
 import { stationOf, stationState, type StationLine } from './station';
 import { clearProgress, saveLineProgress, takeShippedUnits, verifyLinesOf } from './verification';
 
@@ -57,7 +58,9 @@ export const floorHandlers = (
   | 'labels.void'
   | 'labels.prepare'
   | 'labels.printSilently'
+  | 'returns.find'
 > => ({
+  'returns.find': (ctx, { trackingNo }) => findReturnParcel(ctx, trackingNo),
   'orders.ship': shipVerified,
   'labels.topUp': (ctx, { carrier, warehouseId }) => topUp(ctx, carrier, warehouseId),
   'labels.take': (ctx, { orderNo, carrier }) => takeLabel(ctx, orderNo, carrier),

@@ -232,6 +232,7 @@ export const en: Messages = {
       AFTER_SALE_APPROVE: 'Approve after-sale',
       AFTER_SALE_REJECT: 'Reject after-sale',
       AFTER_SALE_RECEIVE_RETURN: 'Return received',
+      AFTER_SALE_RETURN_PARCEL: 'Return parcel entered',
       AFTER_SALE_REFUND: 'Refund',
       AFTER_SALE_SHIP_EXCHANGE: 'Ship exchange',
       TRACKING_EVENT: 'Tracking entry',

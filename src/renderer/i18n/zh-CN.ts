@@ -247,6 +247,7 @@ export const zhCN = {
       AFTER_SALE_APPROVE: '售后审核通过',
       AFTER_SALE_REJECT: '售后驳回',
       AFTER_SALE_RECEIVE_RETURN: '收到退货',
+      AFTER_SALE_RETURN_PARCEL: '录入退货快递',
       AFTER_SALE_REFUND: '确认退款',
       AFTER_SALE_SHIP_EXCHANGE: '换货发出',
       TRACKING_EVENT: '录入物流',

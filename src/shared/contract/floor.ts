@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AFTER_SALE_STATUSES, AFTER_SALE_TYPES } from '../domain/vocabulary';
 import { orderDetail } from './orders';
 import { orderNo, procedure } from './procedure';
 import { intentPayloads } from './sync';
@@ -142,6 +143,24 @@ export const floorProcedures = {
     input: z.strictObject({ trackingNo: z.string().trim().min(1).max(40), reason: z.string().trim().min(1).max(200) }),
     output: labelBlock,
     right: 'orders.ship',
+  }),
+};
+
+/** 退货扫描: the request a buyer's return parcel belongs to, found by the number on the parcel. */
+export const returnParcel = z.strictObject({
+  orderNo: z.string(),
+  afterSaleId: z.string(),
+  afterSaleNo: z.string(),
+  type: z.enum(AFTER_SALE_TYPES),
+  status: z.enum(AFTER_SALE_STATUSES),
+});
+export type ReturnParcel = z.infer<typeof returnParcel>;
+
+export const returnProcedures = {
+  'returns.find': procedure({
+    input: z.strictObject({ trackingNo: z.string().trim().min(1).max(40) }),
+    output: returnParcel,
+    right: 'aftersales.receiveReturn',
   }),
 };
 

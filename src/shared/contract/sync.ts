@@ -107,6 +107,13 @@ export const intentPayloads = {
   AFTER_SALE_APPROVE: z.strictObject({ orderNo, afterSaleId: z.string().min(1).max(64) }),
   AFTER_SALE_REJECT: z.strictObject({ orderNo, afterSaleId: z.string().min(1).max(64), reason }),
   AFTER_SALE_RECEIVE_RETURN: z.strictObject({ orderNo, afterSaleId: z.string().min(1).max(64) }),
+  /** The parcel a buyer sends a return or an exchange back in, as staff were told it. */
+  AFTER_SALE_RETURN_PARCEL: z.strictObject({
+    orderNo,
+    afterSaleId: z.string().min(1).max(64),
+    carrier: z.string().min(1).max(16),
+    trackingNo: z.string().trim().min(1).max(40),
+  }),
   AFTER_SALE_REFUND: z.strictObject({ orderNo, afterSaleId: z.string().min(1).max(64) }),
   AFTER_SALE_SHIP_EXCHANGE: z.strictObject({
     orderNo,

@@ -2,6 +2,7 @@ import type { Intent, IntentPayload, IntentType } from '../contract/sync';
 import {
   applyAfterSaleApprove,
   applyAfterSaleReceiveReturn,
+  applyAfterSaleReturnParcel,
   applyAfterSaleRefund,
   applyAfterSaleReject,
   applyAfterSaleShipExchange,
@@ -77,6 +78,7 @@ export const ORDER_INTENT_APPLIERS: { [T in OrderIntentType]: OrderIntentApplier
   AFTER_SALE_APPROVE: applyAfterSaleApprove,
   AFTER_SALE_REJECT: applyAfterSaleReject,
   AFTER_SALE_RECEIVE_RETURN: applyAfterSaleReceiveReturn,
+  AFTER_SALE_RETURN_PARCEL: applyAfterSaleReturnParcel,
   AFTER_SALE_REFUND: applyAfterSaleRefund,
   AFTER_SALE_SHIP_EXCHANGE: applyAfterSaleShipExchange,
   REDEEM: (state, p, ctx) =>

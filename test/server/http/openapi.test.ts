@@ -96,6 +96,6 @@ describe('the OpenAPI document', () => {
         'UNKNOWN_INTENT_TYPE',
       ]),
     );
-    expect(INTENT_TYPES.length).toBe(18);
+    expect(INTENT_TYPES.length).toBe(19);
   });
 });

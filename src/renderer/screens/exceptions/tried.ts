@@ -59,6 +59,8 @@ export const TRIED: { [T in IntentType]: Describe<T> } = {
   AFTER_SALE_APPROVE: (p, { m }) => fill(m.exceptions.triedAfterSale, { id: p.afterSaleId }),
   AFTER_SALE_REJECT: (p, w) => `${fill(w.m.exceptions.triedAfterSale, { id: p.afterSaleId })}，${reason(w, p.reason)}`,
   AFTER_SALE_RECEIVE_RETURN: (p, { m }) => fill(m.exceptions.triedAfterSale, { id: p.afterSaleId }),
+  AFTER_SALE_RETURN_PARCEL: (p, { m, locale }) =>
+    `${fill(m.exceptions.triedAfterSale, { id: p.afterSaleId })}，${carrierName(p.carrier, locale)} ${p.trackingNo}`,
   AFTER_SALE_REFUND: (p, { m }) => fill(m.exceptions.triedAfterSale, { id: p.afterSaleId }),
   AFTER_SALE_SHIP_EXCHANGE: (p, { m, locale }) =>
     `${fill(m.exceptions.triedAfterSale, { id: p.afterSaleId })}，${carrierName(p.carrier, locale)} ${p.trackingNo}`,

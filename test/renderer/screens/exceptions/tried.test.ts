@@ -63,6 +63,7 @@ const PAYLOADS: { [T in IntentType]: IntentPayload<T> } = {
   AFTER_SALE_APPROVE: { orderNo, afterSaleId: 'AS1' },
   AFTER_SALE_REJECT: { orderNo, afterSaleId: 'AS1', reason: '超出售后期限' },
   AFTER_SALE_RECEIVE_RETURN: { orderNo, afterSaleId: 'AS1' },
+  AFTER_SALE_RETURN_PARCEL: { orderNo, afterSaleId: 'as-1', carrier: 'YTO', trackingNo: 'YT1234567890123' },
   AFTER_SALE_REFUND: { orderNo, afterSaleId: 'AS1' },
   AFTER_SALE_SHIP_EXCHANGE: { orderNo, afterSaleId: 'AS1', carrier: 'SF', trackingNo: 'SF1234567890124' },
 };
