@@ -141,7 +141,8 @@ export const floorEn: Widen<typeof floorZhCN> = {
     field: 'Return parcel tracking number',
     hint: 'Scan the tracking number on the parcel the buyer sent back; Enter opens its after-sale, inspect and choose “Return received”',
     found: '{afterSaleNo} ({type}, {status}) · order {orderNo}',
-    notFound: 'No after-sale names parcel {trackingNo}: check the parcel, or enter the return parcel on the order’s after-sale',
+    notFound:
+      'No after-sale names parcel {trackingNo}: check the parcel, or enter the return parcel on the order’s after-sale',
     recent: 'Scanned this session',
     RETURN_REFUND: 'Return and refund',
     EXCHANGE: 'Exchange',
