@@ -1,10 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OrderRecord } from '../../src/shared/contract/records';
-import { DEMO_PRODUCTS } from '../../src/server/demo/company';
-import { serviceOrder, serviceOrders } from './support/service-api';
+import { DEMO_PRODUCTS, DEMO_SEED } from '../../src/server/demo/company';
+import { demoBuyer } from '../../src/shared/demo/people';
+import { openFromList } from './support/detail';
+import { buyerAsks, serviceOrder, serviceOrders } from './support/service-api';
 import { signIn, startWebMode, type WebMode } from './support/web-mode';
 
 const SCREENS = 'test-results/screens';
@@ -202,4 +205,204 @@ test('one-scan shipping: five orders in a row, the shift count running', async (
       return orders.map((o) => held.get(o.orderNo)?.waybills[0]?.trackingNo);
     })
     .toEqual(numbers);
+});
+
+/** The demo mall's buyer `buyerIndex` orders and pays, as a shop's checkout does. */
+async function placePaid(buyerIndex: number, lines: Array<{ sku: string; quantity: number }>): Promise<OrderRecord> {
+  const token = await adminToken();
+  const post = (path: string, body: unknown) =>
+    fetch(`${app.serviceUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    }).then(async (r) => {
+      expect(r.status, path).toBe(200);
+      return (await r.json()) as { orders: OrderRecord[] };
+    });
+  const placed = await post('/v1/demo/orders', { lines, buyerIndex });
+  const paid = await post('/v1/events/payment-confirmed', {
+    orderNo: placed.orders[0]!.orderNo,
+    channel: 'WECHAT_PAY',
+    serialNo: `4200002${String(Date.now()).slice(-12)}${buyerIndex % 10}`,
+  });
+  return paid.orders[0]!;
+}
+
+async function adminToken(): Promise<string> {
+  const login = await fetch(`${app.serviceUrl}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'demo1234' }),
+  });
+  return ((await login.json()) as { token: string }).token;
+}
+
+test('拆单 at the station: two parcels, each verified and shipped under its own label, the service sees both', async ({
+  page,
+}) => {
+  const order = (await waitingToShip()).find((o) => o.lines.length === 2)!;
+  expect(order).toBeDefined();
+  const [first, second] = order.lines as [OrderRecord['lines'][0], OrderRecord['lines'][0]];
+  await openStation(page);
+  await scan(page, order.orderNo);
+  await page.getByTestId('split-order').click();
+  const dialog = page.getByTestId('split-dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('spinbutton', { name: `${second.name} 放进包裹 2 的件数` }).fill(String(second.quantity));
+  await page.screenshot({ path: `${SCREENS}/split-dialog.png` });
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('verify-order')).toContainText('拆单：第 1 / 2 个包裹');
+
+  const numbers: string[] = [];
+  for (const line of [first, second]) {
+    await expect(page.getByLabel('商品条码')).toBeFocused();
+    await scan(page, `${line.quantity}*${barcodeOf(line.sku)}`);
+    await expect(page.getByTestId('verify-complete')).toBeVisible();
+    await page.keyboard.press('Enter');
+    const label = page.getByTestId('waybill-label');
+    await expect(label).toHaveCount(1);
+    numbers.push((await label.getAttribute('data-tracking-no'))!);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('scan-notice')).toContainText(`已发货：${order.orderNo}`);
+    if (line === first) {
+      await scan(page, order.orderNo);
+      await expect(page.getByTestId('verify-order')).toContainText('拆单：第 2 / 2 个包裹');
+    }
+  }
+  expect(new Set(numbers).size).toBe(2);
+  await expect
+    .poll(async () => {
+      const held = await serviceOrder(app.serviceUrl, order.orderNo);
+      return [held?.status, held?.waybills.map((w) => [w.trackingNo, w.lines])];
+    })
+    .toEqual([
+      'PENDING_RECEIPT',
+      [
+        [numbers[0], [{ lineNo: first.lineNo, quantity: first.quantity }]],
+        [numbers[1], [{ lineNo: second.lineNo, quantity: second.quantity }]],
+      ],
+    ]);
+});
+
+test('合单 at the station: two orders of one buyer leave in one parcel under one label', async ({ page }) => {
+  const buyerIndex = Array.from({ length: 5000 }, (_, i) => i).find(
+    (i) => demoBuyer(DEMO_SEED, i).home.warehouse === 'WH-SH',
+  )!;
+  const goods = DEMO_PRODUCTS.filter(
+    (p) => p.kind === 'PHYSICAL' && p.onSale && p.barcode && p.merchantId === 'MCH-0001',
+  );
+  const a = await placePaid(buyerIndex, [{ sku: goods[0]!.sku, quantity: 2 }]);
+  const b = await placePaid(buyerIndex, [{ sku: goods[1]!.sku, quantity: 1 }]);
+  expect(b.warehouseId).toBe(a.warehouseId);
+  // Signing in syncs the desk: both new orders are on it.
+  await openStation(page);
+  await scan(page, a.orderNo);
+  await page.getByTestId('merge-order').click();
+  const dialog = page.getByTestId('merge-dialog');
+  await expect(dialog.getByTestId(`merge-candidate-${b.orderNo}`)).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/merge-dialog.png` });
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('verify-merged')).toContainText(b.orderNo);
+  await scan(page, `2*${goods[0]!.barcode}`);
+  await scan(page, goods[1]!.barcode!);
+  await expect(page.getByTestId('verify-complete')).toBeVisible();
+  await page.keyboard.press('Enter');
+  const label = page.getByTestId('waybill-label');
+  await expect(label).toHaveCount(1);
+  const trackingNo = (await label.getAttribute('data-tracking-no'))!;
+  await expect(label).toContainText(b.orderNo);
+  await page.screenshot({ path: `${SCREENS}/merge-label.png` });
+  await page.keyboard.press('Escape');
+  await expect
+    .poll(async () => {
+      const held = await serviceOrders(app.serviceUrl, 'warehouse1');
+      return [a, b].map((o) => [held.get(o.orderNo)?.status, held.get(o.orderNo)?.waybills[0]?.trackingNo]);
+    })
+    .toEqual([
+      ['PENDING_RECEIPT', trackingNo],
+      ['PENDING_RECEIPT', trackingNo],
+    ]);
+});
+
+test('a carrier’s push signs a parcel for, and the desk shows it', async ({ page }) => {
+  const shipped = [...(await serviceOrders(app.serviceUrl, 'warehouse1')).values()].find(
+    (o) =>
+      o.status === 'PENDING_RECEIPT' &&
+      o.warehouseId === 'WH-SH' &&
+      o.waybills.length === 1 &&
+      o.waybills[0]!.status === 'IN_TRANSIT',
+  )!;
+  const [waybill] = shipped.waybills;
+  const param = JSON.stringify({
+    sentAt: Date.now(),
+    events: [
+      {
+        carrier: waybill!.carrier,
+        trackingNo: waybill!.trackingNo,
+        time: Date.now() - 60_000,
+        status: 'DELIVERED',
+        description: '已签收，签收人：本人',
+        location: '上海市',
+      },
+    ],
+  });
+  const sign = createHmac('sha256', 'demo-logistics-secret').update(param, 'utf8').digest('hex');
+  const pushed = await fetch(`${app.serviceUrl}/v1/logistics/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ param, sign }),
+  });
+  expect(pushed.status).toBe(200);
+
+  await signIn(page, app.url, 'warehouse1');
+  await page.getByTestId('nav-orders').click();
+  await openFromList(page, shipped.orderNo);
+  const parcel = page.locator(`.waybill[data-tracking-no="${waybill!.trackingNo}"]`);
+  await expect(parcel).toContainText('已签收');
+  await expect(parcel).toContainText('【上海市】已签收：已签收，签收人：本人');
+  await parcel.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENS}/tracking-signed.png` });
+});
+
+test('退货扫描: the return parcel’s number opens its request, and the goods are received', async ({ page }) => {
+  const order = [...(await serviceOrders(app.serviceUrl, 'warehouse1')).values()].find(
+    (o) => o.status === 'PENDING_RECEIPT' && o.warehouseId === 'WH-SH' && o.refundStatus === 'NONE' && !o.locked,
+  )!;
+  const returnNo = `YT${String(Date.now()).slice(-13).padStart(13, '8')}`;
+  const request = await buyerAsks(app.serviceUrl, order.orderNo, 'RETURN_REFUND', '尺码偏小', {
+    carrier: 'YTO',
+    trackingNo: returnNo,
+  });
+  const card = page.locator(`.after-sale[data-after-sale-no="${request.afterSaleNo}"]`);
+  // Customer service approves; the parcel is then on its way back.
+  await signIn(page, app.url, 'service1');
+  await openFromList(page, order.orderNo);
+  await card.getByRole('button', { name: '审核通过' }).click();
+  await expect(card.locator('.after-sale-status')).toHaveText('待退货入库');
+  await page.keyboard.press('Escape');
+
+  await signIn(page, app.url, 'warehouse1');
+  await page.getByTestId('nav-returns').click();
+  await expect(page.getByLabel('退货快递单号')).toBeFocused();
+  await page.screenshot({ path: `${SCREENS}/return-scan-1366x768.png` });
+  await scan(page, 'YT0000000000000');
+  await expect(page.getByTestId('return-missing')).toContainText('YT0000000000000');
+  await scan(page, returnNo.toLowerCase());
+  await expect(page.getByRole('dialog', { name: `订单详情 ${order.orderNo}` })).toBeVisible();
+  await expect(card.locator('.after-sale-status')).toHaveText('待退货入库');
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENS}/return-scan-opened.png` });
+  await card.getByRole('button', { name: '确认退货入库' }).click();
+  await expect(card.locator('.after-sale-status')).toHaveText('待退款');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('return-found')).toContainText(request.afterSaleNo);
+  await expect(page.getByLabel('退货快递单号')).toBeFocused();
+  await expect
+    .poll(
+      async () =>
+        (await serviceOrder(app.serviceUrl, order.orderNo))?.afterSales.find((a) => a.id === request.id)?.status,
+    )
+    .toBe('PENDING_REFUND');
 });
