@@ -12,6 +12,7 @@ import { connectIpc } from './shell/ipc';
 import { windowLabelPrinter } from './shell/label-printer';
 import { windowPdfPrinter } from './shell/pdf-printer';
 import { SafeStorageVault, safeStorageProtector, safeStorageWorks } from './shell/safe-storage-vault';
+import { keepUpdated } from './shell/updates';
 
 // The dev server is trusted only in an unpackaged build that electron-vite started.
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
@@ -73,6 +74,8 @@ app.whenReady().then(async () => {
     },
   });
   connectIpc(desk, window, devServerUrl);
+  // Only an installed desk updates itself; a development build has no feed and nothing to replace.
+  if (app.isPackaged) keepUpdated({ feedUrl: process.env['ORDER_DESK_UPDATE_URL'] ?? null, log: logs.main });
   reloadWhenRendererGone(window, logs.main);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
