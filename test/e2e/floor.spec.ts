@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import type { OrderRecord } from '../../src/shared/contract/records';
 import { DEMO_PRODUCTS, DEMO_SEED } from '../../src/server/demo/company';
 import { demoBuyer } from '../../src/shared/demo/people';
+import { isLogisticsAnomaly, logisticsWatch } from '../../src/shared/domain/logistics-watch';
+import { pickOption } from './support/ant';
 import { openFromList } from './support/detail';
 import { buyerAsks, serviceOrder, serviceOrders } from './support/service-api';
 import { signIn, startWebMode, type WebMode } from './support/web-mode';
@@ -326,24 +328,28 @@ test('合单 at the station: two orders of one buyer leave in one parcel under o
     ]);
 });
 
-test('a carrier’s push signs a parcel for, and the desk shows it', async ({ page }) => {
-  const shipped = [...(await serviceOrders(app.serviceUrl, 'warehouse1')).values()].find(
+/** Shanghai orders on their way in one parcel nobody has heard of since it left. */
+async function inTransit(): Promise<OrderRecord[]> {
+  return [...(await serviceOrders(app.serviceUrl, 'warehouse1')).values()].filter(
     (o) =>
       o.status === 'PENDING_RECEIPT' &&
       o.warehouseId === 'WH-SH' &&
       o.waybills.length === 1 &&
       o.waybills[0]!.status === 'IN_TRANSIT',
-  )!;
-  const [waybill] = shipped.waybills;
+  );
+}
+
+/** A tracking aggregator's push: the events as a JSON string, signed with the shared secret. */
+async function carrierPushes(waybill: OrderRecord['waybills'][0], status: string, description: string) {
   const param = JSON.stringify({
     sentAt: Date.now(),
     events: [
       {
-        carrier: waybill!.carrier,
-        trackingNo: waybill!.trackingNo,
+        carrier: waybill.carrier,
+        trackingNo: waybill.trackingNo,
         time: Date.now() - 60_000,
-        status: 'DELIVERED',
-        description: '已签收，签收人：本人',
+        status,
+        description,
         location: '上海市',
       },
     ],
@@ -355,10 +361,19 @@ test('a carrier’s push signs a parcel for, and the desk shows it', async ({ pa
     body: JSON.stringify({ param, sign }),
   });
   expect(pushed.status).toBe(200);
+}
+
+test('a carrier’s push signs a parcel for, and the desk shows it', async ({ page }) => {
+  const [shipped] = await inTransit();
+  const [waybill] = shipped!.waybills;
+  await carrierPushes(waybill!, 'DELIVERED', '已签收，签收人：本人');
 
   await signIn(page, app.url, 'warehouse1');
   await page.getByTestId('nav-orders').click();
-  await openFromList(page, shipped.orderNo);
+  // A warehouse never holds a service order: the 待核销 tab is not there to distract.
+  await expect(page.locator('[data-status="PENDING_SHIPMENT"]')).toBeVisible();
+  await expect(page.locator('[data-status="PENDING_REDEMPTION"]')).toHaveCount(0);
+  await openFromList(page, shipped!.orderNo);
   const parcel = page.locator(`.waybill[data-tracking-no="${waybill!.trackingNo}"]`);
   await expect(parcel).toContainText('已签收');
   await expect(parcel).toContainText('【上海市】已签收：已签收，签收人：本人');
@@ -405,4 +420,28 @@ test('退货扫描: the return parcel’s number opens its request, and the good
         (await serviceOrder(app.serviceUrl, order.orderNo))?.afterSales.find((a) => a.id === request.id)?.status,
     )
     .toBe('PENDING_REFUND');
+});
+
+test('物流异常: the list finds a refused parcel and parcels gone quiet, and nothing that is fine', async ({ page }) => {
+  const [refused] = await inTransit();
+  await carrierPushes(refused!.waybills[0]!, 'REJECTED', '收件人拒收');
+  await signIn(page, app.url, 'warehouse1');
+  await page.getByTestId('nav-orders').click();
+  await page.locator('[data-status="ALL"]').click();
+  await page.getByTestId('filters-toggle').click();
+  await pickOption(page, page.getByTestId('filter-logisticsAnomaly'), '3 天无更新、退回或拒收');
+  await page.getByTestId('filters-apply').click();
+  await expect(page.locator('.filter-chips')).toContainText('物流异常');
+  const rows = page.locator('.tbody .tr[data-order-no]');
+  await expect(rows.first()).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/logistics-anomaly.png` });
+  const shown = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-order-no')!));
+  const held = await serviceOrders(app.serviceUrl, 'warehouse1');
+  for (const orderNo of shown)
+    expect(isLogisticsAnomaly(logisticsWatch(held.get(orderNo)!), Date.now(), 3), orderNo).toBe(true);
+  // The refused parcel is among them, whatever else is.
+  await page.getByRole('searchbox').fill(refused!.orderNo);
+  await page.getByRole('searchbox').press('Enter');
+  await expect(rows).toHaveCount(1);
+  await expect(page.locator(`.tbody .tr[data-order-no="${refused!.orderNo}"]`)).toBeVisible();
 });

@@ -1,4 +1,11 @@
-import { AlertOutlined, BarcodeOutlined, EditOutlined, ProfileOutlined, ScanOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  BarcodeOutlined,
+  EditOutlined,
+  ProfileOutlined,
+  RollbackOutlined,
+  ScanOutlined,
+} from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import { can } from '../../shared/domain/rights';
 import type { Role } from '../../shared/domain/vocabulary';
@@ -51,6 +58,14 @@ export const SCREENS: readonly ScreenEntry[] = [
     icon: <BarcodeOutlined />,
     visibleTo: (role) => can(role, 'orders.ship'),
     component: lazyScreen(() => import('../screens/floor/ScanStation'), 'ScanStation'),
+  },
+  {
+    id: 'returns',
+    group: 'desk',
+    label: (m) => m.floor.returns.nav,
+    icon: <RollbackOutlined />,
+    visibleTo: (role) => can(role, 'aftersales.receiveReturn'),
+    component: lazyScreen(() => import('../screens/returns/ReturnScan'), 'ReturnScan'),
   },
   {
     id: 'counter',

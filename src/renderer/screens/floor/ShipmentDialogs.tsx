@@ -48,6 +48,7 @@ export function SplitDialog({ order, onDone, onClose }: Props) {
       error={error}
       onConfirm={() => void confirm()}
       onClose={onClose}
+      width={640}
     >
       <Typography.Paragraph type="secondary">{t.splitHint}</Typography.Paragraph>
       <Table<VerifyLineView>
