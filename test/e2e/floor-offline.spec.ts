@@ -1,0 +1,128 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_PRODUCTS } from '../../src/server/demo/company';
+import { startOrderService, type OrderService } from '../../src/server/index';
+import type { OrderRecord } from '../../src/shared/contract/records';
+import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
+import { serviceOrders } from './support/service-api';
+import { signIn, startWebMode, type WebMode } from './support/web-mode';
+
+const SCREENS = 'test-results/screens';
+let serviceDir: string;
+let service: OrderService;
+let proxy: FaultProxy;
+let deskA: WebMode;
+let deskB: WebMode;
+
+test.beforeAll(async () => {
+  serviceDir = mkdtempSync(join(tmpdir(), 'order-desk-e2e-service-'));
+  service = await startOrderService({ dataDir: serviceDir, port: 0, demo: true, demoOrders: 600 });
+  proxy = await startFaultProxy(service.url);
+  deskA = await startWebMode({ service: proxy.url, demoOrders: 600 });
+  deskB = await startWebMode({ service: proxy.url, demoOrders: 600 });
+  const login = await fetch(`${service.url}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'demo1234' }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const loaded = await fetch(`${service.url}/v1/admin/waybill-pools/load`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      carrier: 'SF',
+      warehouseId: 'WH-SH',
+      range: { prefix: 'SF', from: 1700000000001, to: 1700000000200 },
+    }),
+  });
+  expect(loaded.status).toBe(200);
+});
+test.afterAll(async () => {
+  await deskA?.stop();
+  await deskB?.stop();
+  await proxy?.close();
+  await service?.close();
+  rmSync(serviceDir, { recursive: true, force: true });
+});
+
+const barcodeOf = (sku: string) => DEMO_PRODUCTS.find((p) => p.sku === sku)!.barcode!;
+
+async function scan(page: Page, code: string): Promise<void> {
+  await page.keyboard.type(code, { delay: 3 });
+  await page.keyboard.press('Enter');
+}
+
+/** Signed in, first sync done, at the station with this desk's block of label numbers reserved. */
+async function stationReady(page: Page, desk: WebMode, probe: OrderRecord): Promise<void> {
+  await signIn(page, desk.url, 'warehouse1');
+  await expect(page.getByRole('status', { name: 'sync' })).toContainText('上次同步');
+  await expect(page.getByRole('status', { name: 'sync' })).not.toContainText('同步中');
+  await page.getByTestId('nav-floor').click();
+  await expect(page.getByLabel('订单号', { exact: true })).toBeFocused();
+  await scan(page, probe.orderNo);
+  await expect(page.getByLabel('运单号')).toHaveAttribute('placeholder', /本机余 50 张面单号/);
+  await page.keyboard.press('Escape');
+  await expect(page.getByLabel('订单号', { exact: true })).toBeFocused();
+}
+
+/** Scan, verify, Enter: the label's number comes from this desk's block. */
+async function printAndShip(page: Page, order: OrderRecord): Promise<string> {
+  await scan(page, order.orderNo);
+  await expect(page.getByTestId('verify-order')).toHaveAttribute('data-order-no', order.orderNo);
+  for (const line of order.lines) await scan(page, `${line.quantity}*${barcodeOf(line.sku)}`);
+  await expect(page.getByLabel('运单号')).toBeFocused();
+  await page.keyboard.press('Enter');
+  const label = page.getByTestId('waybill-label');
+  await expect(label).toHaveCount(1);
+  const trackingNo = (await label.getAttribute('data-tracking-no'))!;
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('scan-notice')).toContainText(`已发货：${order.orderNo}`);
+  return trackingNo;
+}
+
+test('two desks print labels offline from their reserved blocks, then sync: no number is used twice', async ({
+  page,
+  browser,
+}) => {
+  const orders = [...(await serviceOrders(service.url, 'warehouse1')).values()]
+    .filter(
+      (o) =>
+        o.status === 'PENDING_SHIPMENT' &&
+        o.warehouseId === 'WH-SH' &&
+        !o.locked &&
+        o.refundStatus === 'NONE' &&
+        o.lines.length <= 2 &&
+        o.lines.every((l) => l.shippedQuantity === 0),
+    )
+    .slice(0, 4);
+  expect(orders).toHaveLength(4);
+  const other = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })).newPage();
+  await stationReady(page, deskA, orders[0]!);
+  await stationReady(other, deskB, orders[2]!);
+
+  await proxy.refuse();
+  const numbers = [
+    await printAndShip(page, orders[0]!),
+    await printAndShip(page, orders[1]!),
+    await printAndShip(other, orders[2]!),
+    await printAndShip(other, orders[3]!),
+  ];
+  await page.screenshot({ path: `${SCREENS}/scan-station-offline.png` });
+  expect(new Set(numbers).size).toBe(4);
+
+  await proxy.restore();
+  for (const p of [page, other]) {
+    await p.getByRole('button', { name: '立即同步' }).click();
+    await expect(p.getByRole('status', { name: 'sync' })).toContainText('已全部同步');
+  }
+  await expect
+    .poll(async () => {
+      const held = await serviceOrders(service.url, 'warehouse1');
+      return orders.map((o) => [held.get(o.orderNo)?.status, held.get(o.orderNo)?.waybills[0]?.trackingNo]);
+    })
+    .toEqual(orders.map((_, i) => ['PENDING_RECEIPT', numbers[i]]));
+  for (const n of numbers) expect(n).toMatch(/^SF17000000\d{5}$/);
+  await other.context().close();
+});
