@@ -63,6 +63,17 @@ test.afterAll(async () => {
   await app.stop();
 });
 
+/** The screen as it is now, at the two desk sizes the product is checked at. */
+async function shots(page: Page, name: string): Promise<void> {
+  for (const size of [
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: `${SCREENS}/${name}-${size.width}x${size.height}.png` });
+  }
+}
+
 const barcodeOf = (sku: string) => DEMO_PRODUCTS.find((p) => p.sku === sku)!.barcode!;
 
 /** Paid Shanghai parcel orders nobody has touched, as the service holds them. */
@@ -251,7 +262,7 @@ test('拆单 at the station: two parcels, each verified and shipped under its ow
   const dialog = page.getByTestId('split-dialog');
   await expect(dialog).toBeVisible();
   await dialog.getByRole('spinbutton', { name: `${second.name} 放进包裹 2 的件数` }).fill(String(second.quantity));
-  await page.screenshot({ path: `${SCREENS}/split-dialog.png` });
+  await shots(page, 'split-dialog');
   await page.keyboard.press('Enter');
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('verify-order')).toContainText('拆单：第 1 / 2 个包裹');
@@ -303,7 +314,7 @@ test('合单 at the station: two orders of one buyer leave in one parcel under o
   await page.getByTestId('merge-order').click();
   const dialog = page.getByTestId('merge-dialog');
   await expect(dialog.getByTestId(`merge-candidate-${b.orderNo}`)).toBeVisible();
-  await page.screenshot({ path: `${SCREENS}/merge-dialog.png` });
+  await shots(page, 'merge-dialog');
   await page.keyboard.press('Enter');
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('verify-merged')).toContainText(b.orderNo);
@@ -378,7 +389,7 @@ test('a carrier’s push signs a parcel for, and the desk shows it', async ({ pa
   await expect(parcel).toContainText('已签收');
   await expect(parcel).toContainText('【上海市】已签收：已签收，签收人：本人');
   await parcel.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${SCREENS}/tracking-signed.png` });
+  await shots(page, 'tracking-signed');
 });
 
 test('退货扫描: the return parcel’s number opens its request, and the goods are received', async ({ page }) => {
@@ -401,14 +412,14 @@ test('退货扫描: the return parcel’s number opens its request, and the good
   await signIn(page, app.url, 'warehouse1');
   await page.getByTestId('nav-returns').click();
   await expect(page.getByLabel('退货快递单号')).toBeFocused();
-  await page.screenshot({ path: `${SCREENS}/return-scan-1366x768.png` });
+  await shots(page, 'return-scan');
   await scan(page, 'YT0000000000000');
   await expect(page.getByTestId('return-missing')).toContainText('YT0000000000000');
   await scan(page, returnNo.toLowerCase());
   await expect(page.getByRole('dialog', { name: `订单详情 ${order.orderNo}` })).toBeVisible();
   await expect(card.locator('.after-sale-status')).toHaveText('待退货入库');
   await card.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${SCREENS}/return-scan-opened.png` });
+  await shots(page, 'return-scan-opened');
   await card.getByRole('button', { name: '确认退货入库' }).click();
   await expect(card.locator('.after-sale-status')).toHaveText('待退款');
   await page.keyboard.press('Escape');
@@ -434,7 +445,7 @@ test('物流异常: the list finds a refused parcel and parcels gone quiet, and 
   await expect(page.locator('.filter-chips')).toContainText('物流异常');
   const rows = page.locator('.tbody .tr[data-order-no]');
   await expect(rows.first()).toBeVisible();
-  await page.screenshot({ path: `${SCREENS}/logistics-anomaly.png` });
+  await shots(page, 'logistics-anomaly');
   const shown = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-order-no')!));
   const held = await serviceOrders(app.serviceUrl, 'warehouse1');
   for (const orderNo of shown)
