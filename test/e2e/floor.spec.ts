@@ -38,7 +38,7 @@ async function loadPool(): Promise<void> {
 }
 
 /** The label page as printed to PDF, rasterised at 203 dpi (a thermal head's) and read by zbar. */
-async function decodeLabel(page: Page, name: string): Promise<string[]> {
+async function decodeLabel(page: Page, name: string): Promise<{ codes: string[]; text: string }> {
   mkdirSync(PDFS, { recursive: true });
   const file = join(PDFS, `${name}.pdf`);
   writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
@@ -50,9 +50,10 @@ async function decodeLabel(page: Page, name: string): Promise<string[]> {
   const prefix = join(PDFS, name);
   execFileSync('pdftoppm', ['-r', '203', '-png', file, prefix]);
   const png = readdirSync(PDFS).find((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))!;
-  return execFileSync('zbarimg', ['-q', join(PDFS, png)], { encoding: 'utf8' })
+  const codes = execFileSync('zbarimg', ['-q', join(PDFS, png)], { encoding: 'utf8' })
     .trim()
     .split('\n');
+  return { codes, text: execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }) };
 }
 
 test.beforeAll(async () => {
@@ -178,7 +179,10 @@ test('verifies an order of three lines by scanning, refusing a wrong item and an
     await page.setViewportSize(size);
     await page.screenshot({ path: `${SCREENS}/label-print-${size.width}x${size.height}.png` });
   }
-  expect(await decodeLabel(page, 'label-100x150')).toEqual([`CODE-128:${trackingNo}`]);
+  const printed = await decodeLabel(page, 'label-100x150');
+  expect(printed.codes).toEqual([`CODE-128:${trackingNo}`]);
+  // The label's words are real text in the PDF: the order, the number and the receiver read back.
+  for (const words of [order.orderNo, trackingNo, order.receiver!.name]) expect(printed.text).toContain(words);
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('label-print')).toHaveCount(0);
   await expect(page.getByTestId('scan-notice')).toContainText(`已发货：${order.orderNo}`);
