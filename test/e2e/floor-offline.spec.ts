@@ -126,3 +126,47 @@ test('two desks print labels offline from their reserved blocks, then sync: no n
   for (const n of numbers) expect(n).toMatch(/^SF17000000\d{5}$/);
   await other.context().close();
 });
+
+test('the batch print queue labels the selected orders in pick order, each with its own number from the block', async ({
+  page,
+}) => {
+  await signIn(page, deskA.url, 'warehouse1');
+  await page.getByTestId('nav-orders').click();
+  await page.locator('[data-status="PENDING_SHIPMENT"]').click();
+  const rows = page.locator('.tbody .tr');
+  await expect(rows.first()).toContainText('待发货');
+  for (const index of [0, 1, 2]) await page.getByRole('checkbox', { name: `选择第 ${index + 1} 行` }).check();
+  await expect(page.getByTestId('bulk-bar')).toContainText('已选 3');
+  const picked = (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-order-no')!))).slice(0, 3);
+  await page.getByTestId('print-labels').click();
+  const labels = page.getByTestId('waybill-label');
+  await expect(labels).toHaveCount(3);
+  await shots(page, 'label-batch');
+  const held = await serviceOrders(service.url, 'warehouse1');
+  const firstSku = (orderNo: string) =>
+    held
+      .get(orderNo)!
+      .lines.filter((l) => l.shippedQuantity < l.quantity)
+      .map((l) => l.sku)
+      .sort()[0]!;
+  const expected = [...picked].sort((a, b) =>
+    firstSku(a) === firstSku(b) ? (a < b ? -1 : 1) : firstSku(a) < firstSku(b) ? -1 : 1,
+  );
+  const printed = await labels.evaluateAll((ls) => ls.map((l) => l.textContent ?? ''));
+  expected.forEach((orderNo, i) => expect(printed[i]).toContain(orderNo));
+  const numbers = await labels.evaluateAll((ls) => ls.map((l) => l.getAttribute('data-tracking-no')));
+  expect(new Set(numbers).size).toBe(3);
+  for (const n of numbers) expect(n).toMatch(/^SF17000000\d{5}$/);
+  await page.keyboard.press('Escape');
+  await expect(labels).toHaveCount(0);
+});
+
+async function shots(page: Page, name: string): Promise<void> {
+  for (const size of [
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: `${SCREENS}/${name}-${size.width}x${size.height}.png` });
+  }
+}

@@ -89,6 +89,8 @@ export const floorZhCN = {
   },
   label: {
     title: '打印面单',
+    batch: '打印面单',
+    refused: '订单 {orderNo} 不能打印面单：{reason}（之前的已备好）',
     count: '面单 {n} 张',
     size: '面单尺寸',
     sizeMm: '{size} mm',
@@ -198,6 +200,8 @@ export const floorEn: Widen<typeof floorZhCN> = {
   },
   label: {
     title: 'Print labels',
+    batch: 'Print labels',
+    refused: 'Order {orderNo} cannot get a label: {reason} (the ones before it are ready)',
     count: '{n} labels',
     size: 'Label size',
     sizeMm: '{size} mm',

@@ -21,6 +21,7 @@ const ListError = island(() => import('./ListError'), 'ListError');
 const EmptyState = island(() => import('../../components/States'), 'EmptyState');
 const LoadingState = island(() => import('../../components/States'), 'LoadingState');
 const BulkBar = island(() => import('./BulkBar'), 'BulkBar');
+const LabelPrint = island(() => import('../../print/LabelPrint'), 'LabelPrint');
 
 export function OrdersScreen() {
   const m = useMessages();
@@ -79,6 +80,7 @@ export function OrdersScreen() {
 
   return (
     <section className="orders-screen">
+      <LabelPrint />
       <div className="list-toolbar">
         <ListToolbar
           searchRef={searchBox}
