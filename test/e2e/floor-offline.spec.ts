@@ -6,7 +6,8 @@ import { DEMO_PRODUCTS } from '../../src/server/demo/company';
 import { startOrderService, type OrderService } from '../../src/server/index';
 import type { OrderRecord } from '../../src/shared/contract/records';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
-import { serviceOrders } from './support/service-api';
+import { openFromList } from './support/detail';
+import { buyerAsks, serviceOrders } from './support/service-api';
 import { signIn, startWebMode, type WebMode } from './support/web-mode';
 
 const SCREENS = 'test-results/screens';
@@ -159,6 +160,73 @@ test('the batch print queue labels the selected orders in pick order, each with 
   for (const n of numbers) expect(n).toMatch(/^SF17000000\d{5}$/);
   await page.keyboard.press('Escape');
   await expect(labels).toHaveCount(0);
+});
+
+test('staff enter a sign-for by hand and a buyer’s return parcel; the return scan then finds the request', async ({
+  page,
+}) => {
+  const held = [...(await serviceOrders(service.url, 'warehouse1')).values()].filter(
+    (o) =>
+      o.status === 'PENDING_RECEIPT' &&
+      o.warehouseId === 'WH-SH' &&
+      o.refundStatus === 'NONE' &&
+      !o.locked &&
+      o.waybills.length === 1 &&
+      o.waybills[0]!.status === 'IN_TRANSIT',
+  );
+  const [signed, returning] = held;
+  const request = await buyerAsks(service.url, returning!.orderNo, 'EXCHANGE', '颜色与图片不符');
+  await signIn(page, deskA.url, 'warehouse1');
+  await expect(page.getByRole('status', { name: 'sync' })).toContainText('上次同步');
+  await expect(page.getByRole('status', { name: 'sync' })).not.toContainText('同步中');
+
+  // The courier phoned: the parcel was signed for at the gate.
+  await openFromList(page, signed!.orderNo);
+  const parcel = page.locator(`.waybill[data-tracking-no="${signed!.waybills[0]!.trackingNo}"]`);
+  await parcel.getByTestId('enter-tracking').click();
+  const entry = page.getByTestId('tracking-entry-dialog');
+  await expect(entry).toBeVisible();
+  await entry.getByLabel('说明').fill('快递员来电：门卫代收');
+  await entry.getByLabel('地点').fill('上海市');
+  await shots(page, 'tracking-entry-dialog');
+  await page.keyboard.press('Enter');
+  await expect(entry).toHaveCount(0);
+  await expect(parcel).toContainText('已签收');
+  await expect(parcel).toContainText('【上海市】已签收：快递员来电：门卫代收');
+  await page.keyboard.press('Escape');
+
+  // The buyer of an exchange says which parcel the goods come back in.
+  await openFromList(page, returning!.orderNo);
+  const card = page.locator(`.after-sale[data-after-sale-no="${request.afterSaleNo}"]`);
+  await card.getByTestId('action-RETURN_PARCEL').click();
+  const dialog = page.getByTestId('return-parcel-dialog');
+  await expect(dialog).toBeVisible();
+  const returnNo = `YT${String(Date.now()).slice(-13)}`;
+  await dialog.getByLabel('运单号').fill(returnNo);
+  await shots(page, 'return-parcel-dialog');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(card.getByTestId('return-parcel')).toContainText(returnNo);
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('nav-returns').click();
+  await expect(page.getByLabel('退货快递单号')).toBeFocused();
+  await page.keyboard.type(returnNo, { delay: 3 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: `订单详情 ${returning!.orderNo}` })).toBeVisible();
+  await expect(card).toBeVisible();
+
+  await page.getByRole('button', { name: '立即同步' }).click();
+  await expect(page.getByRole('status', { name: 'sync' })).toContainText('已全部同步');
+  await expect
+    .poll(async () => {
+      const now = await serviceOrders(service.url, 'warehouse1');
+      return [
+        now.get(signed!.orderNo)?.waybills[0]?.status,
+        now.get(returning!.orderNo)?.afterSales.find((a) => a.id === request.id)?.returnShipment?.trackingNo,
+      ];
+    })
+    .toEqual(['DELIVERED', returnNo]);
 });
 
 async function shots(page: Page, name: string): Promise<void> {

@@ -81,6 +81,20 @@ export const floorZhCN = {
     EXCHANGE: '换货',
     REFUND_ONLY: '仅退款',
   },
+  entry: {
+    button: '录入物流',
+    title: '录入物流：{trackingNo}',
+    status: '状态',
+    description: '说明',
+    location: '地点',
+    confirm: '保存',
+  },
+  returnParcel: {
+    button: '录入退货快递',
+    title: '退货快递：{no}',
+    field: '退货快递',
+    confirm: '保存',
+  },
   anomaly: {
     filter: '物流异常',
     any: '不限',
@@ -191,6 +205,20 @@ export const floorEn: Widen<typeof floorZhCN> = {
     RETURN_REFUND: 'Return and refund',
     EXCHANGE: 'Exchange',
     REFUND_ONLY: 'Refund only',
+  },
+  entry: {
+    button: 'Enter tracking',
+    title: 'Tracking for {trackingNo}',
+    status: 'Status',
+    description: 'What happened',
+    location: 'Where',
+    confirm: 'Save',
+  },
+  returnParcel: {
+    button: 'Enter return parcel',
+    title: 'Return parcel of {no}',
+    field: 'Return parcel',
+    confirm: 'Save',
   },
   anomaly: {
     filter: 'Delivery problems',
