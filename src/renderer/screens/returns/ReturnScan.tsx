@@ -1,4 +1,4 @@
-import { Alert, Card, Input, List, Typography, type InputRef } from 'antd';
+import { Alert, Card, Input, Space, Typography, type InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { ReturnParcel } from '../../../shared/contract/floor';
 import { normalizeTrackingNo } from '../../../shared/domain/carriers';
@@ -94,11 +94,11 @@ export function ReturnScan() {
       </Card>
       {recent.length > 0 && (
         <Card title={t.recent} style={{ marginTop: 16 }}>
-          <List
-            size="small"
-            dataSource={recent}
-            renderItem={(r) => <List.Item key={r.afterSaleId}>{describe(r)}</List.Item>}
-          />
+          <Space direction="vertical" size={4} data-testid="return-recent">
+            {recent.map((r) => (
+              <Typography.Text key={r.afterSaleId}>{describe(r)}</Typography.Text>
+            ))}
+          </Space>
         </Card>
       )}
     </div>
