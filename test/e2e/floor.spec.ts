@@ -318,6 +318,8 @@ test('合单 at the station: two orders of one buyer leave in one parcel under o
   await page.getByTestId('merge-order').click();
   const dialog = page.getByTestId('merge-dialog');
   await expect(dialog.getByTestId(`merge-candidate-${b.orderNo}`)).toBeVisible();
+  // The first candidate has the keyboard: Enter confirms the merge.
+  await expect(dialog.getByRole('checkbox').first()).toBeFocused();
   await shots(page, 'merge-dialog');
   await page.keyboard.press('Enter');
   await expect(dialog).toHaveCount(0);

@@ -1,6 +1,7 @@
 import { Checkbox, Empty, InputNumber, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { VerifyLineView, VerifyState } from '../../../shared/contract/floor';
+import type { ApiError } from '../../../shared/contract/result';
 import { api } from '../../api/client';
 import { fill, useMessages } from '../../i18n';
 import { Dialog } from '../detail/Dialog';
@@ -95,15 +96,22 @@ export function MergeDialog({ order, onDone, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
   useEffect(() => {
+    let live = true;
     void api['orders.mergeCandidates']({ orderNo: order.orderNo }).then((result) => {
-      if (!result.ok) return setError(refusalText(result.error));
+      if (!live) return;
+      if (!result.ok) return setLoadError(result.error);
       setCandidates(result.value.orderNos);
       setPicked(result.value.orderNos);
     });
-  }, [order.orderNo, refusalText]);
+    return () => {
+      live = false;
+    };
+  }, [order.orderNo]);
 
   const confirm = async () => {
+    if (candidates === null) return;
     if (picked.length === 0) return setError(t.mergeNone);
     setBusy(true);
     const result = await api['orders.merge']({ orderNos: [order.orderNo, ...picked] });
@@ -118,7 +126,7 @@ export function MergeDialog({ order, onDone, onClose }: Props) {
       testId="merge-dialog"
       confirmLabel={t.mergeConfirm}
       busy={busy}
-      error={error}
+      error={error ?? (loadError && refusalText(loadError))}
       onConfirm={() => void confirm()}
       onClose={onClose}
     >
@@ -130,15 +138,16 @@ export function MergeDialog({ order, onDone, onClose }: Props) {
           style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
           value={picked}
           onChange={(values) => setPicked(values as string[])}
-          options={(candidates ?? []).map((orderNo) => ({
-            value: orderNo,
-            label: (
+        >
+          {(candidates ?? []).map((orderNo, index) => (
+            // The first candidate takes the focus, so Enter confirms (a focused close button would take it).
+            <Checkbox key={orderNo} value={orderNo} autoFocus={index === 0}>
               <span className="mono" data-testid={`merge-candidate-${orderNo}`}>
                 {orderNo}
               </span>
-            ),
-          }))}
-        />
+            </Checkbox>
+          ))}
+        </Checkbox.Group>
       )}
     </Dialog>
   );
