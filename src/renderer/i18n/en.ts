@@ -1,4 +1,6 @@
+import { settingsEn } from './sections/settings';
 import { filesEn } from './sections/files';
+import { connectorsEn, importsEn } from './sections/imports';
 import { listEn } from './sections/list';
 import { detailEn } from './sections/detail';
 import { shippingEn } from './sections/shipping';
@@ -372,4 +374,7 @@ export const en: Messages = {
   print: printEn,
   shell: shellEn,
   files: filesEn,
+  imports: importsEn,
+  connectors: connectorsEn,
+  settings: settingsEn,
 };

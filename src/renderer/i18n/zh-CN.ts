@@ -1,4 +1,6 @@
+import { settingsZhCN } from './sections/settings';
 import { filesZhCN } from './sections/files';
+import { connectorsZhCN, importsZhCN } from './sections/imports';
 import { listZhCN } from './sections/list';
 import { detailZhCN } from './sections/detail';
 import { shippingZhCN } from './sections/shipping';
@@ -387,6 +389,9 @@ export const zhCN = {
   print: printZhCN,
   shell: shellZhCN,
   files: filesZhCN,
+  imports: importsZhCN,
+  connectors: connectorsZhCN,
+  settings: settingsZhCN,
 };
 
 export type Messages = Widen<typeof zhCN>;
