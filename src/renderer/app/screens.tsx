@@ -6,6 +6,7 @@ import {
   ImportOutlined,
   ProfileOutlined,
   ScanOutlined,
+  SettingOutlined,
 } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import { can } from '../../shared/domain/rights';
@@ -102,6 +103,15 @@ export const SCREENS: readonly ScreenEntry[] = [
     icon: <ApiOutlined />,
     visibleTo: (role) => can(role, 'admin.manage'),
     component: lazyScreen(() => import('../screens/connectors/ConnectorsScreen'), 'ConnectorsScreen'),
+  },
+  {
+    // Everyone may export diagnostics for support; only an admin changes the connection (the screen says so).
+    id: 'settings',
+    group: 'manage',
+    label: (m) => m.settings.nav,
+    icon: <SettingOutlined />,
+    visibleTo: () => true,
+    component: lazyScreen(() => import('../screens/settings/SettingsScreen'), 'SettingsScreen'),
   },
 ];
 

@@ -1,3 +1,4 @@
+import { settingsEn } from './sections/settings';
 import { filesEn } from './sections/files';
 import { connectorsEn, importsEn } from './sections/imports';
 import { listEn } from './sections/list';
@@ -369,4 +370,5 @@ export const en: Messages = {
   files: filesEn,
   imports: importsEn,
   connectors: connectorsEn,
+  settings: settingsEn,
 };

@@ -1,3 +1,4 @@
+import { settingsZhCN } from './sections/settings';
 import { filesZhCN } from './sections/files';
 import { connectorsZhCN, importsZhCN } from './sections/imports';
 import { listZhCN } from './sections/list';
@@ -384,6 +385,7 @@ export const zhCN = {
   files: filesZhCN,
   imports: importsZhCN,
   connectors: connectorsZhCN,
+  settings: settingsZhCN,
 };
 
 export type Messages = Widen<typeof zhCN>;

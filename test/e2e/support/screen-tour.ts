@@ -148,6 +148,12 @@ export const TOUR: TourScreen[] = [
     ready: (page) => page.locator('.exceptions-screen'),
   },
   {
+    id: 'settings',
+    user: 'admin',
+    reach: nav('settings'),
+    ready: (page) => page.getByTestId('settings-running-service'),
+  },
+  {
     id: 'after-sales',
     user: 'service1',
     reach: async (page, tour) => {
