@@ -12,6 +12,7 @@ import { reviewHandlers } from '../review/handlers';
 import { exceptionOrderHandlers } from '../exception-orders/handlers';
 import { dealerHandlers } from '../dealer/handlers';
 import { floorHandlers } from '../floor/handlers';
+import { shipmentHandlers } from '../floor/shipments';
 import type { LabelPrinter } from '../floor/label-printer';
 import { exceptionHandlers } from '../exceptions/handlers';
 import { forgetWindows } from '../db/query/window';
@@ -302,6 +303,7 @@ export function createApp(options: AppOptions): App {
       ...directoryHandlers(),
       ...shippingHandlers(),
       ...floorHandlers(options.labelPrinter ?? null),
+      ...shipmentHandlers(),
       ...printHandlers(options.printer ?? null),
       ...adminHandlers(),
       ...connectorHandlers(),

@@ -1,5 +1,6 @@
 import type { OrderRecord } from '../../shared/contract/records';
 import { nextDeadline } from '../../shared/domain/deadlines';
+import { logisticsWatch } from '../../shared/domain/logistics-watch';
 import { receiptExtendedOf } from '../../shared/intents/state';
 
 export type SqlValue = string | number | null;
@@ -71,6 +72,10 @@ export const ORDER_COLUMNS = [
   'external',
   'shop_id',
   'external_order_no',
+  'shipping_plan',
+  'merge_id',
+  'tracking_troubled',
+  'tracking_quiet_since',
   'due_at',
   'due_kind',
 ] as const;
@@ -80,6 +85,7 @@ export function pushOrderValues(out: SqlValue[], r: OrderRecord): void {
   const rc = r.receiver;
   let itemCount = 0;
   for (const l of r.lines) itemCount += l.quantity;
+  const watch = logisticsWatch(r);
   // The desk knows the default timers only; a service configured otherwise corrects nothing here but the shown date.
   const due = nextDeadline({ ...r, receiptExtended: receiptExtendedOf(r) });
   out.push(
@@ -127,7 +133,17 @@ export function pushOrderValues(out: SqlValue[], r: OrderRecord): void {
     r.external && JSON.stringify(r.external),
     r.external?.shopId ?? null,
     r.external?.externalOrderNo ?? null,
+    shippingPlan(r),
+    r.merge?.id ?? null,
+    watch.troubled ? 1 : 0,
+    watch.quietSince,
     due?.at ?? null,
     due?.kind ?? null,
   );
+}
+
+/** 拆单 / 合单 as the record carries them, or NULL for an order that ships the ordinary way. */
+function shippingPlan(r: OrderRecord): string | null {
+  if (!r.split && !r.merge) return null;
+  return JSON.stringify({ ...(r.split ? { split: r.split } : {}), ...(r.merge ? { merge: r.merge } : {}) });
 }

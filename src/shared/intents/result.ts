@@ -36,6 +36,19 @@ export const INTENT_REFUSALS = [
   'NO_OPEN_EXCEPTION',
   /** An order held at intake: mapping its SKU or waiving its reason on the service releases it. */
   'EXCEPTION_NEEDS_RELEASE',
+  /** 拆单 parts that do not hold every owed unit exactly once. */
+  'SPLIT_INVALID',
+  'ALREADY_SPLIT',
+  'NOT_SPLIT',
+  /** A parcel of a split order that is none of its unshipped parts. */
+  'NOT_A_SPLIT_PART',
+  /** 合单 of fewer than two orders, or of orders that differ in buyer, receiver or warehouse. */
+  'MERGE_TOO_FEW',
+  'MERGE_MISMATCH',
+  'ALREADY_MERGED',
+  'NOT_MERGED',
+  /** A merged order ships only with its merge, in one parcel under one label. */
+  'MERGED_ORDER',
 ] as const;
 
 export type IntentRefusal =

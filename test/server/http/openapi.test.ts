@@ -108,6 +108,6 @@ describe('the OpenAPI document', () => {
         'UNKNOWN_INTENT_TYPE',
       ]),
     );
-    expect(INTENT_TYPES.length).toBe(22);
+    expect(INTENT_TYPES.length).toBe(27);
   });
 });

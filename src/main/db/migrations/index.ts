@@ -15,9 +15,11 @@ import { migration013PromotionTerms } from './013_promotion_terms';
 import { migration014Floor } from './014_floor';
 import { migration015LabelBlock } from './015_label_block';
 import { migration016ExternalOrders } from './016_external_orders';
-import { migration017Review } from './017_review';
-import { migration018ReportCache } from './018_report_cache';
-import { migration019Deadlines } from './019_deadlines';
+import { migration017ShippingPlan } from './017_shipping_plan';
+import { migration018LogisticsWatch } from './018_logistics_watch';
+import { migration019Review } from './019_review';
+import { migration020ReportCache } from './020_report_cache';
+import { migration021Deadlines } from './021_deadlines';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -39,9 +41,11 @@ export const MIGRATIONS: readonly Migration[] = [
   migration014Floor,
   migration015LabelBlock,
   migration016ExternalOrders,
-  migration017Review,
-  migration018ReportCache,
-  migration019Deadlines,
+  migration017ShippingPlan,
+  migration018LogisticsWatch,
+  migration019Review,
+  migration020ReportCache,
+  migration021Deadlines,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

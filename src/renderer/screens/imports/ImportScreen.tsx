@@ -219,6 +219,9 @@ export function ImportScreen() {
                     <Select
                       data-testid={`map-${field}`}
                       allowClear
+                      // A report has dozens of columns: typed to find, and all of them listed.
+                      showSearch={{ optionFilterProp: 'label' }}
+                      virtual={false}
                       className="import-column"
                       value={mapping[field]}
                       placeholder={t.unmapped}

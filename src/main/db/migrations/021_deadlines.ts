@@ -7,9 +7,9 @@ import type { Migration } from './migration';
  * out from its record when it is stored, so the list can show it, sort by it and keep only the
  * orders due soon. Orders stored before this migration get theirs with their next change.
  */
-export const migration019Deadlines: Migration = {
-  version: 19,
-  name: '019_deadlines',
+export const migration021Deadlines: Migration = {
+  version: 21,
+  name: '021_deadlines',
   up(db) {
     db.exec(`
       ALTER TABLE orders ADD COLUMN due_at INTEGER;
