@@ -134,7 +134,7 @@ test.describe('the store counter, online', () => {
     await expect(page.getByRole('heading', { name: '全店今日核销' })).toBeVisible();
     await expect(page.getByTestId('shift-coverage')).toContainText('订单服务');
     const row = page.locator('.shift-table tr', { hasText: order!.orderNo });
-    await expect(row).toContainText('clerk1');
+    await expect(row).toContainText(CLERK1);
     await expect(row).toContainText(order!.lines[0]!.name);
     await expect(row).toHaveAttribute('data-state', 'confirmed');
     const totals = page.getByTestId('shift-totals');

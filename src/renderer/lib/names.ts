@@ -2,8 +2,7 @@ import type { Directory } from '../../shared/contract/directory';
 import { fill } from '../i18n/fill';
 import type { Messages } from '../i18n/zh-CN';
 
-type Words = Pick<Messages, 'names'>;
-type DeviceWords = Pick<Messages, 'names' | 'platform'>;
+type Words = Pick<Messages, 'names' | 'platform'>;
 
 /** A warehouse, store or dealer by its name; the code only when the company has not named it. */
 export function placeName(id: string, directory: Directory): string {
@@ -15,16 +14,27 @@ export function placeName(id: string, directory: Directory): string {
 export const personName = (username: string, directory: Directory): string =>
   directory.users.find((u) => u.username === username)?.displayName ?? username;
 
+/** Whom an order's timeline may name besides staff: its buyer and the shop it came in through. */
+export interface OrderParties {
+  buyer?: { id: string; name: string };
+  shop?: { id: string; name: string };
+}
+
 /**
  * Who acted, as a timeline records it — "warehouse:warehouse1", "warehouse:WH-SH/zhang.wei",
- * "buyer:U10000887", "system" — as people read it: names, never role prefixes or ids.
+ * "buyer:U10000887", "platform:TMALL", "shop:SHOP-TMALL", "dealer:DL-01", "system" — as people
+ * read it: names, never role prefixes or ids.
  */
-export function actorName(actor: string, directory: Directory, m: Words, buyer?: { id: string; name: string }): string {
+export function actorName(actor: string, directory: Directory, m: Words, parties: OrderParties = {}): string {
   if (actor === 'system') return m.names.system;
   const [role, who] = actor.includes(':') ? (actor.split(':', 2) as [string, string]) : ['', actor];
+  const { buyer, shop } = parties;
   if (role === 'buyer') {
     return buyer && who === buyer.id && buyer.name ? fill(m.names.buyerNamed, { name: buyer.name }) : m.names.buyer;
   }
+  if (role === 'platform') return (m.platform as Record<string, string | undefined>)[who] ?? m.names.platform;
+  if (role === 'shop') return shop && who === shop.id && shop.name ? shop.name : m.names.shop;
+  if (role === 'dealer') return placeName(who, directory);
   const slash = who.indexOf('/');
   if (slash < 0) return personName(who, directory);
   const place = who.slice(0, slash);
@@ -35,7 +45,7 @@ export function actorName(actor: string, directory: Directory, m: Words, buyer?:
 }
 
 /** The device an action came from, in words: 设备 1011, 工作台 CS-01, 订单服务. */
-export function deviceName(device: string, m: DeviceWords): string {
+export function deviceName(device: string, m: Words): string {
   if (device === 'server') return m.names.server;
   // A buyer acts from a platform (小程序, App, 天猫): its name, never its code.
   const platforms = m.platform as Record<string, string | undefined>;

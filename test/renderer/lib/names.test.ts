@@ -22,8 +22,17 @@ describe('names instead of codes', () => {
 
   it('names the buyer of the order, and never shows a buyer id', () => {
     const buyer = { id: 'U10000887', name: '王芳' };
-    expect(actorName('buyer:U10000887', directory, zhCN, buyer)).toBe('买家 王芳');
-    expect(actorName('buyer:U10000999', directory, zhCN, buyer)).toBe('买家');
+    expect(actorName('buyer:U10000887', directory, zhCN, { buyer })).toBe('买家 王芳');
+    expect(actorName('buyer:U10000999', directory, zhCN, { buyer })).toBe('买家');
+  });
+
+  it('names the platform, shop or dealer an order came from, never their codes', () => {
+    const shop = { id: 'SHOP-TMALL', name: '官方旗舰店（天猫）' };
+    expect(actorName('platform:TMALL', directory, zhCN)).toBe('天猫');
+    expect(actorName('platform:SOMEWHERE', directory, zhCN)).toBe('平台');
+    expect(actorName('shop:SHOP-TMALL', directory, zhCN, { shop })).toBe('官方旗舰店（天猫）');
+    expect(actorName('shop:SHOP-JD', directory, zhCN, { shop })).toBe('店铺');
+    expect(actorName('dealer:DL-01', directory, zhCN)).toBe('华东经销商');
   });
 
   it('names devices and places in words', () => {

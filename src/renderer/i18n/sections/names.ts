@@ -10,6 +10,8 @@ export const namesZhCN = {
   desk: '工作台 {code}',
   server: '订单服务',
   api: '接口',
+  platform: '平台',
+  shop: '店铺',
 };
 
 export const namesEn: Widen<typeof namesZhCN> = {
@@ -21,4 +23,6 @@ export const namesEn: Widen<typeof namesZhCN> = {
   desk: 'Desk {code}',
   server: 'Order service',
   api: 'API',
+  platform: 'Platform',
+  shop: 'Shop',
 };

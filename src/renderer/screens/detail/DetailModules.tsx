@@ -193,6 +193,10 @@ export function TimelineModule({ order }: Props) {
   const locale = useI18n((s) => s.locale);
   const t = m.detail.timeline;
   const entries = [...order.timeline].sort((a, b) => b.at - a.at);
+  const parties = {
+    buyer: order.buyer,
+    ...(order.external ? { shop: { id: order.external.shopId, name: order.external.shopName } } : {}),
+  };
   return (
     <Module id="timeline" title={m.detail.module.timeline} wide>
       {entries.length === 0 ? (
@@ -207,7 +211,7 @@ export function TimelineModule({ order }: Props) {
               <div className="timeline-entry" data-action={e.action}>
                 <time>{dateTime(e.at, locale)}</time>
                 <span className="actor">
-                  {actorName(e.actor, directory, m, order.buyer)} · {deviceName(e.device, m)}
+                  {actorName(e.actor, directory, m, parties)} · {deviceName(e.device, m)}
                 </span>
                 <span className="text">{e.detail}</span>
               </div>
