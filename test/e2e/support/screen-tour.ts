@@ -51,6 +51,21 @@ async function orderAwaitingReview(serviceUrl: string): Promise<string> {
   return order.orderNo;
 }
 
+/** A paid Shanghai order nobody has touched (of several lines where one waits), for the scanning station. */
+async function orderToVerify(serviceUrl: string): Promise<string> {
+  const orders = [...(await serviceOrders(serviceUrl, 'warehouse1')).values()].filter(
+    (o) =>
+      o.status === 'PENDING_SHIPMENT' &&
+      o.warehouseId === 'WH-SH' &&
+      !o.locked &&
+      o.refundStatus === 'NONE' &&
+      o.lines.every((l) => l.shippedQuantity === 0),
+  );
+  const order = orders.find((o) => o.lines.length >= 2) ?? orders[0];
+  if (!order) throw new Error('the demo company has no Shanghai order waiting to ship');
+  return order.orderNo;
+}
+
 /** Finds an order by its number in the list's search and opens its detail. */
 async function openOrder(page: Page, orderNo: string): Promise<void> {
   await page.getByRole('searchbox').fill(orderNo);
@@ -71,8 +86,9 @@ export const TOUR: TourScreen[] = [
   {
     id: 'orders',
     user: 'warehouse1',
-    reach: async () => undefined,
-    ready: firstRow,
+    reach: (page) => firstRow(page).waitFor(),
+    // The rows paint before Ant Design has loaded; the toolbar and the tabs follow them.
+    ready: (page) => page.getByTestId('filters-toggle'),
   },
   {
     id: 'orders-filters',
@@ -140,6 +156,19 @@ export const TOUR: TourScreen[] = [
     user: 'warehouse1',
     reach: nav('floor'),
     ready: (page) => page.getByTestId('scan-station'),
+  },
+  {
+    id: 'floor-verify',
+    user: 'warehouse1',
+    reach: async (page, tour) => {
+      const orderNo = await orderToVerify(tour.serviceUrl);
+      await page.getByTestId('nav-floor').click();
+      await page.getByTestId('scan-station').waitFor();
+      // The order field takes the focus by itself: a scanner types into it.
+      await page.keyboard.type(orderNo, { delay: 3 });
+      await page.keyboard.press('Enter');
+    },
+    ready: (page) => page.getByTestId('verify-order'),
   },
   {
     id: 'exceptions',

@@ -11,6 +11,7 @@ import { LabelPrint } from '../../print/LabelPrint';
 import { useLabels } from '../../stores/labels';
 import { useSession } from '../../stores/session';
 import { beepAccepted, beepRefused } from './beep';
+import './floor.css';
 
 type Notice = { tone: 'success' | 'error' | 'info'; text: string } | null;
 
