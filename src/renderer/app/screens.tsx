@@ -1,4 +1,13 @@
-import { AlertOutlined, BarcodeOutlined, EditOutlined, ProfileOutlined, ScanOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  ApiOutlined,
+  BarcodeOutlined,
+  EditOutlined,
+  ImportOutlined,
+  ProfileOutlined,
+  ScanOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import { can } from '../../shared/domain/rights';
 import type { Role } from '../../shared/domain/vocabulary';
@@ -78,6 +87,31 @@ export const SCREENS: readonly ScreenEntry[] = [
     visibleTo: (role) => can(role, 'exceptions.resolve'),
     component: lazyScreen(() => import('../screens/exceptions/ExceptionsScreen'), 'ExceptionsScreen'),
     Badge: island(() => import('./ExceptionsCount'), 'ExceptionsCount'),
+  },
+  {
+    id: 'imports',
+    group: 'manage',
+    label: (m) => m.imports.nav,
+    icon: <ImportOutlined />,
+    visibleTo: (role) => can(role, 'intake.post') && can(role, 'admin.manage'),
+    component: lazyScreen(() => import('../screens/imports/ImportScreen'), 'ImportScreen'),
+  },
+  {
+    id: 'connectors',
+    group: 'manage',
+    label: (m) => m.connectors.nav,
+    icon: <ApiOutlined />,
+    visibleTo: (role) => can(role, 'admin.manage'),
+    component: lazyScreen(() => import('../screens/connectors/ConnectorsScreen'), 'ConnectorsScreen'),
+  },
+  {
+    // Everyone may export diagnostics for support; only an admin changes the connection (the screen says so).
+    id: 'settings',
+    group: 'manage',
+    label: (m) => m.settings.nav,
+    icon: <SettingOutlined />,
+    visibleTo: () => true,
+    component: lazyScreen(() => import('../screens/settings/SettingsScreen'), 'SettingsScreen'),
   },
 ];
 

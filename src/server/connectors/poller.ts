@@ -39,7 +39,7 @@ export const DEFAULT_CONNECTOR_CONFIG: ConnectorConfig = {
   settleMs: 2_000,
   initialLookbackMs: 3 * 24 * 3_600_000,
   timeoutMs: 15_000,
-  maxWindowsPerPoll: 200,
+  maxWindowsPerPoll: 12,
   retry: { attempts: 4, maxWaitMs: 8_000 },
 };
 
@@ -73,6 +73,8 @@ export interface PollReport {
 }
 
 const SECOND = 1000;
+/** A poll longer than this leaves enough unread behind it to poll again at once. */
+const LONG_POLL_MS = 5 * SECOND;
 
 export async function pollShop(deps: PollerDeps, shopId: string): Promise<PollReport> {
   const { store, clock, config } = deps;
@@ -129,51 +131,70 @@ export async function pollShop(deps: PollerDeps, shopId: string): Promise<PollRe
   };
 
   const end = floorToSecond(startedAt - config.settleMs);
-  let windows = 0;
-  // Orders: window by window, the cursor stored after each.
-  let cursor = connector.ordersCursor;
-  for (let start = Math.max(0, cursor - config.overlapMs); start <= end;) {
-    if (windows++ >= config.maxWindowsPerPoll)
-      return finish(deps, connector, startedAt, { ...report, outcome: 'partial' }, lastProblem, false, {
-        ordersCursor: cursor,
-      });
-    const windowEnd = Math.min(start + platform.maxWindowMs - SECOND, end);
-    const changed = await call(() => platform.changedOrders(start, windowEnd));
-    if (!changed.ok)
-      return fail(deps, connector, startedAt, report, changed.failure, lastProblem, { ordersCursor: cursor });
-    for (const no of changed.value) {
-      const failure = await take(no);
-      if (failure) return fail(deps, connector, startedAt, report, failure, lastProblem, { ordersCursor: cursor });
-    }
-    cursor = Math.max(cursor, windowEnd + SECOND);
-    const moved = cursor;
-    await store.unit((tx) => tx.connectors.put({ ...connector, ordersCursor: moved, updatedAt: clock.now() }));
-    connector.ordersCursor = moved;
-    start = windowEnd + SECOND;
-  }
-
-  // Refunds: kept for write-back, and each changed one re-reads its order, so a request the
-  // platform files without touching the trade still intercepts shipping.
+  // Refunds first: kept for write-back (and for the buyer's reason, which the order alone does
+  // not carry), and each changed one re-reads its order, so a request the platform files without
+  // touching the trade still intercepts shipping, in the buyer's words.
   let refundsCursor = connector.refundsCursor;
   for (let start = Math.max(0, refundsCursor - config.overlapMs); start <= end;) {
     const windowEnd = Math.min(start + platform.maxWindowMs - SECOND, end);
     const listed = await call(() => platform.refunds(start, windowEnd));
-    if (!listed.ok) return fail(deps, connector, startedAt, report, listed.failure, lastProblem, { refundsCursor });
+    if (!listed.ok) return fail(deps, connector, startedAt, report, listed.failure, lastProblem);
     await store.unit(async (tx) => {
       for (const refund of listed.value) await tx.connectors.putRefund(shopId, refund);
     });
     report.refunds += listed.value.length;
     for (const no of new Set(listed.value.map((r) => r.externalOrderNo))) {
       const failure = await take(no);
-      if (failure) return fail(deps, connector, startedAt, report, failure, lastProblem, { refundsCursor });
+      if (failure) return fail(deps, connector, startedAt, report, failure, lastProblem);
     }
     refundsCursor = Math.max(refundsCursor, windowEnd + SECOND);
     const moved = refundsCursor;
-    await store.unit((tx) => tx.connectors.put({ ...connector, refundsCursor: moved, updatedAt: clock.now() }));
-    connector.refundsCursor = moved;
+    if (!(await moveCursor(deps, connector, 'refundsCursor', moved)))
+      return finish(deps, connector, startedAt, { ...report, outcome: 'partial' }, lastProblem, false);
     start = windowEnd + SECOND;
   }
+  let windows = 0;
+  // Orders: window by window, the cursor stored after each.
+  let cursor = connector.ordersCursor;
+  for (let start = Math.max(0, cursor - config.overlapMs); start <= end;) {
+    if (windows++ >= config.maxWindowsPerPoll)
+      return finish(deps, connector, startedAt, { ...report, outcome: 'partial' }, lastProblem, false);
+    const windowEnd = Math.min(start + platform.maxWindowMs - SECOND, end);
+    const changed = await call(() => platform.changedOrders(start, windowEnd));
+    if (!changed.ok) return fail(deps, connector, startedAt, report, changed.failure, lastProblem);
+    for (const no of changed.value) {
+      const failure = await take(no);
+      if (failure) return fail(deps, connector, startedAt, report, failure, lastProblem);
+    }
+    cursor = Math.max(cursor, windowEnd + SECOND);
+    const moved = cursor;
+    if (!(await moveCursor(deps, connector, 'ordersCursor', moved)))
+      return finish(deps, connector, startedAt, { ...report, outcome: 'partial' }, lastProblem, false);
+    start = windowEnd + SECOND;
+  }
+
   return finish(deps, connector, startedAt, report, lastProblem, false);
+}
+
+/**
+ * Stores a cursor past a window read completely, on the row as it is now (an admin may have paused
+ * the shop or changed its credentials meanwhile). When the cursor is no longer where this poll
+ * found it, someone re-pulled: theirs wins, and the poll ends so the next one starts from there.
+ */
+async function moveCursor(
+  deps: PollerDeps,
+  connector: ConnectorRow,
+  field: 'ordersCursor' | 'refundsCursor',
+  to: number,
+): Promise<boolean> {
+  const moved = await deps.store.unit(async (tx) => {
+    const current = await tx.connectors.get(connector.shopId);
+    if (!current || current[field] !== connector[field]) return false;
+    await tx.connectors.put({ ...current, [field]: to, updatedAt: deps.clock.now() });
+    return true;
+  });
+  if (moved) connector[field] = to;
+  return moved;
 }
 
 /** Records a finished poll: healthy again, next one after the poll interval (at once when cut short). */
@@ -184,7 +205,6 @@ async function finish(
   report: PollReport,
   problem: { code: string; message: string; at: number } | null,
   failedOutright: boolean,
-  cursors: Partial<Pick<ConnectorRow, 'ordersCursor' | 'refundsCursor'>> = {},
 ): Promise<PollReport> {
   const now = deps.clock.now();
   const failures = failedOutright ? connector.failures + 1 : 0;
@@ -192,14 +212,15 @@ async function finish(
     const current = (await tx.connectors.get(connector.shopId)) ?? connector;
     await tx.connectors.put({
       ...current,
-      ...cursors,
       lastPollAt: startedAt,
       lastSuccessAt: failedOutright ? current.lastSuccessAt : now,
       lastErrorCode: problem?.code ?? current.lastErrorCode,
       lastErrorMessage: problem?.message ?? current.lastErrorMessage,
       lastErrorAt: problem?.at ?? current.lastErrorAt,
       failures,
-      nextPollAt: report.outcome === 'partial' ? now : now + deps.config.pollMs,
+      // A poll cut short, or one that took a while (a first read of days of orders, a slow
+      // platform), is followed at once by one covering what changed while it ran.
+      nextPollAt: report.outcome === 'partial' || now - startedAt > LONG_POLL_MS ? now : now + deps.config.pollMs,
       updatedAt: now,
     });
   });
@@ -219,7 +240,6 @@ async function fail(
   report: PollReport,
   failure: PlatformFailure,
   problem: { code: string; message: string; at: number } | null,
-  cursors: Partial<Pick<ConnectorRow, 'ordersCursor' | 'refundsCursor'>>,
 ): Promise<PollReport> {
   const now = deps.clock.now();
   const failures = connector.failures + 1;
@@ -232,7 +252,6 @@ async function fail(
     const current = (await tx.connectors.get(connector.shopId)) ?? connector;
     await tx.connectors.put({
       ...current,
-      ...cursors,
       lastPollAt: startedAt,
       lastErrorCode: failure.code,
       lastErrorMessage: failure.message,

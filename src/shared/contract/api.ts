@@ -11,6 +11,9 @@ import type { Result } from './result';
 import { campaignTerms, catalogueItem, couponTerms, dealerOrderInput, intentPayloads } from './sync';
 import { viewProcedures } from './views';
 import { adminProcedures } from './admin-procedures';
+import { connectorProcedures } from './connectors';
+import { importProcedures } from './imports';
+import { settingsProcedures } from './settings-procedures';
 import { dataScope } from './scope';
 
 /**
@@ -227,6 +230,9 @@ export const procedures = {
   ...listProcedures,
   ...viewProcedures,
   ...adminProcedures,
+  ...connectorProcedures,
+  ...importProcedures,
+  ...settingsProcedures,
   ...floorProcedures,
   // Local actions: applied at once on this device, queued for the order service (the same payloads as the intents).
   'orders.ship': procedure({ input: intentPayloads.SHIP, output: orderDetail, right: 'orders.ship' }),
