@@ -53,21 +53,6 @@ async function orderAwaitingReview(serviceUrl: string): Promise<string> {
   return order.orderNo;
 }
 
-/** A paid Shanghai order nobody has touched (of several lines where one waits), for the scanning station. */
-async function orderToVerify(serviceUrl: string): Promise<string> {
-  const orders = [...(await serviceOrders(serviceUrl, 'warehouse1')).values()].filter(
-    (o) =>
-      o.status === 'PENDING_SHIPMENT' &&
-      o.warehouseId === 'WH-SH' &&
-      !o.locked &&
-      o.refundStatus === 'NONE' &&
-      o.lines.every((l) => l.shippedQuantity === 0),
-  );
-  const order = orders.find((o) => o.lines.length >= 2) ?? orders[0];
-  if (!order) throw new Error('the demo company has no Shanghai order waiting to ship');
-  return order.orderNo;
-}
-
 /** Finds an order by its number in the list's search and opens its detail. */
 async function openOrder(page: Page, orderNo: string): Promise<void> {
   await page.getByRole('searchbox').fill(orderNo);
@@ -76,6 +61,18 @@ async function openOrder(page: Page, orderNo: string): Promise<void> {
   // The desk learns of a request on its next sync: until then the order opens without it.
   await row.click();
   await page.getByTestId('detail-actions').waitFor();
+}
+
+/** The scanning station with an order of the Shanghai warehouse opened, as a scanner opens it. */
+async function openAtStation(page: Page, { serviceUrl }: TourContext): Promise<void> {
+  await nav('floor')(page);
+  const waiting = [...(await serviceOrders(serviceUrl, 'warehouse1')).values()].find(
+    (o) => o.status === 'PENDING_SHIPMENT' && o.warehouseId === 'WH-SH' && !o.locked && o.refundStatus === 'NONE',
+  );
+  if (!waiting) throw new Error('no order waits in the Shanghai warehouse');
+  await page.getByTestId('scan-station').waitFor();
+  await page.keyboard.type(waiting.orderNo, { delay: 3 });
+  await page.keyboard.press('Enter');
 }
 
 export const TOUR: TourScreen[] = [
@@ -160,17 +157,26 @@ export const TOUR: TourScreen[] = [
     ready: (page) => page.getByTestId('scan-station'),
   },
   {
-    id: 'floor-verify',
+    id: 'floor-order',
     user: 'warehouse1',
-    reach: async (page, tour) => {
-      const orderNo = await orderToVerify(tour.serviceUrl);
-      await page.getByTestId('nav-floor').click();
-      await page.getByTestId('scan-station').waitFor();
-      // The order field takes the focus by itself: a scanner types into it.
-      await page.keyboard.type(orderNo, { delay: 3 });
-      await page.keyboard.press('Enter');
-    },
+    reach: openAtStation,
     ready: (page) => page.getByTestId('verify-order'),
+  },
+  {
+    id: 'split-dialog',
+    user: 'warehouse1',
+    async reach(page, tour) {
+      await openAtStation(page, tour);
+      await page.getByTestId('verify-order').waitFor();
+      await page.getByTestId('split-order').click();
+    },
+    ready: (page) => page.getByTestId('split-dialog'),
+  },
+  {
+    id: 'returns',
+    user: 'warehouse1',
+    reach: nav('returns'),
+    ready: (page) => page.getByTestId('return-scan'),
   },
   {
     id: 'exceptions',
