@@ -1,3 +1,4 @@
+import { adminEn } from './sections/admin';
 import { filesEn } from './sections/files';
 import { listEn } from './sections/list';
 import { detailEn } from './sections/detail';
@@ -363,4 +364,5 @@ export const en: Messages = {
   floor: floorEn,
   print: printEn,
   files: filesEn,
+  admin: adminEn,
 };

@@ -1,3 +1,4 @@
+import { adminZhCN } from './sections/admin';
 import { filesZhCN } from './sections/files';
 import { listZhCN } from './sections/list';
 import { detailZhCN } from './sections/detail';
@@ -378,6 +379,7 @@ export const zhCN = {
   floor: floorZhCN,
   print: printZhCN,
   files: filesZhCN,
+  admin: adminZhCN,
 };
 
 export type Messages = Widen<typeof zhCN>;

@@ -6,6 +6,7 @@ import { useI18n, useMessages } from '../../i18n';
 import { dateTime, money } from '../../lib/format';
 import { afterSaleActionsFor } from './availability';
 import { ActionButton, Fields, Module } from './parts';
+import { carrierName } from './carrier-name';
 
 interface Props {
   order: OrderDetail;
@@ -42,6 +43,14 @@ export function AfterSalesModule({ order, session, onAction }: Props) {
                 [t.lines, request.lines.map((l) => `${lineName.get(l.lineNo) ?? l.lineNo} × ${l.quantity}`).join('；')],
                 [t.createdAt, dateTime(request.createdAt, locale)],
                 ...(request.rejectReason ? [[t.rejectReason, request.rejectReason] as [string, string]] : []),
+                ...(request.returnShipment
+                  ? [
+                      [
+                        t.returnShipment,
+                        `${carrierName(request.returnShipment.carrier, locale)} ${request.returnShipment.trackingNo}`,
+                      ] as [string, string],
+                    ]
+                  : []),
               ]}
             />
             <div className="actions">

@@ -18,6 +18,18 @@ export function BasicModule({ order }: Props) {
           [f.kind, m.kind[order.kind]],
           [f.source, m.source[order.source]],
           [f.platform, m.platform[order.platform]],
+          ...(order.external
+            ? ([
+                [f.shop, `${order.external.shopName} · ${m.admin.channel[order.external.channel]}`],
+                [f.externalOrderNo, order.external.externalOrderNo],
+              ] as Array<[string, string]>)
+            : []),
+          ...(order.exception
+            ? order.exception.reasons.map((r): [string, string] => [
+                f.exception,
+                `${m.admin.exceptionReason[r.code]}：${r.detail}`,
+              ])
+            : []),
           [f.status, m.status[order.status]],
           [f.paymentStatus, m.paymentStatus[order.paymentStatus]],
           [f.refundStatus, m.refundStatus[order.refundStatus]],
