@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SHOP_CHANNELS } from '../domain/shops';
+import { OUTBOUND_EVENT_TYPES, SHOP_CHANNELS } from '../domain/shops';
 import { ORDER_KINDS, PLATFORMS, ROLES } from '../domain/vocabulary';
 import { dataScope } from './scope';
 
@@ -201,7 +201,7 @@ export const outboundEvent = z.strictObject({
   shopId: z.string(),
   orderNo: z.string(),
   externalOrderNo: z.string(),
-  type: z.string(),
+  type: z.enum(OUTBOUND_EVENT_TYPES),
   state: z.enum(OUTBOUND_STATES),
   attempts: z.number().int(),
   createdAt: z.number().int(),

@@ -1,5 +1,5 @@
 import type { ExceptionReasonCode } from '../../../shared/domain/exception-reasons';
-import type { ShopChannel } from '../../../shared/domain/shops';
+import type { OutboundEventType, ShopChannel } from '../../../shared/domain/shops';
 import type { Widen } from '../widen';
 
 /** 管理: the company's set-up for admins, and the words other screens borrow (channels, exception reasons). */
@@ -125,6 +125,14 @@ export const adminZhCN = {
     replay: '重新发送',
     replayed: '已重新排队发送',
     counts: '待发送 {pending} · 已送达 {delivered} · 死信 {dead}',
+    types: {
+      'order.shipped': '已发货',
+      'order.cancelled': '已取消',
+      'refund.approved': '同意售后',
+      'refund.refused': '拒绝售后',
+      'refund.paid': '已退款',
+      'order.address_changed': '改地址',
+    } satisfies Record<OutboundEventType, string>,
   },
   audit: {
     at: '时间',
@@ -132,6 +140,26 @@ export const adminZhCN = {
     action: '操作',
     target: '对象',
     detail: '内容',
+    actions: {
+      'company.setup': '导入公司资料',
+      'user.add': '新建用户',
+      'user.edit': '修改用户',
+      'user.disable': '停用用户',
+      'user.enable': '启用用户',
+      'user.revoke': '强制下线',
+      'user.resetPassword': '重置密码',
+      'warehouse.put': '保存仓库',
+      'store.put': '保存门店',
+      'dealer.put': '保存经销商',
+      'shop.put': '保存店铺',
+      'mapping.put': '添加 SKU 映射',
+      'mapping.delete': '删除 SKU 映射',
+      'product.add': '新建商品',
+      'product.change': '修改商品',
+      'stock.count': '盘点库存',
+      'outbound.replay': '重新发送回写',
+      'order.transfer': '转仓',
+    } as Record<string, string>,
   },
   channel: {
     OWN_MALL: '自营商城',
@@ -293,6 +321,14 @@ export const adminEn: Widen<typeof adminZhCN> = {
     replay: 'Send again',
     replayed: 'Queued to send again',
     counts: '{pending} pending · {delivered} delivered · {dead} dead',
+    types: {
+      'order.shipped': 'Shipped',
+      'order.cancelled': 'Cancelled',
+      'refund.approved': 'After-sale approved',
+      'refund.refused': 'After-sale refused',
+      'refund.paid': 'Refund paid',
+      'order.address_changed': 'Address changed',
+    },
   },
   audit: {
     at: 'When',
@@ -300,6 +336,26 @@ export const adminEn: Widen<typeof adminZhCN> = {
     action: 'What',
     target: 'On',
     detail: 'Details',
+    actions: {
+      'company.setup': 'Company set-up loaded',
+      'user.add': 'User created',
+      'user.edit': 'User changed',
+      'user.disable': 'User disabled',
+      'user.enable': 'User enabled',
+      'user.revoke': 'Signed out everywhere',
+      'user.resetPassword': 'Password reset',
+      'warehouse.put': 'Warehouse saved',
+      'store.put': 'Store saved',
+      'dealer.put': 'Dealer saved',
+      'shop.put': 'Shop saved',
+      'mapping.put': 'SKU mapping added',
+      'mapping.delete': 'SKU mapping removed',
+      'product.add': 'Product created',
+      'product.change': 'Product changed',
+      'stock.count': 'Stock counted',
+      'outbound.replay': 'Write-back sent again',
+      'order.transfer': 'Moved to another warehouse',
+    } as Record<string, string>,
   },
   channel: {
     OWN_MALL: 'Own mall',

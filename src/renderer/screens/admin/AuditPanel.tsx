@@ -30,7 +30,7 @@ export function AuditPanel() {
         columns={[
           { title: t.at, dataIndex: 'at', render: (at: number) => dateTime(at, locale) },
           { title: t.actor, dataIndex: 'actor' },
-          { title: t.action, dataIndex: 'action' },
+          { title: t.action, dataIndex: 'action', render: (action: string) => t.actions[action] ?? action },
           { title: t.target, dataIndex: 'target' },
           {
             title: t.detail,

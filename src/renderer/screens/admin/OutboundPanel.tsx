@@ -56,7 +56,7 @@ export function OutboundPanel() {
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         columns={[
           { title: t.createdAt, dataIndex: 'createdAt', render: (at: number) => dateTime(at, locale) },
-          { title: t.type, dataIndex: 'type' },
+          { title: t.type, dataIndex: 'type', render: (type: OutboundEventView['type']) => t.types[type] },
           { title: t.shop, dataIndex: 'shopId' },
           { title: t.order, dataIndex: 'orderNo' },
           { title: t.externalNo, dataIndex: 'externalOrderNo' },
