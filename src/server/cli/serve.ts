@@ -4,7 +4,7 @@ import { CliError, integerOption, parse, type Command } from './command';
 import { DATA_OPTIONS, DATA_USAGE, storeLocation } from './data-options';
 
 const USAGE = `Usage: npm run server -- [serve] [--demo] [--port <p>] [--host <h>] [--database <url> | --data <dir>]
-                         [--pool-size <n>] [--demo-orders <n>] [--log]
+                         [--pool-size <n>] [--demo-orders <n>] [--webhook-attempts <n>] [--log]
 
   --demo            seed the demo company (once) and accept the demo users (password ${DEMO_PASSWORD})
   --port <p>        port to listen on (default ${DEFAULT_PORT}; 0 = any free port)      env PORT
@@ -21,6 +21,9 @@ ${DATA_USAGE}
   --code-verifier-cost <N>
                     scrypt N of the verifiers desks get instead of codes (default 32768): what a
                     counter pays per typed code offline, and anyone holding a verifier per guess
+  --webhook-attempts <n>
+                    deliveries of a write-back event (5 s, 10 s, 20 s … apart) before it is    env WEBHOOK_ATTEMPTS
+                    parked as a dead letter an admin replays in 管理 (default 8)
   --log             log every request`;
 
 /** scrypt's N: a power of two from 2^10 to 2^20. */
@@ -30,6 +33,14 @@ function powerOfTwo(text: string): number {
     throw new CliError(`--code-verifier-cost must be a power of two from 1024 to 1048576, got ${text}`);
   }
   return n;
+}
+
+/** At least one delivery; nothing when the option was not given (config.ts's default). */
+function webhookAttempts(text: string | undefined): { outbound?: { maxAttempts: number } } {
+  if (text === undefined) return {};
+  const maxAttempts = integerOption(text, 'webhook-attempts', 0);
+  if (maxAttempts < 1) throw new CliError(`--webhook-attempts must be at least 1, got ${text}`);
+  return { outbound: { maxAttempts } };
 }
 
 /** `a, b` → `{ [key]: ['a', 'b'] }`; nothing when the option was not given. */
@@ -60,6 +71,7 @@ export const serveCommand: Command = {
         'trust-proxy': { type: 'string' },
         'code-verifier-cost': { type: 'string' },
         'demo-orders': { type: 'string' },
+        'webhook-attempts': { type: 'string' },
         log: { type: 'boolean', default: false },
       },
     });
@@ -73,6 +85,7 @@ export const serveCommand: Command = {
       ...listOption('trustProxy', values['trust-proxy'] ?? process.env.TRUST_PROXY),
       demoOrders: integerOption(values['demo-orders'], 'demo-orders', DEFAULT_DEMO_ORDERS),
       logger: values.log,
+      ...webhookAttempts(values['webhook-attempts'] ?? process.env.WEBHOOK_ATTEMPTS),
       ...(values['code-verifier-cost'] === undefined
         ? {}
         : { codeVerifierCost: { N: powerOfTwo(values['code-verifier-cost']), r: 8, p: 1 } }),
