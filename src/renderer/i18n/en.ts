@@ -6,6 +6,7 @@ import { shippingEn } from './sections/shipping';
 import { floorEn } from './sections/floor';
 import { printEn } from './sections/print';
 import { shiftStoreEn } from './sections/shiftStore';
+import { shellEn } from './sections/shell';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -363,6 +364,7 @@ export const en: Messages = {
   shipping: shippingEn,
   floor: floorEn,
   print: printEn,
+  shell: shellEn,
   files: filesEn,
   admin: adminEn,
 };

@@ -7,6 +7,7 @@ import { floorZhCN } from './sections/floor';
 import { printZhCN } from './sections/print';
 import type { Widen } from './widen';
 import { shiftStoreZhCN } from './sections/shiftStore';
+import { shellZhCN } from './sections/shell';
 import type { ErrorCode } from '../../shared/contract/result';
 import type {
   OrderKind,
@@ -378,6 +379,7 @@ export const zhCN = {
   shipping: shippingZhCN,
   floor: floorZhCN,
   print: printZhCN,
+  shell: shellZhCN,
   files: filesZhCN,
   admin: adminZhCN,
 };
