@@ -1,4 +1,11 @@
-import { AlertOutlined, BarcodeOutlined, EditOutlined, ProfileOutlined, ScanOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  BarcodeOutlined,
+  EditOutlined,
+  ProfileOutlined,
+  ScanOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import { can } from '../../shared/domain/rights';
 import type { Role } from '../../shared/domain/vocabulary';
@@ -78,6 +85,14 @@ export const SCREENS: readonly ScreenEntry[] = [
     visibleTo: (role) => can(role, 'exceptions.resolve'),
     component: lazyScreen(() => import('../screens/exceptions/ExceptionsScreen'), 'ExceptionsScreen'),
     Badge: island(() => import('./ExceptionsCount'), 'ExceptionsCount'),
+  },
+  {
+    id: 'admin',
+    group: 'manage',
+    label: (m) => m.admin.nav,
+    icon: <SettingOutlined />,
+    visibleTo: (role) => can(role, 'admin.manage'),
+    component: lazyScreen(() => import('../screens/admin/AdminScreen'), 'AdminScreen'),
   },
 ];
 

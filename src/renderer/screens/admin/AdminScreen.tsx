@@ -39,7 +39,7 @@ export function AdminScreen() {
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         {m.admin.title}
       </Typography.Title>
-      {!reachable && <Alert type="warning" showIcon message={m.admin.unreachable} style={{ marginBottom: 12 }} />}
+      {!reachable && <Alert type="warning" showIcon title={m.admin.unreachable} style={{ marginBottom: 12 }} />}
       <Tabs
         destroyOnHidden
         items={[

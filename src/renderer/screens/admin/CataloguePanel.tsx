@@ -1,4 +1,4 @@
-import { App, Button, Form, Input, InputNumber, List, Modal, Select, Space, Switch, Table, Tag, Upload } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, Upload } from 'antd';
 import { useCallback, useState } from 'react';
 import type { AdminPlaces, AdminProduct, ImportAnswer } from '../../../shared/contract/admin';
 import { formatFen, yuanToFen } from '../../../shared/domain/money';
@@ -121,19 +121,26 @@ export function CataloguePanel({ places }: { places: AdminPlaces | null }) {
         <span className="muted">{t.importHint}</span>
       </Space>
       {imported && (
-        <List
-          size="small"
+        <Alert
           style={{ marginBottom: 12 }}
-          header={fill(t.imported, {
+          showIcon
+          type={imported.rejected.length > 0 ? 'warning' : 'success'}
+          data-testid="admin-catalogue-imported"
+          title={fill(t.imported, {
             created: imported.created,
             changed: imported.changed,
             unchanged: imported.unchanged,
             rejected: imported.rejected.length,
           })}
-          dataSource={imported.rejected}
-          renderItem={(r) => (
-            <List.Item>{fill(t.rejectedRow, { row: r.row, reasons: r.reasons.join('；') })}</List.Item>
-          )}
+          description={
+            imported.rejected.length > 0 ? (
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {imported.rejected.map((r) => (
+                  <li key={r.row}>{fill(t.rejectedRow, { row: r.row, reasons: r.reasons.join('；') })}</li>
+                ))}
+              </ul>
+            ) : undefined
+          }
         />
       )}
       <Table<AdminProduct>

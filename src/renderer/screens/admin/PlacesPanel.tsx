@@ -54,7 +54,7 @@ export function PlacesPanel({ places, changed }: { places: AdminPlaces | null; c
   });
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="middle" data-testid="admin-places">
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="admin-places">
       <Card
         size="small"
         title={t.warehouses}
