@@ -1,9 +1,12 @@
 import { app, BrowserWindow } from 'electron';
+import electronLog from 'electron-log/main';
 import { join } from 'node:path';
 import { createApp } from './app/app';
 import { startEmbeddedService } from './app/embedded-service';
 import { loadOrCreateDeviceId } from './session/device';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './shell/app-protocol';
+import { openDeskLogs } from './diagnostics/desk-log';
+import { keepCrashDumpsLocally, reloadWhenRendererGone } from './shell/crashes';
 import { hardenContents } from './shell/hardening';
 import { connectIpc } from './shell/ipc';
 import { windowLabelPrinter } from './shell/label-printer';
@@ -19,6 +22,7 @@ const publicDemo = process.env['ORDER_DESK_PUBLIC_DEMO'] === '1' || process.argv
 const here = import.meta.dirname;
 
 app.enableSandbox();
+keepCrashDumpsLocally();
 registerAppScheme();
 hardenContents(devServerUrl);
 
@@ -27,6 +31,8 @@ if (!app.requestSingleInstanceLock()) app.quit();
 app.whenReady().then(async () => {
   serveRenderer(join(here, '../renderer'));
   const dataDir = app.getPath('userData');
+  const logs = openDeskLogs(app.getPath('logs'), electronLog);
+  logs.main.info(`started ${app.getVersion()} (electron ${process.versions.electron})`);
   const embedded = remoteServiceUrl ? null : await startEmbeddedService(dataDir, 3000, { publicDemo });
   // The printer needs the window, which is made after the app it serves.
   let window: BrowserWindow | null = null;
@@ -42,6 +48,14 @@ app.whenReady().then(async () => {
     tokenStorage: safeStorageWorks() ? 'keychain' : 'memory',
     printer: windowPdfPrinter(() => window),
     labelPrinter: windowLabelPrinter(() => window),
+    logs,
+    versions: {
+      app: app.getVersion(),
+      electron: process.versions.electron ?? '',
+      chrome: process.versions.chrome ?? '',
+      node: process.versions.node,
+    },
+    crashDumpsDir: app.getPath('crashDumps'),
   });
 
   window = new BrowserWindow({
@@ -59,6 +73,7 @@ app.whenReady().then(async () => {
     },
   });
   connectIpc(desk, window, devServerUrl);
+  reloadWhenRendererGone(window, logs.main);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   app.on('before-quit', () => {

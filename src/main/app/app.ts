@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import type { SessionInfo } from '../../shared/contract/api';
+import type { SessionInfo, SyncStatus } from '../../shared/contract/api';
 import { DEMO_USERS } from '../../shared/demo/users';
 import { createDispatcher, type CallContext, type Dispatch } from '../ipc/dispatcher';
 import { EventHub } from '../ipc/events';
@@ -11,6 +11,8 @@ import type { LabelPrinter } from '../floor/label-printer';
 import { exceptionHandlers } from '../exceptions/handlers';
 import { forgetWindows } from '../db/query/window';
 import { ExportShelf, pruneExports } from '../orders/export';
+import type { DeskLogs } from '../diagnostics/desk-log';
+import { diagnosticsHandlers } from '../diagnostics/handlers';
 import { orderHandlers } from '../orders/handlers';
 import { printHandlers, type PdfPrinter } from '../print/handlers';
 import { listHandlers } from '../orders/list-handlers';
@@ -41,6 +43,12 @@ export interface AppOptions {
   demo?: boolean;
   /** The embedded demo's password on this run, which the sign-in screen shows. */
   demoPassword?: string;
+  /** The desk's logs (diagnostics/desk-log.ts); none in tests that do not look at them. */
+  logs?: DeskLogs;
+  /** What the running process is (app, electron, chrome, node versions), for 导出诊断信息. */
+  versions?: Record<string, string>;
+  /** Electron's crash dumps folder: their names go into 导出诊断信息. */
+  crashDumpsDir?: string;
   /** Where the vault keeps tokens between runs: Electron with a working safeStorage says 'keychain'. */
   tokenStorage?: 'keychain' | 'memory';
   /** The OS's protection for this device's seal keys (Electron's safeStorage); none in browser mode. */
@@ -96,6 +104,15 @@ export function createApp(options: AppOptions): App {
   events.subscribe((name) => {
     if (name === 'orders.changed' && current) forgetWindows(current.workspace.db);
   });
+  // A sync that starts or stops failing is a line in the backend log; the rounds between are not.
+  let lastSyncProblem: string | null = null;
+  const logSyncChange = (status: SyncStatus) => {
+    const problem = status.lastError?.code ?? null;
+    if (problem === lastSyncProblem) return;
+    if (problem) options.logs?.backend.warn(`sync failing: ${problem}`);
+    else options.logs?.backend.info('sync recovered');
+    lastSyncProblem = problem;
+  };
   // Sign-ins are serialized: a double click must not open two workspaces.
   let signing: Promise<unknown> = Promise.resolve();
 
@@ -154,7 +171,10 @@ export function createApp(options: AppOptions): App {
       intervalMs: options.syncIntervalMs,
       pageSize: options.syncPageSize,
       onPhase: options.onSyncPhase,
-      onStatus: (status) => events.emit('sync.status', status),
+      onStatus: (status) => {
+        logSyncChange(status);
+        events.emit('sync.status', status);
+      },
       onOrdersChanged: (orderNos, reason) =>
         events.emit('orders.changed', { orderNos: orderNos.length > 200 ? [] : orderNos, reason }),
     });
@@ -169,6 +189,7 @@ export function createApp(options: AppOptions): App {
       : () => undefined;
     current = { workspace, engine, seal, client, stopLiveness };
     if (auto) engine.start();
+    options.logs?.backend.info(`signed in as a ${session.role} (${session.offline ? 'offline' : 'online'})`);
     events.emit('session.changed', session);
     return session;
   }
@@ -205,10 +226,23 @@ export function createApp(options: AppOptions): App {
       'session.current': (ctx) => ctx?.session ?? null,
       'session.signIn': (_ctx, { username, password }) => {
         const run = signing.then(() => open(username, password));
-        signing = run.catch(() => undefined);
+        signing = run.catch((error: unknown) =>
+          options.logs?.backend.warn(`sign-in refused: ${(error as { code?: string }).code ?? 'INTERNAL'}`),
+        );
         return run;
       },
       'session.tokenStorage': () => options.tokenStorage ?? 'memory',
+      ...diagnosticsHandlers({
+        logs: options.logs ?? null,
+        dataDir: options.dataDir,
+        versions: options.versions ?? { node: process.versions.node },
+        crashDumpsDir: options.crashDumpsDir ?? null,
+        shelf: exports,
+        desk: () =>
+          current
+            ? { db: current.workspace.db, role: current.workspace.session.role, status: current.engine.status }
+            : null,
+      }),
       'session.demoAccess': () =>
         options.demo && options.demoPassword
           ? { usernames: DEMO_USERS.map((u) => u.username), password: options.demoPassword }
@@ -236,6 +270,7 @@ export function createApp(options: AppOptions): App {
       ...adminHandlers(),
     },
     context,
+    (procedure, error) => options.logs?.backend.error(`${procedure} failed unexpectedly`, error),
   );
 
   return {
