@@ -185,7 +185,12 @@ export const importAnswer = z.strictObject({
   created: z.number().int(),
   changed: z.number().int(),
   unchanged: z.number().int(),
-  rejected: z.array(z.strictObject({ row: z.number().int(), reasons: z.array(z.string()) })),
+  rejected: z.array(
+    z.strictObject({
+      row: z.number().int(),
+      reasons: z.array(z.strictObject({ code: z.string(), value: z.string(), message: z.string() })),
+    }),
+  ),
 });
 export type ImportAnswer = z.infer<typeof importAnswer>;
 

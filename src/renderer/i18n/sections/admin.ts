@@ -1,3 +1,4 @@
+import type { ImportRowProblem } from '../../../shared/catalogue/import-rows';
 import type { ExceptionReasonCode } from '../../../shared/domain/exception-reasons';
 import type { OutboundEventType, ShopChannel } from '../../../shared/domain/shops';
 import type { Widen } from '../widen';
@@ -105,6 +106,15 @@ export const adminZhCN = {
     importHint: '表头：商品编码、名称、价格（元），可选 规格、图片、条码、类型、在售、商户',
     imported: '导入完成：新增 {created}，修改 {changed}，未变 {unchanged}，失败 {rejected}',
     rejectedRow: '第 {row} 行：{reasons}',
+    problem: {
+      SKU_FORMAT: '商品编码“{value}”只能用字母、数字、点、横线、下划线',
+      NAME_INVALID: '名称为空或超过 200 字',
+      PRICE_INVALID: '价格“{value}”不是以元为单位的金额',
+      BARCODE_INVALID: '条码“{value}”不是 13 位数字',
+      KIND_INVALID: '类型“{value}”应为 实物、虚拟 或 服务',
+      ON_SALE_INVALID: '在售“{value}”应为 是 或 否',
+      MERCHANT_MISSING: '没有商户：请加一列“商户”',
+    } satisfies Record<ImportRowProblem, string>,
     count: '盘点',
     countTitle: '盘点 {sku}',
     warehouse: '仓库',
@@ -301,6 +311,15 @@ export const adminEn: Widen<typeof adminZhCN> = {
     importHint: 'Header: sku, name, price (yuan); optional spec, image, barcode, kind, onSale, merchant',
     imported: 'Imported: {created} new, {changed} changed, {unchanged} unchanged, {rejected} failed',
     rejectedRow: 'Row {row}: {reasons}',
+    problem: {
+      SKU_FORMAT: 'SKU “{value}” may only hold letters, digits, dots, dashes and underscores',
+      NAME_INVALID: 'the name is empty or longer than 200 characters',
+      PRICE_INVALID: 'the price “{value}” is not an amount in yuan',
+      BARCODE_INVALID: 'the barcode “{value}” is not 13 digits',
+      KIND_INVALID: 'the kind “{value}” is not 实物, 虚拟 or 服务',
+      ON_SALE_INVALID: '“{value}” is neither yes nor no for on sale',
+      MERCHANT_MISSING: 'no merchant: add a 商户 column',
+    },
     count: 'Count',
     countTitle: 'Count {sku}',
     warehouse: 'Warehouse',

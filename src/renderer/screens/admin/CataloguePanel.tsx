@@ -1,5 +1,6 @@
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, Upload } from 'antd';
 import { useCallback, useState } from 'react';
+import type { ImportReason } from '../../../shared/catalogue/import-rows';
 import type { AdminPlaces, AdminProduct, ImportAnswer } from '../../../shared/contract/admin';
 import { formatFen, yuanToFen } from '../../../shared/domain/money';
 import { ORDER_KINDS, type OrderKind } from '../../../shared/domain/vocabulary';
@@ -93,6 +94,11 @@ export function CataloguePanel({ places }: { places: AdminPlaces | null }) {
     setCounting(null);
     setItems((current) => current.map((i) => (i.sku === answer.product.sku ? answer.product : i)));
   };
+  /** A problem of the row in the user's words; a refusal of the service by its code. */
+  const reasonText = (reason: ImportReason): string => {
+    const words = (t.problem as Record<string, string>)[reason.code] ?? m.admin.refusal[reason.code];
+    return words ? fill(words, { value: reason.value }) : reason.message;
+  };
   const importFile = async (file: File) => {
     const answer = await call('admin.catalogue.import', {
       fileBase64: base64Of(new Uint8Array(await file.arrayBuffer())),
@@ -136,7 +142,9 @@ export function CataloguePanel({ places }: { places: AdminPlaces | null }) {
             imported.rejected.length > 0 ? (
               <ul style={{ margin: 0, paddingInlineStart: 20 }}>
                 {imported.rejected.map((r) => (
-                  <li key={r.row}>{fill(t.rejectedRow, { row: r.row, reasons: r.reasons.join('；') })}</li>
+                  <li key={r.row}>
+                    {fill(t.rejectedRow, { row: r.row, reasons: r.reasons.map(reasonText).join('；') })}
+                  </li>
                 ))}
               </ul>
             ) : undefined
