@@ -11,7 +11,7 @@ import type { LabelPrinter } from '../floor/label-printer';
 import { exceptionHandlers } from '../exceptions/handlers';
 import { forgetWindows } from '../db/query/window';
 import { ExportShelf, pruneExports } from '../orders/export';
-import type { DeskLogs } from '../diagnostics/desk-log';
+import { SILENT, type DeskLogs } from '../diagnostics/desk-log';
 import { diagnosticsHandlers } from '../diagnostics/handlers';
 import { orderHandlers } from '../orders/handlers';
 import { printHandlers, type PdfPrinter } from '../print/handlers';
@@ -32,6 +32,8 @@ import { readSyncState } from '../sync/sync-state';
 import { viewHandlers } from '../views/handlers';
 import { openWorkspace, userDirOf, type Workspace } from '../workspace';
 import { adminHandlers } from '../admin/handlers';
+import { NO_SETTINGS, type DeskStart } from '../settings/desk-settings';
+import { settingsHandlers } from '../settings/handlers';
 
 export interface AppOptions {
   /** Where each user's local store lives (users/<name>/). */
@@ -55,6 +57,12 @@ export interface AppOptions {
   keyProtector?: KeyProtector | null;
   /** Plain http to another machine (a lab network); refused otherwise (session/service-url.ts). */
   allowInsecureServiceUrl?: boolean;
+  /**
+   * 设置: where desk-settings.json lives, what this run started with (settings/desk-settings.ts
+   * deskStart) and how the desk restarts; without it the settings are kept in dataDir and the
+   * service address counts as the environment's.
+   */
+  settings?: { dir: string; start: DeskStart; restart: (() => void) | null };
   /** Off in tests that drive sync rounds themselves. */
   autoSync?: boolean;
   syncIntervalMs?: number;
@@ -232,6 +240,20 @@ export function createApp(options: AppOptions): App {
         return run;
       },
       'session.tokenStorage': () => options.tokenStorage ?? 'memory',
+      ...settingsHandlers({
+        dir: options.settings?.dir ?? options.dataDir,
+        start: options.settings?.start ?? {
+          serviceUrl: options.demo ? null : serviceUrl,
+          serviceSource: options.demo ? 'demo' : 'environment',
+          updateUrl: null,
+          saved: NO_SETTINGS,
+          lockedByEnvironment: { serviceUrl: !options.demo, updateUrl: false },
+        },
+        runningServiceUrl: serviceUrl,
+        allowInsecureServiceUrl: options.allowInsecureServiceUrl ?? false,
+        restart: options.settings?.restart ?? null,
+        log: options.logs?.main ?? SILENT,
+      }),
       ...diagnosticsHandlers({
         logs: options.logs ?? null,
         dataDir: options.dataDir,

@@ -8,6 +8,7 @@ import { openDeskLogs } from '../diagnostics/desk-log';
 import { startEmbeddedService } from '../app/embedded-service';
 import { loadOrCreateDeviceId } from '../session/device';
 import { MemoryVault } from '../session/token-vault';
+import { clientDirFor, deskStart } from '../settings/desk-settings';
 import { startHttpBridge } from '../transport/http-bridge';
 import { parseWebArgs } from './args';
 import { ensureRendererBuilt } from './renderer-build';
@@ -25,12 +26,14 @@ async function main(): Promise<void> {
   const root = process.cwd();
   const staticDir = args.build ? ensureRendererBuilt(root) : resolve(root, 'out', 'renderer');
   const dataDir = resolve(root, args.dataDir);
-  const embedded = args.serviceUrl
+  // --service wins over the service saved in 设置, which wins over the embedded demo company.
+  const start = deskStart(dataDir, { serviceUrl: args.serviceUrl });
+  const embedded = start.serviceUrl
     ? null
     : await startEmbeddedService(dataDir, args.demoOrders, { publicDemo: args.publicDemo });
-  const serviceUrl = args.serviceUrl ?? embedded!.service.url;
+  const serviceUrl = start.serviceUrl ?? embedded!.service.url;
   const app = createApp({
-    dataDir: join(dataDir, 'client'),
+    dataDir: clientDirFor(dataDir, start.serviceUrl),
     serviceUrl,
     vault: new MemoryVault(),
     deviceId: loadOrCreateDeviceId(dataDir),
@@ -39,6 +42,8 @@ async function main(): Promise<void> {
     allowInsecureServiceUrl: args.allowHttp,
     logs: openDeskLogs(join(dataDir, 'logs'), electronLog),
     versions: { app: appVersion(root), node: process.versions.node, mode: 'browser' },
+    // Browser mode is restarted by whoever started it (npm run web), which 设置 says.
+    settings: { dir: dataDir, start, restart: null },
   });
   const bridge = await startHttpBridge({
     app,

@@ -352,6 +352,7 @@ export const en: Messages = {
     RATE_LIMITED: 'Too many attempts; try again shortly',
     SERVICE_UNREACHABLE: 'The order service cannot be reached; a first sign-in on this device needs it',
     INSECURE_SERVICE_URL: 'The order service must be reached over https (plain http only on this computer)',
+    INSECURE_UPDATE_URL: 'Updates are downloaded over https only',
     FORBIDDEN_ROLE: 'Your role may not do this',
     NOT_FOUND: 'No such order, or it is outside your scope',
     BAD_CURSOR: 'The list changed; reload from the first page',

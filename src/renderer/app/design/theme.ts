@@ -19,10 +19,6 @@ const SEED = {
     "-apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Segoe UI', system-ui, sans-serif",
   fontFamilyCode: "ui-monospace, 'SFMono-Regular', 'JetBrains Mono', Menlo, Consolas, monospace",
   fontSize: 14,
-  // A desk tool answers at once: no opening and closing animations. They cost a two-core desk
-  // frames, and a scanner's burst typed while a drawer slides in arrived with gaps long enough
-  // to be taken for a person's keys.
-  motion: false,
 };
 
 export function themeFor(density: Density): ThemeConfig {
