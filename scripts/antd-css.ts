@@ -43,7 +43,6 @@ export const UNUSED_COMPONENTS = [
   'slider',
   'splitter',
   'steps',
-  'switch',
   'tabs-bottom',
   'tabs-card',
   'tabs-left',
