@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { createHmac } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { OrderRecord } from '../../src/shared/contract/records';
@@ -51,7 +51,13 @@ async function ordersOf(token: string): Promise<OrderRecord[]> {
 const toast = (page: Page, text: string | RegExp) => page.locator('.ant-message-notice').filter({ hasText: text });
 /** The open modal (Ant keeps closed ones in the DOM). */
 const modal = (page: Page) => page.locator('.ant-modal-wrap:visible .ant-modal');
+/** A form field by its label (an Ant Select is found by its field, not by the label's target). */
+const field = (scope: Locator, label: string) =>
+  scope.locator('.ant-form-item').filter({ has: scope.page().getByText(label, { exact: true }) });
 const row = (page: Page, panel: string, key: string) => page.getByTestId(panel).locator(`tr[data-row-key="${key}"]`);
+
+// A step that cannot happen fails in seconds, not at the test's timeout.
+test.use({ actionTimeout: 15_000 });
 
 test.beforeAll(async () => {
   mkdirSync(SCREENS, { recursive: true });
@@ -131,8 +137,8 @@ test('an admin sets the company up in 管理, and a new warehouse user sees only
     await page.getByRole('button', { name: '新建店铺' }).click();
     await modal(page).getByLabel('店铺编码').fill('DY-HEMU');
     await modal(page).getByLabel('店铺名称').fill('禾木生活抖音小店');
-    await pickOption(page, modal(page).getByLabel('渠道'), '抖店');
-    await pickOption(page, modal(page).getByLabel('商户'), '杭州禾木生活用品有限公司');
+    await pickOption(page, field(modal(page), '渠道'), '抖店');
+    await pickOption(page, field(modal(page), '商户'), '杭州禾木生活用品有限公司');
     await modal(page).getByRole('button', { name: '保存' }).click();
     await expect(row(page, 'admin-shops', 'DY-HEMU')).toContainText('抖店');
 
@@ -191,7 +197,7 @@ test('an admin sets the company up in 管理, and a new warehouse user sees only
     await expect(page.getByText('导入完成：新增 2，修改 0，未变 0，失败 0')).toBeVisible();
 
     await row(page, 'admin-catalogue', 'HM-AR-022').getByRole('button', { name: '盘点' }).click();
-    await pickOption(page, modal(page).getByLabel('仓库'), '杭州余杭仓');
+    await pickOption(page, field(modal(page), '仓库'), '杭州余杭仓');
     await modal(page).getByLabel('在库数量').fill('40');
     await modal(page).getByRole('button', { name: '保存' }).click();
     await expect(row(page, 'admin-catalogue', 'HM-AR-022')).toContainText('WH-HZ 40 / 0');
@@ -200,19 +206,15 @@ test('an admin sets the company up in 管理, and a new warehouse user sees only
 
   await test.step('the Hangzhou packer sees the Hangzhou orders, the released one among them, and no other', async () => {
     // A second batch from the ERP: one more order for Hangzhou (Shanghai), one for Guangzhou.
+    const tea = BATCH.orders[1]!;
     const more = await post(await tokenOf(ERP), '/v1/intake/orders', {
       orders: [
         {
-          ...BATCH.orders[0],
-          externalOrderNo: '3620118837769001',
-          receiver: {
-            ...(BATCH.orders[0]!.receiver as object),
-            province: '上海市',
-            city: '上海市',
-            district: '徐汇区',
-          },
+          ...tea,
+          externalOrderNo: '3620230045129001',
+          receiver: { ...(tea.receiver as object), province: '上海市', city: '上海市', district: '徐汇区' },
         },
-        { ...BATCH.orders[1], externalOrderNo: '3620230045129002' },
+        { ...tea, externalOrderNo: '3620230045129002' },
       ],
     });
     expect(more.body.results.map((r: { outcome: string }) => r.outcome)).toEqual(['created', 'created']);
@@ -301,7 +303,7 @@ test('an admin sets the company up in 管理, and a new warehouse user sees only
         externalOrderNo: '3620377712004451',
         data: { parcels: [{ carrier: 'SF', trackingNo: 'SF1402031249901' }] },
       });
-      await page.getByText('已送达', { exact: true }).click();
+      await page.getByTestId('admin-outbound').locator('.ant-segmented-item').filter({ hasText: '已送达' }).click();
       await expect(page.getByTestId('admin-outbound').locator('tbody tr.ant-table-row')).toContainText(order.orderNo);
       await page.getByTestId('admin-tab-audit').click();
       await expect(page.getByTestId('admin-audit')).toContainText('重新发送回写');

@@ -200,7 +200,14 @@ export function UsersPanel({ places, shops }: { places: AdminPlaces | null; shop
           </Form.Item>
           {LISTS.filter(allows).map((list) => (
             <Form.Item key={list} name={list} label={labels[list]}>
-              <Select mode="multiple" allowClear options={options[list]} data-testid={`admin-user-${list}`} />
+              <Select
+                mode="multiple"
+                allowClear
+                // Found by what people call a place (杭州余杭仓) as well as by its code.
+                showSearch={{ optionFilterProp: 'label' }}
+                options={options[list]}
+                data-testid={`admin-user-${list}`}
+              />
             </Form.Item>
           ))}
           {editing === 'new' && (
