@@ -279,6 +279,9 @@ test('an admin sets the company up in 管理, and a new warehouse user sees only
       )
       .toBe(1);
 
+    // The desk is one desk: the packer signed in on it, so the admin signs in again.
+    await signIn(page, app.url, BOSS.username, BOSS.password);
+    await page.getByTestId('nav-admin').click();
     await page.getByTestId('admin-tab-outbound').click();
     const dead = page.getByTestId('admin-outbound').locator('tbody tr.ant-table-row');
     await expect(dead).toHaveCount(1);
