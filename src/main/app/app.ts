@@ -32,6 +32,8 @@ import { readSyncState } from '../sync/sync-state';
 import { viewHandlers } from '../views/handlers';
 import { openWorkspace, userDirOf, type Workspace } from '../workspace';
 import { adminHandlers } from '../admin/handlers';
+import { connectorHandlers } from '../connectors/handlers';
+import { importHandlers } from '../imports/handlers';
 import { NO_SETTINGS, type DeskStart } from '../settings/desk-settings';
 import { settingsHandlers } from '../settings/handlers';
 
@@ -290,6 +292,8 @@ export function createApp(options: AppOptions): App {
       ...floorHandlers(options.labelPrinter ?? null),
       ...printHandlers(options.printer ?? null),
       ...adminHandlers(),
+      ...connectorHandlers(),
+      ...importHandlers(),
     },
     context,
     (procedure, error) => options.logs?.backend.error(`${procedure} failed unexpectedly`, error),

@@ -9,6 +9,9 @@ export interface EmbeddedService {
   password: string;
 }
 
+/** Orders each demo platform shop's stub gateway holds when the desk starts the demo itself. */
+export const DEMO_PLATFORM_ORDERS = 100;
+
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
 /** 16 characters of a 31-letter alphabet (~79 bits), in groups of four so a person can type it. */
@@ -27,7 +30,7 @@ export function runPassword(): string {
 export async function startEmbeddedService(
   dataDir: string,
   demoOrders: number,
-  { publicDemo }: { publicDemo: boolean },
+  { publicDemo, platformOrders = DEMO_PLATFORM_ORDERS }: { publicDemo: boolean; platformOrders?: number },
 ): Promise<EmbeddedService> {
   const password = publicDemo ? DEMO_PASSWORD : runPassword();
   const service = await startOrderService({
@@ -35,6 +38,8 @@ export async function startEmbeddedService(
     demo: true,
     demoOrders,
     port: 0,
+    // The demo's 淘宝 and 拼多多 shops, fed by stub gateways: platform orders arrive as a demo runs.
+    demoPlatformShops: platformOrders > 0 ? { orders: platformOrders, arriveMs: 20_000 } : null,
     ...(publicDemo ? {} : { demoPassword: password }),
   });
   return { service, password };

@@ -30,7 +30,10 @@ async function main(): Promise<void> {
   const start = deskStart(dataDir, { serviceUrl: args.serviceUrl });
   const embedded = start.serviceUrl
     ? null
-    : await startEmbeddedService(dataDir, args.demoOrders, { publicDemo: args.publicDemo });
+    : await startEmbeddedService(dataDir, args.demoOrders, {
+        publicDemo: args.publicDemo,
+        platformOrders: args.platformOrders,
+      });
   const serviceUrl = start.serviceUrl ?? embedded!.service.url;
   const app = createApp({
     dataDir: clientDirFor(dataDir, start.serviceUrl),
