@@ -34,10 +34,12 @@ app.whenReady().then(async () => {
   const logs = openDeskLogs(app.getPath('logs'), electronLog);
   logs.main.info(`started ${app.getVersion()} (electron ${process.versions.electron})`);
   // The deployment's ORDER_SERVICE_URL, else the service an admin set in 设置, else the demo company.
-  const start = deskStart(dataDir, {
-    serviceUrl: process.env['ORDER_SERVICE_URL'],
-    updateUrl: process.env['ORDER_DESK_UPDATE_URL'],
-  });
+  const allowInsecureServiceUrl = process.env['ORDER_DESK_ALLOW_HTTP'] === '1';
+  const start = deskStart(
+    dataDir,
+    { serviceUrl: process.env['ORDER_SERVICE_URL'], updateUrl: process.env['ORDER_DESK_UPDATE_URL'] },
+    { allowInsecure: allowInsecureServiceUrl },
+  );
   const embedded = start.serviceUrl ? null : await startEmbeddedService(dataDir, 3000, { publicDemo });
   // The printer needs the window, which is made after the app it serves.
   let window: BrowserWindow | null = null;
@@ -48,7 +50,7 @@ app.whenReady().then(async () => {
     deviceId: loadOrCreateDeviceId(dataDir),
     demo: embedded !== null,
     ...(embedded ? { demoPassword: embedded.password } : {}),
-    allowInsecureServiceUrl: process.env['ORDER_DESK_ALLOW_HTTP'] === '1',
+    allowInsecureServiceUrl,
     keyProtector: safeStorageProtector(),
     tokenStorage: safeStorageWorks() ? 'keychain' : 'memory',
     printer: windowPdfPrinter(() => window),

@@ -10,7 +10,7 @@ export interface EmbeddedService {
 }
 
 /** Orders each demo platform shop's stub gateway holds when the desk starts the demo itself. */
-export const DEMO_PLATFORM_ORDERS = 100;
+export const DEMO_PLATFORM_ORDERS = 40;
 
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 

@@ -1,7 +1,10 @@
 import {
   AlertOutlined,
+  ApiOutlined,
   BarcodeOutlined,
+  ControlOutlined,
   EditOutlined,
+  ImportOutlined,
   ProfileOutlined,
   ScanOutlined,
   SettingOutlined,
@@ -90,9 +93,34 @@ export const SCREENS: readonly ScreenEntry[] = [
     id: 'admin',
     group: 'manage',
     label: (m) => m.admin.nav,
-    icon: <SettingOutlined />,
+    icon: <ControlOutlined />,
     visibleTo: (role) => can(role, 'admin.manage'),
     component: lazyScreen(() => import('../screens/admin/AdminScreen'), 'AdminScreen'),
+  },
+  {
+    id: 'imports',
+    group: 'manage',
+    label: (m) => m.imports.nav,
+    icon: <ImportOutlined />,
+    visibleTo: (role) => can(role, 'intake.post') && can(role, 'admin.manage'),
+    component: lazyScreen(() => import('../screens/imports/ImportScreen'), 'ImportScreen'),
+  },
+  {
+    id: 'connectors',
+    group: 'manage',
+    label: (m) => m.connectors.nav,
+    icon: <ApiOutlined />,
+    visibleTo: (role) => can(role, 'admin.manage'),
+    component: lazyScreen(() => import('../screens/connectors/ConnectorsScreen'), 'ConnectorsScreen'),
+  },
+  {
+    // Everyone may export diagnostics for support; only an admin changes the connection (the screen says so).
+    id: 'settings',
+    group: 'manage',
+    label: (m) => m.settings.nav,
+    icon: <SettingOutlined />,
+    visibleTo: () => true,
+    component: lazyScreen(() => import('../screens/settings/SettingsScreen'), 'SettingsScreen'),
   },
 ];
 

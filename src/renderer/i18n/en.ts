@@ -1,5 +1,7 @@
 import { adminEn } from './sections/admin';
+import { settingsEn } from './sections/settings';
 import { filesEn } from './sections/files';
+import { connectorsEn, importsEn } from './sections/imports';
 import { listEn } from './sections/list';
 import { detailEn } from './sections/detail';
 import { shippingEn } from './sections/shipping';
@@ -368,4 +370,7 @@ export const en: Messages = {
   shell: shellEn,
   files: filesEn,
   admin: adminEn,
+  imports: importsEn,
+  connectors: connectorsEn,
+  settings: settingsEn,
 };

@@ -1,5 +1,7 @@
 import { adminZhCN } from './sections/admin';
+import { settingsZhCN } from './sections/settings';
 import { filesZhCN } from './sections/files';
+import { connectorsZhCN, importsZhCN } from './sections/imports';
 import { listZhCN } from './sections/list';
 import { detailZhCN } from './sections/detail';
 import { shippingZhCN } from './sections/shipping';
@@ -383,6 +385,9 @@ export const zhCN = {
   shell: shellZhCN,
   files: filesZhCN,
   admin: adminZhCN,
+  imports: importsZhCN,
+  connectors: connectorsZhCN,
+  settings: settingsZhCN,
 };
 
 export type Messages = Widen<typeof zhCN>;

@@ -148,6 +148,12 @@ export const TOUR: TourScreen[] = [
     ready: (page) => page.locator('.exceptions-screen'),
   },
   {
+    id: 'settings',
+    user: 'admin',
+    reach: nav('settings'),
+    ready: (page) => page.getByTestId('settings-running-service'),
+  },
+  {
     id: 'after-sales',
     user: 'service1',
     reach: async (page, tour) => {
@@ -266,5 +272,18 @@ export const TOUR: TourScreen[] = [
     user: 'dealer1',
     reach: async () => undefined,
     ready: (page) => page.getByTestId('dealer-screen'),
+  },
+  {
+    id: 'imports',
+    user: 'admin',
+    reach: nav('imports'),
+    ready: (page) => page.getByTestId('import-shop'),
+  },
+  {
+    id: 'connectors',
+    user: 'admin',
+    reach: nav('connectors'),
+    // The tour's demo runs without platform shops: the screen says how to connect one.
+    ready: (page) => page.getByTestId('connectors-table').or(page.getByTestId('empty')),
   },
 ];
