@@ -7,6 +7,7 @@ import { ApiFailure } from '../ipc/failure';
 import { afterSaleHandlers } from '../aftersales/handlers';
 import { dealerHandlers } from '../dealer/handlers';
 import { floorHandlers } from '../floor/handlers';
+import { shipmentHandlers } from '../floor/shipments';
 import type { LabelPrinter } from '../floor/label-printer';
 import { exceptionHandlers } from '../exceptions/handlers';
 import { forgetWindows } from '../db/query/window';
@@ -290,6 +291,7 @@ export function createApp(options: AppOptions): App {
       ...afterSaleHandlers(),
       ...shippingHandlers(),
       ...floorHandlers(options.labelPrinter ?? null),
+      ...shipmentHandlers(),
       ...printHandlers(options.printer ?? null),
       ...adminHandlers(),
       ...connectorHandlers(),

@@ -6,6 +6,7 @@ import {
   EditOutlined,
   ImportOutlined,
   ProfileOutlined,
+  RollbackOutlined,
   ScanOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
@@ -61,6 +62,14 @@ export const SCREENS: readonly ScreenEntry[] = [
     icon: <BarcodeOutlined />,
     visibleTo: (role) => can(role, 'orders.ship'),
     component: lazyScreen(() => import('../screens/floor/ScanStation'), 'ScanStation'),
+  },
+  {
+    id: 'returns',
+    group: 'desk',
+    label: (m) => m.floor.returns.nav,
+    icon: <RollbackOutlined />,
+    visibleTo: (role) => can(role, 'aftersales.receiveReturn'),
+    component: lazyScreen(() => import('../screens/returns/ReturnScan'), 'ReturnScan'),
   },
   {
     id: 'counter',

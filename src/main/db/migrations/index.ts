@@ -15,6 +15,8 @@ import { migration013PromotionTerms } from './013_promotion_terms';
 import { migration014Floor } from './014_floor';
 import { migration015LabelBlock } from './015_label_block';
 import { migration016ExternalOrders } from './016_external_orders';
+import { migration017ShippingPlan } from './017_shipping_plan';
+import { migration018LogisticsWatch } from './018_logistics_watch';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -36,6 +38,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration014Floor,
   migration015LabelBlock,
   migration016ExternalOrders,
+  migration017ShippingPlan,
+  migration018LogisticsWatch,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -28,7 +28,8 @@ const HEAD_SQL = `
          o.points_deduction AS pointsDeduction, o.points_used AS pointsUsed, o.coin_deduction AS coinDeduction,
          o.payable, o.paid, p.payment_channel AS paymentChannel, p.payment_serial_no AS paymentSerialNo,
          o.remark, o.created_at AS createdAt, o.paid_at AS paidAt, o.shipped_at AS shippedAt,
-         o.completed_at AS completedAt, o.updated_at AS updatedAt, ${PENDING_SYNC_SQL} AS pendingSync
+         o.completed_at AS completedAt, o.updated_at AS updatedAt, ${PENDING_SYNC_SQL} AS pendingSync,
+         o.shipping_plan AS shippingPlan
   FROM orders o CROSS JOIN parent_orders p ON p.id = o.parent_id`;
 
 type Head = Omit<OrderRecord, 'buyer' | 'amounts' | 'payment' | 'locked' | 'exception' | 'external' | ChildKey> & {
@@ -44,9 +45,19 @@ type Head = Omit<OrderRecord, 'buyer' | 'amounts' | 'payment' | 'locked' | 'exce
   paymentChannel: OrderRecord['payment']['channel'];
   paymentSerialNo: string | null;
   pendingSync: number;
+  shippingPlan: string | null;
 } & OrderRecord['amounts'];
 type ChildKey =
-  'receiver' | 'lines' | 'promotions' | 'invoice' | 'waybills' | 'afterSales' | 'redemptionCode' | 'timeline';
+  | 'split'
+  | 'merge'
+  | 'receiver'
+  | 'lines'
+  | 'promotions'
+  | 'invoice'
+  | 'waybills'
+  | 'afterSales'
+  | 'redemptionCode'
+  | 'timeline';
 
 /** Collections come back in the record's array order: by position or local id, both given in array order (lines: by line number). */
 const CHILD_SQL = {
@@ -116,10 +127,12 @@ export function getOrderDetail(db: Db, scope: DataScope, orderNo: string): Order
     coinDeduction,
     payable,
     paid,
+    shippingPlan,
     ...order
   } = head;
   return {
     ...order,
+    ...(shippingPlan ? (JSON.parse(shippingPlan) as Pick<OrderRecord, 'split' | 'merge'>) : {}),
     locked: locked === 1,
     exception: exception === null ? null : (JSON.parse(exception) as OrderRecord['exception']),
     external: external === null ? null : (JSON.parse(external) as OrderRecord['external']),

@@ -1,4 +1,5 @@
 import type { OrderListFilter } from '../../../shared/contract/orders';
+import { quietCutoff } from '../../../shared/domain/logistics-watch';
 import type { DataScope, ListTimeField } from '../../../shared/domain/vocabulary';
 import type { Db } from '../connection';
 import { placeholders } from '../sql';
@@ -62,6 +63,8 @@ export interface FilterOptions {
   unindexed: Unindexed;
   /** A page needs the first rows in order, a count needs all rows: free text plans differ. */
   purpose: TextPurpose;
+  /** The clock the 物流异常 filter measures quiet parcels by (now, unless a test says). */
+  now?: number;
 }
 
 /**
@@ -91,6 +94,11 @@ export function filterClauses(db: Db, filter: OrderListFilter, options: FilterOp
   if (filter.locked !== undefined) clauses.push({ sql: `o.locked = ${filter.locked ? 1 : 0}`, params: [] });
   if (filter.exception !== undefined) {
     clauses.push({ sql: `o.exception IS ${filter.exception ? 'NOT NULL' : 'NULL'}`, params: [] });
+  }
+  if (filter.logisticsAnomaly) {
+    // Two indexed terms SQLite can OR together; the status test keeps what the columns already say.
+    const cutoff = quietCutoff(options.now ?? Date.now(), filter.logisticsAnomaly.quietDays);
+    clauses.push({ sql: '(o.tracking_troubled = 1 OR o.tracking_quiet_since < ?)', params: [cutoff] });
   }
   if (filter.time) {
     const col = TIME_COLUMNS[filter.time.field];
