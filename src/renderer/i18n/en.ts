@@ -1,3 +1,4 @@
+import { adminEn } from './sections/admin';
 import { settingsEn } from './sections/settings';
 import { filesEn } from './sections/files';
 import { connectorsEn, importsEn } from './sections/imports';
@@ -374,6 +375,7 @@ export const en: Messages = {
   print: printEn,
   shell: shellEn,
   files: filesEn,
+  admin: adminEn,
   imports: importsEn,
   connectors: connectorsEn,
   settings: settingsEn,

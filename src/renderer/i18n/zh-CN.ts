@@ -1,3 +1,4 @@
+import { adminZhCN } from './sections/admin';
 import { settingsZhCN } from './sections/settings';
 import { filesZhCN } from './sections/files';
 import { connectorsZhCN, importsZhCN } from './sections/imports';
@@ -389,6 +390,7 @@ export const zhCN = {
   print: printZhCN,
   shell: shellZhCN,
   files: filesZhCN,
+  admin: adminZhCN,
   imports: importsZhCN,
   connectors: connectorsZhCN,
   settings: settingsZhCN,

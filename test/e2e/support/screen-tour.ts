@@ -235,6 +235,76 @@ export const TOUR: TourScreen[] = [
     ready: (page) => page.getByTestId('shift-totals'),
   },
   {
+    id: 'admin-users',
+    user: 'admin',
+    reach: nav('admin'),
+    ready: (page) => page.getByTestId('admin-users').locator('tr[data-row-key="warehouse1"]'),
+  },
+  {
+    id: 'admin-user-form',
+    user: 'admin',
+    reach: async (page) => {
+      await nav('admin')(page);
+      await page.getByTestId('admin-user-add').click();
+    },
+    ready: (page) => page.getByTestId('admin-user-username'),
+  },
+  {
+    id: 'admin-places',
+    user: 'admin',
+    reach: async (page) => {
+      await nav('admin')(page);
+      await page.getByTestId('admin-tab-places').click();
+    },
+    ready: (page) => page.getByTestId('admin-places').locator('tr[data-row-key="WH-SH"]'),
+  },
+  {
+    id: 'admin-shops',
+    user: 'admin',
+    reach: async (page) => {
+      await nav('admin')(page);
+      await page.getByTestId('admin-tab-shops').click();
+    },
+    ready: (page) => page.getByTestId('admin-shops').locator('tr[data-row-key="SHOP-TMALL"]'),
+  },
+  {
+    id: 'admin-mappings',
+    user: 'admin',
+    reach: async (page) => {
+      await nav('admin')(page);
+      await page.getByTestId('admin-tab-shops').click();
+      await page.getByTestId('admin-shop-mappings-SHOP-TMALL').click();
+    },
+    ready: (page) => page.getByTestId('admin-mapping-form'),
+  },
+  {
+    id: 'admin-catalogue',
+    user: 'admin',
+    reach: async (page) => {
+      await nav('admin')(page);
+      await page.getByTestId('admin-tab-catalogue').click();
+    },
+    ready: (page) => page.getByTestId('admin-catalogue').locator('tr.ant-table-row').first(),
+  },
+  {
+    id: 'admin-outbound',
+    user: 'admin',
+    reach: async (page) => {
+      await nav('admin')(page);
+      await page.getByTestId('admin-tab-outbound').click();
+    },
+    ready: (page) => page.getByTestId('admin-outbound').locator('.ant-table'),
+  },
+  {
+    id: 'admin-audit',
+    user: 'admin',
+    reach: async (page) => {
+      await nav('admin')(page);
+      await page.getByTestId('admin-tab-audit').click();
+    },
+    ready: (page) => page.getByTestId('admin-audit').locator('.ant-table'),
+  },
+  {
     id: 'dealer',
     user: 'dealer1',
     reach: async () => undefined,
