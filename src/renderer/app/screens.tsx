@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BarcodeOutlined,
+  ControlOutlined,
   CustomerServiceOutlined,
   EditOutlined,
   ExceptionOutlined,
@@ -138,6 +139,14 @@ export const SCREENS: readonly ScreenEntry[] = [
     icon: <BarChartOutlined />,
     visibleTo: (role) => can(role, 'reports.read'),
     component: lazyScreen(() => import('../screens/reports/ReportsScreen'), 'ReportsScreen'),
+  },
+  {
+    id: 'admin',
+    group: 'manage',
+    label: (m) => m.admin.nav,
+    icon: <ControlOutlined />,
+    visibleTo: (role) => can(role, 'admin.manage'),
+    component: lazyScreen(() => import('../screens/admin/AdminScreen'), 'AdminScreen'),
   },
   {
     id: 'imports',

@@ -4,6 +4,7 @@ import { exceptionOrdersEn } from './sections/exceptionOrders';
 import { workbenchEn } from './sections/workbench';
 import { reportsEn } from './sections/reports';
 import { customerServiceEn } from './sections/customerService';
+import { adminEn } from './sections/admin';
 import { settingsEn } from './sections/settings';
 import { filesEn } from './sections/files';
 import { connectorsEn, importsEn } from './sections/imports';
@@ -402,6 +403,7 @@ export const en: Messages = {
   print: printEn,
   shell: shellEn,
   files: filesEn,
+  admin: adminEn,
   imports: importsEn,
   connectors: connectorsEn,
   settings: settingsEn,

@@ -4,6 +4,7 @@ import { exceptionOrdersZhCN } from './sections/exceptionOrders';
 import { workbenchZhCN } from './sections/workbench';
 import { reportsZhCN } from './sections/reports';
 import { customerServiceZhCN } from './sections/customerService';
+import { adminZhCN } from './sections/admin';
 import { settingsZhCN } from './sections/settings';
 import { filesZhCN } from './sections/files';
 import { connectorsZhCN, importsZhCN } from './sections/imports';
@@ -417,6 +418,7 @@ export const zhCN = {
   print: printZhCN,
   shell: shellZhCN,
   files: filesZhCN,
+  admin: adminZhCN,
   imports: importsZhCN,
   connectors: connectorsZhCN,
   settings: settingsZhCN,
