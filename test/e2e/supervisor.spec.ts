@@ -95,7 +95,8 @@ test('a supervisor batch-approves orders held for review; only then does the war
     )
     .toEqual(['APPROVED', 'APPROVED']);
 
-  // Approved, they arrive in the warehouse's 待发货 with its next sync.
+  // Approved, they arrive in the warehouse's 待发货 with its next sync (one desk: the warehouse signs in again).
+  await signIn(warehouse, app.url, 'warehouse1');
   await warehouse.locator('[data-status="PENDING_SHIPMENT"]').click();
   for (const order of held) await findInList(warehouse, order.orderNo);
   await warehouse.screenshot({ path: `${SCREENS}/review-approved-warehouse.png` });
@@ -249,6 +250,7 @@ test('each kind of after-sale goes end to end in the workbench, and the refund a
   const lastStep = async (orderNo: string) => (await serviceOrder(app.serviceUrl, orderNo))?.afterSales.at(-1)?.status;
   await expect.poll(() => lastStep(toReturn!.orderNo)).toBe('AWAITING_RETURN');
   await expect.poll(() => lastStep(toExchange!.orderNo)).toBe('AWAITING_EXCHANGE_RETURN');
+  // One desk, people taking turns at it (a sign-in ends the one before): the warehouse's turn.
   const warehouse = await browser.newPage();
   await signIn(warehouse, app.url, 'warehouse1');
   await warehouse.getByTestId('nav-workbench').click();
@@ -262,8 +264,11 @@ test('each kind of after-sale goes end to end in the workbench, and the refund a
   await requestRow(warehouse, 'SUCCEEDED', exchange.afterSaleNo);
   await syncNow(warehouse);
   await expect.poll(() => lastStep(toReturn!.orderNo)).toBe('PENDING_REFUND');
+  await warehouse.close();
 
   // 退货退款: the goods' share comes back; the freight of a delivery that took place does not.
+  await signIn(cs, app.url, 'service1');
+  await cs.getByTestId('nav-workbench').click();
   await expect(async () => {
     await syncNow(cs);
     await cs.getByTestId('workbench-tab-PENDING_REFUND').click();
