@@ -29,12 +29,13 @@ export function AuditPanel() {
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         columns={[
           { title: t.at, dataIndex: 'at', render: (at: number) => dateTime(at, locale) },
-          { title: t.actor, dataIndex: 'actor' },
+          { title: t.actor, dataIndex: 'actor', onCell: () => ({ translate: 'no' as const }) },
           { title: t.action, dataIndex: 'action', render: (action: string) => t.actions[action] ?? action },
-          { title: t.target, dataIndex: 'target' },
+          { title: t.target, dataIndex: 'target', onCell: () => ({ translate: 'no' as const }) },
           {
             title: t.detail,
             dataIndex: 'detail',
+            onCell: () => ({ translate: 'no' as const }),
             render: (d: Record<string, unknown>) => (
               <Typography.Text ellipsis={{ tooltip: JSON.stringify(d) }} style={{ maxWidth: 420 }}>
                 {JSON.stringify(d)}

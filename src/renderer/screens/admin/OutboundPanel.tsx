@@ -57,7 +57,7 @@ export function OutboundPanel() {
         columns={[
           { title: t.createdAt, dataIndex: 'createdAt', render: (at: number) => dateTime(at, locale) },
           { title: t.type, dataIndex: 'type', render: (type: OutboundEventView['type']) => t.types[type] },
-          { title: t.shop, dataIndex: 'shopId' },
+          { title: t.shop, dataIndex: 'shopId', onCell: () => ({ translate: 'no' as const }) },
           { title: t.order, dataIndex: 'orderNo' },
           { title: t.externalNo, dataIndex: 'externalOrderNo' },
           {

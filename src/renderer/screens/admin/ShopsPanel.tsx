@@ -83,7 +83,7 @@ export function ShopsPanel({
         pagination={false}
         dataSource={shops}
         columns={[
-          { title: t.id, dataIndex: 'id' },
+          { title: t.id, dataIndex: 'id', onCell: () => ({ translate: 'no' as const }) },
           { title: t.name, dataIndex: 'name' },
           { title: t.channel, dataIndex: 'channel', render: (c: ShopChannel) => m.admin.channel[c] },
           { title: t.platform, dataIndex: 'platform', render: (p: keyof typeof m.platform) => m.platform[p] },
