@@ -17,4 +17,8 @@ describe('the zh-CN screens’ check for untranslated codes', () => {
       ),
     ).toEqual([]);
   });
+
+  it('lets words that are written in Latin capitals through', () => {
+    expect(latinTokens('电影票兑换券 影厅:IMAX ¥75.00')).toEqual([]);
+  });
 });
