@@ -36,7 +36,6 @@ export const UNUSED_COMPONENTS = [
   'notification',
   'picker-calendar',
   'qrcode',
-  'radio',
   'rate',
   'skeleton',
   'slider',
