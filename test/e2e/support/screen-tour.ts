@@ -29,11 +29,13 @@ export interface TourContext {
 
 const nav = (id: string) => (page: Page) => page.getByTestId(`nav-${id}`).click();
 const firstRow = (page: Page) => page.locator('.tbody .tr[data-order-no]').first();
-/** Waits for the list, then opens the first order of a status tab. */
+/** The first row a person may act on: not locked, no open exception. */
+const firstActionable = (page: Page) => page.locator('.tbody .tr[data-order-no]:not(:has([data-kind="flag"]))').first();
+/** Waits for the list, then opens the first order of a status tab that can be acted on. */
 async function openFirst(page: Page, status: string): Promise<void> {
   await page.locator(`[data-status="${status}"]`).click();
-  await firstRow(page).waitFor();
-  await firstRow(page).click();
+  await firstActionable(page).waitFor();
+  await firstActionable(page).click();
   await page.getByTestId('detail-actions').waitFor();
 }
 
@@ -83,8 +85,9 @@ export const TOUR: TourScreen[] = [
   {
     id: 'orders',
     user: 'warehouse1',
-    reach: async () => undefined,
-    ready: firstRow,
+    reach: (page) => firstRow(page).waitFor(),
+    // The rows paint before Ant Design has loaded; the toolbar and the tabs follow them.
+    ready: (page) => page.getByTestId('filters-toggle'),
   },
   {
     id: 'orders-filters',
