@@ -4,8 +4,21 @@ import { resolve } from 'node:path';
 
 export default defineConfig({
   main: {
-    // Native modules (better-sqlite3) stay external so they load from node_modules.
-    build: { externalizeDeps: true, rollupOptions: { input: { index: resolve('src/main/index.ts') } } },
+    // Native modules (better-sqlite3) stay external so they load from node_modules. The backend's
+    // worker threads and the embedded demo service are entries of their own, found beside index.js
+    // (src/main/backend/thread.ts, src/main/app/embedded-service.ts).
+    build: {
+      externalizeDeps: true,
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          'writer-worker': resolve('src/main/backend/writer-worker.ts'),
+          'reader-worker': resolve('src/main/backend/reader-worker.ts'),
+          service: resolve('src/server/embedded.ts'),
+        },
+        output: { entryFileNames: '[name].js' },
+      },
+    },
   },
   preload: {
     // A sandboxed preload cannot require packages: bundle zod in, and emit CommonJS.

@@ -1,7 +1,7 @@
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { createApp } from './app/app';
 import { startEmbeddedService } from './app/embedded-service';
+import { startDeskBackend } from './backend/host';
 import { loadOrCreateDeviceId } from './session/device';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './shell/app-protocol';
 import { hardenContents } from './shell/hardening';
@@ -27,14 +27,16 @@ app.whenReady().then(async () => {
   const embedded = remoteServiceUrl ? null : await startEmbeddedService(dataDir, 3000);
   // The printer needs the window, which is made after the app it serves.
   let window: BrowserWindow | null = null;
-  const desk = createApp({
-    dataDir: join(dataDir, 'client'),
-    serviceUrl: remoteServiceUrl ?? embedded!.url,
-    vault: new SafeStorageVault(join(dataDir, 'tokens')),
-    deviceId: loadOrCreateDeviceId(dataDir),
-    demo: embedded !== null,
-    printer: windowPdfPrinter(() => window),
-  });
+  // The desk's backend runs on worker threads: this thread keeps the window, checks senders and relays.
+  const desk = startDeskBackend(
+    {
+      dataDir: join(dataDir, 'client'),
+      serviceUrl: remoteServiceUrl ?? embedded!.url,
+      deviceId: loadOrCreateDeviceId(dataDir),
+      demo: embedded !== null,
+    },
+    { vault: new SafeStorageVault(join(dataDir, 'tokens')), printer: windowPdfPrinter(() => window) },
+  );
 
   window = new BrowserWindow({
     width: 1440,

@@ -10,13 +10,22 @@ export interface Workspace {
   session: Session;
   db: Db;
   dir: string;
+  /** The store's file, which the backend's reader threads open too. */
+  file: string;
   close(): void;
+}
+
+/** Whose store is open and where, as the backend's threads tell each other. */
+export interface WorkspaceRef {
+  file: string;
+  session: Session;
 }
 
 export const userDirOf = (dataDir: string, username: string): string =>
   join(dataDir, 'users', encodeURIComponent(username.toLowerCase()));
 
 export function openWorkspace(dir: string, session: Session): Workspace {
-  const db = openDatabase(join(dir, 'orders.sqlite'));
-  return { session, db, dir, close: () => db.close() };
+  const file = join(dir, 'orders.sqlite');
+  const db = openDatabase(file);
+  return { session, db, dir, file, close: () => db.close() };
 }

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IntentResult, IntentType } from '../../src/shared/contract/sync';
 import type { DataScope, Role } from '../../src/shared/domain/vocabulary';
-import { ManualClock, startOrderService, type OrderServiceOptions, type SweepResult } from '../../src/server/index';
+import { startOrderService, type OrderServiceOptions, type SweepResult } from '../../src/server/index';
+import { SharedClock } from './shared-clock';
 
 /** 14 March 2025, 10:00 in China: a weekday morning at the desks. */
 export const TEST_START = Date.UTC(2025, 2, 14, 2, 0, 0);
@@ -77,7 +78,8 @@ export interface DbSnapshot {
 
 export interface TestService {
   url: string;
-  clock: ManualClock;
+  /** Moved by the test; the desks' threads read it too. */
+  clock: SharedClock;
   dataDir: string;
   runDueTimers(): Promise<SweepResult>;
   login(username: string, password?: string): Promise<Session>;
@@ -90,14 +92,14 @@ export interface TestService {
 export type TestServiceOptions = Omit<OrderServiceOptions, 'dbFile' | 'dataDir' | 'port' | 'host' | 'clock'>;
 
 /**
- * A real order service on 127.0.0.1 (any free port) with a fresh data directory and a ManualClock
+ * A real order service on 127.0.0.1 (any free port) with a fresh data directory and a manual clock
  * at TEST_START. Demo mode with a few hundred generated orders by default; timers never sweep on
  * their own (tests call runDueTimers after moving the clock); tokens last a year, so moving the
  * clock by weeks keeps sessions alive.
  */
 export async function startTestService(options: TestServiceOptions = {}): Promise<TestService> {
   const dataDir = mkdtempSync(join(tmpdir(), 'order-service-'));
-  const clock = new ManualClock(TEST_START);
+  const clock = new SharedClock(TEST_START);
   const service = await startOrderService({
     demo: true,
     demoOrders: 400,

@@ -1,25 +1,17 @@
 import type { SessionInfo } from '../../shared/contract/api';
-import { createDispatcher, type CallContext, type Dispatch } from '../ipc/dispatcher';
+import { createDispatcher, type CallContext, type Dispatch, type Handlers } from '../ipc/dispatcher';
 import { EventHub } from '../ipc/events';
 import { ApiFailure } from '../ipc/failure';
-import { afterSaleHandlers } from '../aftersales/handlers';
-import { dealerHandlers } from '../dealer/handlers';
-import { exceptionHandlers } from '../exceptions/handlers';
-import { forgetWindows } from '../db/query/window';
 import { ExportShelf } from '../orders/export';
-import { orderHandlers } from '../orders/handlers';
-import { printHandlers, type PdfPrinter } from '../print/handlers';
-import { listHandlers } from '../orders/list-handlers';
-import { redemptionHandlers } from '../redemption/handlers';
-import { shippingHandlers } from '../shipping/batch';
+import type { PdfPrinter } from '../print/handlers';
 import { signIn } from '../session/sign-in';
 import type { TokenVault } from '../session/token-vault';
 import { SyncEngine, type SyncPhase } from '../sync/engine';
 import { createCodeSeal, type CodeSeal } from '../redemption/code-seal';
 import { ServiceClient } from '../sync/service-client';
 import { readSyncState } from '../sync/sync-state';
-import { viewHandlers } from '../views/handlers';
-import { openWorkspace, userDirOf, type Workspace } from '../workspace';
+import { openWorkspace, userDirOf, type Workspace, type WorkspaceRef } from '../workspace';
+import { capabilityHandlers } from './handlers';
 
 export interface AppOptions {
   /** Where each user's local store lives (users/<name>/). */
@@ -41,6 +33,8 @@ export interface AppOptions {
   onSyncPhase?: (phase: SyncPhase) => void;
   /** Electron's window printer; browser mode has none and answers NOT_SUPPORTED. */
   printer?: PdfPrinter;
+  /** Told whose store is open after each sign-in and sign-out (the backend's reader threads follow it). */
+  onWorkspace?: (workspace: WorkspaceRef | null) => void;
 }
 
 export interface App {
@@ -67,12 +61,8 @@ interface SignedInState {
 export function createApp(options: AppOptions): App {
   const events = new EventHub();
   const now = options.now ?? Date.now;
-  const exports = new ExportShelf();
+  const exports = new ExportShelf(events);
   let current: SignedInState | null = null;
-  // Positional windows remember where rows are; any change to orders may move them.
-  events.subscribe((name) => {
-    if (name === 'orders.changed' && current) forgetWindows(current.workspace.db);
-  });
   // Sign-ins are serialized: a double click must not open two workspaces.
   let signing: Promise<unknown> = Promise.resolve();
 
@@ -88,6 +78,7 @@ export function createApp(options: AppOptions): App {
     const state = current;
     current = null;
     if (!state) return;
+    options.onWorkspace?.(null);
     await state.engine.stop();
     state.workspace.close();
   }
@@ -98,8 +89,8 @@ export function createApp(options: AppOptions): App {
     let token: string | null = null;
     const client = clientFor(() => token);
     const { account, login } = await signIn(client, userDir, username, password);
-    token = login ? login.token : options.vault.load(account.user.username);
-    if (login) options.vault.save(account.user.username, login.token);
+    token = login ? login.token : await options.vault.load(account.user.username);
+    if (login) await options.vault.save(account.user.username, login.token);
     const session: SessionInfo = {
       userId: account.user.id,
       username: account.user.username,
@@ -131,6 +122,7 @@ export function createApp(options: AppOptions): App {
     // Best effort: a failure here is retried by the engine before its first push.
     if (login) await engine.ensureRegistered();
     current = { workspace, engine, seal, client };
+    options.onWorkspace?.({ file: workspace.file, session });
     if (options.autoSync ?? true) engine.start();
     events.emit('session.changed', session);
     return session;
@@ -163,35 +155,26 @@ export function createApp(options: AppOptions): App {
     return current.engine;
   };
 
-  const dispatch = createDispatcher(
-    {
-      'session.current': (ctx) => ctx?.session ?? null,
-      'session.signIn': (_ctx, { username, password }) => {
-        const run = signing.then(() => open(username, password));
-        signing = run.catch(() => undefined);
-        return run;
-      },
-      'session.signOut': async () => {
-        const username = current?.workspace.session.username;
-        await close();
-        if (username) options.vault.clear(username);
-        events.emit('session.changed', null);
-        return {};
-      },
-      'sync.status': () => engineOf().status,
-      'sync.now': () => engineOf().syncNow(),
-      ...orderHandlers(),
-      ...listHandlers(events, exports),
-      ...viewHandlers(now),
-      ...redemptionHandlers(),
-      ...exceptionHandlers(),
-      ...dealerHandlers(),
-      ...afterSaleHandlers(),
-      ...shippingHandlers(),
-      ...printHandlers(options.printer ?? null),
+  // Typed whole: a procedure of the contract without a handler does not compile.
+  const handlers: Handlers = {
+    'session.current': (ctx) => ctx?.session ?? null,
+    'session.signIn': (_ctx, { username, password }) => {
+      const run = signing.then(() => open(username, password));
+      signing = run.catch(() => undefined);
+      return run;
     },
-    context,
-  );
+    'session.signOut': async () => {
+      const username = current?.workspace.session.username;
+      await close();
+      if (username) await options.vault.clear(username);
+      events.emit('session.changed', null);
+      return {};
+    },
+    'sync.status': () => engineOf().status,
+    'sync.now': () => engineOf().syncNow(),
+    ...capabilityHandlers({ events, now, printer: options.printer ?? null }),
+  };
+  const dispatch = createDispatcher(handlers, context);
 
   return {
     dispatch,

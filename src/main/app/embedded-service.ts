@@ -1,10 +1,61 @@
+import { fork } from 'node:child_process';
 import { join } from 'node:path';
-import { startOrderService, type OrderService } from '../../server/index';
+import { fileURLToPath } from 'node:url';
+
+export interface EmbeddedService {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** How long seeding the demo company may take on a slow machine before the desk gives up. */
+const START_LIMIT_MS = 10 * 60_000;
 
 /**
- * With no remote order service configured, the app starts the demo company's service in-process,
- * so a newcomer has a working system with one command. Its data sits beside the client's.
+ * The order service's entry for the embedded demo company: the built `service.js` beside main's
+ * bundle, or the TypeScript source under tsx (browser mode, tests). Main never imports the
+ * service's code: it starts it as a process (src/server/embedded.ts says how).
  */
-export function startEmbeddedService(dataDir: string, demoOrders: number): Promise<OrderService> {
-  return startOrderService({ dataDir: join(dataDir, 'service'), demo: true, demoOrders, port: 0 });
+function serviceEntry(): { file: string; execArgv: string[] } {
+  const fromSource = import.meta.url.endsWith('.ts');
+  return fromSource
+    ? { file: fileURLToPath(new URL('../../server/embedded.ts', import.meta.url)), execArgv: ['--import', 'tsx'] }
+    : { file: fileURLToPath(new URL('./service.js', import.meta.url)), execArgv: [] };
+}
+
+/**
+ * With no remote order service configured, the app starts the demo company's service as a child
+ * process, so a newcomer has a working system with one command. Its data sits beside the client's.
+ * It runs on its own event loop and CPU share, and it ends with the desk (its IPC channel closes).
+ */
+export function startEmbeddedService(dataDir: string, demoOrders: number): Promise<EmbeddedService> {
+  const { file, execArgv } = serviceEntry();
+  const child = fork(file, [join(dataDir, 'service'), String(demoOrders)], {
+    execArgv,
+    // Electron's binary runs the service as plain Node.
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise<EmbeddedService>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`the embedded order service did not start within ${START_LIMIT_MS / 1000} s`));
+    }, START_LIMIT_MS);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`the embedded order service exited (${code}) before it listened`));
+    });
+    child.once('message', (message: { url?: unknown }) => {
+      clearTimeout(timer);
+      if (typeof message.url !== 'string') return reject(new Error('the embedded order service sent no URL'));
+      resolve({
+        url: message.url,
+        async close() {
+          if (child.exitCode !== null || child.signalCode !== null) return;
+          child.kill('SIGTERM');
+          await exited;
+        },
+      });
+    });
+  });
 }

@@ -25,3 +25,17 @@ export function openDatabase(file: string): Db {
   migrate(db);
   return db;
 }
+
+/**
+ * A second connection to a store the writer keeps (a reader thread's): it reads the last commit
+ * while the writer goes on (WAL) and refuses to write (query_only), so a handler served on a
+ * reader by mistake fails loudly instead of racing the writer. It never migrates: the writer did.
+ */
+export function openReadConnection(file: string): Db {
+  const db = new Database(file, { fileMustExist: true });
+  db.pragma('query_only = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -65536');
+  db.pragma('temp_store = MEMORY');
+  return db;
+}

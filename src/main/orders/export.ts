@@ -8,6 +8,7 @@ import type { OrderListFilter, OrderSort } from '../../shared/contract/orders';
 import type { ListColumn } from '../../shared/contract/list';
 import type { DataScope } from '../../shared/domain/vocabulary';
 import type { Db } from '../db/connection';
+import type { EventHub } from '../ipc/events';
 import { listOrders } from '../db/orders-query';
 import { anchorsOf } from '../db/query/window';
 import { csvWriter, type CsvStyle } from './export-csv';
@@ -24,11 +25,18 @@ export interface ExportJob extends CsvStyle {
   columns: ListColumn[];
 }
 
-/** Where finished exports are, by id, for the browser-mode bridge to hand over as downloads. */
+/**
+ * Where finished exports are, by id, for the browser-mode bridge to hand over as downloads. It
+ * learns them from the exports' last progress event, whichever thread wrote the file.
+ */
 export class ExportShelf {
   private readonly done = new Map<string, string>();
-  put(id: string, path: string): void {
-    this.done.set(id, path);
+  constructor(events: EventHub) {
+    events.subscribe((name, payload) => {
+      if (name !== 'orders.exportProgress') return;
+      const progress = payload as OrderExportProgress;
+      if (progress.done && progress.path) this.done.set(progress.exportId, progress.path);
+    });
   }
   path(id: string): string | null {
     return this.done.get(id) ?? null;
@@ -46,7 +54,6 @@ export function startExport(
   scope: DataScope,
   job: ExportJob,
   report: (progress: OrderExportProgress) => void,
-  shelf: ExportShelf,
 ): { exportId: string; total: number } {
   const exportId = randomUUID();
   const { total } = anchorsOf(db, scope, job.filter, job.sort);
@@ -83,7 +90,6 @@ export function startExport(
       } while (after !== undefined);
       out.end();
       await closed;
-      shelf.put(exportId, path);
       progress(written, { path });
     } catch (error) {
       out.destroy();

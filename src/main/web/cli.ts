@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { DEMO_USERS } from '../../shared/demo/users';
-import { createApp } from '../app/app';
 import { startEmbeddedService } from '../app/embedded-service';
+import { startDeskBackend } from '../backend/host';
 import { loadOrCreateDeviceId } from '../session/device';
 import { MemoryVault } from '../session/token-vault';
 import { startHttpBridge } from '../transport/http-bridge';
@@ -11,7 +11,8 @@ import { ensureRendererBuilt } from './renderer-build';
 
 /**
  * Browser mode: the app's main process without Electron, serving the renderer and the same
- * dispatcher over HTTP on 127.0.0.1. It is how this app runs end to end where Electron cannot.
+ * backend (its writer and reader threads) over HTTP on 127.0.0.1. It is how this app runs end to
+ * end where Electron cannot.
  */
 async function main(): Promise<void> {
   const args = parseWebArgs(process.argv.slice(2));
@@ -20,13 +21,15 @@ async function main(): Promise<void> {
   const dataDir = resolve(root, args.dataDir);
   const embedded = args.serviceUrl ? null : await startEmbeddedService(dataDir, args.demoOrders);
   const serviceUrl = args.serviceUrl ?? embedded!.url;
-  const app = createApp({
-    dataDir: join(dataDir, 'client'),
-    serviceUrl,
-    vault: new MemoryVault(),
-    deviceId: loadOrCreateDeviceId(dataDir),
-    demo: embedded !== null,
-  });
+  const app = startDeskBackend(
+    {
+      dataDir: join(dataDir, 'client'),
+      serviceUrl,
+      deviceId: loadOrCreateDeviceId(dataDir),
+      demo: embedded !== null,
+    },
+    { vault: new MemoryVault() },
+  );
   const bridge = await startHttpBridge({
     app,
     token: randomBytes(24).toString('base64url'),

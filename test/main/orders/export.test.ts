@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderExportInput, OrderExportProgress } from '../../../src/shared/contract/list';
 import { LIST_COLUMNS } from '../../../src/shared/contract/list';
@@ -104,11 +106,13 @@ describe('CSV export of the current filter, streamed by main and downloaded in b
   });
 
   it('writes a receiver named =HYPERLINK("x","y") as inert text, not a formula', async () => {
-    const db = desk.app.workspace()?.db;
-    if (!db) throw new Error('not signed in');
     const receiver = anOrder().receiver!;
     const planted = anOrder({ receiver: { ...receiver, name: '=HYPERLINK("x","y")' } });
+    // Planted beside the desk's own writer thread, through a connection of the test's own.
+    const db = new Database(join(desk.userDir(), 'orders.sqlite'));
+    db.pragma('busy_timeout = 5000');
     upsertOrders(db, [planted]);
+    db.close();
     const { started } = await exportAll({
       filter: { orderNos: [planted.orderNo] },
       columns: ['orderNo', 'receiverName'],

@@ -50,7 +50,7 @@ describe('a large first sync killed halfway', () => {
 
   /** The desk's files as the kill left them: the stored cursor covers exactly the orders that are there. */
   async function expectWholePages(desk: TestDesk): Promise<number> {
-    const cursor = Number(readSyncState(desk.app.workspace()!.db, 'cursor'));
+    const cursor = Number(readSyncState(desk.db(), 'cursor'));
     const local = localOrders(desk);
     const covered = everything.filter((c) => c.seq <= cursor);
     expect(local.size % PAGE).toBe(0);

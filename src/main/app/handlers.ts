@@ -1,0 +1,39 @@
+import { afterSaleHandlers } from '../aftersales/handlers';
+import { dealerHandlers } from '../dealer/handlers';
+import { exceptionHandlers } from '../exceptions/handlers';
+import type { Handlers } from '../ipc/dispatcher';
+import type { EventHub } from '../ipc/events';
+import { orderHandlers } from '../orders/handlers';
+import { listHandlers } from '../orders/list-handlers';
+import { printHandlers, type PdfPrinter } from '../print/handlers';
+import { redemptionHandlers } from '../redemption/handlers';
+import { shippingHandlers } from '../shipping/batch';
+import { viewHandlers } from '../views/handlers';
+
+/** What the capabilities' handlers may use besides the call's context. */
+export interface HandlerDeps {
+  events: EventHub;
+  now: () => number;
+  /** Electron's window printer; browser mode has none and answers NOT_SUPPORTED. */
+  printer: PdfPrinter | null;
+}
+
+/** Procedures that belong to the app itself (who is signed in, the sync engine), not to a capability. */
+export type AppProcedure = 'session.current' | 'session.signIn' | 'session.signOut' | 'sync.status' | 'sync.now';
+
+/**
+ * Every capability's handlers, in one map. A new capability adds its `…Handlers()` here. The same
+ * map serves the writer thread (every procedure) and the reader threads (the procedures listed in
+ * ../backend/reads.ts), so a handler is written once and never knows which thread runs it.
+ */
+export const capabilityHandlers = ({ events, now, printer }: HandlerDeps): Omit<Handlers, AppProcedure> => ({
+  ...orderHandlers(),
+  ...listHandlers(events),
+  ...viewHandlers(now),
+  ...redemptionHandlers(),
+  ...exceptionHandlers(),
+  ...dealerHandlers(),
+  ...afterSaleHandlers(),
+  ...shippingHandlers(),
+  ...printHandlers(printer),
+});

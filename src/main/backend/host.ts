@@ -1,0 +1,125 @@
+import type { SessionInfo } from '../../shared/contract/api';
+import type { Dispatch } from '../ipc/dispatcher';
+import { EventHub } from '../ipc/events';
+import { ExportShelf } from '../orders/export';
+import type { PdfPrinter } from '../print/handlers';
+import type { TokenVault } from '../session/token-vault';
+import type { WorkspaceRef } from '../workspace';
+import type { DeskBackendOptions } from './options';
+import type { FromWorker, HostCall } from './protocol';
+import { isReadProcedure } from './reads';
+import { BackendThread } from './thread';
+import type { WriterData } from './writer-worker';
+
+/** What only main's thread has, lent to the backend. */
+export interface HostServices {
+  vault: TokenVault;
+  /** Electron's window printer; browser mode has none. */
+  printer?: PdfPrinter;
+}
+
+/** The desk's backend as the transports see it: one door for calls, one hub for events. */
+export interface DeskBackend {
+  dispatch: Dispatch;
+  events: EventHub;
+  /** Finished CSV exports by id (browser mode serves them as downloads). */
+  exports: ExportShelf;
+  /** Who is signed in, as the writer last said. */
+  session(): SessionInfo | null;
+  close(): Promise<void>;
+}
+
+const DEFAULT_READERS = 2;
+
+/**
+ * Starts the desk's backend on worker threads inside this process: one writer thread runs the
+ * whole app (dispatcher, handlers, the user's store, the sync engine) and reader threads serve
+ * the long reads (backend/reads.ts) from their own connections. Main's thread keeps only this:
+ * it relays calls and events and lends its services, so a first sync or a query over a million
+ * orders never stalls the window.
+ */
+export function startDeskBackend(options: DeskBackendOptions, services: HostServices): DeskBackend {
+  const events = new EventHub();
+  const exports = new ExportShelf(events);
+  let workspace: WorkspaceRef | null = null;
+  let closed = false;
+
+  const hostCall = async (call: HostCall, args: unknown[]): Promise<unknown> => {
+    const [a, b] = args as [string, string];
+    switch (call) {
+      case 'vault.save':
+        return services.vault.save(a, b);
+      case 'vault.load':
+        return services.vault.load(a);
+      case 'vault.clear':
+        return services.vault.clear(a);
+      case 'printer.toPdf':
+        if (!services.printer) throw new Error('no printer on this host');
+        return services.printer.toPdf(a);
+    }
+  };
+
+  const onMessage = (message: FromWorker, thread: BackendThread): void => {
+    switch (message.type) {
+      case 'event':
+        events.emit(message.name, message.payload as never);
+        return;
+      case 'workspace':
+        workspace = message.workspace;
+        for (const reader of readers) reader.post({ type: 'release' });
+        return;
+      case 'host-call':
+        hostCall(message.call, message.args).then(
+          (value) => thread.post({ type: 'host-answer', id: message.id, ok: true, value }),
+          (error: unknown) => thread.post({ type: 'host-answer', id: message.id, ok: false, message: String(error) }),
+        );
+        return;
+      case 'answer':
+      case 'closed':
+        return;
+    }
+  };
+
+  const writerData: WriterData = { options, printer: services.printer !== undefined };
+  const startWriter = (): BackendThread => {
+    const thread = new BackendThread('writer', writerData, onMessage);
+    void thread.exited.then(() => {
+      if (closed || !thread.crashed) return;
+      // A crashed writer took the user's session with it: start again, signed out, and say so.
+      console.error('[desk] the writer thread stopped; starting it again');
+      workspace = null;
+      writer = startWriter();
+      events.emit('session.changed', null);
+    });
+    return thread;
+  };
+  const startReader = (): BackendThread => {
+    const thread = new BackendThread('reader', null, onMessage);
+    void thread.exited.then(() => {
+      if (closed || !thread.crashed) return;
+      readers[readers.indexOf(thread)] = startReader();
+    });
+    return thread;
+  };
+
+  let writer = startWriter();
+  const readers = Array.from({ length: options.readers ?? DEFAULT_READERS }, startReader);
+
+  const dispatch: Dispatch = (procedure, input) => {
+    const current = workspace;
+    if (!current || !isReadProcedure(procedure) || readers.length === 0) return writer.call(procedure, input);
+    const idlest = readers.reduce((best, r) => (r.busy < best.busy ? r : best));
+    return idlest.call(procedure, input, current);
+  };
+
+  return {
+    dispatch,
+    events,
+    exports,
+    session: () => workspace?.session ?? null,
+    async close() {
+      closed = true;
+      await Promise.all([writer.close(), ...readers.map((r) => r.close())]);
+    },
+  };
+}

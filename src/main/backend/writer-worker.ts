@@ -1,0 +1,68 @@
+/**
+ * The writer thread: the desk's whole backend as createApp builds it (dispatcher and handlers,
+ * the signed-in user's store, the sync engine), off main's event loop. Main's thread relays calls
+ * here and events back; what only main's thread has (the token vault, the window's printer) is
+ * asked for with a host call.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createApp } from '../app/app';
+import type { PdfPrinter } from '../print/handlers';
+import type { TokenVault } from '../session/token-vault';
+import { appOptionsOf, type DeskBackendOptions } from './options';
+import type { FromWorker, HostCall, ToWorker } from './protocol';
+
+export interface WriterData {
+  options: DeskBackendOptions;
+  /** Main has a printer (Electron): the print handler may ask for it. */
+  printer: boolean;
+}
+
+const port = parentPort!;
+const { options, printer } = workerData as WriterData;
+const post = (message: FromWorker) => port.postMessage(message);
+
+let hostCalls = 0;
+const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+const host = <T>(call: HostCall, ...args: unknown[]): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const id = ++hostCalls;
+    waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
+    post({ type: 'host-call', id, call, args });
+  });
+
+const vault: TokenVault = {
+  save: (username, token) => host('vault.save', username, token),
+  load: (username) => host('vault.load', username),
+  clear: (username) => host('vault.clear', username),
+};
+const pdfPrinter: PdfPrinter = { toPdf: (fileName) => host('printer.toPdf', fileName) };
+
+const app = createApp({
+  ...(await appOptionsOf(options)),
+  vault,
+  ...(printer ? { printer: pdfPrinter } : {}),
+  onWorkspace: (workspace) => post({ type: 'workspace', workspace }),
+});
+app.events.subscribe((name, payload) => post({ type: 'event', name, payload }));
+
+port.on('message', (message: ToWorker) => {
+  switch (message.type) {
+    case 'call':
+      void app
+        .dispatch(message.procedure, message.input)
+        .then((result) => post({ type: 'answer', id: message.id, result }));
+      return;
+    case 'host-answer': {
+      const pending = waiting.get(message.id);
+      waiting.delete(message.id);
+      if (message.ok) pending?.resolve(message.value);
+      else pending?.reject(new Error(message.message));
+      return;
+    }
+    case 'close':
+      void app.close().then(() => post({ type: 'closed' }));
+      return;
+    case 'release':
+      return;
+  }
+});

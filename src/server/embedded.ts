@@ -1,0 +1,31 @@
+/**
+ * The demo company's order service as the desk starts it when no remote service is configured:
+ * in a process of its own (the desk's main process never runs the service's code, and the two
+ * do not share an event loop), on a free port of 127.0.0.1, seeded on first start. Started with
+ * an IPC channel (child_process.fork): it sends {url} once it listens, and it stops when the
+ * channel closes (the desk quit or died) or on SIGTERM.
+ *
+ *   fork('src/server/embedded.ts', [dataDir, demoOrders])
+ */
+import { startOrderService } from './index';
+
+const [dataDir, demoOrders] = process.argv.slice(2);
+if (!dataDir || !process.send) {
+  console.error('the embedded order service is started by the desk (fork with an IPC channel)');
+  process.exit(2);
+}
+
+const service = await startOrderService({ dataDir, demo: true, demoOrders: Number(demoOrders ?? 3000), port: 0 });
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  service.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+process.once('disconnect', stop);
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);
+process.send({ url: service.url });
