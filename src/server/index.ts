@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { TimerOverrides } from '../shared/domain/timers';
 import { createLimiters } from './auth/limiters';
 import { SessionCache } from './auth/sessions';
@@ -8,22 +6,18 @@ import type { Deps } from './deps';
 import { seedDemo } from './demo/seed';
 import { buildApp } from './http/app';
 import { allRoutes } from './http/routes';
-import { openDatabase } from './storage/db';
-import { SqliteStore } from './storage/sqlite/store';
+import { DEFAULT_DATA_DIR, openStore, type StoreLocation } from './storage/open';
 import { systemClock, type Clock } from './timers/clock';
 import { runDueTimers, type SweepResult } from './timers/sweep';
 
 export { ManualClock, systemClock, type Clock } from './timers/clock';
 export type { SweepResult } from './timers/sweep';
 
+export { DEFAULT_DATA_DIR } from './storage/open';
 export const DEFAULT_PORT = 4610;
-export const DEFAULT_DATA_DIR = '.data/server';
 export const DEFAULT_DEMO_ORDERS = 3000;
 
-export interface OrderServiceOptions {
-  /** The SQLite file; default `<dataDir>/orders.sqlite`. */
-  dbFile?: string;
-  dataDir?: string;
+export interface OrderServiceOptions extends StoreLocation {
   /** 0: any free port. */
   port?: number;
   host?: string;
@@ -46,6 +40,8 @@ export interface OrderService {
   clock: Clock;
   /** One sweep of every due timer, now (by the service's clock). */
   runDueTimers(): Promise<SweepResult>;
+  /** Whether an admin could sign in right now (a new company has none until `users add`). */
+  hasAdmin(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -55,9 +51,7 @@ export interface OrderService {
  * service is configured; tests start it on port 0 with a ManualClock.
  */
 export async function startOrderService(options: OrderServiceOptions = {}): Promise<OrderService> {
-  const file = options.dbFile ?? join(options.dataDir ?? DEFAULT_DATA_DIR, 'orders.sqlite');
-  mkdirSync(dirname(file), { recursive: true });
-  const store = new SqliteStore(openDatabase(file));
+  const store = openStore({ dbFile: options.dbFile, dataDir: options.dataDir ?? DEFAULT_DATA_DIR });
   const clock = options.clock ?? systemClock;
   const config = resolveConfig({
     demo: options.demo ?? false,
@@ -92,6 +86,7 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
     port,
     clock,
     runDueTimers: sweep,
+    hasAdmin: async () => (await store.unit((tx) => tx.users.countActive('admin'))) > 0 || config.demo,
     async close() {
       if (ticker) clearInterval(ticker);
       await sweeping?.catch(() => undefined);

@@ -96,6 +96,44 @@ test('a warehouse desk opens an order from the list and ships it in two parcels 
   await expect(panel).toBeHidden();
 });
 
+test('a scan and Enter in parcel 1 moves on to parcel 2; a number already used names its order', async ({ page }) => {
+  const candidates = (await waitingToShip()).filter((o) => units(o) >= 2);
+  const [order, next] = candidates.slice(-4, -2);
+  await signIn(page, app.url, 'warehouse1');
+  await openFromList(page, order!.orderNo);
+  const panel = page.getByRole('dialog', { name: `订单详情 ${order!.orderNo}` });
+  await page.keyboard.press('s');
+  const dialog = page.getByTestId('ship-dialog');
+  await dialog.getByRole('button', { name: '添加包裹' }).click();
+  // Parcel 1 keeps one unit of the first line, parcel 2 takes the rest.
+  for (const line of order!.lines) {
+    await dialog.getByLabel(`包裹 1 ${line.name} 本包裹数量`).fill(line === order!.lines[0] ? '1' : '0');
+    const rest = line === order!.lines[0] ? line.quantity - 1 : line.quantity;
+    await dialog.getByLabel(`包裹 2 ${line.name} 本包裹数量`).fill(String(rest));
+  }
+  const [one, two] = [sfNumber(), sfNumber()];
+  await dialog.getByLabel('包裹 1 运单号').click();
+  // Two scans in a row, as the scanner sends them: no click in between.
+  await page.keyboard.type(one, { delay: 3 });
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByLabel('包裹 2 运单号')).toBeFocused();
+  await expect(dialog.getByLabel('包裹 1 运单号')).toHaveValue(one);
+  await page.keyboard.type(two, { delay: 3 });
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(panel.locator('.waybill')).toHaveCount(2);
+  await expect(panel.getByTestId('detail-status')).toHaveText('待收货');
+  await page.keyboard.press('Escape');
+
+  // The same label on the next order: refused, naming the order that holds it.
+  await openFromList(page, next!.orderNo);
+  await page.keyboard.press('s');
+  await scan(page, '包裹 1 运单号', two);
+  await expect(dialog.getByRole('alert')).toHaveText(`运单号 ${two} 已用于订单 ${order!.orderNo}，请换一张面单`);
+  await page.keyboard.press('Escape');
+  await expect.poll(async () => (await serviceOrder(app.serviceUrl, order!.orderNo))?.waybills.length).toBe(2);
+});
+
 test('locks an order with a reason (shipping then says why it cannot), adds a note, unlocks', async ({ page }) => {
   const [, order] = await waitingToShip();
   await signIn(page, app.url, 'warehouse1');

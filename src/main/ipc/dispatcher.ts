@@ -76,7 +76,9 @@ export function createDispatcher(handlers: HandlerMap, currentContext: () => Cal
 function failureOf(error: unknown): Result<never> {
   if (error instanceof ApiFailure) {
     const failed = fail(error.code, error.message);
-    return error.reason && !failed.ok ? { ok: false, error: { ...failed.error, reason: error.reason } } : failed;
+    if (failed.ok || !error.reason) return failed;
+    const params = error.params ? { params: error.params } : {};
+    return { ok: false, error: { ...failed.error, reason: error.reason, ...params } };
   }
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'BAD_CURSOR') return fail('BAD_CURSOR', 'The page cursor is not valid; start from the first page');

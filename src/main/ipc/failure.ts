@@ -6,6 +6,7 @@ export class ApiFailure extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly reason?: string,
+    readonly params?: Record<string, string>,
   ) {
     super(message);
     this.name = 'ApiFailure';

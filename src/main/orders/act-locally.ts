@@ -55,6 +55,7 @@ function refuseWaybillsOfOtherOrders(ctx: CallContext, trackingNos: string[], or
         'ACTION_REFUSED',
         `Tracking number ${trackingNo} is already on order ${holder}`,
         'TRACKING_IN_USE',
+        { trackingNo, orderNo: holder },
       );
   }
 }

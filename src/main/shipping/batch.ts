@@ -22,7 +22,8 @@ function judgeAgainstStore(ctx: CallContext, row: BatchRow): Judged {
   const order = getOrderDetail(ctx.db, ctx.session.scope, row.orderNo);
   const refuse = (error: BatchError): Judged => ({ ...base, error });
   if (!order) return refuse('ORDER_NOT_FOUND');
-  if (waybillHolder(ctx.db, row.trackingNo) !== null) return refuse('TRACKING_IN_USE');
+  const holder = waybillHolder(ctx.db, row.trackingNo);
+  if (holder !== null) return { ...refuse('TRACKING_IN_USE'), heldBy: holder };
   const lines = order.lines
     .map((line) => ({ lineNo: line.lineNo, quantity: remainingToShip(line) }))
     .filter((line) => line.quantity > 0);
@@ -52,7 +53,7 @@ function shipRow(ctx: CallContext, row: Judged): BatchRowResult {
     return { ...shown(row), shipped: true };
   } catch (error) {
     if (!(error instanceof ApiFailure) || error.code !== 'ACTION_REFUSED' || !isBatchError(error.reason)) throw error;
-    return { ...shown(row), error: error.reason };
+    return { ...shown(row), error: error.reason, ...(error.params?.orderNo ? { heldBy: error.params.orderNo } : {}) };
   }
 }
 

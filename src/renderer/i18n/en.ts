@@ -109,6 +109,7 @@ export const en: Messages = {
     clerk: 'Store clerk',
     dealer: 'Dealer',
     service: 'Customer service',
+    integration: 'Integration',
   },
   nav: {
     label: 'Main navigation',

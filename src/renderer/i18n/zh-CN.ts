@@ -126,6 +126,7 @@ export const zhCN = {
     clerk: '门店核销',
     dealer: '经销商',
     service: '客服',
+    integration: '系统对接',
   } satisfies Record<Role, string>,
   nav: {
     label: '主导航',

@@ -14,7 +14,10 @@ export async function authenticate(deps: Deps, header: string | undefined): Prom
   const known = deps.sessions.get(hash, now);
   if (known) return known;
   const session = await deps.store.unit((tx) => tx.tokens.sessionFor(hash, now));
-  if (!session) throw new ApiError('UNAUTHENTICATED', 'The session has expired or does not exist; sign in again');
+  // A demo account's session from a demo run ends with demo mode, like the account itself.
+  if (!session || (session.user.demoOnly && !deps.config.demo)) {
+    throw new ApiError('UNAUTHENTICATED', 'The session has expired or does not exist; sign in again');
+  }
   const { user, expiresAt } = session;
   const caller: Caller = {
     userId: user.id,
@@ -23,6 +26,6 @@ export async function authenticate(deps: Deps, header: string | undefined): Prom
     role: user.role,
     scope: user.scope,
   };
-  deps.sessions.put(hash, caller, expiresAt);
+  deps.sessions.put(hash, caller, expiresAt, now);
   return caller;
 }

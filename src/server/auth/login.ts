@@ -24,8 +24,9 @@ export async function login(deps: Deps, username: string, password: string, ip: 
   const user = await store.unit((tx) => tx.users.byUsername(username));
   // The hash is checked even for an unknown user, so timing does not tell which usernames exist.
   const matches = await verifyPassword(password, user?.passwordHash ?? (await DECOY_HASH_PROMISE));
-  // Demo accounts have a published password: outside demo mode they do not exist.
-  if (!user || !matches || (user.demoOnly && !config.demo)) {
+  // Demo accounts have a published password: outside demo mode they do not exist. A disabled
+  // account answers exactly like a wrong password, so a guesser learns nothing from it.
+  if (!user || !matches || user.disabled || (user.demoOnly && !config.demo)) {
     limiters.loginPerUsername.fail(userKey);
     limiters.loginPerIp.fail(ip);
     throw new ApiError('INVALID_CREDENTIALS', 'Unknown username or wrong password');

@@ -1,16 +1,10 @@
 import { z } from 'zod';
+import { dataScope } from '../../shared/contract/scope';
 import { ROLES } from '../../shared/domain/vocabulary';
 import type { Deps } from '../deps';
 import { route, type AnyRoute } from '../http/route';
 import { registerDevice } from './devices';
 import { login } from './login';
-
-const scope = z.strictObject({
-  all: z.boolean(),
-  warehouseIds: z.array(z.string()),
-  storeIds: z.array(z.string()),
-  dealerIds: z.array(z.string()),
-});
 
 export const authRoutes = (deps: Deps): AnyRoute[] => [
   route({
@@ -30,7 +24,7 @@ export const authRoutes = (deps: Deps): AnyRoute[] => [
         username: z.string(),
         displayName: z.string(),
         role: z.enum(ROLES),
-        scope,
+        scope: dataScope,
       }),
     }),
     errors: ['INVALID_CREDENTIALS', 'RATE_LIMITED'],

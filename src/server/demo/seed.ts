@@ -45,8 +45,10 @@ async function seedCompany(tx: Tx, now: number, passwordHashes: readonly string[
   for (const row of demoStock()) await tx.stock.insert(row);
   for (const device of DEMO_DEVICES) await tx.devices.insert(device, 'demo', now);
   for (const [i, user] of DEMO_USERS.entries()) {
+    // A company's own account of that name stays theirs; the demo one is simply not created.
+    if (await tx.users.byUsername(user.username)) continue;
     await tx.users.insert(
-      { id: `U-${user.username}`, ...user, passwordHash: passwordHashes[i] ?? '', demoOnly: true },
+      { id: `U-${user.username}`, ...user, passwordHash: passwordHashes[i] ?? '', demoOnly: true, disabled: false },
       now,
     );
   }

@@ -15,6 +15,8 @@ export interface UserRow {
   scope: DataScope;
   passwordHash: string;
   demoOnly: boolean;
+  /** A disabled account keeps its history but cannot sign in; its sessions are revoked with it. */
+  disabled: boolean;
 }
 
 export interface DeviceRow {
@@ -254,6 +256,12 @@ export interface SettingsRepo {
 export interface UsersRepo {
   byUsername(username: string): Promise<UserRow | null>;
   insert(user: UserRow, createdAt: number): Promise<void>;
+  /** Every user, by username. */
+  list(): Promise<UserRow[]>;
+  /** Writes name, role, scope, password hash and disabled of an existing user. */
+  update(user: UserRow, updatedAt: number): Promise<void>;
+  /** Users who may sign in outside demo mode (not demo accounts, not disabled), of one role or all. */
+  countActive(role?: Role): Promise<number>;
 }
 
 export interface TokensRepo {
@@ -261,6 +269,8 @@ export interface TokensRepo {
   /** The user of an unexpired token, and when it expires. */
   sessionFor(tokenHash: string, now: number): Promise<{ user: UserRow; expiresAt: number } | null>;
   purgeExpired(now: number): Promise<number>;
+  /** Ends every session of a user; answers how many there were. */
+  revokeUser(userId: string): Promise<number>;
 }
 
 export interface DevicesRepo {

@@ -9,6 +9,7 @@ import { orderNo, procedure } from './procedure';
 import type { Result } from './result';
 import { campaignTerms, catalogueItem, couponTerms, dealerOrderInput, intentPayloads } from './sync';
 import { viewProcedures } from './views';
+import { dataScope } from './scope';
 
 /**
  * The one contract between the renderer and main: every procedure the renderer may call, with
@@ -24,12 +25,7 @@ export const sessionInfo = z.strictObject({
   username: z.string(),
   displayName: z.string(),
   role: z.enum(ROLES),
-  scope: z.strictObject({
-    all: z.boolean(),
-    warehouseIds: z.array(z.string()),
-    storeIds: z.array(z.string()),
-    dealerIds: z.array(z.string()),
-  }),
+  scope: dataScope,
   deviceId: z.string(),
   demo: z.boolean(),
   /** Signed in against the local copy because the order service could not be reached. */

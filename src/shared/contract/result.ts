@@ -31,6 +31,8 @@ export interface ApiError {
   issues?: ApiIssue[];
   /** For ACTION_REFUSED: the domain's refusal code (ORDER_LOCKED, SHIPPING_INTERCEPTED, …) the UI explains. */
   reason?: string;
+  /** What the refusal's words name, e.g. `{ trackingNo, orderNo }` of the order already holding a number. */
+  params?: Record<string, string>;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/vocabulary';
+import { dataScope } from './scope';
 
 /** The order service's answers the client reads outside sync: sign-in, device registration, shift lists. */
 export const serviceUser = z.object({
@@ -7,12 +8,7 @@ export const serviceUser = z.object({
   username: z.string(),
   displayName: z.string(),
   role: z.enum(ROLES),
-  scope: z.object({
-    all: z.boolean(),
-    warehouseIds: z.array(z.string()),
-    storeIds: z.array(z.string()),
-    dealerIds: z.array(z.string()),
-  }),
+  scope: dataScope,
 });
 export type ServiceUser = z.infer<typeof serviceUser>;
 

@@ -24,6 +24,8 @@ export const batchRowResult = z.strictObject({
   carrier: z.string(),
   trackingNo: z.string(),
   error: z.enum(BATCH_ERRORS).nullable(),
+  /** For TRACKING_IN_USE: the order of this desk's copy that already holds the number. */
+  heldBy: z.string().max(40).optional(),
   /** After applying: the row was shipped (queued for the service). */
   shipped: z.boolean(),
 });

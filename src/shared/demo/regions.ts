@@ -87,7 +87,7 @@ export const PROVINCES: Weighted<Province> = [
     {
       name: '河南省',
       warehouse: 'WH-BJ',
-      cities: [city('郑州市', '450000', ['金水区', '中原区', '二七区', '郑东新区'])],
+      cities: [city('郑州市', '450000', ['金水区', '中原区', '二七区', '惠济区'])],
     },
     5,
   ],

@@ -16,3 +16,4 @@ export * from './line-request';
 export * from './order-machine';
 export * from './after-sale-machine';
 export * from './action-availability';
+export * from './user-scope';

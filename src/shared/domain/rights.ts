@@ -17,6 +17,12 @@ export const OPERATIONS = [
   'dealer.enterOrder',
   'exceptions.resolve',
   'demo.load',
+  /** Orders and their later versions into intake (POST /v1/intake/orders), for the caller's shops. */
+  'intake.post',
+  /** Buyer and mall events on the caller's shops' orders (payment, cancel, after-sales, receipt). */
+  'events.post',
+  /** Company set-up: users, places, shops, catalogue, stock, dead letters (/v1/admin/*, the 管理 screen). */
+  'admin.manage',
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -52,6 +58,8 @@ export const ROLE_OPERATIONS: Readonly<Record<Role, readonly Operation[]>> = {
     'redemption.undo',
     'exceptions.resolve',
   ],
+  // An ERP's or connector's service account: feeds its shops' orders and events in, reads them back.
+  integration: ['orders.read', 'intake.post', 'events.post'],
 };
 
 export function can(role: Role, op: Operation): boolean {
@@ -67,6 +75,8 @@ export interface ScopedOrder {
   warehouseId: string | null;
   storeId: string | null;
   dealerId: string | null;
+  /** The shop an external order came in through; absent or null for the company's own orders. */
+  shopId?: string | null;
 }
 
 /**
@@ -79,7 +89,12 @@ const SCOPE_RULES: ReadonlyArray<(scope: DataScope, order: ScopedOrder) => boole
   (scope, order) => order.warehouseId !== null && scope.warehouseIds.includes(order.warehouseId),
   (scope, order) => order.kind === 'SERVICE' && order.storeId !== null && scope.storeIds.includes(order.storeId),
   (scope, order) => order.dealerId !== null && scope.dealerIds.includes(order.dealerId),
+  (scope, order) => typeof order.shopId === 'string' && (scope.shopIds?.includes(order.shopId) ?? false),
 ];
+
+/** Whether a scope may act for a shop (post its orders and events): every shop for an unscoped account. */
+export const coversShop = (scope: DataScope, shopId: string): boolean =>
+  scope.all || (scope.shopIds?.includes(shopId) ?? false);
 
 export function inScope(scope: DataScope, order: ScopedOrder): boolean {
   return SCOPE_RULES.some((rule) => rule(scope, order));

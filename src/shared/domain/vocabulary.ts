@@ -59,7 +59,8 @@ export type InvoiceTitleType = (typeof INVOICE_TITLE_TYPES)[number];
 export const PROMOTION_KINDS = ['COUPON', 'CAMPAIGN', 'MEMBER_DISCOUNT', 'MEMBER_BENEFIT', 'POINTS', 'COINS'] as const;
 export type PromotionKind = (typeof PROMOTION_KINDS)[number];
 
-export const ROLES = ['admin', 'warehouse', 'clerk', 'dealer', 'service'] as const;
+/** `integration`: the service account of an ERP, a mall or a platform connector that feeds orders in. */
+export const ROLES = ['admin', 'warehouse', 'clerk', 'dealer', 'service', 'integration'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Which orders a user may see. Empty lists mean "none of that kind", not "all"; admin is unscoped. */
@@ -68,6 +69,8 @@ export interface DataScope {
   warehouseIds: string[];
   storeIds: string[];
   dealerIds: string[];
+  /** The shops whose orders it sees (an integration account's scope); absent: none. */
+  shopIds?: string[];
 }
 
 export const LIST_TIME_FIELDS = ['createdAt', 'paidAt', 'shippedAt'] as const;

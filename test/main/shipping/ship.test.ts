@@ -88,7 +88,7 @@ describe('shipping from the warehouse desk', () => {
     // The same label scanned onto the next order on this desk: refused before anything is queued.
     expect(await deskA.call('orders.ship', shipWith(second!, label.toLowerCase()))).toMatchObject({
       ok: false,
-      error: { code: 'ACTION_REFUSED', reason: 'TRACKING_IN_USE' },
+      error: { code: 'ACTION_REFUSED', reason: 'TRACKING_IN_USE', params: { orderNo: first!.orderNo } },
     });
     // Desk B has not heard of desk A's parcel yet; the service, reached second, refuses it.
     await act(deskB, 'orders.ship', shipWith(third!, label));
@@ -152,7 +152,10 @@ describe('shipping from the warehouse desk', () => {
     // The same file again: every row is now refused, the numbers already in use.
     const again = await desk.call('shipping.previewBatch', { csv });
     const second = again.ok ? (again.value as { rows: BatchRowResult[] }).rows : [];
-    expect(second.slice(0, 2).map((r) => r.error)).toEqual(['TRACKING_IN_USE', 'TRACKING_IN_USE']);
+    expect(second.slice(0, 2).map((r) => [r.error, r.heldBy])).toEqual([
+      ['TRACKING_IN_USE', a!.orderNo],
+      ['TRACKING_IN_USE', b!.orderNo],
+    ]);
     await expectConverged(desk, world.service, 'warehouse1');
   });
 

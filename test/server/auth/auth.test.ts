@@ -125,9 +125,8 @@ describe('demo accounts outside demo mode', () => {
     try {
       const options = { dataDir, port: 0, clock: new ManualClock(TEST_START), timerIntervalMs: 0, demoOrders: 10 };
       const demo = await startOrderService({ ...options, demo: true });
-      expect(
-        (await call(`${demo.url}/v1/auth/login`, { body: { username: 'admin', password: 'demo1234' } })).status,
-      ).toBe(200);
+      const signedIn = await call(`${demo.url}/v1/auth/login`, { body: { username: 'admin', password: 'demo1234' } });
+      expect(signedIn.status).toBe(200);
       await demo.close();
 
       const production = await startOrderService({ ...options, demo: false });
@@ -135,6 +134,11 @@ describe('demo accounts outside demo mode', () => {
         body: { username: 'admin', password: 'demo1234' },
       });
       expect(refused).toMatchObject({ status: 401, body: { error: { code: 'INVALID_CREDENTIALS' } } });
+      // A session begun in demo mode ends with it.
+      expect(await call(`${production.url}/v1/orders?limit=1`, { token: signedIn.body.token as string })).toMatchObject(
+        { status: 401, body: { error: { code: 'UNAUTHENTICATED' } } },
+      );
+      expect(await production.hasAdmin()).toBe(false);
       expect((await call(`${production.url}/v1/demo/orders`, { body: {} })).status).toBe(404);
       expect((await call(`${production.url}/v1/health`)).body).toMatchObject({ status: 'ok', demo: false });
       await production.close();

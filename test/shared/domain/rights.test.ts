@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import {
   can,
+  coversShop,
   inScope,
   OPERATIONS,
   refusalForOperation,
@@ -34,6 +35,7 @@ const EXPECTED: Record<Role, Operation[]> = {
     'redemption.undo',
     'exceptions.resolve',
   ],
+  integration: ['orders.read', 'intake.post', 'events.post'],
 };
 
 describe('operation rights', () => {
@@ -57,8 +59,14 @@ describe('operation rights', () => {
     expect(ROLES.filter((r) => can(r, 'orders.ship'))).toEqual(['admin', 'warehouse']);
   });
 
-  it('lets every role resolve its exceptions', () => {
-    expect(ROLES.every((r) => can(r, 'exceptions.resolve'))).toBe(true);
+  it('lets every role of the desk resolve its exceptions', () => {
+    expect(ROLES.filter((r) => !can(r, 'exceptions.resolve'))).toEqual(['integration']);
+  });
+
+  it('lets only admins set the company up, and only integrations (and admins) feed orders in', () => {
+    expect(ROLES.filter((r) => can(r, 'admin.manage'))).toEqual(['admin']);
+    expect(ROLES.filter((r) => can(r, 'intake.post'))).toEqual(['admin', 'integration']);
+    expect(ROLES.filter((r) => can(r, 'events.post'))).toEqual(['admin', 'integration']);
   });
 });
 
@@ -96,6 +104,17 @@ describe('data scope', () => {
 
   it('shows nothing to an empty scope: empty lists mean none, not all', () => {
     expect([physicalW1, serviceS1, dealerD1].some((o) => inScope(none, o))).toBe(false);
+  });
+
+  it('shows an integration account the orders of its shops only, and lets it act for those shops', () => {
+    const scope = { ...none, shopIds: ['SHOP-1'] };
+    expect(inScope(scope, { ...physicalW1, shopId: 'SHOP-1' })).toBe(true);
+    expect(inScope(scope, { ...physicalW1, shopId: 'SHOP-2' })).toBe(false);
+    expect(inScope(scope, physicalW1)).toBe(false);
+    expect(coversShop(scope, 'SHOP-1')).toBe(true);
+    expect(coversShop(scope, 'SHOP-2')).toBe(false);
+    expect(coversShop({ ...none, all: true }, 'SHOP-2')).toBe(true);
+    expect(coversShop(none, 'SHOP-1')).toBe(false);
   });
 
   it('combines lists for a user who works more than one desk', () => {

@@ -20,6 +20,7 @@ export const shippingZhCN = {
   over: '「{name}」的数量超过待发数量',
   duplicateTracking: '多个包裹的运单号相同',
   problemAt: '{parcel}：{problem}',
+  heldBy: '运单号 {trackingNo} 已用于订单 {orderNo}，请换一张面单',
   batch: {
     button: '批量发货',
     title: '批量发货（CSV）',
@@ -50,6 +51,7 @@ export const shippingZhCN = {
     ORDER_NOT_FOUND: '订单不存在或不在您的权限范围内',
     TRACKING_IN_USE: '该运单号已被使用',
   },
+  batchHeldBy: '该运单号已用于订单 {orderNo}',
 };
 
 export const shippingEn: Widen<typeof shippingZhCN> = {
@@ -72,6 +74,7 @@ export const shippingEn: Widen<typeof shippingZhCN> = {
   over: 'More "{name}" than is left to ship',
   duplicateTracking: 'Two parcels have the same tracking number',
   problemAt: '{parcel}: {problem}',
+  heldBy: 'Tracking number {trackingNo} is already on order {orderNo}; use another label',
   batch: {
     button: 'Batch ship',
     title: 'Batch ship (CSV)',
@@ -102,4 +105,5 @@ export const shippingEn: Widen<typeof shippingZhCN> = {
     ORDER_NOT_FOUND: 'No such order in your scope',
     TRACKING_IN_USE: 'Tracking number already used',
   },
+  batchHeldBy: 'Already on order {orderNo}',
 };

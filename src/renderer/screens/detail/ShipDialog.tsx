@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { OrderDetail } from '../../../shared/contract/orders';
 import { remainingToShip } from '../../../shared/domain/order-facts';
 import {
@@ -34,6 +34,20 @@ export function ShipDialog({ order, onClose, onShipped }: Props) {
   const [parcels, setParcels] = useState<PlannedParcel[]>(() => [wholeOrderParcel(order.lines, lastCarrier())]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const trackingInputs = useRef<Array<HTMLInputElement | null>>([]);
+
+  /**
+   * A scanner ends every number with Enter. While another parcel still has no number, that Enter
+   * moves on to it (so the next scan lands there, not appended to this one); the last one ships.
+   */
+  const nextParcel = (from: number): boolean => {
+    const empty = (i: number) => parcels[i] !== undefined && parcels[i].trackingNo.trim() === '';
+    const order = [...parcels.keys()].filter((i) => i !== from);
+    const next = order.find((i) => i > from && empty(i)) ?? order.find(empty);
+    if (next === undefined || parcels[from]!.trackingNo.trim() === '') return false;
+    trackingInputs.current[next]?.focus();
+    return true;
+  };
 
   const update = (index: number, change: Partial<PlannedParcel>) =>
     setParcels((all) => all.map((p, i) => (i === index ? { ...p, ...change } : p)));
@@ -129,6 +143,10 @@ export function ShipDialog({ order, onClose, onShipped }: Props) {
               value={parcel}
               labelPrefix={prefix}
               autoFocus={i === parcels.length - 1}
+              inputRef={(input) => {
+                trackingInputs.current[i] = input;
+              }}
+              onEnter={() => nextParcel(i)}
               onChange={(value) => update(i, value)}
             />
             {parcels.length > 1 && (

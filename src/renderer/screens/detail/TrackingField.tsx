@@ -1,3 +1,4 @@
+import type { KeyboardEvent, Ref } from 'react';
 import { CARRIERS, checkTrackingNo, guessCarriers } from '../../../shared/domain/carriers';
 import { fill, useI18n, useMessages } from '../../i18n';
 import { carrierName } from './carrier-name';
@@ -13,6 +14,12 @@ interface Props {
   /** Prefixes the labels when a dialog has several parcels ("包裹 2 运单号"). */
   labelPrefix?: string;
   autoFocus?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
+  /**
+   * Enter in the number field. Answer true when it was used (focus moved on), so the dialog does
+   * not take it as "confirm".
+   */
+  onEnter?(): boolean;
 }
 
 /**
@@ -20,7 +27,7 @@ interface Props {
  * that carrier, since scanning the label is faster than choosing from a list; a number that fits
  * none says what the carrier's numbers look like.
  */
-export function TrackingField({ value, onChange, labelPrefix = '', autoFocus }: Props) {
+export function TrackingField({ value, onChange, labelPrefix = '', autoFocus, inputRef, onEnter }: Props) {
   const m = useMessages();
   const locale = useI18n((s) => s.locale);
   const t = m.shipping;
@@ -30,6 +37,9 @@ export function TrackingField({ value, onChange, labelPrefix = '', autoFocus }: 
     const fits = checkTrackingNo(value.carrier, trackingNo).ok;
     const [only, ...others] = guessCarriers(trackingNo);
     onChange({ carrier: !fits && only && others.length === 0 ? only : value.carrier, trackingNo });
+  };
+  const keyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter' && onEnter?.()) event.preventDefault();
   };
   return (
     <div className="tracking-field">
@@ -48,6 +58,8 @@ export function TrackingField({ value, onChange, labelPrefix = '', autoFocus }: 
         <input
           className="mono"
           autoFocus={autoFocus}
+          ref={inputRef}
+          onKeyDown={keyDown}
           value={value.trackingNo}
           placeholder={t.trackingHint}
           aria-invalid={check !== null && !check.ok}

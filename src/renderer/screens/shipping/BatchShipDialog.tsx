@@ -39,9 +39,10 @@ export function BatchShipDialog({ onClose }: { onClose(): void }) {
     else if (stage.name === 'previewed') setError(t.nothing);
     else if (csv.trim() !== '') void run('shipping.previewBatch');
   };
-  const errorText = (code: NonNullable<BatchRowResult['error']>): string => {
+  const errorText = (row: BatchRowResult): string => {
+    if (row.error === 'TRACKING_IN_USE' && row.heldBy) return fill(m.shipping.batchHeldBy, { orderNo: row.heldBy });
     const texts: Record<string, string> = { ...m.detail.reason, ...m.shipping.batchError };
-    return texts[code] ?? code;
+    return row.error ? (texts[row.error] ?? row.error) : '';
   };
 
   return (
@@ -111,7 +112,7 @@ export function BatchShipDialog({ onClose }: { onClose(): void }) {
                   <td>{row.orderNo}</td>
                   <td>{carrierName(row.carrier, locale)}</td>
                   <td className="mono">{row.trackingNo}</td>
-                  <td>{row.error ? errorText(row.error) : row.shipped ? t.shipped : t.ok}</td>
+                  <td>{row.error ? errorText(row) : row.shipped ? t.shipped : t.ok}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,8 @@
-import { ROLES } from '../../../shared/domain/vocabulary';
 import { oneOf } from '../sql';
 import type { Migration } from './migration';
+
+/** The roles as they were when this migration was released; 011 widens the list. */
+const ROLES_002 = ['admin', 'warehouse', 'clerk', 'dealer', 'service'] as const;
 
 export const migration002Auth: Migration = {
   version: 2,
@@ -14,7 +16,7 @@ export const migration002Auth: Migration = {
         id            TEXT PRIMARY KEY,
         username      TEXT NOT NULL UNIQUE,
         display_name  TEXT NOT NULL,
-        role          TEXT NOT NULL CHECK (${oneOf('role', ROLES)}),
+        role          TEXT NOT NULL CHECK (${oneOf('role', ROLES_002)}),
         scope         TEXT NOT NULL,
         password_hash TEXT NOT NULL,
         demo_only     INTEGER NOT NULL CHECK (demo_only IN (0, 1)),

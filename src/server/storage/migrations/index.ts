@@ -9,6 +9,7 @@ import { migration007Intents } from './007_intents';
 import { migration008Refunds } from './008_refunds';
 import { migration009PromotionSeq } from './009_promotion_seq';
 import { migration010WaybillNumbers } from './010_waybill_numbers';
+import { migration011UserAdmin } from './011_user_admin';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008Refunds,
   migration009PromotionSeq,
   migration010WaybillNumbers,
+  migration011UserAdmin,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,5 +1,6 @@
 import type { DataScope, Role } from '../../../shared/domain/vocabulary';
 import type { DevicesRepo, SequenceRepo, SettingsRepo, TokensRepo, UserRow, UsersRepo } from '../repositories';
+import { bool } from '../sql';
 import { flag, type Prepare } from './statements';
 
 export const sequenceRepo = (sql: Prepare): SequenceRepo => ({
@@ -28,16 +29,23 @@ export const settingsRepo = (sql: Prepare): SettingsRepo => ({
 });
 
 const USER_COLUMNS = `u.id, u.username, u.display_name AS "displayName", u.role, u.scope,
-  u.password_hash AS "passwordHash", u.demo_only AS "demoOnly"`;
+  u.password_hash AS "passwordHash", u.demo_only AS "demoOnly", u.disabled`;
 
-interface RawUser extends Omit<UserRow, 'scope' | 'demoOnly'> {
+interface RawUser extends Omit<UserRow, 'scope' | 'demoOnly' | 'disabled'> {
   scope: string;
   demoOnly: number;
+  disabled: number;
 }
 
 const toUser = (raw: RawUser | undefined): UserRow | null =>
   raw
-    ? { ...raw, role: raw.role as Role, scope: JSON.parse(raw.scope) as DataScope, demoOnly: flag(raw.demoOnly) }
+    ? {
+        ...raw,
+        role: raw.role as Role,
+        scope: JSON.parse(raw.scope) as DataScope,
+        demoOnly: flag(raw.demoOnly),
+        disabled: flag(raw.disabled),
+      }
     : null;
 
 export const usersRepo = (sql: Prepare): UsersRepo => ({
@@ -46,8 +54,9 @@ export const usersRepo = (sql: Prepare): UsersRepo => ({
   },
   async insert(user, createdAt) {
     sql(
-      `INSERT INTO users (id, username, display_name, role, scope, password_hash, demo_only, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO users (id, username, display_name, role, scope, password_hash, demo_only, disabled, created_at,
+         updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       user.id,
       user.username,
@@ -55,9 +64,36 @@ export const usersRepo = (sql: Prepare): UsersRepo => ({
       user.role,
       JSON.stringify(user.scope),
       user.passwordHash,
-      user.demoOnly ? 1 : 0,
+      bool(user.demoOnly),
+      bool(user.disabled),
+      createdAt,
       createdAt,
     );
+  },
+  async list() {
+    return (sql(`SELECT ${USER_COLUMNS} FROM users u ORDER BY u.username`).all() as RawUser[]).map((raw) =>
+      toUser(raw)!,
+    );
+  },
+  async update(user, updatedAt) {
+    sql(
+      `UPDATE users SET display_name = ?, role = ?, scope = ?, password_hash = ?, disabled = ?, updated_at = ?
+       WHERE id = ?`,
+    ).run(
+      user.displayName,
+      user.role,
+      JSON.stringify(user.scope),
+      user.passwordHash,
+      bool(user.disabled),
+      updatedAt,
+      user.id,
+    );
+  },
+  async countActive(role) {
+    const row = sql(
+      `SELECT COUNT(*) AS n FROM users WHERE demo_only = 0 AND disabled = 0 AND (? IS NULL OR role = ?)`,
+    ).get(role ?? null, role ?? null) as { n: number };
+    return row.n;
   },
 });
 
@@ -73,13 +109,16 @@ export const tokensRepo = (sql: Prepare): TokensRepo => ({
   async sessionFor(tokenHash, now) {
     const raw = sql(
       `SELECT ${USER_COLUMNS}, t.expires_at AS "expiresAt" FROM tokens t JOIN users u ON u.id = t.user_id
-       WHERE t.token_hash = ? AND t.expires_at > ?`,
+       WHERE t.token_hash = ? AND t.expires_at > ? AND u.disabled = 0`,
     ).get(tokenHash, now) as (RawUser & { expiresAt: number }) | undefined;
     const user = toUser(raw);
     return raw && user ? { user, expiresAt: raw.expiresAt } : null;
   },
   async purgeExpired(now) {
     return sql('DELETE FROM tokens WHERE expires_at <= ?').run(now).changes;
+  },
+  async revokeUser(userId) {
+    return sql('DELETE FROM tokens WHERE user_id = ?').run(userId).changes;
   },
 });
 

@@ -1,0 +1,9 @@
+import type { Command } from './command';
+import { serveCommand } from './serve';
+import { usersCommand } from './users';
+
+/**
+ * Every subcommand of `npm run server -- <command>`. Add a command by appending it here; the
+ * help, the dispatch and the default (serve) need nothing else.
+ */
+export const COMMANDS: readonly Command[] = [serveCommand, usersCommand];
