@@ -84,7 +84,8 @@ async function record(page: Page, during: () => Promise<void>): Promise<Recorded
   return (await page.evaluate('window.__recorder.stop()')) as Recorded;
 }
 
-function startWeb(deskRoot: string, serviceUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
+/** Browser mode as a user starts it (`npm run web`), on `deskRoot`, syncing with `serviceUrl`. */
+export function startWeb(deskRoot: string, serviceUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
   const child = spawn(
     process.execPath,
     ['scripts/web.mjs', '--port', '0', '--data', deskRoot, '--service', serviceUrl],

@@ -44,4 +44,4 @@ export class BulkInsert {
   }
 }
 
-const MAX_VALUES_PER_CALL = 1_000;
+const MAX_VALUES_PER_CALL = 8_000;

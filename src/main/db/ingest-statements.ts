@@ -20,17 +20,12 @@ export interface IngestStatements {
   insert: {
     parents: BulkInsert;
     orders: BulkInsert;
+    details: BulkInsert;
     lines: BulkInsert;
-    receivers: BulkInsert;
-    promotions: BulkInsert;
-    invoices: BulkInsert;
     waybills: BulkInsert;
-    waybillLines: BulkInsert;
-    trackingEvents: BulkInsert;
     afterSales: BulkInsert;
     afterSaleLines: BulkInsert;
     redemptionCodes: BulkInsert;
-    timeline: BulkInsert;
   };
 }
 
@@ -69,16 +64,9 @@ function prepare(db: Db): IngestStatements {
     updateOrder: db.prepare(
       `UPDATE orders SET parent_id = ?, ${ORDER_COLUMN_NAMES.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
     ),
-    clearChildren: [
-      'order_lines',
-      'order_receivers',
-      'order_promotions',
-      'order_invoices',
-      'waybills',
-      'after_sales',
-      'redemption_codes',
-      'order_timeline',
-    ].map((table) => db.prepare(`DELETE FROM ${table} WHERE order_id IN (SELECT value FROM json_each(?))`)),
+    clearChildren: ['order_details', 'order_lines', 'waybills', 'after_sales', 'redemption_codes'].map((table) =>
+      db.prepare(`DELETE FROM ${table} WHERE order_id IN (SELECT value FROM json_each(?))`),
+    ),
     indexForSearch: db.prepare(
       `INSERT INTO orders_fts (rowid, ${SEARCH_COLUMNS.join(', ')})
        SELECT id, ${SEARCH_COLUMNS.join(', ')} FROM orders WHERE id BETWEEN ? AND ?`,
@@ -90,6 +78,7 @@ function prepare(db: Db): IngestStatements {
     insert: {
       parents: bulk('parent_orders', ['id', 'parent_no', ...PARENT_COLUMNS]),
       orders: bulk('orders', ['id', 'parent_id', ...ORDER_COLUMN_NAMES]),
+      details: bulk('order_details', ['order_id', 'detail']),
       lines: bulk('order_lines', [
         'order_id',
         'line_no',
@@ -105,18 +94,6 @@ function prepare(db: Db): IngestStatements {
         'shipped_qty',
         'refunded_qty',
       ]),
-      receivers: bulk('order_receivers', [
-        'order_id',
-        'name',
-        'phone',
-        'province',
-        'city',
-        'district',
-        'address',
-        'postcode',
-      ]),
-      promotions: bulk('order_promotions', ['order_id', 'position', 'kind', 'ref_id', 'name', 'amount']),
-      invoices: bulk('order_invoices', ['order_id', 'type', 'title_type', 'title', 'tax_no', 'content']),
       waybills: bulk('waybills', [
         'id',
         'order_id',
@@ -128,8 +105,6 @@ function prepare(db: Db): IngestStatements {
         'signed_at',
         'courier',
       ]),
-      waybillLines: bulk('waybill_lines', ['waybill_id', 'position', 'line_no', 'quantity']),
-      trackingEvents: bulk('tracking_events', ['waybill_id', 'position', 'at', 'text']),
       afterSales: bulk('after_sales', [
         'id',
         'order_id',
@@ -152,7 +127,6 @@ function prepare(db: Db): IngestStatements {
         'uses_total',
         'uses_left',
       ]),
-      timeline: bulk('order_timeline', ['order_id', 'position', 'at', 'actor', 'device', 'action', 'detail']),
     },
   };
 }

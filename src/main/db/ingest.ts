@@ -1,5 +1,7 @@
 import type { OrderRecord } from '../../shared/contract/records';
+import { inBulkLoad } from './bulk-load';
 import type { Db } from './connection';
+import { detailOf } from './detail-columns';
 import { ingestStatements, type IngestStatements } from './ingest-statements';
 import { pushOrderValues, type SqlValue } from './order-columns';
 
@@ -27,9 +29,10 @@ export function upsertOrders(db: Db, records: readonly OrderRecord[]): void {
   db.transaction(() => {
     const before = s.maxIds.get() as { order: number };
     for (let start = 0; start < unique.length; start += BATCH) applyBatch(s, unique.slice(start, start + BATCH));
-    // New orders got the ids after the previous maximum, so one range covers them all.
+    // New orders got the ids after the previous maximum, so one range covers them all. A bulk load
+    // indexes every order once, at its end (bulk-load.ts).
     const after = s.maxIds.get() as { order: number };
-    if (after.order > before.order) s.indexForSearch.run(before.order + 1, after.order);
+    if (after.order > before.order && !inBulkLoad(db)) s.indexForSearch.run(before.order + 1, after.order);
   })();
 }
 
@@ -120,17 +123,12 @@ function applyBatch(s: IngestStatements, records: OrderRecord[]): void {
   for (const id of movedFrom) s.deleteParentIfOrphan.run({ id });
 
   const { insert } = s;
+  insert.details.run(rows.details);
   insert.lines.run(rows.lines);
-  insert.receivers.run(rows.receivers);
-  insert.promotions.run(rows.promotions);
-  insert.invoices.run(rows.invoices);
   insert.waybills.run(rows.waybills);
-  insert.waybillLines.run(rows.waybillLines);
-  insert.trackingEvents.run(rows.trackingEvents);
   insert.afterSales.run(rows.afterSales);
   insert.afterSaleLines.run(rows.afterSaleLines);
   insert.redemptionCodes.run(rows.redemptionCodes);
-  insert.timeline.run(rows.timeline);
 }
 
 const parentValues = ({ buyer, payment, createdAt, paidAt }: OrderRecord): Value[] => [
@@ -146,26 +144,25 @@ const parentValues = ({ buyer, payment, createdAt, paidAt }: OrderRecord): Value
 
 const emptyRows = () => ({
   orders: [] as Value[],
+  details: [] as Value[],
   lines: [] as Value[],
-  receivers: [] as Value[],
-  promotions: [] as Value[],
-  invoices: [] as Value[],
   waybills: [] as Value[],
-  waybillLines: [] as Value[],
-  trackingEvents: [] as Value[],
   afterSales: [] as Value[],
   afterSaleLines: [] as Value[],
   redemptionCodes: [] as Value[],
-  timeline: [] as Value[],
 });
 
-/** Collections keep the record's array order in their position column (or line_no for lines). */
+/**
+ * Collections keep the record's array order in their position column (or line_no for lines);
+ * detail-only parts go into one value (detail-columns.ts).
+ */
 function collectChildren(
   rows: ReturnType<typeof emptyRows>,
   next: { waybill: number; afterSale: number },
   orderId: number,
   r: OrderRecord,
 ): void {
+  rows.details.push(orderId, detailOf(r));
   for (const l of r.lines) {
     rows.lines.push(
       orderId,
@@ -183,16 +180,9 @@ function collectChildren(
       l.refundedQuantity,
     );
   }
-  const rc = r.receiver;
-  if (rc) rows.receivers.push(orderId, rc.name, rc.phone, rc.province, rc.city, rc.district, rc.address, rc.postcode);
-  r.promotions.forEach((p, i) => rows.promotions.push(orderId, i, p.kind, p.refId, p.name, p.amount));
-  const inv = r.invoice;
-  if (inv) rows.invoices.push(orderId, inv.type, inv.titleType, inv.title, inv.taxNo, inv.content);
   for (const w of r.waybills) {
     const waybillId = ++next.waybill;
     rows.waybills.push(waybillId, orderId, w.id, w.carrier, w.trackingNo, w.shippedAt, w.status, w.signedAt, w.courier);
-    w.lines.forEach((wl, i) => rows.waybillLines.push(waybillId, i, wl.lineNo, wl.quantity));
-    w.events.forEach((e, i) => rows.trackingEvents.push(waybillId, i, e.at, e.text));
   }
   for (const a of r.afterSales) {
     const afterSaleId = ++next.afterSale;
@@ -213,5 +203,4 @@ function collectChildren(
   }
   const code = r.redemptionCode;
   if (code) rows.redemptionCodes.push(orderId, code.code, code.validFrom, code.validTo, code.usesTotal, code.usesLeft);
-  r.timeline.forEach((t, i) => rows.timeline.push(orderId, i, t.at, t.actor, t.device, t.action, t.detail));
 }

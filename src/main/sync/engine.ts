@@ -1,5 +1,13 @@
 import type { SyncStatus } from '../../shared/contract/api';
 import { MAX_PUSH_BATCH } from '../../shared/contract/sync';
+import {
+  beginBulkLoad,
+  bulkWriting,
+  checkpointAfterBulkLoad,
+  finishBulkLoad,
+  inBulkLoad,
+  isEmptyStore,
+} from '../db/bulk-load';
 import type { Db } from '../db/connection';
 import type { CodeSeal } from '../redemption/code-seal';
 import type { SyncContext } from './local-effects';
@@ -20,7 +28,11 @@ export interface SyncEngineOptions {
   seal: CodeSeal;
   now?: () => number;
   random?: () => number;
-  /** Orders per pulled page: each page is one transaction on the main thread; 200 keeps it near 50 ms. */
+  /**
+   * Orders per pulled page, each applied in one transaction on the writer thread: 200 for news (a
+   * page is short, so a local write never waits long behind it), 2,500 for an empty store's first
+   * sync, which loads in bulk (db/bulk-load.ts). Tests set it to count pages.
+   */
   pageSize?: number;
   /** How often to look for news when nothing prompts a sync. */
   intervalMs?: number;
@@ -32,6 +44,10 @@ export interface SyncEngineOptions {
 }
 
 type Outcome = { ok: true } | { ok: false; failure: ServiceFailure };
+
+/** Orders per pulled page for news, and for an empty store's first sync (see pageSize). */
+const NEWS_PAGE = 200;
+const BULK_PAGE = 2_500;
 
 /**
  * Points of a round that tests kill a desk at: a push batch is on its way (marked sending, answer
@@ -192,21 +208,39 @@ export class SyncEngine {
   }
 
   private async pullAll(): Promise<Outcome> {
-    const { db, client, pageSize = 200 } = this.options;
-    let next = client.pull(readSyncState(db, 'cursor'), pageSize);
+    const { db, client } = this.options;
+    const cursor = readSyncState(db, 'cursor');
+    // An empty store's first sync loads in bulk; so does one a crash interrupted in bulk.
+    const bulk = inBulkLoad(db) || (cursor === null && isEmptyStore(db));
+    if (bulk) beginBulkLoad(db);
+    const pageSize = this.options.pageSize ?? (bulk ? BULK_PAGE : NEWS_PAGE);
+    let next = client.pull(cursor, pageSize);
     for (;;) {
       const pulled = await next;
       if (!pulled.ok) return pulled;
       // The next page travels while this one is applied: the cursor it needs is already known, and a
       // page fetched but never applied (a crash, a failure) is simply fetched again from the stored cursor.
       if (pulled.value.hasMore) next = client.pull(pulled.value.cursor, pageSize);
-      const touched = applyPullPage(db, pulled.value, this.context());
+      if (bulk) bulkWriting(db, true);
+      let touched: string[];
+      try {
+        touched = applyPullPage(db, pulled.value, this.context());
+      } finally {
+        if (bulk) bulkWriting(db, false);
+      }
       this.options.onPhase?.('page-applied');
-      if (touched.length) this.options.onOrdersChanged?.(touched, 'pull');
-      if (!pulled.value.hasMore) return { ok: true };
-      // Let other work (IPC calls, the UI's reads) run between pages of a large first sync.
+      // A bulk load's orders are not listable yet (its indexes come at the end): one event then.
+      if (touched.length && !bulk) this.options.onOrdersChanged?.(touched, 'pull');
+      if (!pulled.value.hasMore) break;
+      // Let other work (a local write, sync status) run between pages of a large first sync.
       await new Promise((resolve) => setImmediate(resolve));
     }
+    if (bulk) {
+      finishBulkLoad(db);
+      checkpointAfterBulkLoad(db);
+      this.options.onOrdersChanged?.([], 'pull');
+    }
+    return { ok: true };
   }
 
   private context(): SyncContext {
