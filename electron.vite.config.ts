@@ -14,9 +14,11 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           'writer-worker': resolve('src/main/backend/writer-worker.ts'),
           'reader-worker': resolve('src/main/backend/reader-worker.ts'),
+          'pull-worker': resolve('src/main/sync/pull-worker.ts'),
           service: resolve('src/server/embedded.ts'),
         },
-        output: { entryFileNames: '[name].js' },
+        // Flat, so a worker is found beside whichever module starts it (src/main/backend/spawn.ts).
+        output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

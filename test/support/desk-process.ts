@@ -23,6 +23,7 @@
 import Database from 'better-sqlite3';
 import { writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
 import type { OrderDetail } from '../../src/shared/contract/orders';
 import { startDeskBackend } from '../../src/main/backend/host';
@@ -53,6 +54,14 @@ export type DeskCommand =
   | { do: 'sync' }
   | { do: 'hold'; phase: SyncPhase; n?: number };
 
+/** The hook as the writer thread can load it: built with the workers in a test run, else the source (tsx). */
+function hookModule(): string {
+  const prebuilt = process.env['ORDER_DESK_WORKERS'];
+  return prebuilt
+    ? pathToFileURL(join(prebuilt, 'desk-process-hook.mjs')).href
+    : new URL('./desk-process-hook.ts', import.meta.url).href;
+}
+
 const EVERYTHING: DataScope = { all: true, warehouseIds: [], storeIds: [], dealerIds: [] };
 
 const print = (line: unknown): void => {
@@ -77,7 +86,7 @@ async function main(): Promise<void> {
       ...(config.pageSize ? { syncPageSize: config.pageSize } : {}),
       random: 0.5,
       readers: 1,
-      syncPhaseHook: { module: new URL('./desk-process-hook.ts', import.meta.url).href, data: phases },
+      syncPhaseHook: { module: hookModule(), data: phases },
     },
     { vault: new MemoryVault() },
   );

@@ -103,11 +103,14 @@ export function startDeskBackend(options: DeskBackendOptions, services: HostServ
   };
 
   let writer = startWriter();
-  const readers = Array.from({ length: options.readers ?? DEFAULT_READERS }, startReader);
+  // Readers start with the first read: a desk that only syncs (a test's, a crash test's) never pays for them.
+  const readerCount = options.readers ?? DEFAULT_READERS;
+  const readers: BackendThread[] = [];
 
   const dispatch: Dispatch = (procedure, input) => {
     const current = workspace;
-    if (!current || !isReadProcedure(procedure) || readers.length === 0) return writer.call(procedure, input);
+    if (!current || !isReadProcedure(procedure) || readerCount === 0) return writer.call(procedure, input);
+    if (readers.length < readerCount) readers.push(...Array.from({ length: readerCount }, startReader));
     const idlest = readers.reduce((best, r) => (r.busy < best.busy ? r : best));
     return idlest.call(procedure, input, current);
   };

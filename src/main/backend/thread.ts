@@ -1,23 +1,10 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { fail, type Result } from '../../shared/contract/result';
 import type { WorkspaceRef } from '../workspace';
 import type { FromWorker, ToWorker } from './protocol';
+import { spawnWorker } from './spawn';
 
 export type ThreadKind = 'writer' | 'reader';
-
-/**
- * The worker's script beside this module: the built JavaScript in the packaged app; under tsx
- * and vitest, the TypeScript source, loaded through tsx registered inside the thread (Node 20
- * does not pass `--import` hooks on to worker threads).
- */
-function workerOf(kind: ThreadKind, workerData: unknown): Worker {
-  if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL(`./${kind}-worker.js`, import.meta.url), { workerData });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL(`./${kind}-worker.ts`, import.meta.url).href;
-  const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(boot, { eval: true, workerData });
-}
 
 const gone = (kind: ThreadKind): Result<never> =>
   fail('INTERNAL', `The desk's ${kind} thread stopped; the action may not have been applied`);
@@ -38,7 +25,7 @@ export class BackendThread {
     workerData: unknown,
     onMessage: (message: FromWorker, thread: BackendThread) => void,
   ) {
-    this.worker = workerOf(kind, workerData);
+    this.worker = spawnWorker(new URL(`./${kind}-worker.ts`, import.meta.url), workerData);
     this.worker.on('message', (message: FromWorker) => {
       this.started = true;
       if (message.type === 'answer') {

@@ -9,6 +9,8 @@ import type { OrderRecord } from '../../shared/contract/records';
  */
 export interface CodeSeal {
   seal(code: string): string;
+  /** A stored code: sealed, or left as it is when it already is a seal. */
+  sealStored(code: string): string;
   /** The record as stored: its code replaced by the seal. */
   sealRecord(record: OrderRecord): OrderRecord;
 }
@@ -19,6 +21,7 @@ export function createCodeSeal(secretKey: Buffer): CodeSeal {
   const seal = (code: string) => PREFIX + createHmac('sha256', secretKey).update(code).digest('base64url');
   return {
     seal,
+    sealStored: (code) => (code.startsWith(PREFIX) ? code : seal(code)),
     sealRecord(record) {
       const code = record.redemptionCode;
       if (!code || code.code.startsWith(PREFIX)) return record;

@@ -12,7 +12,8 @@ import type { Db } from '../db/connection';
 import type { CodeSeal } from '../redemption/code-seal';
 import type { SyncContext } from './local-effects';
 import { applyPushAnswers } from './apply-answers';
-import { applyPullPage } from './apply-pull';
+import { applyPreparedPage, applyPullPage } from './apply-pull';
+import { openPageStream } from './page-stream';
 import { countPending, countRejected, markSending, pendingIntents } from './outbox';
 import type { ServiceClient, ServiceFailure } from './service-client';
 import { readSyncState, writeSyncState } from './sync-state';
@@ -48,6 +49,8 @@ type Outcome = { ok: true } | { ok: false; failure: ServiceFailure };
 /** Orders per pulled page for news, and for an empty store's first sync (see pageSize). */
 const NEWS_PAGE = 200;
 const BULK_PAGE = 2_500;
+/** Pages a first sync's downloader may run ahead of the writer. */
+const BULK_DEPTH = 2;
 
 /**
  * Points of a round that tests kill a desk at: a push batch is on its way (marked sending, answer
@@ -207,13 +210,29 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * Pulls pages after the stored cursor until the service has no more. News comes a short page at a
+   * time on this thread, the next page travelling while one is applied. An empty store's first sync
+   * (or one a crash interrupted) loads in bulk: big pages, downloaded and prepared on a thread of
+   * their own while this one writes (page-stream.ts), indexes built at the end (db/bulk-load.ts).
+   */
   private async pullAll(): Promise<Outcome> {
-    const { db, client } = this.options;
+    const { db } = this.options;
     const cursor = readSyncState(db, 'cursor');
-    // An empty store's first sync loads in bulk; so does one a crash interrupted in bulk.
     const bulk = inBulkLoad(db) || (cursor === null && isEmptyStore(db));
-    if (bulk) beginBulkLoad(db);
-    const pageSize = this.options.pageSize ?? (bulk ? BULK_PAGE : NEWS_PAGE);
+    if (!bulk) return this.pullNews(cursor);
+    beginBulkLoad(db);
+    const pulled = await this.pullInBulk(cursor);
+    if (!pulled.ok) return pulled;
+    finishBulkLoad(db);
+    checkpointAfterBulkLoad(db);
+    // Its orders are listable only now that their indexes are built: one event for all of them.
+    this.options.onOrdersChanged?.([], 'pull');
+    return pulled;
+  }
+
+  private async pullNews(cursor: string | null): Promise<Outcome> {
+    const { db, client, pageSize = NEWS_PAGE } = this.options;
     let next = client.pull(cursor, pageSize);
     for (;;) {
       const pulled = await next;
@@ -221,26 +240,38 @@ export class SyncEngine {
       // The next page travels while this one is applied: the cursor it needs is already known, and a
       // page fetched but never applied (a crash, a failure) is simply fetched again from the stored cursor.
       if (pulled.value.hasMore) next = client.pull(pulled.value.cursor, pageSize);
-      if (bulk) bulkWriting(db, true);
-      let touched: string[];
-      try {
-        touched = applyPullPage(db, pulled.value, this.context());
-      } finally {
-        if (bulk) bulkWriting(db, false);
-      }
+      const touched = applyPullPage(db, pulled.value, this.context());
       this.options.onPhase?.('page-applied');
-      // A bulk load's orders are not listable yet (its indexes come at the end): one event then.
-      if (touched.length && !bulk) this.options.onOrdersChanged?.(touched, 'pull');
-      if (!pulled.value.hasMore) break;
-      // Let other work (a local write, sync status) run between pages of a large first sync.
+      if (touched.length) this.options.onOrdersChanged?.(touched, 'pull');
+      if (!pulled.value.hasMore) return { ok: true };
+      // Let other work (IPC calls, a local write) run between pages.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    if (bulk) {
-      finishBulkLoad(db);
-      checkpointAfterBulkLoad(db);
-      this.options.onOrdersChanged?.([], 'pull');
+  }
+
+  private async pullInBulk(cursor: string | null): Promise<Outcome> {
+    const { db, client, pageSize = BULK_PAGE } = this.options;
+    const { baseUrl, token, timeoutMs } = client.connection();
+    const stream = openPageStream({ baseUrl, token, cursor, pageSize, timeoutMs, depth: BULK_DEPTH });
+    try {
+      for (;;) {
+        const next = await stream.next();
+        if (!next.ok) return next;
+        bulkWriting(db, true);
+        try {
+          applyPreparedPage(db, next.page, this.context());
+        } finally {
+          bulkWriting(db, false);
+        }
+        stream.applied();
+        this.options.onPhase?.('page-applied');
+        if (!next.page.hasMore) return { ok: true };
+        // Let other work (IPC calls, a local write) run between pages.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      await stream.close();
     }
-    return { ok: true };
   }
 
   private context(): SyncContext {

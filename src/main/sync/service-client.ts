@@ -35,8 +35,16 @@ export interface ServiceClientOptions {
   fetchImpl?: typeof fetch;
 }
 
+const DEFAULT_TIMEOUT_MS = 15_000;
+
 export class ServiceClient {
   constructor(private readonly options: ServiceClientOptions) {}
+
+  /** Where and as whom this client calls, for another thread to make the same calls (a first sync's downloader). */
+  connection(): { baseUrl: string; token: string | null; timeoutMs: number } {
+    const { baseUrl, token, timeoutMs = DEFAULT_TIMEOUT_MS } = this.options;
+    return { baseUrl, token: token?.() ?? null, timeoutMs };
+  }
 
   login(username: string, password: string): Promise<ServiceResult<LoginResponse>> {
     return this.call('POST', '/v1/auth/login', loginResponse, { username, password });
@@ -83,7 +91,7 @@ export class ServiceClient {
     schema: S,
     body?: unknown,
   ): Promise<ServiceResult<z.output<S>>> {
-    const { baseUrl, token, timeoutMs = 15_000, fetchImpl = fetch } = this.options;
+    const { baseUrl, token, timeoutMs = DEFAULT_TIMEOUT_MS, fetchImpl = fetch } = this.options;
     const headers: Record<string, string> = { accept: 'application/json' };
     const bearer = token?.();
     if (bearer) headers['authorization'] = `Bearer ${bearer}`;

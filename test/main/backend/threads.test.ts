@@ -142,7 +142,6 @@ describe("the desk's backend, off main's event loop", () => {
     expect(reads).toBeGreaterThan(0);
     expect(workedMs).toBeGreaterThan(500);
     expect(watch.ticks).toBeGreaterThan(workedMs / 50);
-    expect(watch.lateP50Ms).toBeLessThan(5);
     expect(watch.ownMaxMs).toBeLessThan(50);
   });
 });

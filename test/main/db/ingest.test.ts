@@ -72,6 +72,42 @@ describe('upsertOrders', () => {
     searchIndexIsConsistent(db);
   });
 
+  it('writes nothing when a known order comes again unchanged', () => {
+    const page = demoOrders(50);
+    const db = storeWith(page);
+    const changes = () => db.prepare('SELECT total_changes()').pluck().get() as number;
+    const before = changes();
+    upsertOrders(db, page);
+    expect(changes()).toBe(before);
+  });
+
+  it('rewrites only what moved when a known order changes: its parcels keep their rows', () => {
+    const order = shipped(anOrder());
+    const db = storeWith([order]);
+    const parcels = () => db.prepare('SELECT id, tracking_no FROM waybills').all();
+    const before = parcels();
+    const completed: OrderRecord = {
+      ...order,
+      status: 'COMPLETED',
+      completedAt: order.updatedAt + 60_000,
+      updatedAt: order.updatedAt + 60_000,
+      timeline: [
+        ...order.timeline,
+        {
+          at: order.updatedAt + 60_000,
+          actor: 'buyer:U1',
+          device: 'APP',
+          action: 'CONFIRM_RECEIPT',
+          detail: '买家确认收货',
+        },
+      ],
+    };
+    upsertOrders(db, [completed]);
+    expect(detail(db, order.orderNo)).toEqual(completed);
+    expect(parcels()).toEqual(before);
+    searchIndexIsConsistent(db);
+  });
+
   it("keeps an order's local id when it is updated, so an open list cursor stays valid", () => {
     const order = anOrder();
     const db = storeWith([order, anOrder()]);

@@ -33,6 +33,7 @@ describe('a large first sync killed halfway', () => {
   let fullPages: number;
   const processes: DeskProcess[] = [];
 
+  // Seeding 3,000 orders and pulling them all once is real work (10 s on a loaded two-core machine).
   beforeAll(async () => {
     service = await startTestService({ demoOrders: 3_000 });
     proxy = await startFaultProxy(service.url);
@@ -40,7 +41,7 @@ describe('a large first sync killed halfway', () => {
     const { changes, pages } = await (await service.login(USER)).pullAll('', PAGE);
     everything = changes.filter((c) => c.type === 'order');
     fullPages = pages;
-  });
+  }, 60_000);
   afterAll(async () => {
     await Promise.all(processes.map((p) => p.kill()));
     await proxy.close();
@@ -119,5 +120,5 @@ describe('a large first sync killed halfway', () => {
     } finally {
       await desk.close();
     }
-  });
+  }, 60_000);
 });
