@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startCluster } from './pg-cluster.mjs';
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 const failures = [];
@@ -95,7 +96,22 @@ step('typecheck (web)', sh('npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']
 step('lint', sh('npx', ['eslint', '.', '--max-warnings', '0']));
 step('format', sh('npx', ['prettier', '--check', '.', '--log-level', 'warn']));
 
-sh('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']);
+// The service suite runs twice, on SQLite and on PostgreSQL (vitest.config.ts): one throwaway
+// cluster for the whole run (Debian's postgresql, installed here as root when missing).
+let cluster = null;
+try {
+  cluster = await startCluster();
+} catch (error) {
+  console.log(`postgresql: ${error.message}`);
+}
+step('postgresql cluster', cluster !== null);
+try {
+  sh('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json'], {
+    ...(cluster ? { ORDER_TEST_PG_URL: cluster.url } : {}),
+  });
+} finally {
+  cluster?.stop();
+}
 const unit = countFromJson('test-results/vitest.json', (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests }));
 step('unit and integration tests', unit !== null && unit.failed === 0 && unit.passed > 0);
 if (unit) ({ passed, failed } = { passed: passed + unit.passed, failed: failed + unit.failed });

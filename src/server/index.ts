@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { TimerOverrides } from '../shared/domain/timers';
 import { createLimiters } from './auth/limiters';
 import { SessionCache } from './auth/sessions';
@@ -7,6 +8,7 @@ import { seedDemo } from './demo/seed';
 import { buildApp } from './http/app';
 import { allRoutes } from './http/routes';
 import { DEFAULT_DATA_DIR, openStore, type StoreLocation } from './storage/open';
+import type { Store } from './storage/repositories';
 import { systemClock, type Clock } from './timers/clock';
 import { runDueTimers, type SweepResult } from './timers/sweep';
 
@@ -46,12 +48,27 @@ export interface OrderService {
 }
 
 /**
+ * Seeds the demo company on one node at a time: nodes started together on an empty PostgreSQL
+ * database wait for the first to finish, then find everything seeded (seedDemo is idempotent).
+ */
+async function seedOnce(store: Store, seed: () => Promise<void>): Promise<void> {
+  while ((await store.exclusive('demo-seed', async () => (await seed(), true))) === null) {
+    await sleep(250);
+  }
+}
+
+/**
  * Starts the order service: opens (and migrates) its database, seeds the demo company when asked,
  * listens, and sweeps the timers on an interval. The desktop app embeds it this way when no remote
  * service is configured; tests start it on port 0 with a ManualClock.
  */
 export async function startOrderService(options: OrderServiceOptions = {}): Promise<OrderService> {
-  const store = openStore({ dbFile: options.dbFile, dataDir: options.dataDir ?? DEFAULT_DATA_DIR });
+  const store = await openStore({
+    database: options.database,
+    poolSize: options.poolSize,
+    dbFile: options.dbFile,
+    dataDir: options.dataDir ?? DEFAULT_DATA_DIR,
+  });
   const clock = options.clock ?? systemClock;
   const config = resolveConfig({
     demo: options.demo ?? false,
@@ -63,7 +80,7 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
   const deps: Deps = { store, clock, config, limiters: createLimiters(config, clock), sessions: new SessionCache() };
   const app = buildApp(deps, allRoutes(deps), { logger: options.logger ?? false });
   try {
-    if (config.demo) await seedDemo(deps, options.demoOrders ?? DEFAULT_DEMO_ORDERS);
+    if (config.demo) await seedOnce(store, () => seedDemo(deps, options.demoOrders ?? DEFAULT_DEMO_ORDERS));
     await app.listen({ port: options.port ?? DEFAULT_PORT, host: options.host ?? '127.0.0.1' });
   } catch (error) {
     await app.close();
@@ -71,9 +88,15 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
     throw error;
   }
 
-  // One sweep at a time: a slow sweep is not overtaken by the next tick.
+  // One sweep at a time, over every node on the database: a slow sweep is not overtaken by the
+  // next tick, and while another node sweeps this one finds nothing to do.
   let sweeping: Promise<SweepResult> | null = null;
-  const sweep = (): Promise<SweepResult> => (sweeping ??= runDueTimers(deps).finally(() => (sweeping = null)));
+  const idle: SweepResult = { cancelled: 0, confirmed: 0, codesRetired: 0 };
+  const sweep = (): Promise<SweepResult> =>
+    (sweeping ??= store
+      .exclusive('timer-sweep', () => runDueTimers(deps))
+      .then((result) => result ?? idle)
+      .finally(() => (sweeping = null)));
   const interval = options.timerIntervalMs ?? 30_000;
   const ticker =
     interval > 0 ? setInterval(() => sweep().catch((error: unknown) => app.log.error(error)), interval).unref() : null;

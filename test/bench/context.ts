@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import pg from 'pg';
+import { startCluster, type Cluster } from '../../scripts/pg-cluster.mjs';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp, type App } from '../../src/main/app/app';
@@ -34,6 +36,7 @@ const MIN_START_MS = 120_000;
 export class Bench {
   readonly figures: Figure[] = [];
   private serviceProcess: { child: ChildProcess; url: string } | null = null;
+  private postgres: { cluster: Cluster; nodes: Array<{ child: ChildProcess; url: string }> } | null = null;
   /** Set by the first-sync group when it runs, so other groups do not sync a second time. */
   firstSync: ((deskRoot: string) => Promise<void>) | null = null;
 
@@ -77,25 +80,46 @@ export class Bench {
   async service(): Promise<string> {
     if (this.serviceProcess) return this.serviceProcess.url;
     const seeded = existsSync(join(this.serviceDir, 'orders.sqlite'));
-    const limit = Math.max(MIN_START_MS, this.orders * SEED_MS_PER_ORDER);
     log(
       seeded ? 'starting the order service on its seeded data' : `seeding the order service with ${this.orders} orders`,
     );
+    this.serviceProcess = await this.startNode(['--data', this.serviceDir]);
+    return this.serviceProcess.url;
+  }
+
+  /**
+   * `count` service nodes on one PostgreSQL database, each in its own process: a cluster kept in
+   * the cache directory (fsync on, as in production), seeded by the first node on first start.
+   */
+  async postgresNodes(count: number): Promise<string[]> {
+    if (!this.postgres) {
+      const dir = join(this.cacheDir, 'postgres');
+      const seeded = existsSync(join(dir, 'data', 'PG_VERSION'));
+      const cluster = await startCluster({ durable: true, dir });
+      this.postgres = { cluster, nodes: [] };
+      const admin = new pg.Client({ connectionString: cluster.url });
+      await admin.connect();
+      const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'orders'");
+      if (exists.rowCount === 0) await admin.query('CREATE DATABASE orders');
+      await admin.end();
+      log(seeded ? 'starting service nodes on the seeded PostgreSQL' : `seeding PostgreSQL with ${this.orders} orders`);
+    }
+    const database = `${this.postgres.cluster.url.replace(/\/postgres$/, '')}/orders`;
+    while (this.postgres.nodes.length < count) this.postgres.nodes.push(await this.startNode(['--database', database]));
+    return this.postgres.nodes.slice(0, count).map((node) => node.url);
+  }
+
+  /** The cluster's URL for its own database (the bench's size figures read it). */
+  get postgresUrl(): string | null {
+    return this.postgres ? `${this.postgres.cluster.url.replace(/\/postgres$/, '')}/orders` : null;
+  }
+
+  private async startNode(store: string[]): Promise<{ child: ChildProcess; url: string }> {
+    const limit = Math.max(MIN_START_MS, this.orders * SEED_MS_PER_ORDER);
     const started = performance.now();
     const child = spawn(
       process.execPath,
-      [
-        '--import',
-        'tsx',
-        'src/server/cli.ts',
-        '--demo',
-        '--port',
-        '0',
-        '--data',
-        this.serviceDir,
-        '--demo-orders',
-        String(this.orders),
-      ],
+      ['--import', 'tsx', 'src/server/cli.ts', '--demo', '--port', '0', ...store, '--demo-orders', String(this.orders)],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     const url = await new Promise<string>((resolve, reject) => {
@@ -118,8 +142,7 @@ export class Bench {
       });
     });
     log(`order service at ${url} after ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    this.serviceProcess = { child, url };
-    return url;
+    return { child, url };
   }
 
   /** The desk's data folder with admin's whole scope synced: a first sync the first time. */
@@ -158,12 +181,18 @@ export class Bench {
 
   async close(): Promise<void> {
     closeConnections();
-    const running = this.serviceProcess;
+    const running = [...(this.serviceProcess ? [this.serviceProcess] : []), ...(this.postgres?.nodes ?? [])];
+    const cluster = this.postgres?.cluster;
     this.serviceProcess = null;
-    if (!running) return;
-    const exited = new Promise((resolve) => running.child.once('exit', resolve));
-    running.child.kill('SIGTERM');
-    await exited;
+    this.postgres = null;
+    await Promise.all(
+      running.map(({ child }) => {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        return exited;
+      }),
+    );
+    cluster?.stop();
   }
 }
 

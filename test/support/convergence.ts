@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { expect } from 'vitest';
 import type { OrderRecord } from '../../src/shared/contract/records';
 import type { DataScope } from '../../src/shared/domain/vocabulary';
@@ -50,19 +49,14 @@ const withoutCode = (record: OrderRecord): OrderRecord =>
   record.redemptionCode ? { ...record, redemptionCode: { ...record.redemptionCode, code: '' } } : record;
 
 /** The service's own record of every intent it answered: id → applied | rejected. */
-export function serviceIntentOutcomes(service: TestService): Map<string, string> {
-  const db = new Database(`${service.dataDir}/orders.sqlite`, { readonly: true, fileMustExist: true });
-  try {
-    const rows = db.prepare('SELECT id, status FROM intents').all() as Array<{ id: string; status: string }>;
-    return new Map(rows.map((r) => [r.id, r.status]));
-  } finally {
-    db.close();
-  }
+export async function serviceIntentOutcomes(service: TestService): Promise<Map<string, string>> {
+  const rows = await service.query<{ id: string; status: string }>('SELECT id, status FROM intents');
+  return new Map(rows.map((r) => [r.id, r.status]));
 }
 
 /** Each desk intent the service applied, applied there exactly once; each rejection recorded as such. */
-export function expectEachIntentOnce(desks: TestDesk[], service: TestService): void {
-  const outcomes = serviceIntentOutcomes(service);
+export async function expectEachIntentOnce(desks: TestDesk[], service: TestService): Promise<void> {
+  const outcomes = await serviceIntentOutcomes(service);
   for (const desk of desks) {
     const rows = desk.db().prepare('SELECT id, state FROM outbox').all() as Array<{
       id: string;

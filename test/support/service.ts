@@ -7,6 +7,7 @@ import type { IntentResult, IntentType } from '../../src/shared/contract/sync';
 import type { DataScope, Role } from '../../src/shared/domain/vocabulary';
 import { startOrderService, type OrderServiceOptions, type SweepResult } from '../../src/server/index';
 import { SharedClock } from './shared-clock';
+import { createTestDatabase, TEST_STORE, withConnection, type TestDatabase } from './postgres';
 
 /** 14 March 2025, 10:00 in China: a weekday morning at the desks. */
 export const TEST_START = Date.UTC(2025, 2, 14, 2, 0, 0);
@@ -81,15 +82,82 @@ export interface TestService {
   /** Moved by the test; the desks' threads read it too. */
   clock: SharedClock;
   dataDir: string;
+  /** Which store this service runs on; `database` is its PostgreSQL URL when it is PostgreSQL. */
+  store: 'sqlite' | 'postgres';
+  database: string | null;
   runDueTimers(): Promise<SweepResult>;
   login(username: string, password?: string): Promise<Session>;
-  snapshot(): DbSnapshot;
-  /** Writes fixture rows the demo company lacks (another merchant's store, say) straight into the database. */
-  fixture(sql: string, ...params: unknown[]): void;
+  snapshot(): Promise<DbSnapshot>;
+  /**
+   * Writes fixture rows the demo company lacks (another merchant's store, say) straight into the
+   * database. Plain SQL both engines accept, values as `?`.
+   */
+  fixture(sql: string, ...params: unknown[]): Promise<void>;
+  /** Reads rows straight from the database, to check what the service stored. Same SQL rules as fixture. */
+  query<T>(sql: string, ...params: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
-export type TestServiceOptions = Omit<OrderServiceOptions, 'dbFile' | 'dataDir' | 'port' | 'host' | 'clock'>;
+export type TestServiceOptions = Omit<OrderServiceOptions, 'dbFile' | 'dataDir' | 'port' | 'host' | 'clock'> & {
+  /** Default: the store of the vitest project (ORDER_TEST_STORE). */
+  store?: 'sqlite' | 'postgres';
+  /** Another node on this database (PostgreSQL): the service starts on it and does not drop it. */
+  sharedDatabase?: string;
+};
+
+/** Every table whose rows carry a change number: the highest one in use says whether anything changed. */
+const NUMBERED = ['orders', 'order_exits', 'products', 'campaigns', 'coupons'];
+
+async function postgresSnapshot(url: string): Promise<DbSnapshot> {
+  return withConnection(url, async (client) => {
+    const tables = (
+      await client.query<{ name: string }>(
+        `SELECT table_name AS name FROM information_schema.tables
+         WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name COLLATE "C"`,
+      )
+    ).rows.map((t) => t.name);
+    const rows: Record<string, number> = {};
+    for (const t of tables) rows[t] = Number((await client.query(`SELECT COUNT(*) AS n FROM "${t}"`)).rows[0].n);
+    const digest = createHash('sha256');
+    const orders = await client.query<{ seq: string; record: string }>(
+      'SELECT seq, record::text AS record FROM orders ORDER BY order_no',
+    );
+    for (const row of orders.rows) digest.update(`${row.seq}:${row.record}\n`);
+    const highest = await client.query<{ m: string | null }>(
+      `SELECT MAX(seq) AS m FROM (${NUMBERED.map((t) => `SELECT MAX(seq) AS seq FROM ${t}`).join(' UNION ALL ')}) s`,
+    );
+    return { sequence: Number(highest.rows[0]?.m ?? 0), rows, orders: digest.digest('hex') };
+  });
+}
+
+function sqliteSnapshot(dbFile: string): DbSnapshot {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{
+        name: string;
+      }>
+    ).map((t) => t.name);
+    const rows = Object.fromEntries(
+      tables.map((t) => [t, (db.prepare(`SELECT COUNT(*) AS n FROM "${t}"`).get() as { n: number }).n]),
+    );
+    const digest = createHash('sha256');
+    for (const row of db.prepare('SELECT seq, record FROM orders ORDER BY order_no').iterate() as Iterable<{
+      seq: number;
+      record: string;
+    }>) {
+      digest.update(`${row.seq}:${row.record}\n`);
+    }
+    const highest = db
+      .prepare(
+        `SELECT MAX(seq) AS m FROM (${NUMBERED.map((t) => `SELECT MAX(seq) AS seq FROM ${t}`).join(' UNION ALL ')})`,
+      )
+      .get() as { m: number | null };
+    return { sequence: highest.m ?? 0, rows, orders: digest.digest('hex') };
+  } finally {
+    db.close();
+  }
+}
 
 /**
  * A real order service on 127.0.0.1 (any free port) with a fresh data directory and a manual clock
@@ -98,18 +166,26 @@ export type TestServiceOptions = Omit<OrderServiceOptions, 'dbFile' | 'dataDir' 
  * clock by weeks keeps sessions alive.
  */
 export async function startTestService(options: TestServiceOptions = {}): Promise<TestService> {
+  const { store = options.sharedDatabase ? 'postgres' : TEST_STORE, sharedDatabase, ...serviceOptions } = options;
   const dataDir = mkdtempSync(join(tmpdir(), 'order-service-'));
   const clock = new SharedClock(TEST_START);
+  const owned: TestDatabase | null = store === 'postgres' && !sharedDatabase ? await createTestDatabase() : null;
+  const database = sharedDatabase ?? owned?.url ?? null;
   const service = await startOrderService({
     demo: true,
     demoOrders: 400,
     timerIntervalMs: 0,
     tokenTtlMs: 365 * 24 * 3_600_000,
-    ...options,
+    poolSize: 6,
+    ...serviceOptions,
+    ...(database ? { database } : {}),
     dataDir,
     port: 0,
     host: '127.0.0.1',
     clock,
+  }).catch(async (error: unknown) => {
+    await owned?.drop();
+    throw error;
   });
   const dbFile = join(dataDir, 'orders.sqlite');
 
@@ -158,47 +234,43 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     return session;
   }
 
+  /** One statement straight on the database, as `?` SQL both engines accept. */
+  async function direct<T>(
+    sql: string,
+    params: unknown[],
+    onSqlite: (statement: Database.Statement) => T,
+  ): Promise<T | unknown[]> {
+    if (database) {
+      let n = 0;
+      const text = sql.replace(/\?/g, () => `$${++n}`);
+      return withConnection(database, async (client) => (await client.query(text, params)).rows);
+    }
+    const db = new Database(dbFile, { fileMustExist: true });
+    try {
+      db.pragma('busy_timeout = 5000');
+      return onSqlite(db.prepare(sql));
+    } finally {
+      db.close();
+    }
+  }
+
   return {
     url: service.url,
     clock,
     dataDir,
+    store,
+    database,
     runDueTimers: () => service.runDueTimers(),
     login,
-    snapshot() {
-      const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-      try {
-        const tables = (
-          db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{
-            name: string;
-          }>
-        ).map((t) => t.name);
-        const rows = Object.fromEntries(
-          tables.map((t) => [t, (db.prepare(`SELECT COUNT(*) AS n FROM "${t}"`).get() as { n: number }).n]),
-        );
-        const digest = createHash('sha256');
-        for (const row of db.prepare('SELECT seq, record FROM orders ORDER BY order_no').iterate() as Iterable<{
-          seq: number;
-          record: string;
-        }>) {
-          digest.update(`${row.seq}:${row.record}\n`);
-        }
-        const { value } = db.prepare('SELECT value FROM sync_sequence').get() as { value: number };
-        return { sequence: value, rows, orders: digest.digest('hex') };
-      } finally {
-        db.close();
-      }
+    snapshot: () => (database ? postgresSnapshot(database) : Promise.resolve(sqliteSnapshot(dbFile))),
+    async fixture(sql, ...params) {
+      await direct(sql, params, (statement) => statement.run(...params));
     },
-    fixture(sql, ...params) {
-      const db = new Database(dbFile, { fileMustExist: true });
-      try {
-        db.pragma('busy_timeout = 5000');
-        db.prepare(sql).run(...params);
-      } finally {
-        db.close();
-      }
-    },
+    query: <T>(sql: string, ...params: unknown[]) =>
+      direct(sql, params, (statement) => statement.all(...params) as T[]) as Promise<T[]>,
     async close() {
       await service.close();
+      await owned?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

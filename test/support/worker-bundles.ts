@@ -10,6 +10,8 @@ import { join, resolve } from 'node:path';
  * through ORDER_DESK_WORKERS. Kept under node_modules so their package imports resolve.
  */
 export default async function bundleWorkers(): Promise<() => void> {
+  // Both projects of a run (sqlite, postgres) ask; the first builds, and removes them at the end.
+  if (process.env['ORDER_DESK_WORKERS']) return () => undefined;
   const root = resolve(import.meta.dirname, '../..');
   const dir = join(root, 'node_modules', '.cache', `desk-workers-${process.pid}`);
   mkdirSync(dir, { recursive: true });

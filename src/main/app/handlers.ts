@@ -1,6 +1,7 @@
 import { afterSaleHandlers } from '../aftersales/handlers';
 import { dealerHandlers } from '../dealer/handlers';
 import { exceptionHandlers } from '../exceptions/handlers';
+import { floorHandlers } from '../floor/handlers';
 import type { Handlers } from '../ipc/dispatcher';
 import type { EventHub } from '../ipc/events';
 import { orderHandlers } from '../orders/handlers';
@@ -35,5 +36,6 @@ export const capabilityHandlers = ({ events, now, printer }: HandlerDeps): Omit<
   ...dealerHandlers(),
   ...afterSaleHandlers(),
   ...shippingHandlers(),
+  ...floorHandlers(),
   ...printHandlers(printer),
 });

@@ -5,14 +5,7 @@ import { actLocally } from './act-locally';
 
 type OrderHandlers = Pick<
   Handlers,
-  | 'orders.list'
-  | 'orders.counts'
-  | 'orders.detail'
-  | 'orders.ship'
-  | 'orders.lock'
-  | 'orders.unlock'
-  | 'orders.note'
-  | 'orders.cancel'
+  'orders.list' | 'orders.counts' | 'orders.detail' | 'orders.lock' | 'orders.unlock' | 'orders.note' | 'orders.cancel'
 >;
 
 export const orderHandlers = (): OrderHandlers => ({
@@ -24,7 +17,6 @@ export const orderHandlers = (): OrderHandlers => ({
     if (!detail) throw new ApiFailure('NOT_FOUND', `No order ${orderNo}`);
     return detail;
   },
-  'orders.ship': (ctx, payload) => actLocally(ctx, 'SHIP', payload),
   'orders.lock': (ctx, payload) => actLocally(ctx, 'LOCK', payload),
   'orders.unlock': (ctx, payload) => actLocally(ctx, 'UNLOCK', payload),
   'orders.note': (ctx, payload) => actLocally(ctx, 'NOTE', payload),

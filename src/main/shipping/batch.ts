@@ -7,6 +7,7 @@ import type { CallContext, Handlers } from '../ipc/dispatcher';
 import { ApiFailure } from '../ipc/failure';
 import { queueOrderIntent } from '../orders/act-locally';
 import { waybillHolder } from '../db/query/tracking-holder';
+import { requiresVerification } from '../floor/item-codes';
 
 /** More rows than a preview can show sensibly: the file is refused whole rather than cut short. */
 const MAX_ROWS = 5_000;
@@ -22,6 +23,8 @@ function judgeAgainstStore(ctx: CallContext, row: BatchRow): Judged {
   const order = getOrderDetail(ctx.db, ctx.session.scope, row.orderNo);
   const refuse = (error: BatchError): Judged => ({ ...base, error });
   if (!order) return refuse('ORDER_NOT_FOUND');
+  // A file carries no scans: where the warehouse requires them, the parcel goes through the station.
+  if (requiresVerification(ctx.db, order.warehouseId)) return refuse('VERIFICATION_REQUIRED');
   const holder = waybillHolder(ctx.db, row.trackingNo);
   if (holder !== null) return { ...refuse('TRACKING_IN_USE'), heldBy: holder };
   const lines = order.lines

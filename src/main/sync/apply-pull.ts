@@ -4,6 +4,7 @@ import { removeOrders, upsertPrepared } from '../db/ingest';
 import { getOrderDetail } from '../db/orders-query';
 import { CODE_COLUMNS, prepareOrders, type PreparedOrders } from '../db/prepare';
 import type { SyncContext } from './local-effects';
+import { upsertFloorData } from '../floor/item-codes';
 import { dropBase, ordersWithPendingIntents } from './base';
 import { upsertCatalogue } from './catalogue';
 import { upsertPromotions } from './promotions';
@@ -16,7 +17,7 @@ export interface PreparedPage {
   hasMore: boolean;
   orders: PreparedOrders;
   removed: string[];
-  /** Catalogue items, coupons and campaigns, as they came. */
+  /** Everything else (catalogue items, coupons, campaigns, item codes, warehouse policies), as it came. */
   others: Change[];
 }
 
@@ -72,6 +73,11 @@ export function applyPreparedPage(db: Db, page: PreparedPage, ctx: SyncContext):
         page.others.flatMap((c) => (c.type === 'catalogue' ? [c.item] : [])),
       );
       upsertPromotions(db, page.others);
+      upsertFloorData(
+        db,
+        page.others.flatMap((c) => (c.type === 'item' ? [c.item] : [])),
+        page.others.flatMap((c) => (c.type === 'warehouse' ? [c.warehouse] : [])),
+      );
       writeSyncState(db, 'cursor', page.cursor);
     })();
   } finally {

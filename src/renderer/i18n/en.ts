@@ -1,6 +1,7 @@
 import { listEn } from './sections/list';
 import { detailEn } from './sections/detail';
 import { shippingEn } from './sections/shipping';
+import { floorEn } from './sections/floor';
 import { printEn } from './sections/print';
 import { shiftStoreEn } from './sections/shiftStore';
 import type { Messages } from './zh-CN';
@@ -163,6 +164,9 @@ export const en: Messages = {
     REDEMPTION_NOT_FOUND: 'No such redemption',
     NOTHING_TO_UNDO: 'Nothing to undo',
     TRACKING_IN_USE: 'This tracking number is already on another order; use another label',
+    VERIFICATION_REQUIRED: 'This warehouse ships only scanned items: scan every unit first',
+    LABEL_BLOCK_EMPTY: 'This desk has no label numbers left: go online to get a new block',
+    TRACKING_VOIDED: 'This label number was voided and can never ship',
   } as Record<string, string>,
   shift: {
     title: 'This shift’s redemptions',
@@ -355,5 +359,6 @@ export const en: Messages = {
   },
   detail: detailEn,
   shipping: shippingEn,
+  floor: floorEn,
   print: printEn,
 };

@@ -1,6 +1,7 @@
 import { listZhCN } from './sections/list';
 import { detailZhCN } from './sections/detail';
 import { shippingZhCN } from './sections/shipping';
+import { floorZhCN } from './sections/floor';
 import { printZhCN } from './sections/print';
 import type { Widen } from './widen';
 import { shiftStoreZhCN } from './sections/shiftStore';
@@ -179,6 +180,9 @@ export const zhCN = {
     REDEMPTION_NOT_FOUND: '找不到该核销记录',
     NOTHING_TO_UNDO: '没有可撤销的核销',
     TRACKING_IN_USE: '该运单号已用于其他订单，请换一张面单',
+    VERIFICATION_REQUIRED: '本仓要求扫描验货：请先逐件扫描商品再发货',
+    LABEL_BLOCK_EMPTY: '本机预留的面单号已用完，请联网补充后再打印',
+    TRACKING_VOIDED: '该面单号已作废，不能再用于发货',
   } as Record<string, string>,
   shift: {
     title: '本班核销记录',
@@ -371,6 +375,7 @@ export const zhCN = {
   } satisfies Record<ErrorCode, string>,
   detail: detailZhCN,
   shipping: shippingZhCN,
+  floor: floorZhCN,
   print: printZhCN,
 };
 

@@ -12,10 +12,14 @@ export async function registerDevice(deps: Deps, caller: Caller, deviceId: strin
   return deps.store.unit(async (tx) => {
     const known = await tx.devices.byId(deviceId);
     if (known) return { deviceCode: known.deviceCode };
-    const deviceCode = (await tx.devices.maxCode()) + 1;
+    // Drawn from a counter, not the highest code plus one: two registrations at once, on one node
+    // or two, never get the same code. A device registered twice at once keeps the first code.
+    const deviceCode = await tx.counters.next('device_code', await tx.devices.maxCode());
     if (deviceCode > MAX_DEVICE_CODE) throw new ApiError('DEVICE_CODES_EXHAUSTED', 'Every device code is taken');
-    await tx.devices.insert({ deviceId, deviceCode }, caller.userId, deps.clock.now());
-    return { deviceCode };
+    if (await tx.devices.insert({ deviceId, deviceCode }, caller.userId, deps.clock.now())) return { deviceCode };
+    const registered = await tx.devices.byId(deviceId);
+    if (!registered) throw new Error(`device ${deviceId} was neither inserted nor found`);
+    return { deviceCode: registered.deviceCode };
   });
 }
 

@@ -1,13 +1,14 @@
 import { DEMO_PASSWORD } from '../demo/company';
 import { DEFAULT_DEMO_ORDERS, DEFAULT_PORT, startOrderService } from '../index';
 import { integerOption, parse, type Command } from './command';
-import { DATA_OPTIONS, DATA_USAGE } from './data-options';
+import { DATA_OPTIONS, DATA_USAGE, storeLocation } from './data-options';
 
-const USAGE = `Usage: npm run server -- [serve] [--demo] [--port <p>] [--host <h>] [--data <dir>] [--demo-orders <n>] [--log]
+const USAGE = `Usage: npm run server -- [serve] [--demo] [--port <p>] [--host <h>] [--database <url> | --data <dir>]
+                         [--pool-size <n>] [--demo-orders <n>] [--log]
 
   --demo            seed the demo company (once) and accept the demo users (password ${DEMO_PASSWORD})
-  --port <p>        port to listen on (default ${DEFAULT_PORT}; 0 = any free port)
-  --host <h>        address to listen on (default 127.0.0.1)
+  --port <p>        port to listen on (default ${DEFAULT_PORT}; 0 = any free port)      env PORT
+  --host <h>        address to listen on (default 127.0.0.1)                           env HOST
 ${DATA_USAGE}
   --demo-orders <n> demo orders to generate on first seeding (default ${DEFAULT_DEMO_ORDERS})
   --log             log every request`;
@@ -24,16 +25,17 @@ export const serveCommand: Command = {
         ...DATA_OPTIONS,
         demo: { type: 'boolean', default: false },
         port: { type: 'string' },
-        host: { type: 'string', default: '127.0.0.1' },
+        host: { type: 'string' },
         'demo-orders': { type: 'string' },
         log: { type: 'boolean', default: false },
       },
     });
+    const location = storeLocation(values);
     const service = await startOrderService({
+      ...location,
       demo: values.demo,
-      port: integerOption(values.port, 'port', DEFAULT_PORT),
-      host: values.host,
-      dataDir: values.data,
+      port: integerOption(values.port ?? process.env.PORT, 'port', DEFAULT_PORT),
+      host: values.host ?? process.env.HOST ?? '127.0.0.1',
       demoOrders: integerOption(values['demo-orders'], 'demo-orders', DEFAULT_DEMO_ORDERS),
       logger: values.log,
     });
@@ -42,7 +44,7 @@ export const serveCommand: Command = {
       io.out(`Demo mode: sign in as admin, warehouse1, clerk1, dealer1 or service1 with ${DEMO_PASSWORD}`);
     else if (!(await service.hasAdmin()))
       io.out(
-        `No admin account yet: create the first with  npm run server -- users add <username> --role admin --data ${values.data}  (password on standard input)`,
+        `No admin account yet: create the first with  npm run server -- users add <username> --role admin ${location.database ? '--database <url>' : `--data ${location.dataDir}`}  (password on standard input)`,
       );
     const stop = () => {
       service.close().then(

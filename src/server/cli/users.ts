@@ -13,7 +13,7 @@ import {
   type UserView,
 } from '../users/manage';
 import { CliError, listOption, parse, type CliIo, type Command } from './command';
-import { DATA_OPTIONS, DATA_USAGE, storeFrom } from './data-options';
+import { DATA_OPTIONS, DATA_USAGE, storeFrom, type DataValues } from './data-options';
 import { readPassword } from './password';
 
 const USAGE = `Usage: npm run server -- users <action> ... [--data <dir>]
@@ -157,7 +157,7 @@ export const usersCommand: Command = {
       options: { ...DATA_OPTIONS, ...action.options },
       allowPositionals: true,
     });
-    const store = storeFrom(values as { data?: string });
+    const store = await storeFrom(values as DataValues);
     try {
       await action.run(values, positionals, { store, clock: systemClock }, io);
     } catch (error) {

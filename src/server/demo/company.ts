@@ -78,6 +78,7 @@ const DEALER_LAUNCH: ProductRow = {
   uses: 1,
   onSale: true,
   campaignId: 'DC-NEW50',
+  barcode: '6923450099018',
 };
 
 const MALL_PRODUCTS: readonly ProductRow[] = CATALOGUE.map((sku, index) => ({
@@ -92,6 +93,7 @@ const MALL_PRODUCTS: readonly ProductRow[] = CATALOGUE.map((sku, index) => ({
   uses: sku.uses,
   onSale: !offSale(index),
   campaignId: sku.kind === 'PHYSICAL' && sku.merchant.id === MERCHANTS.self.id ? campaignOf(sku.sku) : null,
+  barcode: sku.barcode,
 }));
 
 export const DEMO_PRODUCTS: readonly ProductRow[] = [...MALL_PRODUCTS, DEALER_LAUNCH];

@@ -29,7 +29,10 @@ const CHUNK = 500;
 
 async function seedCompany(tx: Tx, now: number, passwordHashes: readonly string[]): Promise<void> {
   for (const merchant of DEMO_MERCHANTS) await tx.places.insertMerchant(merchant);
-  for (const warehouse of DEMO_WAREHOUSES) await tx.places.insertWarehouse(warehouse);
+  for (const warehouse of DEMO_WAREHOUSES) {
+    await tx.places.insertWarehouse(warehouse);
+    await tx.floor.setVerificationPolicy(warehouse.id, false, await tx.sequence.next());
+  }
   for (const [province, warehouseId] of DEMO_PROVINCE_WAREHOUSES)
     await tx.places.insertProvinceWarehouse(province, warehouseId);
   for (const store of DEMO_STORES) await tx.places.insertStore(store);

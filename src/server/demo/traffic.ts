@@ -57,17 +57,22 @@ const asSku = (p: ProductRow): Sku => ({
   merchant: { id: p.merchantId, name: p.merchantName, warehouse: null },
   kind: p.kind,
   uses: p.uses,
+  barcode: p.barcode,
 });
 
-/** The service's own order numbers (device 0000) continue after the highest of the day. */
+/**
+ * The service's own order numbers (device 0000): a counter per day, started after the highest
+ * number of the day already in use, so checkouts at the same moment on any node never share one.
+ */
 async function nextMallNumber(tx: Tx, now: number): Promise<string> {
   const prefix = makeOrderNumber({ source: 'MALL', at: now, deviceCode: SERVICE_DEVICE_CODE, seq: 0 }).slice(0, -6);
   const last = await tx.orders.maxParentNo(prefix);
+  const inUse = last ? Number(last.slice(prefix.length, prefix.length + 6)) : 0;
   return makeOrderNumber({
     source: 'MALL',
     at: now,
     deviceCode: SERVICE_DEVICE_CODE,
-    seq: (last ? Number(last.slice(prefix.length, prefix.length + 6)) : 0) + 1,
+    seq: await tx.counters.next(`order-number:${prefix}`, inUse),
   });
 }
 

@@ -4,6 +4,7 @@ import { can } from '../../shared/domain/rights';
 import { authenticate } from '../auth/authenticate';
 import type { Caller } from '../auth/caller';
 import type { Deps } from '../deps';
+import { UNSTORABLE_TEXT, unstorableTextAt } from '../../shared/contract/text';
 import { ApiError, type ErrorCode, type Issue } from './errors';
 import { Answer, RawJson, type AnyRoute } from './route';
 
@@ -19,8 +20,19 @@ const FASTIFY_ERRORS: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
 };
 
-function validate<S extends z.ZodType>(schema: S | undefined, value: unknown, where: string): z.output<S> | undefined {
+function validate<S extends z.ZodType>(
+  schema: S | undefined,
+  value: unknown,
+  where: string,
+  checkText = true,
+): z.output<S> | undefined {
   if (!schema) return undefined;
+  const unstorable = checkText ? unstorableTextAt(value) : null;
+  if (unstorable) {
+    throw new ApiError('VALIDATION_FAILED', `The request ${where} is not valid`, {
+      issues: [{ path: [where, ...unstorable].join('.'), message: UNSTORABLE_TEXT }],
+    });
+  }
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issues: Issue[] = parsed.error.issues.map((issue) => ({
@@ -86,7 +98,7 @@ export function buildApp(deps: Deps, routes: readonly AnyRoute[], options: { log
           caller,
           params: validate(spec.params, request.params, 'params'),
           query: validate(spec.query, request.query, 'query'),
-          body: validate(spec.body, request.body, 'body'),
+          body: validate(spec.body, request.body, 'body', !spec.itemsReadOneByOne),
           request,
         });
         if (result instanceof RawJson) return reply.type('application/json; charset=utf-8').send(result.text);

@@ -49,6 +49,8 @@ export interface RouteSpec<
   /** Registered only when the service runs in demo mode. */
   demoOnly?: boolean;
   body?: B;
+  /** The body is a batch whose items are read one by one (a push): each item refuses its own bad text. */
+  itemsReadOneByOne?: boolean;
   query?: Q;
   params?: P;
   /** The 200 answer, for the document. */

@@ -1,6 +1,7 @@
 import { authRoutes } from '../auth/routes';
 import { demoRoutes } from '../demo/routes';
 import type { Deps } from '../deps';
+import { floorRoutes } from '../floor/routes';
 import { intakeRoutes } from '../intake/routes';
 import { orderRoutes } from '../orders/routes';
 import { redemptionRoutes } from '../redemption/routes';
@@ -18,6 +19,7 @@ export function allRoutes(deps: Deps): AnyRoute[] {
     ...syncRoutes(deps),
     ...orderRoutes(deps),
     ...intakeRoutes(deps),
+    ...floorRoutes(deps),
     ...redemptionRoutes(deps),
     ...demoRoutes(deps),
   ];

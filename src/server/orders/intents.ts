@@ -2,6 +2,8 @@ import { applyCancel } from '../../shared/intents/cancel';
 import { applyLock, applyUnlock } from '../../shared/intents/lock';
 import { applyNote } from '../../shared/intents/note';
 import { applyShip } from '../../shared/intents/ship';
+import { usePoolNumbers } from '../floor/pool';
+import { ApiError } from '../http/errors';
 import type { IntentHandler } from '../sync/handler';
 import { applied } from './act';
 import { saveCancelled } from './cancel';
@@ -23,7 +25,15 @@ export const SHIP: IntentHandler<'SHIP'> = {
   orderNoOf: (p) => p.orderNo,
   async run(ctx, p) {
     const { row, state } = await requireOrder(ctx.tx, p.orderNo, ctx.caller.scope);
+    if (!p.verified && row.warehouseId !== null && (await ctx.tx.floor.requiresVerification(row.warehouseId)))
+      throw new ApiError('VERIFICATION_REQUIRED', `Warehouse ${row.warehouseId} ships only units scanned at the desk`);
     const next = applied(applyShip(state, p, ctx));
+    await usePoolNumbers(
+      ctx.tx,
+      row.orderNo,
+      next.record.waybills.slice(state.record.waybills.length).map((w) => w.trackingNo),
+      ctx.now,
+    );
     await consume(
       ctx,
       row.orderNo,

@@ -1,3 +1,4 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import { orderListInput, type OrderListFilter, type OrderSort } from '../../shared/contract/orders';
 import type { Caller } from '../auth/caller';
@@ -76,11 +77,15 @@ function toListInput(q: ListQuery): unknown {
   };
 }
 
-const TIME_COLUMNS = { createdAt: 'created_at', paidAt: 'paid_at', shippedAt: 'shipped_at' } as const;
+const TIME_COLUMNS = {
+  createdAt: sql.ref('created_at'),
+  paidAt: sql.ref('paid_at'),
+  shippedAt: sql.ref('shipped_at'),
+} as const;
 
 /** Each filter field narrows on its own; an absent field narrows nothing. */
 const FILTERS: ReadonlyArray<(f: OrderListFilter) => Clause | null> = [
-  (f) => (f.orderNo ? { sql: 'order_no = ? OR parent_no = ?', params: [f.orderNo, f.orderNo] } : null),
+  (f) => (f.orderNo ? sql<SqlBool>`order_no = ${f.orderNo} OR parent_no = ${f.orderNo}` : null),
   (f) => inList('status', f.statuses),
   (f) => inList('payment_status', f.paymentStatuses),
   (f) => inList('refund_status', f.refundStatuses),
@@ -92,20 +97,20 @@ const FILTERS: ReadonlyArray<(f: OrderListFilter) => Clause | null> = [
   (f) => inList('warehouse_id', f.warehouseIds),
   (f) => inList('store_id', f.storeIds),
   (f) => inList('dealer_id', f.dealerIds),
-  (f) => (f.locked === undefined ? null : { sql: 'locked = ?', params: [f.locked ? 1 : 0] }),
-  (f) => (f.exception === undefined ? null : { sql: 'has_exception = ?', params: [f.exception ? 1 : 0] }),
+  (f) => (f.locked === undefined ? null : sql<SqlBool>`locked = ${f.locked}`),
+  (f) => (f.exception === undefined ? null : sql<SqlBool>`has_exception = ${f.exception}`),
   // Half-open [from, to): consecutive ranges never count an order twice.
-  (f) => (f.time?.from === undefined ? null : { sql: `${TIME_COLUMNS[f.time.field]} >= ?`, params: [f.time.from] }),
-  (f) => (f.time?.to === undefined ? null : { sql: `${TIME_COLUMNS[f.time.field]} < ?`, params: [f.time.to] }),
-  (f) => (f.text ? { sql: "search_text LIKE ? ESCAPE '\\'", params: [likeContains(f.text.toLowerCase())] } : null),
+  (f) => (f.time?.from === undefined ? null : sql<SqlBool>`${TIME_COLUMNS[f.time.field]} >= ${f.time.from}`),
+  (f) => (f.time?.to === undefined ? null : sql<SqlBool>`${TIME_COLUMNS[f.time.field]} < ${f.time.to}`),
+  (f) => (f.text ? sql<SqlBool>`search_text LIKE ${likeContains(f.text.toLowerCase())} ESCAPE '\\'` : null),
 ];
 
 /** Unset times sort as 0 (first ascending, last descending) in both SQLite and PostgreSQL. */
-const SORT_EXPRESSIONS: Record<OrderSort['field'], string> = {
-  createdAt: 'created_at',
-  paidAt: 'COALESCE(paid_at, 0)',
-  shippedAt: 'COALESCE(shipped_at, 0)',
-  payable: 'payable',
+const SORT_EXPRESSIONS: Record<OrderSort['field'], RawBuilder<number>> = {
+  createdAt: sql<number>`created_at`,
+  paidAt: sql<number>`COALESCE(paid_at, 0)`,
+  shippedAt: sql<number>`COALESCE(shipped_at, 0)`,
+  payable: sql<number>`payable`,
 };
 
 /** The keyset cursor carries the sort it belongs to: reused with another sort it is refused. */

@@ -1,5 +1,6 @@
 import { inScope } from '../../shared/domain/rights';
 import type { DataScope } from '../../shared/domain/vocabulary';
+import { sql, type SqlBool } from 'kysely';
 import { anyOf, inList, TRUE_CLAUSE, type Clause } from '../storage/sql';
 import type { ScopeColumns } from '../storage/repositories';
 
@@ -14,7 +15,7 @@ export function scopeClause(scope: DataScope): Clause {
   return anyOf(
     [
       inList('warehouse_id', scope.warehouseIds),
-      stores && { sql: `(kind = 'SERVICE' AND ${stores.sql})`, params: stores.params },
+      stores && sql<SqlBool>`(kind = 'SERVICE' AND ${stores})`,
       inList('dealer_id', scope.dealerIds),
     ].filter((c): c is Clause => c !== null),
   );

@@ -1,10 +1,13 @@
 import type { DataScope, OrderKind, Role } from '../../shared/domain/vocabulary';
+import type { RawBuilder } from 'kysely';
 import type { Clause } from './sql';
 
 /**
- * The storage interface the service is written against. Every method is async so a PostgreSQL
- * store (a pool, real concurrent transactions) can implement it unchanged; the SQLite store
- * answers from synchronous better-sqlite3 calls. Rows are plain data, never driver objects.
+ * The storage interface the service is written against. Every method is async: the PostgreSQL
+ * store runs units on a pool as real concurrent transactions (several nodes on one database), the
+ * SQLite store answers from synchronous better-sqlite3 calls. Rows are plain data, never driver
+ * objects. One implementation of each repository serves both (repos/), written as Kysely `sql`
+ * templates that each store compiles for its engine.
  */
 
 export interface UserRow {
@@ -59,6 +62,8 @@ export interface ProductRow {
   uses: number;
   onSale: boolean;
   campaignId: string | null;
+  /** The EAN-13 on the item, unique among products; null for services, virtual goods and unmarked items. */
+  barcode: string | null;
 }
 
 export interface CampaignRow {
@@ -75,6 +80,23 @@ export interface CouponRow {
   amountOff: number;
   thresholdFen: number;
   dealerId: string | null;
+}
+
+/** What a warehouse desk needs to tell one scanned item from another. */
+export interface ItemCodeRow {
+  seq: number;
+  sku: string;
+  barcode: string | null;
+  name: string;
+  spec: string;
+}
+
+export interface WarehousePolicyRow {
+  seq: number;
+  id: string;
+  name: string;
+  /** A parcel leaves only once every unit in it was scanned (扫描验货). */
+  requireVerification: boolean;
 }
 
 export interface StockRow {
@@ -157,8 +179,8 @@ export interface ExitRow extends ScopeColumns {
 
 export interface ListQuery {
   where: Clause;
-  /** SQL expression to sort on (a column, or COALESCE of a nullable one). */
-  sortExpr: string;
+  /** Expression to sort on (a column, or COALESCE of a nullable one). */
+  sortExpr: RawBuilder<number>;
   direction: 'asc' | 'desc';
   after: { value: number; orderNo: string } | null;
   limit: number;
@@ -245,7 +267,20 @@ export interface RefundRow {
 export interface SequenceRepo {
   /** The next server sequence value; call inside the unit that makes the change. */
   next(): Promise<number>;
+  /**
+   * The pull horizon: every change numbered up to it is committed (or rolled back) for good, so a
+   * pull that reads no further can never skip one that commits later. Call it first in a unit.
+   */
   current(): Promise<number>;
+}
+
+export interface CountersRepo {
+  /**
+   * The next number of counter `name`, above `floor` (the highest number already in use, for a
+   * counter that starts on a database that handed numbers out before it existed). Race-free: the
+   * counter's row stays locked until the unit ends.
+   */
+  next(name: string, floor: number): Promise<number>;
 }
 
 export interface SettingsRepo {
@@ -276,7 +311,8 @@ export interface TokensRepo {
 export interface DevicesRepo {
   byId(deviceId: string): Promise<DeviceRow | null>;
   maxCode(): Promise<number>;
-  insert(device: DeviceRow, registeredBy: string, registeredAt: number): Promise<void>;
+  /** false when the device was registered meanwhile (by a concurrent request). */
+  insert(device: DeviceRow, registeredBy: string, registeredAt: number): Promise<boolean>;
 }
 
 export interface PlacesRepo {
@@ -299,13 +335,64 @@ export interface CatalogueRepo {
   coupon(id: string): Promise<CouponRow | null>;
   /** Marks an item changed so dealers pull it again. */
   touch(sku: string, seq: number): Promise<void>;
-  dealerPage(dealerId: string, afterSeq: number, limit: number): Promise<DealerCatalogueRow[]>;
+  /** Pages of synced changes read `afterSeq < seq <= upTo`: upTo is the pull's horizon (sequence.current). */
+  dealerPage(dealerId: string, afterSeq: number, upTo: number, limit: number): Promise<DealerCatalogueRow[]>;
   insertProduct(row: ProductRow, seq: number): Promise<void>;
   /** Campaigns, and the coupons any of these dealers may use, changed after `afterSeq`. */
-  promotionPage(dealerIds: readonly string[], afterSeq: number, limit: number): Promise<PromotionTermsRow[]>;
+  promotionPage(
+    dealerIds: readonly string[],
+    afterSeq: number,
+    upTo: number,
+    limit: number,
+  ): Promise<PromotionTermsRow[]>;
   insertCampaign(row: CampaignRow, seq: number): Promise<void>;
   insertCoupon(row: CouponRow, seq: number): Promise<void>;
   insertDealerPrice(dealerId: string, sku: string, price: number): Promise<void>;
+}
+
+/** The warehouse floor's data: item barcodes for 扫描验货 and each warehouse's policy. */
+export interface FloorRepo {
+  /** Physical items whose barcode, name or spec changed after `afterSeq` (products.code_seq), in order. */
+  itemCodePage(afterSeq: number, upTo: number, limit: number): Promise<ItemCodeRow[]>;
+  /** Warehouses (all of them, or these) whose policy changed after `afterSeq`. */
+  warehousePage(
+    ids: readonly string[] | null,
+    afterSeq: number,
+    upTo: number,
+    limit: number,
+  ): Promise<WarehousePolicyRow[]>;
+  requiresVerification(warehouseId: string): Promise<boolean>;
+  setVerificationPolicy(warehouseId: string, required: boolean, seq: number): Promise<boolean>;
+}
+
+export type PoolNumberState = 'FREE' | 'RESERVED' | 'USED' | 'VOID';
+
+export interface PoolNumberRow {
+  trackingNo: string;
+  carrier: string;
+  warehouseId: string;
+  state: PoolNumberState;
+  deviceId: string | null;
+  orderNo: string | null;
+}
+
+/** 电子面单 number pools per carrier and warehouse (migration 013). */
+export interface WaybillPoolRepo {
+  /** Adds numbers after the pool's last; answers how many were new (a number already loaded is skipped). */
+  load(carrier: string, warehouseId: string, trackingNos: readonly string[]): Promise<number>;
+  /** The block a reservation got, if that request was answered before. */
+  reservation(reservation: string): Promise<string[]>;
+  /** Takes up to `count` free numbers, oldest first, for one desk's block. */
+  reserve(
+    carrier: string,
+    warehouseId: string,
+    count: number,
+    who: { deviceId: string; reservation: string; at: number },
+  ): Promise<string[]>;
+  get(trackingNo: string): Promise<PoolNumberRow | null>;
+  markUsed(trackingNo: string, orderNo: string, at: number): Promise<void>;
+  markVoid(trackingNo: string, reason: string, at: number): Promise<void>;
+  counts(): Promise<Array<{ carrier: string; warehouseId: string; state: PoolNumberState; count: number }>>;
 }
 
 export interface StockRepo {
@@ -318,7 +405,13 @@ export interface StockRepo {
 }
 
 export interface OrdersRepo {
+  /** Reads an order to change it (PostgreSQL: the row stays locked until the unit ends). */
   get(orderNo: string): Promise<OrderRow | null>;
+  /**
+   * Locks these orders at once, in order-number order, before a unit changes several of them
+   * (a push): units that lock in one global order never deadlock. A no-op on SQLite.
+   */
+  lockAll(orderNos: readonly string[]): Promise<void>;
   childrenOf(parentNo: string): Promise<OrderRow[]>;
   parentExists(parentNo: string): Promise<boolean>;
   /** The highest parent number starting with `prefix`: the service's own order number counter. */
@@ -334,6 +427,7 @@ export interface OrdersRepo {
   pullPage(
     scope: Clause,
     afterSeq: number,
+    upTo: number,
     limit: number,
   ): Promise<Array<{ seq: number; json: Buffer } & ScopeColumns>>;
   list(query: ListQuery): Promise<ListRow[]>;
@@ -343,7 +437,7 @@ export interface OrdersRepo {
 
 export interface ExitsRepo {
   insert(seq: number, orderNo: string, scope: ScopeColumns): Promise<void>;
-  page(afterSeq: number, limit: number): Promise<ExitRow[]>;
+  page(afterSeq: number, upTo: number, limit: number): Promise<ExitRow[]>;
 }
 
 export interface CodesRepo {
@@ -373,7 +467,10 @@ export interface RedeemRequestsRepo {
 }
 
 export interface IntentsRepo {
+  /** Looks an intent up to decide whether to apply it (PostgreSQL: its id stays claimed until the unit ends). */
   get(id: string): Promise<IntentRow | null>;
+  /** Claims these ids at once, in id order, before a push looks them up one by one. A no-op on SQLite. */
+  claimAll(ids: readonly string[]): Promise<void>;
   insert(row: IntentRow): Promise<void>;
 }
 
@@ -384,12 +481,15 @@ export interface RefundsRepo {
 /** One unit of work's view of the store. */
 export interface Tx {
   sequence: SequenceRepo;
+  counters: CountersRepo;
   settings: SettingsRepo;
   users: UsersRepo;
   tokens: TokensRepo;
   devices: DevicesRepo;
   places: PlacesRepo;
   catalogue: CatalogueRepo;
+  floor: FloorRepo;
+  waybillPool: WaybillPoolRepo;
   stock: StockRepo;
   orders: OrdersRepo;
   exits: ExitsRepo;
@@ -403,11 +503,19 @@ export interface Tx {
 }
 
 export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
   /**
-   * Runs `work` as one atomic unit. Units never interleave, and a unit's result is released only
-   * once it is durably committed. Never await anything but the store inside a unit: the unit
-   * holds the store while it waits.
+   * Runs `work` as one atomic unit whose result is released only once it is durably committed.
+   * SQLite runs units one at a time; PostgreSQL runs them concurrently (READ COMMITTED), so a unit
+   * that reads and then writes what it read locks it (row locks, guarded UPDATEs, upserts), and a
+   * unit may be run again from the start after a deadlock or serialization failure: `work` must
+   * touch nothing outside the store. Never await anything but the store inside a unit.
    */
   unit<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` while this node holds the cluster-wide lock `name`, or answers null at once when
+   * another node (or this one) holds it: jobs that must run on one node at a time (the timer sweep).
+   */
+  exclusive<T>(name: string, work: () => Promise<T>): Promise<T | null>;
   close(): Promise<void>;
 }

@@ -1,41 +1,44 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+
 /**
- * SQL text helpers. Values spliced into SQL text come only from our own constant tuples, never
- * from a request; anything a user sent goes through bound parameters.
+ * Predicates that compose: each is a Kysely `sql` fragment whose values are bound parameters, so a
+ * filter built from a request never pastes the request's text into SQL, and the same predicate
+ * compiles for SQLite and PostgreSQL alike.
  */
-const quote = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+export type Clause = RawBuilder<SqlBool>;
 
-/** `column IN ('A','B')` for a CHECK derived from a vocabulary tuple. */
-export const oneOf = (column: string, values: readonly string[]): string =>
-  `${column} IN (${values.map(quote).join(', ')})`;
+export const TRUE_CLAUSE: Clause = sql<SqlBool>`1 = 1`;
+export const FALSE_CLAUSE: Clause = sql<SqlBool>`1 = 0`;
 
-/** `?, ?, ?` for binding a list. */
-export const placeholders = (count: number): string => Array.from({ length: count }, () => '?').join(', ');
-
-/** A WHERE fragment with its bound values, so clauses compose without string-pasting values. */
-export interface Clause {
-  sql: string;
-  params: unknown[];
+/** `column IN (…)` over bound values; an empty list matches nothing (PostgreSQL has no `IN ()`). */
+export function matchesAny(column: string, values: readonly unknown[]): Clause {
+  return values.length === 0 ? FALSE_CLAUSE : sql<SqlBool>`${sql.ref(column)} IN (${sql.join(values)})`;
 }
 
-export const TRUE_CLAUSE: Clause = { sql: '1 = 1', params: [] };
-export const FALSE_CLAUSE: Clause = { sql: '1 = 0', params: [] };
-
+/** A filter on a list field: absent or empty narrows nothing. */
 export function inList(column: string, values: readonly unknown[] | undefined): Clause | null {
-  if (!values || values.length === 0) return null;
-  return { sql: `${column} IN (${placeholders(values.length)})`, params: [...values] };
+  return !values || values.length === 0 ? null : matchesAny(column, values);
 }
 
 export function anyOf(clauses: readonly Clause[]): Clause {
   if (clauses.length === 0) return FALSE_CLAUSE;
-  return { sql: `(${clauses.map((c) => c.sql).join(' OR ')})`, params: clauses.flatMap((c) => c.params) };
+  return sql<SqlBool>`(${sql.join(clauses, sql` OR `)})`;
 }
 
 export function allOf(clauses: readonly Clause[]): Clause {
   if (clauses.length === 0) return TRUE_CLAUSE;
-  return { sql: clauses.map((c) => `(${c.sql})`).join(' AND '), params: clauses.flatMap((c) => c.params) };
+  return sql<SqlBool>`(${sql.join(
+    clauses.map((c) => sql`(${c})`),
+    sql` AND `,
+  )})`;
 }
 
 /** LIKE with the user's text taken literally: % and _ are escaped (ESCAPE works in PostgreSQL too). */
 export const likeContains = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export const bool = (value: boolean): number => (value ? 1 : 0);
+/**
+ * `column IN ('A','B')` for a CHECK constraint in a migration's DDL, derived from a vocabulary
+ * tuple: DDL cannot bind parameters, and these values are our own constants, never a request's.
+ */
+export const oneOf = (column: string, values: readonly string[]): string =>
+  `${column} IN (${values.map((value) => `'${value.replaceAll("'", "''")}'`).join(', ')})`;

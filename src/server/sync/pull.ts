@@ -1,4 +1,5 @@
 import type { CatalogueItem } from '../../shared/contract/sync';
+import { can } from '../../shared/domain/rights';
 import type { Caller } from '../auth/caller';
 import type { Deps } from '../deps';
 import { ApiError } from '../http/errors';
@@ -16,15 +17,15 @@ interface SourcePage {
 const CLOSE = Buffer.from('}');
 const COMMA = Buffer.from(',');
 
-const upTo = (rows: ReadonlyArray<{ seq: number }>, limit: number): number =>
+const seenUpTo = (rows: ReadonlyArray<{ seq: number }>, limit: number): number =>
   rows.length > limit ? (rows[limit - 1]?.seq ?? Infinity) : Infinity;
 
 /**
  * Orders in scope, as stored: the page is joined from the stored JSON text of each record, never
  * parsed and serialised again, which is what makes a million-order first sync take seconds.
  */
-async function orderChanges(tx: Tx, caller: Caller, after: number, limit: number): Promise<SourcePage> {
-  const rows = await tx.orders.pullPage(scopeClause(caller.scope), after, limit + 1);
+async function orderChanges(tx: Tx, caller: Caller, after: number, upTo: number, limit: number): Promise<SourcePage> {
+  const rows = await tx.orders.pullPage(scopeClause(caller.scope), after, upTo, limit + 1);
   const seen = rows.slice(0, limit);
   return {
     items: seen
@@ -33,7 +34,7 @@ async function orderChanges(tx: Tx, caller: Caller, after: number, limit: number
         seq: row.seq,
         json: [Buffer.from(`{"type":"order","seq":${row.seq},"order":`), row.json, CLOSE],
       })),
-    seenTo: upTo(rows, limit),
+    seenTo: seenUpTo(rows, limit),
   };
 }
 
@@ -41,9 +42,9 @@ async function orderChanges(tx: Tx, caller: Caller, after: number, limit: number
  * Orders that left the caller's scope: the caller could see them where they were and cannot where
  * they are now (or they are gone). A first sync has nothing to forget, so it skips them.
  */
-async function exitChanges(tx: Tx, caller: Caller, after: number, limit: number): Promise<SourcePage> {
+async function exitChanges(tx: Tx, caller: Caller, after: number, upTo: number, limit: number): Promise<SourcePage> {
   if (after === 0) return { items: [], seenTo: Infinity };
-  const rows = await tx.exits.page(after, limit + 1);
+  const rows = await tx.exits.page(after, upTo, limit + 1);
   return {
     items: rows
       .slice(0, limit)
@@ -52,7 +53,7 @@ async function exitChanges(tx: Tx, caller: Caller, after: number, limit: number)
         seq: exit.seq,
         json: [Buffer.from(JSON.stringify({ type: 'order_removed', seq: exit.seq, orderNo: exit.orderNo }))],
       })),
-    seenTo: upTo(rows, limit),
+    seenTo: seenUpTo(rows, limit),
   };
 }
 
@@ -74,16 +75,22 @@ const catalogueItem = (row: DealerCatalogueRow): CatalogueItem => ({
  * warehouses. A user serving several dealers gets the price list of the first one of their scope
  * (a catalogue item has one dealer price).
  */
-async function catalogueChanges(tx: Tx, caller: Caller, after: number, limit: number): Promise<SourcePage> {
+async function catalogueChanges(
+  tx: Tx,
+  caller: Caller,
+  after: number,
+  upTo: number,
+  limit: number,
+): Promise<SourcePage> {
   const dealerId = caller.scope.dealerIds[0];
   if (!dealerId) return { items: [], seenTo: Infinity };
-  const rows = await tx.catalogue.dealerPage(dealerId, after, limit + 1);
+  const rows = await tx.catalogue.dealerPage(dealerId, after, upTo, limit + 1);
   return {
     items: rows.slice(0, limit).map((row) => ({
       seq: row.seq,
       json: [Buffer.from(JSON.stringify({ type: 'catalogue', seq: row.seq, item: catalogueItem(row) }))],
     })),
-    seenTo: upTo(rows, limit),
+    seenTo: seenUpTo(rows, limit),
   };
 }
 
@@ -91,16 +98,55 @@ async function catalogueChanges(tx: Tx, caller: Caller, after: number, limit: nu
  * The coupons and campaigns a dealer's desk prices drafts with offline: every campaign (items name
  * theirs) and the coupons any dealer of the caller's scope may use.
  */
-async function promotionChanges(tx: Tx, caller: Caller, after: number, limit: number): Promise<SourcePage> {
+async function promotionChanges(
+  tx: Tx,
+  caller: Caller,
+  after: number,
+  upTo: number,
+  limit: number,
+): Promise<SourcePage> {
   const dealerIds = caller.scope.dealerIds;
   if (dealerIds.length === 0) return { items: [], seenTo: Infinity };
-  const rows = await tx.catalogue.promotionPage(dealerIds, after, limit + 1);
+  const rows = await tx.catalogue.promotionPage(dealerIds, after, upTo, limit + 1);
   return {
     items: rows.slice(0, limit).map(({ kind, seq, ...terms }) => ({
       seq,
       json: [Buffer.from(JSON.stringify({ type: kind, seq, [kind]: terms }))],
     })),
-    seenTo: upTo(rows, limit),
+    seenTo: seenUpTo(rows, limit),
+  };
+}
+
+/** Item barcodes, for the desks that ship (they verify parcels by scanning). */
+async function itemChanges(tx: Tx, caller: Caller, after: number, upTo: number, limit: number): Promise<SourcePage> {
+  if (!can(caller.role, 'orders.ship')) return { items: [], seenTo: Infinity };
+  const rows = await tx.floor.itemCodePage(after, upTo, limit + 1);
+  return {
+    items: rows.slice(0, limit).map(({ seq, ...item }) => ({
+      seq,
+      json: [Buffer.from(JSON.stringify({ type: 'item', seq, item }))],
+    })),
+    seenTo: seenUpTo(rows, limit),
+  };
+}
+
+/** The floor policy of each warehouse the caller ships from. */
+async function warehouseChanges(
+  tx: Tx,
+  caller: Caller,
+  after: number,
+  upTo: number,
+  limit: number,
+): Promise<SourcePage> {
+  if (!can(caller.role, 'orders.ship')) return { items: [], seenTo: Infinity };
+  const ids = caller.scope.all ? null : caller.scope.warehouseIds;
+  const rows = await tx.floor.warehousePage(ids, after, upTo, limit + 1);
+  return {
+    items: rows.slice(0, limit).map(({ seq, ...warehouse }) => ({
+      seq,
+      json: [Buffer.from(JSON.stringify({ type: 'warehouse', seq, warehouse }))],
+    })),
+    seenTo: seenUpTo(rows, limit),
   };
 }
 
@@ -115,9 +161,10 @@ function readCursor(text: string | undefined, current: number): number {
 }
 
 /**
- * One page of changes after the cursor, in server sequence order, read in one unit: a write
- * either committed before (and is in this page or a later one) or after (and has a higher
- * sequence): nothing is missed and nothing comes twice. Each kind of change is read up to `limit`;
+ * One page of changes after the cursor, in server sequence order, read no further than the
+ * horizon (tx.sequence.current(), taken first): every change up to it has committed or never will,
+ * and every change still to commit is numbered above it, so nothing is missed and nothing comes
+ * twice, even while other nodes write. Each kind of change is read up to `limit`;
  * the page stops where the first incomplete kind stopped, so no kind can skip ahead of another.
  */
 export async function pull(deps: Deps, caller: Caller, cursor: string | undefined, limit: number): Promise<Buffer> {
@@ -125,10 +172,12 @@ export async function pull(deps: Deps, caller: Caller, cursor: string | undefine
     const current = await tx.sequence.current();
     const after = readCursor(cursor, current);
     const sources = [
-      await orderChanges(tx, caller, after, limit),
-      await exitChanges(tx, caller, after, limit),
-      await catalogueChanges(tx, caller, after, limit),
-      await promotionChanges(tx, caller, after, limit),
+      await orderChanges(tx, caller, after, current, limit),
+      await exitChanges(tx, caller, after, current, limit),
+      await catalogueChanges(tx, caller, after, current, limit),
+      await promotionChanges(tx, caller, after, current, limit),
+      await itemChanges(tx, caller, after, current, limit),
+      await warehouseChanges(tx, caller, after, current, limit),
     ];
     const bound = Math.min(...sources.map((s) => s.seenTo));
     const merged = sources

@@ -154,6 +154,16 @@ export async function push(deps: Deps, caller: Caller, request: PushRequest): Pr
       .map(({ parsed: p }, index) => (p.ok ? { intent: p.intent, index } : null))
       .filter((r): r is { intent: Intent; index: number } => r !== null)
       .sort((a, b) => a.intent.seq - b.intent.seq || a.index - b.index);
+    // Everything this batch will change, locked up front in one global order: pushes from many
+    // desks on the same hot orders then queue for each other instead of deadlocking (PostgreSQL).
+    await tx.intents.claimAll(runnable.map(({ intent }) => intent.id));
+    await tx.orders.lockAll(
+      runnable
+        .map(({ intent }) =>
+          (INTENT_HANDLERS[intent.type] as IntentHandler<IntentType>).orderNoOf(intent.payload as never),
+        )
+        .filter((orderNo): orderNo is string => orderNo !== null),
+    );
     for (const { intent, index } of runnable) results[index] = await execute(ctx, intent);
     return { results };
   });

@@ -31,6 +31,7 @@ export const syncRoutes = (deps: Deps): AnyRoute[] => [
       'Each intent is parsed and decided on its own: answers come in the order sent, each applied, duplicate (already applied earlier) or rejected with a code. An intent id is applied at most once, however often it is pushed.',
     access: 'signed-in',
     body: pushRequest,
+    itemsReadOneByOne: true,
     response: pushResponse,
     errors: ['DEVICE_NOT_REGISTERED'],
     handle: ({ caller, body }) => push(deps, caller, body),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { afterSalesProcedures } from './aftersales';
+import { floorProcedures } from './floor';
 import { printProcedures } from './print';
 import { shippingProcedures } from './shipping';
 import { ROLES } from '../domain/vocabulary';
@@ -198,6 +199,7 @@ export const procedures = {
   'orders.detail': procedure({ input: z.strictObject({ orderNo }), output: orderDetail, right: 'orders.read' }),
   ...listProcedures,
   ...viewProcedures,
+  ...floorProcedures,
   // Local actions: applied at once on this device, queued for the order service (the same payloads as the intents).
   'orders.ship': procedure({ input: intentPayloads.SHIP, output: orderDetail, right: 'orders.ship' }),
   'orders.lock': procedure({ input: intentPayloads.LOCK, output: orderDetail, right: 'orders.lock' }),

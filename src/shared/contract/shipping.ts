@@ -14,7 +14,12 @@ export const BATCH_ROW_ERRORS = [
 export type BatchRowError = (typeof BATCH_ROW_ERRORS)[number];
 
 /** What the desk's store adds to a row the file itself could not fault. */
-export const BATCH_STORE_ERRORS = ['ORDER_NOT_FOUND', 'TRACKING_IN_USE', ...ORDER_REFUSALS] as const;
+export const BATCH_STORE_ERRORS = [
+  'ORDER_NOT_FOUND',
+  'TRACKING_IN_USE',
+  'VERIFICATION_REQUIRED',
+  ...ORDER_REFUSALS,
+] as const;
 export const BATCH_ERRORS = [...BATCH_ROW_ERRORS, ...BATCH_STORE_ERRORS] as const;
 export type BatchError = (typeof BATCH_ERRORS)[number];
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PAYMENT_CHANNELS } from '../domain/vocabulary';
 import { buyerRecord, invoiceRecord, orderRecord, receiverRecord } from './records';
+import { UNSTORABLE_TEXT, unstorableTextAt } from './text';
 
 /**
  * The sync wire: named intents the client pushes and the service re-executes against its own
@@ -50,7 +51,12 @@ export type DealerOrderInput = z.infer<typeof dealerOrderInput>;
 
 /** Each intent type and its payload. Adding one here is the whole of its wire contract. */
 export const intentPayloads = {
-  SHIP: z.strictObject({ orderNo, parcels: z.array(parcelInput).min(1).max(50) }),
+  SHIP: z.strictObject({
+    orderNo,
+    parcels: z.array(parcelInput).min(1).max(50),
+    /** Every unit of these parcels was scanned at the desk (扫描验货); the desk sets it, never the user. */
+    verified: z.boolean().optional(),
+  }),
   REDEEM: z.strictObject({
     code: z.string().regex(/^\d{4,12}$/),
     storeId: z.string().min(1).max(64),
@@ -115,6 +121,9 @@ export function parseIntent(raw: unknown): ParsedIntent {
   }
   const payload = intentPayloads[envelope.data.type].safeParse(envelope.data.payload);
   if (!payload.success) return { ok: false, id, code: 'INVALID_INTENT', message: payload.error.message };
+  const unstorable = unstorableTextAt(envelope.data);
+  if (unstorable)
+    return { ok: false, id, code: 'INVALID_INTENT', message: `${unstorable.join('.')}: ${UNSTORABLE_TEXT}` };
   return { ok: true, intent: { ...envelope.data, payload: payload.data } as Intent };
 }
 
@@ -177,6 +186,23 @@ export const campaignTerms = z.strictObject({
   amountOff: fen.nullable(),
 });
 
+/** A physical item as a warehouse desk's scanner finds it: by its EAN-13 or by its SKU code. */
+export const itemCode = z.strictObject({
+  sku: z.string().min(1).max(64),
+  barcode: z.string().max(32).nullable(),
+  name: z.string().max(200),
+  spec: z.string().max(200),
+});
+export type ItemCode = z.infer<typeof itemCode>;
+
+/** A warehouse's floor policy: whether a parcel may leave before every unit in it was scanned. */
+export const warehousePolicy = z.strictObject({
+  id: z.string().min(1).max(64),
+  name: z.string().max(100),
+  requireVerification: z.boolean(),
+});
+export type WarehousePolicy = z.infer<typeof warehousePolicy>;
+
 export const change = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('order'), seq: z.number().int(), order: orderRecord }),
   /** Removed, or no longer in the caller's scope: either way the client forgets it. */
@@ -185,6 +211,9 @@ export const change = z.discriminatedUnion('type', [
   /** Promotion terms a dealer's desk prices drafts with offline; new terms or changed ones. */
   z.strictObject({ type: z.literal('coupon'), seq: z.number().int(), coupon: couponTerms }),
   z.strictObject({ type: z.literal('campaign'), seq: z.number().int(), campaign: campaignTerms }),
+  /** Warehouse desks: the barcodes 扫描验货 checks against, and their warehouses' policies. */
+  z.strictObject({ type: z.literal('item'), seq: z.number().int(), item: itemCode }),
+  z.strictObject({ type: z.literal('warehouse'), seq: z.number().int(), warehouse: warehousePolicy }),
 ]);
 export type Change = z.infer<typeof change>;
 

@@ -1,3 +1,4 @@
+import { withEan13Check } from '../barcode/ean13';
 import type { OrderKind } from '../domain/vocabulary';
 import type { Random } from './random';
 import type { WarehouseId } from './regions';
@@ -32,6 +33,25 @@ export interface Sku {
   kind: OrderKind;
   /** Uses granted by one unit of a service (a 5-times car wash card gives 5). */
   uses: number;
+  /** The EAN-13 printed on a physical item (services and virtual goods have none). */
+  barcode: string | null;
+}
+
+/** GS1 China company prefixes (69x…) of the merchants that ship goods, seven digits each. */
+const COMPANY_PREFIXES: Partial<Record<string, string>> = {
+  'MCH-0001': '6923450',
+  'MCH-1001': '6938112',
+  'MCH-1002': '6947305',
+  'MCH-1003': '6952671',
+};
+
+/** A merchant numbers its items itself (five digits after its prefix); the check digit completes it. */
+function barcodeOf(merchant: Merchant, kind: OrderKind, itemRefs: Map<string, number>): string | null {
+  const prefix = COMPANY_PREFIXES[merchant.id];
+  if (kind !== 'PHYSICAL' || !prefix) return null;
+  const ref = (itemRefs.get(merchant.id) ?? 0) + 1;
+  itemRefs.set(merchant.id, ref);
+  return withEan13Check(`${prefix}${String(ref).padStart(5, '0')}`);
 }
 
 /** An option label, optionally with a price difference (fen) against the product's base price. */
@@ -397,6 +417,7 @@ export interface Product {
 
 function build(): Map<OrderKind, Product[]> {
   const byKind = new Map<OrderKind, Product[]>();
+  const itemRefs = new Map<string, number>();
   for (const [code, kind, defs] of CATEGORIES) {
     defs.forEach((def, i) => {
       const skus = variants(def.dims).map((v, j): Sku => {
@@ -410,6 +431,7 @@ function build(): Map<OrderKind, Product[]> {
           merchant: MERCHANTS[def.merchant],
           kind,
           uses: def.uses ?? 1,
+          barcode: barcodeOf(MERCHANTS[def.merchant], kind, itemRefs),
         };
       });
       const list = byKind.get(kind) ?? [];

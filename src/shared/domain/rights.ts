@@ -16,6 +16,8 @@ export const OPERATIONS = [
   'redemption.undo',
   'dealer.enterOrder',
   'exceptions.resolve',
+  /** The warehouse floor's settings: verification policy, number pools. */
+  'floor.configure',
   'demo.load',
   /** Orders and their later versions into intake (POST /v1/intake/orders), for the caller's shops. */
   'intake.post',

@@ -22,6 +22,10 @@ export const INTENT_REFUSALS = [
   'DEALER_ORDER_REJECTED',
   /** A waybill number already on another order (the service's and the desk's own records know which). */
   'TRACKING_IN_USE',
+  /** The order's warehouse ships only units scanned at the desk (扫描验货), and these were not. */
+  'VERIFICATION_REQUIRED',
+  /** A label number on the void list (spoiled or cancelled): it never ships. */
+  'TRACKING_VOIDED',
 ] as const;
 
 export type IntentRefusal = OrderRefusal | AfterSaleRefusal | AfterSaleEffectRefusal | (typeof INTENT_REFUSALS)[number];

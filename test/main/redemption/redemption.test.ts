@@ -115,7 +115,7 @@ describe('redeeming service codes at the store counter', () => {
       const states = (desk: TestDesk) => desk.db().prepare('SELECT state FROM redemptions').pluck().all();
       expect(states(winner)).toEqual(['confirmed']);
       expect(states(loser)).toEqual(['rejected']);
-      expectEachIntentOnce([east, west], world.service);
+      await expectEachIntentOnce([east, west], world.service);
       await expectConverged(east, world.service, 'clerk1');
       await expectConverged(west, world.service, 'clerk1');
     });

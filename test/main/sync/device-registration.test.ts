@@ -44,7 +44,7 @@ describe('a device registration lost at sign-in', () => {
         action: 'SHIP',
         device: `DEV-${code!.padStart(4, '0')}`,
       });
-      expectEachIntentOnce([desk], service);
+      await expectEachIntentOnce([desk], service);
       await expectConverged(desk, service, 'warehouse1');
     } finally {
       await desk.dispose();

@@ -106,7 +106,7 @@ describe('a desk killed (SIGKILL) around a push, started again on the same files
     }
     expect(await desk.signIn(USER)).toMatchObject({ offline: false });
     expect(await desk.sync()).toMatchObject({ online: true, queued: 0, exceptions: 0 });
-    expectEachIntentOnce([desk], service);
+    await expectEachIntentOnce([desk], service);
     await expectConverged(desk, service, USER);
     const remote = await serviceOrders(service, USER);
     for (const [orderNo, trackingNo] of shipped) {
@@ -148,7 +148,7 @@ describe('a desk killed (SIGKILL) around a push, started again on the same files
     const work = await deskWithLocalWork(3, 2);
     await work.desk.kill();
     expect(outboxOnDisk(work.dir).map((r) => r.state)).toEqual(Array(5).fill('queued'));
-    const outcomes = serviceIntentOutcomes(service);
+    const outcomes = await serviceIntentOutcomes(service);
     expect(outboxOnDisk(work.dir).filter((r) => outcomes.has(r.id))).toEqual([]);
     const desk = await restartAndCheck(work, { offlineFirst: true });
     expect(desk.db().prepare('SELECT state FROM outbox').pluck().all()).toEqual(Array(5).fill('applied'));
@@ -163,7 +163,7 @@ describe('a desk killed (SIGKILL) around a push, started again on the same files
     await work.desk.kill();
     expect(proxy.counts).toEqual(before);
     expect(outboxOnDisk(work.dir).map((r) => r.state)).toEqual(Array(4).fill('sending'));
-    const outcomes = serviceIntentOutcomes(service);
+    const outcomes = await serviceIntentOutcomes(service);
     expect(outboxOnDisk(work.dir).filter((r) => outcomes.has(r.id))).toEqual([]);
     await restartAndCheck(work);
   });
@@ -181,7 +181,7 @@ describe('a desk killed (SIGKILL) around a push, started again on the same files
     await until(() => proxy.counts.forwarded > forwarded, 'the service to get the push');
     const onDisk = outboxOnDisk(work.dir);
     expect(onDisk.map((r) => r.state)).toEqual(Array(5).fill('sending'));
-    const outcomes = serviceIntentOutcomes(service);
+    const outcomes = await serviceIntentOutcomes(service);
     expect(onDisk.map((r) => outcomes.get(r.id))).toEqual(Array(5).fill('applied'));
     const desk = await restartAndCheck(work);
     expect(desk.db().prepare('SELECT state FROM outbox').pluck().all()).toEqual(Array(5).fill('duplicate'));

@@ -55,7 +55,7 @@ describe('sync when the network and the other desks misbehave', () => {
     expect(remote.waybills).toHaveLength(1);
     expect(remote.timeline.filter((t) => t.action === 'SHIP')).toHaveLength(1);
     expect(a.db().prepare('SELECT state FROM outbox').pluck().all()).toEqual(['duplicate']);
-    expectEachIntentOnce([a], service);
+    await expectEachIntentOnce([a], service);
     await expectConverged(a, service, 'warehouse1');
   });
 
@@ -85,7 +85,7 @@ describe('sync when the network and the other desks misbehave', () => {
         .get(order!.orderNo)!
         .waybills.map((w) => w.trackingNo),
     ).toEqual(['SF1111111111111']);
-    expectEachIntentOnce([early, late], service);
+    await expectEachIntentOnce([early, late], service);
     await expectConverged(early, service, 'warehouse1');
     await expectConverged(late, service, 'warehouse1');
   });
@@ -114,7 +114,7 @@ describe('sync when the network and the other desks misbehave', () => {
       locked: true,
       waybills: [],
     });
-    expectEachIntentOnce([supervisor, stale], service);
+    await expectEachIntentOnce([supervisor, stale], service);
     await expectConverged(stale, service, 'warehouse1');
   });
 
@@ -132,6 +132,8 @@ describe('sync when the network and the other desks misbehave', () => {
       await writer.sync();
     }
     await pulling;
+    // Pulled pages commit without waiting for the disk; what the user does next must again (FULL).
+    expect(reader.db().pragma('synchronous', { simple: true })).toBe(2);
     proxy.clear();
     await reader.sync();
     for (const order of targets) expect(localOrders(reader).get(order.orderNo)!.waybills).toHaveLength(1);
@@ -154,7 +156,7 @@ describe('sync when the network and the other desks misbehave', () => {
     expect(seen.timeline.some((t) => t.action === 'NOTE' && t.detail.includes('加急'))).toBe(true);
     proxy.clear();
     expect(await a.sync()).toMatchObject({ queued: 0, exceptions: 0 });
-    expectEachIntentOnce([a, b], service);
+    await expectEachIntentOnce([a, b], service);
     await expectConverged(a, service, 'warehouse1');
   });
 
@@ -172,7 +174,7 @@ describe('sync when the network and the other desks misbehave', () => {
     expect((await a.status()).queued).toBe(16);
     await proxy.restore();
     expect(await a.sync()).toMatchObject({ online: true, queued: 0, exceptions: 0 });
-    expectEachIntentOnce([a], service);
+    await expectEachIntentOnce([a], service);
     await expectConverged(a, service, 'warehouse1');
   });
 
@@ -199,7 +201,7 @@ describe('sync when the network and the other desks misbehave', () => {
     expect(await a.sync()).toMatchObject({ queued: 1, lastError: { code: 'BAD_RESPONSE' } });
     proxy.clear();
     expect(await a.sync()).toMatchObject({ online: true, queued: 0, lastError: null });
-    expectEachIntentOnce([a], service);
+    await expectEachIntentOnce([a], service);
     await expectConverged(a, service, 'warehouse1');
   });
 });

@@ -213,14 +213,14 @@ describe('randomized soak: desks, faults and syncs at random', () => {
     log.push(`${intents.length} intents: ${JSON.stringify(countBy(intents, (i) => `${i.type} ${i.state}`))}`);
     expect(intents.length, 'the desks did some work').toBeGreaterThan(20);
     if (process.env.SOAK_VERBOSE) console.log(log.slice(-1)[0], log.length);
-    expectEachIntentOnce(
+    await expectEachIntentOnce(
       desks.map((d) => d.desk),
       service,
     );
     for (const d of desks) await expectConverged(d.desk, service, d.username);
 
     // No effect twice: per order, the service's timeline grew by exactly the intents it applied.
-    const outcomes = serviceIntentOutcomes(service);
+    const outcomes = await serviceIntentOutcomes(service);
     const after = await serviceOrders(service, 'admin');
     const applied = intents.filter((i) => outcomes.get(i.id) === 'applied');
     for (const [orderNo, order] of after) {

@@ -190,7 +190,7 @@ describe('bad input: a 4xx with a stable code, and nothing changed', () => {
   ];
 
   it('answers each bad input with its code and changes nothing at all', async () => {
-    const before = service.snapshot();
+    const before = await service.snapshot();
     for (const bad of TABLE()) {
       const token = bad.as === 'nobody' ? undefined : bad.as === 'admin' ? admin.token : warehouse.token;
       const path = bad.path.replace('FOREIGN', foreignOrder.orderNo);
@@ -203,11 +203,11 @@ describe('bad input: a 4xx with a stable code, and nothing changed', () => {
       expect(answer.status, bad.what).toBe(bad.status);
       expect(answer.body, bad.what).toMatchObject({ error: { code: bad.code, message: expect.any(String) } });
     }
-    expect(service.snapshot()).toEqual(before);
+    expect(await service.snapshot()).toEqual(before);
   });
 
   it('rejects malformed and unknown intents one by one inside a valid batch, changing nothing', async () => {
-    const before = service.snapshot();
+    const before = await service.snapshot();
     const answer = await warehouse.post('/v1/sync/push', {
       deviceId,
       intents: [
@@ -223,7 +223,26 @@ describe('bad input: a 4xx with a stable code, and nothing changed', () => {
       'INVALID_INTENT',
     ]);
     expect(answer.body.results[2].id).toBe('not-a-uuid');
-    expect(service.snapshot()).toEqual(before);
+    expect(await service.snapshot()).toEqual(before);
+  });
+
+  it('refuses text no store can keep (a NUL, half a surrogate pair) on either store, one intent at a time', async () => {
+    const before = await service.snapshot();
+    const note = await warehouse.post('/v1/auth/login', { username: 'warehouse1\u0000', password: 'x' });
+    expect(note.status).toBe(400);
+    expect(note.body.error).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'body.username' }] });
+    const path = await warehouse.get('/v1/orders/M%00');
+    expect(path.status).toBe(400);
+    const pushed = await warehouse.post('/v1/sync/push', {
+      deviceId,
+      intents: [
+        intent('NOTE', { orderNo: foreignOrder.orderNo, text: 'a\u0000b' }),
+        intent('NOTE', { orderNo: foreignOrder.orderNo, text: 'half \ud800 pair' }),
+      ],
+    });
+    expect(pushed.status).toBe(200);
+    expect(pushed.body.results.map((r: { code: string }) => r.code)).toEqual(['INVALID_INTENT', 'INVALID_INTENT']);
+    expect(await service.snapshot()).toEqual(before);
   });
 
   it('documents every refusal in one shape: {error:{code, message, issues?}}', async () => {

@@ -15,6 +15,9 @@ describe('the OpenAPI document', () => {
   it('describes every endpoint the service answers, as OpenAPI 3.1', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/v1/admin/warehouses/{id}/policy',
+      '/v1/admin/waybill-pools',
+      '/v1/admin/waybill-pools/load',
       '/v1/auth/login',
       '/v1/demo/orders',
       '/v1/demo/orders/{orderNo}/after-sales',
@@ -33,6 +36,8 @@ describe('the OpenAPI document', () => {
       '/v1/redemptions/verify',
       '/v1/sync/pull',
       '/v1/sync/push',
+      '/v1/waybill-numbers/reserve',
+      '/v1/waybill-numbers/void',
     ]);
   });
 

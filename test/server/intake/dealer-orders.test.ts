@@ -144,7 +144,7 @@ describe('dealer order intake: CREATE_DEALER_ORDER', () => {
       },
     );
     order.lines[0]!.unitPrice += 100;
-    const before = service.snapshot();
+    const before = await service.snapshot();
     const result = await pushOne(dealer, 'CREATE_DEALER_ORDER', order);
     expect(result).toMatchObject({ status: 'rejected', code: 'DEALER_ORDER_REJECTED' });
     expect(result.fieldErrors).toEqual({
@@ -157,7 +157,7 @@ describe('dealer order intake: CREATE_DEALER_ORDER', () => {
       'lines.3.sku': 'NOT_ON_SALE',
       'lines.4.sku': 'NOT_IN_PRICE_LIST',
     });
-    const after = service.snapshot();
+    const after = await service.snapshot();
     expect(after.orders).toBe(before.orders);
     expect(after.rows.orders).toBe(before.rows.orders);
     expect(after.rows.intents).toBe(before.rows.intents! + 1);

@@ -35,7 +35,7 @@ describe('redeeming a code at the counter', () => {
 
   it('previews a code without changing anything: what it buys, masked phone, validity, uses, stores', async () => {
     const order = await voucher();
-    const before = service.snapshot();
+    const before = await service.snapshot();
     const preview = await clerk.post('/v1/redemptions/verify', { code: order.redemptionCode!.code, storeId: 'ST-02' });
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({
@@ -50,7 +50,7 @@ describe('redeeming a code at the counter', () => {
     });
     expect(preview.body.buyer.phone).toMatch(/^1\d\d\*{4}\d{4}$/);
     expect(preview.body.stores.map((s: { id: string }) => s.id)).toEqual(['ST-01', 'ST-02', 'ST-03', 'ST-04', 'ST-05']);
-    expect(service.snapshot()).toEqual(before);
+    expect(await service.snapshot()).toEqual(before);
   });
 
   it('redeems a code exactly once under 50 parallel requests', async () => {
@@ -110,7 +110,7 @@ describe('redeeming a code at the counter', () => {
     const order = await voucher();
     expect((await redeem(clerk, order.redemptionCode!.code, 'ST-03')).body.error.code).toBe('STORE_NOT_IN_SCOPE');
     // A store of the platform's own merchant: the services merchant's codes are not valid there.
-    service.fixture("INSERT INTO stores (id, name, merchant_id) VALUES ('ST-90', '自营体验店', 'MCH-0001')");
+    await service.fixture("INSERT INTO stores (id, name, merchant_id) VALUES ('ST-90', '自营体验店', 'MCH-0001')");
     const other = await redeem(admin, order.redemptionCode!.code, 'ST-90');
     expect(other).toMatchObject({ status: 422, body: { error: { code: 'CODE_OTHER_MERCHANT' } } });
   });

@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { inScope } from '../../../src/shared/domain/rights';
 import { ORDER_KINDS, type DataScope } from '../../../src/shared/domain/vocabulary';
 import { scopeClause } from '../../../src/server/orders/scope';
+import { SqliteSql } from '../../../src/server/storage/sqlite/executor';
 
 const WAREHOUSES = [null, 'WH-SH', 'WH-GZ'];
 const STORES = [null, 'ST-01', 'ST-03'];
@@ -10,7 +12,7 @@ const DEALERS = [null, 'DL-01', 'DL-02'];
 const pick = <T>(values: T[], mask: number): T[] => values.filter((_v, i) => mask & (1 << i));
 
 describe('the data scope in SQL', () => {
-  it('selects exactly the orders inScope admits, for every scope and every kind of order', () => {
+  it('selects exactly the orders inScope admits, for every scope and every kind of order', async () => {
     const db = new Database(':memory:');
     db.exec(
       'CREATE TABLE orders (id INTEGER PRIMARY KEY, kind TEXT, warehouse_id TEXT, store_id TEXT, dealer_id TEXT)',
@@ -45,9 +47,7 @@ describe('the data scope in SQL', () => {
             };
             const clause = scopeClause(scope);
             const selected = (
-              db.prepare(`SELECT id FROM orders WHERE ${clause.sql} ORDER BY id`).all(...clause.params) as Array<{
-                id: number;
-              }>
+              await new SqliteSql(db).all(sql<{ id: number }>`SELECT id FROM orders WHERE ${clause} ORDER BY id`)
             ).map((r) => r.id);
             expect(selected, JSON.stringify(scope)).toEqual(orders.filter((o) => inScope(scope, o)).map((o) => o.id));
             scopes++;

@@ -12,7 +12,9 @@ import { migration010Catalogue } from './010_catalogue';
 import { migration011DealerDrafts } from './011_dealer_drafts';
 import { migration012SavedViews } from './012_saved_views';
 import { migration013PromotionTerms } from './013_promotion_terms';
-import { migration014OrderDetails } from './014_order_details';
+import { migration014Floor } from './014_floor';
+import { migration015LabelBlock } from './015_label_block';
+import { migration016OrderDetails } from './016_order_details';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -31,7 +33,9 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011DealerDrafts,
   migration012SavedViews,
   migration013PromotionTerms,
-  migration014OrderDetails,
+  migration014Floor,
+  migration015LabelBlock,
+  migration016OrderDetails,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -50,6 +50,7 @@ export const shippingZhCN = {
     DUPLICATE_TRACKING_IN_FILE: '该运单号在文件中重复出现',
     ORDER_NOT_FOUND: '订单不存在或不在您的权限范围内',
     TRACKING_IN_USE: '该运单号已被使用',
+    VERIFICATION_REQUIRED: '本仓要求扫描验货，请到验货台发货',
   },
   batchHeldBy: '该运单号已用于订单 {orderNo}',
 };
@@ -104,6 +105,7 @@ export const shippingEn: Widen<typeof shippingZhCN> = {
     DUPLICATE_TRACKING_IN_FILE: 'Tracking number appears twice in the file',
     ORDER_NOT_FOUND: 'No such order in your scope',
     TRACKING_IN_USE: 'Tracking number already used',
+    VERIFICATION_REQUIRED: 'This warehouse requires scanning: ship it at the scan station',
   },
   batchHeldBy: 'Already on order {orderNo}',
 };

@@ -42,4 +42,31 @@ export const migration002Auth: Migration = {
       );
     `);
   },
+  postgres: `
+      CREATE TABLE users (
+        id            text PRIMARY KEY,
+        username      text NOT NULL UNIQUE,
+        display_name  text NOT NULL,
+        role          text NOT NULL CHECK (${oneOf('role', ROLES_002)}),
+        scope         jsonb NOT NULL,
+        password_hash text NOT NULL,
+        demo_only     boolean NOT NULL,
+        created_at    bigint NOT NULL
+      );
+
+      CREATE TABLE tokens (
+        token_hash text PRIMARY KEY,
+        user_id    text NOT NULL REFERENCES users (id),
+        created_at bigint NOT NULL,
+        expires_at bigint NOT NULL
+      );
+      CREATE INDEX tokens_expires ON tokens (expires_at);
+
+      CREATE TABLE devices (
+        device_id     text PRIMARY KEY,
+        device_code   integer NOT NULL UNIQUE CHECK (device_code BETWEEN 1 AND 9999),
+        registered_by text NOT NULL,
+        registered_at bigint NOT NULL
+      );
+    `,
 };

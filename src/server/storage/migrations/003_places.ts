@@ -36,4 +36,29 @@ export const migration003Places: Migration = {
       );
     `);
   },
+  postgres: `
+      CREATE TABLE merchants (
+        id   text PRIMARY KEY,
+        name text NOT NULL
+      );
+      CREATE TABLE warehouses (
+        id   text PRIMARY KEY,
+        name text NOT NULL,
+        city text NOT NULL
+      );
+      CREATE TABLE province_warehouses (
+        province     text PRIMARY KEY,
+        warehouse_id text NOT NULL REFERENCES warehouses (id)
+      );
+      CREATE TABLE stores (
+        id          text PRIMARY KEY,
+        name        text NOT NULL,
+        merchant_id text NOT NULL REFERENCES merchants (id)
+      );
+      CREATE TABLE dealers (
+        id       text PRIMARY KEY,
+        name     text NOT NULL,
+        province text NOT NULL
+      );
+    `,
 };

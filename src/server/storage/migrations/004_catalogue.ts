@@ -58,4 +58,47 @@ export const migration004Catalogue: Migration = {
       );
     `);
   },
+  postgres: `
+      CREATE TABLE campaigns (
+        id            text PRIMARY KEY,
+        name          text NOT NULL,
+        threshold_fen bigint NOT NULL CHECK (threshold_fen >= 0),
+        rate_bp       integer CHECK (rate_bp IS NULL OR rate_bp BETWEEN 0 AND 10000),
+        amount_off    bigint CHECK (amount_off IS NULL OR amount_off >= 0)
+      );
+      CREATE TABLE coupons (
+        id            text PRIMARY KEY,
+        name          text NOT NULL,
+        amount_off    bigint NOT NULL CHECK (amount_off >= 0),
+        threshold_fen bigint NOT NULL CHECK (threshold_fen >= 0),
+        dealer_id     text REFERENCES dealers (id)
+      );
+      CREATE TABLE products (
+        sku         text PRIMARY KEY,
+        merchant_id text NOT NULL REFERENCES merchants (id),
+        name        text NOT NULL,
+        spec        text NOT NULL,
+        image       text NOT NULL,
+        kind        text NOT NULL CHECK (${oneOf('kind', ORDER_KINDS)}),
+        list_price  bigint NOT NULL CHECK (list_price >= 0),
+        uses        integer NOT NULL CHECK (uses >= 1),
+        on_sale     boolean NOT NULL,
+        campaign_id text REFERENCES campaigns (id),
+        seq         bigint NOT NULL UNIQUE
+      );
+      CREATE TABLE dealer_prices (
+        dealer_id text NOT NULL REFERENCES dealers (id),
+        sku       text NOT NULL REFERENCES products (sku),
+        price     bigint NOT NULL CHECK (price >= 0),
+        PRIMARY KEY (dealer_id, sku)
+      );
+      CREATE TABLE stock (
+        sku          text NOT NULL REFERENCES products (sku),
+        warehouse_id text NOT NULL REFERENCES warehouses (id),
+        on_hand      integer NOT NULL CHECK (on_hand >= 0),
+        reserved     integer NOT NULL CHECK (reserved >= 0),
+        PRIMARY KEY (sku, warehouse_id),
+        CHECK (reserved <= on_hand)
+      );
+    `,
 };

@@ -79,4 +79,56 @@ export const migration005Orders: Migration = {
       );
     `);
   },
+  postgres: `
+      CREATE TABLE orders (
+        order_no         text COLLATE "C" PRIMARY KEY,
+        parent_no        text COLLATE "C" NOT NULL,
+        kind             text NOT NULL CHECK (${oneOf('kind', ORDER_KINDS)}),
+        source           text NOT NULL CHECK (${oneOf('source', ORDER_SOURCES)}),
+        platform         text NOT NULL CHECK (${oneOf('platform', PLATFORMS)}),
+        status           text NOT NULL CHECK (${oneOf('status', ORDER_STATUSES)}),
+        payment_status   text NOT NULL CHECK (${oneOf('payment_status', PAYMENT_STATUSES)}),
+        refund_status    text NOT NULL CHECK (${oneOf('refund_status', REFUND_STATUSES)}),
+        locked           boolean NOT NULL,
+        has_exception    boolean NOT NULL,
+        merchant_id      text NOT NULL,
+        warehouse_id     text,
+        store_id         text,
+        dealer_id        text,
+        province         text,
+        payment_channel  text CHECK (payment_channel IS NULL OR ${oneOf('payment_channel', PAYMENT_CHANNELS)}),
+        created_at       bigint NOT NULL,
+        paid_at          bigint,
+        shipped_at       bigint,
+        completed_at     bigint,
+        payable          bigint NOT NULL CHECK (payable >= 0),
+        search_text      text NOT NULL,
+        receipt_extended boolean NOT NULL,
+        confirm_due_at   bigint,
+        seq              bigint NOT NULL UNIQUE,
+        record           jsonb NOT NULL
+      );
+      CREATE INDEX orders_parent ON orders (parent_no);
+      CREATE INDEX orders_created ON orders (created_at, order_no);
+      CREATE INDEX orders_status_created ON orders (status, created_at);
+      CREATE INDEX orders_status_confirm ON orders (status, confirm_due_at);
+
+      CREATE TABLE order_exits (
+        seq          bigint PRIMARY KEY,
+        order_no     text COLLATE "C" NOT NULL,
+        kind         text NOT NULL,
+        warehouse_id text,
+        store_id     text,
+        dealer_id    text
+      );
+
+      CREATE TABLE reservations (
+        order_no     text COLLATE "C" NOT NULL REFERENCES orders (order_no),
+        line_no      integer NOT NULL,
+        sku          text NOT NULL,
+        warehouse_id text NOT NULL,
+        quantity     integer NOT NULL CHECK (quantity >= 0),
+        PRIMARY KEY (order_no, line_no)
+      );
+    `,
 };

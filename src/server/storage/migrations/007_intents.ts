@@ -25,4 +25,22 @@ export const migration007Intents: Migration = {
       CREATE INDEX intents_device ON intents (device_id, device_seq);
     `);
   },
+  postgres: `
+      CREATE TABLE intents (
+        id           text PRIMARY KEY,
+        user_id      text NOT NULL,
+        device_id    text NOT NULL,
+        device_seq   bigint NOT NULL,
+        type         text NOT NULL,
+        order_no     text COLLATE "C",
+        status       text NOT NULL CHECK (status IN ('applied', 'rejected')),
+        code         text,
+        message      text,
+        field_errors jsonb,
+        conflict     jsonb,
+        client_time  bigint NOT NULL,
+        received_at  bigint NOT NULL
+      );
+      CREATE INDEX intents_device ON intents (device_id, device_seq);
+    `,
 };

@@ -22,4 +22,17 @@ export const migration008Refunds: Migration = {
       );
     `);
   },
+  postgres: `
+      CREATE TABLE refunds (
+        id                 text PRIMARY KEY,
+        order_no           text COLLATE "C" NOT NULL REFERENCES orders (order_no),
+        after_sale_id      text NOT NULL,
+        amount             bigint NOT NULL CHECK (amount >= 0),
+        channel            text CHECK (channel IS NULL OR ${oneOf('channel', PAYMENT_CHANNELS)}),
+        original_serial_no text,
+        refunded_at        bigint NOT NULL,
+        refunded_by        text NOT NULL,
+        UNIQUE (order_no, after_sale_id)
+      );
+    `,
 };

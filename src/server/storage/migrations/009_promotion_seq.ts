@@ -21,4 +21,16 @@ export const migration009PromotionSeq: Migration = {
       CREATE UNIQUE INDEX coupons_seq ON coupons (seq);
     `);
   },
+  postgres: `
+      ALTER TABLE campaigns ADD COLUMN seq bigint;
+      ALTER TABLE coupons ADD COLUMN seq bigint;
+      UPDATE campaigns SET seq = numbered.seq
+        FROM (SELECT id, nextval('change_seq') AS seq FROM (SELECT id FROM campaigns ORDER BY id) c) numbered
+        WHERE campaigns.id = numbered.id;
+      UPDATE coupons SET seq = numbered.seq
+        FROM (SELECT id, nextval('change_seq') AS seq FROM (SELECT id FROM coupons ORDER BY id) c) numbered
+        WHERE coupons.id = numbered.id;
+      CREATE UNIQUE INDEX campaigns_seq ON campaigns (seq);
+      CREATE UNIQUE INDEX coupons_seq ON coupons (seq);
+    `,
 };

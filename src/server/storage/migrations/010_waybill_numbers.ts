@@ -20,4 +20,15 @@ export const migration010WaybillNumbers: Migration = {
         ORDER BY o.seq;
     `);
   },
+  postgres: `
+      CREATE TABLE waybill_numbers (
+        tracking_no text PRIMARY KEY,
+        order_no    text COLLATE "C" NOT NULL
+      );
+      INSERT INTO waybill_numbers (tracking_no, order_no)
+        SELECT w.value ->> 'trackingNo', o.order_no
+        FROM orders o, jsonb_array_elements(o.record -> 'waybills') w
+        ORDER BY o.seq
+        ON CONFLICT DO NOTHING;
+    `,
 };

@@ -46,4 +46,15 @@ export const migration011UserAdmin: Migration = {
       DROP TABLE tokens_kept;
     `);
   },
+  // PostgreSQL alters in place: the CHECK is replaced, the columns are added (at the end of the
+  // table, which no query depends on).
+  postgres: `
+      ALTER TABLE users DROP CONSTRAINT users_role_check;
+      ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (${oneOf('role', ROLES)});
+      ALTER TABLE users ADD COLUMN disabled boolean NOT NULL DEFAULT false;
+      ALTER TABLE users ADD COLUMN updated_at bigint;
+      UPDATE users SET updated_at = created_at;
+      ALTER TABLE users ALTER COLUMN updated_at SET NOT NULL;
+      CREATE INDEX tokens_user ON tokens (user_id);
+    `,
 };

@@ -10,6 +10,9 @@ import { migration008Refunds } from './008_refunds';
 import { migration009PromotionSeq } from './009_promotion_seq';
 import { migration010WaybillNumbers } from './010_waybill_numbers';
 import { migration011UserAdmin } from './011_user_admin';
+import { migration012Counters } from './012_counters';
+import { migration013ScanVerify } from './013_scan_verify';
+import { migration014WaybillPool } from './014_waybill_pool';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -26,6 +29,9 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009PromotionSeq,
   migration010WaybillNumbers,
   migration011UserAdmin,
+  migration012Counters,
+  migration013ScanVerify,
+  migration014WaybillPool,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

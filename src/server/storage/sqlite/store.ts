@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import type { Store, Tx } from '../repositories';
-import { sqliteTx } from './tx';
+import { makeTx } from '../repos/tx';
+import { SqliteSql } from './executor';
 
 interface Pending {
   work: (tx: Tx) => Promise<unknown>;
@@ -21,7 +22,10 @@ const MAX_UNITS_PER_COMMIT = 256;
  * under 200 concurrent clients.
  */
 export class SqliteStore implements Store {
+  readonly dialect = 'sqlite' as const;
   private readonly queue: Pending[] = [];
+  /** One process owns the file, so the names of running exclusive jobs are enough. */
+  private readonly running = new Set<string>();
   private draining = false;
   private closed = false;
   private readonly tx: Tx;
@@ -29,7 +33,7 @@ export class SqliteStore implements Store {
   private readonly control;
 
   constructor(private readonly db: Db) {
-    this.tx = sqliteTx(db);
+    this.tx = makeTx(new SqliteSql(db));
     this.control = {
       begin: db.prepare('BEGIN IMMEDIATE'),
       savepoint: db.prepare('SAVEPOINT unit'),
@@ -49,6 +53,16 @@ export class SqliteStore implements Store {
       // its unit first, so they share one commit instead of paying an fsync each.
       setImmediate(() => void this.drain());
     });
+  }
+
+  async exclusive<T>(name: string, work: () => Promise<T>): Promise<T | null> {
+    if (this.running.has(name)) return null;
+    this.running.add(name);
+    try {
+      return await work();
+    } finally {
+      this.running.delete(name);
+    }
   }
 
   async close(): Promise<void> {
