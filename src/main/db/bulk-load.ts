@@ -97,3 +97,5 @@ export function isEmptyStore(db: Db): boolean {
     db.prepare('SELECT NOT EXISTS (SELECT 1 FROM orders) AND NOT EXISTS (SELECT 1 FROM outbox)').pluck().get() === 1
   );
 }
+
+export const countOrders = (db: Db): number => db.prepare('SELECT count(*) FROM orders').pluck().get() as number;

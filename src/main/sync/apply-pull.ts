@@ -15,6 +15,8 @@ import { writeSyncState } from './sync-state';
 export interface PreparedPage {
   cursor: string;
   hasMore: boolean;
+  /** When asked for: the orders left from the cursor the page was asked with. */
+  remaining: number | null;
   orders: PreparedOrders;
   removed: string[];
   /** Everything else (catalogue items, coupons, campaigns, item codes, warehouse policies), as it came. */
@@ -26,6 +28,7 @@ export function preparePage(page: PullResponse): PreparedPage {
   return {
     cursor: page.cursor,
     hasMore: page.hasMore,
+    remaining: page.remaining ?? null,
     orders: prepareOrders(page.changes.flatMap((c) => (c.type === 'order' ? [c.order] : []))),
     removed: page.changes.flatMap((c) => (c.type === 'order_removed' ? [c.orderNo] : [])),
     others: page.changes.filter((c) => c.type !== 'order' && c.type !== 'order_removed'),

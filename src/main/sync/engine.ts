@@ -4,6 +4,7 @@ import {
   beginBulkLoad,
   bulkWriting,
   checkpointAfterBulkLoad,
+  countOrders,
   finishBulkLoad,
   inBulkLoad,
   isEmptyStore,
@@ -84,6 +85,7 @@ export class SyncEngine {
       lastSyncAt: lastSyncAt === null ? null : Number(lastSyncAt),
       lastError: null,
       needsSignIn: false,
+      firstSync: null,
     };
   }
 
@@ -253,6 +255,12 @@ export class SyncEngine {
     const { db, client, pageSize = BULK_PAGE } = this.options;
     const { baseUrl, token, timeoutMs } = client.connection();
     const stream = openPageStream({ baseUrl, token, cursor, pageSize, timeoutMs, depth: BULK_DEPTH });
+    // Progress as a user reads it: orders stored of how many, and the time left at the rate so far.
+    const before = countOrders(db);
+    const started = performance.now();
+    let done = before;
+    let total: number | null = null;
+    this.update({ firstSync: { done, total, etaMs: null } });
     try {
       for (;;) {
         const next = await stream.next();
@@ -265,11 +273,17 @@ export class SyncEngine {
         }
         stream.applied();
         this.options.onPhase?.('page-applied');
+        if (next.page.remaining !== null) total = done + next.page.remaining;
+        done += next.page.orders.orderNos.length;
+        const rate = (done - before) / (performance.now() - started);
+        const etaMs = total === null || rate <= 0 ? null : Math.round(Math.max(0, total - done) / rate);
+        this.update({ firstSync: { done, total: total === null ? null : Math.max(total, done), etaMs } });
         if (!next.page.hasMore) return { ok: true };
         // Let other work (IPC calls, a local write) run between pages.
         await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
+      this.update({ firstSync: null });
       await stream.close();
     }
   }

@@ -29,7 +29,8 @@ for (;;) {
   while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
   wake = null;
   credits--;
-  const pulled = await client.pull(at, pageSize);
+  // The first page also says how many orders there are to come: the progress a user sees.
+  const pulled = await client.pull(at, pageSize, at === cursor);
   if (!pulled.ok) {
     post({ type: 'failure', failure: pulled.failure });
     break;

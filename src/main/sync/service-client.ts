@@ -54,8 +54,13 @@ export class ServiceClient {
     return this.call('POST', '/v1/devices/register', deviceRegistration, { deviceId });
   }
 
-  pull(cursor: string | null, limit: number): Promise<ServiceResult<PullResponse>> {
-    const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
+  /** `count`: the answer also says how many orders are left from the cursor on (a first sync's progress). */
+  pull(cursor: string | null, limit: number, count = false): Promise<ServiceResult<PullResponse>> {
+    const query = new URLSearchParams({
+      limit: String(limit),
+      ...(cursor ? { cursor } : {}),
+      ...(count ? { count: 'true' } : {}),
+    });
     return this.call('GET', `/v1/sync/pull?${query}`, pullResponse);
   }
 

@@ -1,6 +1,7 @@
 import { fill, useI18n, useMessages } from '../i18n';
 import { dateTime } from '../lib/format';
 import { useSession } from '../stores/session';
+import { FirstSyncProgress } from './FirstSyncProgress';
 
 /** Always in view: whether the desk is online, what waits to sync, when it last synced, what failed. */
 export function SyncStatusBar() {
@@ -13,6 +14,7 @@ export function SyncStatusBar() {
     <footer className="sync-bar" role="status" aria-label="sync" data-state={state}>
       <span className={`dot ${state}`} />
       <span className="sync-state">{m.sync[state]}</span>
+      {sync.firstSync && <FirstSyncProgress progress={sync.firstSync} />}
       {/* "All synced" only once a sync has finished: before the first, nothing is queued yet nothing is here either. */}
       {(sync.queued > 0 || sync.lastSyncAt) && (
         <span data-testid="queued">{sync.queued > 0 ? fill(m.sync.queued, { n: sync.queued }) : m.sync.allSynced}</span>

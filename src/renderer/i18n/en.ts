@@ -3,6 +3,7 @@ import { detailEn } from './sections/detail';
 import { shippingEn } from './sections/shipping';
 import { floorEn } from './sections/floor';
 import { printEn } from './sections/print';
+import { firstSyncEn } from './sections/first-sync';
 import { shiftStoreEn } from './sections/shiftStore';
 import type { Messages } from './zh-CN';
 
@@ -361,4 +362,5 @@ export const en: Messages = {
   shipping: shippingEn,
   floor: floorEn,
   print: printEn,
+  firstSync: firstSyncEn,
 };

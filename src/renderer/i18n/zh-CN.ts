@@ -3,6 +3,7 @@ import { detailZhCN } from './sections/detail';
 import { shippingZhCN } from './sections/shipping';
 import { floorZhCN } from './sections/floor';
 import { printZhCN } from './sections/print';
+import { firstSyncZhCN } from './sections/first-sync';
 import type { Widen } from './widen';
 import { shiftStoreZhCN } from './sections/shiftStore';
 import type { ErrorCode } from '../../shared/contract/result';
@@ -377,6 +378,7 @@ export const zhCN = {
   shipping: shippingZhCN,
   floor: floorZhCN,
   print: printZhCN,
+  firstSync: firstSyncZhCN,
 };
 
 export type Messages = Widen<typeof zhCN>;

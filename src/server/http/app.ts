@@ -5,6 +5,7 @@ import { authenticate } from '../auth/authenticate';
 import type { Caller } from '../auth/caller';
 import type { Deps } from '../deps';
 import { UNSTORABLE_TEXT, unstorableTextAt } from '../../shared/contract/text';
+import { compressAnswers } from './compression';
 import { ApiError, type ErrorCode, type Issue } from './errors';
 import { Answer, RawJson, type AnyRoute } from './route';
 
@@ -67,6 +68,7 @@ function clientError(error: FastifyError): ApiError | null {
  */
 export function buildApp(deps: Deps, routes: readonly AnyRoute[], options: { logger: boolean }): FastifyInstance {
   const app = Fastify({ logger: options.logger, bodyLimit: BODY_LIMIT, return503OnClosing: true });
+  compressAnswers(app);
   // JSON only: without this, text/plain bodies would reach handlers as strings.
   app.removeContentTypeParser('text/plain');
 

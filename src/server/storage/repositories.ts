@@ -430,6 +430,8 @@ export interface OrdersRepo {
     upTo: number,
     limit: number,
   ): Promise<Array<{ seq: number; json: Buffer } & ScopeColumns>>;
+  /** How many orders within `scope` changed after `afterSeq` (up to `upTo`): what a first sync has left. */
+  countAfter(scope: Clause, afterSeq: number, upTo: number): Promise<number>;
   list(query: ListQuery): Promise<ListRow[]>;
   dueUnpaid(createdBefore: number, limit: number): Promise<string[]>;
   dueConfirm(now: number, limit: number): Promise<string[]>;

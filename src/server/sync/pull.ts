@@ -167,10 +167,17 @@ function readCursor(text: string | undefined, current: number): number {
  * twice, even while other nodes write. Each kind of change is read up to `limit`;
  * the page stops where the first incomplete kind stopped, so no kind can skip ahead of another.
  */
-export async function pull(deps: Deps, caller: Caller, cursor: string | undefined, limit: number): Promise<Buffer> {
+export async function pull(
+  deps: Deps,
+  caller: Caller,
+  cursor: string | undefined,
+  limit: number,
+  count = false,
+): Promise<Buffer> {
   return deps.store.unit(async (tx) => {
     const current = await tx.sequence.current();
     const after = readCursor(cursor, current);
+    const remaining = count ? await tx.orders.countAfter(scopeClause(caller.scope), after, current) : null;
     const sources = [
       await orderChanges(tx, caller, after, current, limit),
       await exitChanges(tx, caller, after, current, limit),
@@ -190,7 +197,8 @@ export async function pull(deps: Deps, caller: Caller, cursor: string | undefine
     const next = !hasMore ? current : page.length === limit ? (page[limit - 1]?.seq ?? after) : bound;
     const parts: Buffer[] = [Buffer.from('{"changes":[')];
     page.forEach((item, i) => parts.push(...(i > 0 ? [COMMA] : []), ...item.json));
-    parts.push(Buffer.from(`],"cursor":"${next}","hasMore":${hasMore}}`));
+    const counted = remaining === null ? '' : `,"remaining":${remaining}`;
+    parts.push(Buffer.from(`],"cursor":"${next}","hasMore":${hasMore}${counted}}`));
     return Buffer.concat(parts);
   });
 }

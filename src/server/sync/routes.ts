@@ -12,15 +12,17 @@ export const syncRoutes = (deps: Deps): AnyRoute[] => [
     tag: 'sync',
     summary: 'Changes after a cursor, within the caller’s scope',
     description:
-      'Orders changed after the cursor (a server sequence), `order_removed` for orders that left the caller’s scope, and for dealers their catalogue items. Pass the answered cursor back until hasMore is false. No cursor: from the beginning.',
+      'Orders changed after the cursor (a server sequence), `order_removed` for orders that left the caller’s scope, and for dealers their catalogue items. Pass the answered cursor back until hasMore is false. No cursor: from the beginning. With `count=true` the answer also says how many orders are left from the cursor on (`remaining`, a first sync’s progress).',
     access: 'orders.read',
     query: z.strictObject({
       cursor: z.string().max(32).optional(),
       limit: z.coerce.number().int().min(1).max(deps.config.pull.maxLimit).default(deps.config.pull.defaultLimit),
+      count: z.enum(['true', 'false']).optional(),
     }),
     response: pullResponse,
     errors: ['BAD_CURSOR'],
-    handle: async ({ caller, query }) => new RawJson(await pull(deps, caller, query.cursor, query.limit)),
+    handle: async ({ caller, query }) =>
+      new RawJson(await pull(deps, caller, query.cursor, query.limit, query.count === 'true')),
   }),
   route({
     method: 'POST',
