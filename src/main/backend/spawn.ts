@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 /**
  * Starts a worker thread on the module at `entry`, given as the TypeScript source beside the
@@ -10,12 +10,13 @@ import { Worker } from 'node:worker_threads';
  * pass `--import` hooks on to worker threads). The test run builds the workers once instead
  * (test/support/worker-bundles.ts) and says where in ORDER_DESK_WORKERS.
  */
-export function spawnWorker(entry: URL, workerData: unknown): Worker {
+export function spawnWorker(entry: URL, workerData: unknown, resourceLimits?: ResourceLimits): Worker {
+  const options = { workerData, ...(resourceLimits ? { resourceLimits } : {}) };
   const prebuilt = process.env['ORDER_DESK_WORKERS'];
   const bundle = prebuilt && join(prebuilt, `${basename(entry.pathname, '.ts')}.mjs`);
-  if (bundle && existsSync(bundle)) return new Worker(bundle, { workerData });
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(entry.href.replace(/\.ts$/, '.js')), { workerData });
+  if (bundle && existsSync(bundle)) return new Worker(bundle, options);
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(entry.href.replace(/\.ts$/, '.js')), options);
   const tsx = import.meta.resolve('tsx/esm/api');
   const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(boot, { eval: true, workerData });
+  return new Worker(boot, { eval: true, ...options });
 }

@@ -25,7 +25,9 @@ export class BackendThread {
     workerData: unknown,
     onMessage: (message: FromWorker, thread: BackendThread) => void,
   ) {
-    this.worker = spawnWorker(new URL(`./${kind}-worker.ts`, import.meta.url), workerData);
+    // The writer turns pages of thousands of orders into rows: room for them to die young (page-stream.ts).
+    const limits = kind === 'writer' ? { maxYoungGenerationSizeMb: 64 } : undefined;
+    this.worker = spawnWorker(new URL(`./${kind}-worker.ts`, import.meta.url), workerData, limits);
     this.worker.on('message', (message: FromWorker) => {
       this.started = true;
       if (message.type === 'answer') {

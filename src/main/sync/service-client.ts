@@ -7,13 +7,8 @@ import {
   type LoginResponse,
   type RedemptionList,
 } from '../../shared/contract/service';
-import {
-  pullResponse,
-  pushResponse,
-  type Intent,
-  type PullResponse,
-  type PushResponse,
-} from '../../shared/contract/sync';
+import { pushResponse, type Intent, type PullResponse, type PushResponse } from '../../shared/contract/sync';
+import { pullPage } from './pull-check';
 
 /**
  * Every way a call to the order service can fail, as data. OFFLINE and TIMEOUT and BAD_RESPONSE
@@ -25,6 +20,9 @@ export type ServiceFailure =
   | { kind: 'BAD_RESPONSE'; status: number; message: string }
   | { kind: 'SERVER_ERROR'; status: number; message: string }
   | { kind: 'REJECTED'; status: number; code: string; message: string; body: unknown };
+
+/** What an answer is checked with: a zod schema, or one with the same safeParse (sync/pull-check.ts). */
+type Schema<T> = { safeParse(json: unknown): { success: true; data: T } | { success: false } };
 
 export type ServiceResult<T> = { ok: true; value: T } | { ok: false; failure: ServiceFailure };
 
@@ -61,7 +59,7 @@ export class ServiceClient {
       ...(cursor ? { cursor } : {}),
       ...(count ? { count: 'true' } : {}),
     });
-    return this.call('GET', `/v1/sync/pull?${query}`, pullResponse);
+    return this.call('GET', `/v1/sync/pull?${query}`, pullPage);
   }
 
   push(deviceId: string, intents: Intent[]): Promise<ServiceResult<PushResponse>> {
@@ -79,23 +77,18 @@ export class ServiceClient {
    * first request often lands on a pooled connection that died with it. Every call here is safe to
    * repeat (pushes are idempotent by intent id, pulls are reads).
    */
-  async call<S extends z.ZodType>(
-    method: 'GET' | 'POST',
-    path: string,
-    schema: S,
-    body?: unknown,
-  ): Promise<ServiceResult<z.output<S>>> {
+  async call<T>(method: 'GET' | 'POST', path: string, schema: Schema<T>, body?: unknown): Promise<ServiceResult<T>> {
     const first = await this.once(method, path, schema, body);
     if (first.ok || first.failure.kind !== 'OFFLINE') return first;
     return this.once(method, path, schema, body);
   }
 
-  private async once<S extends z.ZodType>(
+  private async once<T>(
     method: 'GET' | 'POST',
     path: string,
-    schema: S,
+    schema: Schema<T>,
     body?: unknown,
-  ): Promise<ServiceResult<z.output<S>>> {
+  ): Promise<ServiceResult<T>> {
     const { baseUrl, token, timeoutMs = DEFAULT_TIMEOUT_MS, fetchImpl = fetch } = this.options;
     const headers: Record<string, string> = { accept: 'application/json' };
     const bearer = token?.();
