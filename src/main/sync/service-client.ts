@@ -112,25 +112,7 @@ export class ServiceClient {
       return failed({ kind: 'OFFLINE', message: `Order service unreachable: ${(error as Error).message}` });
     }
     const json = parseJson(text);
-    if (response.status >= 500) {
-      return failed({
-        kind: 'SERVER_ERROR',
-        status: response.status,
-        message: `Order service answered ${response.status}`,
-      });
-    }
-    if (!response.ok) {
-      const error = serviceError.safeParse(json);
-      if (!error.success) {
-        return failed({
-          kind: 'BAD_RESPONSE',
-          status: response.status,
-          message: `Unreadable ${response.status} answer`,
-        });
-      }
-      const { code, message } = error.data.error;
-      return failed({ kind: 'REJECTED', status: response.status, code, message, body: json });
-    }
+    if (!response.ok) return failed(refusalOf(response.status, json));
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       return failed({
@@ -143,9 +125,18 @@ export class ServiceClient {
   }
 }
 
-const failed = (failure: ServiceFailure): { ok: false; failure: ServiceFailure } => ({ ok: false, failure });
+export const failed = (failure: ServiceFailure): { ok: false; failure: ServiceFailure } => ({ ok: false, failure });
 
-function parseJson(text: string): unknown {
+/** An answer other than 2xx, as data: the service's own refusal, its failure, or garbage. */
+export function refusalOf(status: number, json: unknown): ServiceFailure {
+  if (status >= 500) return { kind: 'SERVER_ERROR', status, message: `Order service answered ${status}` };
+  const error = serviceError.safeParse(json);
+  if (!error.success) return { kind: 'BAD_RESPONSE', status, message: `Unreadable ${status} answer` };
+  const { code, message } = error.data.error;
+  return { kind: 'REJECTED', status, code, message, body: json };
+}
+
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

@@ -5,9 +5,9 @@ import { authenticate } from '../auth/authenticate';
 import type { Caller } from '../auth/caller';
 import type { Deps } from '../deps';
 import { UNSTORABLE_TEXT, unstorableTextAt } from '../../shared/contract/text';
-import { compressAnswers } from './compression';
+import { compressAnswers, sendLines } from './compression';
 import { ApiError, type ErrorCode, type Issue } from './errors';
-import { Answer, RawJson, type AnyRoute } from './route';
+import { Answer, JsonLines, RawJson, type AnyRoute } from './route';
 
 /** 1 MiB: a full push of 100 dealer orders of 200 lines fits; anything bigger is not a client of ours. */
 export const BODY_LIMIT = 1024 * 1024;
@@ -104,6 +104,7 @@ export function buildApp(deps: Deps, routes: readonly AnyRoute[], options: { log
           request,
         });
         if (result instanceof RawJson) return reply.type('application/json; charset=utf-8').send(result.text);
+        if (result instanceof JsonLines) return sendLines(request, reply, result.lines);
         if (result instanceof Answer) return reply.code(result.status).send(result.body);
         return result;
       },

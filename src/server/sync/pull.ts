@@ -174,6 +174,23 @@ export async function pull(
   limit: number,
   count = false,
 ): Promise<Buffer> {
+  return (await pullPage(deps, caller, cursor, limit, count)).body;
+}
+
+/** A page as pull answers it, with where the next one starts. */
+export interface PulledPage {
+  body: Buffer;
+  cursor: string;
+  hasMore: boolean;
+}
+
+export async function pullPage(
+  deps: Deps,
+  caller: Caller,
+  cursor: string | undefined,
+  limit: number,
+  count = false,
+): Promise<PulledPage> {
   return deps.store.unit(async (tx) => {
     const current = await tx.sequence.current();
     const after = readCursor(cursor, current);
@@ -199,6 +216,34 @@ export async function pull(
     page.forEach((item, i) => parts.push(...(i > 0 ? [COMMA] : []), ...item.json));
     const counted = remaining === null ? '' : `,"remaining":${remaining}`;
     parts.push(Buffer.from(`],"cursor":"${next}","hasMore":${hasMore}${counted}}`));
-    return Buffer.concat(parts);
+    return { body: Buffer.concat(parts), cursor: String(next), hasMore };
   });
+}
+
+const NEWLINE = Buffer.from('\n');
+
+/**
+ * The pages of a pull one after another in one answer, a JSON page per line (NDJSON), each read
+ * as pull reads it (its own unit, its own horizon) from where the one before ended: what a
+ * sequence of pulls would give, without a round trip per page. For a first sync: the service
+ * reads the next page while the last one is compressed and sent, and the desk never waits for a
+ * request to come back. Pages are read only as fast as the client takes them (the stream's
+ * backpressure), and a client that goes away ends it.
+ */
+export async function* pullStream(
+  deps: Deps,
+  caller: Caller,
+  cursor: string | undefined,
+  limit: number,
+  count = false,
+): AsyncGenerator<Buffer> {
+  let at = cursor;
+  let first = true;
+  for (;;) {
+    const page = await pullPage(deps, caller, at, limit, count && first);
+    first = false;
+    yield Buffer.concat([page.body, NEWLINE]);
+    if (!page.hasMore) return;
+    at = page.cursor;
+  }
 }

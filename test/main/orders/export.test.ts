@@ -19,15 +19,16 @@ describe('CSV export of the current filter, streamed by main and downloaded in b
   let bridge: HttpBridge;
   const base = () => `http://127.0.0.1:${bridge.port}`;
 
+  // Seeding 2,500 orders and a desk's first sync of them: real work, seconds on a loaded machine.
   beforeAll(async () => {
     service = await startTestService({ demoOrders: 2500 });
     desk = openTestDesk(service);
     await desk.signIn('admin');
     await desk.sync();
     bridge = await startHttpBridge({ app: desk.app, token: TOKEN, staticDir: null, port: 0 });
-  });
+  }, 60_000);
   afterAll(async () => {
-    await bridge.close();
+    await bridge?.close();
     await desk.dispose();
     await service.close();
   });

@@ -44,6 +44,7 @@ describe('randomized soak: desks, faults and syncs at random', () => {
   const desks: SoakDesk[] = [];
   const log: string[] = [];
 
+  // Four desks, each signing in and making its first sync: real work, tens of seconds on a loaded two-core machine.
   beforeAll(async () => {
     service = await startTestService();
     const clocks = { warehouse1: -3 * 3_600_000, service1: 7 * 60_000, admin: 2 * 3_600_000 };
@@ -58,7 +59,7 @@ describe('randomized soak: desks, faults and syncs at random', () => {
       await desk.sync();
       desks.push({ desk, username, proxy, random: prng(SEED + i + 1), rounds: new Set() });
     }
-  });
+  }, 60_000);
   afterAll(async () => {
     for (const { desk, proxy } of desks) {
       proxy.clear();
