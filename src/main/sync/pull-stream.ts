@@ -1,6 +1,10 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import type { PullResponse } from '../../shared/contract/sync';
 import { pullPage } from './pull-check';
-import { failed, parseJson, refusalOf, type ServiceResult } from './service-client';
+import { failed, parseJson, refusalOf, type ServiceFailure, type ServiceResult } from './service-client';
 
 export interface StreamRequest {
   baseUrl: string;
@@ -17,62 +21,50 @@ const NEWLINE = 0x0a;
 
 /**
  * The pages of a pull as one answer (GET /v1/sync/stream, a page per line), each checked like a
- * pull's answer and handed out as it completes. Read lazily: a caller that stops asking stops
- * the reading, and the service, which only reads pages as fast as they are taken, waits with it.
- * An answer that breaks off is simply not continued: what was handed out was whole pages, each
- * with its cursor, so the next pull starts after the last one applied.
+ * pull's answer and handed out as it completes. Read with node:http rather than fetch: a caller
+ * that stops asking stops the reading right down to the socket (fetch's web stream keeps pulling
+ * the body into memory meanwhile, and re-joins it at great cost), and the service, which reads
+ * pages only as fast as they are taken, waits too. An answer that breaks off is simply not
+ * continued: what was handed out was whole pages, each with its cursor, so the next pull starts
+ * after the last one applied.
  */
 export async function openPullStream(
   request: StreamRequest,
 ): Promise<ServiceResult<AsyncGenerator<ServiceResult<PullResponse>>>> {
-  const query = new URLSearchParams({
+  const url = new URL('/v1/sync/stream', request.baseUrl);
+  url.search = new URLSearchParams({
     limit: String(request.pageSize),
     ...(request.cursor ? { cursor: request.cursor } : {}),
     ...(request.count ? { count: 'true' } : {}),
-  });
-  const abort = new AbortController();
-  let idle: NodeJS.Timeout | undefined;
-  const awake = () => {
-    clearTimeout(idle);
-    idle = setTimeout(() => abort.abort(new DOMException('no data', 'TimeoutError')), request.idleTimeoutMs);
-  };
-  const headers: Record<string, string> = { accept: 'application/x-ndjson' };
+  }).toString();
+  const headers: Record<string, string> = { accept: 'application/x-ndjson', 'accept-encoding': 'gzip' };
   if (request.token) headers['authorization'] = `Bearer ${request.token}`;
-  let response: Response;
-  try {
-    awake();
-    response = await fetch(new URL(`/v1/sync/stream?${query}`, request.baseUrl), { headers, signal: abort.signal });
-  } catch (error) {
-    clearTimeout(idle);
-    return failed(networkFailure(error, request.idleTimeoutMs));
+
+  const opened = await new Promise<ServiceResult<IncomingMessage>>((resolve) => {
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const req = send(url, { headers }, (res) => resolve({ ok: true, value: res }));
+    req.setTimeout(request.idleTimeoutMs, () =>
+      req.destroy(Object.assign(new Error('idle'), { name: 'TimeoutError' })),
+    );
+    req.on('error', (error) => resolve(failed(networkFailure(error, request.idleTimeoutMs))));
+    req.end();
+  });
+  if (!opened.ok) return opened;
+  const res = opened.value;
+  const body: Readable = res.headers['content-encoding'] === 'gzip' ? res.pipe(createGunzip()) : res;
+  if ((res.statusCode ?? 0) >= 300) {
+    const text = await readAll(body).catch(() => '');
+    return failed(refusalOf(res.statusCode ?? 0, parseJson(text)));
   }
-  if (!response.ok || !response.body) {
-    const text = await response.text().catch(() => '');
-    clearTimeout(idle);
-    return failed(refusalOf(response.status, parseJson(text)));
-  }
-  const reader = response.body.getReader();
 
   async function* pages(): AsyncGenerator<ServiceResult<PullResponse>> {
-    let pending: Uint8Array[] = [];
+    let pending: Buffer[] = [];
     try {
-      for (;;) {
-        awake();
-        let chunk: Awaited<ReturnType<typeof reader.read>>;
-        try {
-          chunk = await reader.read();
-        } catch (error) {
-          yield failed(networkFailure(error, request.idleTimeoutMs));
-          return;
-        }
-        if (chunk.done) {
-          if (pending.some((part) => part.length > 0)) yield broken('The order service’s stream ended inside a page');
-          return;
-        }
+      for await (const chunk of body as AsyncIterable<Buffer>) {
         let from = 0;
-        let at = chunk.value.indexOf(NEWLINE);
+        let at = chunk.indexOf(NEWLINE);
         while (at !== -1) {
-          pending.push(chunk.value.subarray(from, at));
+          pending.push(chunk.subarray(from, at));
           const line = Buffer.concat(pending).toString('utf8');
           pending = [];
           const page = pullPage.safeParse(parseJson(line));
@@ -82,24 +74,31 @@ export async function openPullStream(
           }
           yield { ok: true, value: page.data };
           from = at + 1;
-          at = chunk.value.indexOf(NEWLINE, from);
+          at = chunk.indexOf(NEWLINE, from);
         }
-        pending.push(chunk.value.subarray(from));
+        if (from < chunk.length) pending.push(chunk.subarray(from));
       }
+      if (pending.length) yield broken('The order service’s stream ended inside a page');
+    } catch (error) {
+      yield failed(networkFailure(error, request.idleTimeoutMs));
     } finally {
-      clearTimeout(idle);
-      await reader.cancel().catch(() => undefined);
+      res.destroy();
     }
   }
   return { ok: true, value: pages() };
 }
 
+async function readAll(body: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 const broken = (message: string): ServiceResult<never> => failed({ kind: 'BAD_RESPONSE', status: 200, message });
 
-function networkFailure(error: unknown, idleTimeoutMs: number) {
-  const name = (error as { name?: string }).name;
-  if (name === 'TimeoutError' || name === 'AbortError') {
-    return { kind: 'TIMEOUT' as const, message: `The order service sent nothing for ${idleTimeoutMs} ms` };
+function networkFailure(error: unknown, idleTimeoutMs: number): ServiceFailure {
+  if ((error as { name?: string }).name === 'TimeoutError') {
+    return { kind: 'TIMEOUT', message: `The order service sent nothing for ${idleTimeoutMs} ms` };
   }
-  return { kind: 'OFFLINE' as const, message: `Order service unreachable: ${(error as Error).message}` };
+  return { kind: 'OFFLINE', message: `Order service unreachable: ${(error as Error).message}` };
 }
