@@ -39,6 +39,13 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/node/**/*.ts'],
+    rules: {
+      // Node-side code both processes share (the desk's main, the order service): it imports neither.
+      'no-restricted-imports': ['error', { patterns: ['**/main/**', '**/server/**', '**/renderer/**', 'electron'] }],
+    },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: {
       // Shared code runs in renderer, main and server alike: no Node, DOM or Electron.
