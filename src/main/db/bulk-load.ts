@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import { outboxOf } from './outbox';
 import { SEARCH_COLUMNS } from './search-columns';
 
 /** What a bulk load took away from the store, to put back when it ends (kept in sync_state). */
@@ -93,9 +94,7 @@ export function checkpointAfterBulkLoad(db: Db): void {
 
 /** An empty store that has never synced: its first sync may load in bulk. */
 export function isEmptyStore(db: Db): boolean {
-  return (
-    db.prepare('SELECT NOT EXISTS (SELECT 1 FROM orders) AND NOT EXISTS (SELECT 1 FROM outbox)').pluck().get() === 1
-  );
+  return db.prepare('SELECT NOT EXISTS (SELECT 1 FROM orders)').pluck().get() === 1 && outboxOf(db).isEmpty();
 }
 
 export const countOrders = (db: Db): number => db.prepare('SELECT count(*) FROM orders').pluck().get() as number;

@@ -7,7 +7,7 @@ import { removeOrders, upsertOrders } from '../db/ingest';
 import type { CallContext } from '../ipc/dispatcher';
 import { ApiFailure } from '../ipc/failure';
 import { readBase } from '../sync/base';
-import { enqueueIntent, type OutboxRow } from '../sync/outbox';
+import { outboxOf, type OutboxRow } from '../db/outbox';
 import { readSyncState } from '../sync/sync-state';
 import { catalogueLookup } from './catalogue';
 import { deleteDraft } from './drafts';
@@ -25,26 +25,16 @@ function nextSeq(db: Db): number {
 }
 
 const rejectedDealerRow = (db: Db, id: string): OutboxRow | undefined =>
-  db
-    .prepare(
-      `SELECT id, payload, order_no AS orderNo, last_error_code AS lastErrorCode, answer FROM outbox
-       WHERE id = ? AND type = 'CREATE_DEALER_ORDER' AND state = 'rejected'`,
-    )
-    .get(id) as OutboxRow | undefined;
+  outboxOf(db).rejectedOfType(id, 'CREATE_DEALER_ORDER');
 
 /**
  * A rejected dealer order's local record goes when the service has no order of that number: the
  * order waits in the exceptions inbox, not in the order list.
  */
 export function forgetRejectedDealerOrders(db: Db): string[] {
-  const rows = db
-    .prepare(
-      `SELECT order_no AS orderNo FROM outbox x WHERE type = 'CREATE_DEALER_ORDER' AND state IN ('rejected', 'dismissed')
-       AND order_no IS NOT NULL AND NOT EXISTS (SELECT 1 FROM outbox y WHERE y.order_no = x.order_no
-       AND y.state IN ('queued', 'sending', 'applied', 'duplicate'))`,
-    )
-    .all() as Array<{ orderNo: string }>;
-  const gone = rows.map((r) => r.orderNo).filter((orderNo) => readBase(db, orderNo) === null);
+  const gone = outboxOf(db)
+    .refusedDealerOrders()
+    .filter((orderNo) => readBase(db, orderNo) === null);
   return gone.length > 0 && removeOrders(db, gone) > 0 ? gone : [];
 }
 
@@ -111,14 +101,11 @@ export async function submitDealerOrder(
     );
     if (!built.ok) return rejected(orderNo, built.code, built.fieldErrors ?? {});
     const childNo = makeChildOrderNumber(orderNo, 1);
-    enqueueIntent(db, 'CREATE_DEALER_ORDER', input, { orderNo: childNo, now: stamp.now });
+    outboxOf(db).enqueue('CREATE_DEALER_ORDER', input, { orderNo: childNo, now: stamp.now });
     upsertOrders(db, [built.state.record]);
     if (draftId) deleteDraft(db, draftId);
     if (old) {
-      db.prepare("UPDATE outbox SET state = 'dismissed', dismiss_reason = ? WHERE id = ? AND state = 'rejected'").run(
-        `resubmitted as ${orderNo}`,
-        old.id,
-      );
+      outboxOf(db).dismiss(old.id, `resubmitted as ${orderNo}`);
     }
     return { orderNo, childNo };
   })();
@@ -130,12 +117,7 @@ export async function submitDealerOrder(
   } catch {
     // Offline or the service failed: the order stays queued and provisional.
   }
-  const row = db
-    .prepare(
-      `SELECT state, last_error_code AS code, answer FROM outbox WHERE order_no = ? AND type = 'CREATE_DEALER_ORDER'
-       ORDER BY seq DESC LIMIT 1`,
-    )
-    .get(submitted.childNo) as { state: string; code: string | null; answer: string | null };
+  const row = outboxOf(db).latestOutcome(submitted.childNo, 'CREATE_DEALER_ORDER')!;
   if (row.state === 'applied' || row.state === 'duplicate') {
     return { orderNo: submitted.orderNo, outcome: 'accepted', code: null, fieldErrors: {} };
   }

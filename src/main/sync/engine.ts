@@ -15,7 +15,7 @@ import type { SyncContext } from './local-effects';
 import { applyPushAnswers } from './apply-answers';
 import { applyPreparedPage, applyPullPage } from './apply-pull';
 import { openPageStream } from './page-stream';
-import { countPending, countRejected, markSending, pendingIntents } from './outbox';
+import { outboxOf } from '../db/outbox';
 import type { ServiceClient, ServiceFailure } from './service-client';
 import { readSyncState, writeSyncState } from './sync-state';
 
@@ -80,8 +80,8 @@ export class SyncEngine {
     this.statusValue = {
       online: false,
       syncing: false,
-      queued: countPending(options.db),
-      exceptions: countRejected(options.db),
+      queued: outboxOf(options.db).countPending(),
+      exceptions: outboxOf(options.db).countRejected(),
       lastSyncAt: lastSyncAt === null ? null : Number(lastSyncAt),
       lastError: null,
       needsSignIn: false,
@@ -186,14 +186,11 @@ export class SyncEngine {
   private async pushAll(): Promise<Outcome> {
     const { db, client, deviceId } = this.options;
     for (;;) {
-      const batch = pendingIntents(db, MAX_PUSH_BATCH);
+      const batch = outboxOf(db).pending(MAX_PUSH_BATCH);
       if (batch.length === 0) return { ok: true };
       const registered = await this.ensureRegistered();
       if (!registered.ok) return registered;
-      markSending(
-        db,
-        batch.map((i) => i.id),
-      );
+      outboxOf(db).markSending(batch.map((i) => i.id));
       const pushing = client.push(deviceId, batch);
       this.options.onPhase?.('push-sent');
       const pushed = await pushing;
@@ -293,7 +290,8 @@ export class SyncEngine {
   }
 
   private refreshCounts(): void {
-    this.update({ queued: countPending(this.options.db), exceptions: countRejected(this.options.db) });
+    const outbox = outboxOf(this.options.db);
+    this.update({ queued: outbox.countPending(), exceptions: outbox.countRejected() });
   }
 
   private update(patch: Partial<SyncStatus>): void {

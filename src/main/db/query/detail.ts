@@ -10,7 +10,7 @@ import type { DataScope } from '../../../shared/domain/vocabulary';
 import type { Db } from '../connection';
 import { detailParts } from '../detail-columns';
 import { and } from './clause';
-import { PENDING_SYNC_SQL } from './pending-sync';
+import { PENDING_SYNC_SQL } from '../outbox';
 import { scopeClause } from './predicates';
 import { prepareCached } from './statement-cache';
 
