@@ -45,6 +45,7 @@ export interface DeskProcessConfig {
   now?: number;
   pageSize?: number;
   requestTimeoutMs?: number;
+  firstSyncBulkFrom?: number;
 }
 
 export type DeskCommand =
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
       requestTimeoutMs: config.requestTimeoutMs ?? 5_000,
       ...(config.now === undefined ? {} : { clock: { cell: sharedClockCell(config.now), offsetMs: 0 } }),
       ...(config.pageSize ? { syncPageSize: config.pageSize } : {}),
+      ...(config.firstSyncBulkFrom === undefined ? {} : { firstSyncBulkFrom: config.firstSyncBulkFrom }),
       random: 0.5,
       readers: 1,
       syncPhaseHook: { module: hookModule(), data: phases },

@@ -54,6 +54,7 @@ export function openTestDesk(
     requestTimeoutMs = 3_000,
     readers = 1,
     syncPhaseHook,
+    firstSyncBulkFrom,
   }: {
     dir?: string;
     serviceUrl?: string;
@@ -64,6 +65,8 @@ export function openTestDesk(
     requestTimeoutMs?: number;
     readers?: number;
     syncPhaseHook?: DeskBackendOptions['syncPhaseHook'];
+    /** Makes a small first sync load in bulk, as a large one does (DeskBackendOptions). */
+    firstSyncBulkFrom?: number;
   } = {},
 ): TestDesk {
   const id = deviceId ?? `00000000-0000-4000-8000-${String(++devices).padStart(12, '0')}`;
@@ -80,6 +83,7 @@ export function openTestDesk(
       random: 0.5,
       readers,
       ...(syncPhaseHook ? { syncPhaseHook } : {}),
+      ...(firstSyncBulkFrom === undefined ? {} : { firstSyncBulkFrom }),
     },
     { vault: new MemoryVault() },
   );

@@ -25,6 +25,8 @@ export interface AppOptions {
   autoSync?: boolean;
   syncIntervalMs?: number;
   syncPageSize?: number;
+  /** A first sync of at least this many orders loads in bulk (SyncEngineOptions.bulkFrom). */
+  firstSyncBulkFrom?: number;
   requestTimeoutMs?: number;
   now?: () => number;
   random?: () => number;
@@ -114,6 +116,7 @@ export function createApp(options: AppOptions): App {
       random: options.random,
       intervalMs: options.syncIntervalMs,
       pageSize: options.syncPageSize,
+      bulkFrom: options.firstSyncBulkFrom,
       onPhase: options.onSyncPhase,
       onStatus: (status) => events.emit('sync.status', status),
       onOrdersChanged: (orderNos, reason) =>

@@ -13,6 +13,7 @@ export interface DeskBackendOptions {
   autoSync?: boolean;
   syncIntervalMs?: number;
   syncPageSize?: number;
+  firstSyncBulkFrom?: number;
   requestTimeoutMs?: number;
   /** Reader threads for list windows, counts, search and exports (default 2). */
   readers?: number;
@@ -58,6 +59,7 @@ export async function appOptionsOf(
     autoSync: options.autoSync,
     syncIntervalMs: options.syncIntervalMs,
     syncPageSize: options.syncPageSize,
+    firstSyncBulkFrom: options.firstSyncBulkFrom,
     requestTimeoutMs: options.requestTimeoutMs,
     ...(clock ? { now: () => readSharedClock(clock.cell) + clock.offsetMs } : {}),
     ...(random === undefined ? {} : { random: () => random }),

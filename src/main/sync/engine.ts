@@ -1,5 +1,5 @@
 import type { SyncStatus } from '../../shared/contract/api';
-import { MAX_PUSH_BATCH } from '../../shared/contract/sync';
+import { MAX_PUSH_BATCH, type PullResponse } from '../../shared/contract/sync';
 import {
   beginBulkLoad,
   bulkWriting,
@@ -36,6 +36,11 @@ export interface SyncEngineOptions {
    * sync, which loads in bulk (db/bulk-load.ts). Tests set it to count pages.
    */
   pageSize?: number;
+  /**
+   * A first sync of at least this many orders loads in bulk (default 10,000): below it, the
+   * downloading thread and the index builds cost more than they save. Tests set it to 1.
+   */
+  bulkFrom?: number;
   /** How often to look for news when nothing prompts a sync. */
   intervalMs?: number;
   maxBackoffMs?: number;
@@ -52,6 +57,8 @@ const NEWS_PAGE = 200;
 const BULK_PAGE = 2_500;
 /** Pages a first sync's downloader may run ahead of the writer. */
 const BULK_DEPTH = 2;
+/** Orders from which a first sync loads in bulk (see bulkFrom). */
+const BULK_FROM = 10_000;
 
 /**
  * Points of a round that tests kill a desk at: a push batch is on its way (marked sending, answer
@@ -216,11 +223,20 @@ export class SyncEngine {
    * their own while this one writes (page-stream.ts), indexes built at the end (db/bulk-load.ts).
    */
   private async pullAll(): Promise<Outcome> {
-    const { db } = this.options;
-    const cursor = readSyncState(db, 'cursor');
-    const bulk = inBulkLoad(db) || (cursor === null && isEmptyStore(db));
-    if (!bulk) return this.pullNews(cursor);
-    beginBulkLoad(db);
+    const { db, client, pageSize = NEWS_PAGE, bulkFrom = BULK_FROM } = this.options;
+    let cursor = readSyncState(db, 'cursor');
+    if (!inBulkLoad(db)) {
+      if (cursor !== null || !isEmptyStore(db)) return this.pullNews(cursor);
+      // A new store: its first page says how many orders there are. A small first sync is news like
+      // any other (a bulk load's threads and index builds would cost it more than they save).
+      const first = await client.pull(null, pageSize, true);
+      if (!first.ok) return first;
+      this.applyNews(first.value);
+      if (!first.value.hasMore) return { ok: true };
+      cursor = first.value.cursor;
+      if ((first.value.remaining ?? 0) < bulkFrom) return this.pullNews(cursor);
+      beginBulkLoad(db);
+    }
     const pulled = await this.pullInBulk(cursor);
     if (!pulled.ok) return pulled;
     finishBulkLoad(db);
@@ -230,8 +246,14 @@ export class SyncEngine {
     return pulled;
   }
 
+  private applyNews(page: PullResponse): void {
+    const touched = applyPullPage(this.options.db, page, this.context());
+    this.options.onPhase?.('page-applied');
+    if (touched.length) this.options.onOrdersChanged?.(touched, 'pull');
+  }
+
   private async pullNews(cursor: string | null): Promise<Outcome> {
-    const { db, client, pageSize = NEWS_PAGE } = this.options;
+    const { client, pageSize = NEWS_PAGE } = this.options;
     let next = client.pull(cursor, pageSize);
     for (;;) {
       const pulled = await next;
@@ -239,9 +261,7 @@ export class SyncEngine {
       // The next page travels while this one is applied: the cursor it needs is already known, and a
       // page fetched but never applied (a crash, a failure) is simply fetched again from the stored cursor.
       if (pulled.value.hasMore) next = client.pull(pulled.value.cursor, pageSize);
-      const touched = applyPullPage(db, pulled.value, this.context());
-      this.options.onPhase?.('page-applied');
-      if (touched.length) this.options.onOrdersChanged?.(touched, 'pull');
+      this.applyNews(pulled.value);
       if (!pulled.value.hasMore) return { ok: true };
       // Let other work (IPC calls, a local write) run between pages.
       await new Promise((resolve) => setImmediate(resolve));

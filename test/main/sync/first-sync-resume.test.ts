@@ -73,6 +73,8 @@ describe('a large first sync killed halfway', () => {
       username: USER,
       now: service.clock.now(),
       pageSize: PAGE,
+      // 3,000 orders: made to load in bulk, as a large first sync does, so its resumption is what is tested.
+      firstSyncBulkFrom: 1,
     });
     processes.push(started);
     return started;
@@ -88,7 +90,7 @@ describe('a large first sync killed halfway', () => {
     first.post({ do: 'sync' });
     await first.waitFor((line) => line.marker === 'page-applied' && line.held);
     await first.kill();
-    const look = openTestDesk(service, { dir, deviceId, serviceUrl: proxy.url });
+    const look = openTestDesk(service, { dir, deviceId, serviceUrl: proxy.url, firstSyncBulkFrom: 1 });
     await look.signIn(USER);
     expect(await expectWholePages(look)).toBe(8);
     await look.close();
@@ -102,7 +104,7 @@ describe('a large first sync killed halfway', () => {
     await second.kill();
     const pulledBySecond = proxy.forwarded.slice(requestsBefore).filter(isPull);
 
-    const desk = openTestDesk(service, { dir, deviceId, serviceUrl: proxy.url, pageSize: PAGE });
+    const desk = openTestDesk(service, { dir, deviceId, serviceUrl: proxy.url, pageSize: PAGE, firstSyncBulkFrom: 1 });
     try {
       await desk.signIn(USER);
       const committed = await expectWholePages(desk);
