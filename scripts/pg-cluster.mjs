@@ -2,7 +2,7 @@
 // directory, a free port on 127.0.0.1, trust authentication, stopped and deleted afterwards.
 // Installs Debian's postgresql when it is missing and we are root (CI); otherwise says what to do.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ function serverBin() {
   return versions[0] ? join(ROOT, versions[0], 'bin') : null;
 }
 
-/** Debian's postgresql, without the default cluster on port 5432 it would otherwise start. */
+/** Debian's postgresql; the default cluster its install may start on port 5432 is stopped again. */
 export function ensurePostgres() {
   let bin = serverBin();
   if (bin) return bin;
@@ -26,11 +26,13 @@ export function ensurePostgres() {
     throw new Error('PostgreSQL 14+ is not installed: run `apt-get install postgresql` as root (Debian)');
   }
   console.log("Installing Debian's postgresql (apt-get)…");
-  mkdirSync('/etc/postgresql-common', { recursive: true });
-  writeFileSync('/etc/postgresql-common/createcluster.conf', 'create_main_cluster = false\n', { flag: 'a' });
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
   spawnSync('apt-get', ['install', '-y', '-qq', 'postgresql'], { stdio: 'inherit', env });
+  // Tests start their own clusters; the packaged one is not needed (best effort: it may not run).
+  spawnSync('sh', ['-c', 'pg_lsclusters -h 2>/dev/null | while read v c rest; do pg_ctlcluster "$v" "$c" stop; done'], {
+    stdio: 'ignore',
+  });
   bin = serverBin();
   if (!bin) throw new Error('apt-get install postgresql did not provide initdb');
   return bin;

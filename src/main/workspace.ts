@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { openDatabase, type Db } from './db/connection';
+import { privateDir, privateFile, tightenExisting } from './session/private-files';
 import type { Session } from './session/session';
 
 /**
@@ -26,6 +27,10 @@ export const userDirOf = (dataDir: string, username: string): string =>
 
 export function openWorkspace(dir: string, session: Session): Workspace {
   const file = join(dir, 'orders.sqlite');
+  privateDir(dir);
+  // SQLite gives its -wal and -shm the database file's mode, so a private file keeps them private.
+  privateFile(file);
   const db = openDatabase(file);
+  tightenExisting(`${file}-wal`, `${file}-shm`);
   return { session, db, dir, file, close: () => db.close() };
 }

@@ -1,11 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { TimerOverrides } from '../shared/domain/timers';
-import { createLimiters } from './auth/limiters';
+import { AddressQueue, realPause } from './auth/login-guard';
+import { hashPassword } from './auth/passwords';
 import { SessionCache } from './auth/sessions';
 import { resolveConfig, type ConfigOverrides } from './config';
 import type { Deps } from './deps';
 import { seedDemo } from './demo/seed';
 import { buildApp } from './http/app';
+import { allowedHostNames } from './http/host-check';
+import { CodeVerifiers } from './redemption/verifier';
 import { allRoutes } from './http/routes';
 import { DEFAULT_DATA_DIR, openStore, type StoreLocation } from './storage/open';
 import type { Store } from './storage/repositories';
@@ -25,6 +28,11 @@ export interface OrderServiceOptions extends StoreLocation {
   host?: string;
   /** Seeds the demo company (idempotently), accepts the demo users and serves the buyer-traffic API. */
   demo?: boolean;
+  /**
+   * The demo users' password for this run instead of the published one: a desk that starts the
+   * demo for itself gives it a random one, so nothing else on the machine can sign in with it.
+   */
+  demoPassword?: string;
   demoOrders?: number;
   clock?: Clock;
   timers?: TimerOverrides;
@@ -33,6 +41,20 @@ export interface OrderServiceOptions extends StoreLocation {
   tokenTtlMs?: number;
   login?: ConfigOverrides['login'];
   codeAttempts?: ConfigOverrides['codeAttempts'];
+  /** scrypt cost of code verifiers (default N=2^15); tests and the bench's seeding take a cheap one. */
+  codeVerifierCost?: ConfigOverrides['codeVerifierCost'];
+  /**
+   * Proxies (addresses or CIDRs) whose X-Forwarded-For is believed. Unset: the socket's address
+   * counts, so a client cannot pick its own address with a header.
+   */
+  trustProxy?: string[];
+  /**
+   * Host names the service answers besides loopback's. Required when `host` is not a loopback
+   * address: a deployed service answers only the names it is reached by.
+   */
+  allowedHosts?: string[];
+  /** How a slowed sign-in waits; tests observe it instead of sleeping. */
+  pause?: (ms: number) => Promise<void>;
   logger?: boolean;
 }
 
@@ -63,6 +85,8 @@ async function seedOnce(store: Store, seed: () => Promise<void>): Promise<void> 
  * service is configured; tests start it on port 0 with a ManualClock.
  */
 export async function startOrderService(options: OrderServiceOptions = {}): Promise<OrderService> {
+  const host = options.host ?? '127.0.0.1';
+  const allowedHosts = allowedHostNames(host, options.allowedHosts);
   const store = await openStore({
     database: options.database,
     poolSize: options.poolSize,
@@ -76,25 +100,42 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
     tokenTtlMs: options.tokenTtlMs,
     login: options.login,
     codeAttempts: options.codeAttempts,
+    codeVerifierCost: options.codeVerifierCost,
+    demoPasswordHash: options.demoPassword === undefined ? null : await hashPassword(options.demoPassword),
   });
-  const deps: Deps = { store, clock, config, limiters: createLimiters(config, clock), sessions: new SessionCache() };
-  const app = buildApp(deps, allRoutes(deps), { logger: options.logger ?? false });
+  const deps: Deps = {
+    store,
+    clock,
+    config,
+    loginQueue: new AddressQueue(options.pause ?? realPause),
+    sessions: new SessionCache(),
+    codeVerifiers: new CodeVerifiers({ store, clock, config }),
+  };
+  const app = buildApp(deps, allRoutes(deps), {
+    logger: options.logger ?? false,
+    allowedHosts,
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+  });
   try {
     if (config.demo) await seedOnce(store, () => seedDemo(deps, options.demoOrders ?? DEFAULT_DEMO_ORDERS));
-    await app.listen({ port: options.port ?? DEFAULT_PORT, host: options.host ?? '127.0.0.1' });
+    await app.listen({ port: options.port ?? DEFAULT_PORT, host });
   } catch (error) {
     await app.close();
     await store.close();
     throw error;
   }
 
+  // Codes issued before a restart (or by a unit that did not kick it) get their verifiers now.
+  deps.codeVerifiers.kick();
   // One sweep at a time, over every node on the database: a slow sweep is not overtaken by the
-  // next tick, and while another node sweeps this one finds nothing to do.
+  // next tick, and while another node sweeps this one finds nothing to do. Each tick also hashes
+  // any code still without a verifier.
   let sweeping: Promise<SweepResult> | null = null;
   const idle: SweepResult = { cancelled: 0, confirmed: 0, codesRetired: 0 };
   const sweep = (): Promise<SweepResult> =>
-    (sweeping ??= store
-      .exclusive('timer-sweep', () => runDueTimers(deps))
+    (sweeping ??= deps.codeVerifiers
+      .flush()
+      .then(() => store.exclusive('timer-sweep', () => runDueTimers(deps)))
       .then((result) => result ?? idle)
       .finally(() => (sweeping = null)));
   const interval = options.timerIntervalMs ?? 30_000;
@@ -103,7 +144,6 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
 
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? DEFAULT_PORT);
-  const host = options.host ?? '127.0.0.1';
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
@@ -113,6 +153,7 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
     async close() {
       if (ticker) clearInterval(ticker);
       await sweeping?.catch(() => undefined);
+      await deps.codeVerifiers.flush().catch(() => undefined);
       await app.close();
       await store.close();
     },

@@ -119,7 +119,20 @@ export class Bench {
     const started = performance.now();
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'src/server/cli.ts', '--demo', '--port', '0', ...store, '--demo-orders', String(this.orders)],
+      [
+        '--import',
+        'tsx',
+        'src/server/cli.ts',
+        '--demo',
+        '--port',
+        '0',
+        ...store,
+        '--demo-orders',
+        String(this.orders),
+        // Cheap code verifiers: the production cost would add most of an hour to a million-order seed.
+        '--code-verifier-cost',
+        '1024',
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     const url = await new Promise<string>((resolve, reject) => {

@@ -89,14 +89,15 @@ export async function buyVouchers(url: string, adminToken: string, count: number
         storeId: 'ST-01',
       });
       if (placed.status !== 200) throw new Error(`placing a voucher order answered ${placed.status}`);
-      const paid = await call<{ orders: OrderRecord[] }>(
+      const paid = await call<{ orders: OrderRecord[]; codes: Array<{ orderNo: string; code: string }> }>(
         `${url}/v1/demo/orders/${placed.body.parentNo}/pay`,
         adminToken,
         'POST',
         {},
       );
       if (paid.status !== 200) throw new Error(`paying a voucher order answered ${paid.status}`);
-      codes.push(paid.body.orders[0]!.redemptionCode!.code);
+      // The buyer's answer names the code; the order record carries only its verifier.
+      codes.push(paid.body.codes[0]!.code);
     },
   );
   return codes;

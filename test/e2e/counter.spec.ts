@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startOrderService, type OrderService } from '../../src/server/index';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
+import { issuedCode } from '../support/issued-codes';
 import { liveCodes } from './support/service-api';
 import { signIn, startWebMode, type WebMode } from './support/web-mode';
 
@@ -33,7 +34,7 @@ test.describe('the store counter, online', () => {
   }) => {
     const [order] = await liveCodes(app.serviceUrl);
     expect(order).toBeDefined();
-    const code = order!.redemptionCode!.code;
+    const code = issuedCode(app.serviceDb, order!.orderNo);
     await signIn(page, app.url, 'clerk1');
     await expect(page.getByRole('heading', { name: '核销台' })).toBeVisible();
     // A clerk's nav: counter, orders, exceptions; nothing to undo.
@@ -84,7 +85,7 @@ test.describe('the store counter, online', () => {
     page,
   }) => {
     const [order] = await liveCodes(app.serviceUrl);
-    const code = order!.redemptionCode!.code;
+    const code = issuedCode(app.serviceDb, order!.orderNo);
     await signIn(page, app.url, 'admin');
     await page.getByTestId('nav-counter').click();
     await lookUp(page, code, order!.storeId!);
@@ -116,7 +117,7 @@ test.describe('the store counter, online', () => {
   }) => {
     const [order] = await liveCodes(app.serviceUrl);
     await signIn(page, app.url, 'clerk1');
-    await lookUp(page, order!.redemptionCode!.code, order!.storeId!);
+    await lookUp(page, issuedCode(app.serviceDb, order!.orderNo), order!.storeId!);
     await page.getByRole('button', { name: '确认核销' }).click();
     await expect(page.getByTestId('counter-outcome')).toHaveAttribute('data-outcome', 'confirmed');
 
@@ -183,7 +184,7 @@ test.describe('two counters offline', () => {
   }) => {
     test.setTimeout(120_000);
     const [order] = await liveCodes(service.url);
-    const code = order!.redemptionCode!.code;
+    const code = issuedCode(join(serviceDir, 'orders.sqlite'), order!.orderNo);
     const pageA = await browser.newPage();
     const pageB0 = await browser.newPage();
     await signIn(pageA, a.url, 'clerk1');

@@ -93,9 +93,19 @@ test('dealer1 enters an order, sees the amounts worked out live, submits it and 
   );
   await expect(page.getByTestId('breakdown-payable')).toContainText('¥15.00');
   await page.screenshot({ path: 'test-results/screens/dealer-entry.png', fullPage: true });
-  await page.getByTestId('dealer-submit').click();
+  // A double click, as an impatient dealer gives it: one order, and the form is cleared for the next.
+  await page.getByTestId('dealer-submit').dblclick();
   await expect(page.getByTestId('dealer-outcome')).toContainText('已被订单服务接受');
-  await expect(page.getByTestId('dealer-outcome')).toContainText(/D\d{16}/);
+  const orderNo = /D\d{16}/.exec(await page.getByTestId('dealer-outcome').innerText())?.[0];
+  expect(orderNo).toBeDefined();
+  await expect(page.getByTestId('breakdown-payable')).toContainText('¥0.00');
+  await expect(page.getByTestId('receiver-name')).toHaveValue('');
+  await page.getByTestId('dealer-submit').click();
+  await expect(page.getByTestId('dealer-outcome')).not.toContainText('已被订单服务接受');
+  const mine = [...(await serviceOrders(service.url)).values()].filter(
+    (o) => o.dealerId === 'DL-01' && o.receiver?.address === '漕溪北路88号圣爱大厦12楼' && o.amounts.payable === 1500,
+  );
+  expect(new Set(mine.map((o) => o.parentNo))).toEqual(new Set([orderNo]));
 });
 
 test('a stock rejection shows the reason at the quantity; fixed and resubmitted, it is accepted', async ({ page }) => {

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { readTable } from '../../src/shared/files/read';
 import type { OrderRecord } from '../../src/shared/contract/records';
 import { serviceOrders } from './support/service-api';
 import { signIn, startWebMode, type WebMode } from './support/web-mode';
@@ -248,6 +249,32 @@ test('exporting the current filter downloads every matching order as a CSV, with
   expect(new Set(data.map((r) => r[at('订单号')]))).toEqual(new Set(expected.map((o) => o.orderNo)));
   expect(new Set(data.map((r) => r[at('订单状态')]))).toEqual(new Set(['交易完成']));
   expect(new Set(data.map((r) => r[at('支付方式')]))).toEqual(new Set(['支付宝']));
+});
+
+test('exporting the list as Excel gives a workbook whose tracking numbers read back intact as text', async ({
+  page,
+}) => {
+  await signIn(page, app.url, 'admin');
+  const expected = orders.filter((o) => o.status === 'PENDING_RECEIPT');
+  await page.locator('[data-status="PENDING_RECEIPT"]').click();
+  await expectTotal(page, expected.length);
+  await page.getByRole('group', { name: '导出格式' }).getByRole('button', { name: 'Excel' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出当前筛选' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toMatch(/\.xlsx$/);
+  await expect(page.getByRole('status', { name: '导出进度' })).toHaveText(
+    `已导出 ${expected.length.toLocaleString('en-US')} 单，文件已下载`,
+  );
+  const read = await readTable(new Uint8Array(readFileSync(await saved.path())));
+  if (!read.ok) throw new Error(read.code);
+  const [header, ...rows] = read.table.rows.map((r) => r.cells);
+  const at = (name: string) => header!.indexOf(name);
+  expect(rows).toHaveLength(expected.length);
+  const tracking = new Map(rows.map((r) => [r[at('订单号')], r[at('运单号')]]));
+  for (const order of expected) {
+    expect(tracking.get(order.orderNo)).toBe(order.waybills.map((w) => w.trackingNo).join(' '));
+  }
 });
 
 test('j and k move the cursor, / goes to the search, Enter opens the order and Esc closes it', async ({ page }) => {

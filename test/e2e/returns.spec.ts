@@ -65,7 +65,7 @@ test('a return from request to refund: service approves, the warehouse receives 
   await signIn(page, app.url, 'service1');
   await openFromList(page, order!.orderNo);
   await card.getByRole('button', { name: '确认退款' }).click();
-  await expect(card.locator('.after-sale-status')).toHaveText('已完成');
+  await expect(card.locator('.after-sale-status')).toHaveText('售后成功');
   await expect(page.getByTestId('module-timeline')).toContainText('原路退回');
   await card.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENS}/return-refunded.png` });
@@ -125,13 +125,13 @@ test('an exchange: the warehouse takes the goods back and sends the replacement 
   await signIn(page, app.url, 'warehouse1');
   await openFromList(page, order!.orderNo);
   await card.getByRole('button', { name: '确认退货入库' }).click();
-  await expect(card.locator('.after-sale-status')).toHaveText('待换货发出');
+  await expect(card.locator('.after-sale-status')).toHaveText('换货出库中');
   await card.getByRole('button', { name: '发出换货' }).click();
   // A ZTO label scanned while the picker still says another carrier: the number picks its carrier.
   const zto = `75${String(Date.now()).slice(-12)}`;
   await page.getByTestId('exchange-dialog').getByLabel('快递公司').selectOption('SF');
   await scan(page, '运单号', zto);
-  await expect(card.locator('.after-sale-status')).toHaveText('已完成');
+  await expect(card.locator('.after-sale-status')).toHaveText('售后成功');
   await expect(page.locator(`.waybill[data-tracking-no="${zto}"]`)).toContainText('中通快递');
   await card.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENS}/return-exchange.png` });
@@ -190,7 +190,7 @@ test.describe('a refund while the service cannot be reached', () => {
     await openFromList(page, order!.orderNo);
     await expect(page.getByTestId('detail-pending')).toHaveCount(0);
     await card.getByRole('button', { name: '确认退款' }).click();
-    await expect(card.locator('.after-sale-status')).toHaveText('已完成');
+    await expect(card.locator('.after-sale-status')).toHaveText('售后成功');
     await expect
       .poll(async () => {
         const held = (await serviceOrders(service.url)).get(order!.orderNo);

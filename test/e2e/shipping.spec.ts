@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { OrderRecord } from '../../src/shared/contract/records';
+import { xlsxBytes } from '../../src/shared/files/xlsx';
+import { encodeGb18030 } from '../support/gb18030';
 import { openFromList, scan, sfNumber } from './support/detail';
 import { serviceOrder, serviceOrders } from './support/service-api';
 import { signIn, startWebMode, type WebMode } from './support/web-mode';
@@ -65,7 +67,7 @@ test('a warehouse desk opens an order from the list and ships it in two parcels 
   await scan(page, '包裹 2 运单号', parcelB);
 
   await expect(dialog).toBeHidden();
-  await expect(panel.getByTestId('detail-notice')).toHaveText('已保存，等待同步');
+  await expect(panel.getByTestId('detail-notice')).toHaveText(/已保存，等待同步|已同步到订单服务/);
   await expect(panel.getByTestId('detail-status')).toHaveText('待发货');
   await expect(panel.locator('.waybill')).toHaveCount(2);
   await expect(panel.locator(`.waybill[data-tracking-no="${parcelB}"]`)).toContainText(`${second!.name}`);
@@ -76,6 +78,8 @@ test('a warehouse desk opens an order from the list and ships it in two parcels 
     })
     .toEqual(['PENDING_SHIPMENT', [parcelA, parcelB]]);
   await expect(panel.getByTestId('detail-pending')).toHaveCount(0);
+  // The notice follows the service's answer without reopening the order.
+  await expect(panel.getByTestId('detail-notice')).toHaveText('已同步到订单服务');
   await page.screenshot({ path: `${SCREENS}/ship-partial.png` });
 
   // The rest: s, scan, Enter.
@@ -177,7 +181,7 @@ test('batch-ships from a CSV: the preview shows the bad row, only the valid rows
   await signIn(page, app.url, 'warehouse1');
   await page.getByRole('button', { name: '批量发货' }).click();
   const dialog = page.getByTestId('batch-dialog');
-  await dialog.getByLabel('选择 CSV 文件').setInputFiles({
+  await dialog.getByLabel('选择 CSV 或 Excel 文件').setInputFiles({
     name: '发货单.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(`\uFEFF${csv.join('\r\n')}\r\n`),
@@ -202,6 +206,59 @@ test('batch-ships from a CSV: the preview shows the bad row, only the valid rows
   expect((await serviceOrder(app.serviceUrl, a!.orderNo))!.waybills.map((w) => w.trackingNo)).toEqual([numberA]);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+});
+
+test('batch-ships from an Excel workbook and from a GBK CSV as Chinese Excel saves it', async ({ page }) => {
+  const orders = await waitingToShip();
+  const [a, b] = orders.slice(-4, -2);
+  const [numberA, numberB] = [sfNumber(), sfNumber()];
+  await signIn(page, app.url, 'warehouse1');
+  const open = async () => {
+    await page.getByRole('button', { name: '批量发货' }).click();
+    return page.getByTestId('batch-dialog');
+  };
+
+  let dialog = await open();
+  const workbook = await xlsxBytes(
+    '发货',
+    [
+      { header: '订单号', kind: 'text' },
+      { header: '快递公司', kind: 'text' },
+      { header: '运单号', kind: 'text' },
+    ],
+    [[a!.orderNo, '顺丰速运', numberA]],
+  );
+  await dialog.getByLabel('选择 CSV 或 Excel 文件').setInputFiles({
+    name: '发货单.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(workbook),
+  });
+  await expect(dialog.getByTestId('batch-read')).toHaveText('已读取 2 行（Excel）');
+  await dialog.getByRole('button', { name: '预览' }).click();
+  await expect(dialog.getByTestId('batch-summary')).toHaveText('1 行可发货，0 行有错误（有错误的行不会发货）');
+  await page.screenshot({ path: `${SCREENS}/batch-xlsx-preview.png` });
+  await dialog.getByRole('button', { name: '发货 1 单' }).click();
+  await expect(dialog.getByTestId('batch-summary')).toHaveText('已发货 1 单，0 行未发货');
+  await page.keyboard.press('Escape');
+
+  dialog = await open();
+  await dialog.getByLabel('选择 CSV 或 Excel 文件').setInputFiles({
+    name: '发货单.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(encodeGb18030(`订单号,快递公司,运单号\r\n${b!.orderNo},顺丰速运,${numberB}\r\n`)),
+  });
+  await expect(dialog.getByTestId('batch-read')).toHaveText('已读取 2 行（CSV, GBK / GB18030）');
+  await expect(dialog.getByLabel('CSV 内容')).toHaveValue(/顺丰速运/);
+  await dialog.getByRole('button', { name: '预览' }).click();
+  await dialog.getByRole('button', { name: '发货 1 单' }).click();
+  await expect(dialog.getByTestId('batch-summary')).toHaveText('已发货 1 单，0 行未发货');
+  await expect
+    .poll(async () => {
+      const held = await serviceOrders(app.serviceUrl, 'warehouse1');
+      return [a, b].map((o) => held.get(o!.orderNo)?.waybills.map((w) => w.trackingNo));
+    })
+    .toEqual([[numberA], [numberB]]);
+  await page.keyboard.press('Escape');
 });
 
 test('the detail and the shipping dialog read in English too', async ({ page }) => {

@@ -40,13 +40,13 @@ export async function expectConverged(desk: TestDesk, service: TestService, user
   expect([...local.keys()]).toEqual([...remote.keys()].sort());
   for (const [orderNo, record] of remote)
     expect(withoutCode(local.get(orderNo)!), orderNo).toEqual(withoutCode(record));
-  // The desk holds redemption codes only as seals (see src/main/redemption/code-seal.ts).
+  // The desk holds no code, and each verifier only sealed (see src/main/redemption/code-seal.ts).
   for (const record of local.values())
-    if (record.redemptionCode) expect(record.redemptionCode.code).toMatch(/^sealed:/);
+    if (record.redemptionCode?.verifier) expect(record.redemptionCode.verifier).toMatch(/\$sealed:/);
 }
 
 const withoutCode = (record: OrderRecord): OrderRecord =>
-  record.redemptionCode ? { ...record, redemptionCode: { ...record.redemptionCode, code: '' } } : record;
+  record.redemptionCode ? { ...record, redemptionCode: { ...record.redemptionCode, verifier: '' } } : record;
 
 /** The service's own record of every intent it answered: id → applied | rejected. */
 export async function serviceIntentOutcomes(service: TestService): Promise<Map<string, string>> {

@@ -95,6 +95,8 @@ export interface TestService {
   fixture(sql: string, ...params: unknown[]): Promise<void>;
   /** Reads rows straight from the database, to check what the service stored. Same SQL rules as fixture. */
   query<T>(sql: string, ...params: unknown[]): Promise<T[]>;
+  /** The code the service issued for an order: what its buyer types at the counter. */
+  codeOf(order: { orderNo: string }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -176,6 +178,8 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     demoOrders: 400,
     timerIntervalMs: 0,
     tokenTtlMs: 365 * 24 * 3_600_000,
+    // Verifiers at a cost tests can afford (2 ms instead of 0.1 s a code); the format is the same.
+    codeVerifierCost: { N: 2 ** 10, r: 8, p: 1 },
     poolSize: 6,
     ...serviceOptions,
     ...(database ? { database } : {}),
@@ -268,6 +272,15 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     },
     query: <T>(sql: string, ...params: unknown[]) =>
       direct(sql, params, (statement) => statement.all(...params) as T[]) as Promise<T[]>,
+    async codeOf(order) {
+      const [row] = (await direct(
+        'SELECT code FROM redemption_codes WHERE order_no = ?',
+        [order.orderNo],
+        (statement) => statement.all(order.orderNo),
+      )) as Array<{ code: string }>;
+      if (!row) throw new Error(`order ${order.orderNo} has no code`);
+      return row.code;
+    },
     async close() {
       await service.close();
       await owned?.drop();

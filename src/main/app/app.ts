@@ -1,13 +1,21 @@
+import { dirname } from 'node:path';
 import type { SessionInfo } from '../../shared/contract/api';
+import { DEMO_USERS } from '../../shared/demo/users';
 import { createDispatcher, type CallContext, type Dispatch, type Handlers } from '../ipc/dispatcher';
 import { EventHub } from '../ipc/events';
 import { ApiFailure } from '../ipc/failure';
-import { ExportShelf } from '../orders/export';
+import { outboxOf } from '../db/outbox';
+import type { LabelPrinter } from '../floor/label-printer';
+import { ExportShelf, pruneExports } from '../orders/export';
 import type { PdfPrinter } from '../print/handlers';
-import { signIn } from '../session/sign-in';
+import { privateDir } from '../session/private-files';
+import { checkServiceUrl } from '../session/service-url';
+import { endServiceSession, signIn } from '../session/sign-in';
 import type { TokenVault } from '../session/token-vault';
 import { SyncEngine, type SyncPhase } from '../sync/engine';
-import { createCodeSeal, type CodeSeal } from '../redemption/code-seal';
+import { sealFor, type CodeSeal } from '../redemption/code-seal';
+import { loadSealKey, type KeyProtector } from '../session/seal-key';
+import { LIVENESS_TIMEOUT_MS, startLiveness } from '../sync/liveness';
 import { ServiceClient } from '../sync/service-client';
 import { readSyncState } from '../sync/sync-state';
 import { openWorkspace, userDirOf, type Workspace, type WorkspaceRef } from '../workspace';
@@ -21,6 +29,14 @@ export interface AppOptions {
   deviceId: string;
   /** The service is the embedded demo company: the UI says so. */
   demo?: boolean;
+  /** The embedded demo's password on this run, which the sign-in screen shows. */
+  demoPassword?: string;
+  /** Where the vault keeps tokens between runs: Electron with a working safeStorage says 'keychain'. */
+  tokenStorage?: 'keychain' | 'memory';
+  /** The OS's protection for this device's seal keys (Electron's safeStorage); none in browser mode. */
+  keyProtector?: KeyProtector | null;
+  /** Plain http to another machine (a lab network); refused otherwise (session/service-url.ts). */
+  allowInsecureServiceUrl?: boolean;
   /** Off in tests that drive sync rounds themselves. */
   autoSync?: boolean;
   syncIntervalMs?: number;
@@ -35,6 +51,8 @@ export interface AppOptions {
   onSyncPhase?: (phase: SyncPhase) => void;
   /** Electron's window printer; browser mode has none and answers NOT_SUPPORTED. */
   printer?: PdfPrinter;
+  /** Electron's silent printing to a thermal label printer; browser mode has none. */
+  labelPrinter?: LabelPrinter;
   /** Told whose store is open after each sign-in and sign-out (the backend's reader threads follow it). */
   onWorkspace?: (workspace: WorkspaceRef | null) => void;
 }
@@ -52,6 +70,8 @@ export interface App {
 interface SignedInState {
   workspace: Workspace;
   engine: SyncEngine;
+  /** Stops the liveness probe (a no-op when sync is not automatic). */
+  stopLiveness: () => void;
   seal: CodeSeal;
   client: ServiceClient;
 }
@@ -61,6 +81,7 @@ interface SignedInState {
  * workspace and sync engine live from their sign-in to their sign-out.
  */
 export function createApp(options: AppOptions): App {
+  const serviceUrl = checkServiceUrl(options.serviceUrl, { allowInsecure: options.allowInsecureServiceUrl });
   const events = new EventHub();
   const now = options.now ?? Date.now;
   const exports = new ExportShelf(events);
@@ -70,8 +91,9 @@ export function createApp(options: AppOptions): App {
 
   const clientFor = (token: () => string | null) =>
     new ServiceClient({
-      baseUrl: options.serviceUrl,
+      baseUrl: serviceUrl,
       token,
+      device: { id: options.deviceId, now },
       fetchImpl: options.fetchImpl,
       ...(options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}),
     });
@@ -81,6 +103,7 @@ export function createApp(options: AppOptions): App {
     current = null;
     if (!state) return;
     options.onWorkspace?.(null);
+    state.stopLiveness();
     await state.engine.stop();
     state.workspace.close();
   }
@@ -88,6 +111,8 @@ export function createApp(options: AppOptions): App {
   async function open(username: string, password: string): Promise<SessionInfo> {
     await close();
     const userDir = userDirOf(options.dataDir, username);
+    privateDir(options.dataDir);
+    privateDir(dirname(userDir));
     let token: string | null = null;
     const client = clientFor(() => token);
     const { account, login } = await signIn(client, userDir, username, password);
@@ -104,7 +129,10 @@ export function createApp(options: AppOptions): App {
       offline: login === null,
     };
     const workspace = openWorkspace(userDir, session);
-    const seal = createCodeSeal(account.secretKey);
+    const seal = sealFor(workspace.db, await loadSealKey(userDir, account.secretKey, options.keyProtector ?? null));
+    outboxOf(workspace.db).pruneAnswered(now());
+    // File ages are the computer's, not the desk's (possibly wrong) clock.
+    pruneExports(userDir, Date.now());
     const engine = new SyncEngine({
       db: workspace.db,
       client,
@@ -124,9 +152,16 @@ export function createApp(options: AppOptions): App {
     });
     // Best effort: a failure here is retried by the engine before its first push.
     if (login) await engine.ensureRegistered();
-    current = { workspace, engine, seal, client };
+    const auto = options.autoSync ?? true;
+    const stopLiveness = auto
+      ? startLiveness({
+          probe: () => client.reachable(LIVENESS_TIMEOUT_MS),
+          onResult: (reachable) => engine.noteReachable(reachable),
+        })
+      : () => undefined;
+    current = { workspace, engine, seal, client, stopLiveness };
     options.onWorkspace?.({ file: workspace.file, session });
-    if (options.autoSync ?? true) engine.start();
+    if (auto) engine.start();
     events.emit('session.changed', session);
     return session;
   }
@@ -166,8 +201,14 @@ export function createApp(options: AppOptions): App {
       signing = run.catch(() => undefined);
       return run;
     },
+    'session.tokenStorage': () => options.tokenStorage ?? 'memory',
+    'session.demoAccess': () =>
+      options.demo && options.demoPassword
+        ? { usernames: DEMO_USERS.map((u) => u.username), password: options.demoPassword }
+        : null,
     'session.signOut': async () => {
       const username = current?.workspace.session.username;
+      if (current) await endServiceSession(current.client);
       await close();
       if (username) await options.vault.clear(username);
       events.emit('session.changed', null);
@@ -175,7 +216,12 @@ export function createApp(options: AppOptions): App {
     },
     'sync.status': () => engineOf().status,
     'sync.now': () => engineOf().syncNow(),
-    ...capabilityHandlers({ events, now, printer: options.printer ?? null }),
+    ...capabilityHandlers({
+      events,
+      now,
+      printer: options.printer ?? null,
+      labelPrinter: options.labelPrinter ?? null,
+    }),
   };
   const dispatch = createDispatcher(handlers, context);
 

@@ -1,14 +1,27 @@
 import { fork } from 'node:child_process';
+import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface EmbeddedService {
   url: string;
+  /** What the demo users sign in with on this run. */
+  password: string;
   close(): Promise<void>;
 }
 
 /** How long seeding the demo company may take on a slow machine before the desk gives up. */
 const START_LIMIT_MS = 10 * 60_000;
+/** The demo's published password (src/server/demo/company.ts), for the demo people try out on purpose. */
+const PUBLISHED_PASSWORD = 'demo1234';
+
+const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** 16 characters of a 31-letter alphabet (~79 bits), in groups of four so a person can type it. */
+export function runPassword(): string {
+  const chars = Array.from({ length: 16 }, () => ALPHABET[randomInt(ALPHABET.length)]);
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
+}
 
 /**
  * The order service's entry for the embedded demo company: the built `service.js` beside main's
@@ -26,8 +39,17 @@ function serviceEntry(): { file: string; execArgv: string[] } {
  * With no remote order service configured, the app starts the demo company's service as a child
  * process, so a newcomer has a working system with one command. Its data sits beside the client's.
  * It runs on its own event loop and CPU share, and it ends with the desk (its IPC channel closes).
+ * The demo users' password is random for each run (the desk shows it on its sign-in screen): any
+ * program or user on the machine can reach a loopback port, and the published password would let
+ * them in. Only the demo people try out on purpose (`publicDemo`) takes the published one. The
+ * password goes to the service over the IPC channel, never on its command line.
  */
-export function startEmbeddedService(dataDir: string, demoOrders: number): Promise<EmbeddedService> {
+export function startEmbeddedService(
+  dataDir: string,
+  demoOrders: number,
+  { publicDemo }: { publicDemo: boolean },
+): Promise<EmbeddedService> {
+  const password = publicDemo ? PUBLISHED_PASSWORD : runPassword();
   const { file, execArgv } = serviceEntry();
   const child = fork(file, [join(dataDir, 'service'), String(demoOrders)], {
     execArgv,
@@ -35,6 +57,7 @@ export function startEmbeddedService(dataDir: string, demoOrders: number): Promi
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  child.send({ demoPassword: publicDemo ? null : password });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise<EmbeddedService>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -50,6 +73,7 @@ export function startEmbeddedService(dataDir: string, demoOrders: number): Promi
       if (typeof message.url !== 'string') return reject(new Error('the embedded order service sent no URL'));
       resolve({
         url: message.url,
+        password,
         async close() {
           if (child.exitCode !== null || child.signalCode !== null) return;
           child.kill('SIGTERM');

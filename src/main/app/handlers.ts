@@ -2,6 +2,7 @@ import { afterSaleHandlers } from '../aftersales/handlers';
 import { dealerHandlers } from '../dealer/handlers';
 import { exceptionHandlers } from '../exceptions/handlers';
 import { floorHandlers } from '../floor/handlers';
+import type { LabelPrinter } from '../floor/label-printer';
 import type { Handlers } from '../ipc/dispatcher';
 import type { EventHub } from '../ipc/events';
 import { orderHandlers } from '../orders/handlers';
@@ -17,17 +18,31 @@ export interface HandlerDeps {
   now: () => number;
   /** Electron's window printer; browser mode has none and answers NOT_SUPPORTED. */
   printer: PdfPrinter | null;
+  /** Electron's silent printing to a thermal label printer; browser mode has none. */
+  labelPrinter: LabelPrinter | null;
 }
 
 /** Procedures that belong to the app itself (who is signed in, the sync engine), not to a capability. */
-export type AppProcedure = 'session.current' | 'session.signIn' | 'session.signOut' | 'sync.status' | 'sync.now';
+export type AppProcedure =
+  | 'session.current'
+  | 'session.signIn'
+  | 'session.signOut'
+  | 'session.tokenStorage'
+  | 'session.demoAccess'
+  | 'sync.status'
+  | 'sync.now';
 
 /**
  * Every capability's handlers, in one map. A new capability adds its `…Handlers()` here. The same
  * map serves the writer thread (every procedure) and the reader threads (the procedures listed in
  * ../backend/reads.ts), so a handler is written once and never knows which thread runs it.
  */
-export const capabilityHandlers = ({ events, now, printer }: HandlerDeps): Omit<Handlers, AppProcedure> => ({
+export const capabilityHandlers = ({
+  events,
+  now,
+  printer,
+  labelPrinter,
+}: HandlerDeps): Omit<Handlers, AppProcedure> => ({
   ...orderHandlers(),
   ...listHandlers(events),
   ...viewHandlers(now),
@@ -36,6 +51,6 @@ export const capabilityHandlers = ({ events, now, printer }: HandlerDeps): Omit<
   ...dealerHandlers(),
   ...afterSaleHandlers(),
   ...shippingHandlers(),
-  ...floorHandlers(),
+  ...floorHandlers(labelPrinter),
   ...printHandlers(printer),
 });

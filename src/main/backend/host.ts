@@ -2,7 +2,9 @@ import type { SessionInfo } from '../../shared/contract/api';
 import type { Dispatch } from '../ipc/dispatcher';
 import { EventHub } from '../ipc/events';
 import { ExportShelf } from '../orders/export';
+import type { LabelPrinter } from '../floor/label-printer';
 import type { PdfPrinter } from '../print/handlers';
+import type { KeyProtector } from '../session/seal-key';
 import type { TokenVault } from '../session/token-vault';
 import type { WorkspaceRef } from '../workspace';
 import type { DeskBackendOptions } from './options';
@@ -16,6 +18,10 @@ export interface HostServices {
   vault: TokenVault;
   /** Electron's window printer; browser mode has none. */
   printer?: PdfPrinter;
+  /** Electron's silent printing to a thermal label printer; browser mode has none. */
+  labelPrinter?: LabelPrinter;
+  /** The OS's protection for the seal keys (Electron's safeStorage); none in browser mode. */
+  keyProtector?: KeyProtector | null;
 }
 
 /** The desk's backend as the transports see it: one door for calls, one hub for events. */
@@ -46,6 +52,8 @@ export function startDeskBackend(options: DeskBackendOptions, services: HostServ
 
   const hostCall = async (call: HostCall, args: unknown[]): Promise<unknown> => {
     const [a, b] = args as [string, string];
+    // Bytes cross between threads as plain Uint8Arrays.
+    const bytes = () => Buffer.from(args[0] as Uint8Array);
     switch (call) {
       case 'vault.save':
         return services.vault.save(a, b);
@@ -56,6 +64,15 @@ export function startDeskBackend(options: DeskBackendOptions, services: HostServ
       case 'printer.toPdf':
         if (!services.printer) throw new Error('no printer on this host');
         return services.printer.toPdf(a);
+      case 'labelPrinter.print':
+        if (!services.labelPrinter) throw new Error('no label printer on this host');
+        return services.labelPrinter.print(a, b as never);
+      case 'keys.protect':
+        if (!services.keyProtector) throw new Error('no key protection on this host');
+        return services.keyProtector.protect(bytes());
+      case 'keys.unprotect':
+        if (!services.keyProtector) throw new Error('no key protection on this host');
+        return services.keyProtector.unprotect(bytes());
     }
   };
 
@@ -80,7 +97,12 @@ export function startDeskBackend(options: DeskBackendOptions, services: HostServ
     }
   };
 
-  const writerData: WriterData = { options, printer: services.printer !== undefined };
+  const writerData: WriterData = {
+    options,
+    printer: services.printer !== undefined,
+    labelPrinter: services.labelPrinter !== undefined,
+    keyProtector: !!services.keyProtector,
+  };
   const startWriter = (): BackendThread => {
     const thread = new BackendThread('writer', writerData, onMessage);
     void thread.exited.then(() => {

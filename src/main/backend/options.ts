@@ -10,6 +10,12 @@ export interface DeskBackendOptions {
   serviceUrl: string;
   deviceId: string;
   demo?: boolean;
+  /** The embedded demo's password on this run, which the sign-in screen shows. */
+  demoPassword?: string;
+  /** Where the vault keeps tokens between runs: Electron with a working safeStorage says 'keychain'. */
+  tokenStorage?: 'keychain' | 'memory';
+  /** Plain http to another machine (a lab network); refused otherwise (session/service-url.ts). */
+  allowInsecureServiceUrl?: boolean;
   autoSync?: boolean;
   syncIntervalMs?: number;
   syncPageSize?: number;
@@ -46,7 +52,7 @@ export type SyncPhaseHook = (phase: SyncPhase, data: unknown) => void;
 /** AppOptions for the writer thread's app, apart from main's services. */
 export async function appOptionsOf(
   options: DeskBackendOptions,
-): Promise<Omit<AppOptions, 'vault' | 'printer' | 'onWorkspace'>> {
+): Promise<Omit<AppOptions, 'vault' | 'printer' | 'labelPrinter' | 'keyProtector' | 'onWorkspace'>> {
   const { clock, random, syncPhaseHook } = options;
   const hook = syncPhaseHook
     ? ((await import(syncPhaseHook.module)) as { onSyncPhase: SyncPhaseHook }).onSyncPhase
@@ -56,6 +62,9 @@ export async function appOptionsOf(
     serviceUrl: options.serviceUrl,
     deviceId: options.deviceId,
     demo: options.demo,
+    demoPassword: options.demoPassword,
+    tokenStorage: options.tokenStorage,
+    allowInsecureServiceUrl: options.allowInsecureServiceUrl,
     autoSync: options.autoSync,
     syncIntervalMs: options.syncIntervalMs,
     syncPageSize: options.syncPageSize,

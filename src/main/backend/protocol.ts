@@ -23,4 +23,11 @@ export type FromWorker =
   | { type: 'host-call'; id: number; call: HostCall; args: unknown[] }
   | { type: 'closed' };
 
-export type HostCall = 'vault.save' | 'vault.load' | 'vault.clear' | 'printer.toPdf';
+export type HostCall =
+  | 'vault.save'
+  | 'vault.load'
+  | 'vault.clear'
+  | 'printer.toPdf'
+  | 'labelPrinter.print'
+  | 'keys.protect'
+  | 'keys.unprotect';

@@ -19,7 +19,7 @@ const post = (message: FromWorker) => port.postMessage(message);
 const events = new EventHub();
 events.subscribe((name, payload) => post({ type: 'event', name, payload }));
 
-const all = capabilityHandlers({ events, now: Date.now, printer: null });
+const all = capabilityHandlers({ events, now: Date.now, printer: null, labelPrinter: null });
 const handlers: HandlerMap = Object.fromEntries(
   Object.entries(all).filter(([name]) => READ_PROCEDURES.has(name as keyof typeof all)),
 );

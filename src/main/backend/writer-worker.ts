@@ -6,19 +6,23 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createApp } from '../app/app';
+import type { LabelPrinter } from '../floor/label-printer';
 import type { PdfPrinter } from '../print/handlers';
+import type { KeyProtector } from '../session/seal-key';
 import type { TokenVault } from '../session/token-vault';
 import { appOptionsOf, type DeskBackendOptions } from './options';
 import type { FromWorker, HostCall, ToWorker } from './protocol';
 
 export interface WriterData {
   options: DeskBackendOptions;
-  /** Main has a printer (Electron): the print handler may ask for it. */
+  /** What main's thread has to lend (Electron's printers and key protection; browser mode has none). */
   printer: boolean;
+  labelPrinter: boolean;
+  keyProtector: boolean;
 }
 
 const port = parentPort!;
-const { options, printer } = workerData as WriterData;
+const { options, printer, labelPrinter, keyProtector } = workerData as WriterData;
 const post = (message: FromWorker) => port.postMessage(message);
 
 let hostCalls = 0;
@@ -36,11 +40,18 @@ const vault: TokenVault = {
   clear: (username) => host('vault.clear', username),
 };
 const pdfPrinter: PdfPrinter = { toPdf: (fileName) => host('printer.toPdf', fileName) };
+const labels: LabelPrinter = { print: (deviceName, size) => host('labelPrinter.print', deviceName, size) };
+const keys: KeyProtector = {
+  protect: async (secret) => Buffer.from(await host<Uint8Array>('keys.protect', secret)),
+  unprotect: async (sealed) => Buffer.from(await host<Uint8Array>('keys.unprotect', sealed)),
+};
 
 const app = createApp({
   ...(await appOptionsOf(options)),
   vault,
   ...(printer ? { printer: pdfPrinter } : {}),
+  ...(labelPrinter ? { labelPrinter: labels } : {}),
+  keyProtector: keyProtector ? keys : null,
   onWorkspace: (workspace) => post({ type: 'workspace', workspace }),
 });
 app.events.subscribe((name, payload) => post({ type: 'event', name, payload }));

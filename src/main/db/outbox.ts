@@ -45,6 +45,9 @@ export const PENDING_SYNC_SQL = `(SELECT count(*) FROM outbox x WHERE x.order_no
   PENDING_OUTBOX_STATES,
 )})`;
 
+/** How long answered intents stay as the device's own trail before they are deleted. */
+export const OUTBOX_RETENTION_MS = 30 * 24 * 3_600_000;
+
 const PENDING = `state IN ('queued', 'sending')`;
 const SELECT_ROW = `SELECT id, seq, type, payload, client_time AS clientTime, order_no AS orderNo, state, attempts,
   last_error_code AS lastErrorCode, last_error_message AS lastErrorMessage, created_at AS createdAt,
@@ -64,14 +67,13 @@ export class OutboxRepo {
     return statement;
   }
 
-  /** A new intent, next in the device's order, waiting to be sent. */
+  /** A new intent, next in the device's order, waiting to be sent (its id given when it must be known before). */
   enqueue<T extends IntentType>(
     type: T,
     payload: IntentPayload<T>,
-    { orderNo, now }: { orderNo: string | null; now: number },
+    { orderNo, now, id = randomUUID() }: { orderNo: string | null; now: number; id?: string },
   ): Intent {
     const seq = this.sql('SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox').pluck().get() as number;
-    const id = randomUUID();
     this.sql(
       `INSERT INTO outbox (id, seq, type, payload, client_time, order_no, state, created_at)
        VALUES (?, ?, ?, ?, ?, ?, 'queued', ?)`,
@@ -124,15 +126,22 @@ export class OutboxRepo {
       OutboxRow | undefined;
   }
 
-  /** The service's answer to a sent intent; false when it was answered before (a repeated answer). */
-  answer(result: IntentResult, at: number): boolean {
-    const keep = result.status === 'rejected' ? JSON.stringify(result) : null;
+  /**
+   * The service's answer to a sent intent, `kept` (its whole answer, for the exceptions inbox) when
+   * rejected; false when it was answered before (a repeated answer).
+   */
+  answer(result: IntentResult, kept: string | null, at: number): boolean {
     return (
       this.sql(
         `UPDATE outbox SET state = ?, last_error_code = ?, last_error_message = ?, answer = ?, answered_at = ?
          WHERE id = ? AND ${PENDING}`,
-      ).run(result.status, result.code ?? null, result.message ?? null, keep, at, result.id).changes > 0
+      ).run(result.status, result.code ?? null, result.message ?? null, kept, at, result.id).changes > 0
     );
+  }
+
+  /** A redemption's typed code (kept sealed until sent) has no use left once the service has it. */
+  forgetRedeemCode(id: string): void {
+    this.sql(`UPDATE outbox SET payload = json_set(payload, '$.code', '') WHERE id = ? AND type = 'REDEEM'`).run(id);
   }
 
   orderOf(id: string): string | null {
@@ -152,6 +161,14 @@ export class OutboxRepo {
   outcome(id: string): Outcome | undefined {
     return this.sql('SELECT state, last_error_code AS code, answer FROM outbox WHERE id = ?').get(id) as
       Outcome | undefined;
+  }
+
+  /** An intent of a type, as answered so far, with what it asked. */
+  outcomeOfType(id: string, type: IntentType): (Outcome & { payload: string }) | undefined {
+    return this.sql('SELECT state, last_error_code AS code, answer, payload FROM outbox WHERE id = ? AND type = ?').get(
+      id,
+      type,
+    ) as (Outcome & { payload: string }) | undefined;
   }
 
   /** The latest intent of a type on an order, as answered so far. */
@@ -179,6 +196,18 @@ export class OutboxRepo {
         .pluck()
         .all() as string[],
     );
+  }
+
+  /**
+   * Deletes intents the service answered (applied, duplicate, or rejected and then dismissed) longer
+   * ago than the retention period. The newest row always stays: the next intent's sequence number
+   * follows it, and a device's sequence must never go back.
+   */
+  pruneAnswered(now: number, retentionMs = OUTBOX_RETENTION_MS): number {
+    return this.sql(
+      `DELETE FROM outbox WHERE state IN ('applied', 'duplicate', 'dismissed') AND answered_at < ?
+       AND seq < (SELECT MAX(seq) FROM outbox)`,
+    ).run(now - retentionMs).changes;
   }
 
   /** Dealer orders refused for good (rejected or dismissed), and never made again under their number. */

@@ -143,8 +143,9 @@ export function prepareOrders(records: readonly OrderRecord[]): PreparedOrders {
       p.afterSaleLines.push(JSON.stringify(a.lines.map((l) => [l.lineNo, l.quantity])));
     }
     p.afterSaleCounts.push(r.afterSales.length);
+    // The column holds the sealed verifier ('' while the service has not hashed the code yet).
     const code = r.redemptionCode;
-    if (code) p.codes.push(code.code, code.validFrom, code.validTo, code.usesTotal, code.usesLeft);
+    if (code) p.codes.push(code.verifier ?? '', code.validFrom, code.validTo, code.usesTotal, code.usesLeft);
     p.codeCounts.push(code ? 1 : 0);
   }
   return p;

@@ -29,6 +29,7 @@ export const dealerHandlers = (): DealerHandlers => ({
       coupon === undefined ? couponById(db, session.scope.dealerIds, draft.couponId) : coupon,
       campaign === undefined ? campaignById(db, draft.campaignId) : campaign,
       explicitCampaign,
+      (id) => campaignById(db, id) ?? undefined,
     );
   },
   'dealer.drafts.list': ({ db }) => {

@@ -2,6 +2,8 @@ import type { DealerDraftInput, DealerSubmitOutcome } from '../../shared/contrac
 import { dealerOrderInput, type DealerOrderInput, type IntentResult } from '../../shared/contract/sync';
 import { makeChildOrderNumber, makeOrderNumber, MAX_SEQ } from '../../shared/domain/order-number';
 import { buildDealerOrderRecord } from '../../shared/intents/dealer-order';
+import { schemaFieldError, withWalkInBuyer } from '../../shared/intents/dealer-checks';
+import { goodsCampaignIds } from '../../shared/intents/dealer-pricing';
 import type { Db } from '../db/connection';
 import { removeOrders, upsertOrders } from '../db/ingest';
 import type { CallContext } from '../ipc/dispatcher';
@@ -53,9 +55,17 @@ const rejected = (orderNo: string, code: string, fieldErrors: Record<string, str
  */
 export async function submitDealerOrder(
   ctx: CallContext,
-  { draft, draftId, resubmitOf }: { draft: DealerDraftInput; draftId?: string; resubmitOf?: string },
+  {
+    draft,
+    draftId,
+    resubmitOf,
+    submissionId,
+  }: { draft: DealerDraftInput; draftId?: string; resubmitOf?: string; submissionId?: string },
 ): Promise<DealerSubmitOutcome> {
   const { db, session } = ctx;
+  // The same submission pressed again: its order, as it stands, never a second one.
+  const earlier = submissionId ? submissionOutcome(db, submissionId) : null;
+  if (earlier) return earlier;
   if (!session.scope.dealerIds.includes(draft.dealerId)) {
     throw new ApiFailure('ACTION_REFUSED', `Not entitled to enter orders for ${draft.dealerId}`, 'DEALER_NOT_ENTITLED');
   }
@@ -72,7 +82,11 @@ export async function submitDealerOrder(
   const lookup = catalogueLookup(db);
   const coupon = couponById(db, session.scope.dealerIds, draft.couponId);
   const campaign = campaignById(db, draft.campaignId);
-  const quoted = quoteDraft(draft, lookup, coupon, campaign);
+  const campaignTerms = (id: string) => campaignById(db, id) ?? undefined;
+  const quoted = quoteDraft(draft, lookup, coupon, campaign, false, campaignTerms);
+  const goodsCampaigns = goodsCampaignIds(
+    draft.lines.map((l) => ({ campaignId: lookup(l.sku)?.campaignId ?? null })),
+  ).flatMap((id) => campaignTerms(id) ?? []);
   const blocking = Object.fromEntries(Object.entries(quoted.fieldErrors).filter(([, r]) => !WARNINGS.has(r)));
   const stamp = ctx.stamp();
 
@@ -80,12 +94,12 @@ export async function submitDealerOrder(
     // A form the device already knows to be wrong is sent back at once, without using up a number.
     if (Object.keys(blocking).length > 0) return rejected(oldNo ?? '', 'DEALER_ORDER_REJECTED', blocking);
     const probe = dealerOrderInput.safeParse({
-      ...draft,
+      ...withWalkInBuyer(draft),
       orderNo: 'D000000000000000',
       expectedPayable: quoted.payable,
     });
     if (!probe.success) {
-      const errors = Object.fromEntries(probe.error.issues.map((i) => [i.path.join('.'), 'INVALID']));
+      const errors = Object.fromEntries(probe.error.issues.map((i) => [i.path.join('.'), schemaFieldError(i)]));
       return rejected(oldNo ?? '', 'DEALER_ORDER_REJECTED', errors);
     }
     const orderNo =
@@ -97,11 +111,15 @@ export async function submitDealerOrder(
         const item = lookup(sku);
         return item && { ...item, kind: 'PHYSICAL' as const };
       },
-      { ...stamp, dealerName: session.displayName, coupon, campaign },
+      { ...stamp, dealerName: session.displayName, coupon, campaign, goodsCampaigns },
     );
     if (!built.ok) return rejected(orderNo, built.code, built.fieldErrors ?? {});
     const childNo = makeChildOrderNumber(orderNo, 1);
-    outboxOf(db).enqueue('CREATE_DEALER_ORDER', input, { orderNo: childNo, now: stamp.now });
+    outboxOf(db).enqueue('CREATE_DEALER_ORDER', input, {
+      orderNo: childNo,
+      now: stamp.now,
+      ...(submissionId ? { id: submissionId } : {}),
+    });
     upsertOrders(db, [built.state.record]);
     if (draftId) deleteDraft(db, draftId);
     if (old) {
@@ -118,14 +136,33 @@ export async function submitDealerOrder(
     // Offline or the service failed: the order stays queued and provisional.
   }
   const row = outboxOf(db).latestOutcome(submitted.childNo, 'CREATE_DEALER_ORDER')!;
-  if (row.state === 'applied' || row.state === 'duplicate') {
-    return { orderNo: submitted.orderNo, outcome: 'accepted', code: null, fieldErrors: {} };
-  }
-  if (row.state === 'rejected') {
-    const answer = row.answer ? (JSON.parse(row.answer) as IntentResult) : null;
+  const outcome = outcomeOf(submitted.orderNo, row);
+  if (outcome.outcome === 'rejected') {
     const gone = forgetRejectedDealerOrders(db);
     if (gone.length > 0) ctx.changed(gone);
-    return rejected(submitted.orderNo, row.code ?? 'DEALER_ORDER_REJECTED', answer?.fieldErrors ?? {});
   }
-  return { orderNo: submitted.orderNo, outcome: 'provisional', code: null, fieldErrors: {} };
+  return outcome;
+}
+
+interface SubmittedRow {
+  state: string;
+  code: string | null;
+  answer: string | null;
+}
+
+/** What a queued CREATE_DEALER_ORDER has come to: accepted, refused with its reasons, or still waiting. */
+function outcomeOf(orderNo: string, row: SubmittedRow): DealerSubmitOutcome {
+  if (row.state === 'applied' || row.state === 'duplicate') {
+    return { orderNo, outcome: 'accepted', code: null, fieldErrors: {} };
+  }
+  if (row.state === 'rejected' || row.state === 'dismissed') {
+    const answer = row.answer ? (JSON.parse(row.answer) as IntentResult) : null;
+    return rejected(orderNo, row.code ?? 'DEALER_ORDER_REJECTED', answer?.fieldErrors ?? {});
+  }
+  return { orderNo, outcome: 'provisional', code: null, fieldErrors: {} };
+}
+
+function submissionOutcome(db: Db, submissionId: string): DealerSubmitOutcome | null {
+  const row = outboxOf(db).outcomeOfType(submissionId, 'CREATE_DEALER_ORDER');
+  return row ? outcomeOf((JSON.parse(row.payload) as DealerOrderInput).orderNo, row) : null;
 }

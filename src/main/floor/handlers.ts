@@ -6,7 +6,8 @@ import type { CallContext, Handlers } from '../ipc/dispatcher';
 import { ApiFailure } from '../ipc/failure';
 import { actLocally } from '../orders/act-locally';
 import { itemByCode, requiresVerification } from './item-codes';
-import { takeLabel, topUp, voidLabel } from './labels';
+import type { LabelPrinter } from './label-printer';
+import { prepareLabels, takeLabel, topUp, voidLabel } from './labels';
 import { clearProgress, saveProgress, takeShippedUnits, verifyLinesOf, verifyStateOf } from './verification';
 
 const CHINA_OFFSET = 8 * 3_600_000;
@@ -42,7 +43,9 @@ export function shipVerified(ctx: CallContext, payload: IntentPayload<'SHIP'>) {
   })();
 }
 
-export const floorHandlers = (): Pick<
+export const floorHandlers = (
+  labelPrinter: LabelPrinter | null,
+): Pick<
   Handlers,
   | 'floor.open'
   | 'floor.scan'
@@ -52,11 +55,19 @@ export const floorHandlers = (): Pick<
   | 'labels.topUp'
   | 'labels.take'
   | 'labels.void'
+  | 'labels.prepare'
+  | 'labels.printSilently'
 > => ({
   'orders.ship': shipVerified,
   'labels.topUp': (ctx, { carrier, warehouseId }) => topUp(ctx, carrier, warehouseId),
   'labels.take': (ctx, { orderNo, carrier }) => takeLabel(ctx, orderNo, carrier),
   'labels.void': (ctx, { trackingNo, reason }) => voidLabel(ctx, trackingNo, reason),
+  'labels.prepare': (ctx, { orderNos, carrier }) => prepareLabels(ctx, orderNos, carrier),
+  'labels.printSilently': (_ctx, { deviceName, size }) => {
+    if (!labelPrinter)
+      throw new ApiFailure('NOT_SUPPORTED', 'Silent printing needs the desktop app; use the print dialog');
+    return labelPrinter.print(deviceName, size);
+  },
   'floor.open': (ctx, { orderNo }) => verifyStateOf(ctx.db, requireOrder(ctx, orderNo)),
   'floor.scan': (ctx, { orderNo, code, quantity }) =>
     ctx.db.transaction(() => {

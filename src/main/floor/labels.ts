@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { LabelBlock } from '../../shared/contract/floor';
+import type { LabelBlock, LabelToPrint } from '../../shared/contract/floor';
 import type { Db } from '../db/connection';
 import { getOrderDetail } from '../db/orders-query';
 import type { CallContext } from '../ipc/dispatcher';
@@ -130,4 +130,28 @@ export async function voidLabel(ctx: CallContext, trackingNo: string, reason: st
     .run(reason, trackingNo);
   await sendVoids(ctx);
   return blockOf(ctx.db, row.carrier, row.warehouseId);
+}
+
+/** Labels in the order asked; the first order that cannot get one ends the batch and is named. */
+export function prepareLabels(ctx: CallContext, orderNos: readonly string[], carrier: string) {
+  const labels: LabelToPrint[] = [];
+  for (const orderNo of orderNos) {
+    const order = getOrderDetail(ctx.db, ctx.session.scope, orderNo);
+    if (!order) return { labels, refused: { orderNo, reason: 'ORDER_NOT_FOUND' } };
+    try {
+      const { trackingNo } = takeLabel(ctx, orderNo, carrier);
+      const warehouse = ctx.db.prepare('SELECT name FROM warehouse_policies WHERE id = ?').get(order.warehouseId) as
+        { name: string } | undefined;
+      labels.push({
+        order,
+        trackingNo,
+        carrier,
+        sender: { name: order.merchantName, warehouse: warehouse?.name ?? order.warehouseId ?? '' },
+      });
+    } catch (error) {
+      if (!(error instanceof ApiFailure)) throw error;
+      return { labels, refused: { orderNo, reason: error.reason ?? error.code } };
+    }
+  }
+  return { labels, refused: null };
 }

@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { OrderExportProgress } from '../../shared/contract/list';
-import type { OrderListFilter, OrderSort } from '../../shared/contract/orders';
+import type { OrderListFilter, OrderListRow, OrderSort } from '../../shared/contract/orders';
 import type { ListColumn } from '../../shared/contract/list';
 import type { DataScope } from '../../shared/domain/vocabulary';
 import type { Db } from '../db/connection';
 import type { EventHub } from '../ipc/events';
 import { listOrders } from '../db/orders-query';
 import { anchorsOf } from '../db/query/window';
-import { csvWriter, type CsvStyle } from './export-csv';
+import { privateDir, privateFile } from '../session/private-files';
+import { openXlsxFile } from '../../shared/files/xlsx';
+import { csvWriter, xlsxRows, type CsvStyle } from './export-csv';
 
 /**
  * Rows per read: about 10 ms of main's time, after which it yields to other calls and reports
@@ -23,6 +25,44 @@ export interface ExportJob extends CsvStyle {
   filter: OrderListFilter;
   sort: OrderSort;
   columns: ListColumn[];
+  format: 'csv' | 'xlsx';
+}
+
+interface RowSink {
+  write(rows: readonly OrderListRow[]): Promise<void>;
+  close(): Promise<void>;
+  abort(): void;
+}
+
+/** The CSV file: a write stream, waiting for it to drain when it asks to. */
+function csvSink(path: string, job: ExportJob): RowSink {
+  const out = createWriteStream(path, { encoding: 'utf8' });
+  const closed = once(out, 'close');
+  const csv = csvWriter(job.columns, job);
+  out.write(csv.header);
+  return {
+    async write(rows) {
+      if (!out.write(csv.lines(rows))) await once(out, 'drain');
+    },
+    async close() {
+      out.end();
+      await closed;
+    },
+    abort: () => out.destroy(),
+  };
+}
+
+/** The XLSX file: exceljs' streaming writer commits each row as it comes. */
+async function xlsxSink(path: string, job: ExportJob): Promise<RowSink> {
+  const layout = xlsxRows(job.columns, job);
+  const sheet = await openXlsxFile(path, 'orders', layout.columns);
+  return {
+    async write(rows) {
+      sheet.add(layout.rows(rows));
+    },
+    close: () => sheet.close(),
+    abort: () => undefined,
+  };
 }
 
 /**
@@ -44,7 +84,7 @@ export class ExportShelf {
 }
 
 /**
- * Writes every order matching the filter, in the list's sort, to exports/<id>.csv beside the
+ * Writes every order matching the filter, in the list's sort, to exports/<id>.csv (or .xlsx) beside the
  * user's store. It answers at once with the id and the row count; the rows follow chunk by chunk
  * through keyset pages (never all of them in memory), yielding between chunks so other calls are
  * served meanwhile, and `report` sees the progress, the last report with the file's path.
@@ -58,8 +98,10 @@ export function startExport(
   const exportId = randomUUID();
   const { total } = anchorsOf(db, scope, job.filter, job.sort);
   const dir = join(dirname(db.name), 'exports');
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, `orders-${exportId}.csv`);
+  privateDir(dir);
+  const path = join(dir, `orders-${exportId}.${job.format}`);
+  // Made 0600 before either writer opens it: they keep the mode of a file that exists.
+  privateFile(path);
   const progress = (written: number, end: { path?: string; error?: string } = {}) =>
     report({
       exportId,
@@ -71,31 +113,51 @@ export function startExport(
     });
 
   const run = async () => {
-    const out = createWriteStream(path, { encoding: 'utf8' });
-    const closed = once(out, 'close');
-    const csv = csvWriter(job.columns, job);
     let written = 0;
+    let sink: RowSink | null = null;
     try {
-      out.write(csv.header);
+      sink = job.format === 'xlsx' ? await xlsxSink(path, job) : csvSink(path, job);
       let after: string | undefined;
       do {
         await yieldToEvents();
         // The store may have closed (sign-out) while this waited: the export stops there.
         if (!db.open) throw new Error('the store was closed');
         const page = listOrders(db, scope, { filter: job.filter, sort: job.sort, limit: CHUNK, after });
-        if (!out.write(csv.lines(page.rows))) await once(out, 'drain');
+        await sink.write(page.rows);
         written += page.rows.length;
         after = page.next ?? undefined;
         if (after !== undefined) progress(written);
       } while (after !== undefined);
-      out.end();
-      await closed;
+      await sink.close();
       progress(written, { path });
     } catch (error) {
-      out.destroy();
+      sink?.abort();
       progress(written, { error: error instanceof Error ? error.message : String(error) });
     }
   };
   void run();
   return { exportId, total };
+}
+
+/** How long a finished export stays on disk: long enough to open it, not to pile up customers' data. */
+export const EXPORT_RETENTION_MS = 7 * 24 * 3_600_000;
+
+/** Deletes the user's exports older than the retention period (at each sign-in); answers how many. */
+export function pruneExports(userDir: string, now: number, retentionMs = EXPORT_RETENTION_MS): number {
+  const dir = join(userDir, 'exports');
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const path = join(dir, name);
+    if (statSync(path).mtimeMs < now - retentionMs) {
+      rmSync(path, { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }

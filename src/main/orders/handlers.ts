@@ -5,7 +5,14 @@ import { actLocally } from './act-locally';
 
 type OrderHandlers = Pick<
   Handlers,
-  'orders.list' | 'orders.counts' | 'orders.detail' | 'orders.lock' | 'orders.unlock' | 'orders.note' | 'orders.cancel'
+  | 'orders.list'
+  | 'orders.counts'
+  | 'orders.detail'
+  | 'orders.lock'
+  | 'orders.unlock'
+  | 'orders.note'
+  | 'orders.trackingEvent'
+  | 'orders.cancel'
 >;
 
 export const orderHandlers = (): OrderHandlers => ({
@@ -20,5 +27,6 @@ export const orderHandlers = (): OrderHandlers => ({
   'orders.lock': (ctx, payload) => actLocally(ctx, 'LOCK', payload),
   'orders.unlock': (ctx, payload) => actLocally(ctx, 'UNLOCK', payload),
   'orders.note': (ctx, payload) => actLocally(ctx, 'NOTE', payload),
+  'orders.trackingEvent': (ctx, payload) => actLocally(ctx, 'TRACKING_EVENT', payload),
   'orders.cancel': (ctx, payload) => actLocally(ctx, 'CANCEL', payload),
 });

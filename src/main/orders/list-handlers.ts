@@ -7,8 +7,8 @@ type ListHandlers = Pick<Handlers, 'orders.window' | 'orders.export'>;
 
 export const listHandlers = (events: EventHub): ListHandlers => ({
   'orders.window': ({ session, db }, input) => listWindow(db, session.scope, input),
-  'orders.export': ({ session, db }, { filter, sort, columns, headers, labels, timeZone }) =>
-    startExport(db, session.scope, { filter, sort, columns, headers, labels, timeZone }, (progress) =>
+  'orders.export': ({ session, db }, { filter, sort, columns, headers, labels, timeZone, format }) =>
+    startExport(db, session.scope, { filter, sort, columns, headers, labels, timeZone, format }, (progress) =>
       events.emit('orders.exportProgress', progress),
     ),
 });

@@ -11,11 +11,11 @@ type RedemptionHandlers = Pick<
 
 export function redemptionHandlers(limiter = new WrongCodeLimiter()): RedemptionHandlers {
   return {
-    'redemption.verify': (ctx, { code, storeId }) =>
-      previewOf(redeemableOrRefuse(findByCode(ctx, limiter, code, storeId), ctx.stamp().now)),
+    'redemption.verify': async (ctx, { code, storeId }) =>
+      previewOf(redeemableOrRefuse(await findByCode(ctx, limiter, code, storeId), ctx.stamp().now)),
     'redemption.redeem': (ctx, input) => redeem(ctx, limiter, input),
-    'redemption.lastUse': (ctx, { code, storeId }) => {
-      const record = findByCode(ctx, limiter, code, storeId);
+    'redemption.lastUse': async (ctx, { code, storeId }) => {
+      const record = await findByCode(ctx, limiter, code, storeId);
       return lastUseOf(ctx, record.orderNo, record.timeline);
     },
     'redemption.shift': (ctx, input) => shiftList(ctx, input),

@@ -6,7 +6,7 @@ import { keepBaseOnce } from '../sync/base';
 import { applyLocally } from '../sync/local-effects';
 import { outboxOf } from '../db/outbox';
 import type { WrongCodeLimiter } from './attempts';
-import { findByCode, redeemableOrRefuse } from './find-code';
+import { currentRecord, findByCode, redeemableOrRefuse } from './find-code';
 
 /**
  * A clerk redeems a code: judged on the desk's copy, applied at once as a provisional redemption
@@ -20,12 +20,14 @@ export async function redeem(
   { code, storeId }: { code: string; storeId: string },
 ): Promise<RedemptionOutcome> {
   const { db, session } = ctx;
+  const found = await findByCode(ctx, limiter, code, storeId);
   const stamp = ctx.stamp();
   const intentId = db.transaction(() => {
-    const record = redeemableOrRefuse(findByCode(ctx, limiter, code, storeId), stamp.now);
+    const record = redeemableOrRefuse(currentRecord(ctx, found.orderNo), stamp.now);
+    // The outbox keeps the typed code encrypted; it is opened only to be sent.
     const intent = outboxOf(db).enqueue(
       'REDEEM',
-      { code, storeId, redeemedAt: stamp.now },
+      { code: stamp.seal.sealCode(code), storeId, redeemedAt: stamp.now },
       {
         orderNo: record.orderNo,
         now: stamp.now,
@@ -38,7 +40,15 @@ export async function redeem(
     db.prepare(
       `INSERT INTO redemptions (order_id, code, store_id, clerk, device, redeemed_at, intent_id)
        SELECT id, ?, ?, ?, ?, ?, ? FROM orders WHERE order_no = ?`,
-    ).run(stamp.seal.seal(code), storeId, session.username, stamp.device, stamp.now, intent.id, record.orderNo);
+    ).run(
+      record.redemptionCode?.verifier ?? '',
+      storeId,
+      session.username,
+      stamp.device,
+      stamp.now,
+      intent.id,
+      record.orderNo,
+    );
     return intent.id;
   })();
   const orderNo = outboxOf(db).orderOf(intentId)!;

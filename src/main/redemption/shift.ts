@@ -18,6 +18,8 @@ interface Row {
   state: ShiftRow['state'];
   items: string | null;
   payable: number;
+  /** Where the undo window starts: when the service recorded it (its own rows), else the local time. */
+  undoFrom?: number;
 }
 
 const rowsQuery = `
@@ -50,6 +52,7 @@ const serviceRow = (r: RedemptionList['redemptions'][number]): Row => ({
   state: SERVICE_STATES[r.state],
   items: r.lines.map((l) => `${l.name} ×${l.quantity}`).join('；'),
   payable: r.payable,
+  undoFrom: r.recordedAt,
 });
 
 /**
@@ -79,10 +82,11 @@ export async function shiftList(ctx: CallContext, { from, to }: { from?: number;
   const rows = [...byId.values()]
     // Stable: ties keep this desk's own order (newest first), the service's rows after.
     .sort((a, b) => b.redeemedAt - a.redeemedAt)
-    .map(({ items, ...r }): ShiftRow => ({
+    .map(({ items, undoFrom, ...r }): ShiftRow => ({
       ...r,
       items: items ?? '',
-      undoable: mayUndo && stands(r.state) && !asked.has(r.redemptionId) && canUndoRedemption(r.redeemedAt, now),
+      undoable:
+        mayUndo && stands(r.state) && !asked.has(r.redemptionId) && canUndoRedemption(undoFrom ?? r.redeemedAt, now),
     }));
   const standing = rows.filter((r) => stands(r.state));
   return {

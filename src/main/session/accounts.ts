@@ -1,7 +1,8 @@
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceUser } from '../../shared/contract/service';
+import { privateDir } from './private-files';
 
 /**
  * What lets the last signed-in user keep working offline: after each online sign-in the device
@@ -37,7 +38,7 @@ export function rememberAccount(userDir: string, user: ServiceUser, password: st
   const previous = readAccount(userDir);
   const salt = previous ? Buffer.from(previous.salt, 'hex') : randomBytes(16);
   const { secretKey, verifier } = derive(password, salt);
-  mkdirSync(userDir, { recursive: true });
+  privateDir(userDir);
   const stored: StoredAccount = { user, salt: salt.toString('hex'), verifier };
   const temp = `${fileOf(userDir)}.tmp`;
   writeFileSync(temp, JSON.stringify(stored), { mode: 0o600 });

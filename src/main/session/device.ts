@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { privateDir } from './private-files';
 
 /**
  * A stable id for this installation: every outbox intent carries it, and the order service
@@ -12,7 +13,7 @@ export function loadOrCreateDeviceId(dataDir: string): string {
     const id = readFileSync(file, 'utf8').trim();
     if (/^[0-9a-f-]{36}$/.test(id)) return id;
   }
-  mkdirSync(dataDir, { recursive: true });
+  privateDir(dataDir);
   const id = randomUUID();
   writeFileSync(file, id, { mode: 0o600 });
   return id;

@@ -35,3 +35,18 @@ export async function signIn(
     `The order service cannot be reached (${failure.message}); a first sign-in on this device needs it`,
   );
 }
+
+/** A sign-out does not wait for a slow network longer than this: the token is forgotten locally anyway. */
+const LOGOUT_WAIT_MS = 3000;
+
+/**
+ * Revokes the token at the service, so a copy of it (a backup, a memory dump) opens nothing. Offline
+ * it cannot; the token then dies at its expiry, and the desk forgets it either way.
+ */
+export async function endServiceSession(client: ServiceClient): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    client.logout(),
+    new Promise((resolve) => (timer = setTimeout(resolve, LOGOUT_WAIT_MS))),
+  ]).finally(() => clearTimeout(timer));
+}

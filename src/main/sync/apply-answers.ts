@@ -24,9 +24,16 @@ export function applyPushAnswers(
   db.transaction(() => {
     for (const result of results) {
       if (!byId.has(result.id)) continue;
-      if (!outbox.answer(result, ctx.now)) continue;
+      // A kept answer's order is sealed like every stored record.
+      const keep =
+        result.status === 'rejected'
+          ? JSON.stringify(result.order ? { ...result, order: ctx.seal.sealRecord(result.order) } : result)
+          : null;
+      if (!outbox.answer(result, keep, ctx.now)) continue;
       answered += 1;
       settleRedemption.run(result.status === 'rejected' ? 'rejected' : 'confirmed', result.id);
+      // Once the service has it, the typed code (kept sealed until then) has no use left here.
+      if (result.status !== 'rejected') outbox.forgetRedeemCode(result.id);
       const orderNo = outbox.orderOf(result.id);
       if (!orderNo) continue;
       orderNos.add(orderNo);

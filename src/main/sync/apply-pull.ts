@@ -46,12 +46,14 @@ const EVERYTHING = { all: true, warehouseIds: [], storeIds: [], dealerIds: [] };
  * One pulled page, applied in one transaction together with the cursor that follows it: a crash
  * mid-sync resumes after the last page that committed, never skipping or repeating one. Codes are
  * sealed as they arrive. Orders with unanswered local edits get the service's record as their new
- * base, edits re-applied on top. Answers the order numbers it touched.
+ * base, edits re-applied on top. Answers the order numbers it touched. Code verifiers are sealed as
+ * they arrive (redemption/code-seal.ts), as sealRecord would have sealed the records.
  */
 export function applyPreparedPage(db: Db, page: PreparedPage, ctx: SyncContext): string[] {
   const { orders } = page;
   for (let k = 0; k < orders.codes.length; k += CODE_COLUMNS.length) {
-    orders.codes[k] = ctx.seal.sealStored(orders.codes[k] as string);
+    const verifier = orders.codes[k] as string;
+    if (verifier) orders.codes[k] = ctx.seal.sealVerifier(verifier);
   }
   // A pulled page need not wait for the disk (synchronous=NORMAL: still atomic under WAL). Lost to
   // a power cut, it goes together with its cursor and is pulled again; the next FULL commit (an

@@ -118,6 +118,19 @@ export class SyncEngine {
     if (!this.stopped && !this.statusValue.needsSignIn) this.schedule(0);
   }
 
+  /**
+   * What the liveness probe saw between rounds: a service gone quiet shows 离线 at once; one that
+   * answers again gets a round at once rather than at the end of the backoff.
+   */
+  noteReachable(reachable: boolean): void {
+    if (this.stopped || this.statusValue.syncing || this.statusValue.needsSignIn) return;
+    if (!reachable && this.statusValue.online) {
+      this.update({ online: false, lastError: { code: 'OFFLINE', message: 'The order service does not answer' } });
+    } else if (reachable && !this.statusValue.online) {
+      this.kick();
+    }
+  }
+
   /** One full round now (joining one already under way), for a user's "sync now" and for tests. */
   async syncNow(): Promise<SyncStatus> {
     while (this.running) await this.running;
@@ -198,7 +211,11 @@ export class SyncEngine {
       const registered = await this.ensureRegistered();
       if (!registered.ok) return registered;
       outboxOf(db).markSending(batch.map((i) => i.id));
-      const pushing = client.push(deviceId, batch);
+      // A queued redemption's code is kept sealed; it is opened only on its way out.
+      const pushing = client.push(
+        deviceId,
+        batch.map((intent) => this.options.seal.openIntent(intent)),
+      );
       this.options.onPhase?.('push-sent');
       const pushed = await pushing;
       if (!pushed.ok) return pushed;
@@ -270,8 +287,7 @@ export class SyncEngine {
 
   private async pullInBulk(cursor: string | null): Promise<Outcome> {
     const { db, client, pageSize = BULK_PAGE } = this.options;
-    const { baseUrl, token, timeoutMs } = client.connection();
-    const stream = openPageStream({ baseUrl, token, cursor, pageSize, timeoutMs, depth: BULK_DEPTH });
+    const stream = openPageStream({ ...client.connection(), cursor, pageSize, depth: BULK_DEPTH });
     // Progress as a user reads it: orders stored of how many, and the time left at the rate so far.
     const before = countOrders(db);
     const started = performance.now();

@@ -1,7 +1,7 @@
 import type { OrderRecord } from '../../shared/contract/records';
 import type { Intent } from '../../shared/contract/sync';
 import { applyOrderIntent, orderStateOf, type ApplyContext } from '../../shared/intents';
-import { unsealedFor, type CodeSeal } from '../redemption/code-seal';
+import type { CodeSeal } from '../redemption/code-seal';
 
 /** How this device stamps and stores what it applies: who, where, when, and its code seal. */
 export interface SyncContext extends ApplyContext {
@@ -10,15 +10,10 @@ export interface SyncContext extends ApplyContext {
 
 /**
  * Applies one of this device's intents to a stored record with the very applier the service
- * runs. A redemption names its code in clear while the stored record holds only the seal: the
- * clerk's code stands in for it while applying, and the result is sealed again.
+ * runs; the result is stored sealed like every record.
  */
 export function applyLocally(record: OrderRecord, intent: Intent, ctx: SyncContext) {
-  const clear =
-    intent.type === 'REDEEM' && record.redemptionCode?.code === ctx.seal.seal(intent.payload.code)
-      ? unsealedFor(record, intent.payload.code)
-      : record;
-  const applied = applyOrderIntent(orderStateOf(clear), intent, ctx);
+  const applied = applyOrderIntent(orderStateOf(record), intent, ctx);
   return applied.ok ? { ...applied, record: ctx.seal.sealRecord(applied.state.record) } : applied;
 }
 

@@ -6,6 +6,9 @@ import type { ServiceFailure } from './service-client';
 export interface PullWorkerData {
   baseUrl: string;
   token: string | null;
+  /** The desk naming itself, as every call does (X-Device-Id, X-Device-Time). */
+  deviceId: string | null;
+  deviceTime: number | null;
   cursor: string | null;
   pageSize: number;
   timeoutMs: number;

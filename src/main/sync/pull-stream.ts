@@ -9,6 +9,9 @@ import { failed, parseJson, refusalOf, type ServiceFailure, type ServiceResult }
 export interface StreamRequest {
   baseUrl: string;
   token: string | null;
+  /** The desk naming itself, as every call does (X-Device-Id, X-Device-Time). */
+  deviceId: string | null;
+  deviceTime: number | null;
   cursor: string | null;
   pageSize: number;
   /** The first page also says how many orders are left (a first sync's progress). */
@@ -39,6 +42,8 @@ export async function openPullStream(
   }).toString();
   const headers: Record<string, string> = { accept: 'application/x-ndjson', 'accept-encoding': 'gzip' };
   if (request.token) headers['authorization'] = `Bearer ${request.token}`;
+  if (request.deviceId) headers['x-device-id'] = request.deviceId;
+  if (request.deviceTime !== null) headers['x-device-time'] = String(request.deviceTime);
 
   const opened = await new Promise<ServiceResult<IncomingMessage>>((resolve) => {
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;

@@ -15,7 +15,7 @@ import { openPullStream } from './pull-stream';
 import { ServiceClient, type ServiceResult } from './service-client';
 
 const port = parentPort!;
-const { baseUrl, token, cursor, pageSize, timeoutMs, depth } = workerData as PullWorkerData;
+const { baseUrl, token, deviceId, deviceTime, cursor, pageSize, timeoutMs, depth } = workerData as PullWorkerData;
 const post = (message: FromPullWorker) => port.postMessage(message);
 
 let credits = depth;
@@ -34,7 +34,10 @@ const credit = async () => {
 
 /** Pulls one page at a time, for a service that has no stream. */
 async function* paged(): AsyncGenerator<ServiceResult<PullResponse>> {
-  const client = new ServiceClient({ baseUrl, token: () => token, timeoutMs });
+  const started = Date.now();
+  const device =
+    deviceId && deviceTime !== null ? { id: deviceId, now: () => deviceTime + Date.now() - started } : undefined;
+  const client = new ServiceClient({ baseUrl, token: () => token, timeoutMs, ...(device ? { device } : {}) });
   let at = cursor;
   for (;;) {
     const pulled = await client.pull(at, pageSize, at === cursor);
@@ -45,7 +48,16 @@ async function* paged(): AsyncGenerator<ServiceResult<PullResponse>> {
 }
 
 async function pages(): Promise<AsyncGenerator<ServiceResult<PullResponse>>> {
-  const stream = await openPullStream({ baseUrl, token, cursor, pageSize, count: true, idleTimeoutMs: timeoutMs });
+  const stream = await openPullStream({
+    baseUrl,
+    token,
+    deviceId,
+    deviceTime,
+    cursor,
+    pageSize,
+    count: true,
+    idleTimeoutMs: timeoutMs,
+  });
   if (stream.ok) return stream.value;
   if (stream.failure.kind === 'REJECTED' && stream.failure.status === 404) return paged();
   return (async function* () {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   deviceRegistration,
   loginResponse,
@@ -29,6 +29,11 @@ export type ServiceResult<T> = { ok: true; value: T } | { ok: false; failure: Se
 export interface ServiceClientOptions {
   baseUrl: string;
   token?: () => string | null;
+  /**
+   * This desk, named on every call (X-Device-Id, X-Device-Time): the service judges the claimed
+   * time of an offline redemption by the desk's last sync and the clock it showed then.
+   */
+  device?: { id: string; now: () => number };
   timeoutMs?: number;
   fetchImpl?: typeof fetch;
 }
@@ -39,13 +44,30 @@ export class ServiceClient {
   constructor(private readonly options: ServiceClientOptions) {}
 
   /** Where and as whom this client calls, for another thread to make the same calls (a first sync's downloader). */
-  connection(): { baseUrl: string; token: string | null; timeoutMs: number } {
-    const { baseUrl, token, timeoutMs = DEFAULT_TIMEOUT_MS } = this.options;
-    return { baseUrl, token: token?.() ?? null, timeoutMs };
+  connection(): {
+    baseUrl: string;
+    token: string | null;
+    timeoutMs: number;
+    deviceId: string | null;
+    deviceTime: number | null;
+  } {
+    const { baseUrl, token, timeoutMs = DEFAULT_TIMEOUT_MS, device } = this.options;
+    return {
+      baseUrl,
+      token: token?.() ?? null,
+      timeoutMs,
+      deviceId: device?.id ?? null,
+      deviceTime: device ? Math.round(device.now()) : null,
+    };
   }
 
   login(username: string, password: string): Promise<ServiceResult<LoginResponse>> {
     return this.call('POST', '/v1/auth/login', loginResponse, { username, password });
+  }
+
+  /** Ends this token's session at the service (sign-out). */
+  logout(): Promise<ServiceResult<Record<string, never>>> {
+    return this.call('POST', '/v1/auth/logout', loggedOut, {});
   }
 
   registerDevice(deviceId: string): Promise<ServiceResult<z.infer<typeof deviceRegistration>>> {
@@ -64,6 +86,11 @@ export class ServiceClient {
 
   push(deviceId: string, intents: Intent[]): Promise<ServiceResult<PushResponse>> {
     return this.call('POST', '/v1/sync/push', pushResponse, { deviceId, intents });
+  }
+
+  /** Whether the service answers at all, within `timeoutMs`: the liveness probe between rounds. */
+  async reachable(timeoutMs: number): Promise<boolean> {
+    return (await this.once('GET', '/v1/health', healthAnswer, undefined, timeoutMs)).ok;
   }
 
   /** The redemptions of the caller's stores in a time range, as the service holds them. */
@@ -88,9 +115,14 @@ export class ServiceClient {
     path: string,
     schema: Schema<T>,
     body?: unknown,
+    timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   ): Promise<ServiceResult<T>> {
-    const { baseUrl, token, timeoutMs = DEFAULT_TIMEOUT_MS, fetchImpl = fetch } = this.options;
+    const { baseUrl, token, device, fetchImpl = fetch } = this.options;
     const headers: Record<string, string> = { accept: 'application/json' };
+    if (device) {
+      headers['x-device-id'] = device.id;
+      headers['x-device-time'] = String(Math.round(device.now()));
+    }
     const bearer = token?.();
     if (bearer) headers['authorization'] = `Bearer ${bearer}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -124,6 +156,9 @@ export class ServiceClient {
     return { ok: true, value: parsed.data };
   }
 }
+
+const loggedOut = z.strictObject({});
+const healthAnswer = z.object({ status: z.literal('ok') });
 
 export const failed = (failure: ServiceFailure): { ok: false; failure: ServiceFailure } => ({ ok: false, failure });
 

@@ -1,6 +1,10 @@
 import type { Db } from '../db/connection';
 
-export type SyncStateKey = 'cursor' | 'lastSyncAt' | 'deviceCode';
+export type SyncStateKey = 'cursor' | 'lastSyncAt' | 'deviceCode' | 'sealKeyId';
+
+export function deleteSyncState(db: Db, key: SyncStateKey): void {
+  db.prepare('DELETE FROM sync_state WHERE key = ?').run(key);
+}
 
 export function readSyncState(db: Db, key: SyncStateKey): string | null {
   const row = db.prepare('SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined;

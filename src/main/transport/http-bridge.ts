@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { EVENT_NAMES } from '../../shared/contract/api';
 import type { ApiError } from '../../shared/contract/result';
@@ -41,6 +42,8 @@ export async function startHttpBridge({ app, token, staticDir, port }: HttpBridg
     });
   });
 
+  server.on('clientError', answerBrokenRequest);
+
   const expected = Buffer.from(token);
   const authorized = (presented: string | null | undefined): boolean => {
     if (!presented) return false;
@@ -54,6 +57,7 @@ export async function startHttpBridge({ app, token, staticDir, port }: HttpBridg
       return sendError(res, 421, { code: 'TRANSPORT_FAILED', message: 'Wrong host' });
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${actualPort}`);
+    if (!decodable(url.pathname)) return sendError(res, 400, { code: 'VALIDATION_FAILED', message: 'Malformed path' });
     if (url.pathname === '/api/events' && req.method === 'GET') {
       if (!authorized(url.searchParams.get('token'))) return sendError(res, 401, unauthenticated);
       return streamEvents(res);
@@ -156,14 +160,21 @@ const tooLarge: JsonBody = {
 };
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
+  res.end(text);
 }
 
 /** A finished export as a download, streamed from disk: a million rows never sit in memory. */
 function sendFile(res: ServerResponse, path: string): void {
   res.writeHead(200, {
-    'content-type': 'text/csv; charset=utf-8',
+    'content-type': path.endsWith('.xlsx')
+      ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+      : 'text/csv; charset=utf-8',
     'content-disposition': `attachment; filename="${basename(path)}"`,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
@@ -173,4 +184,31 @@ function sendFile(res: ServerResponse, path: string): void {
 
 function sendError(res: ServerResponse, status: number, error: ApiError): void {
   sendJson(res, status, { ok: false, error });
+}
+
+function decodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What Node's parser refuses before a handler runs (headers over its limit, a garbage request
+ * line) gets the same `{ok:false, error}` body as every other refusal, not an empty answer.
+ */
+function answerBrokenRequest(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, message] =
+    error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request headers too large'] : [400, 'Not a valid HTTP request'];
+  const body = JSON.stringify({ ok: false, error: { code: 'TRANSPORT_FAILED', message } });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+        `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
 }

@@ -7,9 +7,13 @@ export interface WebArgs {
   serviceUrl: string | null;
   demoOrders: number;
   build: boolean;
+  /** The embedded demo takes the published password (demo1234) instead of one made for this run. */
+  publicDemo: boolean;
+  /** Plain http to a service on another machine (a lab network); refused otherwise. */
+  allowHttp: boolean;
 }
 
-/** `npm run web -- --port 5170 --data .data/web --service http://127.0.0.1:4610 --demo-orders 3000 --no-build` */
+/** `npm run web -- --port 5170 --data .data/web --service http://127.0.0.1:4610 --demo-orders 3000 --no-build --public-demo` */
 export function parseWebArgs(argv: string[]): WebArgs {
   const { values } = parseArgs({
     args: argv,
@@ -19,6 +23,8 @@ export function parseWebArgs(argv: string[]): WebArgs {
       service: { type: 'string' },
       'demo-orders': { type: 'string', default: '3000' },
       'no-build': { type: 'boolean', default: false },
+      'public-demo': { type: 'boolean', default: false },
+      'allow-http': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -32,5 +38,13 @@ export function parseWebArgs(argv: string[]): WebArgs {
   if (values.service !== undefined && !/^https?:\/\/\S+$/.test(values.service)) {
     throw new Error(`--service must be an http(s) URL, got ${values.service}`);
   }
-  return { port, dataDir: values.data, serviceUrl: values.service ?? null, demoOrders, build: !values['no-build'] };
+  return {
+    port,
+    dataDir: values.data,
+    serviceUrl: values.service ?? null,
+    demoOrders,
+    build: !values['no-build'],
+    publicDemo: values['public-demo'],
+    allowHttp: values['allow-http'],
+  };
 }

@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   const root = process.cwd();
   const staticDir = args.build ? ensureRendererBuilt(root) : resolve(root, 'out', 'renderer');
   const dataDir = resolve(root, args.dataDir);
-  const embedded = args.serviceUrl ? null : await startEmbeddedService(dataDir, args.demoOrders);
+  const embedded = args.serviceUrl
+    ? null
+    : await startEmbeddedService(dataDir, args.demoOrders, { publicDemo: args.publicDemo });
   const serviceUrl = args.serviceUrl ?? embedded!.url;
   const app = startDeskBackend(
     {
@@ -27,6 +29,8 @@ async function main(): Promise<void> {
       serviceUrl,
       deviceId: loadOrCreateDeviceId(dataDir),
       demo: embedded !== null,
+      ...(embedded ? { demoPassword: embedded.password } : {}),
+      allowInsecureServiceUrl: args.allowHttp,
     },
     { vault: new MemoryVault() },
   );
@@ -38,7 +42,9 @@ async function main(): Promise<void> {
   });
   if (embedded) {
     const users = DEMO_USERS.map((u) => u.username).join(', ');
-    console.log(`Order service (embedded demo company) at ${serviceUrl}: sign in as ${users} with password demo1234`);
+    console.log(
+      `Order service (embedded demo company) at ${serviceUrl}: sign in as ${users} with password ${embedded.password}`,
+    );
   } else {
     console.log(`Order service: ${serviceUrl}`);
   }

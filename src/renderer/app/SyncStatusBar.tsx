@@ -1,5 +1,6 @@
 import { fill, useI18n, useMessages } from '../i18n';
 import { dateTime } from '../lib/format';
+import { syncWords } from '../lib/sync-words';
 import { useSession } from '../stores/session';
 import { FirstSyncProgress } from './FirstSyncProgress';
 
@@ -10,15 +11,13 @@ export function SyncStatusBar() {
   const { sync, session, syncNow } = useSession();
   if (!sync) return null;
   const state = sync.syncing ? 'syncing' : sync.online ? 'online' : 'offline';
+  const words = syncWords(sync, m);
   return (
     <footer className="sync-bar" role="status" aria-label="sync" data-state={state}>
       <span className={`dot ${state}`} />
       <span className="sync-state">{m.sync[state]}</span>
       {sync.firstSync && <FirstSyncProgress progress={sync.firstSync} />}
-      {/* "All synced" only once a sync has finished: before the first, nothing is queued yet nothing is here either. */}
-      {(sync.queued > 0 || sync.lastSyncAt) && (
-        <span data-testid="queued">{sync.queued > 0 ? fill(m.sync.queued, { n: sync.queued }) : m.sync.allSynced}</span>
-      )}
+      {words.queue && <span data-testid="queued">{words.queue}</span>}
       <span>{sync.lastSyncAt ? fill(m.sync.lastSync, { time: dateTime(sync.lastSyncAt, locale) }) : m.sync.never}</span>
       {sync.exceptions > 0 && (
         <span className="exceptions" data-testid="exceptions">
@@ -26,9 +25,7 @@ export function SyncStatusBar() {
         </span>
       )}
       {sync.needsSignIn && <span className="warn">{m.sync.needsSignIn}</span>}
-      {!sync.needsSignIn && sync.lastError && !sync.syncing && (
-        <span className="warn">{fill(m.sync.failed, { message: sync.lastError.message })}</span>
-      )}
+      {words.failure && <span className="warn">{words.failure}</span>}
       {session?.offline && <span className="warn">{m.ui.offlineSession}</span>}
       <span className="spacer" />
       <button type="button" onClick={() => void syncNow()} disabled={sync.syncing}>

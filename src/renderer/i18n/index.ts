@@ -27,6 +27,4 @@ export const useI18n = create<I18nState>((set) => ({
 
 export const useMessages = (): Messages => LOCALES[useI18n((s) => s.locale)];
 
-/** Fills `{name}` placeholders; unknown names stay visible so a missing value is noticed. */
-export const fill = (template: string, values: Record<string, string | number>): string =>
-  template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+export { fill } from './fill';

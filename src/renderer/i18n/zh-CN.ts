@@ -1,3 +1,4 @@
+import { filesZhCN } from './sections/files';
 import { listZhCN } from './sections/list';
 import { detailZhCN } from './sections/detail';
 import { shippingZhCN } from './sections/shipping';
@@ -48,7 +49,8 @@ export const zhCN = {
     password: '密码',
     submit: '登录',
     submitting: '正在登录…',
-    demoHint: '演示账号：admin、warehouse1、clerk1、dealer1、service1，密码 demo1234',
+    demoHint: '演示账号：{users}，本次运行的密码 {password}',
+    tokenInMemory: '本机没有可用的系统钥匙串，登录凭据只保存在内存中：重启应用后需要重新登录。',
   },
   sync: {
     online: '在线',
@@ -56,12 +58,21 @@ export const zhCN = {
     syncing: '同步中…',
     queued: '待同步 {n} 条',
     allSynced: '已全部同步',
+    nothingQueued: '本机没有待同步的更改',
     lastSync: '上次同步 {time}',
     never: '尚未同步',
     exceptions: '异常 {n} 条',
     needsSignIn: '登录已过期，请重新登录以继续同步（本地操作不受影响）',
     now: '立即同步',
     failed: '同步失败：{message}',
+    errors: {
+      OFFLINE: '连不上订单服务',
+      TIMEOUT: '订单服务长时间没有应答，稍后自动重试',
+      SERVER_ERROR: '订单服务出错，稍后自动重试',
+      BAD_RESPONSE: '订单服务的应答无法识别，稍后自动重试',
+      DEVICE_NOT_REGISTERED: '本机尚未在订单服务登记，稍后自动重试',
+      OTHER: '订单服务拒绝了这次同步，稍后自动重试',
+    },
   },
   column: {
     orderNo: '订单号',
@@ -218,6 +229,13 @@ export const zhCN = {
     dismissConfirm: '确认忽略',
     at: '时间 {time}',
     order: '订单 {orderNo}',
+    triedParcel: '{carrier} {trackingNo}，共 {n} 件',
+    triedRedeem: '核销码 {code}，核销时间 {time}',
+    triedReason: '原因：{reason}',
+    triedNote: '备注：{text}',
+    triedAfterSale: '售后单 {id}',
+    triedDealerOrder: '订单 {orderNo}：{lines} 种商品，应付 {payable}，收货人 {receiver}',
+    unknownIntent: '未知操作',
     types: {
       SHIP: '发货',
       LOCK: '锁单',
@@ -233,26 +251,6 @@ export const zhCN = {
       AFTER_SALE_REFUND: '确认退款',
       AFTER_SALE_SHIP_EXCHANGE: '换货发出',
     } as Record<string, string>,
-    fields: {
-      storeId: '门店',
-      redeemedAt: '核销时间',
-      redemptionId: '核销记录',
-      reason: '原因',
-      text: '内容',
-      afterSaleId: '售后单',
-      carrier: '快递公司',
-      trackingNo: '运单号',
-      dealerId: '经销商',
-      freight: '运费',
-      couponId: '优惠券',
-      campaignId: '活动',
-      memberRateBp: '会员折扣（基点）',
-      memberBenefit: '会员权益',
-      pointsUsed: '积分',
-      remark: '备注',
-      paymentChannel: '付款方式',
-      expectedPayable: '应付金额',
-    } as Record<string, string>,
   },
   dealer: {
     title: '经销商录单',
@@ -267,6 +265,7 @@ export const zhCN = {
     fixing: '正在修改被退回的订单 {orderNo}',
     buyer: '买家',
     buyerId: '买家编号',
+    walkIn: '散客可不填',
     buyerAccount: '买家账号',
     buyerName: '买家名称',
     receiver: '收货人',
@@ -366,6 +365,7 @@ export const zhCN = {
     INVALID_CREDENTIALS: '用户名或密码错误',
     RATE_LIMITED: '尝试次数过多，请稍后再试',
     SERVICE_UNREACHABLE: '无法连接订单服务；本机首次登录需要联网',
+    INSECURE_SERVICE_URL: '订单服务必须使用 https 地址（仅本机可用 http）',
     FORBIDDEN_ROLE: '当前角色无权执行此操作',
     NOT_FOUND: '订单不存在或不在您的权限范围内',
     BAD_CURSOR: '列表已变化，请从第一页重新加载',
@@ -378,6 +378,7 @@ export const zhCN = {
   shipping: shippingZhCN,
   floor: floorZhCN,
   print: printZhCN,
+  files: filesZhCN,
   firstSync: firstSyncZhCN,
 };
 

@@ -23,3 +23,8 @@ export function dateTime(epochMs: number | null, locale: Locale): string {
   }
   return formatter.format(epochMs);
 }
+
+/** Midnight today in the user's own time zone, as epoch ms. */
+export function startOfToday(now = new Date()): number {
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
+}

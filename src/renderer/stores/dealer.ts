@@ -29,6 +29,8 @@ export const emptyDraft = (dealerId: string): DealerDraftInput => ({
 interface DealerState {
   draft: DealerDraftInput;
   draftId: string | null;
+  /** This version of the form's submission key: pressing 提交订单 twice makes one order. */
+  submissionId: string;
   /** The rejected intent being fixed, and its order number. */
   resubmitOf: { id: string; orderNo: string } | null;
   /** Catalogue items the form knows (search results and the draft's lines). */
@@ -58,6 +60,11 @@ interface DealerState {
   refreshPromotions(): Promise<void>;
 }
 
+/** A fresh form, or a form changed after a refusal, is a new submission. */
+const newSubmission = () => crypto.randomUUID();
+
+const isEmpty = (draft: DealerDraftInput) => JSON.stringify(draft) === JSON.stringify(emptyDraft(draft.dealerId));
+
 const index = (items: CatalogueItem[]) => Object.fromEntries(items.map((i) => [i.sku, i]));
 
 export const useDealer = create<DealerState>((set, get) => {
@@ -79,6 +86,7 @@ export const useDealer = create<DealerState>((set, get) => {
   return {
     draft: emptyDraft(''),
     draftId: null,
+    submissionId: newSubmission(),
     resubmitOf: null,
     known: {},
     results: [],
@@ -121,6 +129,7 @@ export const useDealer = create<DealerState>((set, get) => {
       set({
         draft: emptyDraft(dealerId),
         draftId: null,
+        submissionId: newSubmission(),
         resubmitOf: null,
         serverErrors: {},
         outcome: null,
@@ -128,7 +137,15 @@ export const useDealer = create<DealerState>((set, get) => {
       });
     },
     async openDraft(row) {
-      set({ draft: row.draft, draftId: row.id, resubmitOf: null, serverErrors: {}, outcome: null, notice: null });
+      set({
+        draft: row.draft,
+        draftId: row.id,
+        submissionId: newSubmission(),
+        resubmitOf: null,
+        serverErrors: {},
+        outcome: null,
+        notice: null,
+      });
       await learn(row.draft);
     },
     async deleteDraft(id) {
@@ -142,6 +159,7 @@ export const useDealer = create<DealerState>((set, get) => {
       set({
         draft,
         draftId: null,
+        submissionId: newSubmission(),
         resubmitOf: { id: item.id, orderNo: (item.payload as DealerOrderInput).orderNo },
         serverErrors: answer?.fieldErrors ?? {},
         outcome: null,
@@ -161,24 +179,35 @@ export const useDealer = create<DealerState>((set, get) => {
       await refreshLists();
     },
     async submit() {
-      const { draft, draftId, resubmitOf } = get();
+      const { draft, draftId, resubmitOf, submissionId } = get();
       set({ busy: true, error: null, outcome: null });
       const result = await api['dealer.submit']({
         draft,
+        submissionId,
         ...(draftId ? { draftId } : {}),
         ...(resubmitOf ? { resubmitOf: resubmitOf.id } : {}),
       });
       set({ busy: false });
       if (!result.ok) return set({ error: result.error.reason ?? result.error.code });
       const outcome = result.value;
-      set({ outcome, serverErrors: outcome.fieldErrors });
-      if (outcome.outcome !== 'rejected') set({ draftId: null, resubmitOf: null });
-      await refreshLists();
-      if (outcome.outcome === 'rejected') {
-        // The rejected order is in the inbox now: a fix resubmits it under its number.
-        const again = get().rejected.find((e) => (e.payload as DealerOrderInput).orderNo === outcome.orderNo);
-        if (again) set({ resubmitOf: { id: again.id, orderNo: outcome.orderNo }, draftId: null });
+      if (outcome.outcome !== 'rejected') {
+        // Accepted or queued: the form is cleared for the next order, so nothing can be sent twice.
+        set({
+          outcome,
+          serverErrors: {},
+          draft: emptyDraft(draft.dealerId),
+          draftId: null,
+          resubmitOf: null,
+          submissionId: newSubmission(),
+        });
+        await refreshLists();
+        return;
       }
+      set({ outcome, serverErrors: outcome.fieldErrors, submissionId: newSubmission() });
+      await refreshLists();
+      // The rejected order is in the inbox now: a fix resubmits it under its number.
+      const again = get().rejected.find((e) => (e.payload as DealerOrderInput).orderNo === outcome.orderNo);
+      if (again) set({ resubmitOf: { id: again.id, orderNo: outcome.orderNo }, draftId: null });
     },
     async refreshPromotions() {
       const promotions = await api['dealer.promotions']({});
@@ -191,11 +220,10 @@ export const useDealer = create<DealerState>((set, get) => {
       const rejected = get().rejected.find((e) => (e.payload as DealerOrderInput).orderNo === waiting.orderNo);
       if (rejected) {
         const fieldErrors = (rejected.answer as IntentResult | null)?.fieldErrors ?? {};
-        set({
-          outcome: { ...waiting, outcome: 'rejected', code: rejected.code, fieldErrors },
-          serverErrors: fieldErrors,
-          resubmitOf: { id: rejected.id, orderNo: waiting.orderNo },
-        });
+        // The form was cleared when the order was queued: bring the refused order back to fix, unless
+        // the dealer has started another one meanwhile (it waits in the list of refused orders).
+        if (isEmpty(get().draft)) await get().fixRejected(rejected);
+        set({ outcome: { ...waiting, outcome: 'rejected', code: rejected.code, fieldErrors } });
         return;
       }
       const detail = await api['orders.detail']({ orderNo: makeChildOrderNumber(waiting.orderNo, 1) });

@@ -116,6 +116,18 @@ const NO_SELECTION = { selected: new Set<string>(), allMatching: false, rangeFro
 
 const inView = (page: number) => page >= Math.floor(wanted[0] / PAGE_SIZE) && page <= Math.floor(wanted[1] / PAGE_SIZE);
 
+/** The counts with the shown tab's count set to its list's total (the same filter, read later). */
+export function withTabTotal(
+  counts: StatusCounts | null,
+  status: OrderStatus | null,
+  total: number,
+): StatusCounts | null {
+  if (!counts) return counts;
+  if (status === null) return counts.all === total ? counts : { ...counts, all: total };
+  if (counts.byStatus[status] === total) return counts;
+  return { ...counts, byStatus: { ...counts.byStatus, [status]: total } };
+}
+
 export const useOrders = create<OrdersState>((set, get) => {
   /** Fetches wanted pages, a few at a time, newest wish first. */
   const pump = () => {
@@ -169,7 +181,10 @@ export const useOrders = create<OrdersState>((set, get) => {
         fresh.delete(key);
       }
     }
-    set({ pages, total: answer.value.total, loading: false });
+    const { total } = answer.value;
+    // The tab of this result counts exactly the rows its list holds: both from the newest read, so
+    // a first sync never shows 全部 1,400 over a list of 共 1,600.
+    set({ pages, total, counts: withTabTotal(get().counts, get().status, total), loading: false });
     pump();
   };
 

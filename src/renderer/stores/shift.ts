@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ShiftList } from '../../shared/contract/api';
 import type { ApiError } from '../../shared/contract/result';
 import { api } from '../api/client';
-import { startOfToday } from '../lib/csv';
+import { startOfToday } from '../lib/format';
 
 interface ShiftState {
   shift: ShiftList | null;

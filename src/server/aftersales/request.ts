@@ -2,8 +2,8 @@ import type { AfterSaleRecord, LineRecord } from '../../shared/contract/records'
 import { canRequestAfterSale, orderEffectOfAfterSale } from '../../shared/domain/after-sale-machine';
 import type { LineQuantity } from '../../shared/domain/line-request';
 import { formatFen } from '../../shared/domain/money';
-import { lineRefundFen } from '../../shared/domain/refund-amount';
 import type { AfterSaleType } from '../../shared/domain/vocabulary';
+import { refundOfRecord } from '../../shared/intents/refund';
 import { factsOf, withFacts } from '../../shared/intents/state';
 import { logged } from '../../shared/intents/timeline';
 import { ApiError } from '../http/errors';
@@ -26,20 +26,6 @@ const TYPE_NAMES: Record<AfterSaleType, string> = {
   RETURN_REFUND: '退货退款',
   EXCHANGE: '换货',
 };
-
-/** What refunding these units gives back, line by line, from the lines' own payable. */
-function refundAmount(lines: readonly LineRecord[], requested: readonly LineQuantity[]): number {
-  const refunded = new Map(lines.map((l) => [l.lineNo, l.refundedQuantity]));
-  let total = 0;
-  for (const { lineNo, quantity } of requested) {
-    const line = lines.find((l) => l.lineNo === lineNo);
-    if (!line) continue;
-    const before = refunded.get(lineNo) ?? 0;
-    total += lineRefundFen({ ...line, refundedQuantity: before }, quantity);
-    refunded.set(lineNo, before + quantity);
-  }
-  return total;
-}
 
 /**
  * A buyer's after-sales request. The shared eligibility check decides (kind, status, one open
@@ -74,7 +60,7 @@ export async function requestAfterSale(
     type: input.type,
     status: 'PENDING_REVIEW',
     reason: input.reason,
-    amount: input.type === 'EXCHANGE' ? 0 : refundAmount(record.lines, lines),
+    amount: input.type === 'EXCHANGE' ? 0 : refundOfRecord(record, input.type, lines).total,
     createdAt: ctx.now,
     updatedAt: ctx.now,
     lines,

@@ -5,12 +5,17 @@ import { hashToken } from './tokens';
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{20,100})$/;
 
+/** The stored form of the bearer token in `header`, or null when there is none. */
+export function bearerHash(header: string | undefined): string | null {
+  const token = header ? BEARER.exec(header)?.[1] : undefined;
+  return token ? hashToken(token) : null;
+}
+
 /** The caller behind `Authorization: Bearer <token>`; a missing, unknown or expired token is 401. */
 export async function authenticate(deps: Deps, header: string | undefined): Promise<Caller> {
-  const token = header ? BEARER.exec(header)?.[1] : undefined;
-  if (!token) throw new ApiError('UNAUTHENTICATED', 'Sign in first: Authorization: Bearer <token>');
+  const hash = bearerHash(header);
+  if (!hash) throw new ApiError('UNAUTHENTICATED', 'Sign in first: Authorization: Bearer <token>');
   const now = deps.clock.now();
-  const hash = hashToken(token);
   const known = deps.sessions.get(hash, now);
   if (known) return known;
   const session = await deps.store.unit((tx) => tx.tokens.sessionFor(hash, now));

@@ -35,3 +35,19 @@ export async function onlineDevice(tx: Tx, header: string | string[] | undefined
   const device = deviceId && deviceId.length <= 64 ? await tx.devices.byId(deviceId) : null;
   return device ? deviceLabel(device.deviceCode) : 'API';
 }
+
+/**
+ * A pull that names its device (X-Device-Id, with X-Device-Time: the desk's clock) marks when the
+ * service last heard from it: the earliest an offline redemption queued afterwards can claim.
+ */
+export async function noteDeviceSync(
+  deps: Deps,
+  headers: Record<string, string | string[] | undefined>,
+): Promise<void> {
+  const deviceId = headers['x-device-id'];
+  if (typeof deviceId !== 'string' || deviceId.length === 0 || deviceId.length > 64) return;
+  const now = deps.clock.now();
+  const clock = Number(headers['x-device-time']);
+  const clockOffset = Number.isSafeInteger(clock) && clock > 0 ? clock - now : 0;
+  await deps.store.unit((tx) => tx.deviceSync.record(deviceId, now, clockOffset));
+}

@@ -5,6 +5,7 @@ import type { Deps } from '../deps';
 import { route, type AnyRoute } from '../http/route';
 import { registerDevice } from './devices';
 import { login } from './login';
+import { logout } from './logout';
 
 export const authRoutes = (deps: Deps): AnyRoute[] => [
   route({
@@ -29,6 +30,19 @@ export const authRoutes = (deps: Deps): AnyRoute[] => [
     }),
     errors: ['INVALID_CREDENTIALS', 'RATE_LIMITED'],
     handle: ({ body, request }) => login(deps, body.username, body.password, request.ip),
+  }),
+  route({
+    method: 'POST',
+    path: '/v1/auth/logout',
+    tag: 'auth',
+    summary: 'Sign out: the bearer token stops working at once',
+    description:
+      'Revokes only the token that calls it; the user’s other sessions go on. Several nodes: the others refuse it within 10 s.',
+    access: 'signed-in',
+    body: z.strictObject({}),
+    response: z.strictObject({}),
+    errors: [],
+    handle: ({ request }) => logout(deps, request.headers.authorization),
   }),
   route({
     method: 'POST',

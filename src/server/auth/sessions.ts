@@ -30,6 +30,11 @@ export class SessionCache {
     this.entries.set(tokenHash, { caller, validUntil: Math.min(expiresAt, now + SESSION_RECHECK_MS) });
   }
 
+  /** One session (its sign-out): its next request is checked against the store. */
+  forget(tokenHash: string): void {
+    this.entries.delete(tokenHash);
+  }
+
   /** Every cached session of a user: the next request of each is checked against the store. */
   forgetUser(userId: string): void {
     for (const [hash, entry] of this.entries) if (entry.caller.userId === userId) this.entries.delete(hash);

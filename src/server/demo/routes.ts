@@ -3,6 +3,8 @@ import { afterSaleRecord, orderRecord } from '../../shared/contract/records';
 import { AFTER_SALE_TYPES, PAYMENT_CHANNELS, PLATFORMS } from '../../shared/domain/vocabulary';
 import type { Deps } from '../deps';
 import { route, type AnyRoute } from '../http/route';
+import { findOrder } from '../orders/persist';
+import { codeOf } from '../redemption/codes';
 import { askAfterSale, confirmReceipt, extendReceipt, payCheckout, placeOrder, transferOrder } from './traffic';
 
 const orderNoParams = z.strictObject({ orderNo: z.string().min(1).max(40) });
@@ -36,11 +38,29 @@ export const demoRoutes = (deps: Deps): AnyRoute[] => [
     summary: 'The buyer pays a checkout (parent or any child number): codes are issued, virtual goods delivered',
     params: orderNoParams,
     body: z.strictObject({ channel: z.enum(PAYMENT_CHANNELS).default('WECHAT_PAY') }),
-    response: z.strictObject({ orders: z.array(orderRecord) }),
-    errors: ['ORDER_NOT_FOUND', 'WRONG_STATUS'],
-    handle: async ({ caller, params, body }) => ({
-      orders: await payCheckout(deps, caller.scope, params.orderNo, body.channel),
+    description:
+      'Answers the paid orders (a service order’s record carries its code’s verifier, never the code) and, for the buyer, the codes issued: `codes` by order number.',
+    response: z.strictObject({
+      orders: z.array(orderRecord),
+      codes: z.array(z.strictObject({ orderNo: z.string(), code: z.string() })),
     }),
+    errors: ['ORDER_NOT_FOUND', 'WRONG_STATUS'],
+    handle: async ({ caller, params, body }) => {
+      const paid = await payCheckout(deps, caller.scope, params.orderNo, body.channel);
+      // The buyer (and a desk pulling right after) gets the orders with their verifiers in place.
+      await deps.codeVerifiers.flush();
+      return deps.store.unit(async (tx) => {
+        const orders = await Promise.all(
+          paid.map(async (o) => (await findOrder(tx, o.orderNo, caller.scope))!.state.record),
+        );
+        const codes = [];
+        for (const order of orders) {
+          const code = order.redemptionCode ? await codeOf(tx, order.orderNo) : null;
+          if (code) codes.push({ orderNo: order.orderNo, code });
+        }
+        return { orders, codes };
+      });
+    },
   }),
   route({
     ...DEMO,

@@ -1,10 +1,14 @@
 import type { OrderRecord } from '../../shared/contract/records';
+import type { VerifierKey } from '../../shared/domain/code-verifier';
+import { demoCodeOf } from '../../shared/demo/codes';
 import { demoOrderStream } from '../../shared/demo/generate';
 import { DEMO_USERS } from '../../shared/demo/users';
 import { hashPassword } from '../auth/passwords';
 import type { Deps } from '../deps';
 import { SYSTEM_ACTOR, type WorkContext } from '../orders/context';
 import { saveOrder } from '../orders/persist';
+import { codeVerifier } from '../../node/code-hash';
+import { merchantKey } from '../redemption/verifier';
 import type { Tx } from '../storage/repositories';
 import {
   DEALER_CAMPAIGNS,
@@ -60,22 +64,24 @@ async function seedCompany(tx: Tx, now: number, passwordHashes: readonly string[
 const CLERK_ACTOR = /^clerk:([^/]+)\//;
 
 /**
- * A generated service order's code, and its past redemptions taken from its timeline (who, which
- * counter, when), so a used code answers ALREADY_REDEEMED with the real conflict.
+ * A generated service order's code (the generator's `demo:<code>` stand-in, turned into the code
+ * row and the verifier the record keeps), and its past redemptions taken from its timeline (who,
+ * which counter, when), so a used code answers ALREADY_REDEEMED with the real conflict.
  */
-async function seedCode(ctx: WorkContext, record: OrderRecord): Promise<void> {
-  const code = record.redemptionCode;
-  if (!code) return;
+async function seedCode(ctx: WorkContext, record: OrderRecord, code: string, verifier: string): Promise<void> {
+  const issued = record.redemptionCode;
+  if (!issued) return;
   const row = {
     orderNo: record.orderNo,
     merchantId: record.merchantId,
-    code: code.code,
-    validFrom: code.validFrom,
-    validTo: code.validTo,
-    usesTotal: code.usesTotal,
-    usesLeft: code.usesLeft,
-    live: record.status === 'PENDING_REDEMPTION' && code.validTo > ctx.now,
-    liveUntil: code.validTo,
+    code,
+    verifier,
+    validFrom: issued.validFrom,
+    validTo: issued.validTo,
+    usesTotal: issued.usesTotal,
+    usesLeft: issued.usesLeft,
+    live: record.status === 'PENDING_REDEMPTION' && issued.validTo > ctx.now,
+    liveUntil: issued.validTo,
   };
   const codeId = (await ctx.tx.codes.insert(row)) ?? (await ctx.tx.codes.insert({ ...row, live: false }));
   if (codeId === null) return;
@@ -95,6 +101,29 @@ async function seedCode(ctx: WorkContext, record: OrderRecord): Promise<void> {
       undoneBy: null,
     });
   }
+}
+
+/** The verifier of each generated code, by order number, under its merchant's key. */
+async function verifiersOf(
+  deps: Deps,
+  chunk: readonly OrderRecord[],
+  codes: ReadonlyMap<string, string>,
+): Promise<Map<string, string>> {
+  const merchants = [...new Set(chunk.filter((r) => codes.has(r.orderNo)).map((r) => r.merchantId))];
+  if (merchants.length === 0) return new Map();
+  const keys = new Map<string, VerifierKey>(
+    await deps.store.unit(async (tx) => {
+      const found: Array<[string, VerifierKey]> = [];
+      for (const merchantId of merchants) found.push([merchantId, await merchantKey(tx, deps.config, merchantId)]);
+      return found;
+    }),
+  );
+  const hashed = await Promise.all(
+    chunk
+      .filter((r) => codes.has(r.orderNo))
+      .map(async (r) => [r.orderNo, await codeVerifier(codes.get(r.orderNo)!, keys.get(r.merchantId)!)] as const),
+  );
+  return new Map(hashed);
 }
 
 /**
@@ -131,11 +160,20 @@ export async function seedDemo(deps: Deps, orders: number): Promise<void> {
     }
     if (chunk.length === 0) break;
     done += chunk.length;
+    // The chunk's verifiers are hashed before its unit, side by side on libuv's pool.
+    const codes = new Map(chunk.flatMap((r) => (demoCodeOf(r) ? [[r.orderNo, demoCodeOf(r)!] as const] : [])));
+    const verifiers = await verifiersOf(deps, chunk, codes);
     await store.unit(async (tx) => {
       const ctx: WorkContext = { tx, now: clock.now(), config: deps.config, ...SYSTEM_ACTOR };
-      for (const record of chunk) {
+      for (const generated of chunk) {
+        const code = codes.get(generated.orderNo);
+        const verifier = verifiers.get(generated.orderNo);
+        const record =
+          generated.redemptionCode && verifier
+            ? { ...generated, redemptionCode: { ...generated.redemptionCode, verifier } }
+            : generated;
         await saveOrder(ctx, { record, receiptExtended: false }, null);
-        await seedCode(ctx, record);
+        if (code && verifier) await seedCode(ctx, record, code, verifier);
       }
       await tx.settings.set(ORDERS_KEY, String(done));
     });

@@ -46,6 +46,7 @@ const buyerCtx = (deps: Deps, tx: Tx, buyerId: string, platform: Platform): Work
   config: deps.config,
   actor: `buyer:${buyerId}`,
   device: platform,
+  codeIssued: () => deps.codeVerifiers.kick(),
 });
 
 const asSku = (p: ProductRow): Sku => ({

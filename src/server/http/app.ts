@@ -1,4 +1,6 @@
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type ConnectionError, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { z } from 'zod';
 import { can } from '../../shared/domain/rights';
 import { authenticate } from '../auth/authenticate';
@@ -7,6 +9,7 @@ import type { Deps } from '../deps';
 import { UNSTORABLE_TEXT, unstorableTextAt } from '../../shared/contract/text';
 import { compressAnswers, sendLines } from './compression';
 import { ApiError, type ErrorCode, type Issue } from './errors';
+import { hostName } from './host-check';
 import { Answer, JsonLines, RawJson, type AnyRoute } from './route';
 
 /** 1 MiB: a full push of 100 dealer orders of 200 lines fits; anything bigger is not a client of ours. */
@@ -62,12 +65,48 @@ function clientError(error: FastifyError): ApiError | null {
 }
 
 /**
+ * Node's HTTP parser refuses some requests before Fastify sees them (headers over 16 KiB, a
+ * garbage request line, a client too slow to send its headers); they too get the documented
+ * `{error:{code,message}}`, written straight to the socket.
+ */
+function answerBrokenRequest(error: ConnectionError, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const refusal =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? new ApiError('HEADERS_TOO_LARGE', 'The request headers are larger than 16 KiB')
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? new ApiError('REQUEST_TIMEOUT', 'The request did not arrive in time')
+        : new ApiError('BAD_REQUEST', 'The request is not valid HTTP');
+  const body = JSON.stringify(refusal.toBody());
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
+}
+
+/**
  * The HTTP face of the service. Every answer is JSON; every refusal is `{error:{code, message,
  * issues?}}` with a stable code; a client's mistake is always a 4xx and never reaches a handler
  * half-validated, so it cannot change anything.
  */
-export function buildApp(deps: Deps, routes: readonly AnyRoute[], options: { logger: boolean }): FastifyInstance {
-  const app = Fastify({ logger: options.logger, bodyLimit: BODY_LIMIT, return503OnClosing: true });
+export function buildApp(
+  deps: Deps,
+  routes: readonly AnyRoute[],
+  options: { logger: boolean; trustProxy?: string[]; allowedHosts: ReadonlySet<string> },
+): FastifyInstance {
+  const app = Fastify({
+    logger: options.logger,
+    bodyLimit: BODY_LIMIT,
+    return503OnClosing: true,
+    trustProxy: options.trustProxy ?? false,
+    clientErrorHandler: answerBrokenRequest,
+    // A path Fastify cannot decode (`/%E0%A4%A`) never reaches routing or our error handler.
+    frameworkErrors: (error, _request, reply) =>
+      sendError(reply as FastifyReply, new ApiError('BAD_REQUEST', error.message)),
+  });
   compressAnswers(app);
   // JSON only: without this, text/plain bodies would reach handlers as strings.
   app.removeContentTypeParser('text/plain');
@@ -78,6 +117,15 @@ export function buildApp(deps: Deps, routes: readonly AnyRoute[], options: { log
     if (refusal) return sendError(reply, refusal);
     request.log.error(error);
     return sendError(reply, new ApiError('INTERNAL', 'The service failed; the request may be retried'));
+  });
+  // Before routing, body parsing or anything else: a request for another name gets nothing.
+  app.addHook('onRequest', async (request, reply) => {
+    const name = hostName(request.headers.host);
+    if (name && options.allowedHosts.has(name)) return;
+    return sendError(
+      reply,
+      new ApiError('HOST_NOT_ALLOWED', `This service does not answer for host ${name ?? '(none)'}`),
+    );
   });
   app.setNotFoundHandler((request, reply) =>
     sendError(reply, new ApiError('NOT_FOUND', `No endpoint ${request.method} ${request.url.split('?')[0]}`)),

@@ -3,6 +3,7 @@ import { demoRoutes } from '../demo/routes';
 import type { Deps } from '../deps';
 import { floorRoutes } from '../floor/routes';
 import { intakeRoutes } from '../intake/routes';
+import { logisticsRoutes } from '../logistics/routes';
 import { orderRoutes } from '../orders/routes';
 import { redemptionRoutes } from '../redemption/routes';
 import { syncRoutes } from '../sync/routes';
@@ -20,6 +21,7 @@ export function allRoutes(deps: Deps): AnyRoute[] {
     ...orderRoutes(deps),
     ...intakeRoutes(deps),
     ...floorRoutes(deps),
+    ...logisticsRoutes(deps),
     ...redemptionRoutes(deps),
     ...demoRoutes(deps),
   ];

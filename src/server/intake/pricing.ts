@@ -4,6 +4,7 @@ import type { FieldErrors } from '../../shared/intents/dealer-checks';
 import {
   dealerBreakdown,
   dealerLineError,
+  goodsCampaignIds,
   promotionChoiceErrors,
   type DealerDraft,
 } from '../../shared/intents/dealer-pricing';
@@ -78,7 +79,14 @@ export async function priceDealerDraft(
       price: prices.get(l.sku) ?? 0,
       campaignId: known[i]?.campaignId ?? null,
     }));
-    const amounts = dealerBreakdown(draft, lines, coupon, campaign);
+    const goodsCampaigns = await Promise.all(goodsCampaignIds(lines).map((id) => tx.catalogue.campaign(id)));
+    const amounts = dealerBreakdown(
+      draft,
+      lines,
+      coupon,
+      campaign,
+      goodsCampaigns.filter((c): c is CampaignRow => c !== null),
+    );
     breakdown = amounts.breakdown;
     Object.assign(fieldErrors, amounts.fieldErrors);
   }

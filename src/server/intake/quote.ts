@@ -12,6 +12,7 @@ export const quoteInput = dealerOrderInput
     lines: true,
     freight: true,
     couponId: true,
+    couponChosenFirst: true,
     campaignId: true,
     memberRateBp: true,
     memberBenefit: true,

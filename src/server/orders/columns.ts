@@ -21,7 +21,12 @@ export function confirmDueAt({ record, receiptExtended }: OrderState, timers: Ti
   const deadlines = (deliveries.length > 0 ? deliveries : ['NO_LOGISTICS' as const]).map(
     (delivery) => autoConfirmAt({ shippedAt, delivery, kind: record.kind, extended }, timers) ?? shippedAt,
   );
-  return Math.max(...deadlines);
+  const due = Math.max(...deadlines);
+  // Signed for (签收) everywhere: the countdown restarts from the last signature, never later than before.
+  const signed = record.waybills.map((w) => w.signedAt);
+  if (signed.length === 0 || signed.some((at) => at === null)) return due;
+  const extension = extended ? timers.receiptExtensionMs.PHYSICAL : 0;
+  return Math.min(due, Math.max(...(signed as number[])) + timers.signedConfirmMs + extension);
 }
 
 /** Order no., receiver and tracking numbers, lower-cased: what free-text search looks in. */

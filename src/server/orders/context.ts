@@ -10,6 +10,8 @@ export interface WorkContext {
   actor: string;
   /** As the timeline shows it: "DEV-0042", "server". */
   device: string;
+  /** Told when a code was issued in this unit, so its verifier is computed right after (redemption/verifier.ts). */
+  codeIssued?: () => void;
 }
 
 /** The timers and other automatic changes act as the service itself. */

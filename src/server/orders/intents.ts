@@ -2,6 +2,7 @@ import { applyCancel } from '../../shared/intents/cancel';
 import { applyLock, applyUnlock } from '../../shared/intents/lock';
 import { applyNote } from '../../shared/intents/note';
 import { applyShip } from '../../shared/intents/ship';
+import { applyTrackingEntry } from '../../shared/intents/tracking';
 import { usePoolNumbers } from '../floor/pool';
 import { ApiError } from '../http/errors';
 import type { IntentHandler } from '../sync/handler';
@@ -76,5 +77,14 @@ export const NOTE: IntentHandler<'NOTE'> = {
   async run(ctx, p) {
     const { row, state } = await requireOrder(ctx.tx, p.orderNo, ctx.caller.scope);
     return saveOrder(ctx, applied(applyNote(state, p, ctx)), row);
+  },
+};
+
+export const TRACKING_EVENT: IntentHandler<'TRACKING_EVENT'> = {
+  right: 'orders.ship',
+  orderNoOf: (p) => p.orderNo,
+  async run(ctx, p) {
+    const { row, state } = await requireOrder(ctx.tx, p.orderNo, ctx.caller.scope);
+    return saveOrder(ctx, applied(applyTrackingEntry(state, p, ctx)), row);
   },
 };

@@ -37,8 +37,8 @@ export async function saveOrder(ctx: WorkContext, next: OrderState, previous: Or
   if (previous && !sameScope(previous, next.record))
     await tx.exits.insert(await tx.sequence.next(), previous.orderNo, previous);
   const write = orderWrite(next, await tx.sequence.next(), ctx.config.timers);
-  if (previous) await tx.orders.update(write);
-  else await tx.orders.insert(write);
+  const taken = previous ? await tx.orders.update(write) : await tx.orders.insert(write);
+  if (taken.length > 0) throw trackingInUse(taken);
   return next.record;
 }
 
@@ -52,6 +52,8 @@ async function refuseWaybillsOfOtherOrders(tx: Tx, record: OrderRecord): Promise
     const holder = await tx.orders.waybillHolder(trackingNo);
     if (holder !== null && holder !== record.orderNo) taken.push(trackingNo);
   }
-  if (taken.length > 0)
-    throw new ApiError('TRACKING_IN_USE', `Tracking number ${taken.join(', ')} is already on another order`);
+  if (taken.length > 0) throw trackingInUse(taken);
 }
+
+const trackingInUse = (taken: readonly string[]): ApiError =>
+  new ApiError('TRACKING_IN_USE', `Tracking number ${taken.join(', ')} is already on another order`);

@@ -2,13 +2,15 @@ import { randomInt } from 'node:crypto';
 import type { OrderRecord, RedemptionCodeRecord } from '../../shared/contract/records';
 import { generateCode } from '../../shared/domain/redemption-code';
 import type { WorkContext } from '../orders/context';
+import type { Tx } from '../storage/repositories';
 
 /** Collisions are rare (live codes are a tiny part of 10^6); a few dozen draws cannot all collide. */
 const MAX_DRAWS = 50;
 
 /**
  * Issues the code of a just-paid service order: random, unique among the live codes of its
- * merchant (the partial unique index decides, so two orders paid at once cannot share one).
+ * merchant (the partial unique index decides, so two orders paid at once cannot share one). Only
+ * the codes table holds it; the buyer learns it from `codeOf`.
  */
 export async function issueCode(
   ctx: WorkContext,
@@ -23,6 +25,7 @@ export async function issueCode(
       orderNo: record.orderNo,
       merchantId: record.merchantId,
       code,
+      verifier: null,
       validFrom,
       validTo,
       usesTotal,
@@ -30,7 +33,10 @@ export async function issueCode(
       live: true,
       liveUntil: validTo,
     });
-    if (id !== null) return { code, validFrom, validTo, usesTotal, usesLeft: usesTotal };
+    if (id === null) continue;
+    // The record carries the verifier, computed after this unit: never the code itself.
+    ctx.codeIssued?.();
+    return { verifier: null, validFrom, validTo, usesTotal, usesLeft: usesTotal };
   }
   throw new Error(`no free redemption code for merchant ${record.merchantId} after ${MAX_DRAWS} draws`);
 }
@@ -39,4 +45,9 @@ export async function issueCode(
 export async function retireCode(ctx: WorkContext, orderNo: string): Promise<void> {
   const code = await ctx.tx.codes.byOrder(orderNo);
   if (code?.live) await ctx.tx.codes.retire(code.id);
+}
+
+/** The code of an order, for the buyer it was issued to (never for a desk). */
+export async function codeOf(tx: Tx, orderNo: string): Promise<string | null> {
+  return (await tx.codes.byOrder(orderNo))?.code ?? null;
 }

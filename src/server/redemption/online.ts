@@ -8,6 +8,7 @@ import type { Deps } from '../deps';
 import { ApiError } from '../http/errors';
 import { Answer } from '../http/route';
 import type { Tx } from '../storage/repositories';
+import { countWrongCode, WrongCodeError } from './locate';
 import { previewCode, redeemCode, type Preview, type RedeemContext } from './redeem';
 
 /** What a clerk types, scanner or IME ("123 456", full-width digits) normalised to digits. */
@@ -60,7 +61,21 @@ export function verify(
   body: z.output<typeof verifyBody>,
   request: FastifyRequest,
 ): Promise<Preview> {
-  return deps.store.unit(async (tx) => previewCode(await context(deps, tx, caller, request), body.code, body.storeId));
+  return deps.store
+    .unit(async (tx) => {
+      try {
+        return await previewCode(await context(deps, tx, caller, request), body.code, body.storeId);
+      } catch (error) {
+        if (!(error instanceof WrongCodeError)) throw error;
+        // Counted in a unit that commits: the refusal itself changes nothing else.
+        await countWrongCode(deps, tx, error);
+        return error;
+      }
+    })
+    .then((preview) => {
+      if (preview instanceof WrongCodeError) throw preview;
+      return preview;
+    });
 }
 
 /**
@@ -95,6 +110,7 @@ export function redeemOnline(
       answer = new Answer(200, { ...rest, orderStatus: order.status });
     } catch (error) {
       if (!(error instanceof ApiError) || error.transient || error.code === 'STORE_NOT_IN_SCOPE') throw error;
+      if (error instanceof WrongCodeError) await countWrongCode(deps, tx, error);
       answer = new Answer(error.status, error.toBody());
     }
     await tx.redeemRequests.insert({

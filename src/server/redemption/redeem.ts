@@ -3,6 +3,7 @@ import { decide } from '../../shared/domain/order-machine';
 import { maskPhone, redemptionRefusal } from '../../shared/domain/redemption-code';
 import { undoRedemptionRefusal } from '../../shared/domain/timers';
 import { redeemOrder, undoRedemptionOrder } from '../../shared/intents/redeem';
+import { logged } from '../../shared/intents/timeline';
 import { factsOf, type OrderState } from '../../shared/intents/state';
 import type { Caller } from '../auth/caller';
 import type { Deps } from '../deps';
@@ -129,8 +130,9 @@ export async function redeemCode(
       ctx,
     ),
   );
-  // The conditional decrement is the single-use guard itself, whatever checked before.
-  if (!(await ctx.tx.codes.takeUse(code.id, at + ctx.config.timers.redemptionUndoMs))) {
+  // The conditional decrement is the single-use guard itself, whatever checked before. The undo
+  // window runs from now, when the service records it, whatever time the desk claims.
+  if (!(await ctx.tx.codes.takeUse(code.id, ctx.now + ctx.config.timers.redemptionUndoMs))) {
     throw new ApiError('ALREADY_REDEEMED', 'This code has already been redeemed');
   }
   await ctx.tx.redemptions.insert({
@@ -184,7 +186,34 @@ export async function recordLosingRedemption(
   return code.orderNo;
 }
 
-/** A supervisor's correction, within the undo window counted from the redemption itself. */
+/**
+ * An offline redemption that found its code expired: kept as a rejected redemption, and the order
+ * flagged (OFFLINE_REDEMPTION_EXPIRED) with what the desk claimed, when it last synced and when it
+ * arrived, so a supervisor decides; the code keeps its use until they do.
+ */
+export async function flagExpiredOffline(
+  ctx: RedeemContext & { deviceLastSync: { at: number } | null },
+  input: { code: string; storeId: string; at: number; claimedAt: number; redemptionId: string },
+): Promise<string | null> {
+  const orderNo = await recordLosingRedemption(ctx, input);
+  const row = orderNo ? await ctx.tx.orders.get(orderNo) : null;
+  if (!row) return orderNo;
+  const state = stateOf(row);
+  if (state.record.exception !== null) return orderNo;
+  const flagged = { ...state, record: { ...state.record, exception: OFFLINE_REDEMPTION_EXPIRED } };
+  const when = (ms: number) => new Date(ms).toISOString();
+  const detail =
+    `${OFFLINE_REDEMPTION_EXPIRED}：离线核销时核销码已过期（有效期至 ${when(state.record.redemptionCode?.validTo ?? 0)}），` +
+    `门店 ${input.storeId}，设备声称 ${when(input.claimedAt)}，最后同步 ${when(ctx.deviceLastSync?.at ?? 0)}，` +
+    `到达 ${when(ctx.now)}；待主管处理（核销记录 ${input.redemptionId}）`;
+  await saveOrder(ctx, logged(ctx, flagged, 'EXCEPTION', detail), row);
+  return orderNo;
+}
+
+/** The exception reason of an order whose offline redemption met an expired code. */
+export const OFFLINE_REDEMPTION_EXPIRED = 'OFFLINE_REDEMPTION_EXPIRED';
+
+/** A supervisor's correction, within the undo window counted from when the service recorded the redemption. */
 export async function undoRedemption(
   ctx: RedeemContext,
   input: { orderNo: string; redemptionId: string; reason: string },
@@ -195,7 +224,7 @@ export async function undoRedemption(
     throw new ApiError('REDEMPTION_NOT_FOUND', `No redemption ${input.redemptionId} on order ${input.orderNo}`);
   }
   if (redemption.state === 'undone') throw new ApiError('ALREADY_UNDONE', 'This redemption was already undone');
-  const late = undoRedemptionRefusal(redemption.redeemedAt, ctx.now, ctx.config.timers);
+  const late = undoRedemptionRefusal(redemption.recordedAt, ctx.now, ctx.config.timers);
   if (late) throw new ApiError(late, 'The undo window of this redemption has passed');
   const code = await ctx.tx.codes.byOrder(input.orderNo);
   if (!code) throw new Error(`order ${input.orderNo} was redeemed but has no code`);

@@ -92,20 +92,20 @@ export class Buyers {
   }
 
   private async pay(orderNo: string): Promise<void> {
-    const answer = await this.service.call<{ orders: OrderRecord[]; error?: { code: string } }>(
-      'POST',
-      `/v1/demo/orders/${orderNo}/pay`,
-      {
-        channel: this.rng.pick(CHANNELS),
-      },
-    );
+    const answer = await this.service.call<{
+      orders: OrderRecord[];
+      codes: Array<{ orderNo: string; code: string }>;
+      error?: { code: string };
+    }>('POST', `/v1/demo/orders/${orderNo}/pay`, {
+      channel: this.rng.pick(CHANNELS),
+    });
     if (answer.status !== 200) return this.refused('pay', answer.body.error?.code);
     this.count('pay');
     for (const order of answer.body.orders) {
-      const code = order.redemptionCode;
+      const code = answer.body.codes.find((c) => c.orderNo === order.orderNo)?.code;
       this.log(
-        code
-          ? `支付 ${order.orderNo}：服务券核销码 ${formatCodeForDisplay(code.code)}（${order.storeId}，可用 ${code.usesLeft} 次）`
+        code && order.redemptionCode
+          ? `支付 ${order.orderNo}：服务券核销码 ${formatCodeForDisplay(code)}（${order.storeId}，可用 ${order.redemptionCode.usesLeft} 次）`
           : `支付 ${order.orderNo}`,
       );
     }

@@ -1,5 +1,6 @@
 import type { DataScope, OrderKind, Role } from '../../shared/domain/vocabulary';
 import type { RawBuilder } from 'kysely';
+import type { ConnectorsRepo } from './connectors';
 import type { Clause } from './sql';
 
 /**
@@ -198,6 +199,8 @@ export interface CodeRow {
   orderNo: string;
   merchantId: string;
   code: string;
+  /** What desks get instead of the code; null until the service has hashed it (redemption/verifier.ts). */
+  verifier: string | null;
   validFrom: number;
   validTo: number;
   usesTotal: number;
@@ -283,6 +286,17 @@ export interface CountersRepo {
   next(name: string, floor: number): Promise<number>;
 }
 
+/** Hits (wrong codes) per bucket and key, shared by every node: auth/rate-limit.ts counts them. */
+export interface LimitsRepo {
+  /**
+   * When `key` was hit since `since`, oldest first. On PostgreSQL the key stays locked until the
+   * unit ends, so concurrent checks of one key on any node take turns (N guesses count N times).
+   */
+  hitsSince(bucket: string, key: string, since: number): Promise<number[]>;
+  /** Records a hit, forgetting the key's hits from before `forgetBefore`. */
+  hit(bucket: string, key: string, at: number, forgetBefore: number): Promise<void>;
+}
+
 export interface SettingsRepo {
   get(key: string): Promise<string | null>;
   set(key: string, value: string): Promise<void>;
@@ -304,8 +318,42 @@ export interface TokensRepo {
   /** The user of an unexpired token, and when it expires. */
   sessionFor(tokenHash: string, now: number): Promise<{ user: UserRow; expiresAt: number } | null>;
   purgeExpired(now: number): Promise<number>;
-  /** Ends every session of a user; answers how many there were. */
+  /** Ends one session (sign-out); false when the token was not known. */
+  revoke(tokenHash: string): Promise<boolean>;
+  /** Ends every session of a user (a lost laptop, a person who left); answers how many. */
   revokeUser(userId: string): Promise<number>;
+}
+
+export type LoginAttemptState = 'checking' | 'failed' | 'refused';
+
+export interface LoginAttemptCounts {
+  /** When each attempt at the account within its window was made, oldest first. */
+  accountTimes: number[];
+  /** Of them, password checks still running. */
+  inFlight: number;
+  /** Password checks from the address within its window (running or failed). */
+  address: number;
+}
+
+/**
+ * Sign-in attempts, shared by every node through the store. `counts` then `insert` must see no
+ * other attempt at the same account in between: the SQLite store runs units one at a time; a
+ * PostgreSQL store takes a per-account lock (pg_advisory_xact_lock on the user key) first.
+ */
+export interface LoginAttemptsRepo {
+  counts(userKey: string, accountSince: number, address: string, addressSince: number): Promise<LoginAttemptCounts>;
+  insert(userKey: string, address: string, at: number, state: LoginAttemptState): Promise<number>;
+  fail(id: number): Promise<void>;
+  /** The right password: the account's settled attempts are forgiven, its own row goes; running checks stay. */
+  forgive(userKey: string, id: number): Promise<void>;
+  purge(before: number): Promise<number>;
+}
+
+export interface DeviceSyncRepo {
+  /** The device pulled at `at`, its clock reading `clockOffset` ms ahead of the service's; false for an unknown device. */
+  record(deviceId: string, at: number, clockOffset: number): Promise<boolean>;
+  /** When the service last heard from the device (its registration if it never pulled), and its clock then. */
+  last(deviceId: string): Promise<{ at: number; clockOffset: number } | null>;
 }
 
 export interface DevicesRepo {
@@ -416,8 +464,9 @@ export interface OrdersRepo {
   parentExists(parentNo: string): Promise<boolean>;
   /** The highest parent number starting with `prefix`: the service's own order number counter. */
   maxParentNo(prefix: string): Promise<string | null>;
-  insert(row: OrderWrite): Promise<void>;
-  update(row: OrderWrite): Promise<void>;
+  /** Both answer the order's tracking numbers another order already holds (nothing is claimed for them). */
+  insert(row: OrderWrite): Promise<string[]>;
+  update(row: OrderWrite): Promise<string[]>;
   /** The order a tracking number was given to, if any. */
   waybillHolder(trackingNo: string): Promise<string | null>;
   /**
@@ -448,6 +497,9 @@ export interface CodesRepo {
   byOrder(orderNo: string): Promise<CodeRow | null>;
   /** Every row with this code, live ones first. */
   find(code: string): Promise<CodeRow[]>;
+  /** Codes whose verifier is still to be computed, oldest first. */
+  unverified(limit: number): Promise<CodeRow[]>;
+  setVerifier(id: number, verifier: string): Promise<void>;
   /** Takes one use if one is left; false when another request took the last one first. */
   takeUse(id: number, liveUntilIfLast: number): Promise<boolean>;
   giveBackUse(id: number, liveUntil: number): Promise<void>;
@@ -484,9 +536,12 @@ export interface RefundsRepo {
 export interface Tx {
   sequence: SequenceRepo;
   counters: CountersRepo;
+  limits: LimitsRepo;
   settings: SettingsRepo;
   users: UsersRepo;
   tokens: TokensRepo;
+  loginAttempts: LoginAttemptsRepo;
+  deviceSync: DeviceSyncRepo;
   devices: DevicesRepo;
   places: PlacesRepo;
   catalogue: CatalogueRepo;
@@ -500,6 +555,7 @@ export interface Tx {
   redeemRequests: RedeemRequestsRepo;
   intents: IntentsRepo;
   refunds: RefundsRepo;
+  connectors: ConnectorsRepo;
   /** Runs `work`; if it throws, everything it wrote is undone and the error goes on. */
   attempt<T>(work: () => Promise<T>): Promise<T>;
 }

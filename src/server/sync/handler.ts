@@ -13,6 +13,8 @@ export interface IntentContext extends WorkContext {
   intentId: string;
   deviceId: string;
   deviceCode: number;
+  /** When the service last heard from the pushing device before this push, and its clock then. */
+  deviceLastSync: { at: number; clockOffset: number } | null;
 }
 
 /**

@@ -6,7 +6,7 @@ import {
   AFTER_SALE_SHIP_EXCHANGE,
 } from '../aftersales/intents';
 import { CREATE_DEALER_ORDER } from '../intake/create';
-import { CANCEL, LOCK, NOTE, SHIP, UNLOCK } from '../orders/intents';
+import { CANCEL, LOCK, NOTE, SHIP, TRACKING_EVENT, UNLOCK } from '../orders/intents';
 import { REDEEM, UNDO_REDEMPTION } from '../redemption/intents';
 import type { IntentHandlers } from './handler';
 
@@ -20,6 +20,7 @@ export const INTENT_HANDLERS: IntentHandlers = {
   LOCK,
   UNLOCK,
   NOTE,
+  TRACKING_EVENT,
   AFTER_SALE_APPROVE,
   AFTER_SALE_REJECT,
   AFTER_SALE_RECEIVE_RETURN,

@@ -144,6 +144,8 @@ export async function push(deps: Deps, caller: Caller, request: PushRequest): Pr
       caller,
       deviceId: device.deviceId,
       deviceCode: device.deviceCode,
+      deviceLastSync: await tx.deviceSync.last(device.deviceId),
+      codeIssued: () => deps.codeVerifiers.kick(),
     };
     const results: IntentResult[] = parsed.map(({ raw, parsed: p }) => {
       if (p.ok) return { id: p.intent.id, status: 'rejected' };

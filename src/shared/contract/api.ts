@@ -170,6 +170,8 @@ export const dealerQuote = z.strictObject({
   pointsUsed: z.number().int(),
   payable: z.number().int(),
   capped: z.boolean(),
+  /** False while the goods' campaign is met and no coupon was chosen before: the coupon list is closed. */
+  couponsAvailable: z.boolean(),
   fieldErrors: z.record(z.string(), z.string()),
 });
 export type DealerQuote = z.infer<typeof dealerQuote>;
@@ -199,6 +201,18 @@ export const procedures = {
     right: 'public',
   }),
   'session.signOut': procedure({ input: z.strictObject({}), output: z.strictObject({}), right: 'signedIn' }),
+  /** Where this desk keeps its sign-in between runs: the OS keychain, or memory only (the sign-in screen says so). */
+  'session.tokenStorage': procedure({
+    input: z.strictObject({}),
+    output: z.enum(['keychain', 'memory']),
+    right: 'public',
+  }),
+  /** The embedded demo's users and this run's password, for the sign-in screen; null with a real service. */
+  'session.demoAccess': procedure({
+    input: z.strictObject({}),
+    output: z.strictObject({ usernames: z.array(z.string()), password: z.string() }).nullable(),
+    right: 'public',
+  }),
   'sync.status': procedure({ input: z.strictObject({}), output: syncStatus, right: 'signedIn' }),
   'sync.now': procedure({ input: z.strictObject({}), output: syncStatus, right: 'signedIn' }),
   'orders.list': procedure({ input: orderListInput, output: orderListPage, right: 'orders.read' }),
@@ -216,6 +230,11 @@ export const procedures = {
   'orders.lock': procedure({ input: intentPayloads.LOCK, output: orderDetail, right: 'orders.lock' }),
   'orders.unlock': procedure({ input: intentPayloads.UNLOCK, output: orderDetail, right: 'orders.lock' }),
   'orders.note': procedure({ input: intentPayloads.NOTE, output: orderDetail, right: 'orders.note' }),
+  'orders.trackingEvent': procedure({
+    input: intentPayloads.TRACKING_EVENT,
+    output: orderDetail,
+    right: 'orders.ship',
+  }),
   'orders.cancel': procedure({ input: intentPayloads.CANCEL, output: orderDetail, right: 'orders.cancel' }),
   'redemption.verify': procedure({ input: codeInput, output: redemptionPreview, right: 'redemption.verify' }),
   'redemption.redeem': procedure({ input: codeInput, output: redemptionOutcome, right: 'redemption.redeem' }),
@@ -293,6 +312,11 @@ export const procedures = {
       draftId: z.uuid().optional(),
       /** The rejected CREATE_DEALER_ORDER intent this submission fixes. */
       resubmitOf: z.uuid().optional(),
+      /**
+       * One key per press-worthy version of the form: a second press (a double click, a retry after
+       * a timeout) answers the first submission's outcome instead of making a second order.
+       */
+      submissionId: z.uuid().optional(),
     }),
     output: dealerSubmitOutcome,
     right: 'dealer.enterOrder',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { orderDetail } from './orders';
 import { orderNo, procedure } from './procedure';
 
 /** One line of an order at the scanning station: what is owed and how much of it was scanned. */
@@ -57,6 +58,19 @@ export const labelBlock = z.strictObject({
 export type LabelBlock = z.infer<typeof labelBlock>;
 
 const carrier = z.string().min(1).max(16);
+
+/** Thermal label stock: 100×150 mm (the carriers' standard 一联单) or 76×130 mm. */
+export const LABEL_SIZES = ['100x150', '76x130'] as const;
+export type LabelSize = (typeof LABEL_SIZES)[number];
+
+/** One 电子面单 to print: the order, the number its label carries, and who sends it. */
+export const labelToPrint = z.strictObject({
+  order: orderDetail,
+  trackingNo: z.string(),
+  carrier: z.string(),
+  sender: z.strictObject({ name: z.string(), warehouse: z.string() }),
+});
+export type LabelToPrint = z.infer<typeof labelToPrint>;
 const warehouseId = z.string().min(1).max(64);
 
 const itemCodeInput = z.string().trim().min(1).max(64);
@@ -85,6 +99,29 @@ export const floorProcedures = {
   'labels.take': procedure({
     input: z.strictObject({ orderNo, carrier }),
     output: z.strictObject({ trackingNo: z.string(), carrier: z.string() }),
+    right: 'orders.ship',
+  }),
+  /**
+   * Labels for orders in the order given (the batch queue sends them in pick order): each takes its
+   * number from the block (a reprint keeps its number). Stops at the first order it cannot label and
+   * names it in `refused`, so a roll never prints half a batch with gaps.
+   */
+  'labels.prepare': procedure({
+    input: z.strictObject({ orderNos: z.array(orderNo).min(1).max(200), carrier }),
+    output: z.strictObject({
+      labels: z.array(labelToPrint),
+      refused: z.strictObject({ orderNo: z.string(), reason: z.string() }).nullable(),
+    }),
+    right: 'orders.ship',
+  }),
+  /**
+   * Prints the label view silently to a chosen thermal printer at the label's page size (Electron,
+   * webContents.print with deviceName). Browser mode answers NOT_SUPPORTED: the renderer opens the
+   * print dialog, where "Save as PDF" gives the same pages.
+   */
+  'labels.printSilently': procedure({
+    input: z.strictObject({ deviceName: z.string().trim().min(1).max(200), size: z.enum(LABEL_SIZES) }),
+    output: z.strictObject({ printed: z.boolean() }),
     right: 'orders.ship',
   }),
   'labels.void': procedure({

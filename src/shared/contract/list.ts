@@ -73,6 +73,8 @@ export const orderExportInput = z.strictObject({
     message: 'at most 300 labels',
   }),
   timeZone,
+  /** CSV (UTF-8 with BOM) or an Excel workbook. */
+  format: z.enum(['csv', 'xlsx']).default('csv'),
 });
 export type OrderExportInput = z.input<typeof orderExportInput>;
 

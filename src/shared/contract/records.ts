@@ -130,8 +130,13 @@ export const afterSaleRecord = z.strictObject({
 });
 export type AfterSaleRecord = z.infer<typeof afterSaleRecord>;
 
+/**
+ * A service order's code as everyone but the service and the buyer sees it: never the code itself,
+ * only its verifier (shared/domain/code-verifier.ts), null for the moment between payment and the
+ * service hashing it. A desk keeps even that only sealed under its own key.
+ */
 export const redemptionCodeRecord = z.strictObject({
-  code: z.string().min(4).max(12),
+  verifier: z.string().max(200).nullable(),
   validFrom: epochMs,
   validTo: epochMs,
   usesTotal: z.number().int().min(1),

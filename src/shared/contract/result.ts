@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'INVALID_CREDENTIALS',
   'RATE_LIMITED',
   'SERVICE_UNREACHABLE',
+  /** An order service over plain http to another machine: passwords would cross the network in clear. */
+  'INSECURE_SERVICE_URL',
   'FORBIDDEN_ROLE',
   'NOT_FOUND',
   'BAD_CURSOR',

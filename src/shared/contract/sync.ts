@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TRACKING_STATUSES } from '../intents/tracking-statuses';
 import { PAYMENT_CHANNELS } from '../domain/vocabulary';
 import { buyerRecord, invoiceRecord, orderRecord, receiverRecord } from './records';
 import { UNSTORABLE_TEXT, unstorableTextAt } from './text';
@@ -36,6 +37,11 @@ export const dealerOrderInput = z.strictObject({
     .max(200),
   freight: fen,
   couponId: z.string().max(64).nullable(),
+  /**
+   * The coupon was chosen while the order met no campaign of its goods, so it stays even if the
+   * order grew to meet one (domain.md "Amounts"). The device records when it was chosen.
+   */
+  couponChosenFirst: z.boolean().optional(),
   campaignId: z.string().max(64).nullable(),
   memberRateBp: z.number().int().min(0).max(10_000).nullable(),
   memberBenefit: fen,
@@ -69,6 +75,15 @@ export const intentPayloads = {
   LOCK: z.strictObject({ orderNo, reason }),
   UNLOCK: z.strictObject({ orderNo }),
   NOTE: z.strictObject({ orderNo, text: z.string().trim().min(1).max(1000) }),
+  /** A carrier event entered by staff (a phone call, the carrier's site): the same as a pushed one. */
+  TRACKING_EVENT: z.strictObject({
+    orderNo,
+    trackingNo: z.string().trim().min(1).max(40),
+    time: z.number().int().min(0),
+    status: z.enum(TRACKING_STATUSES),
+    description: z.string().trim().min(1).max(200),
+    location: z.string().trim().max(60),
+  }),
   AFTER_SALE_APPROVE: z.strictObject({ orderNo, afterSaleId: z.string().min(1).max(64) }),
   AFTER_SALE_REJECT: z.strictObject({ orderNo, afterSaleId: z.string().min(1).max(64), reason }),
   AFTER_SALE_RECEIVE_RETURN: z.strictObject({ orderNo, afterSaleId: z.string().min(1).max(64) }),

@@ -5,9 +5,11 @@ import type {
   RedemptionCodeRecord,
   WaybillRecord,
 } from '../contract/records';
-import { lineRefundFen } from '../domain/refund-amount';
+import { refundOf } from '../domain/refund-amount';
+import { closeDetail } from '../intents/after-sale';
 import { generateCode } from '../domain/redemption-code';
 import type { AfterSaleStatus, AfterSaleType, OrderKind, OrderStatus } from '../domain/vocabulary';
+import { demoCodeMark } from './codes';
 import { makeAfterSale, OPEN_AFTER_SALE, pickAfterSaleOutcome, REASONS } from './after-sales';
 import { courierName, pickCarrier, trackParcel } from './logistics';
 import { mobileNumber } from './people';
@@ -137,13 +139,13 @@ function physical(c: ChildContext, f: Fulfilment, paidAt: number): void {
     case 'CLOSED': {
       if (rng.chance(0.55)) {
         const appliedAt = between(rng, paidAt + 10 * MINUTE, Math.min(now, paidAt + 2 * DAY));
-        close(c, request(c, f, 'REFUND_ONLY', 'SUCCEEDED', appliedAt, 'whole', REASONS.beforeShipping));
+        close(c, f, request(c, f, 'REFUND_ONLY', 'SUCCEEDED', appliedAt, 'whole', REASONS.beforeShipping));
       } else {
         const shipAt = between(rng, paidAt + 2 * HOUR, paidAt + 2 * DAY);
         shipAll(c, f, paidAt, shipAt, false);
         const signedAt = Math.max(...f.waybills.map((w) => w.signedAt ?? w.shippedAt));
         const appliedAt = between(rng, signedAt + HOUR, Math.min(now, signedAt + 5 * DAY));
-        close(c, request(c, f, 'RETURN_REFUND', 'SUCCEEDED', appliedAt, 'whole', REASONS.RETURN_REFUND));
+        close(c, f, request(c, f, 'RETURN_REFUND', 'SUCCEEDED', appliedAt, 'whole', REASONS.RETURN_REFUND));
       }
       return;
     }
@@ -156,7 +158,7 @@ function service(c: ChildContext, f: Fulfilment, paidAt: number): void {
   const { rng, now } = c;
   const code = issueCode(c);
   const redemption: RedemptionCodeRecord = {
-    code,
+    verifier: demoCodeMark(code),
     validFrom: paidAt,
     validTo: paidAt + 90 * DAY,
     usesTotal: c.uses,
@@ -204,6 +206,7 @@ function service(c: ChildContext, f: Fulfilment, paidAt: number): void {
     case 'CLOSED':
       close(
         c,
+        f,
         request(
           c,
           f,
@@ -227,7 +230,7 @@ function virtual(c: ChildContext, f: Fulfilment, paidAt: number): void {
     c.timeline.add(f.completedAt, 'system', 'server', 'DELIVER', '虚拟商品已自动发放，交易完成');
   } else if (c.status === 'CLOSED') {
     const appliedAt = Math.min(now, paidAt + rng.int(1, 5) * MINUTE);
-    close(c, request(c, f, 'REFUND_ONLY', 'SUCCEEDED', appliedAt, 'whole', REASONS.virtual, true));
+    close(c, f, request(c, f, 'REFUND_ONLY', 'SUCCEEDED', appliedAt, 'whole', REASONS.virtual, true));
   }
 }
 
@@ -309,14 +312,32 @@ function request(
 ): AfterSaleRecord {
   const { rng } = c;
   let lines: AfterSaleRecord['lines'] = [];
-  let amount = c.paid;
   const line = rng.pick(c.lines);
   let quantity = 0;
   if (scope === 'one line') {
     quantity = rng.int(1, line.quantity - line.refundedQuantity);
     lines = [{ lineNo: line.lineNo, quantity }];
-    amount = type === 'EXCHANGE' ? 0 : lineRefundFen(line, quantity);
   }
+  // The same money rule as the service: a whole unshipped order gets its freight back, goods that travelled do not.
+  const covered =
+    scope === 'one line'
+      ? lines
+      : c.lines.map((l) => ({ lineNo: l.lineNo, quantity: l.quantity - l.refundedQuantity }));
+  const refundedBefore = f.afterSales
+    .filter((a) => a.status === 'SUCCEEDED' && a.type !== 'EXCHANGE')
+    .reduce((sum, a) => sum + a.amount, 0);
+  const amount =
+    type === 'EXCHANGE'
+      ? 0
+      : refundOf(
+          {
+            lines: c.lines,
+            amounts: { payable: c.paid, paid: c.paid, freightInsurance: 0, pointsUsed: 0 },
+            refundedFen: refundedBefore,
+          },
+          type,
+          covered.filter((l) => l.quantity > 0),
+        ).total;
   const seq = c.nextAfterSaleSeq();
   const record = makeAfterSale(rng, c.timeline, {
     id: `as-${seq}`,
@@ -341,8 +362,12 @@ function request(
   return record;
 }
 
-function close(c: ChildContext, refund: AfterSaleRecord): void {
-  c.timeline.add(refund.updatedAt, 'system', 'server', 'CLOSE', '已全额退款，交易关闭');
+/** Every item is back: 交易关闭, and 全额退款 only when every fen paid is back (the shared rule's words). */
+function close(c: ChildContext, f: Fulfilment, refund: AfterSaleRecord): void {
+  const back = f.afterSales
+    .filter((a) => a.status === 'SUCCEEDED' && a.type !== 'EXCHANGE')
+    .reduce((sum, a) => sum + a.amount, 0);
+  c.timeline.add(refund.updatedAt, 'system', 'server', 'CLOSE', closeDetail(back >= c.paid));
 }
 
 export const isOpen = (a: AfterSaleRecord): boolean => OPEN_AFTER_SALE.has(a.status);

@@ -424,15 +424,16 @@ class DemoGenerator {
 
     const flags = this.flags(status, source, parent.paidAt, timeline);
     const open = f.afterSales.some(isOpen);
-    const refundStatus: RefundStatus = open ? 'IN_PROGRESS' : settledRefundStatus(lines);
+    const money = {
+      paid,
+      refunded: f.afterSales
+        .filter((a) => a.status === 'SUCCEEDED' && a.type !== 'EXCHANGE')
+        .reduce((sum, a) => sum + a.amount, 0),
+    };
+    const settled = settledRefundStatus({ lines, money });
+    const refundStatus: RefundStatus = open ? 'IN_PROGRESS' : settled;
     const paymentStatus: PaymentStatus =
-      parent.paidAt === null
-        ? 'UNPAID'
-        : status === 'CLOSED'
-          ? 'REFUNDED'
-          : lines.some((l) => l.refundedQuantity > 0)
-            ? 'PARTIALLY_REFUNDED'
-            : 'PAID';
+      parent.paidAt === null ? 'UNPAID' : settled === 'PARTIALLY_REFUNDED' || settled === 'REFUNDED' ? settled : 'PAID';
     const events = timeline.sorted();
     const remark =
       rng.chance(source === 'DEALER' ? 0.4 : 0.15) && kind !== 'VIRTUAL'

@@ -34,6 +34,8 @@ export interface AfterSaleChange {
   status: AfterSaleStatus;
   /** The units the request covers; refunded on success. */
   lines: readonly LineQuantity[];
+  /** The money the request gives back on success (refund types), in fen. */
+  amount?: number;
 }
 
 export type AfterSaleEffectRefusal =
@@ -54,11 +56,11 @@ function open(order: OrderFacts, type: AfterSaleType): Result {
 
 function end(order: OrderFacts): Result {
   if (order.openAfterSaleType === null) return refuse('NO_OPEN_AFTER_SALE');
-  return { ok: true, facts: { ...order, openAfterSaleType: null, refundStatus: settledRefundStatus(order.lines) } };
+  return { ok: true, facts: { ...order, openAfterSaleType: null, refundStatus: settledRefundStatus(order) } };
 }
 
 /** A full refund closes the order through the order machine, so CLOSE's own rules still hold. */
-function refund(order: OrderFacts, lines: readonly LineQuantity[]): Result {
+function refund(order: OrderFacts, lines: readonly LineQuantity[], amount: number): Result {
   if (order.openAfterSaleType === null) return refuse('NO_OPEN_AFTER_SALE');
   if (lines.length === 0) return refuse('NOTHING_ELIGIBLE');
   const code = lineRequestRefusal(order.lines, lines, (line) => line.quantity - line.refundedQuantity);
@@ -67,6 +69,7 @@ function refund(order: OrderFacts, lines: readonly LineQuantity[]): Result {
     ...order,
     openAfterSaleType: null,
     lines: addToLines(order.lines, lines, 'refundedQuantity'),
+    ...(order.money ? { money: { ...order.money, refunded: order.money.refunded + amount } } : {}),
   };
   if (fullyRefunded(refunded.lines)) return apply(refunded, { type: 'CLOSE' });
   return { ok: true, facts: { ...refunded, refundStatus: 'PARTIALLY_REFUNDED', paymentStatus: 'PARTIALLY_REFUNDED' } };
@@ -76,6 +79,7 @@ export function orderEffectOfAfterSale(order: OrderFacts, change: AfterSaleChang
   const effect = AFTER_SALE_ORDER_EFFECTS[change.status];
   if (effect === 'OPEN') return open(order, change.type);
   if (effect === 'END') return end(order);
-  if (effect === 'SETTLE') return REFUNDS_MONEY[change.type] ? refund(order, change.lines) : end(order);
+  if (effect === 'SETTLE')
+    return REFUNDS_MONEY[change.type] ? refund(order, change.lines, change.amount ?? 0) : end(order);
   return { ok: true, facts: order };
 }

@@ -26,6 +26,10 @@ export interface AmountInput {
   memberRateBp?: number | null;
   campaign?: CampaignOffer | null;
   coupon?: CouponChoice | null;
+  /** See resolvePromotions: the coupon was chosen before the order met a campaign. */
+  couponChosenFirst?: boolean;
+  /** Other campaigns the goods are in; a met one makes coupons unavailable. */
+  goodsCampaigns?: readonly CampaignOffer[];
   memberBenefit?: Fen | null;
   points?: PointsInput | null;
 }
@@ -117,7 +121,13 @@ export function computeAmounts(input: AmountInput): AmountBreakdown {
   const goodsTotal = subtotals.reduce((a, s) => a + s, 0);
   const orderAmount = goodsTotal + input.freight;
 
-  const promotions = resolvePromotions({ orderAmount, campaign: input.campaign, coupon: input.coupon });
+  const promotions = resolvePromotions({
+    orderAmount,
+    campaign: input.campaign,
+    coupon: input.coupon,
+    couponChosenFirst: input.couponChosenFirst,
+    goodsCampaigns: input.goodsCampaigns,
+  });
   const campaign = input.campaign;
   const memberBenefit = input.memberBenefit ?? 0;
   assertFen(memberBenefit, 'memberBenefit');

@@ -1,4 +1,4 @@
-import type { OrderFacts } from './order-facts';
+import { allMoneyBack, type OrderFacts } from './order-facts';
 import { addToLines } from './line-request';
 import type { OrderAction, OrderActionOf, OrderActionType } from './order-actions';
 
@@ -12,7 +12,11 @@ export const ORDER_EFFECTS: Effects = {
   PAY: (f) => ({ ...f, paymentStatus: 'PAID' }),
   SHIP: (f, a) => ({ ...f, lines: addToLines(f.lines, a.lines, 'shippedQuantity') }),
   EXTEND_RECEIPT: (f) => ({ ...f, receiptExtended: true }),
-  CLOSE: (f) => ({ ...f, paymentStatus: 'REFUNDED', refundStatus: 'REFUNDED', openAfterSaleType: null }),
+  // Every item is back; whether it is 全额退款 depends on the money (freight may have been kept).
+  CLOSE: (f) => {
+    const status = allMoneyBack(f) ? 'REFUNDED' : 'PARTIALLY_REFUNDED';
+    return { ...f, paymentStatus: status, refundStatus: status, openAfterSaleType: null };
+  },
   LOCK: (f) => ({ ...f, locked: true }),
   UNLOCK: (f) => ({ ...f, locked: false }),
 };

@@ -43,36 +43,43 @@ export interface PromotionResolution {
   couponsUnavailableReason: PromotionReason | null;
 }
 
-const applies: PromotionState = { applies: true, reason: null };
-const notApplied = (reason: PromotionReason): PromotionState => ({ applies: false, reason });
-
-/**
- * Campaign and coupon are exclusive (domain.md "Amounts"). A chosen coupon wins even over a campaign
- * whose condition is met: the buyer's explicit choice must not silently flip when the cart changes.
- * Without a coupon, a met campaign applies and closes the coupon list; an unmet one leaves it open.
- */
-export function resolvePromotions(input: {
+export interface PromotionInput {
   orderAmount: Fen;
+  /** The campaign the order is priced with (the one chosen, or the one its goods fall under). */
   campaign?: CampaignOffer | null;
   coupon?: CouponChoice | null;
-}): PromotionResolution {
-  const { orderAmount, campaign, coupon } = input;
-  const campaignMet = !!campaign && campaign.eligible && orderAmount >= campaign.thresholdFen;
+  /**
+   * The coupon was chosen while the order did not meet any campaign of its goods: it stays, and
+   * the campaign stays out, even once the order grows to meet it. Without it, a coupon on an order
+   * that meets a campaign is refused.
+   */
+  couponChosenFirst?: boolean;
+  /** Other campaigns the goods are in: one whose condition is met closes the coupons too. */
+  goodsCampaigns?: readonly CampaignOffer[];
+}
 
-  if (coupon) {
+const applies: PromotionState = { applies: true, reason: null };
+const notApplied = (reason: PromotionReason): PromotionState => ({ applies: false, reason });
+const met = (campaign: CampaignOffer | null | undefined, orderAmount: Fen): boolean =>
+  !!campaign && campaign.eligible && orderAmount >= campaign.thresholdFen;
+
+/**
+ * Campaign and coupon are exclusive (domain.md "Amounts"): when the goods are in a campaign whose
+ * condition the order meets, coupons are unavailable and a chosen one is refused (CAMPAIGN_APPLIES);
+ * when it is not met, a coupon may be chosen, and once chosen the campaign does not apply even if
+ * the order later meets it (couponChosenFirst records that order of events).
+ */
+export function resolvePromotions(input: PromotionInput): PromotionResolution {
+  const { orderAmount, campaign, coupon, couponChosenFirst = false, goodsCampaigns = [] } = input;
+  const campaignMet = met(campaign, orderAmount);
+  const couponsClosed = !couponChosenFirst && (campaignMet || goodsCampaigns.some((c) => met(c, orderAmount)));
+
+  if (coupon && !couponsClosed) {
     return {
       campaign: notApplied(campaign ? 'COUPON_CHOSEN' : 'NO_CAMPAIGN'),
       coupon: orderAmount >= coupon.thresholdFen ? applies : notApplied('COUPON_THRESHOLD_NOT_MET'),
       couponsAvailable: true,
       couponsUnavailableReason: null,
-    };
-  }
-  if (campaignMet) {
-    return {
-      campaign: applies,
-      coupon: notApplied('NO_COUPON'),
-      couponsAvailable: false,
-      couponsUnavailableReason: 'CAMPAIGN_APPLIES',
     };
   }
   const campaignReason: PromotionReason = !campaign
@@ -81,9 +88,9 @@ export function resolvePromotions(input: {
       ? 'CAMPAIGN_THRESHOLD_NOT_MET'
       : 'NOT_IN_CAMPAIGN';
   return {
-    campaign: notApplied(campaignReason),
-    coupon: notApplied('NO_COUPON'),
-    couponsAvailable: true,
-    couponsUnavailableReason: null,
+    campaign: campaignMet ? applies : notApplied(campaignReason),
+    coupon: notApplied(coupon ? 'CAMPAIGN_APPLIES' : 'NO_COUPON'),
+    couponsAvailable: !couponsClosed,
+    couponsUnavailableReason: couponsClosed ? 'CAMPAIGN_APPLIES' : null,
   };
 }

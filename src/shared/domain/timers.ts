@@ -15,6 +15,8 @@ export interface TimerConfig {
   receiptExtensionMs: { PHYSICAL: number; VIRTUAL: number };
   afterSalesWindowMs: number;
   redemptionUndoMs: number;
+  /** Once every parcel is signed for (签收), the buyer has this long to confirm or complain. */
+  signedConfirmMs: number;
 }
 
 /** domain.md "Timers". The server injects overrides (resolveTimerConfig) and its own clock. */
@@ -25,6 +27,7 @@ export const DEFAULT_TIMERS: TimerConfig = {
   receiptExtensionMs: { PHYSICAL: 3 * DAY, VIRTUAL: 1 * DAY },
   afterSalesWindowMs: 10 * DAY,
   redemptionUndoMs: 1 * HOUR,
+  signedConfirmMs: 7 * DAY,
 };
 
 export interface TimerOverrides extends Partial<Omit<TimerConfig, 'autoConfirmMs' | 'receiptExtensionMs'>> {

@@ -34,7 +34,12 @@ export function stepAfterSale(
     return refusal(moved.code, `After-sale ${request.afterSaleNo} (${request.status}) refuses ${action.type}`);
   }
   const status = moved.facts.status;
-  const effect = orderEffectOfAfterSale(factsOf(state), { type: request.type, status, lines: request.lines });
+  const effect = orderEffectOfAfterSale(factsOf(state), {
+    type: request.type,
+    status,
+    lines: request.lines,
+    amount: request.amount,
+  });
   if (!effect.ok) return refusal(effect.code, `Order ${record.orderNo} refuses after-sale ${action.type}`);
   const next = withFacts(state, effect.facts);
   const updated: AfterSaleRecord = {
@@ -103,8 +108,12 @@ export function applyAfterSaleRefund(
   const amount = formatFen(step.request.amount, { symbol: true });
   const refunded = logged(ctx, step.state, 'REFUND', `${step.request.afterSaleNo} 退款 ${amount} ${route}`);
   if (refunded.record.status !== 'CLOSED') return accepted(refunded);
-  return accepted(logged(ctx, refunded, 'CLOSE', '已全额退款，交易关闭'));
+  return accepted(logged(ctx, refunded, 'CLOSE', closeDetail(refunded.record.refundStatus === 'REFUNDED')));
 }
+
+/** Every item is back, so the trade is closed; 全额退款 only when every fen paid is back too. */
+export const closeDetail = (allMoneyBack: boolean): string =>
+  allMoneyBack ? '已全额退款，交易关闭' : '商品已全部退款（运费未退），交易关闭';
 
 /** AFTER_SALE_SHIP_EXCHANGE: the replacement leaves with a new waybill; the machine checks its number. */
 export function applyAfterSaleShipExchange(

@@ -1,4 +1,4 @@
-import type { ReceiverRecord } from '../contract/records';
+import type { BuyerRecord, ReceiverRecord } from '../contract/records';
 import { parseOrderNumber } from '../domain/order-number';
 
 export type FieldErrors = Record<string, string>;
@@ -12,7 +12,7 @@ const RECEIVER_CHECKS: ReadonlyArray<
   readonly [field: keyof ReceiverRecord, fails: (r: ReceiverRecord) => string | null]
 > = [
   ['name', (r) => (blank(r.name) ? 'REQUIRED' : null)],
-  ['phone', (r) => (MOBILE.test(r.phone.trim()) ? null : 'PHONE_FORMAT')],
+  ['phone', (r) => (blank(r.phone) ? 'REQUIRED' : MOBILE.test(r.phone.trim()) ? null : 'PHONE_FORMAT')],
   ['province', (r) => (blank(r.province) ? 'REQUIRED' : null)],
   ['city', (r) => (blank(r.city) ? 'REQUIRED' : null)],
   ['address', (r) => (blank(r.address) ? 'REQUIRED' : null)],
@@ -25,6 +25,34 @@ export function receiverErrors(receiver: ReceiverRecord): FieldErrors {
     if (code) errors[`receiver.${field}`] = code;
   }
   return errors;
+}
+
+/**
+ * A walk-in customer (散客) has no buyer number: the order is recorded under the dealer's walk-in
+ * buyer, reached through the receiver, so the dealer is never held up by a field nobody can fill.
+ */
+export function withWalkInBuyer<T extends { dealerId: string; buyer: BuyerRecord; receiver: ReceiverRecord }>(
+  draft: T,
+): T {
+  const { buyer, receiver } = draft;
+  if (!blank(buyer.id) && !blank(buyer.account)) return draft;
+  return {
+    ...draft,
+    buyer: {
+      ...buyer,
+      id: blank(buyer.id) ? `WALKIN-${draft.dealerId}` : buyer.id.trim(),
+      account: blank(buyer.account) ? receiver.phone.trim() || '散客' : buyer.account.trim(),
+      name: blank(buyer.name) ? receiver.name.trim() : buyer.name,
+    },
+  };
+}
+
+/**
+ * An empty field the schema wants filled is 必填 (REQUIRED); anything else it refuses is 格式不正确
+ * (INVALID). Read from a schema issue: a string or list below its minimum size of 1 is empty.
+ */
+export function schemaFieldError(issue: { code: string; minimum?: number | bigint }): string {
+  return issue.code === 'too_small' && Number(issue.minimum) === 1 ? 'REQUIRED' : 'INVALID';
 }
 
 /**

@@ -146,6 +146,8 @@ export interface DealerOrderContext extends ApplyContext {
   /** The terms of the coupon / campaign the input names, when the device knows them. */
   coupon?: CouponTerms | null;
   campaign?: CampaignTerms | null;
+  /** The terms of the campaigns the goods are in, when the device knows them: a met one closes coupons. */
+  goodsCampaigns?: readonly CampaignTerms[];
 }
 
 /**
@@ -181,6 +183,7 @@ export function buildDealerOrderRecord(
       known.map((entry) => ({ price: entry.dealerPrice, campaignId: entry.campaignId ?? null })),
       coupon,
       campaign,
+      ctx.goodsCampaigns,
     );
     breakdown = priced.breakdown;
     Object.assign(fieldErrors, priced.fieldErrors);

@@ -12,7 +12,15 @@ import type { FieldErrors } from './dealer-checks';
 
 export type DealerDraft = Pick<
   DealerOrderInput,
-  'dealerId' | 'lines' | 'freight' | 'couponId' | 'campaignId' | 'memberRateBp' | 'memberBenefit' | 'pointsUsed'
+  | 'dealerId'
+  | 'lines'
+  | 'freight'
+  | 'couponId'
+  | 'couponChosenFirst'
+  | 'campaignId'
+  | 'memberRateBp'
+  | 'memberBenefit'
+  | 'pointsUsed'
 >;
 
 /** What the line checks need of a catalogue item. */
@@ -72,17 +80,12 @@ export function promotionChoiceErrors(
 /** Whether a chosen promotion applies; why not, when it does not (shared resolvePromotions). */
 const promotionError = (state: PromotionState): string | null => (state.applies ? null : state.reason);
 
-/**
- * The amounts of a draft whose every line is known and priced (`lines` in the draft's order), and
- * the chosen promotions that turned out not to apply (below threshold, no eligible goods).
- */
-export function dealerBreakdown(
-  draft: DealerDraft,
-  lines: ReadonlyArray<{ price: number; campaignId: string | null }>,
-  coupon: CouponTerms | null,
-  campaign: CampaignTerms | null,
-): { breakdown: AmountBreakdown; fieldErrors: FieldErrors } {
-  const offer: CampaignOffer | null = campaign && {
+/** A campaign's terms as the shared pricing reads them, eligible when any line is in it. */
+function offerOf(
+  campaign: CampaignTerms,
+  lines: ReadonlyArray<{ campaignId: string | null }>,
+): CampaignOffer & { id: string } {
+  return {
     id: campaign.id,
     // Campaigns are set up for particular goods: the order qualifies through any of them.
     eligible: lines.some((l) => l.campaignId === campaign.id),
@@ -90,12 +93,34 @@ export function dealerBreakdown(
     rateBp: campaign.rateBp ?? undefined,
     amountOff: campaign.amountOff ?? undefined,
   };
+}
+
+/** The ids of the campaigns a draft's goods are in, for looking their terms up. */
+export const goodsCampaignIds = (lines: ReadonlyArray<{ campaignId: string | null }>): string[] => [
+  ...new Set(lines.flatMap((l) => (l.campaignId ? [l.campaignId] : []))),
+];
+
+/**
+ * The amounts of a draft whose every line is known and priced (`lines` in the draft's order), and
+ * the chosen promotions that turned out not to apply (below threshold, no eligible goods, a coupon
+ * while the goods' campaign is met). `goodsCampaigns` are the terms of the campaigns the goods are
+ * in, chosen or not: a met one closes the coupons (domain.md "Amounts").
+ */
+export function dealerBreakdown(
+  draft: DealerDraft,
+  lines: ReadonlyArray<{ price: number; campaignId: string | null }>,
+  coupon: CouponTerms | null,
+  campaign: CampaignTerms | null,
+  goodsCampaigns: readonly CampaignTerms[] = [],
+): { breakdown: AmountBreakdown; fieldErrors: FieldErrors } {
   const breakdown = computeAmounts({
     lines: draft.lines.map((l, i) => ({ unitPrice: lines[i]?.price ?? 0, quantity: l.quantity })),
     freight: draft.freight,
     memberRateBp: draft.memberRateBp,
-    campaign: offer,
+    campaign: campaign && offerOf(campaign, lines),
     coupon: coupon && { id: coupon.id, amountOff: coupon.amountOff, thresholdFen: coupon.thresholdFen },
+    couponChosenFirst: draft.couponChosenFirst,
+    goodsCampaigns: goodsCampaigns.filter((c) => c.id !== campaign?.id).map((c) => offerOf(c, lines)),
     memberBenefit: draft.memberBenefit,
     points: draft.pointsUsed > 0 ? { used: draft.pointsUsed } : null,
   });

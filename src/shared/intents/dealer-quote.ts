@@ -4,6 +4,7 @@ import { receiverErrors, type FieldErrors } from './dealer-checks';
 import {
   dealerBreakdown,
   dealerLineError,
+  goodsCampaignIds,
   promotionChoiceErrors,
   type CampaignTerms,
   type CouponTerms,
@@ -14,7 +15,8 @@ import {
  * prices the dealer entered (a price that differs from the list is named), the campaign or coupon
  * (exclusive), member rate, benefit and points. Stock the device knows of is a warning
  * (STOCK_LOW): the service has the last word on it. `anyLineInCampaign` prices a what-if campaign
- * given by its terms as if the goods were in it.
+ * given by its terms as if the goods were in it. `campaignTerms` looks up the campaigns the goods
+ * are in: one whose condition the draft meets closes the coupons.
  */
 export function quoteDraft(
   draft: DealerDraftInput,
@@ -22,6 +24,7 @@ export function quoteDraft(
   coupon: CouponTerms | null,
   campaign: CampaignTerms | null,
   anyLineInCampaign = false,
+  campaignTerms: (id: string) => CampaignTerms | undefined = () => undefined,
 ): DealerQuote {
   const fieldErrors: FieldErrors = { ...receiverErrors(draft.receiver) };
   const entries = draft.lines.map((line) => lookup(line.sku));
@@ -34,15 +37,12 @@ export function quoteDraft(
   });
   if (draft.lines.length === 0) fieldErrors.lines = 'REQUIRED';
   Object.assign(fieldErrors, promotionChoiceErrors(draft, coupon, campaign));
-  const { breakdown, fieldErrors: promotionErrors } = dealerBreakdown(
-    draft,
-    draft.lines.map((line, i) => ({
-      price: line.unitPrice,
-      campaignId: anyLineInCampaign && campaign ? campaign.id : (entries[i]?.campaignId ?? null),
-    })),
-    coupon,
-    campaign,
-  );
+  const priced = draft.lines.map((line, i) => ({
+    price: line.unitPrice,
+    campaignId: anyLineInCampaign && campaign ? campaign.id : (entries[i]?.campaignId ?? null),
+  }));
+  const goodsCampaigns = goodsCampaignIds(priced).flatMap((id) => campaignTerms(id) ?? []);
+  const { breakdown, fieldErrors: promotionErrors } = dealerBreakdown(draft, priced, coupon, campaign, goodsCampaigns);
   for (const [field, reason] of Object.entries(promotionErrors)) fieldErrors[field] ??= reason;
   return {
     goodsTotal: breakdown.goodsTotal,
@@ -56,6 +56,7 @@ export function quoteDraft(
     pointsUsed: breakdown.pointsUsed,
     payable: breakdown.payable,
     capped: breakdown.capped,
+    couponsAvailable: breakdown.promotions.couponsAvailable,
     fieldErrors,
   };
 }

@@ -9,6 +9,7 @@ import {
 import { applyCancel } from './cancel';
 import { applyLock, applyUnlock } from './lock';
 import { applyNote } from './note';
+import { applyTrackingEntry } from './tracking';
 import { redeemOrder, undoRedemptionOrder } from './redeem';
 import { refusal, type ApplyContext, type Applied } from './result';
 import { applyShip } from './ship';
@@ -31,6 +32,7 @@ export * from './cancel';
 export * from './lock';
 export * from './note';
 export * from './after-sale';
+export * from './refund';
 export * from './redeem';
 export * from './pay';
 export * from './draft';
@@ -63,6 +65,7 @@ export const ORDER_INTENT_APPLIERS: { [T in OrderIntentType]: OrderIntentApplier
   LOCK: applyLock,
   UNLOCK: applyUnlock,
   NOTE: applyNote,
+  TRACKING_EVENT: applyTrackingEntry,
   AFTER_SALE_APPROVE: applyAfterSaleApprove,
   AFTER_SALE_REJECT: applyAfterSaleReject,
   AFTER_SALE_RECEIVE_RETURN: applyAfterSaleReceiveReturn,
@@ -78,12 +81,14 @@ export const ORDER_INTENT_APPLIERS: { [T in OrderIntentType]: OrderIntentApplier
     undoRedemptionOrder(state, { redemptionId: p.redemptionId, reason: p.reason }, ctx),
 };
 
-/** The order an intent names is not this one: a REDEEM by its code, the others by their order number. */
+/**
+ * The order an intent names is not this one. A REDEEM names a code, which no record carries (only
+ * its verifier): the service finds the order by the code, the desk files the intent under the order
+ * its lookup found, so here it can only be the order it is applied to.
+ */
 function namesAnotherOrder(state: OrderState, intent: OrderIntent): boolean {
-  const { record } = state;
-  if (intent.type === 'REDEEM')
-    return record.redemptionCode !== null && record.redemptionCode.code !== intent.payload.code;
-  return intent.payload.orderNo !== record.orderNo;
+  if (intent.type === 'REDEEM') return false;
+  return intent.payload.orderNo !== state.record.orderNo;
 }
 
 /**

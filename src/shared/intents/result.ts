@@ -26,6 +26,8 @@ export const INTENT_REFUSALS = [
   'VERIFICATION_REQUIRED',
   /** A label number on the void list (spoiled or cancelled): it never ships. */
   'TRACKING_VOIDED',
+  /** A tracking event for a number that is none of the order's parcels. */
+  'TRACKING_NOT_ON_ORDER',
 ] as const;
 
 export type IntentRefusal = OrderRefusal | AfterSaleRefusal | AfterSaleEffectRefusal | (typeof INTENT_REFUSALS)[number];

@@ -38,8 +38,15 @@ export function factsOf({ record, receiptExtended }: OrderState): OrderFacts {
       shippedQuantity,
       refundedQuantity,
     })),
+    money: { paid: record.amounts.paid, refunded: refundedFen(record) },
   };
 }
+
+/** What the order's successful refunds have given back (exchanges move goods, not money). */
+export const refundedFen = (record: Pick<OrderRecord, 'afterSales'>): number =>
+  record.afterSales
+    .filter((a) => a.status === 'SUCCEEDED' && a.type !== 'EXCHANGE')
+    .reduce((sum, a) => sum + a.amount, 0);
 
 /** Writes the machine's verdict back into the record; the machine is the only author of these fields. */
 export function withFacts(state: OrderState, facts: OrderFacts): OrderState {

@@ -9,6 +9,10 @@ export interface WebMode {
   origin: string;
   /** The order service this desk syncs with (the embedded one, or the one passed in). */
   serviceUrl: string;
+  /** The embedded demo's password on this run (demo1234 for the public demo). */
+  password: string;
+  /** The embedded service's database, where a test playing the customer reads a code it issued. */
+  serviceDb: string;
   stop(): Promise<void>;
 }
 
@@ -19,7 +23,8 @@ export interface WebMode {
 export async function startWebMode({
   demoOrders = 1000,
   service,
-}: { demoOrders?: number; service?: string } = {}): Promise<WebMode> {
+  publicDemo = true,
+}: { demoOrders?: number; service?: string; publicDemo?: boolean } = {}): Promise<WebMode> {
   const dataDir = mkdtempSync(join(tmpdir(), 'order-desk-e2e-'));
   const child = spawn(
     process.execPath,
@@ -32,10 +37,12 @@ export async function startWebMode({
       '--demo-orders',
       String(demoOrders),
       ...(service ? ['--service', service] : []),
+      ...(publicDemo ? ['--public-demo'] : []),
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let serviceUrl = service ?? '';
+  let password = 'demo1234';
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => {
@@ -47,6 +54,8 @@ export async function startWebMode({
       output += chunk.toString();
       const embedded = /Order service[^\n]*? at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (embedded?.[1] && !service) serviceUrl = embedded[1];
+      const printed = /with password (\S+)/.exec(output);
+      if (printed?.[1]) password = printed[1];
       const match = /open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
@@ -59,6 +68,8 @@ export async function startWebMode({
     url,
     origin: new URL(url).origin,
     serviceUrl,
+    password,
+    serviceDb: join(dataDir, 'service', 'orders.sqlite'),
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

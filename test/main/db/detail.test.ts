@@ -105,7 +105,9 @@ describe('order detail', () => {
     expect(getOrderDetail(db, deskOf('WH-SH'), guangzhou.orderNo)).toBeNull();
     expect(getOrderDetail(db, deskOf('WH-GZ'), guangzhou.orderNo)?.orderNo).toBe(guangzhou.orderNo);
     expect(getOrderDetail(db, clerkOf('ST-01'), coffee.orderNo)).toBeNull();
-    expect(getOrderDetail(db, clerkOf('ST-03'), coffee.orderNo)?.redemptionCode?.code).toBe('246810');
+    expect(getOrderDetail(db, clerkOf('ST-03'), coffee.orderNo)?.redemptionCode?.verifier).toBe(
+      'scrypt$1024$8$1$fixture-salt-0001$sealed:246810',
+    );
     expect(getOrderDetail(db, clerkOf('ST-03'), guangzhou.orderNo)).toBeNull();
     expect(getOrderDetail(db, dealerOf('DL-01'), dealers.orderNo)).toBeNull();
     expect(getOrderDetail(db, dealerOf('DL-02'), dealers.orderNo)?.dealerId).toBe('DL-02');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type {
   DealerDraftInput,
@@ -102,6 +103,21 @@ describe('the dealer desk', () => {
     });
   });
 
+  it('closes the coupons while the goods’ campaign is met: a chosen coupon is refused, unless it was chosen first', async () => {
+    const desk = await dealerDesk();
+    const [launch] = await value<CatalogueItem[]>(desk.call('dealer.catalogue', { text: '黑芝麻核桃粉', limit: 5 }));
+    // 12 × 45.00 + 10.00 reaches the coupon's 500.00; the launch campaign has no threshold at all.
+    const draft = { ...draftOf(launch!, 12), couponId: 'DCP-500-50' };
+    const refused = await value<DealerQuote>(desk.call('dealer.quote', { draft }));
+    expect(refused).toMatchObject({ couponDiscount: 0, couponsAvailable: false });
+    expect(refused.fieldErrors.couponId).toBe('CAMPAIGN_APPLIES');
+    const submitted = await value<DealerSubmitOutcome>(desk.call('dealer.submit', { draft }));
+    expect(submitted).toMatchObject({ outcome: 'rejected', fieldErrors: { couponId: 'CAMPAIGN_APPLIES' } });
+
+    const first = await value<DealerQuote>(desk.call('dealer.quote', { draft: { ...draft, couponChosenFirst: true } }));
+    expect(first).toMatchObject({ couponDiscount: 5000, campaignDiscount: 0, couponsAvailable: true, fieldErrors: {} });
+  });
+
   it('keeps a draft across a restart', async () => {
     const first = await dealerDesk();
     const item = await orderable(first);
@@ -146,6 +162,44 @@ describe('the dealer desk', () => {
     expect(localOrders(desk).get(`${outcome.orderNo}01`)).toMatchObject({ status: 'PENDING_SHIPMENT' });
   });
 
+  it('makes one order of a submission pressed twice, online or offline', async () => {
+    const desk = await dealerDesk();
+    const item = await orderable(desk);
+    const parentsAtService = async () =>
+      new Set([...(await serviceOrders(world.service, 'dealer1')).values()].map((o) => o.parentNo));
+    const before = await parentsAtService();
+    const submissionId = randomUUID();
+    // Two presses at once, as a double click sends them.
+    const [first, second] = await Promise.all([
+      value<DealerSubmitOutcome>(desk.call('dealer.submit', { draft: draftOf(item), submissionId })),
+      value<DealerSubmitOutcome>(desk.call('dealer.submit', { draft: draftOf(item), submissionId })),
+    ]);
+    expect(second.orderNo).toBe(first.orderNo);
+    const again = await value<DealerSubmitOutcome>(desk.call('dealer.submit', { draft: draftOf(item), submissionId }));
+    expect(again).toMatchObject({ orderNo: first.orderNo, outcome: 'accepted' });
+    await desk.sync();
+    const added = [...(await parentsAtService())].filter((no) => !before.has(no));
+    expect(added).toEqual([first.orderNo]);
+
+    await world.proxy.refuse();
+    const offlineId = randomUUID();
+    const queued = await value<DealerSubmitOutcome>(
+      desk.call('dealer.submit', { draft: draftOf(item), submissionId: offlineId }),
+    );
+    const queuedAgain = await value<DealerSubmitOutcome>(
+      desk.call('dealer.submit', { draft: draftOf(item), submissionId: offlineId }),
+    );
+    expect(queued).toMatchObject({ outcome: 'provisional' });
+    expect(queuedAgain).toEqual(queued);
+    const outbox = desk
+      .db()
+      .prepare("SELECT COUNT(*) FROM outbox WHERE type = 'CREATE_DEALER_ORDER' AND state IN ('queued', 'sending')")
+      .pluck()
+      .get();
+    expect(outbox).toBe(1);
+    await world.proxy.restore();
+  });
+
   it('a stock rejection names the quantity; fixed and resubmitted under the same number, it is accepted', async () => {
     const desk = await dealerDesk();
     const item = await orderable(desk);
@@ -185,5 +239,19 @@ describe('the dealer desk', () => {
     const ok = await value<DealerSubmitOutcome>(desk.call('dealer.submit', { draft: draftOf(item) }));
     expect(ok.outcome).toBe('accepted');
     expect(ok.orderNo.endsWith('000001')).toBe(true);
+  });
+
+  it('says 必填 for an empty field and takes a walk-in customer without a buyer number', async () => {
+    const desk = await dealerDesk();
+    const item = await orderable(desk);
+    const empty = { ...draftOf(item), receiver: { ...draftOf(item).receiver, name: ' ', phone: '' } };
+    const refused = await value<DealerSubmitOutcome>(desk.call('dealer.submit', { draft: empty }));
+    expect(refused.fieldErrors).toEqual({ 'receiver.name': 'REQUIRED', 'receiver.phone': 'REQUIRED' });
+
+    const walkIn = { ...draftOf(item), buyer: { id: '', account: '', level: '', name: '' } };
+    const accepted = await value<DealerSubmitOutcome>(desk.call('dealer.submit', { draft: walkIn }));
+    expect(accepted.outcome).toBe('accepted');
+    const order = localOrders(desk).get(`${accepted.orderNo}01`);
+    expect(order?.buyer).toEqual({ id: 'WALKIN-DL-01', account: '13916880021', level: '', name: '周敏' });
   });
 });

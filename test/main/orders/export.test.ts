@@ -6,6 +6,7 @@ import { LIST_COLUMNS } from '../../../src/shared/contract/list';
 import type { OrderListWindow } from '../../../src/shared/contract/orders';
 import { startHttpBridge, type HttpBridge } from '../../../src/main/transport/http-bridge';
 import { upsertOrders } from '../../../src/main/db/ingest';
+import { cellText, readTable } from '../../../src/shared/files/read';
 import { anOrder } from '../../fixtures/orders';
 import { openTestDesk, type TestDesk } from '../../support/desk';
 import { startTestService, type TestService } from '../../support/service';
@@ -124,6 +125,32 @@ describe('CSV export of the current filter, streamed by main and downloaded in b
       .trimEnd()
       .split('\r\n');
     expect(lines[1]).toBe(`${planted.orderNo},"'=HYPERLINK(""x"",""y"")"`);
+  });
+
+  it('exports the same filter as an Excel workbook: tracking and phone numbers stay text, amounts are numbers', async () => {
+    const filter = { statuses: ['PENDING_RECEIPT' as const] };
+    const window = await desk.call('orders.window', { filter, offset: 0, limit: 500 });
+    if (!window.ok) throw new Error(window.error.message);
+    const { total, rows } = window.value as OrderListWindow;
+    expect(rows.some((r) => r.trackingNos !== '')).toBe(true);
+    const { started, last } = await exportAll({
+      filter,
+      format: 'xlsx',
+      columns: ['orderNo', 'receiverPhone', 'payable', 'trackingNos'],
+    });
+    expect(last).toMatchObject({ done: true, written: total });
+    expect(last.path).toMatch(/orders-.*\.xlsx$/);
+    const response = await fetch(`${base()}/api/exports/${started.exportId}?token=${TOKEN}`);
+    expect(response.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const read = await readTable(new Uint8Array(await response.arrayBuffer()));
+    if (!read.ok) throw new Error(read.code);
+    const cells = read.table.rows.map((r) => r.cells);
+    expect(cells[0]).toEqual(['orderNo', 'receiverPhone', 'payable', 'trackingNos']);
+    expect(cells.slice(1)).toEqual(
+      rows.map((r) => [r.orderNo, r.receiverPhone ?? '', cellText(r.payable / 100), r.trackingNos]),
+    );
   });
 
   it('refuses bad input and changes nothing; the download needs the token and a known id', async () => {

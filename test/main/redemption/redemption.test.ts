@@ -10,22 +10,22 @@ describe('redeeming service codes at the store counter', () => {
   const counter = () => world.desk('clerk1');
   const liveCodes = () => liveCodesOf(world.service);
 
-  it('keeps codes on disk only as seals: the database alone reveals none', async () => {
+  it('keeps no code on disk, only the service’s verifiers sealed under the desk’s own key', async () => {
     const desk = await counter();
-    const codes = (await liveCodes()).map((o) => o.redemptionCode!.code);
+    const codes = await Promise.all((await liveCodes()).map((o) => world.service.codeOf(o)));
     expect(codes.length).toBeGreaterThan(0);
     const file = new Database(`${desk.userDir()}/orders.sqlite`, { readonly: true });
     const stored = file.prepare('SELECT code FROM redemption_codes').pluck().all() as string[];
     file.close();
     expect(stored.length).toBeGreaterThan(0);
-    expect(stored.every((c) => c.startsWith('sealed:'))).toBe(true);
+    expect(stored.every((c) => /^scrypt\$\d+\$8\$1\$[\w-]+\$sealed:[\w-]{43}$/.test(c))).toBe(true);
     for (const code of codes) expect(stored).not.toContain(code);
   });
 
   it('previews what a code buys, then redeems it online and the order completes', async () => {
     const desk = await counter();
     const [order] = await liveCodes();
-    const code = order!.redemptionCode!.code;
+    const code = await world.service.codeOf(order!);
     const preview = await desk.call('redemption.verify', { code, storeId: 'ST-01' });
     expect(preview).toMatchObject({ ok: true, value: { orderNo: order!.orderNo, usesLeft: 1 } });
     if (preview.ok) expect((preview.value as { buyerPhone: string }).buyerPhone).toMatch(/\*{4}/);
@@ -61,7 +61,7 @@ describe('redeeming service codes at the store counter', () => {
       live!.orderNo,
       used.orderNo,
     );
-    const code = live!.redemptionCode!.code;
+    const code = await world.service.codeOf(live!);
     expect(await desk.call('redemption.verify', { code, storeId: 'ST-01' })).toMatchObject({
       ok: true,
       value: { orderNo: live!.orderNo, usesLeft: 1 },
@@ -78,9 +78,9 @@ describe('redeeming service codes at the store counter', () => {
       });
     }
     const [order] = await liveCodes();
-    expect(await desk.call('redemption.verify', { code: order!.redemptionCode!.code, storeId: 'ST-01' })).toMatchObject(
-      { ok: false, error: { code: 'RATE_LIMITED' } },
-    );
+    expect(
+      await desk.call('redemption.verify', { code: await world.service.codeOf(order!), storeId: 'ST-01' }),
+    ).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
   });
 
   for (const firstToSync of ['east', 'west'] as const) {
@@ -88,7 +88,7 @@ describe('redeeming service codes at the store counter', () => {
       const east = await counter();
       const west = await counter();
       const [order] = await liveCodes();
-      const code = order!.redemptionCode!.code;
+      const code = await world.service.codeOf(order!);
       await world.proxy.refuse();
       expect(await redeem(east, code, 'ST-01')).toMatchObject({ outcome: 'provisional' });
       world.service.clock.advance(60_000);
@@ -125,7 +125,7 @@ describe('redeeming service codes at the store counter', () => {
     const a = await counter();
     const b = await counter();
     const [order] = await liveCodes();
-    const code = order!.redemptionCode!.code;
+    const code = await world.service.codeOf(order!);
     await world.proxy.refuse();
     await redeem(a, code);
     await redeem(b, code);

@@ -12,8 +12,8 @@ describe('the shift list and a supervisor undoing a redemption', () => {
   it("lists the clerk's redemptions with totals; a clerk may not undo", async () => {
     const desk = await deskOf('clerk1');
     const [a, b] = await liveCodes();
-    const first = await redeem(desk, a!.redemptionCode!.code);
-    const second = await redeem(desk, b!.redemptionCode!.code, 'ST-02');
+    const first = await redeem(desk, await world.service.codeOf(a!));
+    const second = await redeem(desk, await world.service.codeOf(b!), 'ST-02');
     const shift = await desk.call('redemption.shift', {});
     expect(shift.ok).toBe(true);
     const list = (shift as { value: ShiftList }).value;
@@ -31,7 +31,9 @@ describe('the shift list and a supervisor undoing a redemption', () => {
     // A clerk's shift is this desk's own; it never asks the service for the store's.
     expect(list).toMatchObject({ coverage: 'desk', unavailable: null });
     // The used code tells who, where and when.
-    expect(await desk.call('redemption.lastUse', { code: a!.redemptionCode!.code, storeId: 'ST-01' })).toMatchObject({
+    expect(
+      await desk.call('redemption.lastUse', { code: await world.service.codeOf(a!), storeId: 'ST-01' }),
+    ).toMatchObject({
       ok: true,
       value: { redeemedBy: 'clerk1', storeId: 'ST-01' },
     });
@@ -46,7 +48,7 @@ describe('the shift list and a supervisor undoing a redemption', () => {
   it('undoes a redemption within its window: the order waits for redemption again', async () => {
     const desk = await deskOf('admin');
     const [order] = await liveCodes();
-    const done = await redeem(desk, order!.redemptionCode!.code);
+    const done = await redeem(desk, await world.service.codeOf(order!));
     expect(done.outcome).toBe('confirmed');
     const before = (await desk.call('redemption.shift', {})) as { ok: true; value: ShiftList };
     expect(before.value.rows.find((r) => r.redemptionId === done.redemptionId)?.undoable).toBe(true);
@@ -69,7 +71,7 @@ describe('the shift list and a supervisor undoing a redemption', () => {
   it('refuses an undo once the window has passed', async () => {
     const desk = await deskOf('admin');
     const [order] = await liveCodes();
-    const done = await redeem(desk, order!.redemptionCode!.code);
+    const done = await redeem(desk, await world.service.codeOf(order!));
     desk.tamper(
       'UPDATE redemptions SET redeemed_at = redeemed_at - ? WHERE intent_id = ?',
       30 * 86_400_000,
@@ -91,8 +93,8 @@ describe('the shift list and a supervisor undoing a redemption', () => {
     const shiftOf = async () =>
       ((await supervisor.call('redemption.shift', { from: since })) as { value: ShiftList }).value;
     const [a, b, c] = await liveCodes();
-    const first = await redeem(clerk, a!.redemptionCode!.code, 'ST-01');
-    const second = await redeem(clerk, b!.redemptionCode!.code, 'ST-02');
+    const first = await redeem(clerk, await world.service.codeOf(a!), 'ST-01');
+    const second = await redeem(clerk, await world.service.codeOf(b!), 'ST-02');
 
     // Offline, the supervisor's desk says the stores' list cannot be read, and redeems provisionally.
     await world.proxy.refuse();
@@ -102,7 +104,7 @@ describe('the shift list and a supervisor undoing a redemption', () => {
       coverage: 'desk-only',
       unavailable: 'OFFLINE',
     });
-    const mine = await redeem(supervisor, c!.redemptionCode!.code, 'ST-01');
+    const mine = await redeem(supervisor, await world.service.codeOf(c!), 'ST-01');
     expect(mine.outcome).toBe('provisional');
 
     // Back online, before its own redemption is synced: the clerk's two from the service, and its own.

@@ -14,9 +14,9 @@ import { startDeskProcess, type DeskProcess } from './desk-process-driver';
 /** Everything in scope and nothing but orders in the pull (shipping roles get item barcodes first), so pages are whole orders. */
 const USER = 'service1';
 
-/** The desk keeps redemption codes only as seals (src/main/redemption/code-seal.ts). */
+/** The desk keeps code verifiers only sealed (src/main/redemption/code-seal.ts). */
 const withoutCode = (record: OrderRecord): OrderRecord =>
-  record.redemptionCode ? { ...record, redemptionCode: { ...record.redemptionCode, code: '' } } : record;
+  record.redemptionCode ? { ...record, redemptionCode: { ...record.redemptionCode, verifier: '' } } : record;
 const PAGE = 100;
 /** A first sync reads its pages as one stream (/v1/sync/stream), news a page at a time. */
 const isPull = (url: string) => /^\/v1\/sync\/(stream|pull)\?/.test(url);

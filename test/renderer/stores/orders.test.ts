@@ -90,6 +90,15 @@ describe('the order list on a first sign-in, while the first sync lands', () => 
     expect(shown()).toEqual({ total: 450, all: 450, first: 'SO000000' });
   });
 
+  it('counts the 全部 tab as the list it shows while the first sync lands between the two reads', async () => {
+    desk.state.orders = 1400;
+    void useOrders.getState().reload();
+    // The counts were read at 1,400; the sync goes on before the list reads its rows.
+    desk.state.orders = 1600;
+    await releaseAll();
+    expect(shown()).toEqual({ total: 1600, all: 1600, first: 'SO000000' });
+  });
+
   it('asks again after every change, even when a reload is still waiting for its answer', async () => {
     void useOrders.getState().reload();
     desk.state.orders = 200;

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderRecord } from '../../../src/shared/contract/records';
+import { DEMO_PRODUCTS } from '../../../src/server/demo/company';
 import { startTestService, type Session, type TestService } from '../../support/service';
 import { buyerNear, getOrder, placePaid, pushOne, SELF, sfTracking, shipAll, sku } from '../helpers';
+
+/** A well-stocked item of the platform's own under 50.00: a mall order of one pays freight. */
+const cheapItem = () => {
+  for (let nth = 0; nth < 200; nth++) {
+    const found = DEMO_PRODUCTS.find((p) => p.sku === sku('PHYSICAL', { merchantId: SELF, nth }))!;
+    if (found.listPrice < 5000) return found;
+  }
+  throw new Error('no cheap item');
+};
 
 describe('after-sales: reviewed, received, refunded and exchanged through intents', () => {
   let service: TestService;
@@ -151,6 +161,54 @@ describe('after-sales: reviewed, received, refunded and exchanged through intent
     expect(closed.order!.timeline.slice(-2).map((t) => t.action)).toEqual(['REFUND', 'CLOSE']);
     expect(await shipAll(warehouse, closed.order as OrderRecord)).toMatchObject({ status: 'rejected' });
     expect((await getOrder(admin, order!.orderNo)).status).toBe('CLOSED');
+  });
+
+  it('gives a whole unshipped order back with its freight, and only then calls it 全额退款', async () => {
+    const cheap = cheapItem();
+    const [order] = await placePaid(admin, {
+      lines: [{ sku: cheap.sku, quantity: 1 }],
+      buyerIndex: buyerNear('WH-SH'),
+    });
+    // Below 99.00 the mall charges freight, so the buyer paid more than the goods.
+    expect(order!.amounts.freight).toBeGreaterThan(0);
+    const request = await admin.post(`/v1/demo/orders/${order!.orderNo}/after-sales`, {
+      type: 'REFUND_ONLY',
+      reason: '不想要了',
+    });
+    expect(request.body.amount).toBe(order!.amounts.paid);
+    await pushOne(supervisor, 'AFTER_SALE_APPROVE', { orderNo: order!.orderNo, afterSaleId: request.body.id });
+    const closed = await pushOne(supervisor, 'AFTER_SALE_REFUND', {
+      orderNo: order!.orderNo,
+      afterSaleId: request.body.id,
+    });
+    expect(closed.order).toMatchObject({ status: 'CLOSED', paymentStatus: 'REFUNDED', refundStatus: 'REFUNDED' });
+    expect(closed.order!.timeline.at(-1)!.detail).toBe('已全额退款，交易关闭');
+  });
+
+  it('closes a fully returned order as 部分退款 when the freight of its delivery was kept', async () => {
+    const cheap = cheapItem();
+    const [order] = await placePaid(admin, {
+      lines: [{ sku: cheap.sku, quantity: 1 }],
+      buyerIndex: buyerNear('WH-SH'),
+    });
+    const shipped = await shipAll(warehouse, order!);
+    expect(shipped, JSON.stringify(shipped)).toMatchObject({ status: 'applied' });
+    const request = await admin.post(`/v1/demo/orders/${order!.orderNo}/after-sales`, {
+      type: 'RETURN_REFUND',
+      reason: '七天无理由退货',
+    });
+    expect(request.status, JSON.stringify(request.body)).toBe(200);
+    expect(request.body.amount).toBe(order!.lines[0]!.payable);
+    const afterSaleId = request.body.id as string;
+    await pushOne(supervisor, 'AFTER_SALE_APPROVE', { orderNo: order!.orderNo, afterSaleId });
+    await pushOne(warehouse, 'AFTER_SALE_RECEIVE_RETURN', { orderNo: order!.orderNo, afterSaleId });
+    const closed = await pushOne(supervisor, 'AFTER_SALE_REFUND', { orderNo: order!.orderNo, afterSaleId });
+    expect(closed.order).toMatchObject({
+      status: 'CLOSED',
+      paymentStatus: 'PARTIALLY_REFUNDED',
+      refundStatus: 'PARTIALLY_REFUNDED',
+    });
+    expect(closed.order!.timeline.at(-1)!.detail).toBe('商品已全部退款（运费未退），交易关闭');
   });
 
   it('refuses a second request while one is open, and a refund-only once goods have shipped', async () => {

@@ -20,6 +20,7 @@ describe('signing in and staying signed in', () => {
       demoOrders: 20,
       tokenTtlMs: 12 * HOUR,
       login: { perUsername: { limit: 5, windowMs: 15 * MINUTE }, perIp: { limit: 12, windowMs: 15 * MINUTE } },
+      pause: async () => undefined,
     });
   });
   afterAll(() => service.close());
@@ -71,11 +72,9 @@ describe('signing in and staying signed in', () => {
     expect((await login('dealer1', 'demo1234')).status).toBe(200);
   });
 
-  it('stops guessing from one address across many accounts', async () => {
+  it('slows guessing from one address across many accounts, never refusing a right password', async () => {
     service.clock.advance(15 * MINUTE);
     for (let i = 0; i < 12; i++) expect((await login(`staff${i}`, 'password')).status).toBe(401);
-    expect((await login('admin', 'demo1234')).status).toBe(429);
-    service.clock.advance(15 * MINUTE);
     expect((await login('admin', 'demo1234')).status).toBe(200);
   });
 });

@@ -19,6 +19,7 @@ describe('the OpenAPI document', () => {
       '/v1/admin/waybill-pools',
       '/v1/admin/waybill-pools/load',
       '/v1/auth/login',
+      '/v1/auth/logout',
       '/v1/demo/orders',
       '/v1/demo/orders/{orderNo}/after-sales',
       '/v1/demo/orders/{orderNo}/confirm-receipt',
@@ -27,6 +28,7 @@ describe('the OpenAPI document', () => {
       '/v1/demo/orders/{orderNo}/transfer',
       '/v1/devices/register',
       '/v1/health',
+      '/v1/logistics/events',
       '/v1/openapi.json',
       '/v1/orders',
       '/v1/orders/quote',
@@ -72,6 +74,6 @@ describe('the OpenAPI document', () => {
         'UNKNOWN_INTENT_TYPE',
       ]),
     );
-    expect(INTENT_TYPES.length).toBe(13);
+    expect(INTENT_TYPES.length).toBe(14);
   });
 });

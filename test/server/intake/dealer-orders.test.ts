@@ -307,9 +307,22 @@ describe('dealer order intake: CREATE_DEALER_ORDER', () => {
       fieldErrors: {},
     });
 
+    // The campaign is met: a coupon is refused with the reason, and the campaign still applies.
     const withCoupon = await dealer.post('/v1/orders/quote', { ...body, couponId: 'DCP-500-50' });
-    expect(withCoupon.body).toMatchObject({ campaignDiscount: 0, couponDiscount: 5000, payable: amount - 5000 });
-    expect(withCoupon.body.fieldErrors).toEqual({ campaignId: 'COUPON_CHOSEN' });
+    expect(withCoupon.body).toMatchObject({ campaignDiscount: Math.round(amount * 0.05), couponDiscount: 0 });
+    expect(withCoupon.body.fieldErrors).toEqual({ couponId: 'CAMPAIGN_APPLIES' });
+    expect(withCoupon.body.couponsAvailable).toBe(false);
+    // Not even by leaving the campaign out: the goods are in it and the order meets it.
+    const withoutCampaign = await dealer.post('/v1/orders/quote', {
+      ...body,
+      campaignId: null,
+      couponId: 'DCP-500-50',
+    });
+    expect(withoutCampaign.body).toMatchObject({ couponDiscount: 0, fieldErrors: { couponId: 'CAMPAIGN_APPLIES' } });
+    // Chosen while the order did not meet the campaign, the coupon stays and the campaign stays out.
+    const first = await dealer.post('/v1/orders/quote', { ...body, couponId: 'DCP-500-50', couponChosenFirst: true });
+    expect(first.body).toMatchObject({ campaignDiscount: 0, couponDiscount: 5000, payable: amount - 5000 });
+    expect(first.body.fieldErrors).toEqual({ campaignId: 'COUPON_CHOSEN' });
 
     // The service checks the chosen terms against its own: another dealer's coupon, a campaign it does not run.
     const foreign = await dealer.post('/v1/orders/quote', { ...body, campaignId: null, couponId: 'DCP-DL02-2000-150' });

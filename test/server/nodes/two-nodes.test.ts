@@ -37,7 +37,7 @@ describe('two service nodes on one PostgreSQL database', () => {
       lines: [{ sku: sku('SERVICE', { uses: 1 }), quantity: 1 }],
       storeId: 'ST-01',
     });
-    const code = order!.redemptionCode!.code;
+    const code = await a.codeOf(order!);
     const answers = await Promise.all(
       Array.from({ length: 50 }, (_v, i) =>
         on(i % 2 === 0 ? a : b, clerk).post('/v1/redemptions/redeem', {
@@ -60,6 +60,22 @@ describe('two service nodes on one PostgreSQL database', () => {
       order!.orderNo,
     );
     expect(Number(rows[0]!.n)).toBe(1);
+  });
+
+  it('counts 40 parallel wrong codes on both nodes as 40 guesses: 10 are looked up, 30 refused', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_v, i) =>
+        on(i % 2 ? a : b, clerk).post('/v1/redemptions/verify', { code: String(100000 + i), storeId: 'ST-02' }),
+      ),
+    );
+    const codes = answers.map((x) => x.body.error?.code as string);
+    expect(codes.filter((c) => c === 'CODE_NOT_FOUND')).toHaveLength(10);
+    expect(codes.filter((c) => c === 'CODE_ATTEMPTS_LIMITED')).toHaveLength(30);
+    // Shared by the nodes: the next guess is refused on either.
+    for (const node of [a, b]) {
+      const next = await on(node, clerk).post('/v1/redemptions/verify', { code: '999999', storeId: 'ST-02' });
+      expect(next.body.error.code).toBe('CODE_ATTEMPTS_LIMITED');
+    }
   });
 
   it('gives each device its own code when 20 register at once on both nodes', async () => {
@@ -87,6 +103,60 @@ describe('two service nodes on one PostgreSQL database', () => {
     expect(answers.map((x) => x.status)).toEqual(Array(16).fill(200));
     const parents = answers.map((x) => (x.body.orders as OrderRecord[])[0]!.parentNo);
     expect(new Set(parents).size).toBe(16);
+  });
+
+  it('gives one tracking number to one order when two nodes ship two orders with it at once', async () => {
+    const orders = await Promise.all([0, 1].map((i) => paidPhysical(admin, 'WH-SH', 1, 20 + i)));
+    const deviceId = (await warehouse.device()).deviceId;
+    const trackingNo = 'SF1500000000077';
+    const answers = await Promise.all(
+      orders.map((order, i) =>
+        on(i ? a : b, warehouse).post('/v1/sync/push', {
+          deviceId,
+          intents: [
+            warehouse.intent('SHIP', {
+              orderNo: order.orderNo,
+              parcels: [{ carrier: 'SF', trackingNo, lines: [{ lineNo: 1, quantity: 1 }] }],
+            }),
+          ],
+        }),
+      ),
+    );
+    const results = answers.map((x) => x.body.results[0]);
+    expect(results.map((r: { status: string }) => r.status).sort()).toEqual(['applied', 'rejected']);
+    expect(results.find((r: { status: string }) => r.status === 'rejected').code).toBe('TRACKING_IN_USE');
+    const holders = await a.query<{ order_no: string }>(
+      'SELECT order_no FROM waybill_numbers WHERE tracking_no = ?',
+      trackingNo,
+    );
+    expect(holders).toHaveLength(1);
+  });
+
+  it('hands each waybill number of a pool to one desk when two reserve at once on both nodes', async () => {
+    const loaded = await on(a, admin).post('/v1/admin/waybill-pools/load', {
+      carrier: 'SF',
+      warehouseId: 'WH-SH',
+      range: { prefix: 'SF', from: 1600000000001, to: 1600000000040 },
+    });
+    expect(loaded.status).toBe(200);
+    const reserve = (node: TestService, deviceId: string, reservation = randomUUID()) =>
+      on(node, warehouse).post('/v1/waybill-numbers/reserve', {
+        deviceId,
+        carrier: 'SF',
+        warehouseId: 'WH-SH',
+        count: 15,
+        reservation,
+      });
+    const blocks = await Promise.all([reserve(a, 'desk-a'), reserve(b, 'desk-b')]);
+    const [first, second] = blocks.map((x) => x.body.trackingNos as string[]);
+    expect(first).toHaveLength(15);
+    expect(second).toHaveLength(15);
+    expect(first!.filter((n) => second!.includes(n))).toEqual([]);
+    // The same reservation asked of both nodes at once is one block.
+    const same = randomUUID();
+    const twice = await Promise.all([reserve(a, 'desk-c', same), reserve(b, 'desk-c', same)]);
+    expect(twice[0]!.body.trackingNos).toEqual(twice[1]!.body.trackingNos);
+    expect(twice[0]!.body.trackingNos).toHaveLength(10);
   });
 
   it('misses nothing and repeats nothing in pulls while both nodes write', async () => {

@@ -156,7 +156,7 @@ describe('the service’s timers, run against a moved clock', () => {
     });
     const clerk = await service.login('clerk1');
     const redeemed = await clerk.post('/v1/redemptions/redeem', {
-      code: order!.redemptionCode!.code,
+      code: await service.codeOf(order!),
       storeId: 'ST-01',
       requestId: crypto.randomUUID(),
     });

@@ -195,15 +195,39 @@ describe('computeAmounts: campaign and coupon are exclusive', () => {
     expect(a.promotions.campaign.reason).toBe('COUPON_CHOSEN');
   });
 
-  it('keeps a chosen coupon even when the order now meets the campaign', () => {
+  it('keeps a coupon chosen before the order met the campaign, and leaves the campaign out', () => {
     const a = computeAmounts({
       lines,
       freight: 0,
       campaign: { eligible: true, thresholdFen: 8000, rateBp: 5000 },
       coupon,
+      couponChosenFirst: true,
     });
     expect(a.couponDiscount).toBe(1000);
     expect(a.campaignDiscount).toBe(0);
+  });
+
+  it('refuses a coupon chosen on an order that already meets the campaign, and grants the campaign', () => {
+    const a = computeAmounts({
+      lines,
+      freight: 0,
+      campaign: { eligible: true, thresholdFen: 8000, rateBp: 5000 },
+      coupon: { ...coupon, amountOff: 8000 },
+    });
+    expect(a.couponDiscount).toBe(0);
+    expect(a.campaignDiscount).toBe(5000);
+    expect(a.promotions.coupon).toEqual({ applies: false, reason: 'CAMPAIGN_APPLIES' });
+  });
+
+  it('closes the coupons for a met campaign of the goods even when another campaign was chosen', () => {
+    const a = computeAmounts({
+      lines,
+      freight: 0,
+      coupon,
+      goodsCampaigns: [{ eligible: true, thresholdFen: 5000, amountOff: 500 }],
+    });
+    expect(a.couponDiscount).toBe(0);
+    expect(a.promotions.couponsAvailable).toBe(false);
   });
 
   it('gives nothing for a coupon whose own threshold is not met', () => {

@@ -25,10 +25,27 @@ describe('resolvePromotions: campaign and coupon never stack', () => {
     expect(r.campaign).toEqual({ applies: false, reason: 'COUPON_CHOSEN' });
   });
 
-  it('keeps the chosen coupon and drops the campaign even when the order later meets it', () => {
-    const r = resolvePromotions({ orderAmount: 20000, campaign, coupon });
+  it('keeps a coupon chosen while the campaign was not met, and drops the campaign once the order meets it', () => {
+    const r = resolvePromotions({ orderAmount: 20000, campaign, coupon, couponChosenFirst: true });
     expect(r.coupon.applies).toBe(true);
     expect(r.campaign).toEqual({ applies: false, reason: 'COUPON_CHOSEN' });
+    expect(r.couponsAvailable).toBe(true);
+  });
+
+  it('refuses a coupon chosen on an order that meets the campaign, with the reason', () => {
+    const r = resolvePromotions({ orderAmount: 20000, campaign, coupon });
+    expect(r.coupon).toEqual({ applies: false, reason: 'CAMPAIGN_APPLIES' });
+    expect(r.campaign).toEqual({ applies: true, reason: null });
+    expect(r.couponsAvailable).toBe(false);
+    expect(r.couponsUnavailableReason).toBe('CAMPAIGN_APPLIES');
+  });
+
+  it('closes the coupons when any campaign the goods are in is met, chosen or not', () => {
+    const r = resolvePromotions({ orderAmount: 20000, coupon, goodsCampaigns: [campaign] });
+    expect(r.coupon).toEqual({ applies: false, reason: 'CAMPAIGN_APPLIES' });
+    expect(r.campaign.reason).toBe('NO_CAMPAIGN');
+    const unmet = resolvePromotions({ orderAmount: 5000, coupon, goodsCampaigns: [campaign] });
+    expect(unmet.coupon.applies).toBe(true);
   });
 
   it('does not apply a chosen coupon below its own threshold', () => {

@@ -23,6 +23,7 @@ describe('the timer defaults of domain.md', () => {
       receiptExtensionMs: { PHYSICAL: 3 * DAY, VIRTUAL: 1 * DAY },
       afterSalesWindowMs: 10 * DAY,
       redemptionUndoMs: 1 * HOUR,
+      signedConfirmMs: 7 * DAY,
     });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { carrierCodeOf, parseBatchCsv, splitCsv } from '../../../src/shared/shipping/batch-csv';
+import { splitCsv } from '../../../src/shared/files/read-csv';
+import { carrierCodeOf, parseBatchCsv } from '../../../src/shared/shipping/batch-csv';
 
 /** What a Shanghai packing station exports at the end of a shift (Excel, so with a BOM and CRLF). */
 const SHIFT_EXPORT =

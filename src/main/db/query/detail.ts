@@ -64,7 +64,7 @@ const CHILD_SQL = {
   afterSaleLines: `SELECT al.after_sale_id AS parentId, al.line_no AS lineNo, al.quantity
                    FROM after_sales a JOIN after_sale_lines al ON al.after_sale_id = a.id
                    WHERE a.order_id = ? ORDER BY al.after_sale_id, al.position`,
-  redemptionCode: `SELECT code, valid_from AS validFrom, valid_to AS validTo, uses_total AS usesTotal, uses_left AS usesLeft
+  redemptionCode: `SELECT NULLIF(code, '') AS verifier, valid_from AS validFrom, valid_to AS validTo, uses_total AS usesTotal, uses_left AS usesLeft
                    FROM redemption_codes WHERE order_id = ?`,
 } as const;
 

@@ -64,7 +64,7 @@ export const detailZhCN = {
   amount: {
     goodsTotal: '商品总额',
     freight: '运费',
-    freightInsurance: '运费险',
+    freightInsurance: '运费险（另付保险公司，不计入实付、不随退款退回）',
     couponDiscount: '优惠券',
     campaignDiscount: '活动优惠',
     memberDiscount: '会员折扣',
@@ -116,8 +116,8 @@ export const detailZhCN = {
     PENDING_REFUND: '待退款',
     AWAITING_RETURN: '待退货入库',
     AWAITING_EXCHANGE_RETURN: '待换货入库',
-    EXCHANGE_OUTBOUND: '待换货发出',
-    SUCCEEDED: '已完成',
+    EXCHANGE_OUTBOUND: '换货出库中',
+    SUCCEEDED: '售后成功',
     REJECTED: '已拒绝',
     WITHDRAWN: '已撤回',
   } satisfies Record<AfterSaleStatus, string>,
@@ -176,6 +176,9 @@ export const detailZhCN = {
   exchange: { title: '发出换货 {no}', confirm: '确认发出' },
   cancel: '取消',
   done: '已保存，等待同步',
+  synced: '已同步到订单服务',
+  refusedByService: '订单服务退回了这次操作：{reason}（已转入异常处理）',
+  refusedUnknown: '原因未知',
   refused: '操作未执行：{reason}',
 };
 
@@ -183,7 +186,7 @@ export const detailEn: Widen<typeof detailZhCN> = {
   title: 'Order {orderNo}',
   close: 'Close',
   loading: 'Loading the order…',
-  pendingSync: '{n} change(s) on this device wait to sync',
+  pendingSync: '{n} {n:change|changes} on this device {n:waits|wait} to sync',
   lockedBecause: 'Locked: {reason}',
   module: {
     basic: 'Basic info',
@@ -235,7 +238,7 @@ export const detailEn: Widen<typeof detailZhCN> = {
   amount: {
     goodsTotal: 'Goods total',
     freight: 'Freight',
-    freightInsurance: 'Freight insurance',
+    freightInsurance: 'Freight insurance (paid to the insurer, not part of the amount paid or of refunds)',
     couponDiscount: 'Coupon',
     campaignDiscount: 'Campaign discount',
     memberDiscount: 'Member discount',
@@ -284,8 +287,8 @@ export const detailEn: Widen<typeof detailZhCN> = {
     PENDING_REFUND: 'Pending refund',
     AWAITING_RETURN: 'Awaiting returned goods',
     AWAITING_EXCHANGE_RETURN: 'Awaiting goods to exchange',
-    EXCHANGE_OUTBOUND: 'Replacement to send',
-    SUCCEEDED: 'Done',
+    EXCHANGE_OUTBOUND: 'Replacement going out',
+    SUCCEEDED: 'Succeeded',
     REJECTED: 'Rejected',
     WITHDRAWN: 'Withdrawn',
   },
@@ -343,5 +346,8 @@ export const detailEn: Widen<typeof detailZhCN> = {
   exchange: { title: 'Send replacement for {no}', confirm: 'Send' },
   cancel: 'Cancel',
   done: 'Saved; waiting to sync',
+  synced: 'Synced with the order service',
+  refusedByService: 'The order service refused this change: {reason} (see Exceptions)',
+  refusedUnknown: 'no reason given',
   refused: 'Not done: {reason}',
 };

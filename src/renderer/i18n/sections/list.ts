@@ -51,7 +51,7 @@ export const listZhCN = {
 
 export const listEn: Widen<typeof listZhCN> = {
   tableLabel: 'Orders',
-  matching: '{n} orders',
+  matching: '{n} {n:order|orders}',
   filters: 'Filters',
   showFilters: 'Show filters ▾',
   hideFilters: 'Hide filters ▴',
@@ -86,8 +86,8 @@ export const listEn: Widen<typeof listZhCN> = {
   exportFilter: 'Export current filter',
   exportStatus: 'Export progress',
   exportRunning: 'Exporting {written} of {total}',
-  exportDone: 'Exported {n} orders; the file was downloaded',
-  exportSaved: 'Exported {n} orders: {path}',
+  exportDone: 'Exported {n} {n:order|orders}; the file was downloaded',
+  exportSaved: 'Exported {n} {n:order|orders}: {path}',
   exportFailed: 'Export failed: {message}',
   keysTitle: 'Order list',
   keyDown: 'Next row',

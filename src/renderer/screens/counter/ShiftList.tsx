@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ShiftRow } from '../../../shared/contract/api';
 import { api, onEvent } from '../../api/client';
 import { fill, useI18n, useMessages } from '../../i18n';
-import { downloadCsv } from '../../lib/csv';
+import { downloadCsv, downloadXlsx } from '../../lib/download';
 import { useShift } from '../../stores/shift';
 import { dateTime, money } from '../../lib/format';
 
@@ -23,11 +23,21 @@ export function ShiftList({ version }: { version: number }) {
   const stateOf = (state: ShiftRow['state']) => (state === 'undone' ? m.shiftStore.undone : m.shift.states[state]);
   const storeWide = shift !== null && shift.coverage !== 'desk';
 
+  const headers = [
+    m.shift.time,
+    m.shift.orderNo,
+    m.shift.store,
+    m.shift.clerk,
+    m.shift.items,
+    m.shift.payable,
+    m.shift.state,
+  ];
+  const fileName = (extension: string) => `redemptions-${new Date().toISOString().slice(0, 10)}.${extension}`;
   const exportCsv = () => {
     if (!shift) return;
     downloadCsv(
-      `redemptions-${new Date().toISOString().slice(0, 10)}.csv`,
-      [m.shift.time, m.shift.orderNo, m.shift.store, m.shift.clerk, m.shift.items, m.shift.payable, m.shift.state],
+      fileName('csv'),
+      headers,
       shift.rows.map((r) => [
         dateTime(r.redeemedAt, locale),
         r.orderNo,
@@ -35,6 +45,23 @@ export function ShiftList({ version }: { version: number }) {
         r.clerk,
         r.items,
         (r.payable / 100).toFixed(2),
+        stateOf(r.state),
+      ]),
+    );
+  };
+  const exportXlsx = () => {
+    if (!shift) return;
+    void downloadXlsx(
+      fileName('xlsx'),
+      m.shift.title,
+      headers.map((header, i) => ({ header, kind: i === 5 ? 'money' : 'text' })),
+      shift.rows.map((r) => [
+        dateTime(r.redeemedAt, locale),
+        r.orderNo,
+        r.storeId,
+        r.clerk,
+        r.items,
+        r.payable,
         stateOf(r.state),
       ]),
     );
@@ -65,6 +92,9 @@ export function ShiftList({ version }: { version: number }) {
         <span className="spacer" />
         <button type="button" onClick={exportCsv} disabled={!shift || shift.rows.length === 0}>
           {m.shift.exportCsv}
+        </button>
+        <button type="button" onClick={exportXlsx} disabled={!shift || shift.rows.length === 0}>
+          {m.files.exportXlsx}
         </button>
       </header>
       {shift?.coverage === 'stores' && (

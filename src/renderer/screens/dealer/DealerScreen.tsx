@@ -95,6 +95,8 @@ export function DealerScreen() {
         (sku) => known[sku],
         promotions.coupons.find((c) => c.id === draft.couponId) ?? null,
         promotions.campaigns.find((c) => c.id === draft.campaignId) ?? null,
+        false,
+        (id) => promotions.campaigns.find((c) => c.id === id),
       ),
     [draft, known, promotions],
   );
@@ -177,7 +179,12 @@ export function DealerScreen() {
         <fieldset>
           <legend>{m.dealer.buyer}</legend>
           <Field label={m.dealer.buyerId} field="buyer.id" errors={errors}>
-            <input data-testid="buyer-id" value={draft.buyer.id} onChange={(e) => setBuyer({ id: e.target.value })} />
+            <input
+              data-testid="buyer-id"
+              placeholder={m.dealer.walkIn}
+              value={draft.buyer.id}
+              onChange={(e) => setBuyer({ id: e.target.value })}
+            />
           </Field>
           <Field label={m.dealer.buyerAccount} field="buyer.account" errors={errors}>
             <input
@@ -366,7 +373,15 @@ export function DealerScreen() {
             <select
               data-testid="coupon"
               value={draft.couponId ?? ''}
-              onChange={(e) => edit((d) => ({ ...d, couponId: e.target.value || null }))}
+              disabled={!quote.couponsAvailable && draft.couponId === null}
+              title={!quote.couponsAvailable && draft.couponId === null ? m.dealer.reason.CAMPAIGN_APPLIES : undefined}
+              onChange={(e) => {
+                const couponId = e.target.value || null;
+                // Chosen while no campaign of the goods is met: the coupon stays if the order grows to meet one.
+                const chosenFirst =
+                  draft.couponId === null ? quote.couponsAvailable : (draft.couponChosenFirst ?? false);
+                edit((d) => ({ ...d, couponId, couponChosenFirst: couponId !== null && chosenFirst }));
+              }}
             >
               <option value="">{m.dealer.none}</option>
               {promotions.coupons.map((c) => (
@@ -530,7 +545,7 @@ export function DealerScreen() {
           <button type="button" data-testid="dealer-save" onClick={() => void store.saveDraft()}>
             {m.dealer.saveDraft}
           </button>
-          <button type="button" data-testid="dealer-submit" disabled={store.busy} onClick={() => void store.submit()}>
+          <button type="button" data-testid="dealer-submit" disabled={store.busy} onClick={remount(store.submit)}>
             {store.busy ? m.dealer.submitting : m.dealer.submit}
           </button>
         </div>

@@ -118,7 +118,6 @@ export function PaymentModule({ order }: Props) {
     [m.detail.field.serialNo, order.payment.serialNo ?? ''],
     [t.goodsTotal, money(a.goodsTotal)],
     [t.freight, money(a.freight)],
-    [t.freightInsurance, money(a.freightInsurance)],
     [t.couponDiscount, minus(a.couponDiscount)],
     [t.campaignDiscount, minus(a.campaignDiscount)],
     [t.memberDiscount, minus(a.memberDiscount)],
@@ -127,6 +126,8 @@ export function PaymentModule({ order }: Props) {
     [t.coinDeduction, minus(a.coinDeduction)],
     [t.payable, money(a.payable)],
     [t.paid, money(a.paid)],
+    // Bought from the insurer beside the order: shown after what was paid, never added to it.
+    [t.freightInsurance, money(a.freightInsurance)],
   ];
   return (
     <Module id="payment" title={m.detail.module.payment}>

@@ -26,6 +26,7 @@ import { PanelDialogs, type OpenDialog } from './PanelDialogs';
 import { PanelHeader } from './PanelHeader';
 import { useRefusalText } from './refusal-text';
 import { useOrderDetail } from './useOrderDetail';
+import { useQueuedNotice } from './useQueuedNotice';
 import './detail.css';
 
 /** The opened order over the current screen: every module, and the actions the viewer may take. */
@@ -35,7 +36,7 @@ export function OrderDetailPanel({ orderNo }: { orderNo: string }) {
   const closeOrder = useNavigation((s) => s.closeOrder);
   const { order, error, setOrder } = useOrderDetail(orderNo);
   const [open, setOpen] = useState<OpenDialog>(null);
-  const [notice, setNotice] = useState<{ text: string; ok: boolean } | null>(null);
+  const { notice, setNotice, queued } = useQueuedNotice(order);
   const refusalText = useRefusalText();
   const actions = order && session ? orderActionsFor(session, order) : null;
 
@@ -59,7 +60,7 @@ export function OrderDetailPanel({ orderNo }: { orderNo: string }) {
   const settle = (result: Result<OrderDetail>): string | null => {
     if (!result.ok) return refusalText(result.error);
     setOrder(result.value);
-    setNotice({ text: m.detail.done, ok: true });
+    queued(result.value);
     return null;
   };
   /** For buttons that act without a dialog: a refusal is shown next to the actions. */

@@ -4,12 +4,13 @@ import type { ApiError } from '../../../shared/contract/result';
 import { can } from '../../../shared/domain/rights';
 import type { OrderStatus } from '../../../shared/domain/vocabulary';
 import { onEvent } from '../../api/client';
-import { fill, useI18n, useMessages, type Locale } from '../../i18n';
+import { fill, useI18n, useMessages } from '../../i18n';
 import { refusalWords } from '../../i18n/refusal-words';
 import { dateTime, money } from '../../lib/format';
 import { useExceptions } from '../../stores/exceptions';
 import { useSession } from '../../stores/session';
 import { UsedBy } from '../counter/CounterScreen';
+import { triedText } from './tried';
 
 interface Answer {
   order?: {
@@ -19,22 +20,6 @@ interface Answer {
     redemptionCode?: { usesLeft?: number };
   };
   conflict?: { redeemedBy: string; storeId: string; redeemedAt: number } | null;
-}
-
-const MONEY_FIELDS = new Set(['freight', 'memberBenefit', 'expectedPayable']);
-
-/** A short line of what an intent carried: its scalar fields, named in the user's language, without the order number repeated. */
-function summaryOf(payload: unknown, locale: Locale, labels: Record<string, string>): string {
-  if (!payload || typeof payload !== 'object') return '';
-  const shown = (key: string, value: unknown): string => {
-    if (key.endsWith('At') && typeof value === 'number') return dateTime(value, locale);
-    if (MONEY_FIELDS.has(key) && typeof value === 'number') return money(value);
-    return String(value);
-  };
-  return Object.entries(payload as Record<string, unknown>)
-    .filter(([key, value]) => key !== 'orderNo' && key !== 'code' && value !== null && typeof value !== 'object')
-    .map(([key, value]) => `${labels[key] ?? key} ${shown(key, value)}`)
-    .join('，');
 }
 
 /** Every intent the service rejected, with what was tried, why, and the order as the service holds it. */
@@ -83,7 +68,7 @@ function ExceptionCard({ item }: { item: ExceptionItem }) {
       </div>
       <dl>
         <dt>{m.exceptions.tried}</dt>
-        <dd>{summaryOf(item.payload, locale, m.exceptions.fields) || '—'}</dd>
+        <dd data-testid="exception-tried">{triedText(item.type, item.payload, { m, locale })}</dd>
         <dt>{m.exceptions.why}</dt>
         <dd>
           {(item.code && refusalWords(m, item.code)) ?? item.code}

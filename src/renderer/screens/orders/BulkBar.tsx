@@ -46,6 +46,7 @@ export function BulkBar() {
   const { selected, allMatching, total, columns, sort, selectAllMatching, clearSelection } = useOrders();
   const [progress, setProgress] = useState<OrderExportProgress | null>(null);
   const [running, setRunning] = useState<string | null>(null);
+  const [format, setFormat] = useState<'csv' | 'xlsx'>('csv');
   const runningRef = useRef<string | null>(null);
   // Events and the answer travel apart: a small export can finish before its id arrives here.
   const seen = useRef(new Map<string, OrderExportProgress>());
@@ -76,6 +77,7 @@ export function BulkBar() {
       headers,
       labels: labelsOf(m),
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      format,
     });
     if (!answer.ok)
       return setProgress({ exportId: '', written: 0, total: 0, done: false, path: null, error: answer.error.message });
@@ -99,6 +101,13 @@ export function BulkBar() {
           {fill(m.list.selectAll, { n: total.toLocaleString() })}
         </button>
       )}
+      <span className="format-choice" role="group" aria-label={m.files.format}>
+        {(['csv', 'xlsx'] as const).map((f) => (
+          <button key={f} type="button" aria-pressed={format === f} onClick={() => setFormat(f)}>
+            {m.files[f]}
+          </button>
+        ))}
+      </span>
       <button
         type="button"
         disabled={count === 0 || running !== null}

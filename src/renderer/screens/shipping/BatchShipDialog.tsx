@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { BatchRowResult } from '../../../shared/contract/shipping';
+import { readTable } from '../../../shared/files/read';
 import { api } from '../../api/client';
 import { fill, useI18n, useMessages } from '../../i18n';
 import { carrierName } from '../detail/carrier-name';
@@ -21,6 +22,7 @@ export function BatchShipDialog({ onClose }: { onClose(): void }) {
   const [stage, setStage] = useState<Stage>({ name: 'edit' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [read, setRead] = useState<string | null>(null);
   const rows = stage.name === 'edit' ? [] : stage.rows;
   const good = rows.filter((r) => r.error === null).length;
   const shipped = rows.filter((r) => r.shipped).length;
@@ -32,6 +34,22 @@ export function BatchShipDialog({ onClose }: { onClose(): void }) {
     if (!result.ok) return setError(refusalText(result.error));
     setError(null);
     setStage({ name: procedure === 'shipping.previewBatch' ? 'previewed' : 'applied', rows: result.value.rows });
+  };
+  /** A CSV in any encoding Excel writes, or a workbook: shown as text the preview reads (tabs between cells). */
+  const pick = async (file: File | undefined) => {
+    if (!file) return;
+    const read = await readTable(new Uint8Array(await file.arrayBuffer()));
+    if (!read.ok) return setError(m.files.failure[read.code]);
+    const { table } = read;
+    setError(null);
+    setRead(
+      fill(m.files.readAs, {
+        rows: table.rows.length,
+        format: table.format === 'xlsx' ? m.files.xlsx : `CSV, ${m.files.encoding[table.encoding ?? 'utf-8']}`,
+      }),
+    );
+    setCsv(table.rows.map((r) => r.cells.map((c) => c.replace(/[\t\r\n]+/g, ' ')).join('\t')).join('\n'));
+    setStage({ name: 'edit' });
   };
   const confirm = () => {
     if (stage.name === 'applied') onClose();
@@ -62,15 +80,15 @@ export function BatchShipDialog({ onClose }: { onClose(): void }) {
         <span>{t.file}</span>
         <input
           type="file"
-          accept=".csv,.txt,text/csv"
-          onChange={(e) =>
-            void e.target.files?.[0]?.text().then((text) => {
-              setCsv(text);
-              setStage({ name: 'edit' });
-            })
-          }
+          accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => void pick(e.target.files?.[0])}
         />
       </label>
+      {read && (
+        <p className="muted" data-testid="batch-read">
+          {read}
+        </p>
+      )}
       <label className="field">
         <span>{t.paste}</span>
         <textarea

@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react';
-import { useMessages } from '../../i18n';
+import { useEffect, useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+import { fill, useMessages } from '../../i18n';
 import { useSession } from '../../stores/session';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 
@@ -8,6 +9,13 @@ export function SignInScreen() {
   const { signIn, signingIn, error } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [demo, setDemo] = useState<{ usernames: string[]; password: string } | null>(null);
+  const [inMemory, setInMemory] = useState(false);
+
+  useEffect(() => {
+    void api['session.demoAccess']({}).then((result) => setDemo(result.ok ? result.value : null));
+    void api['session.tokenStorage']({}).then((result) => setInMemory(result.ok && result.value === 'memory'));
+  }, []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -46,7 +54,16 @@ export function SignInScreen() {
         <button type="submit" className="primary" disabled={signingIn}>
           {signingIn ? m.signIn.submitting : m.signIn.submit}
         </button>
-        <p className="hint">{m.signIn.demoHint}</p>
+        {inMemory && (
+          <p className="hint" data-testid="token-in-memory">
+            {m.signIn.tokenInMemory}
+          </p>
+        )}
+        {demo && (
+          <p className="hint">
+            {fill(m.signIn.demoHint, { users: demo.usernames.join(', '), password: demo.password })}
+          </p>
+        )}
         <LanguageSwitch />
       </form>
     </div>

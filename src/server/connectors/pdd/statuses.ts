@@ -1,5 +1,5 @@
 import type { OrderStatus, PaymentStatus } from '../../../shared/domain/vocabulary';
-import type { LineRefund } from '../taobao/statuses';
+import type { LineRefund } from '../../../shared/external/order';
 
 /**
  * 拼多多 order states → ours. An order is described by three numbers (PDD-SDK-NET models, see

@@ -132,7 +132,7 @@ export class World {
     const span = options.spanMs ?? 48 * HOUR;
     for (let i = 0; i < options.orders; i++) {
       // Spread over the span, oldest first, never in the future.
-      const createdAt = floorToSecond(options.now - span + Math.floor(((i + 0.5) / options.orders) * span));
+      const createdAt = floorToSecond(options.now - 60_000 - span + Math.floor(((i + 0.5) / options.orders) * span));
       this.generate(i, createdAt, options.now);
     }
   }
@@ -399,7 +399,8 @@ export class World {
       ['CANCELLED', 4],
       ['REFUND', 3],
     ] as const);
-    const step = (minutes: number) => floorToSecond(Math.min(now, createdAt + minutes * 60_000));
+    // Nothing lands in the last minute: a freshly started stub's shop has settled.
+    const step = (minutes: number) => floorToSecond(Math.min(now - 60_000, createdAt + minutes * 60_000));
     if (fate === 'CANCELLED') {
       order.state = 'CANCELLED';
       order.endAt = step(30);

@@ -1,4 +1,5 @@
 import type { OrderStatus, PaymentStatus, RefundStatus } from '../../../shared/domain/vocabulary';
+import type { LineRefund } from '../../../shared/external/order';
 
 /**
  * Every TOP trade status → our order status and payment status; every sub-order refund status →
@@ -21,8 +22,6 @@ export const TOP_TRADE_STATUS: Record<string, { status: OrderStatus; payment: Pa
   TRADE_CLOSED_BY_TAOBAO: { status: 'CANCELLED', payment: 'UNPAID' },
 };
 
-export type LineRefund = 'NONE' | 'OPEN' | 'REFUNDED';
-
 /** A refused or closed request is over: the line is back to no refund. */
 export const TOP_REFUND_STATUS: Record<string, LineRefund> = {
   NO_REFUND: 'NONE',
@@ -35,6 +34,7 @@ export const TOP_REFUND_STATUS: Record<string, LineRefund> = {
 };
 
 /** The order's refund overlay from its lines: an open request wins (it intercepts shipping). */
+
 export function refundOverlay(lines: readonly LineRefund[]): RefundStatus {
   if (lines.includes('OPEN')) return 'IN_PROGRESS';
   const refunded = lines.filter((l) => l === 'REFUNDED').length;

@@ -14,6 +14,10 @@ import { migration011UserAdmin } from './011_user_admin';
 import { migration012Counters } from './012_counters';
 import { migration013ScanVerify } from './013_scan_verify';
 import { migration014WaybillPool } from './014_waybill_pool';
+import { migration015LimitHits } from './015_limit_hits';
+import { migration016LoginAttempts } from './016_login_attempts';
+import { migration017DeviceSync } from './017_device_sync';
+import { migration018CodeVerifiers } from './018_code_verifiers';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -33,6 +37,10 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012Counters,
   migration013ScanVerify,
   migration014WaybillPool,
+  migration015LimitHits,
+  migration016LoginAttempts,
+  migration017DeviceSync,
+  migration018CodeVerifiers,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

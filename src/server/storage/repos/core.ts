@@ -169,6 +169,9 @@ export const tokensRepo = (db: Sql): TokensRepo => ({
   async revokeUser(userId) {
     return db.run(sql`DELETE FROM tokens WHERE user_id = ${userId}`);
   },
+  async revoke(tokenHash) {
+    return (await db.run(sql`DELETE FROM tokens WHERE token_hash = ${tokenHash}`)) > 0;
+  },
 });
 
 export const devicesRepo = (db: Sql): DevicesRepo => ({

@@ -59,12 +59,24 @@ function updateOrder(o: OrderWrite): RawBuilder<unknown> {
   return sql`UPDATE orders SET ${sql.join(sets)} WHERE order_no = ${o.orderNo}`;
 }
 
-/** A number already held stays with its first order: persist.ts refuses a second holder before writing. */
-async function claimWaybills(db: Sql, row: OrderWrite): Promise<void> {
-  for (const trackingNo of row.trackingNos)
-    await db.run(
-      sql`INSERT INTO waybill_numbers (tracking_no, order_no) VALUES (${trackingNo}, ${row.orderNo}) ON CONFLICT DO NOTHING`,
+/**
+ * Gives the order its waybills' numbers and answers those another order holds: persist.ts refuses
+ * them before writing, and this catches the one a concurrent unit (another node) claimed between
+ * that check and this write (the unique key makes the second claimer wait, then see the first).
+ */
+async function claimWaybills(db: Sql, row: OrderWrite): Promise<string[]> {
+  const taken: string[] = [];
+  for (const trackingNo of row.trackingNos) {
+    const holder = await db.first(
+      sql<{
+        orderNo: string;
+      }>`INSERT INTO waybill_numbers (tracking_no, order_no) VALUES (${trackingNo}, ${row.orderNo})
+        ON CONFLICT (tracking_no) DO UPDATE SET order_no = waybill_numbers.order_no
+        RETURNING order_no AS "orderNo"`,
     );
+    if (holder && holder.orderNo !== row.orderNo) taken.push(trackingNo);
+  }
+  return taken;
 }
 
 /** The stored record's UTF-8 bytes: SQLite hands them over as a BLOB, PostgreSQL as jsonb text. */
@@ -107,11 +119,11 @@ export const ordersRepo = (db: Sql): OrdersRepo => {
     },
     async insert(row) {
       await db.run(insertOrder(row));
-      await claimWaybills(db, row);
+      return claimWaybills(db, row);
     },
     async update(row) {
       await db.run(updateOrder(row));
-      await claimWaybills(db, row);
+      return claimWaybills(db, row);
     },
     async waybillHolder(trackingNo) {
       const row = await db.first(

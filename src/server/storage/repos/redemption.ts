@@ -12,7 +12,7 @@ import type {
 import { matchesAny, TRUE_CLAUSE } from '../sql';
 import { flag } from './values';
 
-const CODE = sql`id, order_no AS "orderNo", merchant_id AS "merchantId", code, valid_from AS "validFrom",
+const CODE = sql`id, order_no AS "orderNo", merchant_id AS "merchantId", code, verifier, valid_from AS "validFrom",
   valid_to AS "validTo", uses_total AS "usesTotal", uses_left AS "usesLeft", live, live_until AS "liveUntil"`;
 
 type RawCode = Omit<CodeRow, 'live'> & { live: unknown };
@@ -26,10 +26,10 @@ export const codesRepo = (db: Sql): CodesRepo => {
     async insert(row) {
       // No conflict target: the partial unique index on live codes decides, on both engines.
       const inserted = await db.first(
-        sql<{ id: number }>`INSERT INTO redemption_codes (order_no, merchant_id, code, valid_from, valid_to, uses_total,
-         uses_left, live, live_until)
-       VALUES (${row.orderNo}, ${row.merchantId}, ${row.code}, ${row.validFrom}, ${row.validTo}, ${row.usesTotal},
-         ${row.usesLeft}, ${row.live}, ${row.liveUntil})
+        sql<{ id: number }>`INSERT INTO redemption_codes (order_no, merchant_id, code, verifier, valid_from, valid_to,
+         uses_total, uses_left, live, live_until)
+       VALUES (${row.orderNo}, ${row.merchantId}, ${row.code}, ${row.verifier}, ${row.validFrom}, ${row.validTo},
+         ${row.usesTotal}, ${row.usesLeft}, ${row.live}, ${row.liveUntil})
        ON CONFLICT DO NOTHING RETURNING id`,
       );
       return inserted?.id ?? null;
@@ -45,6 +45,15 @@ export const codesRepo = (db: Sql): CodesRepo => {
         sql<RawCode>`SELECT ${CODE} FROM redemption_codes WHERE code = ${code} ORDER BY live DESC, id DESC ${forUpdate}`,
       );
       return rows.map(toCode);
+    },
+    async unverified(limit) {
+      const rows = await db.all(
+        sql<RawCode>`SELECT ${CODE} FROM redemption_codes WHERE verifier IS NULL ORDER BY id LIMIT ${limit}`,
+      );
+      return rows.map(toCode);
+    },
+    async setVerifier(id, verifier) {
+      await db.run(sql`UPDATE redemption_codes SET verifier = ${verifier} WHERE id = ${id}`);
     },
     async takeUse(id, liveUntilIfLast) {
       // The WHERE is the single-use guard: of any number of concurrent takers, only as many as there

@@ -1,9 +1,12 @@
 import { sql } from 'kysely';
 import type { Sql } from '../dialect';
 import type { Tx } from '../repositories';
+import { deviceSyncRepo, loginAttemptsRepo } from './auth';
 import { catalogueRepo, stockRepo } from './catalogue';
+import { connectorsRepo } from './connectors';
 import { countersRepo, devicesRepo, sequenceRepo, settingsRepo, tokensRepo, usersRepo } from './core';
 import { intentsRepo, refundsRepo } from './intents';
+import { limitsRepo } from './limits';
 import { exitsRepo, ordersRepo } from './orders';
 import { floorRepo } from './floor';
 import { placesRepo } from './places';
@@ -17,9 +20,12 @@ export function makeTx(db: Sql): Tx {
   return {
     sequence,
     counters: countersRepo(db),
+    limits: limitsRepo(db),
     settings: settingsRepo(db),
     users: usersRepo(db),
     tokens: tokensRepo(db),
+    loginAttempts: loginAttemptsRepo(db),
+    deviceSync: deviceSyncRepo(db),
     devices: devicesRepo(db),
     places: placesRepo(db),
     catalogue: catalogueRepo(db),
@@ -33,6 +39,7 @@ export function makeTx(db: Sql): Tx {
     redeemRequests: redeemRequestsRepo(db),
     intents: intentsRepo(db),
     refunds: refundsRepo(db),
+    connectors: connectorsRepo(db),
     async attempt(work) {
       const depth = ++savepoints.depth;
       const savepoint = sql.id(`attempt_${depth}`);

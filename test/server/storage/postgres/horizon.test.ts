@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../../../src/server/auth/caller';
-import { createLimiters } from '../../../../src/server/auth/limiters';
+import { AddressQueue, realPause } from '../../../../src/server/auth/login-guard';
+import { CodeVerifiers } from '../../../../src/server/redemption/verifier';
 import { SessionCache } from '../../../../src/server/auth/sessions';
 import { resolveConfig } from '../../../../src/server/config';
 import type { Deps } from '../../../../src/server/deps';
@@ -82,7 +83,14 @@ describe('the pull horizon on PostgreSQL', () => {
     store = await openStore({ database: database.url, poolSize: 6 });
     const clock = new ManualClock(0);
     const config = resolveConfig();
-    deps = { store, clock, config, limiters: createLimiters(config, clock), sessions: new SessionCache() };
+    deps = {
+      store,
+      clock,
+      config,
+      loginQueue: new AddressQueue(realPause),
+      sessions: new SessionCache(),
+      codeVerifiers: new CodeVerifiers({ store, clock, config }),
+    };
   });
   afterAll(async () => {
     await store.close();

@@ -1,0 +1,246 @@
+import type { ConnectorRow } from '../storage/connectors';
+import type { Store } from '../storage/repositories';
+import type { Clock } from '../timers/clock';
+import { floorToSecond } from './china-time';
+import type { PlatformFailure, PlatformResult } from './failure';
+import type { PlatformRefund } from './platform';
+import type { ExternalOrder } from '../../shared/external/order';
+import { PLATFORMS } from './platforms';
+import { sleep as realSleep, withRetry, type RetryPolicy } from './retry';
+import { openSecrets } from './shop-secrets';
+
+/**
+ * One poll of one shop: read every order modified since the shop's cursor (less an overlap of a
+ * few minutes, re-read on purpose: intake makes the repeat free), in windows the platform
+ * accepts, each order in full, into the intake pipeline; then the same for refunds. The cursor
+ * moves only past a window that was read completely, and is stored with it, so a poll that stops
+ * (a throttle that outlasts its retries, a 500, a timeout, the service stopping) resumes exactly
+ * there and misses nothing. Failures are data: they end in the shop's health, not in a crash.
+ */
+
+export interface ConnectorConfig {
+  /** Between two polls of a healthy shop; default 60 s (`--poll-ms`). */
+  pollMs: number;
+  /** Re-read this much before the cursor on every poll; default 5 minutes. */
+  overlapMs: number;
+  /** Leave the last seconds for the next poll: a platform's index lags its writes a little. */
+  settleMs: number;
+  /** Where a new shop's cursor starts; default 3 days back. */
+  initialLookbackMs: number;
+  timeoutMs: number;
+  /** Windows one poll reads at most before it yields to other shops (it continues at once). */
+  maxWindowsPerPoll: number;
+  retry: { attempts: number; maxWaitMs: number };
+}
+
+export const DEFAULT_CONNECTOR_CONFIG: ConnectorConfig = {
+  pollMs: 60_000,
+  overlapMs: 5 * 60_000,
+  settleMs: 2_000,
+  initialLookbackMs: 3 * 24 * 3_600_000,
+  timeoutMs: 15_000,
+  maxWindowsPerPoll: 200,
+  retry: { attempts: 4, maxWaitMs: 8_000 },
+};
+
+/** The intake pipeline as a connector hands it an order (connectors/intake-sink.ts). */
+export interface IntakeSink {
+  receive(shopId: string, order: ExternalOrder, refunds: readonly PlatformRefund[]): Promise<IntakeOutcome>;
+}
+export type IntakeOutcome = 'created' | 'updated' | 'unchanged';
+
+export interface PollerDeps {
+  store: Store;
+  clock: Clock;
+  key: Buffer;
+  intake: IntakeSink;
+  config: ConnectorConfig;
+  sleep?: (ms: number) => Promise<void>;
+  /** Platforms by name; tests may wrap them. */
+  platforms?: typeof PLATFORMS;
+}
+
+export interface PollReport {
+  shopId: string;
+  outcome: 'done' | 'partial' | 'failed' | 'skipped';
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Orders the platform sent that could not be read or taken in (named in the health's last error). */
+  skipped: number;
+  refunds: number;
+  failure: PlatformFailure | null;
+}
+
+const SECOND = 1000;
+
+export async function pollShop(deps: PollerDeps, shopId: string): Promise<PollReport> {
+  const { store, clock, config } = deps;
+  const report: PollReport = {
+    shopId,
+    outcome: 'done',
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped: 0,
+    refunds: 0,
+    failure: null,
+  };
+  const connector = await store.unit((tx) => tx.connectors.get(shopId));
+  if (!connector || connector.paused) return { ...report, outcome: 'skipped' };
+  const startedAt = clock.now();
+  let lastProblem: { code: string; message: string; at: number } | null = null;
+  const note = (code: string, message: string) => (lastProblem = { code, message, at: clock.now() });
+
+  const secrets = openSecrets(deps.key, connector.sealedSecrets);
+  if (!secrets) {
+    note('SECRETS_UNREADABLE', 'the stored credentials cannot be opened with this service’s key');
+    return finish(deps, connector, startedAt, { ...report, outcome: 'failed' }, lastProblem, true);
+  }
+  const platform = (deps.platforms ?? PLATFORMS)[connector.platform]({
+    gateway: connector.gateway,
+    credentials: { appKey: connector.appKey, ...secrets },
+    timeoutMs: config.timeoutMs,
+    clock: () => clock.now(),
+  });
+  const policy: RetryPolicy = {
+    ...config.retry,
+    sleep: deps.sleep ?? realSleep,
+    onFailure: (f) => note(f.code, f.message),
+  };
+  const call = <T>(fn: () => Promise<PlatformResult<T>>) => withRetry(fn, policy);
+
+  const take = async (externalOrderNo: string): Promise<PlatformFailure | null> => {
+    const read = await call(() => platform.order(externalOrderNo));
+    if (!read.ok) return read.failure;
+    if (!read.value.ok) {
+      report.skipped++;
+      note('ORDER_UNREADABLE', `${externalOrderNo}: ${read.value.reason}`);
+      return null;
+    }
+    const refunds = await store.unit((tx) => tx.connectors.refundsOf(shopId, externalOrderNo));
+    try {
+      report[await deps.intake.receive(shopId, read.value.order, refunds)]++;
+    } catch (error) {
+      report.skipped++;
+      note('INTAKE_REFUSED', `${externalOrderNo}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return null;
+  };
+
+  const end = floorToSecond(startedAt - config.settleMs);
+  let windows = 0;
+  // Orders: window by window, the cursor stored after each.
+  let cursor = connector.ordersCursor;
+  for (let start = Math.max(0, cursor - config.overlapMs); start <= end;) {
+    if (windows++ >= config.maxWindowsPerPoll)
+      return finish(deps, connector, startedAt, { ...report, outcome: 'partial' }, lastProblem, false, {
+        ordersCursor: cursor,
+      });
+    const windowEnd = Math.min(start + platform.maxWindowMs - SECOND, end);
+    const changed = await call(() => platform.changedOrders(start, windowEnd));
+    if (!changed.ok)
+      return fail(deps, connector, startedAt, report, changed.failure, lastProblem, { ordersCursor: cursor });
+    for (const no of changed.value) {
+      const failure = await take(no);
+      if (failure) return fail(deps, connector, startedAt, report, failure, lastProblem, { ordersCursor: cursor });
+    }
+    cursor = Math.max(cursor, windowEnd + SECOND);
+    const moved = cursor;
+    await store.unit((tx) => tx.connectors.put({ ...connector, ordersCursor: moved, updatedAt: clock.now() }));
+    connector.ordersCursor = moved;
+    start = windowEnd + SECOND;
+  }
+
+  // Refunds: kept for write-back, and each changed one re-reads its order, so a request the
+  // platform files without touching the trade still intercepts shipping.
+  let refundsCursor = connector.refundsCursor;
+  for (let start = Math.max(0, refundsCursor - config.overlapMs); start <= end;) {
+    const windowEnd = Math.min(start + platform.maxWindowMs - SECOND, end);
+    const listed = await call(() => platform.refunds(start, windowEnd));
+    if (!listed.ok) return fail(deps, connector, startedAt, report, listed.failure, lastProblem, { refundsCursor });
+    await store.unit(async (tx) => {
+      for (const refund of listed.value) await tx.connectors.putRefund(shopId, refund);
+    });
+    report.refunds += listed.value.length;
+    for (const no of new Set(listed.value.map((r) => r.externalOrderNo))) {
+      const failure = await take(no);
+      if (failure) return fail(deps, connector, startedAt, report, failure, lastProblem, { refundsCursor });
+    }
+    refundsCursor = Math.max(refundsCursor, windowEnd + SECOND);
+    const moved = refundsCursor;
+    await store.unit((tx) => tx.connectors.put({ ...connector, refundsCursor: moved, updatedAt: clock.now() }));
+    connector.refundsCursor = moved;
+    start = windowEnd + SECOND;
+  }
+  return finish(deps, connector, startedAt, report, lastProblem, false);
+}
+
+/** Records a finished poll: healthy again, next one after the poll interval (at once when cut short). */
+async function finish(
+  deps: PollerDeps,
+  connector: ConnectorRow,
+  startedAt: number,
+  report: PollReport,
+  problem: { code: string; message: string; at: number } | null,
+  failedOutright: boolean,
+  cursors: Partial<Pick<ConnectorRow, 'ordersCursor' | 'refundsCursor'>> = {},
+): Promise<PollReport> {
+  const now = deps.clock.now();
+  const failures = failedOutright ? connector.failures + 1 : 0;
+  await deps.store.unit(async (tx) => {
+    const current = (await tx.connectors.get(connector.shopId)) ?? connector;
+    await tx.connectors.put({
+      ...current,
+      ...cursors,
+      lastPollAt: startedAt,
+      lastSuccessAt: failedOutright ? current.lastSuccessAt : now,
+      lastErrorCode: problem?.code ?? current.lastErrorCode,
+      lastErrorMessage: problem?.message ?? current.lastErrorMessage,
+      lastErrorAt: problem?.at ?? current.lastErrorAt,
+      failures,
+      nextPollAt: report.outcome === 'partial' ? now : now + deps.config.pollMs,
+      updatedAt: now,
+    });
+  });
+  return report;
+}
+
+/**
+ * A poll that stopped on a failure its retries did not outlast: the cursor stays where the last
+ * complete window left it, and the next poll comes after a backoff that grows with each failed
+ * poll (a throttle's own wait when it named one; a credentials problem at the normal interval,
+ * until someone fixes the shop).
+ */
+async function fail(
+  deps: PollerDeps,
+  connector: ConnectorRow,
+  startedAt: number,
+  report: PollReport,
+  failure: PlatformFailure,
+  problem: { code: string; message: string; at: number } | null,
+  cursors: Partial<Pick<ConnectorRow, 'ordersCursor' | 'refundsCursor'>>,
+): Promise<PollReport> {
+  const now = deps.clock.now();
+  const failures = connector.failures + 1;
+  const { pollMs } = deps.config;
+  const backoff =
+    failure.kind === 'credentials' || failure.kind === 'refused'
+      ? pollMs
+      : Math.min(pollMs, Math.max(failure.retryAfterMs ?? 0, 2_000 * 2 ** Math.min(failures - 1, 10)));
+  await deps.store.unit(async (tx) => {
+    const current = (await tx.connectors.get(connector.shopId)) ?? connector;
+    await tx.connectors.put({
+      ...current,
+      ...cursors,
+      lastPollAt: startedAt,
+      lastErrorCode: failure.code,
+      lastErrorMessage: failure.message,
+      lastErrorAt: problem?.at ?? now,
+      failures,
+      nextPollAt: now + backoff,
+      updatedAt: now,
+    });
+  });
+  return { ...report, outcome: 'failed', failure };
+}

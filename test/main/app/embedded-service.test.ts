@@ -1,0 +1,34 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startEmbeddedService, type EmbeddedService } from '../../../src/main/app/embedded-service';
+import { call } from '../../support/service';
+
+describe('the order service a desk starts for itself, in a process of its own', () => {
+  let dir: string;
+  let embedded: EmbeddedService | null = null;
+  const login = (password: string) => call(`${embedded!.url}/v1/auth/login`, { body: { username: 'admin', password } });
+
+  afterEach(async () => {
+    await embedded?.close();
+    embedded = null;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('takes a random password for this run, not the published one, so nothing else on the machine can sign in', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'embedded-'));
+    embedded = await startEmbeddedService(dir, 10, { publicDemo: false });
+    expect(embedded.password).not.toBe('demo1234');
+    expect(embedded.password).toMatch(/^[a-z0-9]{4}(-[a-z0-9]{4}){3}$/);
+    expect(await login('demo1234')).toMatchObject({ status: 401, body: { error: { code: 'INVALID_CREDENTIALS' } } });
+    expect((await login(embedded.password)).status).toBe(200);
+  });
+
+  it('takes the published password when started as the demo people try out', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'embedded-'));
+    embedded = await startEmbeddedService(dir, 10, { publicDemo: true });
+    expect(embedded.password).toBe('demo1234');
+    expect((await login('demo1234')).status).toBe(200);
+  });
+});
