@@ -41,6 +41,8 @@ export interface ServiceConfig {
   codeVerifierCost: { N: number; r: number; p: number };
   timers: TimerConfig;
   pull: { defaultLimit: number; maxLimit: number };
+  /** Write-back delivery: attempts before an event is dead, backoff between them, a receiver's time. */
+  outbound: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number; timeoutMs: number };
   /** Shared secret of the carrier-events webhook (POST /v1/logistics/events); null: the webhook is off. */
   logisticsSecret: string | null;
 }
@@ -55,6 +57,7 @@ export interface ConfigOverrides {
   codeValidityMs?: number;
   codeVerifierCost?: ServiceConfig['codeVerifierCost'];
   timers?: TimerOverrides;
+  outbound?: Partial<ServiceConfig['outbound']>;
   logisticsSecret?: string | null;
 }
 
@@ -85,5 +88,6 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ServiceConfig {
     codeVerifierCost: overrides.codeVerifierCost ?? { N: 2 ** 15, r: 8, p: 1 },
     timers: resolveTimerConfig(overrides.timers),
     pull: { defaultLimit: 500, maxLimit: 5000 },
+    outbound: { maxAttempts: 8, baseDelayMs: 5_000, maxDelayMs: HOUR, timeoutMs: 10_000, ...overrides.outbound },
   };
 }

@@ -14,9 +14,11 @@ import { DEFAULT_DATA_DIR, openStore, type StoreLocation } from './storage/open'
 import type { Store } from './storage/repositories';
 import { systemClock, type Clock } from './timers/clock';
 import { runDueTimers, type SweepResult } from './timers/sweep';
+import { deliverDue, type DeliveryRound } from './outbound/deliver';
 
 export { ManualClock, systemClock, type Clock } from './timers/clock';
 export type { SweepResult } from './timers/sweep';
+export type { DeliveryRound } from './outbound/deliver';
 
 export { DEFAULT_DATA_DIR } from './storage/open';
 export const DEFAULT_PORT = 4610;
@@ -41,6 +43,10 @@ export interface OrderServiceOptions extends StoreLocation {
   tokenTtlMs?: number;
   login?: ConfigOverrides['login'];
   codeAttempts?: ConfigOverrides['codeAttempts'];
+  /** Write-back retries and timeouts (config.ts outbound). */
+  outbound?: ConfigOverrides['outbound'];
+  /** How often the outbound queue is delivered on its own; 0: never (tests call deliverOutbound). Default 2 s. */
+  outboundIntervalMs?: number;
   /** scrypt cost of code verifiers (default N=2^15); tests and the bench's seeding take a cheap one. */
   codeVerifierCost?: ConfigOverrides['codeVerifierCost'];
   /**
@@ -66,6 +72,8 @@ export interface OrderService {
   runDueTimers(): Promise<SweepResult>;
   /** Whether an admin could sign in right now (a new company has none until `users add`). */
   hasAdmin(): Promise<boolean>;
+  /** One round of write-back deliveries, now (by the service's clock). */
+  deliverOutbound(): Promise<DeliveryRound>;
   close(): Promise<void>;
 }
 
@@ -100,6 +108,7 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
     tokenTtlMs: options.tokenTtlMs,
     login: options.login,
     codeAttempts: options.codeAttempts,
+    outbound: options.outbound,
     codeVerifierCost: options.codeVerifierCost,
     demoPasswordHash: options.demoPassword === undefined ? null : await hashPassword(options.demoPassword),
   });
@@ -142,6 +151,15 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
   const ticker =
     interval > 0 ? setInterval(() => sweep().catch((error: unknown) => app.log.error(error)), interval).unref() : null;
 
+  // Deliveries run one round at a time too; a round repeats until nothing more is due.
+  let delivering: Promise<DeliveryRound> | null = null;
+  const deliver = (): Promise<DeliveryRound> => (delivering ??= deliverDue(deps).finally(() => (delivering = null)));
+  const outboundInterval = options.outboundIntervalMs ?? 2_000;
+  const courier =
+    outboundInterval > 0
+      ? setInterval(() => deliver().catch((error: unknown) => app.log.error(error)), outboundInterval).unref()
+      : null;
+
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? DEFAULT_PORT);
   return {
@@ -150,9 +168,12 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
     clock,
     runDueTimers: sweep,
     hasAdmin: async () => (await store.unit((tx) => tx.users.countActive('admin'))) > 0 || config.demo,
+    deliverOutbound: deliver,
     async close() {
       if (ticker) clearInterval(ticker);
+      if (courier) clearInterval(courier);
       await sweeping?.catch(() => undefined);
+      await delivering?.catch(() => undefined);
       await deps.codeVerifiers.flush().catch(() => undefined);
       await app.close();
       await store.close();

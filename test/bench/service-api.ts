@@ -90,10 +90,10 @@ export async function buyVouchers(url: string, adminToken: string, count: number
       });
       if (placed.status !== 200) throw new Error(`placing a voucher order answered ${placed.status}`);
       const paid = await call<{ orders: OrderRecord[]; codes: Array<{ orderNo: string; code: string }> }>(
-        `${url}/v1/demo/orders/${placed.body.parentNo}/pay`,
+        `${url}/v1/events/payment-confirmed`,
         adminToken,
         'POST',
-        {},
+        { orderNo: placed.body.parentNo, channel: 'WECHAT_PAY' },
       );
       if (paid.status !== 200) throw new Error(`paying a voucher order answered ${paid.status}`);
       // The buyer's answer names the code; the order record carries only its verifier.

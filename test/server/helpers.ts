@@ -1,6 +1,8 @@
 import { expect } from 'vitest';
 import type { OrderRecord } from '../../src/shared/contract/records';
+import { paymentSerialNo } from '../../src/shared/demo/payments';
 import { demoBuyer } from '../../src/shared/demo/people';
+import { Random } from '../../src/shared/demo/random';
 import type { OrderKind, PaymentChannel } from '../../src/shared/domain/vocabulary';
 import { DEMO_PRODUCTS, DEMO_SEED, dealerPriceList, demoStock } from '../../src/server/demo/company';
 import type { Session } from '../support/service';
@@ -53,6 +55,8 @@ export async function place(admin: Session, checkout: Checkout): Promise<OrderRe
   return placed.body.orders;
 }
 
+let serials = 1;
+
 /** Places and pays a checkout; answers its child orders as paid. */
 export async function placePaid(
   admin: Session,
@@ -60,7 +64,9 @@ export async function placePaid(
   channel: PaymentChannel = 'WECHAT_PAY',
 ): Promise<OrderRecord[]> {
   const [first] = await place(admin, checkout);
-  const paid = await admin.post(`/v1/demo/orders/${first!.orderNo}/pay`, { channel });
+  // The mall's payment notice carries the channel's serial number, as a real one does.
+  const serialNo = paymentSerialNo(new Random(serials++), channel, Date.UTC(2025, 2, 14));
+  const paid = await admin.post('/v1/events/payment-confirmed', { orderNo: first!.orderNo, channel, serialNo });
   expect(paid.status, JSON.stringify(paid.body)).toBe(200);
   return paid.body.orders;
 }

@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IntentResult, IntentType } from '../../src/shared/contract/sync';
 import type { DataScope, Role } from '../../src/shared/domain/vocabulary';
-import { startOrderService, type OrderServiceOptions, type SweepResult } from '../../src/server/index';
+import {
+  startOrderService,
+  type DeliveryRound,
+  type OrderServiceOptions,
+  type SweepResult,
+} from '../../src/server/index';
+import type { StoreLocation } from '../../src/server/storage/open';
 import { SharedClock } from './shared-clock';
 import { createTestDatabase, TEST_STORE, withConnection, type TestDatabase } from './postgres';
 
@@ -86,6 +92,7 @@ export interface TestService {
   store: 'sqlite' | 'postgres';
   database: string | null;
   runDueTimers(): Promise<SweepResult>;
+  deliverOutbound(): Promise<DeliveryRound>;
   login(username: string, password?: string): Promise<Session>;
   snapshot(): Promise<DbSnapshot>;
   /**
@@ -105,6 +112,8 @@ export type TestServiceOptions = Omit<OrderServiceOptions, 'dbFile' | 'dataDir' 
   store?: 'sqlite' | 'postgres';
   /** Another node on this database (PostgreSQL): the service starts on it and does not drop it. */
   sharedDatabase?: string;
+  /** Runs on the fresh store before the service starts (a company's set-up, its users). */
+  before?: (location: StoreLocation) => Promise<void>;
 };
 
 /** Every table whose rows carry a change number: the highest one in use says whether anything changed. */
@@ -168,15 +177,22 @@ function sqliteSnapshot(dbFile: string): DbSnapshot {
  * clock by weeks keeps sessions alive.
  */
 export async function startTestService(options: TestServiceOptions = {}): Promise<TestService> {
-  const { store = options.sharedDatabase ? 'postgres' : TEST_STORE, sharedDatabase, ...serviceOptions } = options;
+  const {
+    store = options.sharedDatabase ? 'postgres' : TEST_STORE,
+    sharedDatabase,
+    before,
+    ...serviceOptions
+  } = options;
   const dataDir = mkdtempSync(join(tmpdir(), 'order-service-'));
   const clock = new SharedClock(TEST_START);
   const owned: TestDatabase | null = store === 'postgres' && !sharedDatabase ? await createTestDatabase() : null;
   const database = sharedDatabase ?? owned?.url ?? null;
+  await before?.(database ? { database, poolSize: 2 } : { dataDir });
   const service = await startOrderService({
     demo: true,
     demoOrders: 400,
     timerIntervalMs: 0,
+    outboundIntervalMs: 0,
     tokenTtlMs: 365 * 24 * 3_600_000,
     // Verifiers at a cost tests can afford (2 ms instead of 0.1 s a code); the format is the same.
     codeVerifierCost: { N: 2 ** 10, r: 8, p: 1 },
@@ -265,6 +281,7 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     store,
     database,
     runDueTimers: () => service.runDueTimers(),
+    deliverOutbound: () => service.deliverOutbound(),
     login,
     snapshot: () => (database ? postgresSnapshot(database) : Promise.resolve(sqliteSnapshot(dbFile))),
     async fixture(sql, ...params) {

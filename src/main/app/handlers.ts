@@ -1,3 +1,4 @@
+import { adminHandlers } from '../admin/handlers';
 import { afterSaleHandlers } from '../aftersales/handlers';
 import { dealerHandlers } from '../dealer/handlers';
 import { exceptionHandlers } from '../exceptions/handlers';
@@ -53,4 +54,5 @@ export const capabilityHandlers = ({
   ...shippingHandlers(),
   ...floorHandlers(labelPrinter),
   ...printHandlers(printer),
+  ...adminHandlers(),
 });

@@ -65,6 +65,9 @@ export const ORDER_COLUMNS = [
   'item_summary',
   'item_count',
   'tracking_nos',
+  'external',
+  'shop_id',
+  'external_order_no',
 ] as const;
 
 export function pushOrderValues(out: SqlValue[], r: OrderRecord): void {
@@ -82,7 +85,7 @@ export function pushOrderValues(out: SqlValue[], r: OrderRecord): void {
     r.refundStatus,
     r.locked ? 1 : 0,
     r.lockReason,
-    r.exception,
+    r.exception && JSON.stringify(r.exception),
     r.merchantId,
     r.merchantName,
     r.warehouseId,
@@ -113,5 +116,8 @@ export function pushOrderValues(out: SqlValue[], r: OrderRecord): void {
     itemSummary(r.lines),
     itemCount,
     trackingNos(r.waybills),
+    r.external && JSON.stringify(r.external),
+    r.external?.shopId ?? null,
+    r.external?.externalOrderNo ?? null,
   );
 }

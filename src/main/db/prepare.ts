@@ -46,6 +46,7 @@ export const AFTER_SALE_COLUMNS = [
   'created_at',
   'updated_at',
   'reject_reason',
+  'return_shipment',
 ] as const;
 export const CODE_COLUMNS = ['code', 'valid_from', 'valid_to', 'uses_total', 'uses_left'] as const;
 
@@ -139,6 +140,7 @@ export function prepareOrders(records: readonly OrderRecord[]): PreparedOrders {
         a.createdAt,
         a.updatedAt,
         a.rejectReason,
+        a.returnShipment ? JSON.stringify(a.returnShipment) : null,
       );
       p.afterSaleLines.push(JSON.stringify(a.lines.map((l) => [l.lineNo, l.quantity])));
     }

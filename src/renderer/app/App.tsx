@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { hasBridge } from '../api/client';
 import { fill, useMessages } from '../i18n';
 import { ShortcutHelp } from '../keyboard/ShortcutHelp';
@@ -15,6 +15,9 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { useNavigation } from '../stores/navigation';
 import { Nav, screensOf } from './Nav';
 import { SyncStatusBar } from './SyncStatusBar';
+
+/** The scanning station loads with Ant Design's table and inputs only when a desk opens it. */
+const ScanStation = lazy(async () => ({ default: (await import('../screens/floor/ScanStation')).ScanStation }));
 
 export function App() {
   const m = useMessages();
@@ -56,6 +59,11 @@ export function App() {
         {current === 'dealer' && <DealerScreen key={session.username} />}
         {current === 'counter' && <CounterScreen key={session.username} />}
         {current === 'orders' && <OrdersScreen key={session.username} />}
+        {current === 'floor' && (
+          <Suspense fallback={null}>
+            <ScanStation key={session.username} />
+          </Suspense>
+        )}
         {current === 'exceptions' && <ExceptionsScreen key={session.username} />}
       </main>
       <OpenedOrderDetail />

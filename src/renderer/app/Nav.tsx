@@ -7,9 +7,16 @@ import type { ScreenName } from '../stores/navigation';
 export function screensOf(role: Role): ScreenName[] {
   const counter = can(role, 'redemption.redeem') || can(role, 'redemption.undo');
   const dealer = can(role, 'dealer.enterOrder');
+  const floor = can(role, 'orders.ship');
   if (role === 'clerk') return ['counter', 'orders', 'exceptions'];
   if (role === 'dealer') return ['dealer', 'orders', 'exceptions'];
-  return ['orders', ...(counter ? (['counter'] as const) : []), ...(dealer ? (['dealer'] as const) : []), 'exceptions'];
+  return [
+    'orders',
+    ...(floor ? (['floor'] as const) : []),
+    ...(counter ? (['counter'] as const) : []),
+    ...(dealer ? (['dealer'] as const) : []),
+    'exceptions',
+  ];
 }
 
 export function Nav(props: {
@@ -30,7 +37,7 @@ export function Nav(props: {
           data-testid={`nav-${screen}`}
           onClick={() => props.onOpen(screen)}
         >
-          {screen === 'dealer' ? m.dealer.nav : m.nav[screen]}
+          {screen === 'dealer' ? m.dealer.nav : screen === 'floor' ? m.floor.nav : m.nav[screen]}
           {screen === 'exceptions' && props.exceptions > 0 && (
             <span className="count-badge" data-testid="nav-exceptions-count">
               {props.exceptions}

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type ScreenName = 'counter' | 'dealer' | 'orders' | 'exceptions';
+export type ScreenName = 'counter' | 'dealer' | 'orders' | 'floor' | 'exceptions';
 
 interface NavigationState {
   /** The screen a user chose; remembered with the user so a new sign-in lands on its own main screen. */

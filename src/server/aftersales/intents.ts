@@ -10,6 +10,7 @@ import {
 import type { Applied } from '../../shared/intents/result';
 import type { OrderState } from '../../shared/intents/state';
 import { applied } from '../orders/act';
+import type { WorkContext } from '../orders/context';
 import { requireOrder, saveOrder, type LoadedOrder } from '../orders/persist';
 import { issue, releaseLines, restock } from '../orders/stock';
 import { retireCode } from '../redemption/codes';
@@ -35,7 +36,7 @@ const itemsOf = (record: OrderRecord, lines: ReadonlyArray<{ lineNo: number; qua
   });
 
 /** What the service does besides the record: nothing, by default. */
-type Effects = (ctx: IntentContext, order: LoadedOrder, next: OrderState, request: AfterSaleRecord) => Promise<void>;
+type Effects = (ctx: WorkContext, order: LoadedOrder, next: OrderState, request: AfterSaleRecord) => Promise<void>;
 
 /** One after-sale intent: the shared step on the order in scope, then the service's own effects, then the save. */
 function afterSaleIntent<T extends AfterSaleIntent>(
@@ -65,9 +66,10 @@ const restockReturn: Effects = async (ctx, { row, state }, _next, request) => {
 /**
  * Money goes back by the route it came: the refund is recorded with the original channel and
  * serial number. Units refunded before shipping give their reserved stock back; a full refund
- * closes the order (the shared effects decide that) and retires a service order's code.
+ * closes the order (the shared effects decide that) and retires a service order's code. A refund
+ * the shop's platform already paid is booked the same way (intake's later versions).
  */
-const recordRefund: Effects = async (ctx, { row }, next, request) => {
+export const recordRefund: Effects = async (ctx, { row }, next, request) => {
   const { channel, serialNo } = next.record.payment;
   await ctx.tx.refunds.insert({
     id: `${row.orderNo}-RF-${request.id}`,

@@ -35,7 +35,12 @@ const TYPE_NAMES: Record<AfterSaleType, string> = {
 export async function requestAfterSale(
   ctx: WorkContext,
   { row, state }: LoadedOrder,
-  input: { type: AfterSaleType; reason: string; lines?: LineQuantity[] },
+  input: {
+    type: AfterSaleType;
+    reason: string;
+    lines?: LineQuantity[];
+    returnShipment?: { carrier: string; trackingNo: string };
+  },
 ): Promise<AfterSaleRecord> {
   const { record } = state;
   const facts = factsOf(state);
@@ -65,13 +70,16 @@ export async function requestAfterSale(
     updatedAt: ctx.now,
     lines,
     rejectReason: null,
+    ...(input.returnShipment ? { returnShipment: input.returnShipment } : {}),
   };
   const opened = withFacts(state, effect.facts);
   const next = logged(
     ctx,
     { ...opened, record: { ...opened.record, afterSales: [...record.afterSales, request] } },
     'AFTER_SALE_APPLY',
-    `申请${TYPE_NAMES[input.type]}（${request.afterSaleNo}）：${input.reason}，金额 ${formatFen(request.amount, { symbol: true })}`,
+    `申请${TYPE_NAMES[input.type]}（${request.afterSaleNo}）：${input.reason}，金额 ${formatFen(request.amount, { symbol: true })}${
+      input.returnShipment ? `，退回快递 ${input.returnShipment.carrier} ${input.returnShipment.trackingNo}` : ''
+    }`,
   );
   await saveOrder(ctx, next, row);
   return request;

@@ -1,9 +1,10 @@
 import type { Command } from './command';
 import { serveCommand } from './serve';
+import { setupCommand } from './setup';
 import { usersCommand } from './users';
 
 /**
  * Every subcommand of `npm run server -- <command>`. Add a command by appending it here; the
  * help, the dispatch and the default (serve) need nothing else.
  */
-export const COMMANDS: readonly Command[] = [serveCommand, usersCommand];
+export const COMMANDS: readonly Command[] = [serveCommand, setupCommand, usersCommand];

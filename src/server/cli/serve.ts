@@ -79,7 +79,9 @@ export const serveCommand: Command = {
     });
     io.out(`Order service listening on ${service.url}`);
     if (values.demo)
-      io.out(`Demo mode: sign in as admin, warehouse1, clerk1, dealer1 or service1 with ${DEMO_PASSWORD}`);
+      io.out(
+        `Demo mode: sign in as admin, warehouse1, clerk1, dealer1, service1 (or the ERP account erp1) with ${DEMO_PASSWORD}`,
+      );
     else if (!(await service.hasAdmin()))
       io.out(
         `No admin account yet: create the first with  npm run server -- users add <username> --role admin ${location.database ? '--database <url>' : `--data ${location.dataDir}`}  (password on standard input)`,

@@ -46,12 +46,17 @@ export function scopeText(scope: DataScope): string {
   return parts.join('; ') || 'nothing';
 }
 
+const stateOf = (u: UserView): string => (u.disabled ? 'disabled' : u.hasPassword ? 'active' : 'no password yet');
+
+/** Columns in a terminal: a Chinese character takes two. */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+const width = (text: string): number => [...text].reduce((n, c) => n + (WIDE.test(c) ? 2 : 1), 0);
+
 function table(users: UserView[]): string[] {
   const rows = [
     ['USERNAME', 'ROLE', 'NAME', 'SCOPE', 'STATE'],
-    ...users.map((u) => [u.username, u.role, u.displayName, scopeText(u.scope), u.disabled ? 'disabled' : 'active']),
+    ...users.map((u) => [u.username, u.role, u.displayName, scopeText(u.scope), stateOf(u)]),
   ];
-  const width = (text: string) => [...text].length;
   const widths = rows[0]!.map((_c, i) => Math.max(...rows.map((r) => width(r[i]!))));
   return rows.map((r) =>
     r
@@ -159,7 +164,7 @@ export const usersCommand: Command = {
     });
     const store = await storeFrom(values as DataValues);
     try {
-      await action.run(values, positionals, { store, clock: systemClock }, io);
+      await action.run(values, positionals, { store, clock: systemClock, actor: 'cli' }, io);
     } catch (error) {
       // The service's own refusals (a taken username, a short password) are the user's to fix.
       if (error instanceof ApiError) throw new CliError(`${error.message} (${error.code})`);

@@ -3,7 +3,7 @@ import { DEALERS, STORES, WAREHOUSES } from '../../shared/demo/places';
 import { mixSeed, Random } from '../../shared/demo/random';
 import { PROVINCES } from '../../shared/demo/regions';
 import { percentOfHalfUp } from '../../shared/domain/money';
-import type { CampaignRow, CouponRow, ProductRow, StockRow } from '../storage/repositories';
+import type { CampaignRow, CouponRow, ProductRow, ShopRow, StockRow } from '../storage/repositories';
 
 /**
  * The demo company as the order service holds it, derived from the shared demo catalogue and
@@ -128,6 +128,24 @@ export function demoStock(): StockRow[] {
   });
   return rows;
 }
+
+/**
+ * The demo company's storefronts on the platforms: the simulator posts their orders through intake
+ * as an ERP would. No webhook: nobody outside the demo listens.
+ */
+export const DEMO_SHOPS: readonly ShopRow[] = [
+  { id: 'SHOP-TMALL', name: '官方旗舰店（天猫）', channel: 'TAOBAO', platform: 'TMALL' },
+  { id: 'SHOP-JD', name: '官方自营店（京东）', channel: 'JD', platform: 'JD' },
+  { id: 'SHOP-PDD', name: '官方旗舰店（拼多多）', channel: 'PDD', platform: 'PDD' },
+  { id: 'SHOP-DOUYIN', name: '官方旗舰店（抖店）', channel: 'DOUYIN', platform: 'DOUYIN' },
+].map((shop) => ({
+  ...(shop as Pick<ShopRow, 'id' | 'name' | 'channel' | 'platform'>),
+  merchantId: MERCHANTS.self.id,
+  dealerId: null,
+  webhookUrl: null,
+  webhookSecret: null,
+  enabled: true,
+}));
 
 export const DEMO_MERCHANTS = Object.values(MERCHANTS).map(({ id, name }) => ({ id, name }));
 export const DEMO_WAREHOUSES = WAREHOUSES.map(({ id, name, city }) => ({ id, name, city }));

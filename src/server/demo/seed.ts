@@ -20,6 +20,7 @@ import {
   DEMO_PRODUCTS,
   DEMO_PROVINCE_WAREHOUSES,
   DEMO_SEED,
+  DEMO_SHOPS,
   DEMO_STORES,
   DEMO_WAREHOUSES,
   dealerPriceList,
@@ -31,34 +32,48 @@ const ORDERS_KEY = 'demo.orders';
 /** Orders per unit while seeding: big enough to be quick, small enough not to hold the store long. */
 const CHUNK = 500;
 
-async function seedCompany(tx: Tx, now: number, passwordHashes: readonly string[]): Promise<void> {
-  for (const merchant of DEMO_MERCHANTS) await tx.places.insertMerchant(merchant);
+async function seedCompany(tx: Tx, now: number): Promise<void> {
+  for (const merchant of DEMO_MERCHANTS) await tx.places.putMerchant(merchant);
   for (const warehouse of DEMO_WAREHOUSES) {
-    await tx.places.insertWarehouse(warehouse);
+    await tx.places.putWarehouse(warehouse);
     await tx.floor.setVerificationPolicy(warehouse.id, false, await tx.sequence.next());
   }
   for (const [province, warehouseId] of DEMO_PROVINCE_WAREHOUSES)
-    await tx.places.insertProvinceWarehouse(province, warehouseId);
-  for (const store of DEMO_STORES) await tx.places.insertStore(store);
-  for (const dealer of DEMO_DEALERS) await tx.places.insertDealer(dealer);
+    await tx.places.putProvinceWarehouse(province, warehouseId);
+  for (const store of DEMO_STORES) await tx.places.putStore(store);
+  for (const dealer of DEMO_DEALERS) await tx.places.putDealer(dealer);
   for (const { categories: _c, ...campaign } of DEALER_CAMPAIGNS)
-    await tx.catalogue.insertCampaign(campaign, await tx.sequence.next());
-  for (const coupon of DEALER_COUPONS) await tx.catalogue.insertCoupon(coupon, await tx.sequence.next());
+    await tx.catalogue.putCampaign(campaign, await tx.sequence.next());
+  for (const coupon of DEALER_COUPONS) await tx.catalogue.putCoupon(coupon, await tx.sequence.next());
   for (const product of DEMO_PRODUCTS) await tx.catalogue.insertProduct(product, await tx.sequence.next());
   for (const dealer of DEMO_DEALERS) {
-    for (const { sku, price } of dealerPriceList(dealer.id))
-      await tx.catalogue.insertDealerPrice(dealer.id, sku, price);
+    for (const { sku, price } of dealerPriceList(dealer.id)) await tx.catalogue.putDealerPrice(dealer.id, sku, price);
   }
   for (const row of demoStock()) await tx.stock.insert(row);
   for (const device of DEMO_DEVICES) await tx.devices.insert(device, 'demo', now);
-  for (const [i, user] of DEMO_USERS.entries()) {
-    // A company's own account of that name stays theirs; the demo one is simply not created.
-    if (await tx.users.byUsername(user.username)) continue;
-    await tx.users.insert(
-      { id: `U-${user.username}`, ...user, passwordHash: passwordHashes[i] ?? '', demoOnly: true, disabled: false },
-      now,
-    );
-  }
+}
+
+/**
+ * The demo users and shops, added where missing on every demo start: a company seeded by an older
+ * build gets what the demo has grown since (its shops, its ERP account), and a company's own
+ * account of a demo user's name stays theirs.
+ */
+async function seedPeopleAndShops({ store, clock }: Deps): Promise<void> {
+  const missing = await store.unit(async (tx) => {
+    for (const shop of DEMO_SHOPS) if (!(await tx.shops.get(shop.id))) await tx.shops.put(shop, clock.now());
+    const absent = [];
+    for (const user of DEMO_USERS) if (!(await tx.users.byUsername(user.username))) absent.push(user);
+    return absent;
+  });
+  if (missing.length === 0) return;
+  const hashes = await Promise.all(missing.map(() => hashPassword(DEMO_PASSWORD)));
+  await store.unit(async (tx) => {
+    for (const [i, user] of missing.entries()) {
+      if (await tx.users.byUsername(user.username)) continue;
+      const row = { id: `U-${user.username}`, ...user, passwordHash: hashes[i] ?? '', demoOnly: true, disabled: false };
+      await tx.users.insert(row, clock.now());
+    }
+  });
 }
 
 const CLERK_ACTOR = /^clerk:([^/]+)\//;
@@ -136,12 +151,12 @@ export async function seedDemo(deps: Deps, orders: number): Promise<void> {
   const { store, clock } = deps;
   const company = await store.unit((tx) => tx.settings.get(COMPANY_KEY));
   if (!company) {
-    const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
     await store.unit(async (tx) => {
-      await seedCompany(tx, clock.now(), hashes);
+      await seedCompany(tx, clock.now());
       await tx.settings.set(COMPANY_KEY, JSON.stringify({ now: clock.now(), orders }));
     });
   }
+  await seedPeopleAndShops(deps);
   const plan = JSON.parse((await store.unit((tx) => tx.settings.get(COMPANY_KEY))) ?? '{}') as {
     now: number;
     orders: number;

@@ -1,35 +1,22 @@
 import { randomInt } from 'node:crypto';
 import type { LineRecord, OrderRecord } from '../../shared/contract/records';
 import type { Sku } from '../../shared/demo/catalogue';
-import { paymentSerialNo } from '../../shared/demo/payments';
 import { demoBuyer } from '../../shared/demo/people';
 import { priceChild } from '../../shared/demo/pricing';
 import { Random } from '../../shared/demo/random';
-import type { AfterSaleRecord } from '../../shared/contract/records';
-import type { LineQuantity } from '../../shared/domain/line-request';
 import { formatFen } from '../../shared/domain/money';
-import {
-  makeChildOrderNumber,
-  makeOrderNumber,
-  parentOfOrderNumber,
-  SERVICE_DEVICE_CODE,
-} from '../../shared/domain/order-number';
+import { makeChildOrderNumber } from '../../shared/domain/order-number';
 import { splitCheckout } from '../../shared/domain/split';
-import type { AfterSaleType, DataScope, PaymentChannel, Platform } from '../../shared/domain/vocabulary';
+import type { Platform } from '../../shared/domain/vocabulary';
 import { draftRecord } from '../../shared/intents/draft';
-import type { OrderState } from '../../shared/intents/state';
 import { logged } from '../../shared/intents/timeline';
-import { requestAfterSale } from '../aftersales/request';
-import { actorLabel, type Caller } from '../auth/caller';
 import type { Deps } from '../deps';
 import { ApiError } from '../http/errors';
-import { act } from '../orders/act';
 import { allocate } from '../orders/allocate';
 import type { WorkContext } from '../orders/context';
-import { payOrder } from '../orders/pay';
-import { requireOrder, saveOrder, type LoadedOrder } from '../orders/persist';
-import { stateOf } from '../orders/state';
-import { moveReservations, reserve } from '../orders/stock';
+import { saveOrder } from '../orders/persist';
+import { reserve } from '../orders/stock';
+import { nextServiceOrderNo } from '../orders/numbers';
 import type { ProductRow, Tx } from '../storage/repositories';
 import { DEMO_SEED } from './company';
 
@@ -60,22 +47,6 @@ const asSku = (p: ProductRow): Sku => ({
   uses: p.uses,
   barcode: p.barcode,
 });
-
-/**
- * The service's own order numbers (device 0000): a counter per day, started after the highest
- * number of the day already in use, so checkouts at the same moment on any node never share one.
- */
-async function nextMallNumber(tx: Tx, now: number): Promise<string> {
-  const prefix = makeOrderNumber({ source: 'MALL', at: now, deviceCode: SERVICE_DEVICE_CODE, seq: 0 }).slice(0, -6);
-  const last = await tx.orders.maxParentNo(prefix);
-  const inUse = last ? Number(last.slice(prefix.length, prefix.length + 6)) : 0;
-  return makeOrderNumber({
-    source: 'MALL',
-    at: now,
-    deviceCode: SERVICE_DEVICE_CODE,
-    seq: await tx.counters.next(`order-number:${prefix}`, inUse),
-  });
-}
 
 export interface PlaceOrder {
   buyerIndex?: number;
@@ -117,7 +88,7 @@ export function placeOrder(deps: Deps, input: PlaceOrder): Promise<{ parentNo: s
         kind: l.product.kind,
       })),
     );
-    const parentNo = await nextMallNumber(tx, ctx.now);
+    const parentNo = await nextServiceOrderNo(tx, 'MALL', ctx.now);
     const orders: OrderRecord[] = [];
     for (const group of groups) {
       const kind = group.kind ?? 'PHYSICAL';
@@ -190,93 +161,5 @@ export function placeOrder(deps: Deps, input: PlaceOrder): Promise<{ parentNo: s
       }
     }
     return { parentNo, orders };
-  });
-}
-
-/** Pays a whole checkout (by its parent number or any child's): every unpaid child of it. */
-export function payCheckout(
-  deps: Deps,
-  scope: DataScope,
-  orderNo: string,
-  channel: PaymentChannel,
-): Promise<OrderRecord[]> {
-  return deps.store.unit(async (tx) => {
-    const parentNo = parentOfOrderNumber(orderNo) ?? orderNo;
-    const children = (await tx.orders.childrenOf(parentNo)).map((row) => ({ row, state: stateOf(row) }));
-    const unpaid = children.filter(({ state }) => state.record.status === 'PENDING_PAYMENT');
-    if (children.length === 0) throw new ApiError('ORDER_NOT_FOUND', `No order ${orderNo}`);
-    await requireOrder(tx, children[0]!.row.orderNo, scope);
-    if (unpaid.length === 0) throw new ApiError('WRONG_STATUS', `Order ${parentNo} has nothing left to pay`);
-    const rng = new Random(randomInt(2 ** 31));
-    const serialNo = paymentSerialNo(rng, channel, deps.clock.now());
-    const paid: OrderRecord[] = [];
-    for (const { row, state } of unpaid) {
-      const ctx = buyerCtx(deps, tx, state.record.buyer.id, state.record.platform);
-      paid.push(await saveOrder(ctx, await payOrder(ctx, state, { channel, serialNo }), row));
-    }
-    return paid;
-  });
-}
-
-/** Runs a buyer's action on one child order and saves it. */
-function asBuyer<T>(
-  deps: Deps,
-  scope: DataScope,
-  orderNo: string,
-  action: (ctx: WorkContext, order: LoadedOrder) => Promise<T>,
-): Promise<T> {
-  return deps.store.unit(async (tx) => {
-    const order = await requireOrder(tx, orderNo, scope);
-    return action(buyerCtx(deps, tx, order.state.record.buyer.id, order.state.record.platform), order);
-  });
-}
-
-export const askAfterSale = (
-  deps: Deps,
-  scope: DataScope,
-  orderNo: string,
-  input: { type: AfterSaleType; reason: string; lines?: LineQuantity[] },
-): Promise<AfterSaleRecord> => asBuyer(deps, scope, orderNo, (ctx, order) => requestAfterSale(ctx, order, input));
-
-/** The buyer asks for more time once (+3 days physical, +1 day virtual: the shared timer table). */
-export const extendReceipt = (deps: Deps, scope: DataScope, orderNo: string): Promise<OrderRecord> =>
-  asBuyer(deps, scope, orderNo, (ctx, { row, state }) =>
-    saveOrder(ctx, logged(ctx, act(state, { type: 'EXTEND_RECEIPT' }), 'EXTEND_RECEIPT', '买家延长收货'), row),
-  );
-
-export const confirmReceipt = (deps: Deps, scope: DataScope, orderNo: string): Promise<OrderRecord> =>
-  asBuyer(deps, scope, orderNo, (ctx, { row, state }) => {
-    const confirmed: OrderState = act(state, { type: 'CONFIRM_RECEIPT' });
-    const next = { ...confirmed, record: { ...confirmed.record, completedAt: ctx.now } };
-    return saveOrder(ctx, logged(ctx, next, 'CONFIRM_RECEIPT', '买家确认收货'), row);
-  });
-
-/**
- * Moves an unshipped physical order to another warehouse (转仓), reservations and all. Its old
- * warehouse's desks then pull it as order_removed: the demo's way to see an order leave a scope.
- */
-export function transferOrder(deps: Deps, caller: Caller, orderNo: string, warehouseId: string): Promise<OrderRecord> {
-  return deps.store.unit(async (tx) => {
-    const { row, state } = await requireOrder(tx, orderNo, caller.scope);
-    const { record } = state;
-    const untouched =
-      record.kind === 'PHYSICAL' &&
-      record.status === 'PENDING_SHIPMENT' &&
-      record.lines.every((l) => l.shippedQuantity === 0);
-    if (!untouched || record.warehouseId === warehouseId) {
-      throw new ApiError('NOT_TRANSFERABLE', 'Only an unshipped 待发货 physical order can move to another warehouse');
-    }
-    if (!(await tx.places.warehouse(warehouseId)))
-      throw new ApiError('NOT_TRANSFERABLE', `No warehouse ${warehouseId}`);
-    const ctx: WorkContext = {
-      tx,
-      now: deps.clock.now(),
-      config: deps.config,
-      actor: actorLabel(caller),
-      device: 'API',
-    };
-    await moveReservations(ctx, orderNo, warehouseId);
-    const moved = { ...state, record: { ...record, warehouseId } };
-    return saveOrder(ctx, logged(ctx, moved, 'TRANSFER', `转仓：${record.warehouseId ?? '-'} → ${warehouseId}`), row);
   });
 }

@@ -1,4 +1,6 @@
+import { adminRoutes } from '../admin/routes';
 import { authRoutes } from '../auth/routes';
+import { eventRoutes } from '../events/routes';
 import { demoRoutes } from '../demo/routes';
 import type { Deps } from '../deps';
 import { floorRoutes } from '../floor/routes';
@@ -20,6 +22,8 @@ export function allRoutes(deps: Deps): AnyRoute[] {
     ...syncRoutes(deps),
     ...orderRoutes(deps),
     ...intakeRoutes(deps),
+    ...eventRoutes(deps),
+    ...adminRoutes(deps),
     ...floorRoutes(deps),
     ...logisticsRoutes(deps),
     ...redemptionRoutes(deps),

@@ -29,10 +29,11 @@ export function confirmDueAt({ record, receiptExtended }: OrderState, timers: Ti
   return Math.min(due, Math.max(...(signed as number[])) + timers.signedConfirmMs + extension);
 }
 
-/** Order no., receiver and tracking numbers, lower-cased: what free-text search looks in. */
+/** Order no., the platform's order no., receiver and tracking numbers, lower-cased: what free text looks in. */
 export function searchTextOf(record: OrderRecord): string {
   return [
     record.orderNo,
+    record.external?.externalOrderNo ?? '',
     record.receiver?.name ?? '',
     record.receiver?.phone ?? '',
     ...record.waybills.map((w) => w.trackingNo),
@@ -72,5 +73,7 @@ export function orderWrite(state: OrderState, seq: number, timers: TimerConfig):
     seq,
     json: JSON.stringify(record),
     trackingNos: record.waybills.map((w) => w.trackingNo),
+    shopId: record.external?.shopId ?? null,
+    externalOrderNo: record.external?.externalOrderNo ?? null,
   };
 }

@@ -10,6 +10,11 @@ export interface WorkContext {
   actor: string;
   /** As the timeline shows it: "DEV-0042", "server". */
   device: string;
+  /**
+   * 'shop': the change came from the order's own source (a later version, a buyer's event on the
+   * platform), so it is not written back to it (outbound/enqueue.ts writeBack).
+   */
+  origin?: 'shop';
   /** Told when a code was issued in this unit, so its verifier is computed right after (redemption/verifier.ts). */
   codeIssued?: () => void;
 }

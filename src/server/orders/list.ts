@@ -33,6 +33,7 @@ export const listQuery = z.strictObject({
   timeFrom: z.string().optional(),
   timeTo: z.string().optional(),
   text: z.string().optional(),
+  externalOrderNo: z.string().max(64).optional().describe('the platform’s own order number (exact)'),
   sort: z.string().max(40).optional().describe('field:direction, e.g. createdAt:desc (default)'),
   limit: z.string().optional().describe('1..500, default 200'),
   after: z.string().max(200).optional().describe('the `next` of the previous page'),
@@ -179,7 +180,11 @@ export async function listOrders(deps: Deps, caller: Caller, query: ListQuery): 
     });
   }
   const { filter, sort, limit, after } = parsed.data;
-  const where = allOf([scopeClause(caller.scope), ...filterClauses(filter)]);
+  const where = allOf([
+    scopeClause(caller.scope),
+    ...filterClauses(filter),
+    ...(query.externalOrderNo ? [sql<SqlBool>`external_order_no = ${query.externalOrderNo}`] : []),
+  ]);
   const keyset = after === undefined ? null : decodeCursor(sort, after);
   const rows = await deps.store.unit((tx) =>
     tx.orders.list({

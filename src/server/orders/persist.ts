@@ -4,9 +4,10 @@ import { ApiError } from '../http/errors';
 import type { OrderRow, Tx } from '../storage/repositories';
 import { orderWrite } from './columns';
 import type { WorkContext } from './context';
-import { sameScope, sees } from './scope';
+import { recordScope, sameScope, sees } from './scope';
 import type { OrderState } from '../../shared/intents/state';
 import { stateOf } from './state';
+import { writeBack } from '../outbound/enqueue';
 
 export interface LoadedOrder {
   row: OrderRow;
@@ -30,15 +31,18 @@ export async function requireOrder(tx: Tx, orderNo: string, scope: DataScope): P
  * Saves a new or changed order under a fresh server sequence, so every puller sees it exactly once
  * more. When the change moves the order out of a scope (another warehouse, store or dealer), the
  * scope it leaves is recorded first, so callers who could see it there pull an order_removed.
+ * Every change of an order comes through here, so here is where its source is told (writeBack).
  */
 export async function saveOrder(ctx: WorkContext, next: OrderState, previous: OrderRow | null): Promise<OrderRecord> {
   const { tx } = ctx;
   await refuseWaybillsOfOtherOrders(tx, next.record);
-  if (previous && !sameScope(previous, next.record))
+  if (previous && !sameScope(previous, recordScope(next.record)))
     await tx.exits.insert(await tx.sequence.next(), previous.orderNo, previous);
   const write = orderWrite(next, await tx.sequence.next(), ctx.config.timers);
   const taken = previous ? await tx.orders.update(write) : await tx.orders.insert(write);
   if (taken.length > 0) throw trackingInUse(taken);
+  // What the order's source must learn goes on the outbound queue in this same unit.
+  if (previous && next.record.external) await writeBack(ctx, stateOf(previous).record, next.record);
   return next.record;
 }
 

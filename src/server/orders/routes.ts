@@ -11,7 +11,7 @@ export const orderRoutes = (deps: Deps): AnyRoute[] => [
     tag: 'orders',
     summary: 'A page of the caller’s orders, filtered and sorted',
     description:
-      'Filters of the order list (orderListFilter): lists are comma separated (statuses=PENDING_SHIPMENT,COMPLETED), the time range is timeField + timeFrom (inclusive) + timeTo (exclusive), text searches order no., receiver name and phone, tracking numbers. Keyset paging: pass `next` as `after`.',
+      'Filters of the order list (orderListFilter): lists are comma separated (statuses=PENDING_SHIPMENT,COMPLETED), the time range is timeField + timeFrom (inclusive) + timeTo (exclusive), text searches order no., the platform’s order no., receiver name and phone, tracking numbers; externalOrderNo finds an order from outside by the number its shop gave it. Keyset paging: pass `next` as `after`.',
     access: 'orders.read',
     query: listQuery,
     response: z.strictObject({ orders: z.array(orderRecord), next: z.string().nullable() }),

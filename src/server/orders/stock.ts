@@ -1,4 +1,5 @@
 import { ApiError } from '../http/errors';
+import type { Tx } from '../storage/repositories';
 import type { WorkContext } from './context';
 
 /**
@@ -19,9 +20,12 @@ export interface LineQuantity {
   quantity: number;
 }
 
-async function touch(ctx: WorkContext, sku: string): Promise<void> {
-  await ctx.tx.catalogue.touch(sku, await ctx.tx.sequence.next());
+/** Marks an item's stock changed, so dealers pull it again with its new count. */
+export async function touchStock(tx: Tx, sku: string): Promise<void> {
+  await tx.catalogue.touch(sku, await tx.sequence.next());
 }
+
+const touch = (ctx: WorkContext, sku: string): Promise<void> => touchStock(ctx.tx, sku);
 
 /** Units of `sku` free to promise, per warehouse. */
 export async function available(ctx: WorkContext, sku: string): Promise<Map<string, number>> {

@@ -1,3 +1,4 @@
+import type { ExceptionReasonCode } from '../../shared/domain/exception-reasons';
 import type { OrderRecord } from '../../shared/contract/records';
 import { decide } from '../../shared/domain/order-machine';
 import { maskPhone, redemptionRefusal } from '../../shared/domain/redemption-code';
@@ -200,18 +201,22 @@ export async function flagExpiredOffline(
   if (!row) return orderNo;
   const state = stateOf(row);
   if (state.record.exception !== null) return orderNo;
-  const flagged = { ...state, record: { ...state.record, exception: OFFLINE_REDEMPTION_EXPIRED } };
   const when = (ms: number) => new Date(ms).toISOString();
   const detail =
     `${OFFLINE_REDEMPTION_EXPIRED}：离线核销时核销码已过期（有效期至 ${when(state.record.redemptionCode?.validTo ?? 0)}），` +
     `门店 ${input.storeId}，设备声称 ${when(input.claimedAt)}，最后同步 ${when(ctx.deviceLastSync?.at ?? 0)}，` +
     `到达 ${when(ctx.now)}；待主管处理（核销记录 ${input.redemptionId}）`;
+  const exception = {
+    reasons: [{ code: OFFLINE_REDEMPTION_EXPIRED, detail: detail.slice(0, 300), lineNo: null }],
+    openedAt: ctx.now,
+  };
+  const flagged = { ...state, record: { ...state.record, exception } };
   await saveOrder(ctx, logged(ctx, flagged, 'EXCEPTION', detail), row);
   return orderNo;
 }
 
 /** The exception reason of an order whose offline redemption met an expired code. */
-export const OFFLINE_REDEMPTION_EXPIRED = 'OFFLINE_REDEMPTION_EXPIRED';
+export const OFFLINE_REDEMPTION_EXPIRED: ExceptionReasonCode = 'OFFLINE_REDEMPTION_EXPIRED';
 
 /** A supervisor's correction, within the undo window counted from when the service recorded the redemption. */
 export async function undoRedemption(

@@ -5,9 +5,11 @@ import { ServiceClient } from './client';
 
 const USAGE = `Usage: npm run simulate -- --url <service> --rate <actions per second> [--duration <seconds>] [--password <p>]
 
-Signs in as admin and plays the demo mall's shoppers against a service started with --demo:
-checkouts, payments (service purchases print their redemption codes), after-sales requests,
-receipt confirmations and extensions. Runs until Ctrl-C or the duration ends.`;
+Signs in as erp1 (the demo company's integration account) and plays the shoppers of the demo
+company's shops against a service started with --demo, through the same doors a real ERP uses:
+orders into POST /v1/intake/orders, then buyer events (payments: service purchases print their
+redemption codes; after-sales requests; receipt confirmations and extensions). Runs until Ctrl-C
+or the duration ends.`;
 
 /** Actions in flight at most: a slow service is not buried under an ever-growing queue. */
 const MAX_IN_FLIGHT = 64;
@@ -30,7 +32,7 @@ async function main(): Promise<void> {
   }
   const url = values.url.replace(/\/$/, '');
   const service = new ServiceClient(url);
-  await service.login('admin', values.password);
+  await service.login('erp1', values.password);
   const started = Date.now();
   const buyers = new Buyers(service, (line) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`));
   console.log(

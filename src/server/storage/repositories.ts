@@ -1,4 +1,6 @@
-import type { DataScope, OrderKind, Role } from '../../shared/domain/vocabulary';
+import type { ShopChannel } from '../../shared/domain/shops';
+import type { OutboundEventType } from '../outbound/events';
+import type { DataScope, OrderKind, Platform, Role } from '../../shared/domain/vocabulary';
 import type { RawBuilder } from 'kysely';
 import type { ConnectorsRepo } from './connectors';
 import type { Clause } from './sql';
@@ -132,6 +134,7 @@ export interface ScopeColumns {
   warehouseId: string | null;
   storeId: string | null;
   dealerId: string | null;
+  shopId: string | null;
 }
 
 export interface OrderRow extends ScopeColumns {
@@ -169,6 +172,7 @@ export interface OrderWrite extends ScopeColumns {
   json: string;
   /** The order's waybills' numbers: each belongs to this order alone. */
   trackingNos: string[];
+  externalOrderNo: string | null;
 }
 
 export interface ExitRow extends ScopeColumns {
@@ -265,6 +269,81 @@ export interface RefundRow {
   originalSerialNo: string | null;
   refundedAt: number;
   refundedBy: string;
+}
+
+export interface ShopRow {
+  id: string;
+  name: string;
+  channel: ShopChannel;
+  /** Where the shop's orders are filed (the list's platform filter). */
+  platform: Platform;
+  /** Whose goods the shop sells; intake orders of the shop belong to this merchant's catalogue. */
+  merchantId: string;
+  /** A dealer's shop: the dealer whose price list entitles its orders. */
+  dealerId: string | null;
+  /** Where write-backs are delivered (outbound queue); null: nobody is told. */
+  webhookUrl: string | null;
+  webhookSecret: string | null;
+  enabled: boolean;
+}
+
+/** A platform item (and SKU, '' for an item without variants) of a shop, and the SKU it is here. */
+export interface SkuMappingRow {
+  shopId: string;
+  platformItemId: string;
+  platformSkuId: string;
+  sku: string;
+}
+
+/** An external order's identity and the parent order it became. */
+export interface ExternalOrderRow {
+  shopId: string;
+  externalOrderNo: string;
+  parentNo: string;
+  /** SHA-256 of the last version received: the same version again is "unchanged". */
+  fingerprint: string;
+  /** The last version received (the intake input as JSON), what a later one is compared with. */
+  version: string;
+  /** Where each child line came from (JSON LineMapEntry[]), told back when it ships. */
+  lineMap: string;
+  /** Held as an exception order (one child, no warehouse) until released. */
+  held: boolean;
+  receivedAt: number;
+  updatedAt: number;
+}
+
+export type OutboundState = 'pending' | 'delivered' | 'dead';
+
+/** One event on the outbound queue (outbound/): what a shop's source must learn, and how its delivery goes. */
+export interface OutboundRow {
+  id: number;
+  /** The idempotency key receivers deduplicate by. */
+  eventId: string;
+  shopId: string;
+  orderNo: string;
+  externalOrderNo: string;
+  type: OutboundEventType;
+  /** The JSON body delivered, exactly as signed. */
+  body: string;
+  createdAt: number;
+  state: OutboundState;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  deliveredAt: number | null;
+  deadAt: number | null;
+}
+
+/** One change to the company: who (role:username, or cli), when, what. */
+export interface AuditRow {
+  id: number;
+  at: number;
+  actor: string;
+  /** "user.add", "shop.put", "mapping.put", "stock.count", "outbound.replay"… */
+  action: string;
+  /** What it changed: "user:wh-hz", "shop:TM-HEMU", "sku:HM-TW-001". */
+  target: string;
+  detail: Record<string, unknown>;
 }
 
 export interface SequenceRepo {
@@ -364,16 +443,24 @@ export interface DevicesRepo {
 }
 
 export interface PlacesRepo {
+  merchant(id: string): Promise<MerchantRow | null>;
   store(id: string): Promise<StoreRow | null>;
   storesOf(merchantId: string): Promise<StoreRow[]>;
   dealer(id: string): Promise<DealerRow | null>;
   warehouse(id: string): Promise<WarehouseRow | null>;
   warehouseForProvince(province: string): Promise<string | null>;
-  insertMerchant(row: MerchantRow): Promise<void>;
-  insertWarehouse(row: WarehouseRow): Promise<void>;
-  insertProvinceWarehouse(province: string, warehouseId: string): Promise<void>;
-  insertStore(row: StoreRow): Promise<void>;
-  insertDealer(row: DealerRow): Promise<void>;
+  /** Each put creates the place or rewrites it (company set-up runs again and again). */
+  putMerchant(row: MerchantRow): Promise<void>;
+  putWarehouse(row: WarehouseRow): Promise<void>;
+  /** The warehouse that serves a province (one per province). */
+  putProvinceWarehouse(province: string, warehouseId: string): Promise<void>;
+  putStore(row: StoreRow): Promise<void>;
+  putDealer(row: DealerRow): Promise<void>;
+  merchants(): Promise<MerchantRow[]>;
+  warehouses(): Promise<WarehouseRow[]>;
+  provincesServed(): Promise<Array<{ province: string; warehouseId: string }>>;
+  stores(): Promise<StoreRow[]>;
+  dealers(): Promise<DealerRow[]>;
 }
 
 export interface CatalogueRepo {
@@ -393,9 +480,16 @@ export interface CatalogueRepo {
     upTo: number,
     limit: number,
   ): Promise<PromotionTermsRow[]>;
-  insertCampaign(row: CampaignRow, seq: number): Promise<void>;
-  insertCoupon(row: CouponRow, seq: number): Promise<void>;
-  insertDealerPrice(dealerId: string, sku: string, price: number): Promise<void>;
+  /** Creates the campaign or rewrites it under a new sequence value (desks pull the new terms). */
+  putCampaign(row: CampaignRow, seq: number): Promise<void>;
+  putCoupon(row: CouponRow, seq: number): Promise<void>;
+  putDealerPrice(dealerId: string, sku: string, price: number): Promise<void>;
+  /** Rewrites an existing product under a new sequence value. */
+  updateProduct(row: ProductRow, seq: number): Promise<void>;
+  /** Every product after `afterSku` in SKU order, a page at a time. */
+  page(afterSku: string, limit: number): Promise<ProductRow[]>;
+  campaigns(): Promise<CampaignRow[]>;
+  coupons(): Promise<CouponRow[]>;
 }
 
 /** The warehouse floor's data: item barcodes for 扫描验货 and each warehouse's policy. */
@@ -482,8 +576,66 @@ export interface OrdersRepo {
   /** How many orders within `scope` changed after `afterSeq` (up to `upTo`): what a first sync has left. */
   countAfter(scope: Clause, afterSeq: number, upTo: number): Promise<number>;
   list(query: ListQuery): Promise<ListRow[]>;
+  /** Our own unpaid orders made before then (a shop's platform decides when its orders lapse). */
   dueUnpaid(createdBefore: number, limit: number): Promise<string[]>;
   dueConfirm(now: number, limit: number): Promise<string[]>;
+}
+
+export interface ShopsRepo {
+  get(id: string): Promise<ShopRow | null>;
+  list(): Promise<ShopRow[]>;
+  /** Creates the shop or rewrites every field of it. */
+  put(row: ShopRow, now: number): Promise<void>;
+  /** The SKU each platform item/SKU id of the shop maps to, keyed by `${itemId}\u0000${skuId}`. */
+  mappedSkus(shopId: string, keys: ReadonlyArray<{ itemId: string; skuId: string }>): Promise<Map<string, string>>;
+  mappingsOf(shopId: string): Promise<SkuMappingRow[]>;
+  putMapping(row: SkuMappingRow): Promise<void>;
+  deleteMapping(shopId: string, platformItemId: string, platformSkuId: string): Promise<boolean>;
+}
+
+export interface ExternalOrdersRepo {
+  /**
+   * Holds the identity (shop, number) until the unit ends: another unit taking in the same order
+   * (the same batch posted twice at once, on any node) waits, then finds this one's result.
+   */
+  claim(shopId: string, externalOrderNo: string): Promise<void>;
+  get(shopId: string, externalOrderNo: string): Promise<ExternalOrderRow | null>;
+  byParent(parentNo: string): Promise<ExternalOrderRow | null>;
+  insert(row: ExternalOrderRow): Promise<void>;
+  update(row: ExternalOrderRow): Promise<void>;
+  /** Parent numbers of held orders of a shop (or of every shop) after `afterParentNo`, in number order. */
+  held(shopId: string | null, afterParentNo: string, limit: number): Promise<string[]>;
+}
+
+export interface OutboundRepo {
+  /** Queues an event, due at once; answers its id. */
+  insert(
+    row: Pick<OutboundRow, 'eventId' | 'shopId' | 'orderNo' | 'externalOrderNo' | 'type' | 'body' | 'createdAt'>,
+  ): Promise<number>;
+  get(id: number): Promise<OutboundRow | null>;
+  /** Pending events due by `now`, oldest first, none of them behind an earlier pending event of its order. */
+  due(now: number, limit: number): Promise<OutboundRow[]>;
+  /** Takes an event for one attempt (counted) until `leaseUntil`; false when another worker took it first. */
+  claim(id: number, attempts: number, leaseUntil: number): Promise<boolean>;
+  delivered(id: number, at: number): Promise<void>;
+  retry(id: number, nextAttemptAt: number, error: string): Promise<void>;
+  dead(id: number, at: number, error: string): Promise<void>;
+  /** A dead event pending again with a fresh attempt count; false when it is not dead. */
+  replay(id: number, now: number): Promise<boolean>;
+  /** Newest first, before `beforeId` when given. */
+  list(filter: {
+    state: OutboundState | null;
+    shopId: string | null;
+    beforeId: number | null;
+    limit: number;
+  }): Promise<OutboundRow[]>;
+  counts(): Promise<Record<OutboundState, number>>;
+}
+
+export interface AuditRepo {
+  insert(row: Omit<AuditRow, 'id'>): Promise<void>;
+  /** Newest first. */
+  list(filter: { beforeId: number | null; target: string | null; limit: number }): Promise<AuditRow[]>;
 }
 
 export interface ExitsRepo {
@@ -555,6 +707,10 @@ export interface Tx {
   redeemRequests: RedeemRequestsRepo;
   intents: IntentsRepo;
   refunds: RefundsRepo;
+  shops: ShopsRepo;
+  externalOrders: ExternalOrdersRepo;
+  outbound: OutboundRepo;
+  audit: AuditRepo;
   connectors: ConnectorsRepo;
   /** Runs `work`; if it throws, everything it wrote is undone and the error goes on. */
   attempt<T>(work: () => Promise<T>): Promise<T>;

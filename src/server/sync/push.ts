@@ -12,7 +12,7 @@ import { deviceLabel } from '../auth/devices';
 import type { Deps } from '../deps';
 import { ApiError } from '../http/errors';
 import { findOrder } from '../orders/persist';
-import { sees } from '../orders/scope';
+import { recordScope, sees } from '../orders/scope';
 import type { IntentRow, Tx } from '../storage/repositories';
 import type { IntentContext, IntentHandler } from './handler';
 import { INTENT_HANDLERS } from './handlers';
@@ -95,7 +95,7 @@ async function execute(ctx: Omit<IntentContext, 'intentId'>, intent: Intent): Pr
     }
     const order = await tx.attempt(() => handler.run(ictx, payload));
     await tx.intents.insert({ ...row, orderNo: order.orderNo });
-    return withOrder({ id: intent.id, status: 'applied' }, sees(caller.scope, order) ? order : undefined);
+    return withOrder({ id: intent.id, status: 'applied' }, sees(caller.scope, recordScope(order)) ? order : undefined);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     const refusedOrderNo = (await handler.afterRefusal?.(ictx, payload, error)) ?? row.orderNo;

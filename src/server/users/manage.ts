@@ -3,6 +3,7 @@ import { ROLE_SCOPE_RULES, scopeForRole, type ScopeChoice } from '../../shared/d
 import type { DataScope, Role } from '../../shared/domain/vocabulary';
 import { hashPassword } from '../auth/passwords';
 import type { SessionCache } from '../auth/sessions';
+import { audit } from '../admin/audit';
 import { ApiError } from '../http/errors';
 import type { Store, Tx, UserRow } from '../storage/repositories';
 import type { Clock } from '../timers/clock';
@@ -15,6 +16,8 @@ import type { Clock } from '../timers/clock';
 export interface UserAdmin {
   store: Store;
   clock: Clock;
+  /** Who makes the change, for the audit log: "admin:boss", "cli". */
+  actor: string;
   /** The running service's session cache, when the change is made inside it. */
   sessions?: SessionCache;
 }
@@ -32,9 +35,11 @@ export interface UserView {
   scope: DataScope;
   disabled: boolean;
   demoOnly: boolean;
+  /** false for an account set up from a company file that has not been given a password yet. */
+  hasPassword: boolean;
 }
 
-export const viewOf = ({ passwordHash: _hash, ...user }: UserRow): UserView => user;
+export const viewOf = ({ passwordHash, ...user }: UserRow): UserView => ({ ...user, hasPassword: passwordHash !== '' });
 
 function checkPassword(password: string): void {
   if ([...password].length < MIN_PASSWORD_LENGTH)
@@ -60,6 +65,7 @@ async function scopeOf(tx: Tx, role: Role, choice: ScopeChoice): Promise<DataSco
     [scope.warehouseIds, (id) => tx.places.warehouse(id), 'warehouse'],
     [scope.storeIds, (id) => tx.places.store(id), 'store'],
     [scope.dealerIds, (id) => tx.places.dealer(id), 'dealer'],
+    [scope.shopIds ?? [], (id) => tx.shops.get(id), 'shop'],
   ];
   for (const [ids, find, kind] of exists) {
     for (const id of ids) if (!(await find(id))) throw new ApiError('UNKNOWN_PLACE', `No ${kind} ${id}`);
@@ -89,19 +95,49 @@ export async function addUser(admin: UserAdmin, input: NewUser): Promise<UserVie
   return admin.store.unit(async (tx) => {
     if (await tx.users.byUsername(input.username))
       throw new ApiError('USERNAME_TAKEN', `The username ${input.username} is taken`);
-    const user: UserRow = {
-      id: `U-${randomUUID()}`,
-      username: input.username,
-      displayName: input.displayName?.trim() || input.username,
-      role: input.role,
-      scope: await scopeOf(tx, input.role, input),
-      passwordHash,
-      demoOnly: false,
-      disabled: false,
-    };
-    await tx.users.insert(user, admin.clock.now());
-    return viewOf(user);
+    const created = await createUser(tx, admin.clock.now(), { ...input, passwordHash });
+    const view = viewOf(created);
+    await audit(tx, { actor: admin.actor, now: admin.clock.now() }, 'user.add', `user:${view.username}`, {
+      role: view.role,
+      scope: view.scope,
+    });
+    return view;
   });
+}
+
+async function createUser(
+  tx: Tx,
+  now: number,
+  input: Omit<NewUser, 'password'> & { passwordHash: string },
+): Promise<UserRow> {
+  if (!USERNAME.test(input.username))
+    throw new ApiError('USERNAME_FORMAT', 'A username is 2–64 letters, digits, dots, dashes or underscores');
+  const user: UserRow = {
+    id: `U-${randomUUID()}`,
+    username: input.username,
+    displayName: input.displayName?.trim() || input.username,
+    role: input.role,
+    scope: await scopeOf(tx, input.role, input),
+    passwordHash: input.passwordHash,
+    demoOnly: false,
+    disabled: false,
+  };
+  await tx.users.insert(user, now);
+  return user;
+}
+
+/**
+ * Company set-up's way, inside its unit: a user the file names is created when missing (without a
+ * password unless one is given, so it cannot sign in yet) and kept as it is when it exists.
+ */
+export async function addUserIn(
+  tx: Tx,
+  now: number,
+  input: Omit<NewUser, 'password'> & { passwordHash: string },
+): Promise<'created' | 'kept'> {
+  if (await tx.users.byUsername(input.username)) return 'kept';
+  await createUser(tx, now, input);
+  return 'created';
 }
 
 /** Real accounts (demo accounts only while the service runs in demo mode). */
@@ -114,13 +150,22 @@ export async function listUsers(admin: UserAdmin, options: { demo: boolean }): P
 async function change(
   admin: UserAdmin,
   username: string,
+  action: string,
   edit: (user: UserRow, tx: Tx) => Promise<UserRow>,
   endsSessions: boolean,
 ): Promise<{ user: UserView; sessionsEnded: number }> {
   const result = await admin.store.unit(async (tx) => {
-    const user = await edit(await requireUser(tx, username), tx);
+    const before = await requireUser(tx, username);
+    const user = await edit(before, tx);
     await tx.users.update(user, admin.clock.now());
     const sessionsEnded = endsSessions ? await tx.tokens.revokeUser(user.id) : 0;
+    const changed = (['displayName', 'role', 'scope', 'disabled'] as const).filter(
+      (field) => JSON.stringify(before[field]) !== JSON.stringify(user[field]),
+    );
+    await audit(tx, { actor: admin.actor, now: admin.clock.now() }, action, `user:${user.username}`, {
+      ...Object.fromEntries(changed.map((field) => [field, user[field]])),
+      ...(endsSessions ? { sessionsEnded } : {}),
+    });
     return { user: viewOf(user), sessionsEnded };
   });
   if (endsSessions) admin.sessions?.forgetUser(result.user.id);
@@ -138,6 +183,7 @@ export const disableUser = (admin: UserAdmin, username: string) =>
   change(
     admin,
     username,
+    'user.disable',
     async (user, tx) => {
       await keepAnAdmin(tx, user, { role: user.role, disabled: true });
       return { ...user, disabled: true };
@@ -146,17 +192,17 @@ export const disableUser = (admin: UserAdmin, username: string) =>
   );
 
 export const enableUser = (admin: UserAdmin, username: string) =>
-  change(admin, username, async (user) => ({ ...user, disabled: false }), false);
+  change(admin, username, 'user.enable', async (user) => ({ ...user, disabled: false }), false);
 
 /** A new password signs the user out everywhere: whoever knew the old one is out too. */
 export async function resetPassword(admin: UserAdmin, username: string, password: string) {
   checkPassword(password);
   const passwordHash = await hashPassword(password);
-  return change(admin, username, async (user) => ({ ...user, passwordHash }), true);
+  return change(admin, username, 'user.resetPassword', async (user) => ({ ...user, passwordHash }), true);
 }
 
 export const revokeSessions = (admin: UserAdmin, username: string) =>
-  change(admin, username, async (user) => user, true);
+  change(admin, username, 'user.revoke', async (user) => user, true);
 
 export interface UserEdit extends ScopeChoice {
   displayName?: string;
@@ -179,6 +225,7 @@ export const editUser = (admin: UserAdmin, username: string, edit: UserEdit) =>
   change(
     admin,
     username,
+    'user.edit',
     async (user, tx) => {
       const role = edit.role ?? user.role;
       await keepAnAdmin(tx, user, { role, disabled: user.disabled });

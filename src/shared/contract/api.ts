@@ -10,6 +10,7 @@ import { orderNo, procedure } from './procedure';
 import type { Result } from './result';
 import { campaignTerms, catalogueItem, couponTerms, dealerOrderInput, intentPayloads } from './sync';
 import { viewProcedures } from './views';
+import { adminProcedures } from './admin-procedures';
 import { dataScope } from './scope';
 
 /**
@@ -224,6 +225,7 @@ export const procedures = {
   'orders.detail': procedure({ input: z.strictObject({ orderNo }), output: orderDetail, right: 'orders.read' }),
   ...listProcedures,
   ...viewProcedures,
+  ...adminProcedures,
   ...floorProcedures,
   // Local actions: applied at once on this device, queued for the order service (the same payloads as the intents).
   'orders.ship': procedure({ input: intentPayloads.SHIP, output: orderDetail, right: 'orders.ship' }),

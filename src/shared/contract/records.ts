@@ -13,6 +13,8 @@ import {
   PROMOTION_KINDS,
   REFUND_STATUSES,
 } from '../domain/vocabulary';
+import { EXCEPTION_REASON_CODES } from '../domain/exception-reasons';
+import { SHOP_CHANNELS } from '../domain/shops';
 
 /**
  * A child order as it travels: from the order service in a pull, from the demo fixtures into the
@@ -127,6 +129,10 @@ export const afterSaleRecord = z.strictObject({
   updatedAt: epochMs,
   lines: z.array(z.strictObject({ lineNo: z.number().int().min(1), quantity: z.number().int().min(1) })),
   rejectReason: z.string().max(300).nullable(),
+  /** The parcel the buyer sends goods back in (a return or an exchange), when they said. */
+  returnShipment: z
+    .strictObject({ carrier: z.string().min(1).max(16), trackingNo: z.string().min(1).max(40) })
+    .optional(),
 });
 export type AfterSaleRecord = z.infer<typeof afterSaleRecord>;
 
@@ -153,6 +159,32 @@ export const timelineRecord = z.strictObject({
 });
 export type TimelineRecord = z.infer<typeof timelineRecord>;
 
+/** One reason an order waits in the exception queue (exception-reasons.ts). */
+export const exceptionReasonRecord = z.strictObject({
+  code: z.enum(EXCEPTION_REASON_CODES),
+  detail: z.string().max(300),
+  lineNo: z.number().int().min(1).nullable(),
+});
+export type ExceptionReasonRecord = z.infer<typeof exceptionReasonRecord>;
+
+/** An order's open exception: why it waits for a person, since when. Closed: the record holds null. */
+export const exceptionRecord = z.strictObject({
+  reasons: z.array(exceptionReasonRecord).min(1).max(50),
+  openedAt: epochMs,
+});
+export type ExceptionRecord = z.infer<typeof exceptionRecord>;
+
+/** Where an order from outside came from: its shop and the platform's own order number. */
+export const externalRecord = z.strictObject({
+  shopId: id,
+  shopName: z.string().max(100),
+  channel: z.enum(SHOP_CHANNELS),
+  externalOrderNo: z.string().min(1).max(64),
+  /** The platform's own word for the order's state when it last told us (WAIT_SELLER_SEND_GOODS), as is. */
+  platformStatus: z.string().max(64),
+});
+export type ExternalRecord = z.infer<typeof externalRecord>;
+
 export const orderRecord = z.strictObject({
   orderNo: z.string().min(6).max(40),
   parentNo: z.string().min(6).max(40),
@@ -164,7 +196,9 @@ export const orderRecord = z.strictObject({
   refundStatus: z.enum(REFUND_STATUSES),
   locked: z.boolean(),
   lockReason: z.string().max(200).nullable(),
-  exception: z.string().max(200).nullable(),
+  exception: exceptionRecord.nullable(),
+  /** null for the company's own orders (mall checkout, dealer entry). */
+  external: externalRecord.nullable(),
   merchantId: id,
   merchantName: z.string().max(100),
   warehouseId: id.nullable(),

@@ -1,4 +1,5 @@
-import type { LineRecord, OrderRecord, ReceiverRecord } from '../contract/records';
+import type { ExceptionRecord, LineRecord, OrderRecord, ReceiverRecord } from '../contract/records';
+import type { ExceptionReason } from '../domain/exception-reasons';
 import { formatFen } from '../domain/money';
 import { settledRefundStatus } from '../domain/order-facts';
 import { makeChildOrderNumber, makeOrderNumber, SERVICE_DEVICE_CODE } from '../domain/order-number';
@@ -119,16 +120,17 @@ const LOCK_REASONS = [
   '库存核对中，暂缓出库',
   '买家申请合并发货',
 ];
-const EXCEPTIONS = [
-  '收货地址不完整，需人工确认',
-  '库存不足，自动分仓失败',
-  '第三方平台商品编码未匹配',
-  '疑似重复下单，待人工核实',
+/** Why a person had to look at an order, as the exception queue names it (exception-reasons.ts). */
+const EXCEPTIONS: ReadonlyArray<ExceptionReason> = [
+  { code: 'RECEIVER_INCOMPLETE', detail: '收货地址不完整，需人工确认', lineNo: null },
+  { code: 'STOCK_SHORT', detail: '库存不足，自动分仓失败', lineNo: 1 },
+  { code: 'SKU_UNMAPPED', detail: '第三方平台商品编码未匹配', lineNo: 1 },
+  { code: 'OTHER', detail: '疑似重复下单，待人工核实', lineNo: null },
 ];
-const DEALER_EXCEPTIONS = [
-  '服务端校验未通过：客户授信额度不足',
-  '服务端校验未通过：商品已下架',
-  '服务端校验未通过：库存不足',
+const DEALER_EXCEPTIONS: ReadonlyArray<ExceptionReason> = [
+  { code: 'NOT_ENTITLED', detail: '服务端校验未通过：客户授信额度不足', lineNo: null },
+  { code: 'OFF_SALE', detail: '服务端校验未通过：商品已下架', lineNo: 1 },
+  { code: 'STOCK_SHORT', detail: '服务端校验未通过：库存不足', lineNo: 1 },
 ];
 const NOTES = ['已电话联系买家确认地址', '买家来电催发货，已安抚', '赠品随单附送', '大客户订单，优先处理'];
 
@@ -452,6 +454,7 @@ class DemoGenerator {
       locked: flags.locked,
       lockReason: flags.lockReason,
       exception: flags.exception,
+      external: null,
       merchantId: cart[0]?.sku.merchant.id ?? '',
       merchantName: cart[0]?.sku.merchant.name ?? '',
       warehouseId,
@@ -487,7 +490,7 @@ class DemoGenerator {
   /** Locks, exceptions and notes: what a person had to step in for. */
   private flags(status: OrderStatus, source: OrderSource, paidAt: number | null, timeline: Timeline) {
     const { rng, now } = this;
-    const out = { locked: false, lockReason: null as string | null, exception: null as string | null };
+    const out = { locked: false, lockReason: null as string | null, exception: null as ExceptionRecord | null };
     if (paidAt === null) return out;
     const sometime = () => rng.int(paidAt + MINUTE, Math.max(paidAt + MINUTE, Math.min(now, paidAt + 2 * DAY)));
     const staff = () => rng.pick(STAFF.service);
@@ -502,8 +505,10 @@ class DemoGenerator {
       timeline.add(Math.min(now, at + rng.int(10, 240) * MINUTE), staff(), 'DESK-CS-01', 'UNLOCK', '已处理，解除锁单');
     }
     if (status === 'PENDING_SHIPMENT' && rng.chance(source === 'DEALER' ? 0.08 : 0.02)) {
-      out.exception = rng.pick(source === 'DEALER' ? DEALER_EXCEPTIONS : EXCEPTIONS);
-      timeline.add(sometime(), 'system', 'server', 'EXCEPTION', `转入异常队列：${out.exception}`);
+      const reason = rng.pick(source === 'DEALER' ? DEALER_EXCEPTIONS : EXCEPTIONS);
+      const at = sometime();
+      out.exception = { reasons: [reason], openedAt: at };
+      timeline.add(at, 'system', 'server', 'EXCEPTION', `转入异常队列：${reason.detail}`);
     }
     if (rng.chance(0.04)) timeline.add(sometime(), staff(), 'DESK-CS-01', 'NOTE', rng.pick(NOTES));
     return out;

@@ -26,6 +26,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'clerk1', displayName: '静安门店', role: 'clerk', scope: scope({ storeIds: ['ST-01', 'ST-02'] }) },
   { username: 'dealer1', displayName: '华东经销商', role: 'dealer', scope: scope({ dealerIds: ['DL-01'] }) },
   { username: 'service1', displayName: '客服主管', role: 'service', scope: scope({ all: true }) },
+  // The demo company's ERP account: feeds every shop's orders and buyer events in (npm run simulate).
+  { username: 'erp1', displayName: '订单中台对接', role: 'integration', scope: scope({ all: true, shopIds: [] }) },
 ];
 
 export const findDemoUser = (username: string): DemoUser | undefined => DEMO_USERS.find((u) => u.username === username);

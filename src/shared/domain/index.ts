@@ -17,3 +17,5 @@ export * from './order-machine';
 export * from './after-sale-machine';
 export * from './action-availability';
 export * from './user-scope';
+export * from './exception-reasons';
+export * from './shops';

@@ -20,7 +20,7 @@ export type ChildDraft = Pick<
   | 'invoice'
   | 'remark'
   | 'createdAt'
-> & { amounts: Omit<AmountsRecord, 'paid'> };
+> & { amounts: Omit<AmountsRecord, 'paid'>; external?: OrderRecord['external'] };
 
 /** A new order is 待付款 and untouched; payment, if any, is applied through the machine afterwards. */
 export const draftRecord = (draft: ChildDraft): OrderRecord => ({
@@ -31,6 +31,7 @@ export const draftRecord = (draft: ChildDraft): OrderRecord => ({
   locked: false,
   lockReason: null,
   exception: null,
+  external: draft.external ?? null,
   amounts: { ...draft.amounts, paid: 0 },
   payment: { channel: null, serialNo: null },
   waybills: [],

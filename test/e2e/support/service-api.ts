@@ -47,10 +47,10 @@ export async function buyerAsks(
   reason: string,
 ): Promise<AfterSaleRecord> {
   const token = await tokenOf(serviceUrl, 'admin');
-  const answer = await fetch(`${serviceUrl}/v1/demo/orders/${orderNo}/after-sales`, {
+  const answer = await fetch(`${serviceUrl}/v1/events/after-sale-requested`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ type, reason }),
+    body: JSON.stringify({ orderNo, type, reason }),
   });
   if (answer.status !== 200) throw new Error(`after-sale on ${orderNo}: ${answer.status} ${await answer.text()}`);
   return (await answer.json()) as AfterSaleRecord;

@@ -16,7 +16,7 @@ async function onTheirWay(service: TestService): Promise<OrderRecord[]> {
 /** The buyer asks, through the demo mall, about the whole order. */
 async function buyerAsks(service: TestService, orderNo: string, type: AfterSaleType, reason: string) {
   const admin = await service.login('admin');
-  const asked = await admin.post(`/v1/demo/orders/${orderNo}/after-sales`, { type, reason });
+  const asked = await admin.post('/v1/events/after-sale-requested', { orderNo: orderNo, type, reason });
   expect(asked.status, JSON.stringify(asked.body)).toBe(200);
   return asked.body as { id: string; afterSaleNo: string; amount: number };
 }

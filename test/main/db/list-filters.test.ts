@@ -36,7 +36,13 @@ const inGuangdong = anOrder({
   },
 });
 const locked = anOrder({ locked: true, lockReason: '买家要求修改收货地址，暂停发货', warehouseId: 'WH-BJ' });
-const stuck = anOrder({ exception: '收货地址不完整，需人工确认', warehouseId: 'WH-BJ' });
+const stuck = anOrder({
+  exception: {
+    reasons: [{ code: 'RECEIVER_INCOMPLETE', detail: '收货地址不完整，需人工确认', lineNo: null }],
+    openedAt: NOW - HOUR,
+  },
+  warehouseId: 'WH-BJ',
+});
 const coffee = aServiceOrder({ storeId: 'ST-02' });
 const dealers = aDealerOrder('DL-03', { createdAt: NOW - 6 * DAY });
 

@@ -25,7 +25,19 @@ const wangWu = shipped(anOrder({ receiver: receiver('王五', '15011112222'), wa
   trackingNo: '78531902468135',
 });
 const tricky = anOrder({ receiver: receiver('O"Neil (AND) *', '17700000000') });
-const db = storeWith([...demoOrders(600), zhangSan, zhangSanfeng, liSi, wangWu, tricky]);
+const fromTaobao = anOrder({
+  receiver: receiver('赵六', '19900001111'),
+  source: 'EXTERNAL',
+  platform: 'TMALL',
+  external: {
+    shopId: 'SHOP-TB',
+    shopName: '官方旗舰店（天猫）',
+    channel: 'TAOBAO',
+    externalOrderNo: '3620118837765401',
+    platformStatus: 'WAIT_SELLER_SEND_GOODS',
+  },
+});
+const db = storeWith([...demoOrders(600), zhangSan, zhangSanfeng, liSi, wangWu, tricky, fromTaobao]);
 const search = (text: string) => orderNosOf(db, ADMIN, { filter: { text } });
 
 describe('free-text search in the order list', () => {
@@ -33,6 +45,11 @@ describe('free-text search in the order list', () => {
     expect(search('00442266')).toEqual([liSi.orderNo]);
     expect(search('yt8800')).toEqual([liSi.orderNo]);
     expect(search('3190246')).toEqual([wangWu.orderNo]);
+  });
+
+  it('finds an order from a shop by the platform’s order number, whole or by its start', () => {
+    expect(search('3620118837765401')).toEqual([fromTaobao.orderNo]);
+    expect(search('362011883')).toEqual([fromTaobao.orderNo]);
   });
 
   it('finds a receiver by a two-character name (张三 is a whole name)', () => {

@@ -27,7 +27,8 @@ describe('after-sales: reviewed, received, refunded and exchanged through intent
       'ALIPAY',
     );
     await shipAll(warehouse, paid!);
-    const request = await admin.post(`/v1/demo/orders/${paid!.orderNo}/after-sales`, {
+    const request = await admin.post('/v1/events/after-sale-requested', {
+      orderNo: paid!.orderNo,
       type,
       reason: '尺码不合适',
       lines,
@@ -139,7 +140,8 @@ describe('after-sales: reviewed, received, refunded and exchanged through intent
       lines: [{ sku: sku('PHYSICAL', { merchantId: SELF, nth: 31 }), quantity: 1 }],
       buyerIndex: buyerNear('WH-SH'),
     });
-    const request = await admin.post(`/v1/demo/orders/${order!.orderNo}/after-sales`, {
+    const request = await admin.post('/v1/events/after-sale-requested', {
+      orderNo: order!.orderNo,
       type: 'REFUND_ONLY',
       reason: '拍错了/多拍了',
     });
@@ -171,7 +173,8 @@ describe('after-sales: reviewed, received, refunded and exchanged through intent
     });
     // Below 99.00 the mall charges freight, so the buyer paid more than the goods.
     expect(order!.amounts.freight).toBeGreaterThan(0);
-    const request = await admin.post(`/v1/demo/orders/${order!.orderNo}/after-sales`, {
+    const request = await admin.post('/v1/events/after-sale-requested', {
+      orderNo: order!.orderNo,
       type: 'REFUND_ONLY',
       reason: '不想要了',
     });
@@ -193,7 +196,8 @@ describe('after-sales: reviewed, received, refunded and exchanged through intent
     });
     const shipped = await shipAll(warehouse, order!);
     expect(shipped, JSON.stringify(shipped)).toMatchObject({ status: 'applied' });
-    const request = await admin.post(`/v1/demo/orders/${order!.orderNo}/after-sales`, {
+    const request = await admin.post('/v1/events/after-sale-requested', {
+      orderNo: order!.orderNo,
       type: 'RETURN_REFUND',
       reason: '七天无理由退货',
     });
@@ -213,14 +217,16 @@ describe('after-sales: reviewed, received, refunded and exchanged through intent
 
   it('refuses a second request while one is open, and a refund-only once goods have shipped', async () => {
     const { order } = await shippedWithRequest('RETURN_REFUND');
-    const second = await admin.post(`/v1/demo/orders/${order.orderNo}/after-sales`, {
+    const second = await admin.post('/v1/events/after-sale-requested', {
+      orderNo: order.orderNo,
       type: 'EXCHANGE',
       reason: '换大一码',
     });
     expect(second).toMatchObject({ status: 409, body: { error: { code: 'AFTER_SALE_OPEN' } } });
     const { order: other, afterSaleId } = await shippedWithRequest('EXCHANGE');
     await pushOne(supervisor, 'AFTER_SALE_REJECT', { orderNo: other.orderNo, afterSaleId, reason: '不支持换货' });
-    const refundOnly = await admin.post(`/v1/demo/orders/${other.orderNo}/after-sales`, {
+    const refundOnly = await admin.post('/v1/events/after-sale-requested', {
+      orderNo: other.orderNo,
       type: 'REFUND_ONLY',
       reason: '不想要了',
     });

@@ -31,6 +31,7 @@ describe('a new company’s first accounts, from the command line', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'order-service-cli-'));
     service = await startOrderService({ dataDir, port: 0, clock, timerIntervalMs: 0, demo: false });
+    expect((await cli(['setup', '--from', 'docs/examples/company.json', '--data', dataDir])).code).toBe(0);
   });
   afterAll(async () => {
     await service.close();
@@ -39,7 +40,6 @@ describe('a new company’s first accounts, from the command line', () => {
 
   it('has no admin until one is added, and then the admin signs in with the password piped in', async () => {
     expect(await service.hasAdmin()).toBe(false);
-    expect((await cli(['users', 'list', '--data', dataDir])).out).toMatch(/No accounts yet/);
     const added = await cli(
       ['users', 'add', 'boss', '--role', 'admin', '--name', '王总', '--data', dataDir],
       'Str0ng pass\n',
@@ -60,11 +60,11 @@ describe('a new company’s first accounts, from the command line', () => {
     expect(
       (
         await cli(
-          ['users', 'add', 'erp', '--role', 'integration', '--shops', 'TB-01, JD-01', '--data', dataDir],
+          ['users', 'add', 'erp', '--role', 'integration', '--shops', 'TM-HEMU, JD-HEMU', '--data', dataDir],
           'erp-secret-1',
         )
       ).out,
-    ).toBe('Added integration erp (shops TB-01,JD-01); it can sign in now.');
+    ).toBe('Added integration erp (shops TM-HEMU,JD-HEMU); it can sign in now.');
     expect(
       (await cli(['users', 'add', 'erp-all', '--role', 'integration', '--data', dataDir], 'erp-secret-2')).code,
     ).toBe(0);
@@ -73,11 +73,20 @@ describe('a new company’s first accounts, from the command line', () => {
       warehouseIds: [],
       storeIds: [],
       dealerIds: [],
-      shopIds: ['TB-01', 'JD-01'],
+      shopIds: ['TM-HEMU', 'JD-HEMU'],
     });
     expect((await login('erp-all', 'erp-secret-2')).body.user.scope).toMatchObject({ all: true, shopIds: [] });
     const listed = await cli(['users', 'list', '--json', '--data', dataDir]);
-    expect(JSON.parse(listed.out).map((u: { username: string }) => u.username)).toEqual(['boss', 'erp', 'erp-all']);
+    expect(JSON.parse(listed.out).map((u: { username: string }) => u.username)).toEqual([
+      'boss',
+      'clerk-hz01',
+      'cs-lead',
+      'dealer-nj',
+      'erp',
+      'erp-all',
+      'wh-gz',
+      'wh-hz',
+    ]);
     expect(listed.out).not.toMatch(/scrypt|passwordHash/);
   });
 
@@ -85,6 +94,7 @@ describe('a new company’s first accounts, from the command line', () => {
     const cases: Array<[string[], string, RegExp]> = [
       [['users', 'add', 'wh', '--role', 'warehouse'], 'long-enough', /needs warehouses \(SCOPE_REQUIRED\)/],
       [['users', 'add', 'wh', '--role', 'warehouse', '--warehouses', 'WH-XX'], 'long-enough', /No warehouse WH-XX/],
+      [['users', 'add', 'erp2', '--role', 'integration', '--shops', 'PDD-X'], 'long-enough', /No shop PDD-X/],
       [['users', 'add', 'wh', '--role', 'admin', '--warehouses', 'WH-SH'], 'long-enough', /SCOPE_NOT_FOR_ROLE/],
       [['users', 'add', 'boss', '--role', 'admin'], 'long-enough', /taken \(USERNAME_TAKEN\)/],
       [['users', 'add', 'shorty', '--role', 'admin'], 'short', /at least 8 characters/],
@@ -102,7 +112,7 @@ describe('a new company’s first accounts, from the command line', () => {
       expect(answer.err.split('\n')[0], args.join(' ')).toMatch(message);
     }
     const listed = JSON.parse((await cli(['users', 'list', '--json', '--data', dataDir])).out) as unknown[];
-    expect(listed).toHaveLength(3);
+    expect(listed).toHaveLength(8);
   });
 
   it('ends sessions on revoke, refuses a disabled account and never disables the last admin', async () => {
@@ -143,7 +153,7 @@ describe('a new company’s first accounts, from the command line', () => {
 describe('the server command', () => {
   it('lists its commands, serves by default and says in one line how to create the first admin', async () => {
     const help = await cli(['help']);
-    expect(help.out).toMatch(/serve .*\n.*users /);
+    expect(help.out).toMatch(/serve .*\n.*setup .*\n.*users /);
     expect((await cli(['--help'])).out).toMatch(/--demo/);
     expect(await cli(['teleport'])).toMatchObject({ code: 1, err: expect.stringMatching(/unknown command teleport/) });
 

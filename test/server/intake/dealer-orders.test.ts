@@ -260,7 +260,8 @@ describe('dealer order intake: CREATE_DEALER_ORDER', () => {
     const reserved = await catalogueStock(dealer, towels, before.cursor);
     expect(reserved.stock).toBe(before.stock - 8);
 
-    const request = await admin.post(`/v1/demo/orders/${orderNo}/after-sales`, {
+    const request = await admin.post('/v1/events/after-sale-requested', {
+      orderNo: orderNo,
       type: 'REFUND_ONLY',
       reason: '客户取消采购',
     });

@@ -52,7 +52,11 @@ describe('an offline redemption is judged against when the service last heard fr
     expect(backdated).toMatchObject({
       status: 'rejected',
       code: 'CODE_EXPIRED',
-      order: { orderNo: order.orderNo, status: 'PENDING_REDEMPTION', exception: 'OFFLINE_REDEMPTION_EXPIRED' },
+      order: {
+        orderNo: order.orderNo,
+        status: 'PENDING_REDEMPTION',
+        exception: { reasons: [{ code: 'OFFLINE_REDEMPTION_EXPIRED', lineNo: null }] },
+      },
     });
     const now = await getOrder(supervisor, order.orderNo);
     expect(now.redemptionCode!.usesLeft).toBe(1);

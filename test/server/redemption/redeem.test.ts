@@ -118,7 +118,8 @@ describe('redeeming a code at the counter', () => {
 
   it('refuses a code held by an open refund request, and an expired one', async () => {
     const held = await voucher();
-    const asked = await admin.post(`/v1/demo/orders/${held.orderNo}/after-sales`, {
+    const asked = await admin.post('/v1/events/after-sale-requested', {
+      orderNo: held.orderNo,
       type: 'REFUND_ONLY',
       reason: '行程有变，无法到店',
     });

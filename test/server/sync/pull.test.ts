@@ -117,7 +117,7 @@ describe('pulling changes after a server-sequence cursor', () => {
   it('tells a desk to forget an order that moved to another warehouse (order_removed)', async () => {
     const order = await paidPhysical(admin, 'WH-SH', 1, 5);
     const { cursor } = await warehouse.pullAll('', 5000);
-    const moved = await admin.post(`/v1/demo/orders/${order.orderNo}/transfer`, { warehouseId: 'WH-GZ' });
+    const moved = await admin.post(`/v1/admin/orders/${order.orderNo}/transfer`, { warehouseId: 'WH-GZ' });
     expect(moved).toMatchObject({ status: 200, body: { warehouseId: 'WH-GZ' } });
 
     const desk = await warehouse.pullAll(cursor);
@@ -127,7 +127,7 @@ describe('pulling changes after a server-sequence cursor', () => {
       expect.objectContaining({ type: 'order', order: expect.objectContaining({ warehouseId: 'WH-GZ' }) }),
     ]);
     // Moving it back brings it back to the desk as an order.
-    await admin.post(`/v1/demo/orders/${order.orderNo}/transfer`, { warehouseId: 'WH-SH' });
+    await admin.post(`/v1/admin/orders/${order.orderNo}/transfer`, { warehouseId: 'WH-SH' });
     const back = await warehouse.pullAll(desk.cursor);
     expect(back.changes).toEqual([
       expect.objectContaining({ type: 'order', order: expect.objectContaining({ warehouseId: 'WH-SH' }) }),

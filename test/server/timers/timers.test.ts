@@ -82,7 +82,7 @@ describe('the service’s timers, run against a moved clock', () => {
     const [card] = await placePaid(admin, { lines: [{ sku: sku('VIRTUAL'), quantity: 1 }] });
     const [membership] = await placePaid(admin, { lines: [{ sku: sku('VIRTUAL', { nth: 3 }), quantity: 1 }] });
     expect(card).toMatchObject({ status: 'PENDING_RECEIPT', waybills: [] });
-    expect((await admin.post(`/v1/demo/orders/${membership!.orderNo}/extend-receipt`)).status).toBe(200);
+    expect((await admin.post('/v1/events/receipt-extended', { orderNo: membership!.orderNo })).status).toBe(200);
     await after(DAY);
     expect(await status(card!)).toBe('COMPLETED');
     expect(await status(membership!)).toBe('PENDING_RECEIPT');
@@ -94,12 +94,12 @@ describe('the service’s timers, run against a moved clock', () => {
     const order = await paidPhysical(admin, 'WH-SH', 1, 6);
     await shipAll(warehouse, order, 'SF');
     await after(9 * DAY);
-    const extended = await admin.post(`/v1/demo/orders/${order.orderNo}/extend-receipt`);
+    const extended = await admin.post('/v1/events/receipt-extended', { orderNo: order.orderNo });
     expect(extended).toMatchObject({
       status: 200,
       body: { timeline: expect.arrayContaining([expect.objectContaining({ action: 'EXTEND_RECEIPT' })]) },
     });
-    const again = await admin.post(`/v1/demo/orders/${order.orderNo}/extend-receipt`);
+    const again = await admin.post('/v1/events/receipt-extended', { orderNo: order.orderNo });
     expect(again).toMatchObject({ status: 409, body: { error: { code: 'RECEIPT_ALREADY_EXTENDED' } } });
     await after(DAY);
     expect(await status(order)).toBe('PENDING_RECEIPT');
@@ -112,7 +112,8 @@ describe('the service’s timers, run against a moved clock', () => {
   it('holds receipt confirmation while a return request is open, and confirms once it is decided', async () => {
     const order = await paidPhysical(admin, 'WH-SH', 1, 8);
     await shipAll(warehouse, order, 'SF');
-    const request = await admin.post(`/v1/demo/orders/${order.orderNo}/after-sales`, {
+    const request = await admin.post('/v1/events/after-sale-requested', {
+      orderNo: order.orderNo,
       type: 'RETURN_REFUND',
       reason: '尺码不合适',
     });
@@ -133,16 +134,20 @@ describe('the service’s timers, run against a moved clock', () => {
     const late = await paidPhysical(admin, 'WH-SH', 1, 10);
     for (const order of [early, late]) {
       await shipAll(warehouse, order, 'SF');
-      expect((await admin.post(`/v1/demo/orders/${order.orderNo}/confirm-receipt`)).body.status).toBe('COMPLETED');
+      expect((await admin.post('/v1/events/receipt-confirmed', { orderNo: order.orderNo })).body.status).toBe(
+        'COMPLETED',
+      );
     }
     await after(10 * DAY - MINUTE);
-    const inTime = await admin.post(`/v1/demo/orders/${early.orderNo}/after-sales`, {
+    const inTime = await admin.post('/v1/events/after-sale-requested', {
+      orderNo: early.orderNo,
       type: 'EXCHANGE',
       reason: '颜色不喜欢，换其他颜色',
     });
     expect(inTime).toMatchObject({ status: 200, body: { type: 'EXCHANGE', status: 'PENDING_REVIEW' } });
     await after(MINUTE);
-    const tooLate = await admin.post(`/v1/demo/orders/${late.orderNo}/after-sales`, {
+    const tooLate = await admin.post('/v1/events/after-sale-requested', {
+      orderNo: late.orderNo,
       type: 'RETURN_REFUND',
       reason: '七天无理由退货',
     });

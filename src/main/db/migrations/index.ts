@@ -15,7 +15,8 @@ import { migration012SavedViews } from './012_saved_views';
 import { migration013PromotionTerms } from './013_promotion_terms';
 import { migration014Floor } from './014_floor';
 import { migration015LabelBlock } from './015_label_block';
-import { migration016OrderDetails } from './016_order_details';
+import { migration016ExternalOrders } from './016_external_orders';
+import { migration017OrderDetails } from './017_order_details';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -36,7 +37,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013PromotionTerms,
   migration014Floor,
   migration015LabelBlock,
-  migration016OrderDetails,
+  migration016ExternalOrders,
+  migration017OrderDetails,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

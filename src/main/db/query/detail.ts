@@ -17,7 +17,7 @@ import { prepareCached } from './statement-cache';
 const HEAD_SQL = `
   SELECT o.id, o.order_no AS orderNo, p.parent_no AS parentNo, o.kind, o.source, o.platform, o.status,
          o.payment_status AS paymentStatus, o.refund_status AS refundStatus, o.locked, o.lock_reason AS lockReason,
-         o.exception, o.merchant_id AS merchantId, o.merchant_name AS merchantName, o.warehouse_id AS warehouseId,
+         o.exception, o.external, o.merchant_id AS merchantId, o.merchant_name AS merchantName, o.warehouse_id AS warehouseId,
          o.store_id AS storeId, o.dealer_id AS dealerId,
          p.buyer_id AS buyerId, p.buyer_account AS buyerAccount, p.buyer_level AS buyerLevel, p.buyer_name AS buyerName,
          o.goods_total AS goodsTotal, o.freight, o.freight_insurance AS freightInsurance,
@@ -31,9 +31,12 @@ const HEAD_SQL = `
          o.receiver_province AS receiverProvince, o.receiver_city AS receiverCity, d.detail
   FROM orders o CROSS JOIN parent_orders p ON p.id = o.parent_id JOIN order_details d ON d.order_id = o.id`;
 
-type Head = Omit<OrderRecord, 'buyer' | 'amounts' | 'payment' | 'locked' | ChildKey> & {
+type Head = Omit<OrderRecord, 'buyer' | 'amounts' | 'payment' | 'locked' | 'exception' | 'external' | ChildKey> & {
   id: number;
   locked: number;
+  /** JSON, as ingest stored them. */
+  exception: string | null;
+  external: string | null;
   buyerId: string;
   buyerAccount: string;
   buyerLevel: string;
@@ -59,7 +62,8 @@ const CHILD_SQL = {
                     signed_at AS signedAt, courier
              FROM waybills WHERE order_id = ? ORDER BY localId`,
   afterSales: `SELECT id AS localId, remote_id AS id, after_sale_no AS afterSaleNo, type, status, reason, amount,
-                      created_at AS createdAt, updated_at AS updatedAt, reject_reason AS rejectReason
+                      created_at AS createdAt, updated_at AS updatedAt, reject_reason AS rejectReason,
+                      return_shipment AS returnShipment
                FROM after_sales WHERE order_id = ? ORDER BY localId`,
   afterSaleLines: `SELECT al.after_sale_id AS parentId, al.line_no AS lineNo, al.quantity
                    FROM after_sales a JOIN after_sale_lines al ON al.after_sale_id = a.id
@@ -87,6 +91,8 @@ export function getOrderDetail(db: Db, scope: DataScope, orderNo: string): Order
   const {
     id: _id,
     locked,
+    exception,
+    external,
     buyerId,
     buyerAccount,
     buyerLevel,
@@ -116,6 +122,8 @@ export function getOrderDetail(db: Db, scope: DataScope, orderNo: string): Order
   return {
     ...order,
     locked: locked === 1,
+    exception: exception === null ? null : (JSON.parse(exception) as OrderRecord['exception']),
+    external: external === null ? null : (JSON.parse(external) as OrderRecord['external']),
     buyer: { id: buyerId, account: buyerAccount, level: buyerLevel, name: buyerName },
     amounts: {
       goodsTotal,
@@ -147,9 +155,14 @@ export function getOrderDetail(db: Db, scope: DataScope, orderNo: string): Order
         ...parts.parcel(i),
       }),
     ),
-    afterSales: all<Local<Omit<AfterSaleRecord, 'lines'>>>(CHILD_SQL.afterSales).map(({ localId, ...a }) => ({
+    afterSales: all<Local<Omit<AfterSaleRecord, 'lines' | 'returnShipment'> & { returnShipment: string | null }>>(
+      CHILD_SQL.afterSales,
+    ).map(({ localId, returnShipment, ...a }) => ({
       ...a,
       lines: afterSaleLines.get(localId) ?? [],
+      ...(returnShipment === null
+        ? {}
+        : { returnShipment: JSON.parse(returnShipment) as AfterSaleRecord['returnShipment'] }),
     })),
     redemptionCode: one<RedemptionCodeRecord>(CHILD_SQL.redemptionCode),
     timeline: parts.timeline,

@@ -34,7 +34,7 @@ const inList = (col: string, values: readonly string[]): Clause => ({
 
 /**
  * Which orders the caller may see (vocabulary.ts DataScope): its warehouses' orders, its stores'
- * service orders, its dealers' orders. Empty lists grant nothing, so a scope with no ids sees
+ * service orders, its dealers' orders, its shops' orders. Empty lists grant nothing, so a scope with no ids sees
  * nothing at all rather than everything.
  */
 export function scopeClause(scope: DataScope, unindexed: Unindexed = new Set()): Clause | null {
@@ -46,6 +46,7 @@ export function scopeClause(scope: DataScope, unindexed: Unindexed = new Set()):
     parts.push({ sql: `(o.kind = 'SERVICE' AND ${stores.sql})`, params: stores.params });
   }
   if (scope.dealerIds.length) parts.push(inList(column('dealer', unindexed), scope.dealerIds));
+  if (scope.shopIds?.length) parts.push(inList('o.shop_id', scope.shopIds));
   if (!parts.length) return { sql: '0', params: [] };
   if (parts.length === 1) return parts[0] ?? null;
   return { sql: `(${parts.map((p) => p.sql).join(' OR ')})`, params: parts.flatMap((p) => p.params) };

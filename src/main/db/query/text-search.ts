@@ -27,7 +27,7 @@ interface Matcher {
 }
 
 /**
- * The free-text box (order no., receiver name, phone, tracking no.):
+ * The free-text box (order no., receiver name, phone, tracking no., a platform's order no.):
  * - shaped like an order number: "starts with" on the order no. index. FTS would find it too, but
  *   only by intersecting trigrams every order shares (M25, 000), which costs more with every order
  *   stored; no other searched field looks like M2506…
@@ -64,11 +64,19 @@ function textMatcher(text: string): Matcher {
     // The row test is what a trigram phrase means: the text occurs in one of the columns, ASCII
     // case ignored (LIKE ignores ASCII case, as the trigram tokenizer does by default).
     const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // A platform's order number (淘宝, 京东, 拼多多) is pasted whole or by its start: "starts with"
+    // on its own partial index, beside the trigram index of the other columns.
+    const external = [text, prefixEnd(text)];
     return {
-      ids: { sql: 'SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?', params: [ftsPhrase(text)] },
+      ids: {
+        sql: `SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?
+              UNION ALL SELECT id FROM orders WHERE external_order_no >= ? AND external_order_no < ?`,
+        params: [ftsPhrase(text), ...external],
+      },
       row: {
-        sql: `(${SEARCH_COLUMNS.map((c) => `o.${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`,
-        params: SEARCH_COLUMNS.map(() => pattern),
+        sql: `(${SEARCH_COLUMNS.map((c) => `o.${c} LIKE ? ESCAPE '\\'`).join(' OR ')}
+               OR (+o.external_order_no >= ? AND +o.external_order_no < ?))`,
+        params: [...SEARCH_COLUMNS.map(() => pattern), ...external],
       },
     };
   }

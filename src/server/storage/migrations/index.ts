@@ -18,6 +18,9 @@ import { migration015LimitHits } from './015_limit_hits';
 import { migration016LoginAttempts } from './016_login_attempts';
 import { migration017DeviceSync } from './017_device_sync';
 import { migration018CodeVerifiers } from './018_code_verifiers';
+import { migration019Shops } from './019_shops';
+import { migration020Outbound } from './020_outbound';
+import { migration021Audit } from './021_audit';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -41,6 +44,9 @@ export const MIGRATIONS: readonly Migration[] = [
   migration016LoginAttempts,
   migration017DeviceSync,
   migration018CodeVerifiers,
+  migration019Shops,
+  migration020Outbound,
+  migration021Audit,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -111,20 +111,49 @@ export const catalogueRepo = (db: Sql): CatalogueRepo => ({
       .sort((a, b) => a.seq - b.seq)
       .slice(0, limit);
   },
-  async insertCampaign(row, seq) {
+  async putCampaign(row, seq) {
     await db.run(
       sql`INSERT INTO campaigns (id, name, threshold_fen, rate_bp, amount_off, seq)
-        VALUES (${row.id}, ${row.name}, ${row.thresholdFen}, ${row.rateBp}, ${row.amountOff}, ${seq})`,
+        VALUES (${row.id}, ${row.name}, ${row.thresholdFen}, ${row.rateBp}, ${row.amountOff}, ${seq})
+        ON CONFLICT (id) DO UPDATE SET name = excluded.name, threshold_fen = excluded.threshold_fen,
+          rate_bp = excluded.rate_bp, amount_off = excluded.amount_off, seq = excluded.seq`,
     );
   },
-  async insertCoupon(row, seq) {
+  async putCoupon(row, seq) {
     await db.run(
       sql`INSERT INTO coupons (id, name, amount_off, threshold_fen, dealer_id, seq)
-        VALUES (${row.id}, ${row.name}, ${row.amountOff}, ${row.thresholdFen}, ${row.dealerId}, ${seq})`,
+        VALUES (${row.id}, ${row.name}, ${row.amountOff}, ${row.thresholdFen}, ${row.dealerId}, ${seq})
+        ON CONFLICT (id) DO UPDATE SET name = excluded.name, amount_off = excluded.amount_off,
+          threshold_fen = excluded.threshold_fen, dealer_id = excluded.dealer_id, seq = excluded.seq`,
     );
   },
-  async insertDealerPrice(dealerId, sku, price) {
-    await db.run(sql`INSERT INTO dealer_prices (dealer_id, sku, price) VALUES (${dealerId}, ${sku}, ${price})`);
+  async putDealerPrice(dealerId, sku, price) {
+    await db.run(
+      sql`INSERT INTO dealer_prices (dealer_id, sku, price) VALUES (${dealerId}, ${sku}, ${price})
+        ON CONFLICT (dealer_id, sku) DO UPDATE SET price = excluded.price`,
+    );
+  },
+  async updateProduct(row, seq) {
+    await db.run(
+      sql`UPDATE products SET merchant_id = ${row.merchantId}, name = ${row.name}, spec = ${row.spec},
+          image = ${row.image}, kind = ${row.kind}, list_price = ${row.listPrice}, uses = ${row.uses},
+          on_sale = ${row.onSale}, campaign_id = ${row.campaignId}, barcode = ${row.barcode}, seq = ${seq},
+          code_seq = ${seq}
+        WHERE sku = ${row.sku}`,
+    );
+  },
+  async page(afterSku, limit) {
+    const rows = await db.all(
+      sql<RawProduct>`SELECT ${PRODUCT_COLUMNS} FROM products p JOIN merchants m ON m.id = p.merchant_id
+        WHERE p.sku > ${afterSku} ORDER BY p.sku LIMIT ${limit}`,
+    );
+    return rows.map((row) => toProduct(row));
+  },
+  async campaigns() {
+    return db.all(sql<CampaignRow>`SELECT ${CAMPAIGN} FROM campaigns ORDER BY id`);
+  },
+  async coupons() {
+    return db.all(sql<CouponRow>`SELECT ${COUPON} FROM coupons ORDER BY id`);
   },
 });
 

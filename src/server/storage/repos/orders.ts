@@ -5,7 +5,8 @@ import type { ExitsRepo, ExitRow, ListRow, OrderRow, OrdersRepo, OrderWrite, Sco
 import { matchesAny } from '../sql';
 import { flag } from './values';
 
-const SCOPE = sql`kind, warehouse_id AS "warehouseId", store_id AS "storeId", dealer_id AS "dealerId"`;
+const SCOPE = sql`kind, warehouse_id AS "warehouseId", store_id AS "storeId", dealer_id AS "dealerId",
+  shop_id AS "shopId"`;
 const ROW = sql`order_no AS "orderNo", seq, record AS json, receipt_extended AS "receiptExtended",
   confirm_due_at AS "confirmDueAt", ${SCOPE}`;
 
@@ -46,6 +47,8 @@ const columns = (o: OrderWrite): Array<[string, unknown]> => [
   ['confirm_due_at', o.confirmDueAt],
   ['seq', o.seq],
   ['record', o.json],
+  ['shop_id', o.shopId],
+  ['external_order_no', o.externalOrderNo],
 ];
 
 function insertOrder(o: OrderWrite): RawBuilder<unknown> {
@@ -171,7 +174,8 @@ export const ordersRepo = (db: Sql): OrdersRepo => {
     async dueUnpaid(createdBefore, limit) {
       const rows = await db.all(
         sql<{ orderNo: string }>`SELECT order_no AS "orderNo" FROM orders
-        WHERE status = 'PENDING_PAYMENT' AND created_at <= ${createdBefore} ORDER BY created_at LIMIT ${limit}`,
+        WHERE status = 'PENDING_PAYMENT' AND created_at <= ${createdBefore} AND external_order_no IS NULL
+        ORDER BY created_at LIMIT ${limit}`,
       );
       return rows.map((r) => r.orderNo);
     },
@@ -192,24 +196,28 @@ interface RawExit {
   warehouseId: string | null;
   storeId: string | null;
   dealerId: string | null;
+  shopId: string | null;
   curKind: string | null;
   curWarehouseId: string | null;
   curStoreId: string | null;
   curDealerId: string | null;
+  curShopId: string | null;
 }
 
 export const exitsRepo = (db: Sql): ExitsRepo => ({
   async insert(seq, orderNo, scope) {
     await db.run(
-      sql`INSERT INTO order_exits (seq, order_no, kind, warehouse_id, store_id, dealer_id)
-        VALUES (${seq}, ${orderNo}, ${scope.kind}, ${scope.warehouseId}, ${scope.storeId}, ${scope.dealerId})`,
+      sql`INSERT INTO order_exits (seq, order_no, kind, warehouse_id, store_id, dealer_id, shop_id)
+        VALUES (${seq}, ${orderNo}, ${scope.kind}, ${scope.warehouseId}, ${scope.storeId}, ${scope.dealerId},
+          ${scope.shopId})`,
     );
   },
   async page(afterSeq, upTo, limit) {
     const rows = await db.all(
       sql<RawExit>`SELECT e.seq, e.order_no AS "orderNo", e.kind, e.warehouse_id AS "warehouseId",
-         e.store_id AS "storeId", e.dealer_id AS "dealerId", o.kind AS "curKind", o.warehouse_id AS "curWarehouseId",
-         o.store_id AS "curStoreId", o.dealer_id AS "curDealerId"
+         e.store_id AS "storeId", e.dealer_id AS "dealerId", e.shop_id AS "shopId", o.kind AS "curKind",
+         o.warehouse_id AS "curWarehouseId", o.store_id AS "curStoreId", o.dealer_id AS "curDealerId",
+         o.shop_id AS "curShopId"
        FROM order_exits e LEFT JOIN orders o ON o.order_no = e.order_no
        WHERE e.seq > ${afterSeq} AND e.seq <= ${upTo} ORDER BY e.seq LIMIT ${limit}`,
     );
@@ -220,6 +228,7 @@ export const exitsRepo = (db: Sql): ExitsRepo => ({
       warehouseId: r.warehouseId,
       storeId: r.storeId,
       dealerId: r.dealerId,
+      shopId: r.shopId,
       current:
         r.curKind === null
           ? null
@@ -228,6 +237,7 @@ export const exitsRepo = (db: Sql): ExitsRepo => ({
               warehouseId: r.curWarehouseId,
               storeId: r.curStoreId,
               dealerId: r.curDealerId,
+              shopId: r.curShopId,
             },
     }));
   },

@@ -12,6 +12,9 @@ import { floorRepo } from './floor';
 import { placesRepo } from './places';
 import { waybillPoolRepo } from './waybill-pool';
 import { codesRepo, redeemRequestsRepo, redemptionsRepo } from './redemption';
+import { externalOrdersRepo, shopsRepo } from './shops';
+import { outboundRepo } from './outbound';
+import { auditRepo } from './audit';
 
 /** One unit's view of the store, over either engine: the repositories are the same code for both. */
 export function makeTx(db: Sql): Tx {
@@ -39,6 +42,10 @@ export function makeTx(db: Sql): Tx {
     redeemRequests: redeemRequestsRepo(db),
     intents: intentsRepo(db),
     refunds: refundsRepo(db),
+    shops: shopsRepo(db),
+    externalOrders: externalOrdersRepo(db),
+    outbound: outboundRepo(db),
+    audit: auditRepo(db),
     connectors: connectorsRepo(db),
     async attempt(work) {
       const depth = ++savepoints.depth;

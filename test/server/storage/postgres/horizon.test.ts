@@ -40,6 +40,8 @@ const order = (orderNo: string, seq: number): OrderWrite => ({
   seq,
   json: JSON.stringify({ orderNo }),
   trackingNos: [],
+  shopId: null,
+  externalOrderNo: null,
 });
 
 const ADMIN: Caller = {
