@@ -145,6 +145,7 @@ export const DEMO_SHOPS: readonly ShopRow[] = [
   webhookUrl: null,
   webhookSecret: null,
   enabled: true,
+  connector: null,
 }));
 
 export const DEMO_MERCHANTS = Object.values(MERCHANTS).map(({ id, name }) => ({ id, name }));

@@ -29,6 +29,7 @@ export async function putShop(
     webhookUrl: input.webhookUrl,
     webhookSecret: secret,
     enabled: input.enabled,
+    connector: previous?.connector ?? null,
   };
   await tx.shops.put(row, now);
   return row;

@@ -3,6 +3,7 @@ import type { OutboundEventType } from '../outbound/events';
 import type { DataScope, OrderKind, Platform, Role } from '../../shared/domain/vocabulary';
 import type { RawBuilder } from 'kysely';
 import type { ConnectorsRepo } from './connectors';
+import type { ConnectorPlatform } from '../connectors/platform';
 import type { Clause } from './sql';
 
 /**
@@ -285,6 +286,12 @@ export interface ShopRow {
   webhookUrl: string | null;
   webhookSecret: string | null;
   enabled: boolean;
+  /**
+   * The platform a connector polls the shop on (shop_connectors), read with the shop: its
+   * write-backs then go to that platform instead of the webhook. Written by connectors/manage.ts,
+   * never by put.
+   */
+  connector: ConnectorPlatform | null;
 }
 
 /** A platform item (and SKU, '' for an item without variants) of a shop, and the SKU it is here. */

@@ -117,6 +117,8 @@ export const adminShop = z.strictObject({
   /** Shown to admins only: the receiver checks signatures with it. */
   webhookSecret: z.string().nullable(),
   enabled: z.boolean(),
+  /** The platform a connector polls the shop on (淘宝 TOP, 拼多多), or null: orders come by the intake API. */
+  connector: z.enum(['taobao', 'pdd']).nullable(),
   /** Orders of the shop held as exceptions right now. */
   held: z.number().int(),
 });

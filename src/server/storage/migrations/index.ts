@@ -21,6 +21,7 @@ import { migration018CodeVerifiers } from './018_code_verifiers';
 import { migration019Shops } from './019_shops';
 import { migration020Outbound } from './020_outbound';
 import { migration021Audit } from './021_audit';
+import { migration022ShopConnectors } from './022_shop_connectors';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -47,6 +48,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration019Shops,
   migration020Outbound,
   migration021Audit,
+  migration022ShopConnectors,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

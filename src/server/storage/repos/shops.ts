@@ -1,14 +1,17 @@
 import { sql } from 'kysely';
 import type { ShopChannel } from '../../../shared/domain/shops';
 import type { Platform } from '../../../shared/domain/vocabulary';
+import type { ConnectorPlatform } from '../../connectors/platform';
 import type { Sql } from '../dialect';
 import type { ExternalOrderRow, ExternalOrdersRepo, ShopRow, ShopsRepo, SkuMappingRow } from '../repositories';
 import { flag } from './values';
 
 const SHOP = sql`SELECT id, name, channel, platform, merchant_id AS "merchantId", dealer_id AS "dealerId",
-  webhook_url AS "webhookUrl", webhook_secret AS "webhookSecret", enabled FROM shops`;
+  webhook_url AS "webhookUrl", webhook_secret AS "webhookSecret", enabled,
+  (SELECT c.platform FROM shop_connectors c WHERE c.shop_id = shops.id) AS connector FROM shops`;
 
-interface RawShop extends Omit<ShopRow, 'enabled' | 'channel' | 'platform'> {
+interface RawShop extends Omit<ShopRow, 'enabled' | 'channel' | 'platform' | 'connector'> {
+  connector: string | null;
   channel: string;
   platform: string;
   enabled: unknown;
@@ -18,6 +21,7 @@ const toShop = (raw: RawShop): ShopRow => ({
   channel: raw.channel as ShopChannel,
   platform: raw.platform as Platform,
   enabled: flag(raw.enabled),
+  connector: raw.connector as ConnectorPlatform | null,
 });
 
 /** The key of a platform item/SKU pair in a mapping lookup. */

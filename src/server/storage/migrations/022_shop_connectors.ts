@@ -10,9 +10,9 @@ import type { Migration } from './migration';
  * - connector_refunds: the platform's refunds as last read, with what a decision must quote
  *   (TOP's version and phase), so a write-back never has to ask first.
  */
-export const migration017ShopConnectors: Migration = {
-  version: 17,
-  name: '017_shop_connectors',
+export const migration022ShopConnectors: Migration = {
+  version: 22,
+  name: '022_shop_connectors',
   up(db) {
     db.exec(`
       CREATE TABLE shop_connectors (
