@@ -1,6 +1,6 @@
 // `npm test`: everything CI checks, on a fresh machine, ending with one line "N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCluster } from './pg-cluster.mjs';
@@ -66,6 +66,9 @@ function countFromJson(file, read) {
  */
 function benchAtTenThousand(chromium) {
   const cache = mkdtempSync(join(tmpdir(), 'order-desk-bench-ci-'));
+  // mkdtemp makes it 0700; as root, the bench's PostgreSQL cluster inside it runs as the postgres
+  // user, who must be able to reach its data directory (initdb: Permission denied otherwise).
+  chmodSync(cache, 0o755);
   const json = 'test-results/bench-10k.json';
   try {
     const ran = sh(
