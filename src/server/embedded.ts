@@ -2,8 +2,9 @@
  * The demo company's order service as the desk starts it when no remote service is configured:
  * in a process of its own (the desk's main process never runs the service's code, and the two
  * do not share an event loop), on a free port of 127.0.0.1, seeded on first start. Started with
- * an IPC channel (child_process.fork), it first receives {demoPassword} (this run's password for
- * the demo users, or null for the published one), sends {url} once it listens, and stops when
+ * an IPC channel (child_process.fork), it first receives {demoPassword, codeVerifierCost} (this
+ * run's password for the demo users, or null for the published one; the scrypt N of its code
+ * verifiers, or null for the default), sends {url} once it listens, and stops when
  * the channel closes (the desk quit or died) or on SIGTERM.
  *
  *   fork('src/server/embedded.ts', [dataDir, demoOrders])
@@ -16,9 +17,15 @@ if (!dataDir || !process.send) {
   process.exit(2);
 }
 
-const { demoPassword } = await new Promise<{ demoPassword: string | null }>((resolve) =>
-  process.once('message', (message: { demoPassword?: unknown }) =>
-    resolve({ demoPassword: typeof message.demoPassword === 'string' ? message.demoPassword : null }),
+const { demoPassword, codeVerifierCost } = await new Promise<{
+  demoPassword: string | null;
+  codeVerifierCost: number | null;
+}>((resolve) =>
+  process.once('message', (message: { demoPassword?: unknown; codeVerifierCost?: unknown }) =>
+    resolve({
+      demoPassword: typeof message.demoPassword === 'string' ? message.demoPassword : null,
+      codeVerifierCost: typeof message.codeVerifierCost === 'number' ? message.codeVerifierCost : null,
+    }),
   ),
 );
 const service = await startOrderService({
@@ -27,6 +34,7 @@ const service = await startOrderService({
   demoOrders: Number(demoOrders ?? 3000),
   port: 0,
   ...(demoPassword === null ? {} : { demoPassword }),
+  ...(codeVerifierCost === null ? {} : { codeVerifierCost: { N: codeVerifierCost, r: 8, p: 1 } }),
 });
 let stopping = false;
 const stop = () => {

@@ -47,7 +47,7 @@ function serviceEntry(): { file: string; execArgv: string[] } {
 export function startEmbeddedService(
   dataDir: string,
   demoOrders: number,
-  { publicDemo }: { publicDemo: boolean },
+  { publicDemo, codeVerifierCost = null }: { publicDemo: boolean; codeVerifierCost?: number | null },
 ): Promise<EmbeddedService> {
   const password = publicDemo ? PUBLISHED_PASSWORD : runPassword();
   const { file, execArgv } = serviceEntry();
@@ -57,7 +57,7 @@ export function startEmbeddedService(
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  child.send({ demoPassword: publicDemo ? null : password });
+  child.send({ demoPassword: publicDemo ? null : password, codeVerifierCost });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise<EmbeddedService>((resolve, reject) => {
     const timer = setTimeout(() => {

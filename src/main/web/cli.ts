@@ -21,7 +21,10 @@ async function main(): Promise<void> {
   const dataDir = resolve(root, args.dataDir);
   const embedded = args.serviceUrl
     ? null
-    : await startEmbeddedService(dataDir, args.demoOrders, { publicDemo: args.publicDemo });
+    : await startEmbeddedService(dataDir, args.demoOrders, {
+        publicDemo: args.publicDemo,
+        codeVerifierCost: args.codeVerifierCost,
+      });
   const serviceUrl = args.serviceUrl ?? embedded!.url;
   const app = startDeskBackend(
     {

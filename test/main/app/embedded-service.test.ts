@@ -31,4 +31,28 @@ describe('the order service a desk starts for itself, in a process of its own', 
     expect(embedded.password).toBe('demo1234');
     expect((await login('demo1234')).status).toBe(200);
   });
+
+  it('hashes its demo codes at the cost it is started with (tests seed cheaply), the production one otherwise', async () => {
+    const verifierCost = async () => {
+      const token = (await login('demo1234')).body.token as string;
+      const verifiers: string[] = [];
+      for (let cursor = '', more = true; more;) {
+        const page = await call(`${embedded!.url}/v1/sync/pull?cursor=${cursor}&limit=500`, { token });
+        for (const change of page.body.changes as Array<{ order?: { redemptionCode: { verifier: string } | null } }>) {
+          if (change.order?.redemptionCode?.verifier) verifiers.push(change.order.redemptionCode.verifier);
+        }
+        [cursor, more] = [page.body.cursor as string, page.body.hasMore as boolean];
+      }
+      expect(verifiers.length).toBeGreaterThan(0);
+      return [...new Set(verifiers.map((v) => v.split('$')[1]))];
+    };
+    dir = mkdtempSync(join(tmpdir(), 'embedded-'));
+    embedded = await startEmbeddedService(dir, 200, { publicDemo: true, codeVerifierCost: 1024 });
+    expect(await verifierCost()).toEqual(['1024']);
+    await embedded.close();
+    rmSync(dir, { recursive: true, force: true });
+    dir = mkdtempSync(join(tmpdir(), 'embedded-'));
+    embedded = await startEmbeddedService(dir, 200, { publicDemo: true });
+    expect(await verifierCost()).toEqual(['32768']);
+  });
 });
