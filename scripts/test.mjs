@@ -66,8 +66,8 @@ function countFromJson(file, read) {
  */
 function benchAtTenThousand(chromium) {
   const cache = mkdtempSync(join(tmpdir(), 'order-desk-bench-ci-'));
-  // mkdtemp makes it 0700; as root, the bench's PostgreSQL cluster inside it runs as the postgres
-  // user, who must be able to reach its data directory (initdb: Permission denied otherwise).
+  // mkdtemp makes it 0700; as root the bench's PostgreSQL cluster inside it runs as `postgres`,
+  // which must be able to reach its data directory.
   chmodSync(cache, 0o755);
   const json = 'test-results/bench-10k.json';
   try {

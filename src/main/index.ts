@@ -1,9 +1,12 @@
 import { app, BrowserWindow } from 'electron';
+import electronLog from 'electron-log/main';
 import { join } from 'node:path';
 import { startEmbeddedService } from './app/embedded-service';
 import { startDeskBackend } from './backend/host';
 import { loadOrCreateDeviceId } from './session/device';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './shell/app-protocol';
+import { openDeskLogs } from './diagnostics/desk-log';
+import { keepCrashDumpsLocally, reloadWhenRendererGone } from './shell/crashes';
 import { hardenContents } from './shell/hardening';
 import { connectIpc } from './shell/ipc';
 import { windowLabelPrinter } from './shell/label-printer';
@@ -19,6 +22,7 @@ const publicDemo = process.env['ORDER_DESK_PUBLIC_DEMO'] === '1' || process.argv
 const here = import.meta.dirname;
 
 app.enableSandbox();
+keepCrashDumpsLocally();
 registerAppScheme();
 hardenContents(devServerUrl);
 
@@ -27,11 +31,13 @@ if (!app.requestSingleInstanceLock()) app.quit();
 app.whenReady().then(async () => {
   serveRenderer(join(here, '../renderer'));
   const dataDir = app.getPath('userData');
+  const logs = openDeskLogs(app.getPath('logs'), electronLog);
+  logs.main.info(`started ${app.getVersion()} (electron ${process.versions.electron})`);
   const embedded = remoteServiceUrl ? null : await startEmbeddedService(dataDir, 3000, { publicDemo });
   // The printer needs the window, which is made after the app it serves.
   let window: BrowserWindow | null = null;
   // The desk's backend runs on worker threads: this thread keeps the window, checks senders,
-  // relays, and lends what only it has (safeStorage, the window's printers).
+  // relays, and lends what only it has (safeStorage, the window's printers, the log files).
   const desk = startDeskBackend(
     {
       dataDir: join(dataDir, 'client'),
@@ -41,12 +47,20 @@ app.whenReady().then(async () => {
       ...(embedded ? { demoPassword: embedded.password } : {}),
       allowInsecureServiceUrl: process.env['ORDER_DESK_ALLOW_HTTP'] === '1',
       tokenStorage: safeStorageWorks() ? 'keychain' : 'memory',
+      versions: {
+        app: app.getVersion(),
+        electron: process.versions.electron ?? '',
+        chrome: process.versions.chrome ?? '',
+        node: process.versions.node,
+      },
+      crashDumpsDir: app.getPath('crashDumps'),
     },
     {
       vault: new SafeStorageVault(join(dataDir, 'tokens')),
       keyProtector: safeStorageProtector(),
       printer: windowPdfPrinter(() => window),
       labelPrinter: windowLabelPrinter(() => window),
+      logs,
     },
   );
 
@@ -65,6 +79,7 @@ app.whenReady().then(async () => {
     },
   });
   connectIpc(desk, window, devServerUrl);
+  reloadWhenRendererGone(window, logs.main);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   app.on('before-quit', () => {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { TimerOverrides } from '../shared/domain/timers';
 import { AddressQueue, realPause } from './auth/login-guard';
@@ -6,9 +7,10 @@ import { SessionCache } from './auth/sessions';
 import { resolveConfig, type ConfigOverrides } from './config';
 import type { Deps } from './deps';
 import { seedDemo } from './demo/seed';
-import { buildApp } from './http/app';
+import { buildApp, type ServiceLog } from './http/app';
 import { allowedHostNames } from './http/host-check';
 import { CodeVerifiers } from './redemption/verifier';
+import { takeBackup } from './storage/backup';
 import { allRoutes } from './http/routes';
 import { DEFAULT_DATA_DIR, openStore, type StoreLocation } from './storage/open';
 import type { Store } from './storage/repositories';
@@ -59,9 +61,15 @@ export interface OrderServiceOptions extends StoreLocation {
    * address: a deployed service answers only the names it is reached by.
    */
   allowedHosts?: string[];
+  /**
+   * Online backups of the SQLite file into `dir` every `everyMs`, the newest `keep` kept
+   * (storage/backup.ts). PostgreSQL is backed up with pg_dump instead (docs/deploy.md).
+   */
+  backups?: { dir: string; everyMs: number; keep: number };
   /** How a slowed sign-in waits; tests observe it instead of sleeping. */
   pause?: (ms: number) => Promise<void>;
-  logger?: boolean;
+  /** JSON lines with request ids (Fastify's pino): true for stdout, or a stream and level; off by default. */
+  logger?: ServiceLog;
 }
 
 export interface OrderService {
@@ -72,6 +80,8 @@ export interface OrderService {
   runDueTimers(): Promise<SweepResult>;
   /** Whether an admin could sign in right now (a new company has none until `users add`). */
   hasAdmin(): Promise<boolean>;
+  /** One backup now, as the schedule takes them; null when no backups are configured. */
+  backupNow(): Promise<string | null>;
   /** One round of write-back deliveries, now (by the service's clock). */
   deliverOutbound(): Promise<DeliveryRound>;
   close(): Promise<void>;
@@ -95,6 +105,9 @@ async function seedOnce(store: Store, seed: () => Promise<void>): Promise<void> 
 export async function startOrderService(options: OrderServiceOptions = {}): Promise<OrderService> {
   const host = options.host ?? '127.0.0.1';
   const allowedHosts = allowedHostNames(host, options.allowedHosts);
+  if (options.backups && options.database !== undefined) {
+    throw new Error('PostgreSQL is backed up with pg_dump (docs/deploy.md), not --backup-dir');
+  }
   const store = await openStore({
     database: options.database,
     poolSize: options.poolSize,
@@ -151,6 +164,19 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
   const ticker =
     interval > 0 ? setInterval(() => sweep().catch((error: unknown) => app.log.error(error)), interval).unref() : null;
 
+  // Online backups of the SQLite file, one at a time, on their own schedule.
+  const backups = options.backups;
+  const dbFile = options.dbFile ?? join(options.dataDir ?? DEFAULT_DATA_DIR, 'orders.sqlite');
+  let backingUp: Promise<string> | null = null;
+  const backupNow = async (): Promise<string | null> =>
+    backups
+      ? (backingUp ??= takeBackup(dbFile, backups.dir, { keep: backups.keep }).finally(() => (backingUp = null)))
+      : null;
+  const backupTicker =
+    backups && backups.everyMs > 0
+      ? setInterval(() => backupNow().catch((error: unknown) => app.log.error(error)), backups.everyMs).unref()
+      : null;
+
   // Deliveries run one round at a time too; a round repeats until nothing more is due.
   let delivering: Promise<DeliveryRound> | null = null;
   const deliver = (): Promise<DeliveryRound> => (delivering ??= deliverDue(deps).finally(() => (delivering = null)));
@@ -167,10 +193,13 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
     port,
     clock,
     runDueTimers: sweep,
+    backupNow,
     hasAdmin: async () => (await store.unit((tx) => tx.users.countActive('admin'))) > 0 || config.demo,
     deliverOutbound: deliver,
     async close() {
       if (ticker) clearInterval(ticker);
+      if (backupTicker) clearInterval(backupTicker);
+      await backingUp?.catch(() => undefined);
       if (courier) clearInterval(courier);
       await sweeping?.catch(() => undefined);
       await delivering?.catch(() => undefined);

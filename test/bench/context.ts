@@ -129,6 +129,9 @@ export class Bench {
         ...store,
         '--demo-orders',
         String(this.orders),
+        // A request log line each would be measured too: warnings and errors only.
+        '--log-level',
+        'warn',
         // Cheap code verifiers: the production cost would add most of an hour to a million-order seed.
         '--code-verifier-cost',
         '1024',

@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import type { SessionInfo } from '../../shared/contract/api';
+import type { SessionInfo, SyncStatus } from '../../shared/contract/api';
 import { DEMO_USERS } from '../../shared/demo/users';
 import { createDispatcher, type CallContext, type Dispatch, type Handlers } from '../ipc/dispatcher';
 import { EventHub } from '../ipc/events';
@@ -7,6 +7,8 @@ import { ApiFailure } from '../ipc/failure';
 import { outboxOf } from '../db/outbox';
 import type { LabelPrinter } from '../floor/label-printer';
 import { ExportShelf, pruneExports } from '../orders/export';
+import type { DeskLogs } from '../diagnostics/desk-log';
+import { diagnosticsHandlers } from '../diagnostics/handlers';
 import type { PdfPrinter } from '../print/handlers';
 import { privateDir } from '../session/private-files';
 import { checkServiceUrl } from '../session/service-url';
@@ -31,6 +33,12 @@ export interface AppOptions {
   demo?: boolean;
   /** The embedded demo's password on this run, which the sign-in screen shows. */
   demoPassword?: string;
+  /** The desk's logs (diagnostics/desk-log.ts); none in tests that do not look at them. */
+  logs?: DeskLogs;
+  /** What the running process is (app, electron, chrome, node versions), for 导出诊断信息. */
+  versions?: Record<string, string>;
+  /** Electron's crash dumps folder: their names go into 导出诊断信息. */
+  crashDumpsDir?: string;
   /** Where the vault keeps tokens between runs: Electron with a working safeStorage says 'keychain'. */
   tokenStorage?: 'keychain' | 'memory';
   /** The OS's protection for this device's seal keys (Electron's safeStorage); none in browser mode. */
@@ -86,6 +94,15 @@ export function createApp(options: AppOptions): App {
   const now = options.now ?? Date.now;
   const exports = new ExportShelf(events);
   let current: SignedInState | null = null;
+  // A sync that starts or stops failing is a line in the backend log; the rounds between are not.
+  let lastSyncProblem: string | null = null;
+  const logSyncChange = (status: SyncStatus) => {
+    const problem = status.lastError?.code ?? null;
+    if (problem === lastSyncProblem) return;
+    if (problem) options.logs?.backend.warn(`sync failing: ${problem}`);
+    else options.logs?.backend.info('sync recovered');
+    lastSyncProblem = problem;
+  };
   // Sign-ins are serialized: a double click must not open two workspaces.
   let signing: Promise<unknown> = Promise.resolve();
 
@@ -146,7 +163,10 @@ export function createApp(options: AppOptions): App {
       pageSize: options.syncPageSize,
       bulkFrom: options.firstSyncBulkFrom,
       onPhase: options.onSyncPhase,
-      onStatus: (status) => events.emit('sync.status', status),
+      onStatus: (status) => {
+        logSyncChange(status);
+        events.emit('sync.status', status);
+      },
       onOrdersChanged: (orderNos, reason) =>
         events.emit('orders.changed', { orderNos: orderNos.length > 200 ? [] : orderNos, reason }),
     });
@@ -162,6 +182,7 @@ export function createApp(options: AppOptions): App {
     current = { workspace, engine, seal, client, stopLiveness };
     options.onWorkspace?.({ file: workspace.file, session });
     if (auto) engine.start();
+    options.logs?.backend.info(`signed in as a ${session.role} (${session.offline ? 'offline' : 'online'})`);
     events.emit('session.changed', session);
     return session;
   }
@@ -198,7 +219,9 @@ export function createApp(options: AppOptions): App {
     'session.current': (ctx) => ctx?.session ?? null,
     'session.signIn': (_ctx, { username, password }) => {
       const run = signing.then(() => open(username, password));
-      signing = run.catch(() => undefined);
+      signing = run.catch((error: unknown) =>
+        options.logs?.backend.warn(`sign-in refused: ${(error as { code?: string }).code ?? 'INTERNAL'}`),
+      );
       return run;
     },
     'session.tokenStorage': () => options.tokenStorage ?? 'memory',
@@ -216,6 +239,17 @@ export function createApp(options: AppOptions): App {
     },
     'sync.status': () => engineOf().status,
     'sync.now': () => engineOf().syncNow(),
+    ...diagnosticsHandlers({
+      logs: options.logs ?? null,
+      dataDir: options.dataDir,
+      versions: options.versions ?? { node: process.versions.node },
+      crashDumpsDir: options.crashDumpsDir ?? null,
+      shelf: exports,
+      desk: () =>
+        current
+          ? { db: current.workspace.db, role: current.workspace.session.role, status: current.engine.status }
+          : null,
+    }),
     ...capabilityHandlers({
       events,
       now,
@@ -223,7 +257,9 @@ export function createApp(options: AppOptions): App {
       labelPrinter: options.labelPrinter ?? null,
     }),
   };
-  const dispatch = createDispatcher(handlers, context);
+  const dispatch = createDispatcher(handlers, context, (procedure, error) =>
+    options.logs?.backend.error(`${procedure} failed unexpectedly`, error),
+  );
 
   return {
     dispatch,

@@ -31,7 +31,9 @@ export type AppProcedure =
   | 'session.tokenStorage'
   | 'session.demoAccess'
   | 'sync.status'
-  | 'sync.now';
+  | 'sync.now'
+  | 'diagnostics.log'
+  | 'diagnostics.export';
 
 /**
  * Every capability's handlers, in one map. A new capability adds its `…Handlers()` here. The same

@@ -1,4 +1,5 @@
 import type { SessionInfo } from '../../shared/contract/api';
+import type { DeskLogs } from '../diagnostics/desk-log';
 import type { Dispatch } from '../ipc/dispatcher';
 import { EventHub } from '../ipc/events';
 import { ExportShelf } from '../orders/export';
@@ -22,6 +23,8 @@ export interface HostServices {
   labelPrinter?: LabelPrinter;
   /** The OS's protection for the seal keys (Electron's safeStorage); none in browser mode. */
   keyProtector?: KeyProtector | null;
+  /** The desk's log files (electron-log writes them from this thread); none in tests. */
+  logs?: DeskLogs;
 }
 
 /** The desk's backend as the transports see it: one door for calls, one hub for events. */
@@ -85,6 +88,16 @@ export function startDeskBackend(options: DeskBackendOptions, services: HostServ
         workspace = message.workspace;
         for (const reader of readers) reader.post({ type: 'release' });
         return;
+      case 'export':
+        exports.put(message.id, message.path);
+        return;
+      case 'log': {
+        const log = services.logs?.[message.name];
+        if (message.level !== 'error') log?.[message.level](message.message);
+        else if (message.error === undefined) log?.error(message.message);
+        else log?.error(message.message, message.error);
+        return;
+      }
       case 'host-call':
         hostCall(message.call, message.args).then(
           (value) => thread.post({ type: 'host-answer', id: message.id, ok: true, value }),
@@ -102,6 +115,7 @@ export function startDeskBackend(options: DeskBackendOptions, services: HostServ
     printer: services.printer !== undefined,
     labelPrinter: services.labelPrinter !== undefined,
     keyProtector: !!services.keyProtector,
+    logsDir: services.logs?.dir ?? null,
   };
   const startWriter = (): BackendThread => {
     const thread = new BackendThread('writer', writerData, onMessage);
@@ -109,6 +123,7 @@ export function startDeskBackend(options: DeskBackendOptions, services: HostServ
       if (closed || !thread.crashed) return;
       // A crashed writer took the user's session with it: start again, signed out, and say so.
       console.error('[desk] the writer thread stopped; starting it again');
+      services.logs?.backend.error('the writer thread stopped; starting it again signed out');
       workspace = null;
       writer = startWriter();
       events.emit('session.changed', null);

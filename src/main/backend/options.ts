@@ -16,6 +16,10 @@ export interface DeskBackendOptions {
   tokenStorage?: 'keychain' | 'memory';
   /** Plain http to another machine (a lab network); refused otherwise (session/service-url.ts). */
   allowInsecureServiceUrl?: boolean;
+  /** What the running process is (app, electron, chrome, node versions), for 导出诊断信息. */
+  versions?: Record<string, string>;
+  /** Electron's crash dumps folder: their names go into 导出诊断信息. */
+  crashDumpsDir?: string;
   autoSync?: boolean;
   syncIntervalMs?: number;
   syncPageSize?: number;
@@ -52,7 +56,7 @@ export type SyncPhaseHook = (phase: SyncPhase, data: unknown) => void;
 /** AppOptions for the writer thread's app, apart from main's services. */
 export async function appOptionsOf(
   options: DeskBackendOptions,
-): Promise<Omit<AppOptions, 'vault' | 'printer' | 'labelPrinter' | 'keyProtector' | 'onWorkspace'>> {
+): Promise<Omit<AppOptions, 'vault' | 'printer' | 'labelPrinter' | 'keyProtector' | 'logs' | 'onWorkspace'>> {
   const { clock, random, syncPhaseHook } = options;
   const hook = syncPhaseHook
     ? ((await import(syncPhaseHook.module)) as { onSyncPhase: SyncPhaseHook }).onSyncPhase
@@ -65,6 +69,8 @@ export async function appOptionsOf(
     demoPassword: options.demoPassword,
     tokenStorage: options.tokenStorage,
     allowInsecureServiceUrl: options.allowInsecureServiceUrl,
+    versions: options.versions,
+    crashDumpsDir: options.crashDumpsDir,
     autoSync: options.autoSync,
     syncIntervalMs: options.syncIntervalMs,
     syncPageSize: options.syncPageSize,

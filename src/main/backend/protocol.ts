@@ -1,5 +1,6 @@
 import type { EventName } from '../../shared/contract/api';
 import type { Result } from '../../shared/contract/result';
+import type { LogName } from '../diagnostics/desk-log';
 import type { WorkspaceRef } from '../workspace';
 
 /** What main's thread sends a backend thread. */
@@ -21,6 +22,10 @@ export type FromWorker =
   | { type: 'workspace'; workspace: WorkspaceRef | null }
   /** The writer asks main for what only main's thread has. */
   | { type: 'host-call'; id: number; call: HostCall; args: unknown[] }
+  /** A file the writer put on its export shelf (a diagnostics bundle), for main's to hand over. */
+  | { type: 'export'; id: string; path: string }
+  /** A line for one of the desk's logs, which main's thread writes (errors as text). */
+  | { type: 'log'; name: LogName; level: 'info' | 'warn' | 'error'; message: string; error?: string }
   | { type: 'closed' };
 
 export type HostCall =

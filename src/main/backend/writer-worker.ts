@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createApp } from '../app/app';
+import { LOG_NAMES, type DeskLog, type DeskLogs, type LogName } from '../diagnostics/desk-log';
 import type { LabelPrinter } from '../floor/label-printer';
 import type { PdfPrinter } from '../print/handlers';
 import type { KeyProtector } from '../session/seal-key';
@@ -19,10 +20,12 @@ export interface WriterData {
   printer: boolean;
   labelPrinter: boolean;
   keyProtector: boolean;
+  /** Where main's thread writes the desk's logs; null: no logs (tests). */
+  logsDir: string | null;
 }
 
 const port = parentPort!;
-const { options, printer, labelPrinter, keyProtector } = workerData as WriterData;
+const { options, printer, labelPrinter, keyProtector, logsDir } = workerData as WriterData;
 const post = (message: FromWorker) => port.postMessage(message);
 
 let hostCalls = 0;
@@ -46,15 +49,30 @@ const keys: KeyProtector = {
   unprotect: async (sealed) => Buffer.from(await host<Uint8Array>('keys.unprotect', sealed)),
 };
 
+const textOf = (value: unknown): string =>
+  value instanceof Error ? `${value.name}: ${value.message}\n${value.stack ?? ''}` : String(value);
+const logTo = (name: LogName): DeskLog => ({
+  info: (message) => post({ type: 'log', name, level: 'info', message }),
+  warn: (message) => post({ type: 'log', name, level: 'warn', message }),
+  error: (message, error) =>
+    post({ type: 'log', name, level: 'error', message, ...(error === undefined ? {} : { error: textOf(error) }) }),
+});
+const logs: DeskLogs | null =
+  logsDir === null
+    ? null
+    : ({ dir: logsDir, ...Object.fromEntries(LOG_NAMES.map((name) => [name, logTo(name)])) } as DeskLogs);
+
 const app = createApp({
   ...(await appOptionsOf(options)),
   vault,
   ...(printer ? { printer: pdfPrinter } : {}),
   ...(labelPrinter ? { labelPrinter: labels } : {}),
   keyProtector: keyProtector ? keys : null,
+  ...(logs ? { logs } : {}),
   onWorkspace: (workspace) => post({ type: 'workspace', workspace }),
 });
 app.events.subscribe((name, payload) => post({ type: 'event', name, payload }));
+app.exports.onPut((id, path) => post({ type: 'export', id, path }));
 
 port.on('message', (message: ToWorker) => {
   switch (message.type) {

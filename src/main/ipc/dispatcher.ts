@@ -49,7 +49,11 @@ const issuesOf = (error: z.ZodError): ApiIssue[] =>
  * call it, validates the input against the contract, and turns every outcome into a Result.
  * A handler never sees unvalidated input, so a malformed call cannot change anything.
  */
-export function createDispatcher(handlers: HandlerMap, currentContext: () => CallContext | null): Dispatch {
+export function createDispatcher(
+  handlers: HandlerMap,
+  currentContext: () => CallContext | null,
+  onUnexpected: (procedure: string, error: unknown) => void = () => undefined,
+): Dispatch {
   return async (name, rawInput) => {
     if (!isProcedureName(name) || !handlers[name]) {
       return fail('UNKNOWN_PROCEDURE', `Unknown procedure: ${String(name)}`);
@@ -68,6 +72,7 @@ export function createDispatcher(handlers: HandlerMap, currentContext: () => Cal
       const handler = handlers[name] as (ctx: CallContext | null, input: unknown) => unknown;
       return ok(await handler(ctx, parsed.data));
     } catch (error) {
+      if (!(error instanceof ApiFailure)) onUnexpected(name, error);
       return failureOf(error);
     }
   };

@@ -67,16 +67,26 @@ async function xlsxSink(path: string, job: ExportJob): Promise<RowSink> {
 
 /**
  * Where finished exports are, by id, for the browser-mode bridge to hand over as downloads. It
- * learns them from the exports' last progress event, whichever thread wrote the file.
+ * learns order exports from their last progress event, whichever thread wrote the file, and other
+ * files (a diagnostics bundle) from `put`, which its listeners hear (the writer thread's shelf
+ * tells main's).
  */
 export class ExportShelf {
   private readonly done = new Map<string, string>();
+  private readonly listeners: Array<(id: string, path: string) => void> = [];
   constructor(events: EventHub) {
     events.subscribe((name, payload) => {
       if (name !== 'orders.exportProgress') return;
       const progress = payload as OrderExportProgress;
       if (progress.done && progress.path) this.done.set(progress.exportId, progress.path);
     });
+  }
+  put(id: string, path: string): void {
+    this.done.set(id, path);
+    for (const listener of this.listeners) listener(id, path);
+  }
+  onPut(listener: (id: string, path: string) => void): void {
+    this.listeners.push(listener);
   }
   path(id: string): string | null {
     return this.done.get(id) ?? null;

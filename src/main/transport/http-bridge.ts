@@ -174,7 +174,9 @@ function sendFile(res: ServerResponse, path: string): void {
   res.writeHead(200, {
     'content-type': path.endsWith('.xlsx')
       ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-      : 'text/csv; charset=utf-8',
+      : path.endsWith('.zip')
+        ? 'application/zip'
+        : 'text/csv; charset=utf-8',
     'content-disposition': `attachment; filename="${basename(path)}"`,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEMO_USERS } from '../../shared/demo/users';
+import electronLog from 'electron-log/node';
+import { openDeskLogs } from '../diagnostics/desk-log';
 import { startEmbeddedService } from '../app/embedded-service';
 import { startDeskBackend } from '../backend/host';
 import { loadOrCreateDeviceId } from '../session/device';
@@ -8,6 +11,10 @@ import { MemoryVault } from '../session/token-vault';
 import { startHttpBridge } from '../transport/http-bridge';
 import { parseWebArgs } from './args';
 import { ensureRendererBuilt } from './renderer-build';
+
+/** The app's version, as package.json says it. */
+const appVersion = (root: string): string =>
+  (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
 /**
  * Browser mode: the app's main process without Electron, serving the renderer and the same
@@ -34,8 +41,9 @@ async function main(): Promise<void> {
       demo: embedded !== null,
       ...(embedded ? { demoPassword: embedded.password } : {}),
       allowInsecureServiceUrl: args.allowHttp,
+      versions: { app: appVersion(root), node: process.versions.node, mode: 'browser' },
     },
-    { vault: new MemoryVault() },
+    { vault: new MemoryVault(), logs: openDeskLogs(join(dataDir, 'logs'), electronLog) },
   );
   const bridge = await startHttpBridge({
     app,

@@ -1,10 +1,10 @@
 import { DEMO_PASSWORD } from '../demo/company';
 import { DEFAULT_DEMO_ORDERS, DEFAULT_PORT, startOrderService } from '../index';
-import { CliError, integerOption, parse, type Command } from './command';
+import { CliError, integerOption, listOption, parse, type Command } from './command';
 import { DATA_OPTIONS, DATA_USAGE, storeLocation } from './data-options';
 
 const USAGE = `Usage: npm run server -- [serve] [--demo] [--port <p>] [--host <h>] [--database <url> | --data <dir>]
-                         [--pool-size <n>] [--demo-orders <n>] [--log]
+                         [--pool-size <n>] [--demo-orders <n>] [--log-level <level>]
 
   --demo            seed the demo company (once) and accept the demo users (password ${DEMO_PASSWORD})
   --port <p>        port to listen on (default ${DEFAULT_PORT}; 0 = any free port)      env PORT
@@ -17,11 +17,15 @@ const USAGE = `Usage: npm run server -- [serve] [--demo] [--port <p>] [--host <h
                     proxies (addresses or CIDRs, comma-separated) whose X-Forwarded-For    env TRUST_PROXY
                     names the client; without it the connecting address counts for sign-in limits
 ${DATA_USAGE}
+  --backup-dir <dir>  online backups of the SQLite database into <dir> while serving   env BACKUP_DIR
+  --backup-every <m>  minutes between backups (default 60)
+  --backup-keep <n>   backups kept, newest first (default 24); PostgreSQL: the backup command
   --demo-orders <n> demo orders to generate on first seeding (default ${DEFAULT_DEMO_ORDERS})
   --code-verifier-cost <N>
                     scrypt N of the verifiers desks get instead of codes (default 32768): what a
                     counter pays per typed code offline, and anyone holding a verifier per guess
-  --log             log every request`;
+  --log-level <l>   JSON lines on stdout, one per request with its id: info (default), warn,   env LOG_LEVEL
+                    error or silent. Never headers, bodies, passwords or tokens`;
 
 /** scrypt's N: a power of two from 2^10 to 2^20. */
 function powerOfTwo(text: string): number {
@@ -32,16 +36,31 @@ function powerOfTwo(text: string): number {
   return n;
 }
 
-/** `a, b` → `{ [key]: ['a', 'b'] }`; nothing when the option was not given. */
-const listOption = <K extends string>(key: K, text: string | undefined): Partial<Record<K, string[]>> =>
-  text === undefined
-    ? {}
-    : ({
-        [key]: text
-          .split(',')
-          .map((part) => part.trim())
-          .filter(Boolean),
-      } as Record<K, string[]>);
+const present = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
+  value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+
+/** Scheduled online backups of the SQLite file: every 60 minutes, the newest 24 kept, unless told. */
+function backupsOf(dir: string | undefined, every: string | undefined, keep: string | undefined) {
+  if (dir === undefined) {
+    if (every !== undefined || keep !== undefined)
+      throw new CliError('--backup-every and --backup-keep need --backup-dir');
+    return {};
+  }
+  const minutes = integerOption(every, 'backup-every', 60);
+  const kept = integerOption(keep, 'backup-keep', 24);
+  if (minutes < 1 || kept < 1) throw new CliError('--backup-every and --backup-keep must be at least 1');
+  return { backups: { dir, everyMs: minutes * 60_000, keep: kept } };
+}
+
+const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
+
+function logOf(level: string | undefined): { level: string } | false {
+  if (level === 'silent') return false;
+  if (level !== undefined && !LEVELS.includes(level)) {
+    throw new CliError(`--log-level must be one of ${[...LEVELS, 'silent'].join(', ')}, got ${level}`);
+  }
+  return { level: level ?? 'info' };
+}
 
 /** Serving is what the service does when no other command is named. */
 export const serveCommand: Command = {
@@ -59,20 +78,35 @@ export const serveCommand: Command = {
         'allowed-hosts': { type: 'string' },
         'trust-proxy': { type: 'string' },
         'code-verifier-cost': { type: 'string' },
+        'backup-dir': { type: 'string' },
+        'backup-every': { type: 'string' },
+        'backup-keep': { type: 'string' },
         'demo-orders': { type: 'string' },
-        log: { type: 'boolean', default: false },
+        'log-level': { type: 'string' },
       },
     });
     const location = storeLocation(values);
+    const backups = backupsOf(
+      values['backup-dir'] ?? process.env.BACKUP_DIR,
+      values['backup-every'],
+      values['backup-keep'],
+    );
+    if (location.database && backups.backups) {
+      // Every node would dump the shared database on its own clock: one scheduler outside does it once.
+      throw new CliError(
+        '--backup-dir is for SQLite; on PostgreSQL schedule `npm run server -- backup --database <url> --to <dir>` on one machine (docs/deploy.md)',
+      );
+    }
     const service = await startOrderService({
       ...location,
       demo: values.demo,
       port: integerOption(values.port ?? process.env.PORT, 'port', DEFAULT_PORT),
       host: values.host ?? process.env.HOST ?? '127.0.0.1',
-      ...listOption('allowedHosts', values['allowed-hosts'] ?? process.env.ALLOWED_HOSTS),
-      ...listOption('trustProxy', values['trust-proxy'] ?? process.env.TRUST_PROXY),
+      ...present('allowedHosts', listOption(values['allowed-hosts'] ?? process.env.ALLOWED_HOSTS)),
+      ...present('trustProxy', listOption(values['trust-proxy'] ?? process.env.TRUST_PROXY)),
+      ...backups,
       demoOrders: integerOption(values['demo-orders'], 'demo-orders', DEFAULT_DEMO_ORDERS),
-      logger: values.log,
+      logger: logOf(values['log-level'] ?? process.env.LOG_LEVEL),
       ...(values['code-verifier-cost'] === undefined
         ? {}
         : { codeVerifierCost: { N: powerOfTwo(values['code-verifier-cost']), r: 8, p: 1 } }),

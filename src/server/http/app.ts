@@ -1,5 +1,6 @@
 import Fastify, { type ConnectionError, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
-import { STATUS_CODES } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { z } from 'zod';
 import { can } from '../../shared/domain/rights';
@@ -64,6 +65,33 @@ function clientError(error: FastifyError): ApiError | null {
   return null;
 }
 
+export type ServiceLog = boolean | { stream?: NodeJS.WritableStream; level?: string };
+
+/**
+ * The service's log: pino's JSON lines, one per request completed (method, path, status, time,
+ * request id) plus warnings and errors. Headers and bodies are never logged (Fastify's request
+ * serializer keeps method, url, host and address), and the credentials a future serializer might
+ * add are redacted anyway: a log file must not be a way in.
+ */
+function loggerOptions(log: ServiceLog | undefined) {
+  if (!log) return false;
+  const { stream, level } = log === true ? {} : log;
+  return {
+    level: level ?? 'info',
+    ...(stream ? { stream } : {}),
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'res.headers["set-cookie"]'],
+      censor: '[redacted]',
+    },
+  };
+}
+
+/** A desk's X-Request-Id is kept when it is a short plain token, so its log and ours line up. */
+function requestId(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
+}
+
 /**
  * Node's HTTP parser refuses some requests before Fastify sees them (headers over 16 KiB, a
  * garbage request line, a client too slow to send its headers); they too get the documented
@@ -95,10 +123,13 @@ function answerBrokenRequest(error: ConnectionError, socket: Socket): void {
 export function buildApp(
   deps: Deps,
   routes: readonly AnyRoute[],
-  options: { logger: boolean; trustProxy?: string[]; allowedHosts: ReadonlySet<string> },
+  options: { logger?: ServiceLog; trustProxy?: string[]; allowedHosts: ReadonlySet<string> },
 ): FastifyInstance {
   const app = Fastify({
-    logger: options.logger,
+    logger: loggerOptions(options.logger),
+    genReqId: requestId,
+    // Our own ids: the client's X-Request-Id when it is a plain token, otherwise a fresh UUID.
+    requestIdHeader: false,
     bodyLimit: BODY_LIMIT,
     return503OnClosing: true,
     trustProxy: options.trustProxy ?? false,
@@ -117,6 +148,9 @@ export function buildApp(
     if (refusal) return sendError(reply, refusal);
     request.log.error(error);
     return sendError(reply, new ApiError('INTERNAL', 'The service failed; the request may be retried'));
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
   });
   // Before routing, body parsing or anything else: a request for another name gets nothing.
   app.addHook('onRequest', async (request, reply) => {

@@ -202,6 +202,18 @@ export const procedures = {
     right: 'public',
   }),
   'session.signOut': procedure({ input: z.strictObject({}), output: z.strictObject({}), right: 'signedIn' }),
+  /** A line for the renderer's log (its errors, mostly): scrubbed of secrets and personal data before it is written. */
+  'diagnostics.log': procedure({
+    input: z.strictObject({ level: z.enum(['info', 'warn', 'error']), message: z.string().min(1).max(4000) }),
+    output: z.strictObject({}),
+    right: 'public',
+  }),
+  /** 导出诊断信息: a zip of logs, versions and sync state for support, without secrets or personal data. */
+  'diagnostics.export': procedure({
+    input: z.strictObject({}),
+    output: z.strictObject({ exportId: z.uuid(), fileName: z.string(), path: z.string() }),
+    right: 'public',
+  }),
   /** Where this desk keeps its sign-in between runs: the OS keychain, or memory only (the sign-in screen says so). */
   'session.tokenStorage': procedure({
     input: z.strictObject({}),

@@ -8,6 +8,7 @@ import { vi } from 'vitest';
 export function fakeElectron() {
   const app = Object.assign(new EventEmitter(), {
     whenReady: vi.fn(() => Promise.resolve()),
+    getName: () => '订单工作台',
   });
   const defaultSession = {
     setPermissionRequestHandler: vi.fn(),
@@ -23,6 +24,8 @@ export function fakeElectron() {
     ipcRenderer: { invoke: vi.fn(() => Promise.resolve('answered')), on: vi.fn(), off: vi.fn() },
     contextBridge: { exposeInMainWorld: vi.fn() },
     protocol: { handle: vi.fn(), registerSchemesAsPrivileged: vi.fn() },
+    crashReporter: { start: vi.fn() },
+    dialog: { showMessageBox: vi.fn(() => Promise.resolve({ response: 0 })) },
     net: {
       fetch: vi.fn(() => Promise.resolve(new Response('<html></html>', { headers: { 'content-type': 'text/html' } }))),
     },

@@ -5,9 +5,19 @@ const electron = vi.hoisted(() => ({ current: null as unknown }));
 // Each test gets a fresh fake; the module's exports read whichever is current.
 vi.mock('electron', () =>
   Object.fromEntries(
-    ['app', 'session', 'shell', 'ipcMain', 'ipcRenderer', 'contextBridge', 'protocol', 'net', 'safeStorage'].map(
-      (key) => [key, new Proxy({}, { get: (_t, prop) => Reflect.get((electron.current as never)[key], prop) })],
-    ),
+    [
+      'app',
+      'session',
+      'shell',
+      'ipcMain',
+      'ipcRenderer',
+      'contextBridge',
+      'protocol',
+      'net',
+      'safeStorage',
+      'crashReporter',
+      'dialog',
+    ].map((key) => [key, new Proxy({}, { get: (_t, prop) => Reflect.get((electron.current as never)[key], prop) })]),
   ),
 );
 
@@ -225,5 +235,33 @@ describe('safeStorage counts only where it protects something', () => {
     } finally {
       Object.defineProperty(process, 'platform', platform);
     }
+  });
+});
+
+describe('crashes', () => {
+  it('keeps crash dumps on this computer: nothing is uploaded', async () => {
+    const { keepCrashDumpsLocally } = await import('../../../src/main/shell/crashes');
+    keepCrashDumpsLocally();
+    expect(fake.crashReporter.start).toHaveBeenCalledWith(expect.objectContaining({ uploadToServer: false }));
+  });
+
+  it('reloads a window whose renderer died, tells the user, logs it, and does not reload in a loop', async () => {
+    const { reloadWhenRendererGone } = await import('../../../src/main/shell/crashes');
+    const { EventEmitter } = await import('node:events');
+    const webContents = Object.assign(new EventEmitter(), { reload: vi.fn() });
+    const window = { webContents, isDestroyed: () => false };
+    const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+    reloadWhenRendererGone(window as never, log);
+
+    webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    expect(webContents.reload).toHaveBeenCalledTimes(1);
+    const [, shown] = fake.dialog.showMessageBox.mock.calls[0] as unknown as [unknown, { message: string }];
+    expect(shown.message).toMatch(/界面意外退出，已重新加载/);
+    expect(log.error).toHaveBeenCalledWith(expect.stringMatching(/renderer gone: crashed \(exit code 139\)/));
+
+    webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 1 });
+    expect(webContents.reload).toHaveBeenCalledTimes(1);
+    webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
+    expect(webContents.reload).toHaveBeenCalledTimes(1);
   });
 });

@@ -171,7 +171,11 @@ describe('the server command', () => {
         });
         child.once('exit', (code) => reject(new Error(`exited ${code}: ${printed}`)));
       });
-      const lines = printed.trim().split('\n');
+      // What the command says to a person; the request log's JSON lines go to the same stdout.
+      const lines = printed
+        .trim()
+        .split('\n')
+        .filter((line) => !line.startsWith('{'));
       expect(lines[0]).toMatch(/^Order service listening on http:\/\/127\.0\.0\.1:\d+$/);
       expect(lines[1]).toBe(
         `No admin account yet: create the first with  npm run server -- users add <username> --role admin --data ${dataDir}  (password on standard input)`,

@@ -266,7 +266,8 @@ describe('two demo nodes started together on an empty PostgreSQL database', () =
     try {
       const users = await nodes[0]!.query<{ n: string }>('SELECT COUNT(*) AS n FROM users');
       const orders = await nodes[1]!.query<{ n: string }>('SELECT COUNT(*) AS n FROM orders');
-      expect(Number(users[0]!.n)).toBe(5);
+      // admin, warehouse1, clerk1, dealer1, service1 and the ERP account erp1, each once.
+      expect(Number(users[0]!.n)).toBe(6);
       expect(Number(orders[0]!.n)).toBeGreaterThanOrEqual(50);
       for (const node of nodes) expect((await node.login('admin')).user.role).toBe('admin');
     } finally {
