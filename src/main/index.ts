@@ -12,11 +12,11 @@ import { connectIpc } from './shell/ipc';
 import { windowLabelPrinter } from './shell/label-printer';
 import { windowPdfPrinter } from './shell/pdf-printer';
 import { SafeStorageVault, safeStorageProtector, safeStorageWorks } from './shell/safe-storage-vault';
+import { keepUpdated } from './shell/updates';
+import { clientDirFor, deskStart } from './settings/desk-settings';
 
 // The dev server is trusted only in an unpackaged build that electron-vite started.
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
-// A remote order service, if the deployment has one; otherwise the embedded demo company.
-const remoteServiceUrl = process.env['ORDER_SERVICE_URL'];
 // The demo people try out on purpose takes the published password; otherwise one made for this run.
 const publicDemo = process.env['ORDER_DESK_PUBLIC_DEMO'] === '1' || process.argv.includes('--public-demo');
 const here = import.meta.dirname;
@@ -33,15 +33,20 @@ app.whenReady().then(async () => {
   const dataDir = app.getPath('userData');
   const logs = openDeskLogs(app.getPath('logs'), electronLog);
   logs.main.info(`started ${app.getVersion()} (electron ${process.versions.electron})`);
-  const embedded = remoteServiceUrl ? null : await startEmbeddedService(dataDir, 3000, { publicDemo });
+  // The deployment's ORDER_SERVICE_URL, else the service an admin set in 设置, else the demo company.
+  const start = deskStart(dataDir, {
+    serviceUrl: process.env['ORDER_SERVICE_URL'],
+    updateUrl: process.env['ORDER_DESK_UPDATE_URL'],
+  });
+  const embedded = start.serviceUrl ? null : await startEmbeddedService(dataDir, 3000, { publicDemo });
   // The printer needs the window, which is made after the app it serves.
   let window: BrowserWindow | null = null;
   // The desk's backend runs on worker threads: this thread keeps the window, checks senders,
   // relays, and lends what only it has (safeStorage, the window's printers, the log files).
   const desk = startDeskBackend(
     {
-      dataDir: join(dataDir, 'client'),
-      serviceUrl: remoteServiceUrl ?? embedded!.url,
+      dataDir: clientDirFor(dataDir, start.serviceUrl),
+      serviceUrl: start.serviceUrl ?? embedded!.url,
       deviceId: loadOrCreateDeviceId(dataDir),
       demo: embedded !== null,
       ...(embedded ? { demoPassword: embedded.password } : {}),
@@ -54,6 +59,7 @@ app.whenReady().then(async () => {
         node: process.versions.node,
       },
       crashDumpsDir: app.getPath('crashDumps'),
+      settings: { dir: dataDir, start },
     },
     {
       vault: new SafeStorageVault(join(dataDir, 'tokens')),
@@ -61,6 +67,10 @@ app.whenReady().then(async () => {
       printer: windowPdfPrinter(() => window),
       labelPrinter: windowLabelPrinter(() => window),
       logs,
+      restart: () => {
+        app.relaunch();
+        app.quit();
+      },
     },
   );
 
@@ -79,6 +89,8 @@ app.whenReady().then(async () => {
     },
   });
   connectIpc(desk, window, devServerUrl);
+  // Only an installed desk updates itself; a development build has no feed and nothing to replace.
+  if (app.isPackaged) keepUpdated({ feedUrl: start.updateUrl, log: logs.main });
   reloadWhenRendererGone(window, logs.main);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);

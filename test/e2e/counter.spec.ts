@@ -7,13 +7,15 @@ import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { issuedCode } from '../support/issued-codes';
 import { liveCodes } from './support/service-api';
 import { signIn, startWebMode, type WebMode } from './support/web-mode';
+import { pickOption } from './support/ant';
 
 const SCREENS = 'test-results/screens';
 
 /** Types a code the way a scanner or a person would, with full-width digits and spaces, and presses Enter. */
 async function lookUp(page: Page, code: string, storeId: string) {
-  const store = page.getByLabel('核销门店');
-  if ((await store.evaluate((e) => e.tagName)) === 'SELECT') await store.selectOption(storeId);
+  // A clerk picks one of their stores; a user who sees every store types the one they stand in.
+  const store = page.getByTestId('store');
+  if ((await store.getAttribute('class'))?.includes('ant-select')) await pickOption(page, store, storeId);
   else await store.fill(storeId);
   const wide = code.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
   await page.getByLabel('核销码').fill(`${wide.slice(0, 3)}\u3000${wide.slice(3)}`);
@@ -189,8 +191,10 @@ test.describe('two counters offline', () => {
     const pageB0 = await browser.newPage();
     await signIn(pageA, a.url, 'clerk1');
     await signIn(pageB0, b.url, 'clerk1');
+    // Both desks' first syncs run at once, each sealing every code's verifier (scrypt): on two
+    // shared cores that takes longer than an assertion's usual five seconds.
     for (const page of [pageA, pageB0])
-      await expect(page.getByRole('status', { name: 'sync' })).toContainText('已全部同步');
+      await expect(page.getByRole('status', { name: 'sync' })).toContainText('已全部同步', { timeout: 30_000 });
 
     await proxy.refuse();
     for (const page of [pageA, pageB0]) {

@@ -8,6 +8,7 @@ import { percentOfHalfUp } from '../../src/shared/domain/money';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { serviceOrders } from './support/service-api';
 import { startWebMode, type WebMode } from './support/web-mode';
+import { pickCascader, pickOption } from './support/ant';
 
 const SCREENS = 'test-results/screens';
 
@@ -71,9 +72,7 @@ async function fillOrder(page: Page, quantity: number, search = item.sku, sku = 
   await expect(page.getByTestId('error-receiver.phone')).toBeVisible();
   await page.getByTestId('receiver-phone').fill('13916880021');
   await expect(page.getByTestId('error-receiver.phone')).toHaveCount(0);
-  await page.getByTestId('receiver-province').selectOption('上海市');
-  await page.getByTestId('receiver-city').selectOption('上海市');
-  await page.getByTestId('receiver-district').selectOption('徐汇区');
+  await pickCascader(page, page.getByTestId('receiver-region'), ['上海市', '上海市', '徐汇区']);
   await page.getByTestId('receiver-address').fill('漕溪北路88号圣爱大厦12楼');
   await page.getByTestId('dealer-search').fill(search);
   await page.getByTestId(`dealer-add-${sku}`).click();
@@ -137,7 +136,7 @@ test('dealer1 enters domain.md’s worked example, submits it offline and sees i
   await expect(page.getByTestId('breakdown-goods')).toContainText('¥90.00');
   await page.getByTestId('freight').fill('10.00');
   await expect(page.getByTestId('breakdown-order-amount')).toContainText('¥100.00');
-  await page.getByTestId('campaign').selectOption('DC-NEW50');
+  await pickOption(page, page.getByTestId('campaign'), '新品尝鲜 5折');
   await expect(page.getByTestId('breakdown-campaign')).toContainText('−¥50.00');
   await page.getByTestId('member-rate').fill('80');
   await expect(page.getByTestId('breakdown-member')).toContainText('−¥20.00');

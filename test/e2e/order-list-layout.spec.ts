@@ -49,7 +49,7 @@ for (const [width, height] of [
   }) => {
     await page.setViewportSize({ width: width!, height: height! });
     await signIn(page, app.url, 'admin');
-    await page.getByRole('button', { name: '展开筛选 ▾' }).click();
+    await page.getByRole('button', { name: '展开筛选' }).click();
     await expect(page.getByRole('form', { name: '筛选条件' })).toBeVisible();
     const shown = await measure(page);
     expect(shown.page).toBeLessThanOrEqual(shown.window);
@@ -60,7 +60,7 @@ for (const [width, height] of [
     await page.screenshot({ path: `${SCREENS}/order-list-filters-${width}x${height}.png` });
 
     // The default columns are wider than the window: the table scrolls sideways within its own box.
-    await page.getByRole('button', { name: '收起筛选 ▴' }).click();
+    await page.getByRole('button', { name: '收起筛选' }).click();
     const wide = await measure(page);
     expect(wide.scrollsSideways).toBe(true);
     expect(wide.scrollerRight).toBeLessThanOrEqual(wide.window);
@@ -68,3 +68,30 @@ for (const [width, height] of [
     await page.screenshot({ path: `${SCREENS}/order-list-${width}x${height}.png` });
   });
 }
+
+/** Rows wholly inside the list's scroller: what a person reads without scrolling. */
+async function rowsInView(page: Page): Promise<number> {
+  const box = (await page.getByTestId('order-scroll').boundingBox())!;
+  const rows = await page.locator('.tbody .tr[data-order-no]').evaluateAll((els) =>
+    els.map((el) => {
+      const r = (el as unknown as { getBoundingClientRect(): { top: number; bottom: number } }).getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom };
+    }),
+  );
+  return rows.filter((r) => r.top >= box.y && r.bottom <= box.y + box.height + 0.5).length;
+}
+
+test('the compact density shows at least 22 rows at 1366×768; comfortable stays roomier', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signIn(page, app.url, 'warehouse1');
+  await page.getByTestId('density').getByText('舒适').click();
+  const comfortable = await rowsInView(page);
+  await page.getByTestId('density').getByText('紧凑').click();
+  await expect.poll(() => rowsInView(page)).toBeGreaterThanOrEqual(22);
+  expect(await rowsInView(page)).toBeGreaterThan(comfortable);
+  await page.screenshot({ path: `${SCREENS}/order-list-compact-1366x768.png` });
+  // The choice is the device's: it outlives a reload; later tests start comfortable.
+  await page.reload();
+  await expect.poll(() => rowsInView(page)).toBeGreaterThanOrEqual(22);
+  await page.getByTestId('density').getByText('舒适').click();
+});

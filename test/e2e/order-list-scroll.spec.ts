@@ -24,7 +24,7 @@ test('a result of 20,000 orders scrolls to its very last row, the oldest order',
   const total = orders.length;
   expect(total).toBeGreaterThanOrEqual(ORDERS);
   // The first sync of so many orders takes a while: the list counts all of them once it is done.
-  await expect(page.locator('.list-footer')).toHaveText(`共 ${total.toLocaleString('en-US')} 单`, {
+  await expect(page.locator('.list-total')).toHaveText(`共 ${total.toLocaleString('en-US')} 单`, {
     timeout: 180_000,
   });
 
@@ -56,7 +56,7 @@ test('exporting all 20,000 orders shows its progress on the way and every order 
   test.setTimeout(180_000);
   await signIn(page, app.url, 'admin');
   const total = orders.length;
-  await expect(page.locator('.list-footer')).toHaveText(`共 ${total.toLocaleString('en-US')} 单`, {
+  await expect(page.locator('.list-total')).toHaveText(`共 ${total.toLocaleString('en-US')} 单`, {
     timeout: 120_000,
   });
   // Every text the progress line shows, as it changes (a screenshot could miss a short export).

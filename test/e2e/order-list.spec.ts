@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signIn, startWebMode, type WebMode } from './support/web-mode';
+import { switchLanguage } from './support/ant';
 
 let app: WebMode;
 
@@ -24,7 +25,7 @@ test('a user signs in, the desk syncs, and the list shows orders with status tab
   const rows = page.locator('.tbody .tr');
   await expect(page.locator('[data-status="ALL"] .count')).toHaveText('1,500');
   // The first sync lands after the list's first (empty) answer: the rows must still come.
-  await expect(page.locator('.list-footer')).toContainText('1,500');
+  await expect(page.locator('.list-total')).toContainText('1,500');
   await expect(page.getByText('没有符合条件的订单')).toHaveCount(0);
   expect(await rows.count()).toBeGreaterThan(10);
   await expect(page.getByRole('status', { name: 'sync' })).toContainText('已全部同步');
@@ -32,13 +33,16 @@ test('a user signs in, the desk syncs, and the list shows orders with status tab
   await page.screenshot({ path: 'test-results/screens/order-list.png' });
 
   await page.locator('[data-status="PENDING_SHIPMENT"]').click();
-  await expect(page.locator('[data-status="PENDING_SHIPMENT"]')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab').filter({ has: page.locator('[data-status="PENDING_SHIPMENT"]') })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
   const shipCount = Number(
     (await page.locator('[data-status="PENDING_SHIPMENT"] .count').innerText()).replace(/,/g, ''),
   );
   expect(shipCount).toBeGreaterThan(0);
-  await expect(page.locator('.tbody .tr .status').first()).toHaveText('待发货');
-  const statuses = await page.locator('.tbody .tr .status').allInnerTexts();
+  await expect(page.locator('.tbody .tr [data-column=status]').first()).toHaveText('待发货');
+  const statuses = await page.locator('.tbody .tr [data-column=status]').allInnerTexts();
   expect(new Set(statuses)).toEqual(new Set(['待发货']));
 });
 
@@ -67,7 +71,7 @@ test('searching by a receiver’s phone fragment finds the order', async ({ page
 
 test('the language switch shows the list in English', async ({ page }) => {
   await signIn(page, app.url, 'admin');
-  await page.getByLabel('语言').selectOption('en');
+  await switchLanguage(page, 'English');
   await expect(page.getByRole('heading', { name: 'Order desk' })).toBeVisible();
   await expect(page.locator('[data-status="PENDING_SHIPMENT"]')).toContainText('To ship');
   await page.screenshot({ path: 'test-results/screens/order-list-en.png' });

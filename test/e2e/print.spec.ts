@@ -53,7 +53,7 @@ function scanPages(pdf: string, name: string): string[][] {
 }
 
 /** A click on the app's title: focus leaves every field, as when the desk user puts down the mouse. */
-const leaveFields = (page: Page) => page.locator('.app-header h1').click();
+const leaveFields = (page: Page) => page.locator('.brand').click();
 
 /**
  * Ticks two rows of the 待发货 tab as a desk user would, choosing among the rows on screen two
@@ -61,7 +61,10 @@ const leaveFields = (page: Page) => page.locator('.app-header h1').click();
  */
 async function selectTwoWaiting(page: Page): Promise<OrderRecord[]> {
   await page.locator('[data-status="PENDING_SHIPMENT"]').click();
-  await expect(page.locator('[data-status="PENDING_SHIPMENT"]')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab').filter({ has: page.locator('[data-status="PENDING_SHIPMENT"]') })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
   const rows = page.locator('.tbody .tr');
   // The tab's own rows, not the last result's still on screen.
   await expect(rows.first()).toContainText('待发货');

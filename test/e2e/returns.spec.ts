@@ -8,6 +8,7 @@ import type { OrderRecord } from '../../src/shared/contract/records';
 import { openFromList, scan } from './support/detail';
 import { buyerAsks, serviceOrder, serviceOrders } from './support/service-api';
 import { signIn, startWebMode, type WebMode } from './support/web-mode';
+import { pickOption } from './support/ant';
 
 const SCREENS = 'test-results/screens';
 let app: WebMode;
@@ -129,7 +130,7 @@ test('an exchange: the warehouse takes the goods back and sends the replacement 
   await card.getByRole('button', { name: '发出换货' }).click();
   // A ZTO label scanned while the picker still says another carrier: the number picks its carrier.
   const zto = `75${String(Date.now()).slice(-12)}`;
-  await page.getByTestId('exchange-dialog').getByLabel('快递公司').selectOption('SF');
+  await pickOption(page, page.getByTestId('exchange-dialog').getByTestId('carrier-1'), '顺丰速运');
   await scan(page, '运单号', zto);
   await expect(card.locator('.after-sale-status')).toHaveText('售后成功');
   await expect(page.locator(`.waybill[data-tracking-no="${zto}"]`)).toContainText('中通快递');

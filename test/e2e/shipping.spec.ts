@@ -5,6 +5,7 @@ import { encodeGb18030 } from '../support/gb18030';
 import { openFromList, scan, sfNumber } from './support/detail';
 import { serviceOrder, serviceOrders } from './support/service-api';
 import { signIn, startWebMode, type WebMode } from './support/web-mode';
+import { switchLanguage } from './support/ant';
 
 const SCREENS = 'test-results/screens';
 let app: WebMode;
@@ -51,7 +52,7 @@ test('a warehouse desk opens an order from the list and ships it in two parcels 
   await expect(dialog).toBeVisible();
   // Enter before anything is scanned says what is missing and ships nothing.
   await page.keyboard.press('Enter');
-  await expect(dialog.getByRole('alert')).toHaveText('包裹 1：请填写运单号');
+  await expect(dialog.getByTestId('parcel-1').getByRole('alert')).toHaveText('请填写运单号');
   for (const line of order.lines.slice(1)) await dialog.getByLabel(`包裹 1 ${line.name} 本包裹数量`).fill('0');
   await dialog.getByRole('button', { name: '添加包裹' }).click();
   await dialog.getByLabel(`包裹 2 ${second!.name} 本包裹数量`).fill('1');
@@ -60,8 +61,9 @@ test('a warehouse desk opens an order from the list and ships it in two parcels 
   await dialog.getByLabel('包裹 1 运单号').fill(parcelA);
   // A number that does not fit the carrier says what a good one looks like.
   await dialog.getByLabel('包裹 2 运单号').fill('SF12');
-  await expect(dialog.locator('.field-error')).toContainText('运单号格式不符');
-  await expect(dialog.locator('.field-error')).toContainText('SF1234567890123');
+  const parcelTwoError = dialog.getByTestId('parcel-2').locator('.field-error');
+  await expect(parcelTwoError).toContainText('运单号格式不符');
+  await expect(parcelTwoError).toContainText('SF1234567890123');
   await dialog.getByLabel('包裹 2 运单号').fill('');
   await page.screenshot({ path: `${SCREENS}/ship-dialog.png` });
   await scan(page, '包裹 2 运单号', parcelB);
@@ -181,7 +183,7 @@ test('batch-ships from a CSV: the preview shows the bad row, only the valid rows
   await signIn(page, app.url, 'warehouse1');
   await page.getByRole('button', { name: '批量发货' }).click();
   const dialog = page.getByTestId('batch-dialog');
-  await dialog.getByLabel('选择 CSV 或 Excel 文件').setInputFiles({
+  await dialog.locator('input[type=file]').setInputFiles({
     name: '发货单.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(`\uFEFF${csv.join('\r\n')}\r\n`),
@@ -228,7 +230,7 @@ test('batch-ships from an Excel workbook and from a GBK CSV as Chinese Excel sav
     ],
     [[a!.orderNo, '顺丰速运', numberA]],
   );
-  await dialog.getByLabel('选择 CSV 或 Excel 文件').setInputFiles({
+  await dialog.locator('input[type=file]').setInputFiles({
     name: '发货单.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: Buffer.from(workbook),
@@ -242,7 +244,7 @@ test('batch-ships from an Excel workbook and from a GBK CSV as Chinese Excel sav
   await page.keyboard.press('Escape');
 
   dialog = await open();
-  await dialog.getByLabel('选择 CSV 或 Excel 文件').setInputFiles({
+  await dialog.locator('input[type=file]').setInputFiles({
     name: '发货单.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(encodeGb18030(`订单号,快递公司,运单号\r\n${b!.orderNo},顺丰速运,${numberB}\r\n`)),
@@ -264,7 +266,7 @@ test('batch-ships from an Excel workbook and from a GBK CSV as Chinese Excel sav
 test('the detail and the shipping dialog read in English too', async ({ page }) => {
   const [order] = await waitingToShip();
   await signIn(page, app.url, 'warehouse1');
-  await page.getByLabel('语言').selectOption('en');
+  await switchLanguage(page, 'English');
   await page.getByRole('searchbox').fill(order!.orderNo);
   await page.getByRole('button', { name: 'Search' }).click();
   await page.locator(`.tbody .tr[data-order-no="${order!.orderNo}"]`).click();
@@ -274,7 +276,7 @@ test('the detail and the shipping dialog read in English too', async ({ page }) 
   await expect(panel.getByTestId('module-logistics')).toContainText('Not shipped yet');
   await page.keyboard.press('s');
   await expect(page.getByTestId('ship-dialog')).toContainText('Everything leaves: the order moves to pending receipt');
-  await expect(page.getByTestId('ship-dialog').getByLabel('Parcel 1 Carrier')).toContainText('SF Express');
+  await expect(page.getByTestId('ship-dialog').getByTestId('carrier-1')).toContainText('SF Express');
   await page.screenshot({ path: `${SCREENS}/ship-dialog-en.png` });
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('ship-dialog')).toHaveCount(0);

@@ -7,7 +7,7 @@ import { ApiFailure } from '../ipc/failure';
 import { outboxOf } from '../db/outbox';
 import type { LabelPrinter } from '../floor/label-printer';
 import { ExportShelf, pruneExports } from '../orders/export';
-import type { DeskLogs } from '../diagnostics/desk-log';
+import { SILENT, type DeskLogs } from '../diagnostics/desk-log';
 import { diagnosticsHandlers } from '../diagnostics/handlers';
 import type { PdfPrinter } from '../print/handlers';
 import { privateDir } from '../session/private-files';
@@ -21,6 +21,8 @@ import { LIVENESS_TIMEOUT_MS, startLiveness } from '../sync/liveness';
 import { ServiceClient } from '../sync/service-client';
 import { readSyncState } from '../sync/sync-state';
 import { openWorkspace, userDirOf, type Workspace, type WorkspaceRef } from '../workspace';
+import { NO_SETTINGS, type DeskStart } from '../settings/desk-settings';
+import { settingsHandlers } from '../settings/handlers';
 import { capabilityHandlers } from './handlers';
 
 export interface AppOptions {
@@ -45,6 +47,12 @@ export interface AppOptions {
   keyProtector?: KeyProtector | null;
   /** Plain http to another machine (a lab network); refused otherwise (session/service-url.ts). */
   allowInsecureServiceUrl?: boolean;
+  /**
+   * 设置: where desk-settings.json lives, what this run started with (settings/desk-settings.ts
+   * deskStart) and how the desk restarts; without it the settings are kept in dataDir and the
+   * service address counts as the environment's.
+   */
+  settings?: { dir: string; start: DeskStart; restart: (() => void) | null };
   /** Off in tests that drive sync rounds themselves. */
   autoSync?: boolean;
   syncIntervalMs?: number;
@@ -225,6 +233,20 @@ export function createApp(options: AppOptions): App {
       return run;
     },
     'session.tokenStorage': () => options.tokenStorage ?? 'memory',
+    ...settingsHandlers({
+      dir: options.settings?.dir ?? options.dataDir,
+      start: options.settings?.start ?? {
+        serviceUrl: options.demo ? null : serviceUrl,
+        serviceSource: options.demo ? 'demo' : 'environment',
+        updateUrl: null,
+        saved: NO_SETTINGS,
+        lockedByEnvironment: { serviceUrl: !options.demo, updateUrl: false },
+      },
+      runningServiceUrl: serviceUrl,
+      allowInsecureServiceUrl: options.allowInsecureServiceUrl ?? false,
+      restart: options.settings?.restart ?? null,
+      log: options.logs?.main ?? SILENT,
+    }),
     'session.demoAccess': () =>
       options.demo && options.demoPassword
         ? { usernames: DEMO_USERS.map((u) => u.username), password: options.demoPassword }

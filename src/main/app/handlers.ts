@@ -33,7 +33,10 @@ export type AppProcedure =
   | 'sync.status'
   | 'sync.now'
   | 'diagnostics.log'
-  | 'diagnostics.export';
+  | 'diagnostics.export'
+  | 'settings.get'
+  | 'settings.save'
+  | 'settings.restart';
 
 /**
  * Every capability's handlers, in one map. A new capability adds its `…Handlers()` here. The same

@@ -25,6 +25,8 @@ export interface HostServices {
   keyProtector?: KeyProtector | null;
   /** The desk's log files (electron-log writes them from this thread); none in tests. */
   logs?: DeskLogs;
+  /** Restarts the desk (Electron: relaunch); none where whoever started it restarts it (browser mode). */
+  restart?: () => void;
 }
 
 /** The desk's backend as the transports see it: one door for calls, one hub for events. */
@@ -76,6 +78,9 @@ export function startDeskBackend(options: DeskBackendOptions, services: HostServ
       case 'keys.unprotect':
         if (!services.keyProtector) throw new Error('no key protection on this host');
         return services.keyProtector.unprotect(bytes());
+      case 'app.restart':
+        if (!services.restart) throw new Error('this host does not restart itself');
+        return services.restart();
     }
   };
 
@@ -116,6 +121,7 @@ export function startDeskBackend(options: DeskBackendOptions, services: HostServ
     labelPrinter: services.labelPrinter !== undefined,
     keyProtector: !!services.keyProtector,
     logsDir: services.logs?.dir ?? null,
+    restart: services.restart !== undefined,
   };
   const startWriter = (): BackendThread => {
     const thread = new BackendThread('writer', writerData, onMessage);

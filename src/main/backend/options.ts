@@ -1,4 +1,5 @@
 import type { AppOptions } from '../app/app';
+import type { DeskStart } from '../settings/desk-settings';
 import type { SyncPhase } from '../sync/engine';
 
 /**
@@ -20,6 +21,8 @@ export interface DeskBackendOptions {
   versions?: Record<string, string>;
   /** Electron's crash dumps folder: their names go into 导出诊断信息. */
   crashDumpsDir?: string;
+  /** 设置: where desk-settings.json lives and what this run started with (the restart is main's). */
+  settings?: { dir: string; start: DeskStart };
   autoSync?: boolean;
   syncIntervalMs?: number;
   syncPageSize?: number;
@@ -56,7 +59,9 @@ export type SyncPhaseHook = (phase: SyncPhase, data: unknown) => void;
 /** AppOptions for the writer thread's app, apart from main's services. */
 export async function appOptionsOf(
   options: DeskBackendOptions,
-): Promise<Omit<AppOptions, 'vault' | 'printer' | 'labelPrinter' | 'keyProtector' | 'logs' | 'onWorkspace'>> {
+): Promise<
+  Omit<AppOptions, 'vault' | 'printer' | 'labelPrinter' | 'keyProtector' | 'logs' | 'settings' | 'onWorkspace'>
+> {
   const { clock, random, syncPhaseHook } = options;
   const hook = syncPhaseHook
     ? ((await import(syncPhaseHook.module)) as { onSyncPhase: SyncPhaseHook }).onSyncPhase

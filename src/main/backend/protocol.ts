@@ -35,4 +35,5 @@ export type HostCall =
   | 'printer.toPdf'
   | 'labelPrinter.print'
   | 'keys.protect'
-  | 'keys.unprotect';
+  | 'keys.unprotect'
+  | 'app.restart';

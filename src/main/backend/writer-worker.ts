@@ -22,10 +22,12 @@ export interface WriterData {
   keyProtector: boolean;
   /** Where main's thread writes the desk's logs; null: no logs (tests). */
   logsDir: string | null;
+  /** Main's thread can restart the desk (Electron). */
+  restart: boolean;
 }
 
 const port = parentPort!;
-const { options, printer, labelPrinter, keyProtector, logsDir } = workerData as WriterData;
+const { options, printer, labelPrinter, keyProtector, logsDir, restart } = workerData as WriterData;
 const post = (message: FromWorker) => port.postMessage(message);
 
 let hostCalls = 0;
@@ -69,6 +71,9 @@ const app = createApp({
   ...(labelPrinter ? { labelPrinter: labels } : {}),
   keyProtector: keyProtector ? keys : null,
   ...(logs ? { logs } : {}),
+  ...(options.settings
+    ? { settings: { ...options.settings, restart: restart ? () => void host('app.restart') : null } }
+    : {}),
   onWorkspace: (workspace) => post({ type: 'workspace', workspace }),
 });
 app.events.subscribe((name, payload) => post({ type: 'event', name, payload }));

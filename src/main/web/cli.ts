@@ -8,6 +8,7 @@ import { startEmbeddedService } from '../app/embedded-service';
 import { startDeskBackend } from '../backend/host';
 import { loadOrCreateDeviceId } from '../session/device';
 import { MemoryVault } from '../session/token-vault';
+import { clientDirFor, deskStart } from '../settings/desk-settings';
 import { startHttpBridge } from '../transport/http-bridge';
 import { parseWebArgs } from './args';
 import { ensureRendererBuilt } from './renderer-build';
@@ -26,22 +27,26 @@ async function main(): Promise<void> {
   const root = process.cwd();
   const staticDir = args.build ? ensureRendererBuilt(root) : resolve(root, 'out', 'renderer');
   const dataDir = resolve(root, args.dataDir);
-  const embedded = args.serviceUrl
+  // --service wins over the service saved in 设置, which wins over the embedded demo company.
+  const start = deskStart(dataDir, { serviceUrl: args.serviceUrl });
+  const embedded = start.serviceUrl
     ? null
     : await startEmbeddedService(dataDir, args.demoOrders, {
         publicDemo: args.publicDemo,
         codeVerifierCost: args.codeVerifierCost,
       });
-  const serviceUrl = args.serviceUrl ?? embedded!.url;
+  const serviceUrl = start.serviceUrl ?? embedded!.url;
   const app = startDeskBackend(
     {
-      dataDir: join(dataDir, 'client'),
+      dataDir: clientDirFor(dataDir, start.serviceUrl),
       serviceUrl,
       deviceId: loadOrCreateDeviceId(dataDir),
       demo: embedded !== null,
       ...(embedded ? { demoPassword: embedded.password } : {}),
       allowInsecureServiceUrl: args.allowHttp,
       versions: { app: appVersion(root), node: process.versions.node, mode: 'browser' },
+      // Browser mode is restarted by whoever started it (npm run web), which 设置 says.
+      settings: { dir: dataDir, start },
     },
     { vault: new MemoryVault(), logs: openDeskLogs(join(dataDir, 'logs'), electronLog) },
   );

@@ -1,3 +1,4 @@
+import { Progress, Space, Typography } from 'antd';
 import type { SyncStatus } from '../../shared/contract/api';
 import { fill, useMessages } from '../i18n';
 
@@ -5,7 +6,6 @@ import { fill, useMessages } from '../i18n';
 export function FirstSyncProgress({ progress }: { progress: NonNullable<SyncStatus['firstSync']> }) {
   const m = useMessages().firstSync;
   const { done, total, etaMs } = progress;
-  const share = total ? Math.min(1, done / total) : 0;
   const time =
     etaMs === null
       ? null
@@ -14,20 +14,20 @@ export function FirstSyncProgress({ progress }: { progress: NonNullable<SyncStat
         : fill(m.minutes, { n: Math.round(etaMs / 60_000) });
   const n = (value: number) => value.toLocaleString();
   return (
-    <span className="first-sync" data-testid="first-sync">
-      <span
-        className="first-sync-bar"
-        role="progressbar"
-        aria-valuemin={0}
-        aria-valuemax={total ?? undefined}
-        aria-valuenow={done}
-      >
-        <span style={{ width: `${Math.round(share * 100)}%` }} />
-      </span>
-      {total === null
-        ? fill(m.progressUnknown, { done: n(done) })
-        : fill(m.progress, { done: n(done), total: n(total) })}
-      {time && <span>{fill(m.timeLeft, { time })}</span>}
-    </span>
+    <Space size={8} data-testid="first-sync">
+      {total !== null && (
+        <Progress
+          percent={Math.min(100, Math.floor((done / Math.max(1, total)) * 100))}
+          size={[120, 6]}
+          showInfo={false}
+        />
+      )}
+      <Typography.Text type="secondary">
+        {total === null
+          ? fill(m.progressUnknown, { done: n(done) })
+          : fill(m.progress, { done: n(done), total: n(total) })}
+        {time && ` · ${fill(m.timeLeft, { time })}`}
+      </Typography.Text>
+    </Space>
   );
 }

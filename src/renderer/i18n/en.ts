@@ -6,6 +6,7 @@ import { floorEn } from './sections/floor';
 import { printEn } from './sections/print';
 import { firstSyncEn } from './sections/first-sync';
 import { shiftStoreEn } from './sections/shiftStore';
+import { shellEn } from './sections/shell';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -351,6 +352,7 @@ export const en: Messages = {
     RATE_LIMITED: 'Too many attempts; try again shortly',
     SERVICE_UNREACHABLE: 'The order service cannot be reached; a first sign-in on this device needs it',
     INSECURE_SERVICE_URL: 'The order service must be reached over https (plain http only on this computer)',
+    INSECURE_UPDATE_URL: 'Updates are downloaded over https only',
     FORBIDDEN_ROLE: 'Your role may not do this',
     NOT_FOUND: 'No such order, or it is outside your scope',
     BAD_CURSOR: 'The list changed; reload from the first page',
@@ -363,6 +365,7 @@ export const en: Messages = {
   shipping: shippingEn,
   floor: floorEn,
   print: printEn,
+  shell: shellEn,
   files: filesEn,
   firstSync: firstSyncEn,
 };

@@ -7,6 +7,7 @@ import { printZhCN } from './sections/print';
 import { firstSyncZhCN } from './sections/first-sync';
 import type { Widen } from './widen';
 import { shiftStoreZhCN } from './sections/shiftStore';
+import { shellZhCN } from './sections/shell';
 import type { ErrorCode } from '../../shared/contract/result';
 import type {
   OrderKind,
@@ -366,6 +367,7 @@ export const zhCN = {
     RATE_LIMITED: '尝试次数过多，请稍后再试',
     SERVICE_UNREACHABLE: '无法连接订单服务；本机首次登录需要联网',
     INSECURE_SERVICE_URL: '订单服务必须使用 https 地址（仅本机可用 http）',
+    INSECURE_UPDATE_URL: '更新地址必须使用 https',
     FORBIDDEN_ROLE: '当前角色无权执行此操作',
     NOT_FOUND: '订单不存在或不在您的权限范围内',
     BAD_CURSOR: '列表已变化，请从第一页重新加载',
@@ -378,6 +380,7 @@ export const zhCN = {
   shipping: shippingZhCN,
   floor: floorZhCN,
   print: printZhCN,
+  shell: shellZhCN,
   files: filesZhCN,
   firstSync: firstSyncZhCN,
 };

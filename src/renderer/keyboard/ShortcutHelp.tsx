@@ -1,10 +1,10 @@
 import { useState } from 'react';
+import { island } from '../app/island';
 import { useMessages } from '../i18n';
-import { silencedByModal, useShortcuts, useShortcutRegistry } from './shortcuts';
-import './shortcut-help.css';
+import { useShortcuts } from './shortcuts';
 
-/** How a key reads on a keycap. */
-const keyLabel = (key: string): string => ({ Escape: 'Esc', ' ': 'Space' })[key] ?? key;
+// The overlay loads the first time it is asked for.
+const ShortcutList = island(() => import('./ShortcutList'), 'ShortcutList');
 
 /**
  * `?` anywhere lists every shortcut that works right now, straight from the registry: the list,
@@ -13,48 +13,10 @@ const keyLabel = (key: string): string => ({ Escape: 'Esc', ' ': 'Space' })[key]
 export function ShortcutHelp() {
   const t = useMessages().print.keys;
   const [open, setOpen] = useState(false);
-  const groups = useShortcutRegistry((r) => r.groups);
   useShortcuts(t.global, [{ keys: ['?'], description: t.help, run: () => setOpen((o) => !o) }]);
   useShortcuts(t.title, [{ keys: ['Escape'], description: t.close, inFields: true, run: () => setOpen(false) }], open, {
     modal: true,
   });
   if (!open) return null;
-  // What works once the overlay closes: its own group aside, keys behind a dialog are not listed.
-  const others = groups.filter((g) => g.title !== t.title);
-  const live = others.filter((g) => !silencedByModal(others, g.id));
-  return (
-    <div className="shortcut-help-backdrop" onClick={() => setOpen(false)}>
-      <div
-        className="shortcut-help"
-        role="dialog"
-        aria-modal="true"
-        aria-label={t.title}
-        data-testid="shortcut-help"
-        onClick={(e) => e.stopPropagation()}
-      >
-        <h2>{t.title}</h2>
-        {live.map((group) => (
-          <section key={group.id}>
-            <h3>{group.title}</h3>
-            <dl>
-              {group.shortcuts.map((s) => (
-                <div key={s.keys.join()} className="shortcut-row">
-                  <dt>
-                    {s.keys.map((k) => (
-                      <kbd key={k}>{keyLabel(k)}</kbd>
-                    ))}
-                  </dt>
-                  <dd>{s.description}</dd>
-                </div>
-              ))}
-            </dl>
-          </section>
-        ))}
-        <p className="shortcut-scan">{t.scan}</p>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t.close}
-        </button>
-      </div>
-    </div>
-  );
+  return <ShortcutList onClose={() => setOpen(false)} />;
 }

@@ -1,16 +1,9 @@
-import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { OrderDetail } from '../../shared/contract/orders';
-import { PRINT_MAX_ORDERS } from '../../shared/contract/print';
-import { api } from '../api/client';
-import { fill, useMessages } from '../i18n';
-import { useShortcuts } from '../keyboard/shortcuts';
-import { usePrint, type PrintKind } from '../stores/print';
-import { PackingSlip } from './PackingSlip';
-import { PickList } from './PickList';
-import './print.css';
+import { island } from '../app/island';
+import { usePrint } from '../stores/print';
 
-type Loaded = { orders: OrderDetail[]; missing: string[] } | { error: string } | null;
+// The pages, barcodes and their styles load with the first print run, not before the list.
+const Preview = island(() => import('./Preview'), 'Preview');
 
 /**
  * The pages as they will print, over everything else. It lives outside the app's root so the
@@ -20,78 +13,4 @@ export function PrintPreview() {
   const job = usePrint((s) => s.job);
   if (!job) return null;
   return createPortal(<Preview key={job.at} kind={job.kind} orderNos={job.orderNos} at={job.at} />, document.body);
-}
-
-function Preview({ kind, orderNos, at }: { kind: PrintKind; orderNos: string[]; at: number }) {
-  const m = useMessages();
-  const t = m.print;
-  const close = usePrint((s) => s.close);
-  const [loaded, setLoaded] = useState<Loaded>(null);
-  const [status, setStatus] = useState<string | null>(null);
-
-  const tooMany = orderNos.length > PRINT_MAX_ORDERS;
-  useEffect(() => {
-    let live = true;
-    if (tooMany) return;
-    void api['print.orders']({ orderNos }).then((result) => {
-      if (!live) return;
-      setLoaded(result.ok ? result.value : { error: fill(t.failed, { message: m.error[result.error.code] }) });
-    });
-    return () => {
-      live = false;
-    };
-    // Messages are read once per job: switching language mid-load does not refetch.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [orderNos, tooMany]);
-
-  useShortcuts(t.keys.previewTitle, [{ keys: ['Escape'], description: t.close, inFields: true, run: close }], true, {
-    modal: true,
-  });
-
-  const savePdf = async () => {
-    const fileName = `${kind === 'pick' ? 'pick-list' : 'packing-slips'}-${new Date().toISOString().slice(0, 10)}.pdf`;
-    const result = await api['print.toPdf']({ fileName });
-    // Browser mode cannot save files itself: Chromium's print dialog has "Save as PDF".
-    if (!result.ok && result.error.code === 'NOT_SUPPORTED') return window.print();
-    if (!result.ok) return setStatus(m.error[result.error.code]);
-    if (result.value.path) setStatus(fill(t.saved, { path: result.value.path }));
-  };
-
-  const shown: Loaded = tooMany ? { error: fill(t.tooMany, { max: PRINT_MAX_ORDERS }) } : loaded;
-  const ready = shown !== null && 'orders' in shown ? shown : null;
-  const title = fill(kind === 'pick' ? t.previewPick : t.previewPacking, { n: orderNos.length });
-  return (
-    <div className="print-view" role="dialog" aria-modal="true" aria-label={title} data-testid="print-preview">
-      <div className="print-toolbar">
-        <strong>{title}</strong>
-        <button type="button" disabled={!ready?.orders.length} onClick={() => window.print()}>
-          {t.print}
-        </button>
-        <button type="button" disabled={!ready?.orders.length} onClick={() => void savePdf()}>
-          {t.savePdf}
-        </button>
-        <button type="button" onClick={close}>
-          {t.close}
-        </button>
-        {ready && ready.missing.length > 0 && (
-          <span className="notice refused" role="alert">
-            {fill(t.missing, { list: ready.missing.join(', ') })}
-          </span>
-        )}
-        {status && <span role="status">{status}</span>}
-      </div>
-      <div className="print-pages">
-        {shown === null && <div className="placeholder">{t.loading}</div>}
-        {shown && 'error' in shown && (
-          <div className="error-banner" role="alert">
-            {shown.error}
-          </div>
-        )}
-        {ready &&
-          (kind === 'pick'
-            ? ready.orders.length > 0 && <PickList orders={ready.orders} printedAt={at} />
-            : ready.orders.map((order) => <PackingSlip key={order.orderNo} order={order} />))}
-      </div>
-    </div>
-  );
 }

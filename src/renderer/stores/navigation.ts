@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 
-export type ScreenName = 'counter' | 'dealer' | 'orders' | 'floor' | 'exceptions';
+/** A screen's id in the navigation registry (src/renderer/app/screens.tsx). */
+export type ScreenName = string;
 
 interface NavigationState {
   /** The screen a user chose; remembered with the user so a new sign-in lands on its own main screen. */

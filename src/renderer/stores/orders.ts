@@ -227,12 +227,21 @@ export const useOrders = create<OrdersState>((set, get) => {
       fresh.clear();
       set({ loading: true, error: null });
       const { statuses: _tab, ...countFilter } = filterOf(get());
-      // The rows in view are asked again (and the total with them); everything else is forgotten.
-      const counts = await api['orders.counts']({ filter: countFilter });
-      if (mine !== generation) return;
+      // The rows in view are asked again at once (and the total with them), the tabs' counts beside
+      // them: the first rows paint one round trip sooner than if they waited for the counts.
       // Pages answered since this reload began are current; the rest are shown until replaced.
-      set({ counts: counts.ok ? counts.value : null, error: counts.ok ? null : counts.error });
+      const asked = api['orders.counts']({ filter: countFilter });
       pump();
+      const counts = await asked;
+      if (mine !== generation) return;
+      // A page's own failure (answered meanwhile) stays shown; the counts only add theirs. A page
+      // answered already set the total: the shown tab counts exactly that list.
+      const { total, status } = get();
+      if (!counts.ok) set({ counts: null, error: counts.error });
+      else
+        set({
+          counts: totalGeneration === mine && total !== null ? withTabTotal(counts.value, status, total) : counts.value,
+        });
       if (inFlight.size === 0) set({ loading: false });
     },
     want(first, last) {
@@ -270,3 +279,15 @@ export const useOrders = create<OrdersState>((set, get) => {
     clearSelection: () => set({ selected: new Set(), allMatching: false, rangeFrom: null }),
   };
 });
+
+/** Settles once the list has its first answer (its rows and total, or why it has none). */
+export const firstAnswer = (): Promise<void> =>
+  new Promise((resolve) => {
+    const answered = (s: OrdersState) => s.total !== null || s.error !== null;
+    if (answered(useOrders.getState())) return resolve();
+    const stop = useOrders.subscribe((s) => {
+      if (!answered(s)) return;
+      stop();
+      resolve();
+    });
+  });

@@ -11,6 +11,7 @@ import type { Result } from './result';
 import { campaignTerms, catalogueItem, couponTerms, dealerOrderInput, intentPayloads } from './sync';
 import { viewProcedures } from './views';
 import { adminProcedures } from './admin-procedures';
+import { settingsProcedures } from './settings-procedures';
 import { dataScope } from './scope';
 
 /**
@@ -238,6 +239,7 @@ export const procedures = {
   ...listProcedures,
   ...viewProcedures,
   ...adminProcedures,
+  ...settingsProcedures,
   ...floorProcedures,
   // Local actions: applied at once on this device, queued for the order service (the same payloads as the intents).
   'orders.ship': procedure({ input: intentPayloads.SHIP, output: orderDetail, right: 'orders.ship' }),

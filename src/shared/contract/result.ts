@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'SERVICE_UNREACHABLE',
   /** An order service over plain http to another machine: passwords would cross the network in clear. */
   'INSECURE_SERVICE_URL',
+  /** An update feed that is not https: an installer is code the desk would run. */
+  'INSECURE_UPDATE_URL',
   'FORBIDDEN_ROLE',
   'NOT_FOUND',
   'BAD_CURSOR',

@@ -95,6 +95,12 @@ export async function signIn(page: Page, url: string, username: string, password
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
-  // Each role lands on its own main screen: the order list (a real row, not one still loading), or the clerk's counter.
-  await page.locator('.tbody .tr[data-order-no]').or(page.locator('.counter-screen')).first().waitFor();
+  // Each role lands on its own main screen: the order list (a real row, not one still loading), the
+  // clerk's counter or the dealer's order entry.
+  await page
+    .locator('.tbody .tr[data-order-no]')
+    .or(page.locator('.counter-screen'))
+    .or(page.getByTestId('dealer-screen'))
+    .first()
+    .waitFor();
 }

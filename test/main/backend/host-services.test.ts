@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDeskBackend, type DeskBackend } from '../../../src/main/backend/host';
 import { openDeskLogs } from '../../../src/main/diagnostics/desk-log';
+import { deskStart } from '../../../src/main/settings/desk-settings';
 import { MemoryVault } from '../../../src/main/session/token-vault';
 import { startTestService, type TestService } from '../../support/service';
 
@@ -48,5 +49,37 @@ describe("the writer thread's logs and bundles, through main's thread", () => {
     expect(backendLog).toMatch(/signed in as a clerk \(online\)/);
     expect(backendLog).toMatch(/diagnostics exported \(diagnostics-\d{8}T\d{6}\.zip\)/);
     expect(readFileSync(join(dir, 'logs', 'renderer.log'), 'utf8')).toMatch(/\[error\] TypeError in ShiftList/);
+  });
+
+  it('restarts the desk through main’s thread when an admin asks in 设置, and says so where main cannot', async () => {
+    let restart!: () => void;
+    const restarted = new Promise<void>((resolve) => (restart = resolve));
+    const home = join(dir, 'restartable');
+    const electronLike = startDeskBackend(
+      {
+        dataDir: home,
+        serviceUrl: service.url,
+        deviceId: crypto.randomUUID(),
+        autoSync: false,
+        settings: { dir: home, start: deskStart(home, { serviceUrl: service.url }) },
+      },
+      { vault: new MemoryVault(), restart: () => restart() },
+    );
+    try {
+      expect((await electronLike.dispatch('session.signIn', { username: 'admin', password: 'demo1234' })).ok).toBe(
+        true,
+      );
+      expect(await electronLike.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { canRestart: true } });
+      expect((await electronLike.dispatch('settings.restart', {})).ok).toBe(true);
+      await restarted;
+    } finally {
+      await electronLike.close();
+    }
+
+    // Browser mode: restarted by whoever started it.
+    await desk.dispatch('session.signOut', {});
+    expect((await desk.dispatch('session.signIn', { username: 'admin', password: 'demo1234' })).ok).toBe(true);
+    expect(await desk.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { canRestart: false } });
+    expect(await desk.dispatch('settings.restart', {})).toMatchObject({ ok: false, error: { code: 'NOT_SUPPORTED' } });
   });
 });

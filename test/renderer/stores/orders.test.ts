@@ -93,10 +93,23 @@ describe('the order list on a first sign-in, while the first sync lands', () => 
   it('counts the 全部 tab as the list it shows while the first sync lands between the two reads', async () => {
     desk.state.orders = 1400;
     void useOrders.getState().reload();
-    // The counts were read at 1,400; the sync goes on before the list reads its rows.
+    // The rows come back (1,400); the sync goes on and the list asks again while the first counts,
+    // read at 1,400, are still on their way.
+    await release('orders.window');
     desk.state.orders = 1600;
+    void useOrders.getState().reload();
     await releaseAll();
     expect(shown()).toEqual({ total: 1600, all: 1600, first: 'SO000000' });
+  });
+
+  it('asks for the rows and the counts at once, so the first rows do not wait for the counts', async () => {
+    desk.state.orders = 300;
+    void useOrders.getState().reload();
+    expect(desk.pending.map((call) => call.procedure).sort()).toEqual(['orders.counts', 'orders.window']);
+    await release('orders.window');
+    expect(shown()).toEqual({ total: 300, all: null, first: 'SO000000' });
+    await releaseAll();
+    expect(shown()).toEqual({ total: 300, all: 300, first: 'SO000000' });
   });
 
   it('asks again after every change, even when a reload is still waiting for its answer', async () => {

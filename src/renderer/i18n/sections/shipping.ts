@@ -19,7 +19,6 @@ export const shippingZhCN = {
   empty: '每个包裹至少要放一件商品',
   over: '「{name}」的数量超过待发数量',
   duplicateTracking: '多个包裹的运单号相同',
-  problemAt: '{parcel}：{problem}',
   heldBy: '运单号 {trackingNo} 已用于订单 {orderNo}，请换一张面单',
   batch: {
     button: '批量发货',
@@ -74,7 +73,6 @@ export const shippingEn: Widen<typeof shippingZhCN> = {
   empty: 'Every parcel needs at least one item',
   over: 'More "{name}" than is left to ship',
   duplicateTracking: 'Two parcels have the same tracking number',
-  problemAt: '{parcel}: {problem}',
   heldBy: 'Tracking number {trackingNo} is already on order {orderNo}; use another label',
   batch: {
     button: 'Batch ship',

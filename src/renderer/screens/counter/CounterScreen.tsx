@@ -1,14 +1,17 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Alert, Button, Card, Descriptions, Form, Input, Result, Select, Space, Typography, type InputRef } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import type { RedemptionOutcome, RedemptionPreview } from '../../../shared/contract/api';
 import type { ApiError } from '../../../shared/contract/result';
 import { normalizeCodeInput } from '../../../shared/domain/redemption-code';
 import { can } from '../../../shared/domain/rights';
 import { api } from '../../api/client';
 import { fill, useI18n, useMessages } from '../../i18n';
-import { dateTime, money } from '../../lib/format';
+import { Amount } from '../../components/Amount';
+import { dateTime } from '../../lib/format';
 import { useSession } from '../../stores/session';
 import { useShift } from '../../stores/shift';
 import { ShiftList } from './ShiftList';
+import './counter.css';
 
 type Used = { redeemedBy: string; storeId: string; redeemedAt: number } | null;
 
@@ -29,7 +32,7 @@ export function CounterScreen() {
   const [busy, setBusy] = useState(false);
   const [step, setStep] = useState<Step>({ kind: 'entry' });
   const [shiftVersion, setShiftVersion] = useState(0);
-  const codeField = useRef<HTMLInputElement>(null);
+  const codeField = useRef<InputRef>(null);
 
   useEffect(() => codeField.current?.focus(), [step.kind]);
 
@@ -38,8 +41,7 @@ export function CounterScreen() {
     setStep({ kind: 'refused', error, used: used?.ok ? used.value : null });
   };
 
-  const verify = async (event: FormEvent) => {
-    event.preventDefault();
+  const verify = async () => {
     const code = normalizeCodeInput(draft);
     if (!code || busy) return;
     setBusy(true);
@@ -65,59 +67,78 @@ export function CounterScreen() {
     setDraft('');
   };
 
+  const idle = step.kind !== 'preview';
   return (
     <section className="counter-screen">
       {mayRedeem && (
-        <>
-          <h2>{m.counter.title}</h2>
-          <form className="counter-form" onSubmit={(e) => void verify(e)}>
-            <label className="counter-store">
-              {m.counter.store}
+        <Card className="counter-card" title={<h2 className="screen-title">{m.counter.title}</h2>}>
+          <Form layout="vertical" className="counter-form" onFinish={() => void verify()}>
+            <Form.Item label={m.counter.store} className="counter-store" htmlFor="counter-store">
               {stores.length > 0 ? (
-                <select aria-label={m.counter.store} value={storeId} onChange={(e) => setStoreId(e.target.value)}>
-                  {stores.map((s) => (
-                    <option key={s} value={s}>
-                      {s}
-                    </option>
-                  ))}
-                </select>
+                <Select
+                  id="counter-store"
+                  size="large"
+                  aria-label={m.counter.store}
+                  data-testid="store"
+                  value={storeId}
+                  onChange={setStoreId}
+                  options={stores.map((s) => ({ value: s, label: s }))}
+                />
               ) : (
                 // Users who see every store type the store they stand in.
-                <input
+                <Input
+                  id="counter-store"
+                  size="large"
                   aria-label={m.counter.store}
+                  data-testid="store"
                   className="store-field"
                   value={storeId}
                   onChange={(e) => setStoreId(e.target.value.trim())}
                 />
               )}
-            </label>
-            <input
-              ref={codeField}
-              className="code-field"
-              aria-label={m.counter.code}
-              placeholder={m.counter.codePlaceholder}
-              inputMode="numeric"
-              autoComplete="off"
-              value={draft}
-              onChange={(e) => setDraft(normalizeCodeInput(e.target.value))}
-              disabled={step.kind === 'preview'}
-            />
-            <button type="submit" disabled={busy || step.kind === 'preview'}>
-              {busy && step.kind !== 'preview' ? m.counter.verifying : m.counter.verify}
-            </button>
-          </form>
+            </Form.Item>
+            <Form.Item label={m.counter.code} className="counter-code" htmlFor="counter-code">
+              <Space.Compact block size="large">
+                <Input
+                  id="counter-code"
+                  ref={codeField}
+                  className="code-field"
+                  data-testid="code"
+                  aria-label={m.counter.code}
+                  placeholder={m.counter.codePlaceholder}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  value={draft}
+                  onChange={(e) => setDraft(normalizeCodeInput(e.target.value))}
+                  disabled={!idle}
+                />
+                <Button type="primary" htmlType="submit" className="verify" loading={busy && idle} disabled={!idle}>
+                  {busy && idle ? m.counter.verifying : m.counter.verify}
+                </Button>
+              </Space.Compact>
+            </Form.Item>
+          </Form>
           {step.kind === 'preview' && (
             <PreviewCard preview={step.preview} busy={busy} onConfirm={() => void confirm()} onCancel={reset} />
           )}
           {step.kind === 'outcome' && <OutcomeCard outcome={step.outcome} onNext={reset} />}
           {step.kind === 'refused' && (
-            <div className="counter-result refused" role="alert" data-testid="counter-refused">
-              <strong>{m.counter.refused}</strong>
-              <p>{m.refusal[step.error.reason ?? step.error.code] ?? m.error[step.error.code]}</p>
-              {step.used && <UsedBy used={step.used} />}
-            </div>
+            <Alert
+              className="counter-result refused"
+              type="error"
+              showIcon
+              role="alert"
+              data-testid="counter-refused"
+              title={<strong>{m.counter.refused}</strong>}
+              description={
+                <>
+                  <div>{m.refusal[step.error.reason ?? step.error.code] ?? m.error[step.error.code]}</div>
+                  {step.used && <UsedBy used={step.used} />}
+                </>
+              }
+            />
           )}
-        </>
+        </Card>
       )}
       <ShiftList version={shiftVersion} />
     </section>
@@ -129,41 +150,54 @@ function PreviewCard(props: { preview: RedemptionPreview; busy: boolean; onConfi
   const locale = useI18n((s) => s.locale);
   const p = props.preview;
   return (
-    <div className="counter-preview" data-testid="counter-preview">
-      <h3>{m.counter.preview}</h3>
-      <dl>
-        <dt>{m.counter.items}</dt>
-        <dd>
-          {p.items.map((item, i) => (
-            <div key={i}>
-              {item.name} {item.spec} ×{item.quantity}
-            </div>
-          ))}
-        </dd>
-        <dt>{m.counter.buyer}</dt>
-        <dd>
-          {p.buyerName} {p.buyerPhone}
-        </dd>
-        <dt>{m.counter.payable}</dt>
-        <dd>{money(p.payable)}</dd>
-        <dt>{m.counter.validity}</dt>
-        <dd>{fill(m.counter.validRange, { from: dateTime(p.validFrom, locale), to: dateTime(p.validTo, locale) })}</dd>
-        <dt>{m.counter.usesLeft}</dt>
-        <dd>{fill(m.counter.usesOf, { left: p.usesLeft, total: p.usesTotal })}</dd>
-        <dt>{m.counter.merchant}</dt>
-        <dd>{p.merchantName}</dd>
-        <dt>{m.counter.orderNo}</dt>
-        <dd>{p.orderNo}</dd>
-      </dl>
-      <div className="actions">
-        <button type="button" className="primary" disabled={props.busy} onClick={props.onConfirm}>
+    <Card type="inner" className="counter-preview" data-testid="counter-preview" title={m.counter.preview}>
+      <Descriptions
+        size="small"
+        column={2}
+        items={[
+          {
+            key: 'items',
+            label: m.counter.items,
+            span: 2,
+            children: (
+              <div>
+                {p.items.map((item, i) => (
+                  <div key={i}>
+                    {item.name} {item.spec} ×{item.quantity}
+                  </div>
+                ))}
+              </div>
+            ),
+          },
+          { key: 'buyer', label: m.counter.buyer, children: `${p.buyerName} ${p.buyerPhone}` },
+          { key: 'payable', label: m.counter.payable, children: <Amount fen={p.payable} strong /> },
+          {
+            key: 'validity',
+            label: m.counter.validity,
+            span: 2,
+            children: fill(m.counter.validRange, {
+              from: dateTime(p.validFrom, locale),
+              to: dateTime(p.validTo, locale),
+            }),
+          },
+          {
+            key: 'uses',
+            label: m.counter.usesLeft,
+            children: fill(m.counter.usesOf, { left: p.usesLeft, total: p.usesTotal }),
+          },
+          { key: 'merchant', label: m.counter.merchant, children: p.merchantName },
+          { key: 'orderNo', label: m.counter.orderNo, span: 2, children: <span className="mono">{p.orderNo}</span> },
+        ]}
+      />
+      <Space className="actions">
+        <Button type="primary" size="large" loading={props.busy} onClick={props.onConfirm}>
           {props.busy ? m.counter.confirming : m.counter.confirm}
-        </button>
-        <button type="button" disabled={props.busy} onClick={props.onCancel}>
+        </Button>
+        <Button size="large" disabled={props.busy} onClick={props.onCancel}>
           {m.counter.cancel}
-        </button>
-      </div>
-    </div>
+        </Button>
+      </Space>
+    </Card>
   );
 }
 
@@ -174,31 +208,37 @@ function OutcomeCard(props: { outcome: RedemptionOutcome; onNext(): void }) {
   const settled = useShift((s) => s.shift?.rows.find((r) => r.redemptionId === props.outcome.redemptionId)?.state);
   // Once sync settles an offline redemption, the headline says how; "pending" would no longer be true.
   const headline = outcome === 'provisional' && (settled === 'confirmed' || settled === 'rejected') ? settled : outcome;
+  const status = headline === 'confirmed' ? 'success' : headline === 'provisional' ? 'warning' : 'error';
   return (
-    <div
+    <Result
       className={`counter-result ${headline}`}
       role="status"
       data-testid="counter-outcome"
       data-outcome={outcome}
       data-settled={settled}
+      status={status}
+      title={<strong>{m.counter[headline]}</strong>}
+      subTitle={<span className="mono order-no">{props.outcome.orderNo}</span>}
+      extra={
+        <Button type="primary" onClick={props.onNext}>
+          {m.counter.next}
+        </Button>
+      }
     >
-      <strong>{m.counter[headline]}</strong>
-      {outcome === 'provisional' && settled === 'provisional' && <p>{m.counter.provisionalHint}</p>}
+      {outcome === 'provisional' && settled === 'provisional' && (
+        <Typography.Paragraph>{m.counter.provisionalHint}</Typography.Paragraph>
+      )}
       {outcome === 'provisional' && settled === 'confirmed' && (
-        <p data-testid="settled">{m.counter.settledConfirmed}</p>
+        <Typography.Paragraph data-testid="settled">{m.counter.settledConfirmed}</Typography.Paragraph>
       )}
       {outcome === 'provisional' && settled === 'rejected' && (
-        <p className="warn" data-testid="settled">
+        <Typography.Paragraph type="danger" data-testid="settled">
           {m.counter.settledRejected}
-        </p>
+        </Typography.Paragraph>
       )}
-      {outcome === 'rejected' && reason && <p>{m.refusal[reason] ?? reason}</p>}
+      {outcome === 'rejected' && reason && <Typography.Paragraph>{m.refusal[reason] ?? reason}</Typography.Paragraph>}
       {conflict && <UsedBy used={conflict} />}
-      <p className="order-no">{props.outcome.orderNo}</p>
-      <button type="button" onClick={props.onNext}>
-        {m.counter.next}
-      </button>
-    </div>
+    </Result>
   );
 }
 
@@ -206,13 +246,13 @@ export function UsedBy({ used }: { used: NonNullable<Used> }) {
   const m = useMessages();
   const locale = useI18n((s) => s.locale);
   return (
-    <p className="used-by" data-testid="used-by">
+    <Typography.Paragraph className="used-by" data-testid="used-by">
       {fill(m.counter.usedBy, {
         // The service names an actor as role:username; a person reads the name.
         who: used.redeemedBy.replace(/^[a-z]+:/, ''),
         where: used.storeId,
         when: dateTime(used.redeemedAt, locale),
       })}
-    </p>
+    </Typography.Paragraph>
   );
 }

@@ -1,18 +1,22 @@
+import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ShiftRow } from '../../../shared/contract/api';
 import { api, onEvent } from '../../api/client';
+import { Amount } from '../../components/Amount';
+import { EmptyState, LoadingState } from '../../components/States';
+import { RedemptionStateTag } from '../../components/StatusTag';
 import { fill, useI18n, useMessages } from '../../i18n';
 import { downloadCsv, downloadXlsx } from '../../lib/download';
 import { useShift } from '../../stores/shift';
 import { dateTime, money } from '../../lib/format';
-
+import { ReasonDialog } from '../detail/ReasonDialog';
 /** Today's redemptions (a supervisor's: all their stores'), with totals, CSV export and (for supervisors) undo. */
 export function ShiftList({ version }: { version: number }) {
   const m = useMessages();
   const locale = useI18n((s) => s.locale);
   const { shift, error, reload, setError } = useShift();
   const [undoing, setUndoing] = useState<ShiftRow | null>(null);
-  const [reason, setReason] = useState('');
 
   useEffect(() => {
     void reload();
@@ -49,6 +53,7 @@ export function ShiftList({ version }: { version: number }) {
       ]),
     );
   };
+
   const exportXlsx = () => {
     if (!shift) return;
     void downloadXlsx(
@@ -67,116 +72,101 @@ export function ShiftList({ version }: { version: number }) {
     );
   };
 
-  const undo = async () => {
-    if (!undoing || !reason.trim()) return;
+  /** Answers the refusal's words for the dialog to show, or null once the undo is queued. */
+  const undo = async (row: ShiftRow, reason: string): Promise<string | null> => {
     const result = await api['redemption.undo']({
-      orderNo: undoing.orderNo,
-      redemptionId: undoing.redemptionId,
+      orderNo: row.orderNo,
+      redemptionId: row.redemptionId,
       reason: reason.trim(),
     });
-    setError(result.ok ? null : result.error);
-    setUndoing(null);
-    setReason('');
+    if (!result.ok) return m.refusal[result.error.reason ?? ''] ?? m.error[result.error.code];
+    setError(null);
     void reload();
+    return null;
   };
 
   return (
-    <section className="shift-list" aria-label={m.shift.title}>
-      <header className="shift-header">
-        <h3>{storeWide ? m.shiftStore.titleStores : m.shift.title}</h3>
-        {shift && (
-          <span data-testid="shift-totals">
-            {fill(m.shift.totals, { count: shift.totals.count, payable: money(shift.totals.payable) })}
-          </span>
-        )}
-        <span className="spacer" />
-        <button type="button" onClick={exportCsv} disabled={!shift || shift.rows.length === 0}>
-          {m.shift.exportCsv}
-        </button>
-        <button type="button" onClick={exportXlsx} disabled={!shift || shift.rows.length === 0}>
-          {m.files.exportXlsx}
-        </button>
-      </header>
+    <Card
+      className="shift-list"
+      aria-label={m.shift.title}
+      title={<h3 className="card-title">{storeWide ? m.shiftStore.titleStores : m.shift.title}</h3>}
+      extra={
+        <Space size={12}>
+          {shift && (
+            <Typography.Text data-testid="shift-totals">
+              {fill(m.shift.totals, { count: shift.totals.count, payable: money(shift.totals.payable) })}
+            </Typography.Text>
+          )}
+          <Button icon={<DownloadOutlined />} onClick={exportCsv} disabled={!shift || shift.rows.length === 0}>
+            {m.shift.exportCsv}
+          </Button>
+          <Button icon={<FileExcelOutlined />} onClick={exportXlsx} disabled={!shift || shift.rows.length === 0}>
+            {m.files.exportXlsx}
+          </Button>
+        </Space>
+      }
+    >
       {shift?.coverage === 'stores' && (
-        <p className="muted" data-testid="shift-coverage">
+        <Typography.Paragraph type="secondary" data-testid="shift-coverage">
           {m.shiftStore.stores}
-        </p>
+        </Typography.Paragraph>
       )}
       {shift?.coverage === 'desk-only' && (
-        <p className="notice" role="status" data-testid="shift-coverage">
-          {fill(m.shiftStore.deskOnly, {
+        <Alert
+          type="warning"
+          showIcon
+          role="status"
+          data-testid="shift-coverage"
+          title={fill(m.shiftStore.deskOnly, {
             reason: m.shiftStore.failure[shift.unavailable ?? ''] ?? shift.unavailable ?? '',
           })}
-        </p>
+        />
       )}
       {error && (
-        <div className="error-banner" role="alert">
-          {m.refusal[error.reason ?? ''] ?? m.error[error.code]}
-        </div>
+        <Alert type="error" showIcon role="alert" title={m.refusal[error.reason ?? ''] ?? m.error[error.code]} />
       )}
-      {shift && shift.rows.length === 0 && <div className="placeholder">{m.shift.empty}</div>}
+      {!shift && !error && <LoadingState />}
+      {shift && shift.rows.length === 0 && <EmptyState text={m.shift.empty} />}
       {shift && shift.rows.length > 0 && (
-        <table className="shift-table">
-          <thead>
-            <tr>
-              <th>{m.shift.time}</th>
-              <th>{m.shift.orderNo}</th>
-              <th>{m.shift.store}</th>
-              <th>{m.shift.clerk}</th>
-              <th>{m.shift.items}</th>
-              <th>{m.shift.payable}</th>
-              <th>{m.shift.state}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {shift.rows.map((r) => (
-              <tr key={r.redemptionId} data-state={r.state}>
-                <td>{dateTime(r.redeemedAt, locale)}</td>
-                <td>{r.orderNo}</td>
-                <td>{r.storeId}</td>
-                <td>{r.clerk}</td>
-                <td>{r.items}</td>
-                <td>{money(r.payable)}</td>
-                <td>
-                  <span className={`badge ${r.state}`}>{stateOf(r.state)}</span>
-                </td>
-                <td>
-                  {r.undoable && (
-                    <button type="button" onClick={() => setUndoing(r)}>
-                      {m.shift.undo}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table<ShiftRow>
+          className="shift-table"
+          size="small"
+          pagination={false}
+          rowKey="redemptionId"
+          dataSource={shift.rows}
+          onRow={(r) => ({ 'data-state': r.state }) as React.HTMLAttributes<HTMLElement>}
+          columns={[
+            { key: 'time', title: m.shift.time, render: (_, r) => dateTime(r.redeemedAt, locale) },
+            { key: 'orderNo', title: m.shift.orderNo, dataIndex: 'orderNo', className: 'mono' },
+            { key: 'store', title: m.shift.store, dataIndex: 'storeId' },
+            { key: 'clerk', title: m.shift.clerk, dataIndex: 'clerk' },
+            { key: 'items', title: m.shift.items, dataIndex: 'items' },
+            { key: 'payable', title: m.shift.payable, align: 'right', render: (_, r) => <Amount fen={r.payable} /> },
+            { key: 'state', title: m.shift.state, render: (_, r) => <RedemptionStateTag state={r.state} /> },
+            {
+              key: 'undo',
+              title: '',
+              render: (_, r) =>
+                r.undoable && (
+                  <Button size="small" danger onClick={() => setUndoing(r)}>
+                    {m.shift.undo}
+                  </Button>
+                ),
+            },
+          ]}
+        />
       )}
       {undoing && (
-        <form
-          className="reason-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void undo();
-          }}
-        >
-          <span>{undoing.orderNo}</span>
-          <input
-            aria-label={m.shift.undoReason}
-            placeholder={m.shift.undoReason}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            required
-          />
-          <button type="submit" disabled={!reason.trim()}>
-            {m.shift.undoConfirm}
-          </button>
-          <button type="button" onClick={() => setUndoing(null)}>
-            {m.counter.cancel}
-          </button>
-        </form>
+        <ReasonDialog
+          title={`${m.shift.undo} ${undoing.orderNo}`}
+          label={m.shift.undoReason}
+          confirmLabel={m.shift.undoConfirm}
+          testId="undo-dialog"
+          maxLength={200}
+          onSubmit={(reason) => undo(undoing, reason)}
+          onClose={() => setUndoing(null)}
+        />
       )}
-    </section>
+    </Card>
   );
 }

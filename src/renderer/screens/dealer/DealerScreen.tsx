@@ -1,65 +1,39 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { yuanToFen } from '../../../shared/domain/money';
+import { DeleteOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Cascader, Form, Input, InputNumber, Select, Table, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { INVOICE_TITLE_TYPES, INVOICE_TYPES, PAYMENT_CHANNELS } from '../../../shared/domain/vocabulary';
 import { PROVINCES } from '../../../shared/demo/regions';
 import type { DealerDraftInput } from '../../../shared/contract/api';
 import { fill, useMessages } from '../../i18n';
-import type { Messages } from '../../i18n/zh-CN';
 import { onEvent } from '../../api/client';
-import { money } from '../../lib/format';
+import { Amount } from '../../components/Amount';
 import { useDealer } from '../../stores/dealer';
 import { useSession } from '../../stores/session';
 import { quoteDraft } from '../../../shared/intents/dealer-quote';
+import { Field, FieldMessage, MoneyInput } from './fields';
+import { DealerBreakdown } from './DealerBreakdown';
+import { DealerSide } from './DealerSide';
 import './dealer.css';
 
 const MOBILE_PREFIX = /^1([3-9]\d{0,9})?$/;
-const provinces = PROVINCES.map(([p]) => p);
 
-const reasonText = (m: Messages, code: string): string => (m.dealer.reason as Record<string, string>)[code] ?? code;
-
-function FieldError({ field, errors }: { field: string; errors: Record<string, string> }) {
-  const m = useMessages();
-  const code = errors[field];
-  if (!code) return null;
-  return (
-    <span className="field-error" role="alert" data-testid={`error-${field}`}>
-      {reasonText(m, code)}
-    </span>
-  );
+interface RegionOption {
+  value: string;
+  label: string;
+  children?: RegionOption[];
 }
-
-function Field(props: { label: string; field: string; errors: Record<string, string>; children: ReactNode }) {
-  return (
-    <label className="form-field">
-      <span>{props.label}</span>
-      {props.children}
-      <FieldError field={props.field} errors={props.errors} />
-    </label>
-  );
-}
-
-/** A yuan amount typed by the user, kept in fen; invalid text stays on screen and says so. */
-function MoneyInput(props: { value: number; testId: string; onChange(fen: number): void }) {
-  const m = useMessages();
-  const [text, setText] = useState(props.value === 0 ? '' : (props.value / 100).toFixed(2));
-  const valid = text.trim() === '' || yuanToFen(text) !== null;
-  return (
-    <>
-      <input
-        inputMode="decimal"
-        data-testid={props.testId}
-        value={text}
-        aria-invalid={!valid}
-        onChange={(e) => {
-          setText(e.target.value);
-          const fen = e.target.value.trim() === '' ? 0 : yuanToFen(e.target.value);
-          if (fen !== null) props.onChange(fen);
-        }}
-      />
-      {!valid && <span className="field-error">{m.dealer.invalidMoney}</span>}
-    </>
-  );
-}
+/** 省 / 市 / 区 for the Cascader, from the region list the demo company's addresses use. */
+const REGIONS: RegionOption[] = PROVINCES.map(([p]) => ({
+  value: p.name,
+  label: p.name,
+  children: p.cities.map((c) => ({
+    value: c.name,
+    label: c.name,
+    children: c.districts.map((d) => ({ value: d, label: d })),
+  })),
+}));
+const postcodeOf = (province: string, city: string): string =>
+  PROVINCES.find(([p]) => p.name === province)?.[0].cities.find((c) => c.name === city)?.postcode ?? '';
 
 export function DealerScreen() {
   const m = useMessages();
@@ -111,8 +85,6 @@ export function DealerScreen() {
   }
   Object.assign(errors, serverErrors);
 
-  const province = provinces.find((p) => p.name === draft.receiver.province);
-  const city = province?.cities.find((c) => c.name === draft.receiver.city);
   const setReceiver = (change: Partial<DealerDraftInput['receiver']>) =>
     edit((d) => ({ ...d, receiver: { ...d.receiver, ...change } }));
   const setBuyer = (change: Partial<DealerDraftInput['buyer']>) =>
@@ -123,444 +95,383 @@ export function DealerScreen() {
     await action();
     setFormKey((k) => k + 1);
   };
-
-  const breakdown: Array<[string, number, string]> = [
-    [m.dealer.goodsTotal, quote.goodsTotal, 'goods'],
-    [m.dealer.freightLine, quote.freight, 'freight'],
-    [m.dealer.orderAmount, quote.orderAmount, 'order-amount'],
-    [m.dealer.couponDiscount, -quote.couponDiscount, 'coupon'],
-    [m.dealer.campaignDiscount, -quote.campaignDiscount, 'campaign'],
-    [m.dealer.memberDiscount, -quote.memberDiscount, 'member'],
-    [m.dealer.memberBenefitLine, -quote.memberBenefit, 'benefit'],
-    [fill(m.dealer.pointsDeduction, { n: quote.pointsUsed }), -quote.pointsDeduction, 'points'],
-  ];
+  const r = draft.receiver;
+  const region = [r.province, r.city, r.district].filter(Boolean);
+  // The region's error: the first of its parts the checks refused.
+  const regionField = ['receiver.province', 'receiver.city', 'receiver.district'].find((f) => errors[f]);
+  const lineErrors = (i: number) => ['sku', 'unitPrice', 'quantity'].map((k) => `lines.${i}.${k}`);
 
   return (
     <div className="dealer-screen" data-testid="dealer-screen" key={formKey}>
-      <h2>{m.dealer.title}</h2>
-      <aside className="dealer-side">
-        <button type="button" data-testid="dealer-new" onClick={remount(() => store.reset(dealerId))}>
-          {m.dealer.newOrder}
-        </button>
-        <h3>{m.dealer.drafts}</h3>
-        {store.drafts.length === 0 && <p className="muted">{m.dealer.noDrafts}</p>}
-        <ul data-testid="dealer-drafts">
-          {store.drafts.map((row) => (
-            <li key={row.id}>
-              {row.draft.receiver.name || row.draft.buyer.name || row.id.slice(0, 8)} · {row.draft.lines.length}
-              <button type="button" onClick={remount(() => store.openDraft(row))}>
-                {m.dealer.openDraft}
-              </button>
-              <button type="button" onClick={() => void store.deleteDraft(row.id)}>
-                {m.dealer.deleteDraft}
-              </button>
-            </li>
-          ))}
-        </ul>
-        {store.rejected.length > 0 && <h3>{m.dealer.rejectedOrders}</h3>}
-        <ul data-testid="dealer-rejected">
-          {store.rejected.map((item) => (
-            <li key={item.id}>
-              {(item.payload as { orderNo: string }).orderNo} · {reasonText(m, item.code ?? '')}
-              <button type="button" onClick={remount(() => store.fixRejected(item))}>
-                {m.dealer.fixRejected}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </aside>
+      <Typography.Title level={4} className="screen-title dealer-title">
+        {m.dealer.title}
+      </Typography.Title>
+      <DealerSide onNew={remount(() => store.reset(dealerId))} onOpen={(action) => void remount(action)()} />
 
-      <form className="dealer-form" onSubmit={(e) => e.preventDefault()}>
+      <Form layout="vertical" className="dealer-form" component="div" requiredMark>
         {store.resubmitOf && (
-          <p className="notice" data-testid="dealer-fixing">
-            {fill(m.dealer.fixing, { orderNo: store.resubmitOf.orderNo })}
-          </p>
-        )}
-        <fieldset>
-          <legend>{m.dealer.buyer}</legend>
-          <Field label={m.dealer.buyerId} field="buyer.id" errors={errors}>
-            <input
-              data-testid="buyer-id"
-              placeholder={m.dealer.walkIn}
-              value={draft.buyer.id}
-              onChange={(e) => setBuyer({ id: e.target.value })}
-            />
-          </Field>
-          <Field label={m.dealer.buyerAccount} field="buyer.account" errors={errors}>
-            <input
-              data-testid="buyer-account"
-              value={draft.buyer.account}
-              onChange={(e) => setBuyer({ account: e.target.value })}
-            />
-          </Field>
-          <Field label={m.dealer.buyerName} field="buyer.name" errors={errors}>
-            <input
-              data-testid="buyer-name"
-              value={draft.buyer.name}
-              onChange={(e) => setBuyer({ name: e.target.value })}
-            />
-          </Field>
-        </fieldset>
-
-        <fieldset>
-          <legend>{m.dealer.receiver}</legend>
-          <Field label={m.dealer.receiverName} field="receiver.name" errors={errors}>
-            <input
-              data-testid="receiver-name"
-              value={draft.receiver.name}
-              onChange={(e) => setReceiver({ name: e.target.value })}
-            />
-          </Field>
-          <Field label={m.dealer.phone} field="receiver.phone" errors={errors}>
-            <input
-              data-testid="receiver-phone"
-              inputMode="tel"
-              value={phone}
-              onChange={(e) => setReceiver({ phone: e.target.value.trim() })}
-            />
-          </Field>
-          <Field label={m.dealer.province} field="receiver.province" errors={errors}>
-            <select
-              data-testid="receiver-province"
-              value={draft.receiver.province}
-              onChange={(e) => setReceiver({ province: e.target.value, city: '', district: '', postcode: '' })}
-            >
-              <option value="">{m.dealer.choose}</option>
-              {provinces.map((p) => (
-                <option key={p.name}>{p.name}</option>
-              ))}
-            </select>
-          </Field>
-          <Field label={m.dealer.city} field="receiver.city" errors={errors}>
-            <select
-              data-testid="receiver-city"
-              value={draft.receiver.city}
-              onChange={(e) => {
-                const chosen = province?.cities.find((c) => c.name === e.target.value);
-                setReceiver({ city: e.target.value, district: '', postcode: chosen?.postcode ?? '' });
-              }}
-            >
-              <option value="">{m.dealer.choose}</option>
-              {province?.cities.map((c) => (
-                <option key={c.name}>{c.name}</option>
-              ))}
-            </select>
-          </Field>
-          <Field label={m.dealer.district} field="receiver.district" errors={errors}>
-            <select
-              data-testid="receiver-district"
-              value={draft.receiver.district}
-              onChange={(e) => setReceiver({ district: e.target.value })}
-            >
-              <option value="">{m.dealer.choose}</option>
-              {city?.districts.map((d) => (
-                <option key={d}>{d}</option>
-              ))}
-            </select>
-          </Field>
-          <Field label={m.dealer.address} field="receiver.address" errors={errors}>
-            <input
-              data-testid="receiver-address"
-              value={draft.receiver.address}
-              onChange={(e) => setReceiver({ address: e.target.value })}
-            />
-          </Field>
-          <Field label={m.dealer.postcode} field="receiver.postcode" errors={errors}>
-            <input
-              data-testid="receiver-postcode"
-              value={draft.receiver.postcode}
-              onChange={(e) => setReceiver({ postcode: e.target.value })}
-            />
-          </Field>
-        </fieldset>
-
-        <fieldset>
-          <legend>{m.dealer.items}</legend>
-          <input
-            type="search"
-            data-testid="dealer-search"
-            placeholder={m.dealer.search}
-            value={searchText}
-            onChange={(e) => {
-              setSearchText(e.target.value);
-              void store.search(e.target.value);
-            }}
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="dealer-fixing"
+            title={fill(m.dealer.fixing, { orderNo: store.resubmitOf.orderNo })}
           />
-          <ul className="dealer-results" data-testid="dealer-results">
-            {store.results.slice(0, 12).map((item) => (
-              <li key={item.sku}>
-                <span>
-                  {item.name} · {item.spec} · {item.sku} · {money(item.dealerPrice)} ·{' '}
-                  {fill(m.dealer.stock, { n: item.stock })}{' '}
-                  {campaignNames[item.campaignId ?? ''] && (
-                    <span className="badge pending">{campaignNames[item.campaignId ?? '']}</span>
-                  )}
-                </span>
-                <button
-                  type="button"
-                  data-testid={`dealer-add-${item.sku}`}
-                  disabled={!item.onSale}
-                  onClick={() => store.addItem(item)}
-                >
-                  {m.dealer.add}
-                </button>
-              </li>
-            ))}
-          </ul>
-          {draft.lines.length === 0 ? (
-            <p className="muted">{m.dealer.noItems}</p>
-          ) : (
-            <table className="dealer-lines">
-              <thead>
-                <tr>
-                  <th>{m.dealer.sku}</th>
-                  <th>{m.dealer.name}</th>
-                  <th>{m.dealer.spec}</th>
-                  <th>{m.dealer.unitPrice}</th>
-                  <th>{m.dealer.quantity}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {draft.lines.map((line, i) => (
-                  <tr key={line.sku}>
-                    <td>
-                      {line.sku}
-                      <FieldError field={`lines.${i}.sku`} errors={errors} />
-                    </td>
-                    <td>{known[line.sku]?.name ?? ''}</td>
-                    <td>{known[line.sku]?.spec ?? ''}</td>
-                    <td>
-                      {money(line.unitPrice)}
-                      <FieldError field={`lines.${i}.unitPrice`} errors={errors} />
-                    </td>
-                    <td>
-                      <input
-                        type="number"
-                        min={1}
-                        data-testid={`line-qty-${i}`}
-                        value={line.quantity}
-                        onChange={(e) => setLine(i, Math.max(0, Math.trunc(Number(e.target.value) || 0)))}
-                      />
-                      <FieldError field={`lines.${i}.quantity`} errors={errors} />
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        onClick={() => edit((d) => ({ ...d, lines: d.lines.filter((_l, j) => j !== i) }))}
-                      >
-                        {m.dealer.remove}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+        )}
+        <Card size="small" title={m.dealer.buyer} className="form-section">
+          <div className="form-grid">
+            <Field label={m.dealer.buyerId} field="buyer.id" errors={errors}>
+              <Input
+                data-testid="buyer-id"
+                placeholder={m.dealer.walkIn}
+                value={draft.buyer.id}
+                onChange={(e) => setBuyer({ id: e.target.value })}
+              />
+            </Field>
+            <Field label={m.dealer.buyerAccount} field="buyer.account" errors={errors}>
+              <Input
+                data-testid="buyer-account"
+                value={draft.buyer.account}
+                onChange={(e) => setBuyer({ account: e.target.value })}
+              />
+            </Field>
+            <Field label={m.dealer.buyerName} field="buyer.name" errors={errors}>
+              <Input
+                data-testid="buyer-name"
+                value={draft.buyer.name}
+                onChange={(e) => setBuyer({ name: e.target.value })}
+              />
+            </Field>
+          </div>
+        </Card>
+
+        <Card size="small" title={m.dealer.receiver} className="form-section">
+          <div className="form-grid">
+            <Field label={m.dealer.receiverName} field="receiver.name" errors={errors}>
+              <Input
+                data-testid="receiver-name"
+                value={r.name}
+                onChange={(e) => setReceiver({ name: e.target.value })}
+              />
+            </Field>
+            <Field label={m.dealer.phone} field="receiver.phone" errors={errors}>
+              <Input
+                data-testid="receiver-phone"
+                inputMode="tel"
+                maxLength={11}
+                value={phone}
+                onChange={(e) => setReceiver({ phone: e.target.value.trim() })}
+              />
+            </Field>
+            <Form.Item
+              label={`${m.dealer.province} / ${m.dealer.city} / ${m.dealer.district}`}
+              className="form-field wide"
+              required
+              validateStatus={regionField ? 'error' : undefined}
+              help={regionField ? <FieldMessage field={regionField} errors={errors} /> : undefined}
+            >
+              <Cascader
+                data-testid="receiver-region"
+                aria-label={`${m.dealer.province} / ${m.dealer.city} / ${m.dealer.district}`}
+                placeholder={m.dealer.choose}
+                options={REGIONS}
+                showSearch
+                changeOnSelect
+                value={region}
+                onChange={(path) => {
+                  const [province = '', city = '', district = ''] = (path ?? []) as string[];
+                  setReceiver({ province, city, district, postcode: postcodeOf(province, city) });
+                }}
+              />
+            </Form.Item>
+            <Field label={m.dealer.address} field="receiver.address" errors={errors} wide>
+              <Input
+                data-testid="receiver-address"
+                value={r.address}
+                onChange={(e) => setReceiver({ address: e.target.value })}
+              />
+            </Field>
+            <Field label={m.dealer.postcode} field="receiver.postcode" errors={errors}>
+              <Input
+                data-testid="receiver-postcode"
+                value={r.postcode}
+                onChange={(e) => setReceiver({ postcode: e.target.value })}
+              />
+            </Field>
+          </div>
+        </Card>
+
+        <Card size="small" title={m.dealer.items} className="form-section">
+          <Form.Item
+            className="items-search"
+            required
+            validateStatus={errors.lines ? 'error' : undefined}
+            help={errors.lines ? <FieldMessage field="lines" errors={errors} /> : undefined}
+          >
+            <Input
+              allowClear
+              prefix={<SearchOutlined />}
+              data-testid="dealer-search"
+              aria-label={m.dealer.search}
+              placeholder={m.dealer.search}
+              value={searchText}
+              onChange={(e) => {
+                setSearchText(e.target.value);
+                void store.search(e.target.value);
+              }}
+            />
+          </Form.Item>
+          {store.results.length > 0 && (
+            <ul className="plain-list dealer-results" data-testid="dealer-results">
+              {store.results.slice(0, 12).map((item) => (
+                <li key={item.sku} className="result-item">
+                  <span>
+                    {item.name} · {item.spec} · <span className="mono">{item.sku}</span> ·{' '}
+                    <Amount fen={item.dealerPrice} /> ·{' '}
+                    <Typography.Text type="secondary">{fill(m.dealer.stock, { n: item.stock })}</Typography.Text>{' '}
+                    {campaignNames[item.campaignId ?? ''] && (
+                      <Tag color="magenta">{campaignNames[item.campaignId ?? '']}</Tag>
+                    )}
+                  </span>
+                  <Button
+                    size="small"
+                    icon={<PlusOutlined />}
+                    data-testid={`dealer-add-${item.sku}`}
+                    disabled={!item.onSale}
+                    onClick={() => store.addItem(item)}
+                  >
+                    {m.dealer.add}
+                  </Button>
+                </li>
+              ))}
+            </ul>
           )}
-          <FieldError field="lines" errors={errors} />
-        </fieldset>
+          <Table
+            className="dealer-lines"
+            size="small"
+            pagination={false}
+            rowKey="sku"
+            dataSource={draft.lines.map((line, i) => ({ ...line, i }))}
+            locale={{ emptyText: m.dealer.noItems }}
+            columns={[
+              {
+                key: 'sku',
+                title: m.dealer.sku,
+                render: (_, line) => (
+                  <>
+                    <span className="mono">{line.sku}</span>
+                    <FieldMessage field={`lines.${line.i}.sku`} errors={errors} />
+                  </>
+                ),
+              },
+              { key: 'name', title: m.dealer.name, render: (_, line) => known[line.sku]?.name ?? '' },
+              { key: 'spec', title: m.dealer.spec, render: (_, line) => known[line.sku]?.spec ?? '' },
+              {
+                key: 'unitPrice',
+                title: m.dealer.unitPrice,
+                align: 'right',
+                render: (_, line) => (
+                  <>
+                    <Amount fen={line.unitPrice} />
+                    <FieldMessage field={`lines.${line.i}.unitPrice`} errors={errors} />
+                  </>
+                ),
+              },
+              {
+                key: 'quantity',
+                title: m.dealer.quantity,
+                align: 'right',
+                width: 150,
+                render: (_, line) => (
+                  <>
+                    <InputNumber
+                      size="small"
+                      min={0}
+                      precision={0}
+                      data-testid={`line-qty-${line.i}`}
+                      aria-label={`${known[line.sku]?.name ?? line.sku} ${m.dealer.quantity}`}
+                      status={lineErrors(line.i).some((f) => errors[f]) ? 'error' : undefined}
+                      value={line.quantity}
+                      onChange={(n) => setLine(line.i, Math.max(0, Math.trunc(Number(n) || 0)))}
+                    />
+                    <FieldMessage field={`lines.${line.i}.quantity`} errors={errors} />
+                  </>
+                ),
+              },
+              {
+                key: 'remove',
+                title: '',
+                width: 48,
+                render: (_, line) => (
+                  <Button
+                    size="small"
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={m.dealer.remove}
+                    title={m.dealer.remove}
+                    onClick={() => edit((d) => ({ ...d, lines: d.lines.filter((_l, j) => j !== line.i) }))}
+                  />
+                ),
+              },
+            ]}
+          />
+        </Card>
 
-        <fieldset>
-          <legend>{m.dealer.promotions}</legend>
-          <Field label={m.dealer.freight} field="freight" errors={errors}>
-            <MoneyInput
-              testId="freight"
-              value={draft.freight}
-              onChange={(freight) => edit((d) => ({ ...d, freight }))}
-            />
-          </Field>
-          <Field label={m.dealer.coupon} field="couponId" errors={errors}>
-            <select
-              data-testid="coupon"
-              value={draft.couponId ?? ''}
-              disabled={!quote.couponsAvailable && draft.couponId === null}
-              title={!quote.couponsAvailable && draft.couponId === null ? m.dealer.reason.CAMPAIGN_APPLIES : undefined}
-              onChange={(e) => {
-                const couponId = e.target.value || null;
-                // Chosen while no campaign of the goods is met: the coupon stays if the order grows to meet one.
-                const chosenFirst =
-                  draft.couponId === null ? quote.couponsAvailable : (draft.couponChosenFirst ?? false);
-                edit((d) => ({ ...d, couponId, couponChosenFirst: couponId !== null && chosenFirst }));
-              }}
-            >
-              <option value="">{m.dealer.none}</option>
-              {promotions.coupons.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label={m.dealer.campaign} field="campaignId" errors={errors}>
-            <select
-              data-testid="campaign"
-              value={draft.campaignId ?? ''}
-              onChange={(e) => edit((d) => ({ ...d, campaignId: e.target.value || null }))}
-            >
-              <option value="">{m.dealer.none}</option>
-              {promotions.campaigns.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label={m.dealer.memberRate} field="memberRateBp" errors={errors}>
-            <input
-              inputMode="decimal"
-              data-testid="member-rate"
-              defaultValue={draft.memberRateBp === null ? '' : String(draft.memberRateBp / 100)}
-              onChange={(e) => {
-                const pct = Number(e.target.value);
-                const bp = e.target.value.trim() === '' || !Number.isFinite(pct) ? null : Math.round(pct * 100);
-                edit((d) => ({ ...d, memberRateBp: bp !== null && bp >= 0 && bp <= 10_000 ? bp : null }));
-              }}
-            />
-          </Field>
-          <Field label={m.dealer.memberBenefit} field="memberBenefit" errors={errors}>
-            <MoneyInput
-              testId="member-benefit"
-              value={draft.memberBenefit}
-              onChange={(memberBenefit) => edit((d) => ({ ...d, memberBenefit }))}
-            />
-          </Field>
-          <Field label={m.dealer.points} field="pointsUsed" errors={errors}>
-            <input
-              type="number"
-              min={0}
-              data-testid="points"
-              value={draft.pointsUsed}
-              onChange={(e) =>
-                edit((d) => ({ ...d, pointsUsed: Math.max(0, Math.trunc(Number(e.target.value) || 0)) }))
-              }
-            />
-          </Field>
-        </fieldset>
+        <Card size="small" title={m.dealer.promotions} className="form-section">
+          <div className="form-grid">
+            <Field label={m.dealer.freight} field="freight" errors={errors}>
+              <MoneyInput
+                testId="freight"
+                label={m.dealer.freight}
+                value={draft.freight}
+                onChange={(freight) => edit((d) => ({ ...d, freight }))}
+              />
+            </Field>
+            <Field label={m.dealer.coupon} field="couponId" errors={errors}>
+              <Select
+                data-testid="coupon"
+                aria-label={m.dealer.coupon}
+                value={draft.couponId ?? ''}
+                disabled={!quote.couponsAvailable && draft.couponId === null}
+                title={
+                  !quote.couponsAvailable && draft.couponId === null ? m.dealer.reason.CAMPAIGN_APPLIES : undefined
+                }
+                onChange={(chosen: string) => {
+                  const couponId = chosen || null;
+                  // Chosen while no campaign of the goods is met: the coupon stays if the order grows to meet one.
+                  const chosenFirst =
+                    draft.couponId === null ? quote.couponsAvailable : (draft.couponChosenFirst ?? false);
+                  edit((d) => ({ ...d, couponId, couponChosenFirst: couponId !== null && chosenFirst }));
+                }}
+                options={[
+                  { value: '', label: m.dealer.none },
+                  ...promotions.coupons.map((c) => ({ value: c.id, label: c.name })),
+                ]}
+              />
+            </Field>
+            <Field label={m.dealer.campaign} field="campaignId" errors={errors}>
+              <Select
+                data-testid="campaign"
+                aria-label={m.dealer.campaign}
+                value={draft.campaignId ?? ''}
+                onChange={(campaignId: string) => edit((d) => ({ ...d, campaignId: campaignId || null }))}
+                options={[
+                  { value: '', label: m.dealer.none },
+                  ...promotions.campaigns.map((c) => ({ value: c.id, label: c.name })),
+                ]}
+              />
+            </Field>
+            <Field label={m.dealer.memberRate} field="memberRateBp" errors={errors}>
+              <Input
+                inputMode="decimal"
+                suffix="%"
+                data-testid="member-rate"
+                defaultValue={draft.memberRateBp === null ? '' : String(draft.memberRateBp / 100)}
+                onChange={(e) => {
+                  const pct = Number(e.target.value);
+                  const bp = e.target.value.trim() === '' || !Number.isFinite(pct) ? null : Math.round(pct * 100);
+                  edit((d) => ({ ...d, memberRateBp: bp !== null && bp >= 0 && bp <= 10_000 ? bp : null }));
+                }}
+              />
+            </Field>
+            <Field label={m.dealer.memberBenefit} field="memberBenefit" errors={errors}>
+              <MoneyInput
+                testId="member-benefit"
+                label={m.dealer.memberBenefit}
+                value={draft.memberBenefit}
+                onChange={(memberBenefit) => edit((d) => ({ ...d, memberBenefit }))}
+              />
+            </Field>
+            <Field label={m.dealer.points} field="pointsUsed" errors={errors}>
+              <InputNumber
+                min={0}
+                precision={0}
+                className="full-width"
+                data-testid="points"
+                value={draft.pointsUsed}
+                onChange={(n) => edit((d) => ({ ...d, pointsUsed: Math.max(0, Math.trunc(Number(n) || 0)) }))}
+              />
+            </Field>
+          </div>
+        </Card>
 
-        <fieldset>
-          <legend>{m.dealer.invoice}</legend>
-          <Field label={m.dealer.invoiceType} field="invoice.type" errors={errors}>
-            <select
-              data-testid="invoice-type"
-              value={draft.invoice?.type ?? 'NONE'}
-              onChange={(e) => {
-                const type = e.target.value as (typeof INVOICE_TYPES)[number];
-                edit((d) => ({
-                  ...d,
-                  invoice:
-                    type === 'NONE'
-                      ? null
-                      : { titleType: 'COMPANY', title: '', taxNo: '', content: '', ...d.invoice, type },
-                }));
-              }}
-            >
-              {INVOICE_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {m.dealer.invoiceTypes[t]}
-                </option>
-              ))}
-            </select>
-          </Field>
-          {draft.invoice && (
-            <>
-              <Field label={m.dealer.titleType} field="invoice.titleType" errors={errors}>
-                <select
-                  value={draft.invoice.titleType}
-                  onChange={(e) =>
-                    edit((d) => ({
-                      ...d,
-                      invoice: d.invoice && {
-                        ...d.invoice,
-                        titleType: e.target.value as (typeof INVOICE_TITLE_TYPES)[number],
-                      },
-                    }))
-                  }
-                >
-                  {INVOICE_TITLE_TYPES.map((t) => (
-                    <option key={t} value={t}>
-                      {m.dealer.titleTypes[t]}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-              {(['title', 'taxNo', 'content'] as const).map((key) => (
-                <Field
-                  key={key}
-                  label={
-                    key === 'title' ? m.dealer.invoiceTitle : key === 'taxNo' ? m.dealer.taxNo : m.dealer.invoiceContent
-                  }
-                  field={`invoice.${key}`}
-                  errors={errors}
-                >
-                  <input
-                    value={draft.invoice?.[key] ?? ''}
-                    onChange={(e) =>
-                      edit((d) => ({ ...d, invoice: d.invoice && { ...d.invoice, [key]: e.target.value } }))
+        <Card size="small" title={m.dealer.invoice} className="form-section">
+          <div className="form-grid">
+            <Field label={m.dealer.invoiceType} field="invoice.type" errors={errors}>
+              <Select
+                data-testid="invoice-type"
+                aria-label={m.dealer.invoiceType}
+                value={draft.invoice?.type ?? 'NONE'}
+                onChange={(type: (typeof INVOICE_TYPES)[number]) =>
+                  edit((d) => ({
+                    ...d,
+                    invoice:
+                      type === 'NONE'
+                        ? null
+                        : { titleType: 'COMPANY', title: '', taxNo: '', content: '', ...d.invoice, type },
+                  }))
+                }
+                options={INVOICE_TYPES.map((t) => ({ value: t, label: m.dealer.invoiceTypes[t] }))}
+              />
+            </Field>
+            {draft.invoice && (
+              <>
+                <Field label={m.dealer.titleType} field="invoice.titleType" errors={errors}>
+                  <Select
+                    aria-label={m.dealer.titleType}
+                    value={draft.invoice.titleType}
+                    onChange={(titleType: (typeof INVOICE_TITLE_TYPES)[number]) =>
+                      edit((d) => ({ ...d, invoice: d.invoice && { ...d.invoice, titleType } }))
                     }
+                    options={INVOICE_TITLE_TYPES.map((t) => ({ value: t, label: m.dealer.titleTypes[t] }))}
                   />
                 </Field>
-              ))}
-            </>
-          )}
-          <Field label={m.dealer.payment} field="paymentChannel" errors={errors}>
-            <select
-              data-testid="payment-channel"
-              value={draft.paymentChannel}
-              onChange={(e) =>
-                edit((d) => ({ ...d, paymentChannel: e.target.value as (typeof PAYMENT_CHANNELS)[number] }))
-              }
-            >
-              {PAYMENT_CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {m.channel[c]}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label={m.dealer.remark} field="remark" errors={errors}>
-            <input value={draft.remark} onChange={(e) => edit((d) => ({ ...d, remark: e.target.value }))} />
-          </Field>
-        </fieldset>
-      </form>
+                {(['title', 'taxNo', 'content'] as const).map((key) => (
+                  <Field
+                    key={key}
+                    label={
+                      key === 'title'
+                        ? m.dealer.invoiceTitle
+                        : key === 'taxNo'
+                          ? m.dealer.taxNo
+                          : m.dealer.invoiceContent
+                    }
+                    field={`invoice.${key}`}
+                    errors={errors}
+                  >
+                    <Input
+                      value={draft.invoice?.[key] ?? ''}
+                      onChange={(e) =>
+                        edit((d) => ({ ...d, invoice: d.invoice && { ...d.invoice, [key]: e.target.value } }))
+                      }
+                    />
+                  </Field>
+                ))}
+              </>
+            )}
+            <Field label={m.dealer.payment} field="paymentChannel" errors={errors}>
+              <Select
+                data-testid="payment-channel"
+                aria-label={m.dealer.payment}
+                value={draft.paymentChannel}
+                onChange={(paymentChannel: (typeof PAYMENT_CHANNELS)[number]) =>
+                  edit((d) => ({ ...d, paymentChannel }))
+                }
+                options={PAYMENT_CHANNELS.map((c) => ({ value: c, label: m.channel[c] }))}
+              />
+            </Field>
+            <Field label={m.dealer.remark} field="remark" errors={errors} wide>
+              <Input.TextArea
+                autoSize={{ minRows: 1, maxRows: 4 }}
+                value={draft.remark}
+                onChange={(e) => edit((d) => ({ ...d, remark: e.target.value }))}
+              />
+            </Field>
+          </div>
+        </Card>
+      </Form>
 
-      <section className="dealer-breakdown" aria-label={m.dealer.breakdown} data-testid="dealer-breakdown">
-        <h3>{m.dealer.breakdown}</h3>
-        <table>
-          <tbody>
-            {breakdown.map(([label, fen, id]) => (
-              <tr key={id} data-testid={`breakdown-${id}`}>
-                <th>{label}</th>
-                <td>{fen < 0 ? `−${money(-fen)}` : money(fen)}</td>
-              </tr>
-            ))}
-            <tr className="payable" data-testid="breakdown-payable">
-              <th>{m.dealer.payable}</th>
-              <td>{money(quote.payable)}</td>
-            </tr>
-          </tbody>
-        </table>
-        {quote.capped && <p className="muted">{m.dealer.capped}</p>}
-        <FieldError field="expectedPayable" errors={errors} />
-        <div className="actions">
-          <button type="button" data-testid="dealer-save" onClick={() => void store.saveDraft()}>
-            {m.dealer.saveDraft}
-          </button>
-          <button type="button" data-testid="dealer-submit" disabled={store.busy} onClick={remount(store.submit)}>
-            {store.busy ? m.dealer.submitting : m.dealer.submit}
-          </button>
-        </div>
-        {store.notice === 'saved' && <p data-testid="dealer-saved">{m.dealer.saved}</p>}
-        {outcome && (
-          <p className={`outcome ${outcome.outcome}`} role="status" data-testid="dealer-outcome">
-            {outcome.orderNo ? fill(m.dealer[outcome.outcome], { orderNo: outcome.orderNo }) : m.dealer.checkFailed}
-          </p>
-        )}
-        {store.error && (
-          <p className="field-error" role="alert">
-            {reasonText(m, store.error)}
-          </p>
-        )}
-      </section>
+      <DealerBreakdown quote={quote} errors={errors} onSubmit={remount(store.submit)} />
     </div>
   );
 }

@@ -1,7 +1,12 @@
+import { Table, Timeline } from 'antd';
 import type { OrderDetail } from '../../../shared/contract/orders';
+
+type Line = OrderDetail['lines'][number];
+import { Amount } from '../../components/Amount';
+import { OrderStatusTag, PaymentStatusTag, RefundStatusTag } from '../../components/StatusTag';
 import { fill, useI18n, useMessages } from '../../i18n';
-import { dateTime, money } from '../../lib/format';
-import { Fields, Module } from './parts';
+import { dateTime } from '../../lib/format';
+import { Fields, Module, None } from './parts';
 
 type Props = { order: OrderDetail };
 
@@ -18,9 +23,9 @@ export function BasicModule({ order }: Props) {
           [f.kind, m.kind[order.kind]],
           [f.source, m.source[order.source]],
           [f.platform, m.platform[order.platform]],
-          [f.status, m.status[order.status]],
-          [f.paymentStatus, m.paymentStatus[order.paymentStatus]],
-          [f.refundStatus, m.refundStatus[order.refundStatus]],
+          [f.status, <OrderStatusTag status={order.status} />],
+          [f.paymentStatus, <PaymentStatusTag status={order.paymentStatus} />],
+          [f.refundStatus, <RefundStatusTag status={order.refundStatus} />],
           [f.merchant, order.merchantName],
           [f.place, place],
           [f.buyer, `${order.buyer.name} · ${order.buyer.account} · ${order.buyer.level}`],
@@ -38,28 +43,25 @@ export function BasicModule({ order }: Props) {
 export function ItemsModule({ order }: Props) {
   const m = useMessages();
   const t = m.detail.item;
+  const count = (n: number) => <span className="amount">{n}</span>;
   return (
-    <Module id="items" title={m.detail.module.items}>
-      <table className="detail-table">
-        <thead>
-          <tr>
-            <th>{t.name}</th>
-            <th>{t.sku}</th>
-            <th className="num">{t.unitPrice}</th>
-            <th className="num">{t.quantity}</th>
-            <th className="num">{t.discount}</th>
-            <th className="num">{t.payable}</th>
-            <th className="num">{t.shipped}</th>
-            <th className="num">{t.refunded}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {order.lines.map((line) => (
-            <tr key={line.lineNo} data-line-no={line.lineNo}>
-              <td className="item-cell">
-                {line.image && (
+    <Module id="items" title={m.detail.module.items} wide>
+      <Table<Line>
+        className="detail-table"
+        size="small"
+        pagination={false}
+        rowKey="lineNo"
+        dataSource={order.lines}
+        onRow={(l) => ({ 'data-line-no': l.lineNo }) as React.HTMLAttributes<HTMLElement>}
+        columns={[
+          {
+            key: 'name',
+            title: t.name,
+            render: (_, l) => (
+              <span className="item-cell">
+                {l.image && (
                   <img
-                    src={line.image}
+                    src={l.image}
                     alt=""
                     width={32}
                     height={32}
@@ -69,21 +71,21 @@ export function ItemsModule({ order }: Props) {
                   />
                 )}
                 <span>
-                  {line.name}
-                  <small>{line.spec}</small>
+                  {l.name}
+                  <small>{l.spec}</small>
                 </span>
-              </td>
-              <td>{line.sku}</td>
-              <td className="num">{money(line.unitPrice)}</td>
-              <td className="num">{line.quantity}</td>
-              <td className="num">{money(line.discount)}</td>
-              <td className="num">{money(line.payable)}</td>
-              <td className="num">{line.shippedQuantity}</td>
-              <td className="num">{line.refundedQuantity}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </span>
+            ),
+          },
+          { key: 'sku', title: t.sku, dataIndex: 'sku' },
+          { key: 'unitPrice', title: t.unitPrice, align: 'right', render: (_, l) => <Amount fen={l.unitPrice} /> },
+          { key: 'quantity', title: t.quantity, align: 'right', render: (_, l) => count(l.quantity) },
+          { key: 'discount', title: t.discount, align: 'right', render: (_, l) => <Amount fen={l.discount} /> },
+          { key: 'payable', title: t.payable, align: 'right', render: (_, l) => <Amount fen={l.payable} strong /> },
+          { key: 'shipped', title: t.shipped, align: 'right', render: (_, l) => count(l.shippedQuantity) },
+          { key: 'refunded', title: t.refunded, align: 'right', render: (_, l) => count(l.refundedQuantity) },
+        ]}
+      />
     </Module>
   );
 }
@@ -112,8 +114,9 @@ export function PaymentModule({ order }: Props) {
   const m = useMessages();
   const a = order.amounts;
   const t = m.detail.amount;
-  const minus = (fen: number) => (fen > 0 ? `− ${money(fen)}` : money(0));
-  const rows: Array<[string, string]> = [
+  const money = (fen: number) => <Amount fen={fen} />;
+  const minus = (fen: number) => <Amount fen={fen} negative={fen > 0} />;
+  const rows: Array<[string, React.ReactNode]> = [
     [m.detail.field.channel, order.payment.channel ? m.channel[order.payment.channel] : ''],
     [m.detail.field.serialNo, order.payment.serialNo ?? ''],
     [t.goodsTotal, money(a.goodsTotal)],
@@ -124,14 +127,16 @@ export function PaymentModule({ order }: Props) {
     [t.memberBenefit, minus(a.memberBenefit)],
     [fill(t.pointsDeduction, { points: a.pointsUsed }), minus(a.pointsDeduction)],
     [t.coinDeduction, minus(a.coinDeduction)],
-    [t.payable, money(a.payable)],
-    [t.paid, money(a.paid)],
+    [t.payable, <Amount fen={a.payable} strong />],
+    [t.paid, <Amount fen={a.paid} strong />],
     // Bought from the insurer beside the order: shown after what was paid, never added to it.
     [t.freightInsurance, money(a.freightInsurance)],
   ];
   return (
     <Module id="payment" title={m.detail.module.payment}>
-      <Fields rows={rows} />
+      <div className="amount-fields">
+        <Fields rows={rows} />
+      </div>
     </Module>
   );
 }
@@ -141,12 +146,12 @@ export function PromotionsModule({ order }: Props) {
   return (
     <Module id="promotions" title={m.detail.module.promotions}>
       {order.promotions.length === 0 ? (
-        <p className="muted">{m.detail.noPromotions}</p>
+        <None>{m.detail.noPromotions}</None>
       ) : (
         <ul className="plain">
           {order.promotions.map((p) => (
             <li key={`${p.kind}-${p.refId}`}>
-              {m.detail.promotionKind[p.kind]} · {p.name} · − {money(p.amount)}
+              {m.detail.promotionKind[p.kind]} · {p.name} · <Amount fen={p.amount} negative />
             </li>
           ))}
         </ul>
@@ -162,7 +167,7 @@ export function InvoiceModule({ order }: Props) {
   return (
     <Module id="invoice" title={m.detail.module.invoice}>
       {!inv || inv.type === 'NONE' ? (
-        <p className="muted">{t.none}</p>
+        <None>{t.none}</None>
       ) : (
         <Fields
           rows={[
@@ -183,21 +188,26 @@ export function TimelineModule({ order }: Props) {
   const t = m.detail.timeline;
   const entries = [...order.timeline].sort((a, b) => b.at - a.at);
   return (
-    <Module id="timeline" title={m.detail.module.timeline}>
+    <Module id="timeline" title={m.detail.module.timeline} wide>
       {entries.length === 0 ? (
-        <p className="muted">{t.none}</p>
+        <None>{t.none}</None>
       ) : (
-        <ol className="timeline">
-          {entries.map((e, i) => (
-            <li key={`${e.at}-${i}`} data-action={e.action}>
-              <time>{dateTime(e.at, locale)}</time>
-              <span className="actor">
-                {e.actor} · {e.device}
-              </span>
-              <span className="text">{e.detail}</span>
-            </li>
-          ))}
-        </ol>
+        <Timeline
+          className="timeline"
+          items={entries.map((e, i) => ({
+            key: `${e.at}-${i}`,
+            color: i === 0 ? 'blue' : 'gray',
+            content: (
+              <div className="timeline-entry" data-action={e.action}>
+                <time>{dateTime(e.at, locale)}</time>
+                <span className="actor">
+                  {e.actor} · {e.device}
+                </span>
+                <span className="text">{e.detail}</span>
+              </div>
+            ),
+          }))}
+        />
       )}
     </Module>
   );

@@ -1,3 +1,4 @@
+import { Alert, Button, Modal } from 'antd';
 import type { ReactNode } from 'react';
 import { useShortcuts } from '../../keyboard/shortcuts';
 import { useMessages } from '../../i18n';
@@ -12,14 +13,17 @@ interface Props {
   onConfirm(): void;
   onClose(): void;
   children: ReactNode;
+  /** Wider for dialogs with tables (the ship dialog's parcels). */
+  width?: number;
 }
 
 /**
- * A dialog over the detail: Esc closes it and Enter confirms it from any field, so a scanner's
- * trailing Enter ships. A focused button keeps its own Enter (it is being pressed, not confirmed),
- * and a text area its new line.
+ * A dialog over the detail (an Ant Modal): Esc closes it and Enter confirms it from any field, so a
+ * scanner's trailing Enter ships. Both keys are the shortcut registry's (the `?` overlay lists them
+ * and the keys of the screens behind stay silent). A focused button keeps its own Enter (it is
+ * being pressed, not confirmed), and a text area its new line.
  */
-export function Dialog({ title, testId, confirmLabel, busy, error, onConfirm, onClose, children }: Props) {
+export function Dialog({ title, testId, confirmLabel, busy, error, onConfirm, onClose, children, width }: Props) {
   const m = useMessages();
   useShortcuts(
     title,
@@ -40,35 +44,26 @@ export function Dialog({ title, testId, confirmLabel, busy, error, onConfirm, on
     { modal: true },
   );
   return (
-    <div className="dialog-backdrop">
-      <form
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-label={title}
-        data-testid={testId}
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!busy) onConfirm();
-        }}
-      >
-        <h3>{title}</h3>
-        {children}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <footer>
-          <button type="button" onClick={onClose}>
-            {m.detail.cancel}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {confirmLabel}
-          </button>
-        </footer>
-      </form>
-    </div>
+    <Modal
+      open
+      title={title}
+      width={width}
+      keyboard={false}
+      onCancel={onClose}
+      destroyOnHidden
+      modalRender={(node) => <div data-testid={testId}>{node}</div>}
+      footer={[
+        <Button key="cancel" onClick={onClose}>
+          {m.detail.cancel}
+        </Button>,
+        <Button key="confirm" type="primary" loading={busy} onClick={() => !busy && onConfirm()}>
+          {confirmLabel}
+        </Button>,
+      ]}
+    >
+      {children}
+      {error && <Alert className="form-error" type="error" showIcon role="alert" title={error} />}
+    </Modal>
   );
 }
 

@@ -1,3 +1,4 @@
+import { Form } from 'antd';
 import { useState } from 'react';
 import type { OrderDetail } from '../../../shared/contract/orders';
 import type { AfterSaleRecord } from '../../../shared/contract/records';
@@ -50,7 +51,9 @@ export function ExchangeDialog({ order, request, onClose, onDone }: Props) {
       onConfirm={() => void confirm()}
       onClose={onClose}
     >
-      <TrackingField value={tracking} onChange={setTracking} autoFocus />
+      <Form layout="vertical" component="div">
+        <TrackingField value={tracking} onChange={setTracking} autoFocus />
+      </Form>
     </Dialog>
   );
 }

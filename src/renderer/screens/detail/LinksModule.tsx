@@ -2,9 +2,11 @@ import { useEffect, useState } from 'react';
 import type { OrderDetail, OrderListRow } from '../../../shared/contract/orders';
 import { api } from '../../api/client';
 import { useMessages } from '../../i18n';
-import { money } from '../../lib/format';
+import { Button, Space } from 'antd';
+import { Amount } from '../../components/Amount';
+import { OrderStatusTag } from '../../components/StatusTag';
 import { useNavigation } from '../../stores/navigation';
-import { Fields, Module } from './parts';
+import { Fields, Module, None } from './parts';
 
 /**
  * A checkout split by merchant and warehouse: the parent number ties the children together. A
@@ -32,15 +34,19 @@ export function LinksModule({ order }: { order: OrderDetail }) {
     <Module id="links" title={m.detail.module.links}>
       <Fields rows={[[m.detail.links.parent, parentNo]]} />
       {siblings.length === 0 ? (
-        <p className="muted">{m.detail.links.none}</p>
+        <None>{m.detail.links.none}</None>
       ) : (
-        <ul className="plain siblings">
+        <ul className="plain-list siblings">
           {siblings.map((s) => (
             <li key={s.orderNo}>
-              <button type="button" className="link" onClick={() => openOrder(s.orderNo)}>
-                {s.orderNo}
-              </button>{' '}
-              {m.status[s.status]} · {s.merchantName} · {money(s.payable)}
+              <Space size={8} wrap>
+                <Button type="link" size="small" className="mono" onClick={() => openOrder(s.orderNo)}>
+                  {s.orderNo}
+                </Button>
+                <OrderStatusTag status={s.status} />
+                <span>{s.merchantName}</span>
+                <Amount fen={s.payable} />
+              </Space>
             </li>
           ))}
         </ul>

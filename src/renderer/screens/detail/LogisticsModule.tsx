@@ -1,8 +1,11 @@
 import type { OrderDetail } from '../../../shared/contract/orders';
+import { Card, Tag, Timeline, Typography } from 'antd';
 import { fill, useI18n, useMessages } from '../../i18n';
 import { dateTime } from '../../lib/format';
 import { carrierName } from './carrier-name';
-import { Fields, Module } from './parts';
+import { Fields, Module, None } from './parts';
+
+const WAYBILL_COLORS = { IN_TRANSIT: 'blue', DELIVERED: 'green', RETURNED: 'red' } as const;
 
 /** Every parcel: carrier, number, state, what is inside, and its tracking events newest first. */
 export function LogisticsModule({ order }: { order: OrderDetail }) {
@@ -11,38 +14,51 @@ export function LogisticsModule({ order }: { order: OrderDetail }) {
   const t = m.detail.waybill;
   const lineName = new Map(order.lines.map((l) => [l.lineNo, `${l.name} ${l.spec}`.trim()]));
   return (
-    <Module id="logistics" title={m.detail.module.logistics}>
-      {order.waybills.length === 0 && <p className="muted">{t.none}</p>}
+    <Module id="logistics" title={m.detail.module.logistics} wide>
+      {order.waybills.length === 0 && <None>{t.none}</None>}
       {order.waybills.map((w, i) => (
-        <article key={w.id} className="waybill" data-tracking-no={w.trackingNo}>
-          <h4>{fill(t.parcel, { n: i + 1 })}</h4>
+        <Card
+          key={w.id}
+          type="inner"
+          size="small"
+          className="waybill"
+          data-tracking-no={w.trackingNo}
+          title={fill(t.parcel, { n: i + 1 })}
+          extra={<Tag color={WAYBILL_COLORS[w.status]}>{t[w.status]}</Tag>}
+        >
           <Fields
             rows={[
               [t.carrier, carrierName(w.carrier, locale)],
               [t.trackingNo, <span className="mono">{w.trackingNo}</span>],
-              [t.status, t[w.status]],
               [t.courier, w.courier],
               [t.shippedAt, dateTime(w.shippedAt, locale)],
               [t.signedAt, dateTime(w.signedAt, locale)],
               [t.items, w.lines.map((l) => `${lineName.get(l.lineNo) ?? l.lineNo} × ${l.quantity}`).join('；')],
             ]}
           />
-          <h5>{t.events}</h5>
+          <Typography.Text type="secondary" className="events-title">
+            {t.events}
+          </Typography.Text>
           {w.events.length === 0 ? (
-            <p className="muted">{t.noEvents}</p>
+            <None>{t.noEvents}</None>
           ) : (
-            <ol className="timeline">
-              {[...w.events]
+            <Timeline
+              className="timeline"
+              items={[...w.events]
                 .sort((a, b) => b.at - a.at)
-                .map((e, j) => (
-                  <li key={`${e.at}-${j}`}>
-                    <time>{dateTime(e.at, locale)}</time>
-                    <span className="text">{e.text}</span>
-                  </li>
-                ))}
-            </ol>
+                .map((e, j) => ({
+                  key: `${e.at}-${j}`,
+                  color: j === 0 ? 'green' : 'gray',
+                  content: (
+                    <div className="timeline-entry">
+                      <time>{dateTime(e.at, locale)}</time>
+                      <span className="text">{e.text}</span>
+                    </div>
+                  ),
+                }))}
+            />
           )}
-        </article>
+        </Card>
       ))}
     </Module>
   );

@@ -1,5 +1,8 @@
+import { island } from '../../app/island';
 import { useNavigation } from '../../stores/navigation';
-import { OrderDetailPanel } from './OrderDetailPanel';
+
+// The drawer, its modules and dialogs load with the first order opened, not before the list.
+const OrderDetailPanel = island(() => import('./OrderDetailPanel'), 'OrderDetailPanel');
 
 /** The detail of the order opened over the current screen, if any; a fresh panel per order. */
 export function OpenedOrderDetail() {

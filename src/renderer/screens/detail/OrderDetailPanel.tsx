@@ -1,3 +1,4 @@
+import { Alert, Drawer } from 'antd';
 import { useState } from 'react';
 import type { OrderDetail } from '../../../shared/contract/orders';
 import type { AfterSaleRecord } from '../../../shared/contract/records';
@@ -26,6 +27,7 @@ import { PanelDialogs, type OpenDialog } from './PanelDialogs';
 import { PanelHeader } from './PanelHeader';
 import { useRefusalText } from './refusal-text';
 import { useOrderDetail } from './useOrderDetail';
+import { LoadingState } from '../../components/States';
 import { useQueuedNotice } from './useQueuedNotice';
 import './detail.css';
 
@@ -36,6 +38,7 @@ export function OrderDetailPanel({ orderNo }: { orderNo: string }) {
   const closeOrder = useNavigation((s) => s.closeOrder);
   const { order, error, setOrder } = useOrderDetail(orderNo);
   const [open, setOpen] = useState<OpenDialog>(null);
+  // What the last action did stays beside the actions, and follows the service's answer.
   const { notice, setNotice, queued } = useQueuedNotice(order);
   const refusalText = useRefusalText();
   const actions = order && session ? orderActionsFor(session, order) : null;
@@ -85,32 +88,43 @@ export function OrderDetailPanel({ orderNo }: { orderNo: string }) {
   };
 
   return (
-    <aside className="detail-panel" role="dialog" aria-label={fill(m.detail.title, { orderNo })}>
-      <PanelHeader orderNo={orderNo} order={order} onClose={closeOrder} />
-      {error && (
-        <div className="error-banner" role="alert" data-code={error.code}>
-          {m.error[error.code]}
-        </div>
-      )}
-      {!order && !error && <div className="placeholder">{m.detail.loading}</div>}
+    <Drawer
+      open
+      className="detail-panel"
+      size={Math.min(980, Math.round(window.innerWidth * 0.78))}
+      title={<PanelHeader orderNo={orderNo} order={order} />}
+      aria-label={fill(m.detail.title, { orderNo })}
+      // Esc is the shortcut registry's (so the ? overlay lists it and a dialog's Esc shadows it).
+      keyboard={false}
+      onClose={closeOrder}
+      closable={{ 'aria-label': m.detail.close, placement: 'end' }}
+      extra={<kbd className="esc-hint">Esc</kbd>}
+      footer={
+        order &&
+        session &&
+        actions && <ActionBar order={order} actions={actions} notice={notice} onAction={onOrderAction} />
+      }
+      styles={{ body: { padding: 0 } }}
+    >
+      {error && <Alert type="error" showIcon banner role="alert" data-code={error.code} title={m.error[error.code]} />}
+      {!order && !error && <LoadingState text={m.detail.loading} />}
       {order && session && actions && (
         <>
-          <ActionBar order={order} actions={actions} notice={notice} onAction={onOrderAction} />
           <div className="detail-body">
             <BasicModule order={order} />
-            <ItemsModule order={order} />
             <ReceiverModule order={order} />
             <PaymentModule order={order} />
             <PromotionsModule order={order} />
+            <ItemsModule order={order} />
             <LogisticsModule order={order} />
             <InvoiceModule order={order} />
-            <AfterSalesModule order={order} session={session} onAction={onAfterSale} />
             <LinksModule order={order} />
+            <AfterSalesModule order={order} session={session} onAction={onAfterSale} />
             <TimelineModule order={order} />
           </div>
           <PanelDialogs order={order} open={open} onClose={() => setOpen(null)} settle={settle} />
         </>
       )}
-    </aside>
+    </Drawer>
   );
 }

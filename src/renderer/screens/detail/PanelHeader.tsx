@@ -1,42 +1,30 @@
+import { Space } from 'antd';
 import type { OrderDetail } from '../../../shared/contract/orders';
+import { OrderFlagTag, OrderStatusTag, RefundStatusTag } from '../../components/StatusTag';
 import { fill, useMessages } from '../../i18n';
 
-/** The order number, its status and overlays at a glance, and the way out. */
-export function PanelHeader({
-  orderNo,
-  order,
-  onClose,
-}: {
-  orderNo: string;
-  order: OrderDetail | null;
-  onClose(): void;
-}) {
+/** The drawer's title: the order number, its status and overlays at a glance. */
+export function PanelHeader({ orderNo, order }: { orderNo: string; order: OrderDetail | null }) {
   const m = useMessages();
   return (
-    <header className="detail-header">
-      <h2>{fill(m.detail.title, { orderNo })}</h2>
+    <Space size={8} wrap className="detail-header">
+      <span className="detail-title">{fill(m.detail.title, { orderNo })}</span>
       {order && (
         <>
-          <span className={`badge status-${order.status}`} data-testid="detail-status">
-            {m.status[order.status]}
-          </span>
-          {order.refundStatus !== 'NONE' && <span className="badge">{m.refundStatus[order.refundStatus]}</span>}
+          <OrderStatusTag status={order.status} testId="detail-status" />
+          {order.refundStatus !== 'NONE' && <RefundStatusTag status={order.refundStatus} />}
           {order.locked && (
-            <span className="badge locked" data-testid="detail-locked">
+            <OrderFlagTag flag="locked" testId="detail-locked">
               {fill(m.detail.lockedBecause, { reason: order.lockReason ?? '' })}
-            </span>
+            </OrderFlagTag>
           )}
           {order.pendingSync > 0 && (
-            <span className="badge pending" data-testid="detail-pending">
+            <OrderFlagTag flag="pendingSync" testId="detail-pending">
               {fill(m.detail.pendingSync, { n: order.pendingSync })}
-            </span>
+            </OrderFlagTag>
           )}
         </>
       )}
-      <span className="spacer" />
-      <button type="button" onClick={onClose} aria-label={m.detail.close}>
-        {m.detail.close} <kbd>Esc</kbd>
-      </button>
-    </header>
+    </Space>
   );
 }

@@ -1,3 +1,5 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, InputNumber, Table, Typography, type InputRef } from 'antd';
 import { useRef, useState } from 'react';
 import type { OrderDetail } from '../../../shared/contract/orders';
 import { remainingToShip } from '../../../shared/domain/order-facts';
@@ -34,7 +36,7 @@ export function ShipDialog({ order, onClose, onShipped }: Props) {
   const [parcels, setParcels] = useState<PlannedParcel[]>(() => [wholeOrderParcel(order.lines, lastCarrier())]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const trackingInputs = useRef<Array<HTMLInputElement | null>>([]);
+  const trackingInputs = useRef<Array<InputRef | null>>([]);
 
   /**
    * A scanner ends every number with Enter. While another parcel still has no number, that Enter
@@ -58,23 +60,24 @@ export function ShipDialog({ order, onClose, onShipped }: Props) {
   const addParcel = () =>
     setParcels((all) => [...all, { carrier: all.at(-1)!.carrier, trackingNo: '', quantities: {} }]);
 
+  // Problems show where they are (at the parcel's tracking number, in the parcel) once a confirm
+  // was tried, and leave as soon as they are fixed.
+  const [tried, setTried] = useState(false);
   const problems = planProblems(order.lines, parcels);
-  const problemText = (p: (typeof problems)[number]): string => {
-    if (p.code === 'QUANTITY_EXCEEDS_REMAINING') {
-      return fill(t.over, { name: order.lines.find((l) => l.lineNo === p.lineNo)?.name ?? p.lineNo });
-    }
-    const problem =
-      p.code === 'EMPTY_PARCEL'
-        ? t.empty
-        : p.code === 'DUPLICATE_TRACKING'
-          ? t.duplicateTracking
-          : m.detail.reason[p.code];
-    return fill(t.problemAt, { parcel: fill(t.parcel, { n: p.parcel + 1 }), problem });
+  const atParcel = (i: number) => (tried ? problems.filter((p) => 'parcel' in p && p.parcel === i) : []);
+  const trackingProblem = (i: number): string | undefined => {
+    const p = atParcel(i).find((q) => q.code !== 'EMPTY_PARCEL');
+    if (!p) return undefined;
+    return p.code === 'DUPLICATE_TRACKING'
+      ? t.duplicateTracking
+      : m.detail.reason[p.code as keyof typeof m.detail.reason];
   };
+  const over = tried ? problems.find((p) => p.code === 'QUANTITY_EXCEEDS_REMAINING') : undefined;
 
   const confirm = async () => {
+    setError(null);
     if (problems.length > 0) {
-      setError(problemText(problems[0]!));
+      setTried(true);
       return;
     }
     setBusy(true);
@@ -94,76 +97,119 @@ export function ShipDialog({ order, onClose, onShipped }: Props) {
       testId="ship-dialog"
       confirmLabel={t.confirm}
       busy={busy}
-      error={error}
+      error={
+        error ??
+        (over && 'lineNo' in over
+          ? fill(t.over, { name: order.lines.find((l) => l.lineNo === over.lineNo)?.name ?? over.lineNo })
+          : null)
+      }
       onConfirm={() => void confirm()}
       onClose={onClose}
+      width={720}
     >
-      {parcels.map((parcel, i) => {
-        const prefix = `${fill(t.parcel, { n: i + 1 })} `;
-        return (
-          <fieldset key={i} className="parcel" data-testid={`parcel-${i + 1}`}>
-            <legend>{fill(t.parcel, { n: i + 1 })}</legend>
-            <table className="detail-table">
-              <thead>
-                <tr>
-                  <th>{t.item}</th>
-                  <th className="num">{t.remaining}</th>
-                  <th className="num">{t.quantity}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {owed.map((line) => {
-                  const left =
-                    remainingToShip(line) - plannedUnits(parcels, line.lineNo) + (parcel.quantities[line.lineNo] ?? 0);
-                  return (
-                    <tr key={line.lineNo}>
-                      <td>
+      <Form layout="vertical" component="div" className="ship-form">
+        {parcels.map((parcel, i) => {
+          const prefix = `${fill(t.parcel, { n: i + 1 })} `;
+          return (
+            <Card
+              key={i}
+              size="small"
+              type="inner"
+              className="parcel"
+              data-testid={`parcel-${i + 1}`}
+              title={fill(t.parcel, { n: i + 1 })}
+              extra={
+                parcels.length > 1 && (
+                  <Button
+                    size="small"
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    onClick={() => setParcels((all) => all.filter((_, j) => j !== i))}
+                  >
+                    {t.removeParcel}
+                  </Button>
+                )
+              }
+            >
+              <Table
+                className="detail-table"
+                size="small"
+                pagination={false}
+                rowKey="lineNo"
+                dataSource={owed}
+                columns={[
+                  {
+                    key: 'item',
+                    title: t.item,
+                    render: (_, line) => (
+                      <>
                         {line.name} <small>{line.spec}</small>
-                      </td>
-                      <td className="num">{left}</td>
-                      <td className="num">
-                        <input
-                          type="number"
+                      </>
+                    ),
+                  },
+                  {
+                    key: 'remaining',
+                    title: t.remaining,
+                    align: 'right',
+                    render: (_, line) => (
+                      <span className="amount">
+                        {remainingToShip(line) -
+                          plannedUnits(parcels, line.lineNo) +
+                          (parcel.quantities[line.lineNo] ?? 0)}
+                      </span>
+                    ),
+                  },
+                  {
+                    key: 'quantity',
+                    title: t.quantity,
+                    align: 'right',
+                    width: 120,
+                    render: (_, line) => {
+                      const planned = parcel.quantities[line.lineNo] ?? 0;
+                      const left = remainingToShip(line) - plannedUnits(parcels, line.lineNo) + planned;
+                      return (
+                        <InputNumber
+                          size="small"
                           min={0}
                           max={remainingToShip(line)}
+                          precision={0}
+                          status={left < planned ? 'error' : undefined}
                           aria-label={`${prefix}${line.name} ${t.quantity}`}
-                          aria-invalid={left < (parcel.quantities[line.lineNo] ?? 0)}
-                          value={parcel.quantities[line.lineNo] ?? 0}
-                          onChange={(e) =>
-                            setQuantity(i, line.lineNo, Math.max(0, Math.trunc(Number(e.target.value) || 0)))
-                          }
+                          value={planned}
+                          onChange={(n) => setQuantity(i, line.lineNo, Math.max(0, Math.trunc(Number(n) || 0)))}
                         />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-            <TrackingField
-              value={parcel}
-              labelPrefix={prefix}
-              autoFocus={i === parcels.length - 1}
-              inputRef={(input) => {
-                trackingInputs.current[i] = input;
-              }}
-              onEnter={() => nextParcel(i)}
-              onChange={(value) => update(i, value)}
-            />
-            {parcels.length > 1 && (
-              <button type="button" onClick={() => setParcels((all) => all.filter((_, j) => j !== i))}>
-                {t.removeParcel}
-              </button>
-            )}
-          </fieldset>
-        );
-      })}
+                      );
+                    },
+                  },
+                ]}
+              />
+              {atParcel(i).some((p) => p.code === 'EMPTY_PARCEL') && (
+                <Alert className="parcel-problem" type="error" showIcon title={t.empty} />
+              )}
+              <TrackingField
+                value={parcel}
+                problem={trackingProblem(i)}
+                labelPrefix={prefix}
+                testSuffix={String(i + 1)}
+                autoFocus={i === parcels.length - 1}
+                inputRef={(input) => {
+                  trackingInputs.current[i] = input;
+                }}
+                onEnter={() => nextParcel(i)}
+                onChange={(value) => update(i, value)}
+              />
+            </Card>
+          );
+        })}
+      </Form>
       <div className="ship-footer">
-        <button type="button" onClick={addParcel}>
+        <Button icon={<PlusOutlined />} onClick={addParcel}>
           {t.addParcel}
-        </button>
-        <span className="muted" data-testid="ship-outcome">
+        </Button>
+        <Typography.Text type="secondary" data-testid="ship-outcome">
           {shipsEverything(order.lines, parcels) ? t.complete : t.partial}
-        </span>
+        </Typography.Text>
       </div>
     </Dialog>
   );

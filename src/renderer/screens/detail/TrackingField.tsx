@@ -1,5 +1,7 @@
+import { Form, Input, Select, type InputRef } from 'antd';
 import type { KeyboardEvent, Ref } from 'react';
 import { CARRIERS, checkTrackingNo, guessCarriers } from '../../../shared/domain/carriers';
+import { FieldError } from '../../components/FieldError';
 import { fill, useI18n, useMessages } from '../../i18n';
 import { carrierName } from './carrier-name';
 
@@ -14,7 +16,11 @@ interface Props {
   /** Prefixes the labels when a dialog has several parcels ("包裹 2 运单号"). */
   labelPrefix?: string;
   autoFocus?: boolean;
-  inputRef?: Ref<HTMLInputElement>;
+  /** Tells this parcel's fields apart in tests and screenshots ("carrier-2"). */
+  testSuffix?: string;
+  /** What a confirm found wrong with the number (missing, a duplicate), shown beside it. */
+  problem?: string;
+  inputRef?: Ref<InputRef>;
   /**
    * Enter in the number field. Answer true when it was used (focus moved on), so the dialog does
    * not take it as "confirm".
@@ -25,9 +31,18 @@ interface Props {
 /**
  * Carrier picker and tracking number. A scanned number that fits exactly one other carrier picks
  * that carrier, since scanning the label is faster than choosing from a list; a number that fits
- * none says what the carrier's numbers look like.
+ * none says, beside the field, what the carrier's numbers look like.
  */
-export function TrackingField({ value, onChange, labelPrefix = '', autoFocus, inputRef, onEnter }: Props) {
+export function TrackingField({
+  value,
+  onChange,
+  labelPrefix = '',
+  autoFocus,
+  testSuffix = '1',
+  problem,
+  inputRef,
+  onEnter,
+}: Props) {
   const m = useMessages();
   const locale = useI18n((s) => s.locale);
   const t = m.shipping;
@@ -41,40 +56,49 @@ export function TrackingField({ value, onChange, labelPrefix = '', autoFocus, in
   const keyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter' && onEnter?.()) event.preventDefault();
   };
+  const wrong = check !== null && !check.ok;
   return (
     <div className="tracking-field">
-      <label className="field">
-        <span>{`${labelPrefix}${t.carrier}`}</span>
-        <select value={value.carrier} onChange={(e) => onChange({ ...value, carrier: e.target.value })}>
-          {CARRIERS.map((c) => (
-            <option key={c.code} value={c.code}>
-              {carrierName(c.code, locale)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{`${labelPrefix}${t.trackingNo}`}</span>
-        <input
+      <Form.Item label={t.carrier} className="carrier-item">
+        <Select
+          aria-label={`${labelPrefix}${t.carrier}`}
+          data-testid={`carrier-${testSuffix}`}
+          showSearch={{ optionFilterProp: 'label' }}
+          value={value.carrier}
+          onChange={(carrier: string) => onChange({ ...value, carrier })}
+          options={CARRIERS.map((c) => ({ value: c.code, label: carrierName(c.code, locale) }))}
+        />
+      </Form.Item>
+      <Form.Item
+        label={t.trackingNo}
+        className="tracking-item"
+        validateStatus={wrong || problem ? 'error' : undefined}
+        help={
+          problem && !wrong ? (
+            <FieldError>{problem}</FieldError>
+          ) : wrong ? (
+            <FieldError code={check.code}>
+              {m.detail.reason[check.code]}
+              {check.example && ` · ${fill(t.example, { example: check.example })}`}
+              {guesses.length > 0 &&
+                ` · ${fill(t.guess, { carriers: guesses.map((g) => carrierName(g, locale)).join('、') })}`}
+            </FieldError>
+          ) : undefined
+        }
+      >
+        <Input
           className="mono"
+          aria-label={`${labelPrefix}${t.trackingNo}`}
           autoFocus={autoFocus}
           ref={inputRef}
           onKeyDown={keyDown}
+          autoComplete="off"
           value={value.trackingNo}
           placeholder={t.trackingHint}
-          aria-invalid={check !== null && !check.ok}
+          aria-invalid={wrong}
           onChange={(e) => typed(e.target.value)}
         />
-      </label>
-      {check && !check.ok && (
-        <p className="field-error" data-code={check.code}>
-          {m.detail.reason[check.code]}
-          {check.example && ` · ${fill(t.example, { example: check.example })}`}
-        </p>
-      )}
-      {check?.ok === false && guesses.length > 0 && (
-        <p className="hint">{fill(t.guess, { carriers: guesses.map((g) => carrierName(g, locale)).join('、') })}</p>
-      )}
+      </Form.Item>
     </div>
   );
 }

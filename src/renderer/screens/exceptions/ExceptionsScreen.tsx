@@ -1,3 +1,4 @@
+import { Alert, Button, Card, Descriptions, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ExceptionItem } from '../../../shared/contract/api';
 import type { ApiError } from '../../../shared/contract/result';
@@ -6,11 +7,15 @@ import type { OrderStatus } from '../../../shared/domain/vocabulary';
 import { onEvent } from '../../api/client';
 import { fill, useI18n, useMessages } from '../../i18n';
 import { refusalWords } from '../../i18n/refusal-words';
-import { dateTime, money } from '../../lib/format';
+import { dateTime } from '../../lib/format';
 import { useExceptions } from '../../stores/exceptions';
 import { useSession } from '../../stores/session';
 import { UsedBy } from '../counter/CounterScreen';
+import { Amount } from '../../components/Amount';
+import { EmptyState, LoadingState } from '../../components/States';
+import { OrderStatusTag } from '../../components/StatusTag';
 import { triedText } from './tried';
+import './exceptions.css';
 
 interface Answer {
   order?: {
@@ -36,13 +41,20 @@ export function ExceptionsScreen() {
 
   return (
     <section className="exceptions-screen">
-      <h2>{m.exceptions.title}</h2>
-      {!loading && items.length === 0 && <div className="placeholder">{m.exceptions.empty}</div>}
-      <ul className="exception-list">
-        {items.map((item) => (
-          <ExceptionCard key={item.id} item={item} />
-        ))}
-      </ul>
+      <Typography.Title level={4} className="screen-title">
+        {m.exceptions.title}
+      </Typography.Title>
+      {loading && items.length === 0 && <LoadingState />}
+      {!loading && items.length === 0 && <EmptyState text={m.exceptions.empty} />}
+      {items.length > 0 && (
+        <ul className="plain-list exception-list">
+          {items.map((item) => (
+            <li key={item.id}>
+              <ExceptionCard item={item} />
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
@@ -59,83 +71,98 @@ function ExceptionCard({ item }: { item: ExceptionItem }) {
   const order = answer.order;
   const mayResolve = role !== undefined && can(role, 'exceptions.resolve');
 
-  return (
-    <li className="exception-card" data-testid="exception" data-type={item.type}>
-      <div className="exception-head">
-        <strong>{m.exceptions.types[item.type] ?? item.type}</strong>
-        {item.orderNo && <span>{fill(m.exceptions.order, { orderNo: item.orderNo })}</span>}
-        <span>{fill(m.exceptions.at, { time: dateTime(item.triedAt, locale) })}</span>
-      </div>
-      <dl>
-        <dt>{m.exceptions.tried}</dt>
-        <dd data-testid="exception-tried">{triedText(item.type, item.payload, { m, locale })}</dd>
-        <dt>{m.exceptions.why}</dt>
-        <dd>
+  const rows = [
+    {
+      key: 'tried',
+      label: m.exceptions.tried,
+      children: <span data-testid="exception-tried">{triedText(item.type, item.payload, { m, locale })}</span>,
+    },
+    {
+      key: 'why',
+      label: m.exceptions.why,
+      children: (
+        <>
           {(item.code && refusalWords(m, item.code)) ?? item.code}
           {/* The service's own words only when the code has no translation: otherwise they repeat it in English. */}
           {item.message && !(item.code && refusalWords(m, item.code)) && (
-            <span className="muted"> ({item.message})</span>
+            <Typography.Text type="secondary"> ({item.message})</Typography.Text>
           )}
-        </dd>
-        {order && (
-          <>
-            <dt>{m.exceptions.serviceState}</dt>
-            <dd>
-              {order.status ? m.status[order.status] : '—'}
-              {order.amounts?.payable !== undefined && ` · ${money(order.amounts.payable)}`}
-              {order.redemptionCode?.usesLeft !== undefined &&
-                ` · ${m.counter.usesLeft} ${order.redemptionCode.usesLeft}`}
-            </dd>
-          </>
-        )}
-        {answer.conflict && (
-          <>
-            <dt>{m.exceptions.conflict}</dt>
-            <dd>
-              <UsedBy used={answer.conflict} />
-            </dd>
-          </>
-        )}
-      </dl>
+        </>
+      ),
+    },
+    ...(order
+      ? [
+          {
+            key: 'service',
+            label: m.exceptions.serviceState,
+            children: (
+              <Space size={6} wrap>
+                {order.status ? <OrderStatusTag status={order.status} /> : '—'}
+                {order.amounts?.payable !== undefined && <Amount fen={order.amounts.payable} />}
+                {order.redemptionCode?.usesLeft !== undefined &&
+                  `${m.counter.usesLeft} ${order.redemptionCode.usesLeft}`}
+              </Space>
+            ),
+          },
+        ]
+      : []),
+    ...(answer.conflict
+      ? [{ key: 'conflict', label: m.exceptions.conflict, children: <UsedBy used={answer.conflict} /> }]
+      : []),
+  ];
+
+  return (
+    <Card
+      size="small"
+      className="exception-card"
+      data-testid="exception"
+      data-type={item.type}
+      title={
+        <Space size={12}>
+          <strong>{m.exceptions.types[item.type] ?? item.type}</strong>
+          {item.orderNo && <span className="mono">{fill(m.exceptions.order, { orderNo: item.orderNo })}</span>}
+        </Space>
+      }
+      extra={
+        <Typography.Text type="secondary">
+          {fill(m.exceptions.at, { time: dateTime(item.triedAt, locale) })}
+        </Typography.Text>
+      }
+    >
+      <Descriptions size="small" column={1} colon={false} items={rows} />
       {error && (
-        <div className="error-banner" role="alert">
-          {m.refusal[error.reason ?? ''] ?? m.error[error.code]}
-        </div>
+        <Alert type="error" showIcon role="alert" title={m.refusal[error.reason ?? ''] ?? m.error[error.code]} />
       )}
       {mayResolve && (
-        <div className="actions">
+        <Space wrap className="exception-actions">
           {item.type !== 'CREATE_DEALER_ORDER' && (
-            <button type="button" onClick={() => void retry(item.id).then(setError)}>
+            <Button type="primary" onClick={() => void retry(item.id).then(setError)}>
               {m.exceptions.retry}
-            </button>
+            </Button>
           )}
-          {!dismissing && (
-            <button type="button" onClick={() => setDismissing(true)}>
-              {m.exceptions.dismiss}
-            </button>
-          )}
+          {!dismissing && <Button onClick={() => setDismissing(true)}>{m.exceptions.dismiss}</Button>}
           {dismissing && (
-            <form
-              className="reason-form"
-              onSubmit={(e) => {
-                e.preventDefault();
-                if (reason.trim()) void dismiss(item.id, reason.trim()).then(setError);
-              }}
-            >
-              <input
+            <Space.Compact>
+              <Input
+                autoFocus
                 aria-label={m.exceptions.dismissReason}
                 placeholder={m.exceptions.dismissReason}
                 value={reason}
+                maxLength={200}
                 onChange={(e) => setReason(e.target.value)}
-                required
+                onPressEnter={() => reason.trim() && void dismiss(item.id, reason.trim()).then(setError)}
               />
-              <button type="submit" disabled={!reason.trim()}>
+              <Button
+                danger
+                disabled={!reason.trim()}
+                onClick={() => void dismiss(item.id, reason.trim()).then(setError)}
+              >
                 {m.exceptions.dismissConfirm}
-              </button>
-            </form>
+              </Button>
+            </Space.Compact>
           )}
-        </div>
+        </Space>
       )}
-    </li>
+    </Card>
   );
 }

@@ -1,4 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { DownloadOutlined, ExportOutlined } from '@ant-design/icons';
+import { Button, Progress, Space, Typography } from 'antd';
+import { memo, useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { LIST_COLUMNS, type ListColumn, type OrderExportProgress } from '../../../shared/contract/list';
 import type { OrderListFilter } from '../../../shared/contract/orders';
 import { api, exportDownloadUrl, onEvent } from '../../api/client';
@@ -38,12 +41,21 @@ function deliver(progress: OrderExportProgress): void {
 }
 
 /**
- * Actions on the selection, above the table. A plain row of buttons: other screens' actions
- * (print, batch ship) join it. The selection is either order numbers or "all matching the filter".
+ * Actions on the selection, in the bar under the table: select all matching, export, print. The selection is either order numbers or "all matching the filter".
  */
-export function BulkBar() {
+export const BulkBar = memo(function BulkBar() {
   const m = useMessages();
-  const { selected, allMatching, total, columns, sort, selectAllMatching, clearSelection } = useOrders();
+  const { selected, allMatching, total, columns, sort, selectAllMatching, clearSelection } = useOrders(
+    useShallow((s) => ({
+      selected: s.selected,
+      allMatching: s.allMatching,
+      total: s.total,
+      columns: s.columns,
+      sort: s.sort,
+      selectAllMatching: s.selectAllMatching,
+      clearSelection: s.clearSelection,
+    })),
+  );
   const [progress, setProgress] = useState<OrderExportProgress | null>(null);
   const [running, setRunning] = useState<string | null>(null);
   const [format, setFormat] = useState<'csv' | 'xlsx'>('csv');
@@ -90,55 +102,76 @@ export function BulkBar() {
   const current = filterOf(useOrders.getState());
   const count = allMatching ? (total ?? 0) : selected.size;
   return (
-    <div className="bulk-bar" data-testid="bulk-bar">
-      <span className="selection-count" aria-live="polite">
+    <Space size={8} wrap className="bulk-bar" data-testid="bulk-bar">
+      <Typography.Text className="selection-count" aria-live="polite">
         {allMatching
           ? fill(m.list.selectedAll, { n: count.toLocaleString() })
           : fill(m.list.selectedSome, { n: count.toLocaleString() })}
-      </span>
+      </Typography.Text>
       {!allMatching && total !== null && total > 0 && (
-        <button type="button" onClick={selectAllMatching}>
+        <Button size="small" type="link" onClick={selectAllMatching}>
           {fill(m.list.selectAll, { n: total.toLocaleString() })}
-        </button>
+        </Button>
       )}
-      <span className="format-choice" role="group" aria-label={m.files.format}>
+      {count > 0 && (
+        <Button size="small" type="link" onClick={clearSelection}>
+          {m.list.clearSelection}
+        </Button>
+      )}
+      <Space.Compact size="small" className="format-choice" role="group" aria-label={m.files.format}>
         {(['csv', 'xlsx'] as const).map((f) => (
-          <button key={f} type="button" aria-pressed={format === f} onClick={() => setFormat(f)}>
+          <Button
+            key={f}
+            size="small"
+            type={format === f ? 'primary' : 'default'}
+            aria-pressed={format === f}
+            onClick={() => setFormat(f)}
+          >
             {m.files[f]}
-          </button>
+          </Button>
         ))}
-      </span>
-      <button
-        type="button"
+      </Space.Compact>
+      <Button
+        size="small"
+        icon={<ExportOutlined />}
         disabled={count === 0 || running !== null}
         onClick={() => void exportWith(allMatching ? current : { ...current, orderNos: [...selected] })}
       >
         {m.list.exportSelected}
-      </button>
-      <button type="button" disabled={!total || running !== null} onClick={() => void exportWith(current)}>
+      </Button>
+      <Button
+        size="small"
+        icon={<DownloadOutlined />}
+        disabled={!total || running !== null}
+        onClick={() => void exportWith(current)}
+      >
         {m.list.exportFilter}
-      </button>
+      </Button>
       <PrintSelection />
-      {count > 0 && (
-        <button type="button" onClick={clearSelection}>
-          {m.list.clearSelection}
-        </button>
-      )}
       {progress && (
         <span className="export-progress" role="status" aria-label={m.list.exportStatus}>
-          {progress.error
-            ? fill(m.list.exportFailed, { message: progress.error })
-            : progress.done
-              ? exportDownloadUrl(progress.exportId)
-                ? fill(m.list.exportDone, { n: progress.written.toLocaleString() })
-                : fill(m.list.exportSaved, { n: progress.written.toLocaleString(), path: progress.path ?? '' })
-              : fill(m.list.exportRunning, {
-                  written: progress.written.toLocaleString(),
-                  total: progress.total.toLocaleString(),
-                })}
-          {!progress.done && !progress.error && <progress max={progress.total || 1} value={progress.written} />}
+          <Typography.Text type={progress.error ? 'danger' : 'secondary'}>
+            {progress.error
+              ? fill(m.list.exportFailed, { message: progress.error })
+              : progress.done
+                ? exportDownloadUrl(progress.exportId)
+                  ? fill(m.list.exportDone, { n: progress.written.toLocaleString() })
+                  : fill(m.list.exportSaved, { n: progress.written.toLocaleString(), path: progress.path ?? '' })
+                : fill(m.list.exportRunning, {
+                    written: progress.written.toLocaleString(),
+                    total: progress.total.toLocaleString(),
+                  })}
+          </Typography.Text>
+          {!progress.done && !progress.error && (
+            <Progress
+              className="export-bar"
+              size="small"
+              percent={Math.floor((progress.written / (progress.total || 1)) * 100)}
+              showInfo={false}
+            />
+          )}
         </span>
       )}
-    </div>
+    </Space>
   );
-}
+});

@@ -1,3 +1,6 @@
+import { CloseOutlined } from '@ant-design/icons';
+import { Tag } from 'antd';
+import { memo } from 'react';
 import { fill, useMessages } from '../../i18n';
 import type { Messages } from '../../i18n/zh-CN';
 import type { SearchArea } from '../../stores/orders';
@@ -9,29 +12,31 @@ interface Props {
 }
 
 /** One chip per active field of the search area; its × drops that field. */
-export function FilterChips({ value, onChange }: Props) {
+export const FilterChips = memo(function FilterChips({ value, onChange }: Props) {
   const m = useMessages();
   const chips = chipsOf(m, value);
   if (!chips.length) return null;
   return (
     <div className="filter-chips" aria-label={m.list.activeFilters}>
       {chips.map(({ key, text }) => (
-        <button
+        <Tag
           key={key}
-          type="button"
           className="chip"
-          aria-label={fill(m.list.removeFilter, { filter: text })}
-          onClick={() => {
+          color="blue"
+          closable
+          closeIcon={<CloseOutlined role="button" aria-label={fill(m.list.removeFilter, { filter: text })} />}
+          onClose={(event) => {
+            event.preventDefault();
             const { [key]: _dropped, ...rest } = value;
             onChange(rest);
           }}
         >
-          {text} ×
-        </button>
+          {text}
+        </Tag>
       ))}
     </div>
   );
-}
+});
 
 function chipsOf(m: Messages, s: SearchArea): Array<{ key: keyof SearchArea; text: string }> {
   const chips: Array<{ key: keyof SearchArea; text: string }> = [];

@@ -1,4 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState, type ReactNode } from 'react';
 import {
   LIST_TIME_FIELDS,
   ORDER_SOURCES,
@@ -6,11 +8,11 @@ import {
   PAYMENT_STATUSES,
   PLATFORMS,
   REFUND_STATUSES,
+  type ListTimeField,
 } from '../../../shared/domain/vocabulary';
 import { PROVINCE_NAMES } from '../../../shared/domain/provinces';
 import { useMessages } from '../../i18n';
 import { type SearchArea } from '../../stores/orders';
-import { dayEnd, dayStart, dayOf } from './dates';
 
 interface Props {
   value: SearchArea;
@@ -18,14 +20,14 @@ interface Props {
 }
 
 type MultiKey = 'paymentStatuses' | 'refundStatuses' | 'paymentChannels' | 'platforms' | 'sources';
+type Range = [Dayjs | null, Dayjs | null] | null;
 
 /**
- * The search area of domain.md, folded away until wanted: edits stay a draft until "查询", so
- * the list is not re-queried on every tick of a checkbox.
+ * The search area of domain.md: edits stay a draft until 查询, so the list is not re-queried on
+ * every pick. Shown or folded by the list's toolbar.
  */
 export function FiltersPanel({ value, onApply }: Props) {
   const m = useMessages();
-  const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<SearchArea>(value);
   // A view applied or a chip removed elsewhere replaces the draft (adjusted during render, not in an effect).
   const [shown, setShown] = useState(value);
@@ -33,157 +35,154 @@ export function FiltersPanel({ value, onApply }: Props) {
     setShown(value);
     setDraft(value);
   }
+  const patch = (change: Partial<SearchArea>) => setDraft({ ...draft, ...change });
 
   const multi = <K extends MultiKey>(
     key: K,
-    options: readonly NonNullable<SearchArea[K]>[number][],
-    label: (v: string) => string,
-    legend: string,
+    options: readonly string[],
+    word: (v: string) => string,
+    label: string,
   ) => (
-    <fieldset className="filter-group">
-      <legend>{legend}</legend>
-      {options.map((option) => {
-        const on = (draft[key] as readonly string[] | undefined)?.includes(option) ?? false;
-        return (
-          <label key={option}>
-            <input
-              type="checkbox"
-              checked={on}
-              onChange={() => {
-                const current = (draft[key] ?? []) as string[];
-                const next = on ? current.filter((v) => v !== option) : [...current, option];
-                setDraft({ ...draft, [key]: next.length ? next : undefined });
-              }}
-            />
-            {label(option)}
-          </label>
-        );
-      })}
-    </fieldset>
+    <Field label={label} testId={`filter-${key}`}>
+      <Select
+        mode="multiple"
+        allowClear
+        // People type the word they see (支付宝), not the code behind it.
+        showSearch={{ optionFilterProp: 'label' }}
+        maxTagCount="responsive"
+        aria-label={label}
+        placeholder={m.list.any}
+        value={(draft[key] as string[] | undefined) ?? []}
+        onChange={(next: string[]) => patch({ [key]: next.length ? next : undefined } as Partial<SearchArea>)}
+        options={options.map((o) => ({ value: o, label: word(o) }))}
+      />
+    </Field>
   );
 
+  // The kind of time is remembered while no range is set, so picking it first and the days second works.
+  const [pickedField, setPickedField] = useState<ListTimeField>(draft.time?.field ?? 'createdAt');
   const time = draft.time;
-  const setTime = (patch: Partial<NonNullable<SearchArea['time']>>) => {
-    const next = { field: time?.field ?? 'createdAt', from: time?.from, to: time?.to, ...patch };
-    setDraft({ ...draft, time: next.from === undefined && next.to === undefined ? undefined : next });
+  const field = time?.field ?? pickedField;
+  const range: Range =
+    time === undefined
+      ? null
+      : [time.from === undefined ? null : dayjs(time.from), time.to === undefined ? null : dayjs(time.to)];
+  const setRange = (next: Range) => {
+    const from = next?.[0]?.startOf('day').valueOf();
+    const to = next?.[1]?.endOf('day').valueOf();
+    patch({ time: from === undefined && to === undefined ? undefined : { field, from, to } });
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onApply(draft);
+  const setField = (next: ListTimeField) => {
+    setPickedField(next);
+    if (time) patch({ time: { ...time, field: next } });
   };
 
   return (
-    <section className="filters">
-      <button type="button" className="link" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {open ? m.list.hideFilters : m.list.showFilters}
-      </button>
-      {open && (
-        <form className="filters-panel" aria-label={m.list.filters} onSubmit={submit}>
-          <label className="filter-field">
-            {m.column.orderNo}
-            <input
-              value={draft.orderNo ?? ''}
-              onChange={(e) => setDraft({ ...draft, orderNo: e.target.value.trim() || undefined })}
-            />
-          </label>
-          <label className="filter-field">
-            {m.list.timeField}
-            <select
-              value={time?.field ?? 'createdAt'}
-              onChange={(e) => setTime({ field: e.target.value as (typeof LIST_TIME_FIELDS)[number] })}
-            >
-              {LIST_TIME_FIELDS.map((f) => (
-                <option key={f} value={f}>
-                  {m.list.time[f]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="filter-field">
-            {m.list.from}
-            <input
-              type="date"
-              value={time?.from === undefined ? '' : dayOf(time.from)}
-              onChange={(e) => setTime({ from: e.target.value ? dayStart(e.target.value) : undefined })}
-            />
-          </label>
-          <label className="filter-field">
-            {m.list.to}
-            <input
-              type="date"
-              value={time?.to === undefined ? '' : dayOf(time.to)}
-              onChange={(e) => setTime({ to: e.target.value ? dayEnd(e.target.value) : undefined })}
-            />
-          </label>
-          <label className="filter-field">
-            {m.list.province}
-            <select
-              value=""
-              onChange={(e) => {
-                const province = e.target.value;
-                if (province && !draft.provinces?.includes(province)) {
-                  setDraft({ ...draft, provinces: [...(draft.provinces ?? []), province] });
-                }
-              }}
-            >
-              <option value="">{m.list.pickProvince}</option>
-              {PROVINCE_NAMES.map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
-            </select>
-          </label>
-          {draft.provinces?.map((p) => (
-            <button
-              key={p}
-              type="button"
-              className="chip"
-              onClick={() => {
-                const rest = draft.provinces?.filter((x) => x !== p) ?? [];
-                setDraft({ ...draft, provinces: rest.length ? rest : undefined });
-              }}
-            >
-              {p} ×
-            </button>
-          ))}
-          <label className="filter-field">
-            {m.list.warehouse}
-            <input
-              placeholder="WH-SH"
-              value={draft.warehouseIds?.join(',') ?? ''}
-              onChange={(e) => {
-                const ids = e.target.value
-                  .split(/[,，\s]+/)
-                  .map((s) => s.trim())
-                  .filter(Boolean);
-                setDraft({ ...draft, warehouseIds: ids.length ? ids : undefined });
-              }}
-            />
-          </label>
-          {multi(
-            'paymentStatuses',
-            PAYMENT_STATUSES,
-            (v) => m.paymentStatus[v as keyof typeof m.paymentStatus],
-            m.column.paymentStatus,
-          )}
-          {multi(
-            'refundStatuses',
-            REFUND_STATUSES,
-            (v) => m.refundStatus[v as keyof typeof m.refundStatus],
-            m.column.refundStatus,
-          )}
-          {multi('paymentChannels', PAYMENT_CHANNELS, (v) => m.channel[v as keyof typeof m.channel], m.column.channel)}
-          {multi('platforms', PLATFORMS, (v) => m.platform[v as keyof typeof m.platform], m.column.platform)}
-          {multi('sources', ORDER_SOURCES, (v) => m.source[v as keyof typeof m.source], m.column.source)}
-          <div className="filter-actions">
-            <button type="submit">{m.list.apply}</button>
-            <button type="button" onClick={() => onApply({})}>
-              {m.list.reset}
-            </button>
-          </div>
-        </form>
+    <Form
+      className="filters-panel"
+      layout="vertical"
+      aria-label={m.list.filters}
+      onFinish={() => onApply(draft)}
+      data-testid="filters-panel"
+    >
+      <Field label={m.column.orderNo} testId="filter-orderNo">
+        <Input
+          aria-label={m.column.orderNo}
+          allowClear
+          value={draft.orderNo ?? ''}
+          onChange={(e) => patch({ orderNo: e.target.value.trim() || undefined })}
+        />
+      </Field>
+      <Field label={m.list.timeRange} testId="filter-time" wide>
+        <Space.Compact block>
+          <Select<ListTimeField>
+            aria-label={m.list.timeField}
+            className="time-field"
+            value={field}
+            onChange={setField}
+            options={LIST_TIME_FIELDS.map((f) => ({ value: f, label: m.list.time[f] }))}
+          />
+          <DatePicker.RangePicker
+            allowEmpty={[true, true]}
+            placeholder={[m.list.from, m.list.to]}
+            value={range}
+            onChange={setRange}
+          />
+        </Space.Compact>
+      </Field>
+      <Field label={m.list.province} testId="filter-provinces">
+        <Select
+          mode="multiple"
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          maxTagCount="responsive"
+          aria-label={m.list.province}
+          placeholder={m.list.pickProvince}
+          value={draft.provinces ?? []}
+          onChange={(next: string[]) => patch({ provinces: next.length ? next : undefined })}
+          options={PROVINCE_NAMES.map((p) => ({ value: p, label: p }))}
+        />
+      </Field>
+      <Field label={m.list.warehouse} testId="filter-warehouseIds">
+        <Select
+          mode="tags"
+          allowClear
+          maxTagCount="responsive"
+          aria-label={m.list.warehouse}
+          placeholder={m.list.warehouseHint}
+          tokenSeparators={[',', '，', ' ']}
+          open={false}
+          suffixIcon={null}
+          value={draft.warehouseIds ?? []}
+          onChange={(next: string[]) => {
+            const ids = next.map((s) => s.trim()).filter(Boolean);
+            patch({ warehouseIds: ids.length ? ids : undefined });
+          }}
+        />
+      </Field>
+      {multi(
+        'paymentStatuses',
+        PAYMENT_STATUSES,
+        (v) => m.paymentStatus[v as keyof typeof m.paymentStatus],
+        m.column.paymentStatus,
       )}
-    </section>
+      {multi(
+        'refundStatuses',
+        REFUND_STATUSES,
+        (v) => m.refundStatus[v as keyof typeof m.refundStatus],
+        m.column.refundStatus,
+      )}
+      {multi('paymentChannels', PAYMENT_CHANNELS, (v) => m.channel[v as keyof typeof m.channel], m.column.channel)}
+      {multi('platforms', PLATFORMS, (v) => m.platform[v as keyof typeof m.platform], m.column.platform)}
+      {multi('sources', ORDER_SOURCES, (v) => m.source[v as keyof typeof m.source], m.column.source)}
+      <Form.Item className="filter-actions" label=" ">
+        <Space>
+          <Button type="primary" htmlType="submit" data-testid="filters-apply">
+            {m.list.apply}
+          </Button>
+          <Button data-testid="filters-reset" onClick={() => onApply({})}>
+            {m.list.reset}
+          </Button>
+        </Space>
+      </Form.Item>
+    </Form>
+  );
+}
+
+function Field({
+  label,
+  testId,
+  wide,
+  children,
+}: {
+  label: string;
+  testId: string;
+  wide?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Form.Item label={label} className={wide ? 'filter-field wide' : 'filter-field'} data-testid={testId}>
+      {children}
+    </Form.Item>
   );
 }

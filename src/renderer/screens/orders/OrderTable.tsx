@@ -3,12 +3,11 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import type { ListColumn } from '../../../shared/contract/list';
 import { ORDER_SORT_FIELDS, type OrderListRow, type OrderSort } from '../../../shared/contract/orders';
 import { fill, useI18n, useMessages } from '../../i18n';
+import { ROW_HEIGHTS, useDensity } from '../../app/design/density';
 import { useOrders } from '../../stores/orders';
 import { orderColumns } from './columns';
 import { scaleFor } from './scroll-scale';
 
-export const ROW_HEIGHT = 36;
-const HEADER_HEIGHT = 37;
 const OVERSCAN = 6;
 const CHECK_WIDTH = 36;
 
@@ -33,6 +32,9 @@ export function OrderTable({ onOpen, resultKey }: Props) {
   const locale = useI18n((s) => s.locale);
   const { total, columns, sort, pages, cursor, selected, allMatching, want, rowAt, toggle, setSort } = useOrders();
   const allColumns = useMemo(() => orderColumns(m, locale), [m, locale]);
+  // Rows are as tall as the density says; the header is a row plus its border.
+  const rowHeight = ROW_HEIGHTS[useDensity((s) => s.density)];
+  const headerHeight = rowHeight + 1;
   const scroller = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState(600);
   const [top, setTop] = useState(0);
@@ -40,9 +42,9 @@ export function OrderTable({ onOpen, resultKey }: Props) {
   const placed = useRef(0);
 
   const count = total ?? 0;
-  const body = Math.max(ROW_HEIGHT, viewport - HEADER_HEIGHT);
-  const scale = scaleFor(count, ROW_HEIGHT, body);
-  const maxTop = Math.max(0, count * ROW_HEIGHT - body);
+  const body = Math.max(rowHeight, viewport - headerHeight);
+  const scale = scaleFor(count, rowHeight, body);
+  const maxTop = Math.max(0, count * rowHeight - body);
 
   const place = useCallback(
     (virtualTop: number) => {
@@ -64,7 +66,8 @@ export function OrderTable({ onOpen, resultKey }: Props) {
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
-  useLayoutEffect(() => place(0), [resultKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  // A new result, or rows of another height, start at the top.
+  useLayoutEffect(() => place(0), [resultKey, rowHeight]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const onScroll = () => {
     const el = scroller.current;
@@ -80,23 +83,23 @@ export function OrderTable({ onOpen, resultKey }: Props) {
     if (!el || scale.ratio === 1) return;
     const onWheel = (event: WheelEvent) => {
       event.preventDefault();
-      const lines = event.deltaMode === 1 ? ROW_HEIGHT : event.deltaMode === 2 ? body : 1;
+      const lines = event.deltaMode === 1 ? rowHeight : event.deltaMode === 2 ? body : 1;
       place(top + event.deltaY * lines);
     };
     el.addEventListener('wheel', onWheel, { passive: false });
     return () => el.removeEventListener('wheel', onWheel);
-  }, [scale.ratio, place, top, body]);
+  }, [scale.ratio, place, top, body, rowHeight]);
 
   // The keyboard's row stays in view.
   useEffect(() => {
-    if (cursor * ROW_HEIGHT < top) place(cursor * ROW_HEIGHT);
-    else if ((cursor + 1) * ROW_HEIGHT > top + body) place((cursor + 1) * ROW_HEIGHT - body);
+    if (cursor * rowHeight < top) place(cursor * rowHeight);
+    else if ((cursor + 1) * rowHeight > top + body) place((cursor + 1) * rowHeight - body);
     // Only a cursor move scrolls; scrolling must not drag the cursor back into view.
   }, [cursor]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const first = Math.floor(top / ROW_HEIGHT);
-  const shift = top - first * ROW_HEIGHT;
-  const last = Math.min(count - 1, first + Math.ceil(body / ROW_HEIGHT));
+  const first = Math.floor(top / rowHeight);
+  const shift = top - first * rowHeight;
+  const last = Math.min(count - 1, first + Math.ceil(body / rowHeight));
   useEffect(() => {
     if (total !== null) want(Math.max(0, first - OVERSCAN), last + OVERSCAN);
   }, [first, last, total, want]);
@@ -165,7 +168,7 @@ export function OrderTable({ onOpen, resultKey }: Props) {
               return (
                 <div
                   key={header.id}
-                  className={sortable ? 'th sortable' : 'th'}
+                  className={`th${sortable ? ' sortable' : ''}${header.column.columnDef.meta?.numeric ? ' num' : ''}`}
                   role="columnheader"
                   aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
                   style={{ width: header.getSize() }}
@@ -192,7 +195,7 @@ export function OrderTable({ onOpen, resultKey }: Props) {
                 aria-rowindex={index + 1}
                 aria-selected={checked}
                 data-order-no={orderNo}
-                style={{ transform: `translateY(${(index - first) * ROW_HEIGHT - shift}px)` }}
+                style={{ transform: `translateY(${(index - first) * rowHeight - shift}px)` }}
                 onClick={() => orderNo && onOpen(orderNo)}
               >
                 <div className="td check" role="cell" style={{ width: CHECK_WIDTH }}>
@@ -209,7 +212,7 @@ export function OrderTable({ onOpen, resultKey }: Props) {
                   row.getVisibleCells().map((cell) => (
                     <div
                       key={cell.id}
-                      className="td"
+                      className={cell.column.columnDef.meta?.numeric ? 'td num' : 'td'}
                       role="cell"
                       data-column={cell.column.id}
                       style={{ width: cell.column.getSize() }}

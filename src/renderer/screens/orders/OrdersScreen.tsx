@@ -1,34 +1,34 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { InputRef } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { onEvent } from '../../api/client';
+import { island } from '../../app/island';
 import { fill, useMessages } from '../../i18n';
 import { useShortcuts } from '../../keyboard/shortcuts';
 import { useNavigation } from '../../stores/navigation';
 import { useOrders } from '../../stores/orders';
 import { useSession } from '../../stores/session';
-import { BatchShipButton } from '../shipping/BatchShipButton';
-import { BulkBar } from './BulkBar';
-import { ColumnChooser } from './ColumnChooser';
-import { FilterChips } from './FilterChips';
-import { FiltersPanel } from './FiltersPanel';
 import { OrderTable } from './OrderTable';
 import { rememberedColumns } from './remembered-columns';
-import { StatusTabs } from './StatusTabs';
-import { ViewsBar } from './ViewsBar';
+import './orders.css';
+
+// Everything around the rows is Ant Design and loads beside them: the rows never wait for it.
+const ListToolbar = island(() => import('./ListToolbar'), 'ListToolbar');
+const FiltersPanel = island(() => import('./FiltersPanel'), 'FiltersPanel');
+const FilterChips = island(() => import('./FilterChips'), 'FilterChips');
+const StatusTabs = island(() => import('./StatusTabs'), 'StatusTabs');
+const ListError = island(() => import('./ListError'), 'ListError');
+const EmptyState = island(() => import('../../components/States'), 'EmptyState');
+const LoadingState = island(() => import('../../components/States'), 'LoadingState');
+const BulkBar = island(() => import('./BulkBar'), 'BulkBar');
 
 export function OrdersScreen() {
   const m = useMessages();
   const { status, text, search, sort, total, counts, loading, error, cursor } = useOrders();
-  const { setStatus, setText, setSearch, reload, setCursor, rowAt, clearSelection } = useOrders();
+  const { setStatus, setSearch, reload, setCursor, rowAt, clearSelection } = useOrders();
   const openOrder = useNavigation((s) => s.openOrder);
   const username = useSession((s) => s.session?.username);
-  const [draft, setDraft] = useState(text);
-  const searchBox = useRef<HTMLInputElement>(null);
-  // A saved view brings its own text: the box follows (adjusted during render, not in an effect).
-  const [shownText, setShownText] = useState(text);
-  if (shownText !== text) {
-    setShownText(text);
-    setDraft(text);
-  }
+  const searchBox = useRef<InputRef>(null);
+  const [filtersOpen, setFiltersOpen] = useState(false);
 
   // The columns this user left the list with; a default view, answered later, replaces them.
   useEffect(() => {
@@ -67,66 +67,41 @@ export function OrdersScreen() {
       description: m.list.keyEscape,
       inFields: true,
       run: () => {
-        if (document.activeElement === searchBox.current) searchBox.current?.blur();
+        if (document.activeElement === searchBox.current?.input) searchBox.current?.blur();
         else clearSelection();
       },
     },
   ]);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setText(draft);
-  };
   const resultKey = JSON.stringify([status, text, search, sort]);
 
   return (
     <section className="orders-screen">
       <div className="list-toolbar">
-        <form className="search-bar" role="search" onSubmit={submit}>
-          <input
-            ref={searchBox}
-            type="search"
-            aria-label={m.ui.searchPlaceholder}
-            placeholder={m.ui.searchPlaceholder}
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-          />
-          <button type="submit">{m.ui.search}</button>
-          {draft && (
-            <button
-              type="button"
-              onClick={() => {
-                setDraft('');
-                setText('');
-              }}
-            >
-              {m.ui.clear}
-            </button>
-          )}
-        </form>
-        <ViewsBar />
-        <ColumnChooser />
-        <BatchShipButton />
+        <ListToolbar
+          searchRef={searchBox}
+          filtersOpen={filtersOpen}
+          onToggleFilters={() => setFiltersOpen(!filtersOpen)}
+        />
       </div>
-      <FiltersPanel value={search} onApply={setSearch} />
+      {filtersOpen && <FiltersPanel value={search} onApply={setSearch} />}
       <FilterChips value={search} onChange={setSearch} />
-      <StatusTabs active={status} counts={counts} onSelect={setStatus} />
-      <BulkBar />
-      {error && (
-        <div className="error-banner" role="alert" data-code={error.code}>
-          {m.error[error.code]}
-          <button onClick={() => void reload()}>{m.ui.retry}</button>
-        </div>
-      )}
+      <div className="status-tabs-slot">
+        <StatusTabs active={status} counts={counts} onSelect={setStatus} />
+      </div>
+      {error && <ListError error={error} onRetry={() => void reload()} />}
       {total === 0 && !error ? (
-        <div className="placeholder">{m.ui.empty}</div>
+        <EmptyState text={m.ui.empty} />
       ) : total === null && loading ? (
-        <div className="placeholder">{m.ui.loading}</div>
+        <LoadingState text={m.ui.loading} />
       ) : (
         <OrderTable resultKey={resultKey} onOpen={(orderNo) => openOrder(orderNo)} />
       )}
-      <footer className="list-footer" aria-live="polite">
-        {total !== null && fill(m.list.matching, { n: total.toLocaleString() })}
+      <footer className="list-footer">
+        <span className="list-total" aria-live="polite">
+          {total !== null && fill(m.list.matching, { n: total.toLocaleString() })}
+        </span>
+        <BulkBar />
       </footer>
     </section>
   );

@@ -1,3 +1,5 @@
+import { Tabs } from 'antd';
+import { memo } from 'react';
 import type { StatusCounts } from '../../../shared/contract/orders';
 import { ORDER_STATUSES, type OrderStatus } from '../../../shared/domain/vocabulary';
 import { useMessages } from '../../i18n';
@@ -8,27 +10,30 @@ interface Props {
   onSelect(status: OrderStatus | null): void;
 }
 
-export function StatusTabs({ active, counts, onSelect }: Props) {
+const ALL = 'ALL';
+
+/** 全部 / 待付款 / 待发货 …, each with its count. */
+export const StatusTabs = memo(function StatusTabs({ active, counts, onSelect }: Props) {
   const m = useMessages();
   const tabs: Array<{ status: OrderStatus | null; label: string; count: number | undefined }> = [
     { status: null, label: m.ui.allOrders, count: counts?.all },
     ...ORDER_STATUSES.map((status) => ({ status, label: m.status[status], count: counts?.byStatus[status] })),
   ];
   return (
-    <div className="status-tabs" role="tablist">
-      {tabs.map(({ status, label, count }) => (
-        <button
-          key={status ?? 'ALL'}
-          role="tab"
-          aria-selected={active === status}
-          data-status={status ?? 'ALL'}
-          className={active === status ? 'tab active' : 'tab'}
-          onClick={() => onSelect(status)}
-        >
-          <span>{label}</span>
-          <span className="count">{count === undefined ? '…' : count.toLocaleString()}</span>
-        </button>
-      ))}
-    </div>
+    <Tabs
+      className="status-tabs"
+      size="small"
+      activeKey={active ?? ALL}
+      onChange={(key) => onSelect(key === ALL ? null : (key as OrderStatus))}
+      items={tabs.map(({ status, label, count }) => ({
+        key: status ?? ALL,
+        label: (
+          <span className="status-tab" data-status={status ?? ALL}>
+            <span>{label}</span>
+            <span className="count">{count === undefined ? '…' : count.toLocaleString()}</span>
+          </span>
+        ),
+      }))}
+    />
   );
-}
+});

@@ -1,4 +1,6 @@
-import { useEffect, useState } from 'react';
+import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Form, Input, Popover, Select, Space } from 'antd';
+import { memo, useEffect, useState } from 'react';
 import type { SavedView } from '../../../shared/contract/views';
 import { api } from '../../api/client';
 import { useMessages } from '../../i18n';
@@ -8,12 +10,13 @@ import { filterOf, useOrders } from '../../stores/orders';
  * Saved views: the current filters, columns and sort under a name, per user. The default view
  * is applied when the list opens.
  */
-export function ViewsBar() {
+export const ViewsBar = memo(function ViewsBar() {
   const m = useMessages();
   const [views, setViews] = useState<SavedView[]>([]);
   const [chosen, setChosen] = useState('');
   const [name, setName] = useState('');
   const [asDefault, setAsDefault] = useState(false);
+  const [saving, setSaving] = useState(false);
   const applySettings = useOrders((s) => s.applySettings);
 
   useEffect(() => {
@@ -44,6 +47,7 @@ export function ViewsBar() {
     if (!answer.ok) return;
     setChosen(answer.value.id);
     setName('');
+    setSaving(false);
     await refresh();
   };
   const remove = async () => {
@@ -54,42 +58,67 @@ export function ViewsBar() {
   };
 
   return (
-    <div className="views-bar" role="group" aria-label={m.list.views}>
-      <select
+    <Space.Compact className="views-bar" role="group" aria-label={m.list.views}>
+      <Select
+        className="views-select"
         aria-label={m.list.views}
-        value={chosen}
-        onChange={(e) => {
-          setChosen(e.target.value);
-          const view = views.find((v) => v.id === e.target.value);
+        data-testid="views"
+        allowClear
+        placeholder={m.list.pickView}
+        value={chosen || undefined}
+        onChange={(id: string | undefined) => setChosen(id ?? '')}
+        // Picking the view already shown applies it again (the list may have moved away from it).
+        onSelect={(id: string | undefined) => {
+          const view = views.find((v) => v.id === id);
           if (view) applySettings(view);
         }}
-      >
-        <option value="">{m.list.pickView}</option>
-        {views.map((v) => (
-          <option key={v.id} value={v.id}>
-            {v.isDefault ? `${v.name} (${m.list.defaultView})` : v.name}
-          </option>
-        ))}
-      </select>
-      {chosen && (
-        <button type="button" onClick={() => void remove()}>
-          {m.list.deleteView}
-        </button>
-      )}
-      <input
-        aria-label={m.list.viewName}
-        placeholder={m.list.viewName}
-        value={name}
-        maxLength={40}
-        onChange={(e) => setName(e.target.value)}
+        options={views.map((v) => ({
+          value: v.id,
+          label: v.isDefault ? `${v.name} (${m.list.defaultView})` : v.name,
+        }))}
       />
-      <label>
-        <input type="checkbox" checked={asDefault} onChange={(e) => setAsDefault(e.target.checked)} />
-        {m.list.makeDefault}
-      </label>
-      <button type="button" disabled={!name.trim()} onClick={() => void save()}>
-        {m.list.saveView}
-      </button>
-    </div>
+      <Popover
+        trigger="click"
+        placement="bottomLeft"
+        open={saving}
+        onOpenChange={setSaving}
+        content={
+          <Form layout="vertical" className="save-view" onFinish={() => void save()} data-testid="save-view">
+            <Form.Item label={m.list.viewName} required>
+              <Input
+                aria-label={m.list.viewName}
+                autoFocus
+                value={name}
+                maxLength={40}
+                onChange={(e) => setName(e.target.value)}
+              />
+            </Form.Item>
+            <Form.Item>
+              <Checkbox checked={asDefault} onChange={(e) => setAsDefault(e.target.checked)}>
+                {m.list.makeDefault}
+              </Checkbox>
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block disabled={!name.trim()}>
+              {m.list.save}
+            </Button>
+          </Form>
+        }
+      >
+        <Button
+          icon={<SaveOutlined />}
+          aria-label={m.list.saveView}
+          title={m.list.saveView}
+          data-testid="save-view-open"
+        />
+      </Popover>
+      {chosen && (
+        <Button
+          icon={<DeleteOutlined />}
+          aria-label={m.list.deleteView}
+          title={m.list.deleteView}
+          onClick={() => void remove()}
+        />
+      )}
+    </Space.Compact>
   );
-}
+});

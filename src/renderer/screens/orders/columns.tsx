@@ -1,9 +1,19 @@
-import { createColumnHelper } from '@tanstack/react-table';
+import { createColumnHelper, type RowData } from '@tanstack/react-table';
 import type { ListColumn } from '../../../shared/contract/list';
 import type { OrderListRow } from '../../../shared/contract/orders';
 import type { Locale } from '../../i18n';
 import type { Messages } from '../../i18n/zh-CN';
-import { dateTime, money } from '../../lib/format';
+import { Amount } from '../../components/Amount';
+import { OrderFlagTag, OrderStatusTag, PaymentStatusTag, RefundStatusTag } from '../../components/StatusTag';
+import { dateTime } from '../../lib/format';
+
+declare module '@tanstack/react-table' {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the augmented interface must keep react-table's parameters
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /** Right-aligned, tabular figures (amounts). */
+    numeric?: boolean;
+  }
+}
 
 const column = createColumnHelper<OrderListRow>();
 
@@ -38,9 +48,9 @@ export const orderColumns = (m: Messages, locale: Locale) => [
     cell: (c) => (
       <span className="order-no">
         {c.getValue()}
-        {c.row.original.locked && <span className="badge locked">{m.ui.locked}</span>}
-        {c.row.original.exception && <span className="badge exception">{m.ui.exception}</span>}
-        {c.row.original.pendingSync > 0 && <span className="badge pending">{m.ui.waitingSync}</span>}
+        {c.row.original.locked && <OrderFlagTag flag="locked" />}
+        {c.row.original.exception && <OrderFlagTag flag="exception" />}
+        {c.row.original.pendingSync > 0 && <OrderFlagTag flag="pendingSync" />}
       </span>
     ),
   }),
@@ -48,17 +58,17 @@ export const orderColumns = (m: Messages, locale: Locale) => [
   column.accessor('status', {
     header: m.column.status,
     size: 90,
-    cell: (c) => <span className={`status status-${c.getValue()}`}>{m.status[c.getValue()]}</span>,
+    cell: (c) => <OrderStatusTag status={c.getValue()} />,
   }),
   column.accessor('paymentStatus', {
     header: m.column.paymentStatus,
-    size: 80,
-    cell: (c) => m.paymentStatus[c.getValue()],
+    size: 90,
+    cell: (c) => <PaymentStatusTag status={c.getValue()} />,
   }),
   column.accessor('refundStatus', {
     header: m.column.refundStatus,
-    size: 80,
-    cell: (c) => m.refundStatus[c.getValue()],
+    size: 90,
+    cell: (c) => <RefundStatusTag status={c.getValue()} />,
   }),
   column.accessor('receiverName', { header: m.column.receiver, size: 80, cell: (c) => c.getValue() ?? '—' }),
   column.accessor('receiverPhone', { header: m.column.phone, size: 110, cell: (c) => c.getValue() ?? '—' }),
@@ -68,7 +78,12 @@ export const orderColumns = (m: Messages, locale: Locale) => [
     size: 120,
   }),
   column.accessor('itemSummary', { header: m.column.items, size: 220 }),
-  column.accessor('payable', { header: m.column.payable, size: 90, cell: (c) => money(c.getValue()) }),
+  column.accessor('payable', {
+    header: m.column.payable,
+    size: 100,
+    meta: { numeric: true },
+    cell: (c) => <Amount fen={c.getValue()} />,
+  }),
   column.accessor('paymentChannel', {
     header: m.column.channel,
     size: 80,

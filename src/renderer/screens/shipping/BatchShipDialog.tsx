@@ -1,3 +1,5 @@
+import { UploadOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { BatchRowResult } from '../../../shared/contract/shipping';
 import { readTable } from '../../../shared/files/read';
@@ -74,67 +76,78 @@ export function BatchShipDialog({ onClose }: { onClose(): void }) {
       error={error}
       onConfirm={confirm}
       onClose={onClose}
+      width={760}
     >
-      <p className="muted">{t.help}</p>
-      <label className="field">
-        <span>{t.file}</span>
-        <input
-          type="file"
-          accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(e) => void pick(e.target.files?.[0])}
-        />
-      </label>
-      {read && (
-        <p className="muted" data-testid="batch-read">
-          {read}
-        </p>
-      )}
-      <label className="field">
-        <span>{t.paste}</span>
-        <textarea
-          rows={5}
-          className="mono"
-          value={csv}
-          onChange={(e) => {
-            setCsv(e.target.value);
-            setStage({ name: 'edit' });
-          }}
-        />
-      </label>
+      <Typography.Paragraph type="secondary">{t.help}</Typography.Paragraph>
+      <Form layout="vertical" component="div">
+        <Form.Item label={t.file}>
+          <Upload
+            accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            maxCount={1}
+            showUploadList={false}
+            // Read here, never uploaded anywhere: the desk previews the rows against its own orders.
+            beforeUpload={(file) => {
+              void pick(file);
+              return false;
+            }}
+          >
+            <Button icon={<UploadOutlined />} aria-label={t.file}>
+              {t.file}
+            </Button>
+          </Upload>
+        </Form.Item>
+        {read && (
+          <Typography.Paragraph type="secondary" data-testid="batch-read">
+            {read}
+          </Typography.Paragraph>
+        )}
+        <Form.Item label={t.paste} htmlFor="batch-csv">
+          <Input.TextArea
+            id="batch-csv"
+            rows={5}
+            className="mono"
+            value={csv}
+            onChange={(e) => {
+              setCsv(e.target.value);
+              setStage({ name: 'edit' });
+            }}
+          />
+        </Form.Item>
+      </Form>
       {stage.name !== 'edit' && (
         <>
-          <p data-testid="batch-summary">
+          <Typography.Paragraph strong data-testid="batch-summary">
             {stage.name === 'previewed'
               ? fill(t.summary, { ok: good, bad: rows.length - good })
               : fill(t.applied, { shipped, bad: rows.length - shipped })}
-          </p>
-          <table className="detail-table batch-rows">
-            <thead>
-              <tr>
-                <th>{t.line}</th>
-                <th>{t.orderNo}</th>
-                <th>{t.carrier}</th>
-                <th>{t.trackingNo}</th>
-                <th>{t.result}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr
-                  key={row.line}
-                  data-line={row.line}
-                  data-error={row.error ?? ''}
-                  className={row.error ? 'bad' : 'good'}
-                >
-                  <td>{row.line}</td>
-                  <td>{row.orderNo}</td>
-                  <td>{carrierName(row.carrier, locale)}</td>
-                  <td className="mono">{row.trackingNo}</td>
-                  <td>{row.error ? errorText(row) : row.shipped ? t.shipped : t.ok}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          </Typography.Paragraph>
+          <Table<BatchRowResult>
+            className="detail-table batch-rows"
+            size="small"
+            pagination={false}
+            rowKey="line"
+            dataSource={rows}
+            scroll={{ y: 240 }}
+            onRow={(row) =>
+              ({ 'data-line': row.line, 'data-error': row.error ?? '' }) as React.HTMLAttributes<HTMLElement>
+            }
+            columns={[
+              { key: 'line', title: t.line, dataIndex: 'line', width: 56, align: 'right' },
+              { key: 'orderNo', title: t.orderNo, dataIndex: 'orderNo', className: 'mono' },
+              { key: 'carrier', title: t.carrier, render: (_, row) => carrierName(row.carrier, locale) },
+              { key: 'trackingNo', title: t.trackingNo, dataIndex: 'trackingNo', className: 'mono' },
+              {
+                key: 'result',
+                title: t.result,
+                render: (_, row) =>
+                  row.error ? (
+                    <Tag color="red">{errorText(row)}</Tag>
+                  ) : (
+                    <Tag color="green">{row.shipped ? t.shipped : t.ok}</Tag>
+                  ),
+              },
+            ]}
+          />
         </>
       )}
     </Dialog>

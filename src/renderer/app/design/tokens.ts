@@ -1,0 +1,111 @@
+import type { Density } from './rows';
+
+/**
+ * The theme's tokens (theme.ts) for the parts built by hand, as CSS variables, for both densities:
+ * set on the document before the first frame (the order list is styled before Ant Design loads).
+ * Worked out from theme.ts; test/renderer/app/tokens.test.ts fails when they part, and prints
+ * what to put here.
+ */
+export const TOKENS: Record<Density, Record<`--desk-${string}`, string>> = {
+  comfortable: {
+    '--desk-primary': '#1664ff',
+    '--desk-primary-bg': '#e6f2ff',
+    '--desk-primary-bg-hover': '#badaff',
+    '--desk-text': 'rgba(31,35,41,0.88)',
+    '--desk-text-secondary': 'rgba(31,35,41,0.65)',
+    '--desk-text-tertiary': 'rgba(31,35,41,0.45)',
+    '--desk-border': '#f0f0f0',
+    '--desk-split': 'rgba(5,5,5,0.06)',
+    '--desk-bg-container': '#ffffff',
+    '--desk-bg-layout': '#f5f6f8',
+    '--desk-fill-header': 'rgba(31,35,41,0.02)',
+    '--desk-hover': 'rgba(31,35,41,0.04)',
+    '--desk-selected': '#e6f2ff',
+    '--desk-error': '#d92d20',
+    '--desk-warning': '#f79009',
+    '--desk-success': '#12b76a',
+    '--desk-radius': '6px',
+    '--desk-radius-sm': '4px',
+    '--desk-font':
+      "-apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Segoe UI', system-ui, sans-serif",
+    '--desk-font-code': "ui-monospace, 'SFMono-Regular', 'JetBrains Mono', Menlo, Consolas, monospace",
+    '--desk-font-size': '14px',
+    '--desk-font-size-sm': '12px',
+    '--desk-padding': '16px',
+    '--desk-padding-sm': '12px',
+    '--desk-padding-xs': '8px',
+    '--desk-row-height': '36px',
+    '--desk-tag-default-bg': 'rgba(31,35,41,0.04)',
+    '--desk-tag-default-fg': 'rgba(31,35,41,0.88)',
+    '--desk-tag-orange-bg': '#fff7e6',
+    '--desk-tag-orange-fg': '#d46b08',
+    '--desk-tag-gold-bg': '#fffbe6',
+    '--desk-tag-gold-fg': '#d48806',
+    '--desk-tag-blue-bg': '#e6f4ff',
+    '--desk-tag-blue-fg': '#0958d9',
+    '--desk-tag-cyan-bg': '#e6fffb',
+    '--desk-tag-cyan-fg': '#08979c',
+    '--desk-tag-purple-bg': '#f9f0ff',
+    '--desk-tag-purple-fg': '#531dab',
+    '--desk-tag-green-bg': '#f6ffed',
+    '--desk-tag-green-fg': '#389e0d',
+    '--desk-tag-red-bg': '#fff1f0',
+    '--desk-tag-red-fg': '#cf1322',
+    '--desk-tag-volcano-bg': '#fff2e8',
+    '--desk-tag-volcano-fg': '#d4380d',
+  },
+  compact: {
+    '--desk-primary': '#1664ff',
+    '--desk-primary-bg': '#e6f2ff',
+    '--desk-primary-bg-hover': '#badaff',
+    '--desk-text': 'rgba(31,35,41,0.88)',
+    '--desk-text-secondary': 'rgba(31,35,41,0.65)',
+    '--desk-text-tertiary': 'rgba(31,35,41,0.45)',
+    '--desk-border': '#f0f0f0',
+    '--desk-split': 'rgba(5,5,5,0.06)',
+    '--desk-bg-container': '#ffffff',
+    '--desk-bg-layout': '#f5f6f8',
+    '--desk-fill-header': 'rgba(31,35,41,0.02)',
+    '--desk-hover': 'rgba(31,35,41,0.04)',
+    '--desk-selected': '#e6f2ff',
+    '--desk-error': '#d92d20',
+    '--desk-warning': '#f79009',
+    '--desk-success': '#12b76a',
+    '--desk-radius': '6px',
+    '--desk-radius-sm': '4px',
+    '--desk-font':
+      "-apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Segoe UI', system-ui, sans-serif",
+    '--desk-font-code': "ui-monospace, 'SFMono-Regular', 'JetBrains Mono', Menlo, Consolas, monospace",
+    '--desk-font-size': '12px',
+    '--desk-font-size-sm': '10px',
+    '--desk-padding': '8px',
+    '--desk-padding-sm': '8px',
+    '--desk-padding-xs': '4px',
+    '--desk-row-height': '24px',
+    '--desk-tag-default-bg': 'rgba(31,35,41,0.04)',
+    '--desk-tag-default-fg': 'rgba(31,35,41,0.88)',
+    '--desk-tag-orange-bg': '#fff7e6',
+    '--desk-tag-orange-fg': '#d46b08',
+    '--desk-tag-gold-bg': '#fffbe6',
+    '--desk-tag-gold-fg': '#d48806',
+    '--desk-tag-blue-bg': '#e6f4ff',
+    '--desk-tag-blue-fg': '#0958d9',
+    '--desk-tag-cyan-bg': '#e6fffb',
+    '--desk-tag-cyan-fg': '#08979c',
+    '--desk-tag-purple-bg': '#f9f0ff',
+    '--desk-tag-purple-fg': '#531dab',
+    '--desk-tag-green-bg': '#f6ffed',
+    '--desk-tag-green-fg': '#389e0d',
+    '--desk-tag-red-bg': '#fff1f0',
+    '--desk-tag-red-fg': '#cf1322',
+    '--desk-tag-volcano-bg': '#fff2e8',
+    '--desk-tag-volcano-fg': '#d4380d',
+  },
+};
+
+/** Writes a density's tokens on the document's root, where every element (and portal) reads them. */
+export function applyTokens(density: Density): void {
+  const root = document.documentElement;
+  for (const [name, value] of Object.entries(TOKENS[density])) root.style.setProperty(name, value);
+  root.dataset['density'] = density;
+}

@@ -1,0 +1,38 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * What every screen of the tour must satisfy, in every language or only some. Each check answers
+ * the offending elements in words a reader can find (an empty list passes). Add a check here and
+ * the tour runs it on every screen.
+ */
+export interface DesignCheck {
+  name: string;
+  /** Only in these languages; every language when absent. */
+  locales?: Array<'zh-CN' | 'en'>;
+  run(page: Page): Promise<string[]>;
+}
+
+/**
+ * Native form controls left outside the design system: a `<select>`, a bare checkbox, a
+ * `<fieldset>` with browser borders. Ant's own checkbox keeps a hidden native input inside its
+ * styled box (class ant-checkbox-input), and the order table's cells keep native checkboxes
+ * styled by the tokens (25 Ant checkboxes per scroll frame would cost the million-row list its
+ * frame rate). Portals count: the whole document is searched, hidden or not.
+ */
+/** Runs in the page (the e2e project has no DOM types, so it travels as source). */
+const NATIVE_CONTROLS = `[...document.querySelectorAll('select, input[type=checkbox], fieldset')]
+  .filter((el) => !el.classList.contains('ant-checkbox-input'))
+  .filter((el) => !el.closest('.order-table [role=cell], .order-table [role=columnheader]'))
+  .map((el) => {
+    const label = el.getAttribute('aria-label') ?? el.closest('label')?.textContent ?? '';
+    const where = el.closest('[data-testid]')?.getAttribute('data-testid') ?? el.parentElement?.className ?? '';
+    const type = el.tagName === 'INPUT' ? ' type=' + el.type : '';
+    return '<' + el.tagName.toLowerCase() + type + '> "' + label.trim().slice(0, 40) + '" in ' + where;
+  })`;
+
+export const nativeControls: DesignCheck = {
+  name: 'no native select, checkbox or fieldset',
+  run: (page) => page.evaluate(NATIVE_CONTROLS) as Promise<string[]>,
+};
+
+export const DESIGN_CHECKS: DesignCheck[] = [nativeControls];

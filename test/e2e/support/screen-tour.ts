@@ -1,0 +1,200 @@
+import type { Locator, Page } from '@playwright/test';
+import { issuedCode } from '../../support/issued-codes';
+import { buyerAsks, liveCodes, serviceOrders } from './service-api';
+
+/**
+ * Every screen of the desk, for the screen tour (test/e2e/screen-tour.spec.ts): who opens it, how
+ * a person gets there from that user's landing screen, and what shows it is ready. ONE row per
+ * screen (a drawer or a modal is a screen too): add yours when you add a screen to the navigation
+ * (src/renderer/app/screens.tsx). Steps find things by test id or data attribute, never by text,
+ * because the tour walks every screen in both languages.
+ */
+export interface TourScreen {
+  /** Names its screenshots: test-results/screens/<id>-<locale>-<width>x<height>.png */
+  id: string;
+  /** A demo user (password demo1234), or null for the sign-in screen. */
+  user: 'admin' | 'warehouse1' | 'clerk1' | 'dealer1' | 'service1' | null;
+  /** From the user's landing screen (after a reload), the clicks and keys that open the screen. */
+  reach(page: Page, tour: TourContext): Promise<void>;
+  /** Visible once the screen shows its content (not a spinner). */
+  ready(page: Page): Locator;
+}
+
+export interface TourContext {
+  /** The embedded order service, for what a screen needs to exist (a live code, an after-sale). */
+  serviceUrl: string;
+  /** Its database, where the codes buyers hold are kept (a desk only ever sees their verifiers). */
+  serviceDb: string;
+}
+
+const nav = (id: string) => (page: Page) => page.getByTestId(`nav-${id}`).click();
+const firstRow = (page: Page) => page.locator('.tbody .tr[data-order-no]').first();
+/** Waits for the list, then opens the first order of a status tab. */
+async function openFirst(page: Page, status: string): Promise<void> {
+  await page.locator(`[data-status="${status}"]`).click();
+  await firstRow(page).waitFor();
+  await firstRow(page).click();
+  await page.getByTestId('detail-actions').waitFor();
+}
+
+/**
+ * An order of the Shanghai warehouse with a refund request waiting for review: the same one on
+ * every call (the tour reaches each screen once per language), asked for on the first.
+ */
+async function orderAwaitingReview(serviceUrl: string): Promise<string> {
+  const orders = [...(await serviceOrders(serviceUrl, 'warehouse1')).values()];
+  const asked = orders.find((o) => o.afterSales.some((a) => a.status === 'PENDING_REVIEW' && a.reason === '拍错了'));
+  if (asked) return asked.orderNo;
+  const order = orders.find((o) => o.status === 'PENDING_SHIPMENT' && o.refundStatus === 'NONE' && !o.locked);
+  if (!order) throw new Error('the demo company has no order to ask a refund for');
+  await buyerAsks(serviceUrl, order.orderNo, 'REFUND_ONLY', '拍错了');
+  return order.orderNo;
+}
+
+/** Finds an order by its number in the list's search and opens its detail. */
+async function openOrder(page: Page, orderNo: string): Promise<void> {
+  await page.getByRole('searchbox').fill(orderNo);
+  await page.getByRole('searchbox').press('Enter');
+  const row = page.locator(`.tbody .tr[data-order-no="${orderNo}"]`);
+  // The desk learns of a request on its next sync: until then the order opens without it.
+  await row.click();
+  await page.getByTestId('detail-actions').waitFor();
+}
+
+export const TOUR: TourScreen[] = [
+  {
+    id: 'sign-in',
+    user: null,
+    reach: async () => undefined,
+    ready: (page) => page.locator('form.sign-in-card'),
+  },
+  {
+    id: 'orders',
+    user: 'warehouse1',
+    reach: async () => undefined,
+    ready: firstRow,
+  },
+  {
+    id: 'orders-filters',
+    user: 'warehouse1',
+    reach: (page) => page.getByTestId('filters-toggle').click(),
+    ready: (page) => page.locator('.filters-panel'),
+  },
+  {
+    id: 'orders-columns',
+    user: 'warehouse1',
+    reach: (page) => page.getByTestId('columns').click(),
+    ready: (page) => page.locator('.column-choice').first(),
+  },
+  {
+    id: 'order-detail',
+    user: 'warehouse1',
+    reach: (page) => openFirst(page, 'PENDING_SHIPMENT'),
+    ready: (page) => page.getByTestId('module-timeline'),
+  },
+  {
+    id: 'ship-dialog',
+    user: 'warehouse1',
+    reach: async (page) => {
+      await openFirst(page, 'PENDING_SHIPMENT');
+      await page.getByTestId('action-SHIP').click();
+    },
+    ready: (page) => page.getByTestId('ship-dialog'),
+  },
+  {
+    id: 'lock-dialog',
+    user: 'warehouse1',
+    reach: async (page) => {
+      await openFirst(page, 'PENDING_SHIPMENT');
+      await page.getByTestId('action-LOCK').click();
+    },
+    ready: (page) => page.getByTestId('lock-dialog'),
+  },
+  {
+    id: 'batch-ship',
+    user: 'warehouse1',
+    reach: (page) => page.getByTestId('batch-ship').click(),
+    ready: (page) => page.getByTestId('batch-dialog'),
+  },
+  {
+    id: 'print-preview',
+    user: 'warehouse1',
+    reach: async (page) => {
+      await page.locator('[data-status="PENDING_SHIPMENT"]').click();
+      await firstRow(page).locator('[role=cell]').first().click();
+      await page.getByTestId('print-packing').click();
+    },
+    ready: (page) => page.getByTestId('packing-slip').first(),
+  },
+  {
+    id: 'shortcut-help',
+    user: 'warehouse1',
+    reach: async (page) => {
+      await firstRow(page).waitFor();
+      await page.keyboard.press('?');
+    },
+    ready: (page) => page.getByTestId('shortcut-help'),
+  },
+  {
+    id: 'floor',
+    user: 'warehouse1',
+    reach: nav('floor'),
+    ready: (page) => page.getByTestId('scan-station'),
+  },
+  {
+    id: 'exceptions',
+    user: 'warehouse1',
+    reach: nav('exceptions'),
+    ready: (page) => page.locator('.exceptions-screen'),
+  },
+  {
+    id: 'after-sales',
+    user: 'service1',
+    reach: async (page, tour) => {
+      const orderNo = await orderAwaitingReview(tour.serviceUrl);
+      await page.getByRole('button', { name: /立即同步|Sync now/ }).click();
+      await openOrder(page, orderNo);
+      await page.getByTestId('module-after-sales').locator('.after-sale').scrollIntoViewIfNeeded();
+    },
+    ready: (page) => page.locator('.after-sale[data-status="PENDING_REVIEW"]'),
+  },
+  {
+    id: 'reject-dialog',
+    user: 'service1',
+    reach: async (page, tour) => {
+      await page.getByRole('button', { name: /立即同步|Sync now/ }).click();
+      await openOrder(page, await orderAwaitingReview(tour.serviceUrl));
+      await page.locator('.after-sale[data-status="PENDING_REVIEW"]').getByTestId('action-REJECT').click();
+    },
+    ready: (page) => page.getByTestId('reject-dialog'),
+  },
+  {
+    id: 'counter',
+    user: 'clerk1',
+    reach: async () => undefined,
+    ready: (page) => page.getByTestId('code'),
+  },
+  {
+    id: 'counter-preview',
+    user: 'clerk1',
+    reach: async (page, tour) => {
+      const [order] = await liveCodes(tour.serviceUrl, ['ST-01']);
+      if (!order) throw new Error('the demo company has no live code at ST-01');
+      await page.getByTestId('code').fill(issuedCode(tour.serviceDb, order.orderNo));
+      await page.getByTestId('code').press('Enter');
+    },
+    ready: (page) => page.getByTestId('counter-preview'),
+  },
+  {
+    id: 'counter-stores',
+    user: 'service1',
+    reach: nav('counter'),
+    ready: (page) => page.getByTestId('shift-totals'),
+  },
+  {
+    id: 'dealer',
+    user: 'dealer1',
+    reach: async () => undefined,
+    ready: (page) => page.getByTestId('dealer-screen'),
+  },
+];
