@@ -17,6 +17,8 @@ import type { Store } from './storage/repositories';
 import { systemClock, type Clock } from './timers/clock';
 import { runDueTimers, type SweepResult } from './timers/sweep';
 import { deliverDue, type DeliveryRound } from './outbound/deliver';
+import { DELIVERERS } from './outbound/deliverers';
+import { startConnectors, type ConnectorOptions, type Connectors } from './connectors/service';
 
 export { ManualClock, systemClock, type Clock } from './timers/clock';
 export type { SweepResult } from './timers/sweep';
@@ -61,6 +63,17 @@ export interface OrderServiceOptions extends StoreLocation {
    * address: a deployed service answers only the names it is reached by.
    */
   allowedHosts?: string[];
+  /** Between polls of a shop connected to its platform; default 60 s; 0: never on its own (tests poll). */
+  pollMs?: number;
+  /** Platform call timeout, retries, overlap (connectors/poller.ts); tests shorten the waits. */
+  connectorConfig?: ConnectorOptions['config'];
+  /** The key shop secrets are sealed with (connectors/secrets.ts); default ORDER_SERVICE_SECRET_KEY or <data>/secret.key. */
+  secretKeyFile?: string;
+  /**
+   * With `demo`: the demo company's 淘宝 and 拼多多 shops fed by stub gateways on loopback, this many
+   * orders each, a new one every `arriveMs`. Default: none.
+   */
+  demoPlatformShops?: { orders: number; arriveMs: number } | null;
   /**
    * Online backups of the SQLite file into `dir` every `everyMs`, the newest `keep` kept
    * (storage/backup.ts). PostgreSQL is backed up with pg_dump instead (docs/deploy.md).
@@ -84,6 +97,8 @@ export interface OrderService {
   backupNow(): Promise<string | null>;
   /** One round of write-back deliveries, now (by the service's clock). */
   deliverOutbound(): Promise<DeliveryRound>;
+  /** The platform connectors: poll a shop now, every due shop, health. */
+  connectors: Pick<Connectors, 'pollNow' | 'pollDue' | 'health'>;
   close(): Promise<void>;
 }
 
@@ -133,15 +148,24 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
     sessions: new SessionCache(),
     codeVerifiers: new CodeVerifiers({ store, clock, config }),
   };
-  const app = buildApp(deps, allRoutes(deps), {
+  const connectors = await startConnectors(deps, {
+    pollMs: options.pollMs,
+    secretKeyFile: options.secretKeyFile,
+    config: options.connectorConfig,
+    dataDir: options.dataDir ?? DEFAULT_DATA_DIR,
+  });
+  const app = buildApp(deps, allRoutes(deps, connectors), {
     logger: options.logger ?? false,
     allowedHosts,
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
   });
   try {
     if (config.demo) await seedOnce(store, () => seedDemo(deps, options.demoOrders ?? DEFAULT_DEMO_ORDERS));
+    if (config.demo && options.demoPlatformShops) await connectors.startDemoShops(options.demoPlatformShops);
     await app.listen({ port: options.port ?? DEFAULT_PORT, host });
+    connectors.start((error) => app.log.error(error));
   } catch (error) {
+    await connectors.stop();
     await app.close();
     await store.close();
     throw error;
@@ -179,7 +203,10 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
 
   // Deliveries run one round at a time too; a round repeats until nothing more is due.
   let delivering: Promise<DeliveryRound> | null = null;
-  const deliver = (): Promise<DeliveryRound> => (delivering ??= deliverDue(deps).finally(() => (delivering = null)));
+  // A shop connected to its platform is told by its connector, ahead of any webhook.
+  const deliverers = [connectors.deliverer, ...DELIVERERS];
+  const deliver = (): Promise<DeliveryRound> =>
+    (delivering ??= deliverDue(deps, deliverers).finally(() => (delivering = null)));
   const outboundInterval = options.outboundIntervalMs ?? 2_000;
   const courier =
     outboundInterval > 0
@@ -196,11 +223,13 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
     backupNow,
     hasAdmin: async () => (await store.unit((tx) => tx.users.countActive('admin'))) > 0 || config.demo,
     deliverOutbound: deliver,
+    connectors,
     async close() {
       if (ticker) clearInterval(ticker);
       if (backupTicker) clearInterval(backupTicker);
       await backingUp?.catch(() => undefined);
       if (courier) clearInterval(courier);
+      await connectors.stop();
       await sweeping?.catch(() => undefined);
       await delivering?.catch(() => undefined);
       await deps.codeVerifiers.flush().catch(() => undefined);

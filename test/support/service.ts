@@ -13,6 +13,7 @@ import {
 } from '../../src/server/index';
 import type { StoreLocation } from '../../src/server/storage/open';
 import { SharedClock } from './shared-clock';
+import type { PollReport } from '../../src/server/connectors/poller';
 import { createTestDatabase, TEST_STORE, withConnection, type TestDatabase } from './postgres';
 
 /** 14 March 2025, 10:00 in China: a weekday morning at the desks. */
@@ -93,6 +94,8 @@ export interface TestService {
   database: string | null;
   runDueTimers(): Promise<SweepResult>;
   deliverOutbound(): Promise<DeliveryRound>;
+  /** Polls every shop connected to a platform that is due now (by the test's clock). */
+  pollConnectors(): Promise<PollReport[]>;
   login(username: string, password?: string): Promise<Session>;
   snapshot(): Promise<DbSnapshot>;
   /**
@@ -193,6 +196,8 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     demoOrders: 400,
     timerIntervalMs: 0,
     outboundIntervalMs: 0,
+    // Platform shops are polled when a test says (pollConnectors), like timers and deliveries.
+    pollMs: 0,
     tokenTtlMs: 365 * 24 * 3_600_000,
     // Verifiers at a cost tests can afford (2 ms instead of 0.1 s a code); the format is the same.
     codeVerifierCost: { N: 2 ** 10, r: 8, p: 1 },
@@ -282,6 +287,7 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     database,
     runDueTimers: () => service.runDueTimers(),
     deliverOutbound: () => service.deliverOutbound(),
+    pollConnectors: () => service.connectors.pollDue(),
     login,
     snapshot: () => (database ? postgresSnapshot(database) : Promise.resolve(sqliteSnapshot(dbFile))),
     async fixture(sql, ...params) {

@@ -9,24 +9,34 @@ type AdminHandlers = Pick<Handlers, keyof typeof adminProcedures>;
 const path = (text: string) => encodeURIComponent(text);
 
 /**
- * One admin API call as the signed-in admin. A company's set-up has no offline copy on a desk: the
- * service answers, or the screen says it cannot be reached; the service's refusal comes back with
- * its own code (USERNAME_TAKEN, LAST_ADMIN, SKU_NOT_FOUND…) for the screen to translate.
+ * One service call as the signed-in person, answered or refused as the service said. A company's
+ * set-up has no offline copy on a desk: the service answers, or the screen says it cannot be
+ * reached; the service's refusal comes back with its own code (USERNAME_TAKEN, LAST_ADMIN,
+ * SKU_NOT_FOUND…) for the screen to translate. Connectors and order imports relay the same way.
  */
-async function relay<K extends keyof typeof adminProcedures>(
+export async function relayCall<S extends z.ZodType>(
   ctx: CallContext,
-  procedureName: K,
+  output: S,
   method: 'GET' | 'POST',
   url: string,
   body?: unknown,
-): Promise<OutputOf<K>> {
-  const answer = await ctx.service.call(method, url, adminProcedures[procedureName].output as z.ZodType, body);
-  if (answer.ok) return answer.value as OutputOf<K>;
+): Promise<z.output<S>> {
+  const answer = await ctx.service.call(method, url, output, body);
+  if (answer.ok) return answer.value;
   const { failure } = answer;
   if (failure.kind === 'REJECTED')
     throw new ApiFailure(failure.status === 401 ? 'UNAUTHENTICATED' : 'ACTION_REFUSED', failure.message, failure.code);
   throw new ApiFailure('SERVICE_UNREACHABLE', failure.message);
 }
+
+const relay = <K extends keyof typeof adminProcedures>(
+  ctx: CallContext,
+  procedureName: K,
+  method: 'GET' | 'POST',
+  url: string,
+  body?: unknown,
+): Promise<OutputOf<K>> =>
+  relayCall(ctx, adminProcedures[procedureName].output as z.ZodType, method, url, body) as Promise<OutputOf<K>>;
 
 export const adminHandlers = (): AdminHandlers => ({
   'admin.users': (ctx) => relay(ctx, 'admin.users', 'GET', '/v1/admin/users'),

@@ -14,6 +14,8 @@ export interface EmbeddedService {
 const START_LIMIT_MS = 10 * 60_000;
 /** The demo's published password (src/server/demo/company.ts), for the demo people try out on purpose. */
 const PUBLISHED_PASSWORD = 'demo1234';
+/** Orders each demo platform shop's stub gateway holds when the desk starts the demo itself. */
+const DEMO_PLATFORM_ORDERS = 100;
 
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
@@ -47,7 +49,11 @@ function serviceEntry(): { file: string; execArgv: string[] } {
 export function startEmbeddedService(
   dataDir: string,
   demoOrders: number,
-  { publicDemo, codeVerifierCost = null }: { publicDemo: boolean; codeVerifierCost?: number | null },
+  {
+    publicDemo,
+    codeVerifierCost = null,
+    platformOrders = DEMO_PLATFORM_ORDERS,
+  }: { publicDemo: boolean; codeVerifierCost?: number | null; platformOrders?: number },
 ): Promise<EmbeddedService> {
   const password = publicDemo ? PUBLISHED_PASSWORD : runPassword();
   const { file, execArgv } = serviceEntry();
@@ -57,7 +63,7 @@ export function startEmbeddedService(
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  child.send({ demoPassword: publicDemo ? null : password, codeVerifierCost });
+  child.send({ demoPassword: publicDemo ? null : password, codeVerifierCost, platformOrders });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise<EmbeddedService>((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -1,4 +1,6 @@
 import { adminHandlers } from '../admin/handlers';
+import { connectorHandlers } from '../connectors/handlers';
+import { importHandlers } from '../imports/handlers';
 import { afterSaleHandlers } from '../aftersales/handlers';
 import { dealerHandlers } from '../dealer/handlers';
 import { exceptionHandlers } from '../exceptions/handlers';
@@ -60,4 +62,6 @@ export const capabilityHandlers = ({
   ...floorHandlers(labelPrinter),
   ...printHandlers(printer),
   ...adminHandlers(),
+  ...connectorHandlers(),
+  ...importHandlers(),
 });

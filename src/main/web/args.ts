@@ -6,6 +6,8 @@ export interface WebArgs {
   /** A remote order service; null starts the embedded demo service. */
   serviceUrl: string | null;
   demoOrders: number;
+  /** Orders each of the demo's 淘宝 and 拼多多 stub gateways holds (0: no platform shops). */
+  platformOrders: number;
   build: boolean;
   /** The embedded demo takes the published password (demo1234) instead of one made for this run. */
   publicDemo: boolean;
@@ -15,7 +17,7 @@ export interface WebArgs {
   codeVerifierCost: number | null;
 }
 
-/** `npm run web -- --port 5170 --data .data/web --service http://127.0.0.1:4610 --demo-orders 3000 --no-build --public-demo --code-verifier-cost 1024` */
+/** `npm run web -- --port 5170 --data .data/web --service http://127.0.0.1:4610 --demo-orders 3000 --platform-orders 100 --no-build --public-demo --code-verifier-cost 1024` */
 export function parseWebArgs(argv: string[]): WebArgs {
   const { values } = parseArgs({
     args: argv,
@@ -24,6 +26,7 @@ export function parseWebArgs(argv: string[]): WebArgs {
       data: { type: 'string', default: '.data/web' },
       service: { type: 'string' },
       'demo-orders': { type: 'string', default: '3000' },
+      'platform-orders': { type: 'string', default: '100' },
       'no-build': { type: 'boolean', default: false },
       'public-demo': { type: 'boolean', default: false },
       'allow-http': { type: 'boolean', default: false },
@@ -44,6 +47,10 @@ export function parseWebArgs(argv: string[]): WebArgs {
       `--code-verifier-cost must be a power of two from 1024 to 1048576, got ${values['code-verifier-cost']}`,
     );
   }
+  const platformOrders = Number(values['platform-orders']);
+  if (!Number.isInteger(platformOrders) || platformOrders < 0 || platformOrders > 100_000) {
+    throw new Error(`--platform-orders must be 0-100000, got ${values['platform-orders']}`);
+  }
   if (values.service !== undefined && !/^https?:\/\/\S+$/.test(values.service)) {
     throw new Error(`--service must be an http(s) URL, got ${values.service}`);
   }
@@ -52,6 +59,7 @@ export function parseWebArgs(argv: string[]): WebArgs {
     dataDir: values.data,
     serviceUrl: values.service ?? null,
     demoOrders,
+    platformOrders,
     build: !values['no-build'],
     publicDemo: values['public-demo'],
     allowHttp: values['allow-http'],

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     : await startEmbeddedService(dataDir, args.demoOrders, {
         publicDemo: args.publicDemo,
         codeVerifierCost: args.codeVerifierCost,
+        platformOrders: args.platformOrders,
       });
   const serviceUrl = start.serviceUrl ?? embedded!.url;
   const app = startDeskBackend(

@@ -2,6 +2,9 @@ import { DEMO_PASSWORD } from '../demo/company';
 import { DEFAULT_DEMO_ORDERS, DEFAULT_PORT, startOrderService } from '../index';
 import { CliError, integerOption, listOption, parse, type Command } from './command';
 import { DATA_OPTIONS, DATA_USAGE, storeLocation } from './data-options';
+import { SECRET_KEY_ENV } from '../connectors/secrets';
+
+const DEMO_PLATFORM_ORDERS = 100;
 
 const USAGE = `Usage: npm run server -- [serve] [--demo] [--port <p>] [--host <h>] [--database <url> | --data <dir>]
                          [--pool-size <n>] [--demo-orders <n>] [--log-level <level>]
@@ -21,11 +24,26 @@ ${DATA_USAGE}
   --backup-every <m>  minutes between backups (default 60)
   --backup-keep <n>   backups kept, newest first (default 24); PostgreSQL: the backup command
   --demo-orders <n> demo orders to generate on first seeding (default ${DEFAULT_DEMO_ORDERS})
+  --demo-platform-orders <n>
+                    with --demo: the demo 淘宝 and 拼多多 shops are fed by stub gateways on
+                    loopback holding this many orders each, a new one every 20 s (default
+                    ${DEMO_PLATFORM_ORDERS}; 0: no platform shops)
+  --poll-ms <ms>    between polls of each shop connected to a platform (default 60000)   env POLL_MS
+  --secret-key-file <f>
+                    the key shops' platform secrets are sealed with     env ${SECRET_KEY_ENV}
+                    (32 bytes, base64 or hex; default: <data>/secret.key, made once)
   --code-verifier-cost <N>
                     scrypt N of the verifiers desks get instead of codes (default 32768): what a
                     counter pays per typed code offline, and anyone holding a verifier per guess
   --log-level <l>   JSON lines on stdout, one per request with its id: info (default), warn,   env LOG_LEVEL
                     error or silent. Never headers, bodies, passwords or tokens`;
+
+/** At least a second: a platform counts every call against the app's quota. */
+function pollMs(text: string | undefined): number {
+  const ms = integerOption(text, 'poll-ms', 60_000);
+  if (ms < 1000) throw new CliError(`--poll-ms must be at least 1000, got ${text}`);
+  return ms;
+}
 
 /** scrypt's N: a power of two from 2^10 to 2^20. */
 function powerOfTwo(text: string): number {
@@ -82,10 +100,14 @@ export const serveCommand: Command = {
         'backup-every': { type: 'string' },
         'backup-keep': { type: 'string' },
         'demo-orders': { type: 'string' },
+        'demo-platform-orders': { type: 'string' },
+        'poll-ms': { type: 'string' },
+        'secret-key-file': { type: 'string' },
         'log-level': { type: 'string' },
       },
     });
     const location = storeLocation(values);
+    const platformOrders = integerOption(values['demo-platform-orders'], 'demo-platform-orders', DEMO_PLATFORM_ORDERS);
     const backups = backupsOf(
       values['backup-dir'] ?? process.env.BACKUP_DIR,
       values['backup-every'],
@@ -106,6 +128,9 @@ export const serveCommand: Command = {
       ...present('trustProxy', listOption(values['trust-proxy'] ?? process.env.TRUST_PROXY)),
       ...backups,
       demoOrders: integerOption(values['demo-orders'], 'demo-orders', DEFAULT_DEMO_ORDERS),
+      pollMs: pollMs(values['poll-ms'] ?? process.env.POLL_MS),
+      ...(values['secret-key-file'] === undefined ? {} : { secretKeyFile: values['secret-key-file'] }),
+      demoPlatformShops: platformOrders > 0 ? { orders: platformOrders, arriveMs: 20_000 } : null,
       logger: logOf(values['log-level'] ?? process.env.LOG_LEVEL),
       ...(values['code-verifier-cost'] === undefined
         ? {}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApiError } from '../http/errors';
+import type { ShopChannel } from '../../shared/domain/shops';
 import type { ConnectorRow } from '../storage/connectors';
 import type { Tx } from '../storage/repositories';
 import { CONNECTOR_PLATFORMS } from './platform';
@@ -39,6 +40,9 @@ export const credentialsInput = connectorInput
   .pick({ gateway: true, appKey: true, appSecret: true, session: true })
   .partial();
 
+/** The shop channel each platform's shops sell on. */
+const PLATFORM_CHANNEL: Record<(typeof CONNECTOR_PLATFORMS)[number], ShopChannel> = { taobao: 'TAOBAO', pdd: 'PDD' };
+
 export interface ManageDeps {
   key: Buffer;
   now: number;
@@ -52,6 +56,10 @@ export async function putConnector(
   input: z.output<typeof connectorInput>,
   deps: ManageDeps,
 ): Promise<ConnectorRow> {
+  const shop = await tx.shops.get(shopId);
+  if (!shop) throw new ApiError('SHOP_NOT_FOUND', `No shop ${shopId}`);
+  if (shop.channel !== PLATFORM_CHANNEL[input.platform])
+    throw new ApiError('VALIDATION_FAILED', `Shop ${shopId} sells on ${shop.channel}, not on ${input.platform}`);
   const previous = await tx.connectors.get(shopId);
   const start = input.since ?? previous?.ordersCursor ?? deps.now - deps.initialLookbackMs;
   const row: ConnectorRow = {

@@ -39,7 +39,7 @@ export const DEFAULT_CONNECTOR_CONFIG: ConnectorConfig = {
   settleMs: 2_000,
   initialLookbackMs: 3 * 24 * 3_600_000,
   timeoutMs: 15_000,
-  maxWindowsPerPoll: 200,
+  maxWindowsPerPoll: 12,
   retry: { attempts: 4, maxWaitMs: 8_000 },
 };
 
@@ -73,6 +73,8 @@ export interface PollReport {
 }
 
 const SECOND = 1000;
+/** A poll longer than this leaves enough unread behind it to poll again at once. */
+const LONG_POLL_MS = 5 * SECOND;
 
 export async function pollShop(deps: PollerDeps, shopId: string): Promise<PollReport> {
   const { store, clock, config } = deps;
@@ -129,6 +131,28 @@ export async function pollShop(deps: PollerDeps, shopId: string): Promise<PollRe
   };
 
   const end = floorToSecond(startedAt - config.settleMs);
+  // Refunds first: kept for write-back (and for the buyer's reason, which the order alone does
+  // not carry), and each changed one re-reads its order, so a request the platform files without
+  // touching the trade still intercepts shipping, in the buyer's words.
+  let refundsCursor = connector.refundsCursor;
+  for (let start = Math.max(0, refundsCursor - config.overlapMs); start <= end;) {
+    const windowEnd = Math.min(start + platform.maxWindowMs - SECOND, end);
+    const listed = await call(() => platform.refunds(start, windowEnd));
+    if (!listed.ok) return fail(deps, connector, startedAt, report, listed.failure, lastProblem, { refundsCursor });
+    await store.unit(async (tx) => {
+      for (const refund of listed.value) await tx.connectors.putRefund(shopId, refund);
+    });
+    report.refunds += listed.value.length;
+    for (const no of new Set(listed.value.map((r) => r.externalOrderNo))) {
+      const failure = await take(no);
+      if (failure) return fail(deps, connector, startedAt, report, failure, lastProblem, { refundsCursor });
+    }
+    refundsCursor = Math.max(refundsCursor, windowEnd + SECOND);
+    const moved = refundsCursor;
+    await store.unit((tx) => tx.connectors.put({ ...connector, refundsCursor: moved, updatedAt: clock.now() }));
+    connector.refundsCursor = moved;
+    start = windowEnd + SECOND;
+  }
   let windows = 0;
   // Orders: window by window, the cursor stored after each.
   let cursor = connector.ordersCursor;
@@ -152,27 +176,6 @@ export async function pollShop(deps: PollerDeps, shopId: string): Promise<PollRe
     start = windowEnd + SECOND;
   }
 
-  // Refunds: kept for write-back, and each changed one re-reads its order, so a request the
-  // platform files without touching the trade still intercepts shipping.
-  let refundsCursor = connector.refundsCursor;
-  for (let start = Math.max(0, refundsCursor - config.overlapMs); start <= end;) {
-    const windowEnd = Math.min(start + platform.maxWindowMs - SECOND, end);
-    const listed = await call(() => platform.refunds(start, windowEnd));
-    if (!listed.ok) return fail(deps, connector, startedAt, report, listed.failure, lastProblem, { refundsCursor });
-    await store.unit(async (tx) => {
-      for (const refund of listed.value) await tx.connectors.putRefund(shopId, refund);
-    });
-    report.refunds += listed.value.length;
-    for (const no of new Set(listed.value.map((r) => r.externalOrderNo))) {
-      const failure = await take(no);
-      if (failure) return fail(deps, connector, startedAt, report, failure, lastProblem, { refundsCursor });
-    }
-    refundsCursor = Math.max(refundsCursor, windowEnd + SECOND);
-    const moved = refundsCursor;
-    await store.unit((tx) => tx.connectors.put({ ...connector, refundsCursor: moved, updatedAt: clock.now() }));
-    connector.refundsCursor = moved;
-    start = windowEnd + SECOND;
-  }
   return finish(deps, connector, startedAt, report, lastProblem, false);
 }
 
@@ -199,7 +202,9 @@ async function finish(
       lastErrorMessage: problem?.message ?? current.lastErrorMessage,
       lastErrorAt: problem?.at ?? current.lastErrorAt,
       failures,
-      nextPollAt: report.outcome === 'partial' ? now : now + deps.config.pollMs,
+      // A poll cut short, or one that took a while (a first read of days of orders, a slow
+      // platform), is followed at once by one covering what changed while it ran.
+      nextPollAt: report.outcome === 'partial' || now - startedAt > LONG_POLL_MS ? now : now + deps.config.pollMs,
       updatedAt: now,
     });
   });

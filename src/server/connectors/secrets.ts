@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -38,6 +38,7 @@ export function loadSecretKey(source: SecretKeySource): { key: Buffer; from: 'en
   }
   const path = join(source.dataDir, 'secret.key');
   if (!existsSync(path)) {
+    mkdirSync(source.dataDir, { recursive: true });
     writeFileSync(path, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
     chmodSync(path, 0o600);
   }

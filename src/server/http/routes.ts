@@ -1,4 +1,6 @@
 import { adminRoutes } from '../admin/routes';
+import { connectorRoutes } from '../connectors/routes';
+import type { Connectors } from '../connectors/service';
 import { authRoutes } from '../auth/routes';
 import { eventRoutes } from '../events/routes';
 import { demoRoutes } from '../demo/routes';
@@ -14,7 +16,7 @@ import { openApiDocument } from './openapi';
 import type { AnyRoute } from './route';
 
 /** Every endpoint of the service, by capability; the OpenAPI document describes exactly this list. */
-export function allRoutes(deps: Deps): AnyRoute[] {
+export function allRoutes(deps: Deps, connectors: Connectors): AnyRoute[] {
   let document: unknown = null;
   const routes: AnyRoute[] = [
     ...metaRoutes(deps, () => (document ??= openApiDocument(servedRoutes, SERVICE_VERSION))),
@@ -24,6 +26,7 @@ export function allRoutes(deps: Deps): AnyRoute[] {
     ...intakeRoutes(deps),
     ...eventRoutes(deps),
     ...adminRoutes(deps),
+    ...connectorRoutes(deps, connectors),
     ...floorRoutes(deps),
     ...logisticsRoutes(deps),
     ...redemptionRoutes(deps),

@@ -13,7 +13,8 @@ export async function enqueue(ctx: WorkContext, record: OrderRecord, event: Outb
   const external = record.external;
   if (!external) return null;
   const shop = await ctx.tx.shops.get(external.shopId);
-  if (!shop || !delivererOf(DELIVERERS, shop)) return null;
+  // A shop connected to its platform is told by its connector (connectors/deliverer.ts).
+  if (!shop || (shop.connector === null && !delivererOf(DELIVERERS, shop))) return null;
   const eventId = randomUUID();
   const body = JSON.stringify({
     id: eventId,

@@ -29,4 +29,6 @@ export interface ConnectorsRepo {
   put(row: ConnectorRow): Promise<void>;
   putRefund(shopId: string, refund: PlatformRefund): Promise<void>;
   refundsOf(shopId: string, externalOrderNo: string): Promise<PlatformRefund[]>;
+  /** What a shop's health counts elsewhere: orders first taken in during the last hour, dead write-backs. */
+  counts(shopId: string, now: number): Promise<{ ordersLastHour: number; deadLetters: number }>;
 }

@@ -11,6 +11,8 @@ import type { Result } from './result';
 import { campaignTerms, catalogueItem, couponTerms, dealerOrderInput, intentPayloads } from './sync';
 import { viewProcedures } from './views';
 import { adminProcedures } from './admin-procedures';
+import { connectorProcedures } from './connectors';
+import { importProcedures } from './imports';
 import { settingsProcedures } from './settings-procedures';
 import { dataScope } from './scope';
 
@@ -239,6 +241,8 @@ export const procedures = {
   ...listProcedures,
   ...viewProcedures,
   ...adminProcedures,
+  ...connectorProcedures,
+  ...importProcedures,
   ...settingsProcedures,
   ...floorProcedures,
   // Local actions: applied at once on this device, queued for the order service (the same payloads as the intents).

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { procedure } from './procedure';
 
 /**
  * A shop's connection to its platform as admins see it (the service's GET /v1/connectors and the
@@ -28,3 +29,22 @@ export const shopHealth = z.strictObject({
   nextPollAt: epochMs,
 });
 export type ShopHealth = z.infer<typeof shopHealth>;
+
+export const CONNECTOR_PLATFORMS = ['taobao', 'pdd'] as const;
+const shopId = z.strictObject({ shopId: z.string().min(1).max(64) });
+
+/** What the 管理 screen asks of the service about shops' platform connections (relayed to /v1/admin/connectors…). */
+export const connectorProcedures = {
+  'connectors.health': procedure({
+    input: z.strictObject({}),
+    output: z.strictObject({ shops: z.array(shopHealth) }),
+    right: 'admin.manage',
+  }),
+  'connectors.pause': procedure({ input: shopId, output: shopHealth, right: 'admin.manage' }),
+  'connectors.resume': procedure({ input: shopId, output: shopHealth, right: 'admin.manage' }),
+  'connectors.repull': procedure({
+    input: shopId.extend({ since: epochMs }),
+    output: shopHealth,
+    right: 'admin.manage',
+  }),
+} as const;

@@ -24,7 +24,8 @@ export async function startWebMode({
   demoOrders = 1000,
   service,
   publicDemo = true,
-}: { demoOrders?: number; service?: string; publicDemo?: boolean } = {}): Promise<WebMode> {
+  platformOrders = 0,
+}: { demoOrders?: number; service?: string; publicDemo?: boolean; platformOrders?: number } = {}): Promise<WebMode> {
   const dataDir = mkdtempSync(join(tmpdir(), 'order-desk-e2e-'));
   const child = spawn(
     process.execPath,
@@ -36,6 +37,9 @@ export async function startWebMode({
       dataDir,
       '--demo-orders',
       String(demoOrders),
+      // Platform shops only where a spec wants them: their orders would change every list's counts.
+      '--platform-orders',
+      String(platformOrders),
       ...(service ? ['--service', service] : []),
       ...(publicDemo ? ['--public-demo'] : []),
       // Cheap code verifiers, as every test service has: seeding 20,000 orders at the production

@@ -35,6 +35,7 @@ function memoryStore(row: ConnectorRow): { store: Store; row: () => ConnectorRow
     put: async (next) => void (current = { ...next }),
     putRefund: async (_shop, refund) => void refunds.push(refund),
     refundsOf: async (_shop, no) => refunds.filter((r) => r.externalOrderNo === no),
+    counts: async () => ({ ordersLastHour: 0, deadLetters: 0 }),
   };
   const store = { unit: async <T>(work: (tx: Tx) => Promise<T>) => work({ connectors } as Tx), close: async () => {} };
   return { store: store as Store, row: () => current, refunds };
@@ -89,7 +90,8 @@ async function setUp(orders: number, options: { secret?: string; timeoutMs?: num
     clock: systemClock,
     key,
     intake,
-    config: { ...DEFAULT_CONNECTOR_CONFIG, timeoutMs: options.timeoutMs ?? 3_000 },
+    // Every window of the look-back in one poll: these stories are about one poll at a time.
+    config: { ...DEFAULT_CONNECTOR_CONFIG, timeoutMs: options.timeoutMs ?? 3_000, maxWindowsPerPoll: 1_000 },
     sleep: async (ms) => void waits.push(ms),
   };
   return { stub, deps, memory, intake, waits };

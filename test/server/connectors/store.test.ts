@@ -90,6 +90,13 @@ describe('a shop’s connection to its platform, in the store', () => {
     await expect(s.unit((tx) => setPaused(tx, 'PDD-01', true, NOW))).rejects.toMatchObject({
       code: 'CONNECTOR_NOT_FOUND',
     });
+    // A 拼多多 shop is not connected to 淘宝, nor a shop that does not exist.
+    await expect(s.unit((tx) => putConnector(tx, 'PDD-01', TAOBAO, manage))).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    await expect(s.unit((tx) => putConnector(tx, 'NO-01', TAOBAO, manage))).rejects.toMatchObject({
+      code: 'SHOP_NOT_FOUND',
+    });
   });
 
   it('keeps the latest version of each platform refund of an order', async () => {

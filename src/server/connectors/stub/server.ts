@@ -137,6 +137,12 @@ export async function startPlatformStub(
         return [200, { changed: world.tick(now, numberOr(body.changes, 3)).map((o) => o.id) }];
       case 'POST /__arrive':
         return [200, { orderNo: world.arrive(now).id }];
+      case 'POST /__pay': {
+        const paid = world.pay(String(body.orderNo ?? ''), now);
+        return paid
+          ? [200, { orderNo: paid.id, state: paid.state }]
+          : [409, { error: 'no unpaid order of that number' }];
+      }
       case 'POST /__refund': {
         const refund = world.requestRefund(String(body.orderNo ?? ''), now);
         return refund ? [200, { refund }] : [409, { error: 'no line of that order can be refunded now' }];

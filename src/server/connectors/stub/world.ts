@@ -265,6 +265,17 @@ export class World {
     return shipment;
   }
 
+  /** The buyer pays an order placed earlier (a test's or a demo's step); null when it is not unpaid. */
+  pay(orderId: string, now: number): StubOrder | null {
+    const order = this.byId.get(orderId);
+    if (!order || order.state !== 'UNPAID') return null;
+    const at = Math.max(floorToSecond(now), order.modifiedAt);
+    order.state = 'PAID';
+    order.paidAt = at;
+    order.modifiedAt = at;
+    return order;
+  }
+
   private changeOne(order: StubOrder, now: number): boolean {
     const at = floorToSecond(now);
     if (at <= order.modifiedAt) return false;

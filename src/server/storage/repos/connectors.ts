@@ -81,4 +81,12 @@ export const connectorsRepo = (db: Sql): ConnectorsRepo => ({
     );
     return rows.map((r) => ({ ...r, open: flag(r.open), amount: Number(r.amount), modifiedAt: Number(r.modifiedAt) }));
   },
+  async counts(shopId, now) {
+    const row = await db.first(
+      sql<{ orders: unknown; dead: unknown }>`SELECT
+        (SELECT COUNT(*) FROM external_orders WHERE shop_id = ${shopId} AND received_at >= ${now - 3_600_000}) AS orders,
+        (SELECT COUNT(*) FROM outbound_events WHERE shop_id = ${shopId} AND state = 'dead') AS dead`,
+    );
+    return { ordersLastHour: Number(row?.orders ?? 0), deadLetters: Number(row?.dead ?? 0) };
+  },
 });
