@@ -78,7 +78,7 @@ describe("the desk's backend, off main's event loop", () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'order-desk-threads-'));
-    service = await startEmbeddedService(dir, ORDERS, { publicDemo: true });
+    service = await startEmbeddedService(dir, ORDERS, { publicDemo: true, platformOrders: 0 });
     desk = startDeskBackend(
       {
         dataDir: join(dir, 'client'),
