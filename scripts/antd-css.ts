@@ -34,7 +34,6 @@ export const UNUSED_COMPONENTS = [
   'menu-dark',
   'menu-horizontal',
   'notification',
-  'pagination',
   'picker-calendar',
   'qrcode',
   'radio',

@@ -2,6 +2,7 @@ import { app, BrowserWindow } from 'electron';
 import electronLog from 'electron-log/main';
 import { join } from 'node:path';
 import { startEmbeddedService } from './app/embedded-service';
+import { utilityLauncher } from './shell/utility-service';
 import { startDeskBackend } from './backend/host';
 import { loadOrCreateDeviceId } from './session/device';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './shell/app-protocol';
@@ -34,11 +35,15 @@ app.whenReady().then(async () => {
   const logs = openDeskLogs(app.getPath('logs'), electronLog);
   logs.main.info(`started ${app.getVersion()} (electron ${process.versions.electron})`);
   // The deployment's ORDER_SERVICE_URL, else the service an admin set in 设置, else the demo company.
-  const start = deskStart(dataDir, {
-    serviceUrl: process.env['ORDER_SERVICE_URL'],
-    updateUrl: process.env['ORDER_DESK_UPDATE_URL'],
-  });
-  const embedded = start.serviceUrl ? null : await startEmbeddedService(dataDir, 3000, { publicDemo });
+  const allowInsecureServiceUrl = process.env['ORDER_DESK_ALLOW_HTTP'] === '1';
+  const start = deskStart(
+    dataDir,
+    { serviceUrl: process.env['ORDER_SERVICE_URL'], updateUrl: process.env['ORDER_DESK_UPDATE_URL'] },
+    { allowInsecure: allowInsecureServiceUrl },
+  );
+  const embedded = start.serviceUrl
+    ? null
+    : await startEmbeddedService(dataDir, 3000, { publicDemo, launch: utilityLauncher });
   // The printer needs the window, which is made after the app it serves.
   let window: BrowserWindow | null = null;
   // The desk's backend runs on worker threads: this thread keeps the window, checks senders,
@@ -50,7 +55,7 @@ app.whenReady().then(async () => {
       deviceId: loadOrCreateDeviceId(dataDir),
       demo: embedded !== null,
       ...(embedded ? { demoPassword: embedded.password } : {}),
-      allowInsecureServiceUrl: process.env['ORDER_DESK_ALLOW_HTTP'] === '1',
+      allowInsecureServiceUrl,
       tokenStorage: safeStorageWorks() ? 'keychain' : 'memory',
       versions: {
         app: app.getVersion(),

@@ -9,6 +9,7 @@ type AfterSaleHandlers = Pick<
   | 'aftersales.approve'
   | 'aftersales.reject'
   | 'aftersales.receiveReturn'
+  | 'aftersales.returnParcel'
   | 'aftersales.refund'
   | 'aftersales.shipExchange'
 >;
@@ -25,6 +26,7 @@ export const afterSaleHandlers = (): AfterSaleHandlers => ({
   'aftersales.approve': (ctx, payload) => actLocally(ctx, 'AFTER_SALE_APPROVE', payload),
   'aftersales.reject': (ctx, payload) => actLocally(ctx, 'AFTER_SALE_REJECT', payload),
   'aftersales.receiveReturn': (ctx, payload) => actLocally(ctx, 'AFTER_SALE_RECEIVE_RETURN', payload),
+  'aftersales.returnParcel': (ctx, payload) => actLocally(ctx, 'AFTER_SALE_RETURN_PARCEL', payload),
   'aftersales.refund': (ctx, payload) => {
     refuseWhileUnsynced(ctx, payload.orderNo);
     return actLocally(ctx, 'AFTER_SALE_REFUND', payload);

@@ -5,6 +5,7 @@ import { afterSaleHandlers } from '../aftersales/handlers';
 import { dealerHandlers } from '../dealer/handlers';
 import { exceptionHandlers } from '../exceptions/handlers';
 import { floorHandlers } from '../floor/handlers';
+import { shipmentHandlers } from '../floor/shipments';
 import type { LabelPrinter } from '../floor/label-printer';
 import type { Handlers } from '../ipc/dispatcher';
 import type { EventHub } from '../ipc/events';
@@ -60,6 +61,7 @@ export const capabilityHandlers = ({
   ...afterSaleHandlers(),
   ...shippingHandlers(),
   ...floorHandlers(labelPrinter),
+  ...shipmentHandlers(),
   ...printHandlers(printer),
   ...adminHandlers(),
   ...connectorHandlers(),

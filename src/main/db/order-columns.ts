@@ -1,4 +1,5 @@
 import type { OrderRecord } from '../../shared/contract/records';
+import { logisticsWatch } from '../../shared/domain/logistics-watch';
 
 export type SqlValue = string | number | null;
 
@@ -68,6 +69,10 @@ export const ORDER_COLUMNS = [
   'external',
   'shop_id',
   'external_order_no',
+  'shipping_plan',
+  'merge_id',
+  'tracking_troubled',
+  'tracking_quiet_since',
 ] as const;
 
 export function pushOrderValues(out: SqlValue[], r: OrderRecord): void {
@@ -75,6 +80,7 @@ export function pushOrderValues(out: SqlValue[], r: OrderRecord): void {
   const rc = r.receiver;
   let itemCount = 0;
   for (const l of r.lines) itemCount += l.quantity;
+  const watch = logisticsWatch(r);
   out.push(
     r.orderNo,
     r.kind,
@@ -119,5 +125,15 @@ export function pushOrderValues(out: SqlValue[], r: OrderRecord): void {
     r.external && JSON.stringify(r.external),
     r.external?.shopId ?? null,
     r.external?.externalOrderNo ?? null,
+    shippingPlan(r),
+    r.merge?.id ?? null,
+    watch.troubled ? 1 : 0,
+    watch.quietSince,
   );
+}
+
+/** 拆单 / 合单 as the record carries them, or NULL for an order that ships the ordinary way. */
+function shippingPlan(r: OrderRecord): string | null {
+  if (!r.split && !r.merge) return null;
+  return JSON.stringify({ ...(r.split ? { split: r.split } : {}), ...(r.merge ? { merge: r.merge } : {}) });
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { arch, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zip, type Zippable } from 'fflate';
 import type { SyncStatus } from '../../shared/contract/api';
 import type { Db } from '../db/connection';
 import { LATEST_VERSION } from '../db/migrations';
+import { EXPORT_RETENTION_MS } from '../orders/export';
 import { privateDir } from '../session/private-files';
 import { readSyncState } from '../sync/sync-state';
 import { LOG_NAMES } from './desk-log';
@@ -81,10 +82,21 @@ export async function exportDiagnostics(
   const bytes = await new Promise<Uint8Array>((resolve, reject) =>
     zip(files, { level: 6 }, (error, data) => (error ? reject(error) : resolve(data))),
   );
-  privateDir(sources.outDir);
+  pruneDiagnostics(sources.outDir, sources.now);
   const exportId = randomUUID();
   const fileName = `diagnostics-${new Date(sources.now).toISOString().replace(/[-:]/g, '').slice(0, 15)}.zip`;
-  const path = join(sources.outDir, `${exportId}-${fileName}`);
+  // A folder per export, so the file keeps the name a person downloads and sends.
+  privateDir(join(sources.outDir, exportId));
+  const path = join(sources.outDir, exportId, fileName);
   writeFileSync(path, bytes, { mode: 0o600 });
   return { exportId, path, fileName };
+}
+
+/** Earlier exports go after the exports' retention: they hold logs, which are not kept forever either. */
+function pruneDiagnostics(dir: string, now: number): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).mtimeMs < now - EXPORT_RETENTION_MS) rmSync(path, { recursive: true, force: true });
+  }
 }

@@ -8,7 +8,9 @@ import { actLocally } from '../orders/act-locally';
 import { itemByCode, requiresVerification } from './item-codes';
 import type { LabelPrinter } from './label-printer';
 import { prepareLabels, takeLabel, topUp, voidLabel } from './labels';
-import { clearProgress, saveProgress, takeShippedUnits, verifyLinesOf, verifyStateOf } from './verification';
+import { findReturnParcel } from './returns';
+import { stationOf, stationState, type StationLine } from './station';
+import { clearProgress, saveLineProgress, takeShippedUnits, verifyLinesOf } from './verification';
 
 const CHINA_OFFSET = 8 * 3_600_000;
 const DAY = 86_400_000;
@@ -57,7 +59,9 @@ export const floorHandlers = (
   | 'labels.void'
   | 'labels.prepare'
   | 'labels.printSilently'
+  | 'returns.find'
 > => ({
+  'returns.find': (ctx, { trackingNo }) => findReturnParcel(ctx, trackingNo),
   'orders.ship': shipVerified,
   'labels.topUp': (ctx, { carrier, warehouseId }) => topUp(ctx, carrier, warehouseId),
   'labels.take': (ctx, { orderNo, carrier }) => takeLabel(ctx, orderNo, carrier),
@@ -68,38 +72,46 @@ export const floorHandlers = (
       throw new ApiFailure('NOT_SUPPORTED', 'Silent printing needs the desktop app; use the print dialog');
     return labelPrinter.print(deviceName, size);
   },
-  'floor.open': (ctx, { orderNo }) => verifyStateOf(ctx.db, requireOrder(ctx, orderNo)),
+  'floor.open': (ctx, { orderNo }) => stationState(ctx, requireOrder(ctx, orderNo)),
   'floor.scan': (ctx, { orderNo, code, quantity }) =>
     ctx.db.transaction(() => {
       const order = requireOrder(ctx, orderNo);
-      const lines = verifyLinesOf(ctx.db, order);
+      const station = stationOf(ctx, order);
+      // The parcel's lines numbered in station order, so lines of two merged orders never share a number.
+      const keyed = station.lines.map((line, i) => ({ ...line, lineNo: i + 1 }));
       const known = itemByCode(ctx.db, normalizeItemCode(code));
-      const outcome = applyScan(lines, known?.sku ?? code, quantity);
+      const outcome = applyScan(keyed, known?.sku ?? code, quantity);
       const item = known && { sku: known.sku, name: known.name, spec: known.spec };
+      const lineOf = (key: number | null) => (key === null ? null : station.lines[key - 1]!);
+      const nameOf = (line: StationLine | null) => {
+        const source =
+          line && station.orders.find((o) => o.orderNo === line.orderNo)?.lines.find((l) => l.lineNo === line.lineNo);
+        return source ? { sku: source.sku, name: source.name, spec: source.spec } : null;
+      };
       if (!outcome.ok) {
-        const line = order.lines.find((l) => l.lineNo === outcome.lineNo);
+        const line = lineOf(outcome.lineNo);
         return {
           accepted: false,
           refusal: outcome.code,
-          item: item ?? (line ? { sku: line.sku, name: line.name, spec: line.spec } : null),
-          lineNo: outcome.lineNo,
-          state: verifyStateOf(ctx.db, order, lines),
+          item: item ?? nameOf(line),
+          lineNo: line?.lineNo ?? null,
+          state: stationState(ctx, order, station),
         };
       }
-      saveProgress(ctx.db, orderNo, outcome.lines, ctx.stamp().now);
-      const line = order.lines.find((l) => l.lineNo === outcome.lineNo)!;
+      const line = lineOf(outcome.lineNo)!;
+      saveLineProgress(ctx.db, line.orderNo, line.lineNo, line.verified + quantity, ctx.stamp().now);
       return {
         accepted: true,
         refusal: null,
-        item: item ?? { sku: line.sku, name: line.name, spec: line.spec },
-        lineNo: outcome.lineNo,
-        state: verifyStateOf(ctx.db, order, outcome.lines),
+        item: item ?? nameOf(line),
+        lineNo: line.lineNo,
+        state: stationState(ctx, order),
       };
     })(),
   'floor.reset': (ctx, { orderNo }) => {
     const order = requireOrder(ctx, orderNo);
-    clearProgress(ctx.db, orderNo);
-    return verifyStateOf(ctx.db, order);
+    for (const member of stationOf(ctx, order).orders) clearProgress(ctx.db, member.orderNo);
+    return stationState(ctx, order);
   },
   'floor.shift': (ctx) => {
     const since = shiftStart(ctx.stamp().now);

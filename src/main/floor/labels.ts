@@ -5,6 +5,7 @@ import type { Db } from '../db/connection';
 import { getOrderDetail } from '../db/orders-query';
 import type { CallContext } from '../ipc/dispatcher';
 import { ApiFailure } from '../ipc/failure';
+import { mergeMembers } from './merge-members';
 
 /** A desk keeps about a shift's labels in hand; below half of it, the next chance online tops it up. */
 export const BLOCK_SIZE = 50;
@@ -83,11 +84,14 @@ async function sendVoids(ctx: CallContext): Promise<boolean> {
  * The next number of this desk's block for an order's label, offline too. An order that already
  * took one and has not shipped with it gets the same one again (a reprint is not a new label).
  */
-export function takeLabel(ctx: CallContext, orderNo: string, carrier: string): { trackingNo: string; carrier: string } {
+export function takeLabel(ctx: CallContext, asked: string, carrier: string): { trackingNo: string; carrier: string } {
   const { db } = ctx;
   return db.transaction(() => {
-    const order = getOrderDetail(db, ctx.session.scope, orderNo);
-    if (!order || order.warehouseId === null) throw new ApiFailure('NOT_FOUND', `No order ${orderNo}`);
+    const found = getOrderDetail(db, ctx.session.scope, asked);
+    // A merge (合单) has one label: its first order takes the number for all of them.
+    const order = found?.merge ? (mergeMembers(ctx, found.merge.id)[0] ?? found) : found;
+    if (!order || order.warehouseId === null) throw new ApiFailure('NOT_FOUND', `No order ${asked}`);
+    const { orderNo } = order;
     const shipped = new Set(order.waybills.map((w) => w.trackingNo));
     const taken = db
       .prepare(
@@ -132,21 +136,33 @@ export async function voidLabel(ctx: CallContext, trackingNo: string, reason: st
   return blockOf(ctx.db, row.carrier, row.warehouseId);
 }
 
-/** Labels in the order asked; the first order that cannot get one ends the batch and is named. */
+/**
+ * Labels in the order asked; the first order that cannot get one ends the batch and is named. The
+ * orders of a merge get one label between them, listing every order's goods.
+ */
 export function prepareLabels(ctx: CallContext, orderNos: readonly string[], carrier: string) {
   const labels: LabelToPrint[] = [];
+  const merges = new Set<string>();
   for (const orderNo of orderNos) {
     const order = getOrderDetail(ctx.db, ctx.session.scope, orderNo);
     if (!order) return { labels, refused: { orderNo, reason: 'ORDER_NOT_FOUND' } };
+    if (order.merge && merges.has(order.merge.id)) continue;
     try {
       const { trackingNo } = takeLabel(ctx, orderNo, carrier);
       const warehouse = ctx.db.prepare('SELECT name FROM warehouse_policies WHERE id = ?').get(order.warehouseId) as
         { name: string } | undefined;
+      const members = order.merge ? mergeMembers(ctx, order.merge.id) : [order];
+      if (order.merge) merges.add(order.merge.id);
+      const [first, ...others] = members.length > 0 ? members : [order];
       labels.push({
-        order,
+        order: first!,
         trackingNo,
         carrier,
         sender: { name: order.merchantName, warehouse: warehouse?.name ?? order.warehouseId ?? '' },
+        mergedWith: others.map((o) => ({
+          orderNo: o.orderNo,
+          lines: o.lines.map(({ name, spec, quantity }) => ({ name, spec, quantity })),
+        })),
       });
     } catch (error) {
       if (!(error instanceof ApiFailure)) throw error;

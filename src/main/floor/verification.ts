@@ -1,11 +1,9 @@
-import type { VerifyState } from '../../shared/contract/floor';
 import type { OrderDetail } from '../../shared/contract/orders';
 import type { IntentPayload } from '../../shared/contract/sync';
-import { decide, remainingToShip } from '../../shared/domain/order-machine';
-import { fullyVerified, type VerifyLine } from '../../shared/domain/verification';
-import { factsOf, orderStateOf } from '../../shared/intents/state';
+import { remainingToShip } from '../../shared/domain/order-machine';
+import type { VerifyLine } from '../../shared/domain/verification';
 import type { Db } from '../db/connection';
-import { barcodesOf, requiresVerification } from './item-codes';
+import { barcodesOf } from './item-codes';
 
 /** The lines of an order as the station checks them: owed units and this desk's scans so far. */
 export function verifyLinesOf(db: Db, order: OrderDetail): VerifyLine[] {
@@ -46,6 +44,13 @@ export function saveProgress(db: Db, orderNo: string, lines: readonly VerifyLine
   }
 }
 
+/** One line's count of scanned units, as the station just counted it. */
+export function saveLineProgress(db: Db, orderNo: string, lineNo: number, verified: number, now: number): void {
+  db.prepare(
+    'INSERT OR REPLACE INTO verification_progress (order_no, line_no, verified, updated_at) VALUES (?, ?, ?, ?)',
+  ).run(orderNo, lineNo, verified, now);
+}
+
 export const clearProgress = (db: Db, orderNo: string): void => {
   db.prepare('DELETE FROM verification_progress WHERE order_no = ?').run(orderNo);
 };
@@ -60,23 +65,4 @@ export function takeShippedUnits(db: Db, order: OrderDetail, payload: IntentPayl
     verified: Math.max(0, line.verified - (shipped.get(line.lineNo) ?? 0)),
   }));
   saveProgress(db, order.orderNo, lines, now);
-}
-
-export function verifyStateOf(db: Db, order: OrderDetail, lines = verifyLinesOf(db, order)): VerifyState {
-  const { pendingSync: _pending, ...record } = order;
-  const owed = lines.filter((l) => l.owed > 0).map((l) => ({ lineNo: l.lineNo, quantity: l.owed }));
-  const decision = decide(factsOf(orderStateOf(record)), { type: 'SHIP', lines: owed });
-  return {
-    orderNo: order.orderNo,
-    status: order.status,
-    warehouseId: order.warehouseId,
-    receiverName: order.receiver?.name ?? '',
-    requireVerification: requiresVerification(db, order.warehouseId),
-    complete: fullyVerified(lines),
-    blockedBy: decision.ok ? null : decision.code,
-    lines: lines.map((line) => {
-      const source = order.lines.find((l) => l.lineNo === line.lineNo)!;
-      return { ...line, name: source.name, spec: source.spec };
-    }),
-  };
 }

@@ -2,7 +2,7 @@ import type { IntentPayload } from '../../shared/contract/sync';
 import type { OrderIntentType } from '../../shared/intents';
 import { upsertOrders } from '../db/ingest';
 import { getOrderDetail } from '../db/orders-query';
-import { trackingNumbersOf, waybillHolder } from '../db/query/tracking-holder';
+import { sameMerge, trackingNumbersOf, waybillHolder } from '../db/query/tracking-holder';
 import type { CallContext } from '../ipc/dispatcher';
 import { ApiFailure } from '../ipc/failure';
 import { keepBaseOnce } from '../sync/base';
@@ -46,11 +46,14 @@ export function actLocally<T extends LocalOrderIntent>(ctx: CallContext, type: T
   return getOrderDetail(ctx.db, ctx.session.scope, orderNo)!;
 }
 
-/** The service refuses a number already on another order; the desk says so before queueing anything. */
+/**
+ * The service refuses a number already on another order (unless both are of one merge, 合单); the
+ * desk says so before queueing anything.
+ */
 function refuseWaybillsOfOtherOrders(ctx: CallContext, trackingNos: string[], orderNo: string): void {
   for (const trackingNo of trackingNos) {
     const holder = waybillHolder(ctx.db, trackingNo);
-    if (holder !== null && holder !== orderNo)
+    if (holder !== null && holder !== orderNo && !sameMerge(ctx.db, orderNo, holder))
       throw new ApiFailure(
         'ACTION_REFUSED',
         `Tracking number ${trackingNo} is already on order ${holder}`,

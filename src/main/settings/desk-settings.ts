@@ -75,18 +75,31 @@ export interface DeskStart {
 export function deskStart(
   dir: string,
   environment: { serviceUrl?: string | null | undefined; updateUrl?: string | null | undefined },
+  { allowInsecure = false }: { allowInsecure?: boolean } = {},
 ): DeskStart {
   const saved = readDeskSettings(dir);
   const envService = environment.serviceUrl || null;
   const envUpdate = environment.updateUrl || null;
-  const serviceUrl = envService ?? saved.serviceUrl;
+  // A saved address this run would refuse (http saved while ORDER_DESK_ALLOW_HTTP was set) must
+  // not keep the desk from starting, where 设置 could not be reached to fix it: it is left unused.
+  const usable = saved.serviceUrl !== null && acceptable(saved.serviceUrl, allowInsecure) ? saved.serviceUrl : null;
+  const serviceUrl = envService ?? usable;
   return {
     serviceUrl,
-    serviceSource: envService ? 'environment' : saved.serviceUrl ? 'settings' : 'demo',
+    serviceSource: envService ? 'environment' : usable ? 'settings' : 'demo',
     updateUrl: envUpdate ?? saved.updateUrl,
     saved,
     lockedByEnvironment: { serviceUrl: envService !== null, updateUrl: envUpdate !== null },
   };
+}
+
+function acceptable(url: string, allowInsecure: boolean): boolean {
+  try {
+    checkServiceUrl(url, { allowInsecure });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const MARKER = 'service-origin';

@@ -17,7 +17,7 @@ export interface WebArgs {
   codeVerifierCost: number | null;
 }
 
-/** `npm run web -- --port 5170 --data .data/web --service http://127.0.0.1:4610 --demo-orders 3000 --platform-orders 100 --no-build --public-demo --code-verifier-cost 1024` */
+/** `npm run web -- --port 5170 --data .data/web --service http://127.0.0.1:4610 --demo-orders 3000 --platform-orders 40 --no-build --public-demo --code-verifier-cost 1024` */
 export function parseWebArgs(argv: string[]): WebArgs {
   const { values } = parseArgs({
     args: argv,
@@ -26,7 +26,7 @@ export function parseWebArgs(argv: string[]): WebArgs {
       data: { type: 'string', default: '.data/web' },
       service: { type: 'string' },
       'demo-orders': { type: 'string', default: '3000' },
-      'platform-orders': { type: 'string', default: '100' },
+      'platform-orders': { type: 'string', default: '40' },
       'no-build': { type: 'boolean', default: false },
       'public-demo': { type: 'boolean', default: false },
       'allow-http': { type: 'boolean', default: false },

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const staticDir = args.build ? ensureRendererBuilt(root) : resolve(root, 'out', 'renderer');
   const dataDir = resolve(root, args.dataDir);
   // --service wins over the service saved in 设置, which wins over the embedded demo company.
-  const start = deskStart(dataDir, { serviceUrl: args.serviceUrl });
+  const start = deskStart(dataDir, { serviceUrl: args.serviceUrl }, { allowInsecure: args.allowHttp });
   const embedded = start.serviceUrl
     ? null
     : await startEmbeddedService(dataDir, args.demoOrders, {

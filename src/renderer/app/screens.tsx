@@ -1,4 +1,14 @@
-import { AlertOutlined, BarcodeOutlined, EditOutlined, ProfileOutlined, ScanOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  ApiOutlined,
+  BarcodeOutlined,
+  EditOutlined,
+  ImportOutlined,
+  ProfileOutlined,
+  RollbackOutlined,
+  ScanOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import { can } from '../../shared/domain/rights';
 import type { Role } from '../../shared/domain/vocabulary';
@@ -53,6 +63,14 @@ export const SCREENS: readonly ScreenEntry[] = [
     component: lazyScreen(() => import('../screens/floor/ScanStation'), 'ScanStation'),
   },
   {
+    id: 'returns',
+    group: 'desk',
+    label: (m) => m.floor.returns.nav,
+    icon: <RollbackOutlined />,
+    visibleTo: (role) => can(role, 'aftersales.receiveReturn'),
+    component: lazyScreen(() => import('../screens/returns/ReturnScan'), 'ReturnScan'),
+  },
+  {
     id: 'counter',
     group: 'desk',
     label: (m) => m.nav.counter,
@@ -78,6 +96,31 @@ export const SCREENS: readonly ScreenEntry[] = [
     visibleTo: (role) => can(role, 'exceptions.resolve'),
     component: lazyScreen(() => import('../screens/exceptions/ExceptionsScreen'), 'ExceptionsScreen'),
     Badge: island(() => import('./ExceptionsCount'), 'ExceptionsCount'),
+  },
+  {
+    id: 'imports',
+    group: 'manage',
+    label: (m) => m.imports.nav,
+    icon: <ImportOutlined />,
+    visibleTo: (role) => can(role, 'intake.post') && can(role, 'admin.manage'),
+    component: lazyScreen(() => import('../screens/imports/ImportScreen'), 'ImportScreen'),
+  },
+  {
+    id: 'connectors',
+    group: 'manage',
+    label: (m) => m.connectors.nav,
+    icon: <ApiOutlined />,
+    visibleTo: (role) => can(role, 'admin.manage'),
+    component: lazyScreen(() => import('../screens/connectors/ConnectorsScreen'), 'ConnectorsScreen'),
+  },
+  {
+    // Everyone may export diagnostics for support; only an admin changes the connection (the screen says so).
+    id: 'settings',
+    group: 'manage',
+    label: (m) => m.settings.nav,
+    icon: <SettingOutlined />,
+    visibleTo: () => true,
+    component: lazyScreen(() => import('../screens/settings/SettingsScreen'), 'SettingsScreen'),
   },
 ];
 

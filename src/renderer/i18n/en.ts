@@ -1,4 +1,6 @@
+import { settingsEn } from './sections/settings';
 import { filesEn } from './sections/files';
+import { connectorsEn, importsEn } from './sections/imports';
 import { listEn } from './sections/list';
 import { detailEn } from './sections/detail';
 import { shippingEn } from './sections/shipping';
@@ -234,8 +236,14 @@ export const en: Messages = {
       AFTER_SALE_APPROVE: 'Approve after-sale',
       AFTER_SALE_REJECT: 'Reject after-sale',
       AFTER_SALE_RECEIVE_RETURN: 'Return received',
+      AFTER_SALE_RETURN_PARCEL: 'Return parcel entered',
       AFTER_SALE_REFUND: 'Refund',
       AFTER_SALE_SHIP_EXCHANGE: 'Ship exchange',
+      TRACKING_EVENT: 'Tracking entry',
+      SPLIT: 'Split',
+      UNSPLIT: 'Undo split',
+      MERGE: 'Merge',
+      UNMERGE: 'Undo merge',
     } as Record<string, string>,
   },
   dealer: {
@@ -368,4 +376,7 @@ export const en: Messages = {
   shell: shellEn,
   files: filesEn,
   firstSync: firstSyncEn,
+  imports: importsEn,
+  connectors: connectorsEn,
+  settings: settingsEn,
 };

@@ -1,4 +1,6 @@
+import { settingsZhCN } from './sections/settings';
 import { filesZhCN } from './sections/files';
+import { connectorsZhCN, importsZhCN } from './sections/imports';
 import { listZhCN } from './sections/list';
 import { detailZhCN } from './sections/detail';
 import { shippingZhCN } from './sections/shipping';
@@ -249,8 +251,14 @@ export const zhCN = {
       AFTER_SALE_APPROVE: '售后审核通过',
       AFTER_SALE_REJECT: '售后驳回',
       AFTER_SALE_RECEIVE_RETURN: '收到退货',
+      AFTER_SALE_RETURN_PARCEL: '录入退货快递',
       AFTER_SALE_REFUND: '确认退款',
       AFTER_SALE_SHIP_EXCHANGE: '换货发出',
+      TRACKING_EVENT: '录入物流',
+      SPLIT: '拆单',
+      UNSPLIT: '撤销拆单',
+      MERGE: '合单',
+      UNMERGE: '撤销合单',
     } as Record<string, string>,
   },
   dealer: {
@@ -383,6 +391,9 @@ export const zhCN = {
   shell: shellZhCN,
   files: filesZhCN,
   firstSync: firstSyncZhCN,
+  imports: importsZhCN,
+  connectors: connectorsZhCN,
+  settings: settingsZhCN,
 };
 
 export type Messages = Widen<typeof zhCN>;

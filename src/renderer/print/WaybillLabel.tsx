@@ -3,9 +3,9 @@ import { useI18n, useMessages } from '../i18n';
 import { carrierName } from '../screens/detail/carrier-name';
 import { Barcode } from './Barcode';
 
-/** Items as one line a packer can check at a glance: "纯棉短袖T恤 白色/M×2；保温杯×1". */
+/** Items as one line a packer can check at a glance: "纯棉短袖T恤 白色/M×2；保温杯×1" (a merge's orders too). */
 const itemSummary = (label: LabelToPrint): string =>
-  label.order.lines
+  [...label.order.lines, ...label.mergedWith.flatMap((o) => o.lines)]
     .map((l) => `${l.name}${l.spec ? ` ${l.spec.replace(/[^;:]+:/g, '')}` : ''}×${l.quantity}`)
     .join('；');
 
@@ -57,7 +57,7 @@ export function WaybillLabel({ label, size }: { label: LabelToPrint; size: Label
         <div>{itemSummary(label)}</div>
       </div>
       <footer className="label-order mono">
-        {t.order} {label.order.orderNo}
+        {t.order} {[label.order.orderNo, ...label.mergedWith.map((o) => o.orderNo)].join(' ')}
       </footer>
     </section>
   );

@@ -31,3 +31,19 @@ export function pickList(orders: readonly OrderDetail[]): PickRow[] {
   }
   return [...rows.values()].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
 }
+
+/**
+ * Orders in the order a picker meets them on that same walk: by the first SKU each still owes (the
+ * walk goes by SKU), then by order number. The batch label queue prints in this order, so labels
+ * come off the roll as the parcels come off the shelves.
+ */
+export function inPickOrder<T extends { order: OrderDetail }>(items: readonly T[]): T[] {
+  const firstSku = (order: OrderDetail) =>
+    order.lines
+      .filter((l) => remainingToShip(l) > 0)
+      .map((l) => l.sku)
+      .sort()[0] ?? '\uffff';
+  const keyed = items.map((item) => ({ item, sku: firstSku(item.order), orderNo: item.order.orderNo }));
+  keyed.sort((a, b) => (a.sku === b.sku ? (a.orderNo < b.orderNo ? -1 : 1) : a.sku < b.sku ? -1 : 1));
+  return keyed.map((k) => k.item);
+}

@@ -4,6 +4,7 @@ import {
   applyAfterSaleApprove,
   applyAfterSaleReceiveReturn,
   applyAfterSaleRefund,
+  applyAfterSaleReturnParcel,
   applyAfterSaleReject,
   applyAfterSaleShipExchange,
 } from '../../shared/intents/after-sale';
@@ -25,6 +26,7 @@ type AfterSaleIntent =
   | 'AFTER_SALE_APPROVE'
   | 'AFTER_SALE_REJECT'
   | 'AFTER_SALE_RECEIVE_RETURN'
+  | 'AFTER_SALE_RETURN_PARCEL'
   | 'AFTER_SALE_REFUND'
   | 'AFTER_SALE_SHIP_EXCHANGE';
 
@@ -96,6 +98,11 @@ export const AFTER_SALE_RECEIVE_RETURN = afterSaleIntent<'AFTER_SALE_RECEIVE_RET
   'aftersales.receiveReturn',
   applyAfterSaleReceiveReturn,
   restockReturn,
+);
+/** The return desk's staff write down the buyer's parcel: the same right as receiving it. */
+export const AFTER_SALE_RETURN_PARCEL = afterSaleIntent<'AFTER_SALE_RETURN_PARCEL'>(
+  'aftersales.receiveReturn',
+  applyAfterSaleReturnParcel,
 );
 export const AFTER_SALE_REFUND = afterSaleIntent<'AFTER_SALE_REFUND'>(
   'aftersales.refund',

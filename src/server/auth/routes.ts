@@ -39,7 +39,8 @@ export const authRoutes = (deps: Deps): AnyRoute[] => [
     description:
       'Revokes only the token that calls it; the user’s other sessions go on. Several nodes: the others refuse it within 10 s.',
     access: 'signed-in',
-    body: z.strictObject({}),
+    // A sign-out carries nothing: `{}` or no body at all (curl -X POST, a proxy's health script).
+    body: z.strictObject({}).optional(),
     response: z.strictObject({}),
     errors: [],
     handle: ({ request }) => logout(deps, request.headers.authorization),

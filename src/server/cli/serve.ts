@@ -4,7 +4,7 @@ import { CliError, integerOption, listOption, parse, type Command } from './comm
 import { DATA_OPTIONS, DATA_USAGE, storeLocation } from './data-options';
 import { SECRET_KEY_ENV } from '../connectors/secrets';
 
-const DEMO_PLATFORM_ORDERS = 100;
+const DEMO_PLATFORM_ORDERS = 40;
 
 const USAGE = `Usage: npm run server -- [serve] [--demo] [--port <p>] [--host <h>] [--database <url> | --data <dir>]
                          [--pool-size <n>] [--demo-orders <n>] [--log-level <level>]

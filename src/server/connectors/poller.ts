@@ -138,19 +138,19 @@ export async function pollShop(deps: PollerDeps, shopId: string): Promise<PollRe
   for (let start = Math.max(0, refundsCursor - config.overlapMs); start <= end;) {
     const windowEnd = Math.min(start + platform.maxWindowMs - SECOND, end);
     const listed = await call(() => platform.refunds(start, windowEnd));
-    if (!listed.ok) return fail(deps, connector, startedAt, report, listed.failure, lastProblem, { refundsCursor });
+    if (!listed.ok) return fail(deps, connector, startedAt, report, listed.failure, lastProblem);
     await store.unit(async (tx) => {
       for (const refund of listed.value) await tx.connectors.putRefund(shopId, refund);
     });
     report.refunds += listed.value.length;
     for (const no of new Set(listed.value.map((r) => r.externalOrderNo))) {
       const failure = await take(no);
-      if (failure) return fail(deps, connector, startedAt, report, failure, lastProblem, { refundsCursor });
+      if (failure) return fail(deps, connector, startedAt, report, failure, lastProblem);
     }
     refundsCursor = Math.max(refundsCursor, windowEnd + SECOND);
     const moved = refundsCursor;
-    await store.unit((tx) => tx.connectors.put({ ...connector, refundsCursor: moved, updatedAt: clock.now() }));
-    connector.refundsCursor = moved;
+    if (!(await moveCursor(deps, connector, 'refundsCursor', moved)))
+      return finish(deps, connector, startedAt, { ...report, outcome: 'partial' }, lastProblem, false);
     start = windowEnd + SECOND;
   }
   let windows = 0;
@@ -158,25 +158,43 @@ export async function pollShop(deps: PollerDeps, shopId: string): Promise<PollRe
   let cursor = connector.ordersCursor;
   for (let start = Math.max(0, cursor - config.overlapMs); start <= end;) {
     if (windows++ >= config.maxWindowsPerPoll)
-      return finish(deps, connector, startedAt, { ...report, outcome: 'partial' }, lastProblem, false, {
-        ordersCursor: cursor,
-      });
+      return finish(deps, connector, startedAt, { ...report, outcome: 'partial' }, lastProblem, false);
     const windowEnd = Math.min(start + platform.maxWindowMs - SECOND, end);
     const changed = await call(() => platform.changedOrders(start, windowEnd));
-    if (!changed.ok)
-      return fail(deps, connector, startedAt, report, changed.failure, lastProblem, { ordersCursor: cursor });
+    if (!changed.ok) return fail(deps, connector, startedAt, report, changed.failure, lastProblem);
     for (const no of changed.value) {
       const failure = await take(no);
-      if (failure) return fail(deps, connector, startedAt, report, failure, lastProblem, { ordersCursor: cursor });
+      if (failure) return fail(deps, connector, startedAt, report, failure, lastProblem);
     }
     cursor = Math.max(cursor, windowEnd + SECOND);
     const moved = cursor;
-    await store.unit((tx) => tx.connectors.put({ ...connector, ordersCursor: moved, updatedAt: clock.now() }));
-    connector.ordersCursor = moved;
+    if (!(await moveCursor(deps, connector, 'ordersCursor', moved)))
+      return finish(deps, connector, startedAt, { ...report, outcome: 'partial' }, lastProblem, false);
     start = windowEnd + SECOND;
   }
 
   return finish(deps, connector, startedAt, report, lastProblem, false);
+}
+
+/**
+ * Stores a cursor past a window read completely, on the row as it is now (an admin may have paused
+ * the shop or changed its credentials meanwhile). When the cursor is no longer where this poll
+ * found it, someone re-pulled: theirs wins, and the poll ends so the next one starts from there.
+ */
+async function moveCursor(
+  deps: PollerDeps,
+  connector: ConnectorRow,
+  field: 'ordersCursor' | 'refundsCursor',
+  to: number,
+): Promise<boolean> {
+  const moved = await deps.store.unit(async (tx) => {
+    const current = await tx.connectors.get(connector.shopId);
+    if (!current || current[field] !== connector[field]) return false;
+    await tx.connectors.put({ ...current, [field]: to, updatedAt: deps.clock.now() });
+    return true;
+  });
+  if (moved) connector[field] = to;
+  return moved;
 }
 
 /** Records a finished poll: healthy again, next one after the poll interval (at once when cut short). */
@@ -187,7 +205,6 @@ async function finish(
   report: PollReport,
   problem: { code: string; message: string; at: number } | null,
   failedOutright: boolean,
-  cursors: Partial<Pick<ConnectorRow, 'ordersCursor' | 'refundsCursor'>> = {},
 ): Promise<PollReport> {
   const now = deps.clock.now();
   const failures = failedOutright ? connector.failures + 1 : 0;
@@ -195,7 +212,6 @@ async function finish(
     const current = (await tx.connectors.get(connector.shopId)) ?? connector;
     await tx.connectors.put({
       ...current,
-      ...cursors,
       lastPollAt: startedAt,
       lastSuccessAt: failedOutright ? current.lastSuccessAt : now,
       lastErrorCode: problem?.code ?? current.lastErrorCode,
@@ -224,7 +240,6 @@ async function fail(
   report: PollReport,
   failure: PlatformFailure,
   problem: { code: string; message: string; at: number } | null,
-  cursors: Partial<Pick<ConnectorRow, 'ordersCursor' | 'refundsCursor'>>,
 ): Promise<PollReport> {
   const now = deps.clock.now();
   const failures = connector.failures + 1;
@@ -237,7 +252,6 @@ async function fail(
     const current = (await tx.connectors.get(connector.shopId)) ?? connector;
     await tx.connectors.put({
       ...current,
-      ...cursors,
       lastPollAt: startedAt,
       lastErrorCode: failure.code,
       lastErrorMessage: failure.message,

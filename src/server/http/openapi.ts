@@ -90,7 +90,11 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string): J
       parameters: [...parametersOf(route.params, 'path'), ...parametersOf(route.query, 'query')],
       ...(route.body
         ? {
-            requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } },
+            requestBody: {
+              // A body the route also takes absent (a sign-out) is optional.
+              required: !route.body.safeParse(undefined).success,
+              content: { 'application/json': { schema: schemaOf(route.body, 'input') } },
+            },
           }
         : {}),
       responses: {

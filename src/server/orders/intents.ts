@@ -1,12 +1,14 @@
 import { applyCancel } from '../../shared/intents/cancel';
 import { applyLock, applyUnlock } from '../../shared/intents/lock';
 import { applyNote } from '../../shared/intents/note';
+import { applyMerge, applyUnmerge, mergeCheck } from '../../shared/intents/merge';
 import { applyShip } from '../../shared/intents/ship';
+import { applySplit, applyUnsplit } from '../../shared/intents/split';
 import { applyTrackingEntry } from '../../shared/intents/tracking';
 import { usePoolNumbers } from '../floor/pool';
 import { ApiError } from '../http/errors';
 import type { IntentHandler } from '../sync/handler';
-import { applied } from './act';
+import { applied, refusalError } from './act';
 import { saveCancelled } from './cancel';
 import { requireOrder, saveOrder } from './persist';
 import { consume } from './stock';
@@ -86,5 +88,57 @@ export const TRACKING_EVENT: IntentHandler<'TRACKING_EVENT'> = {
   async run(ctx, p) {
     const { row, state } = await requireOrder(ctx.tx, p.orderNo, ctx.caller.scope);
     return saveOrder(ctx, applied(applyTrackingEntry(state, p, ctx)), row);
+  },
+};
+
+/** 拆单 and its undoing touch one order: the shared transform decides. */
+export const SPLIT: IntentHandler<'SPLIT'> = {
+  right: 'orders.ship',
+  orderNoOf: (p) => p.orderNo,
+  async run(ctx, p) {
+    const { row, state } = await requireOrder(ctx.tx, p.orderNo, ctx.caller.scope);
+    return saveOrder(ctx, applied(applySplit(state, p, ctx)), row);
+  },
+};
+
+export const UNSPLIT: IntentHandler<'UNSPLIT'> = {
+  right: 'orders.ship',
+  orderNoOf: (p) => p.orderNo,
+  async run(ctx, p) {
+    const { row, state } = await requireOrder(ctx.tx, p.orderNo, ctx.caller.scope);
+    return saveOrder(ctx, applied(applyUnsplit(state, p, ctx)), row);
+  },
+};
+
+/**
+ * 合单: the order joins only if every order the merge names is in the caller's scope and all of
+ * them could join it now (same buyer, receiver and warehouse, each shippable). The others are read,
+ * not changed: each joins by its own intent, sent in the same push.
+ */
+export const MERGE: IntentHandler<'MERGE'> = {
+  right: 'orders.ship',
+  orderNoOf: (p) => p.orderNo,
+  async run(ctx, p) {
+    const orderNos = [...new Set(p.orderNos)];
+    await ctx.tx.orders.lockAll(orderNos);
+    const loaded = [];
+    for (const orderNo of orderNos) loaded.push(await requireOrder(ctx.tx, orderNo, ctx.caller.scope));
+    const refused = mergeCheck(
+      loaded.map((o) => o.state.record),
+      p,
+    );
+    if (refused) throw refusalError(refused);
+    const { row, state } =
+      loaded.find((o) => o.row.orderNo === p.orderNo) ?? (await requireOrder(ctx.tx, p.orderNo, ctx.caller.scope));
+    return saveOrder(ctx, applied(applyMerge(state, p, ctx)), row);
+  },
+};
+
+export const UNMERGE: IntentHandler<'UNMERGE'> = {
+  right: 'orders.ship',
+  orderNoOf: (p) => p.orderNo,
+  async run(ctx, p) {
+    const { row, state } = await requireOrder(ctx.tx, p.orderNo, ctx.caller.scope);
+    return saveOrder(ctx, applied(applyUnmerge(state, p, ctx)), row);
   },
 };

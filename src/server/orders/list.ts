@@ -138,6 +138,9 @@ function filterClauses(filter: OrderListFilter): Clause[] {
       case 'text':
         clauses.push(sql<SqlBool>`search_text LIKE ${likeContains((value as string).toLowerCase())} ESCAPE '\\'`);
         break;
+      case 'logisticsAnomaly':
+        // The desk's filter (its tracking columns); the service keeps no such columns.
+        break;
     }
   }
   return clauses;

@@ -35,26 +35,46 @@ export async function requireOrder(tx: Tx, orderNo: string, scope: DataScope): P
  */
 export async function saveOrder(ctx: WorkContext, next: OrderState, previous: OrderRow | null): Promise<OrderRecord> {
   const { tx } = ctx;
-  await refuseWaybillsOfOtherOrders(tx, next.record);
+  const partners = await mergePartners(tx, next.record);
+  await refuseWaybillsOfOtherOrders(tx, next.record, partners);
   if (previous && !sameScope(previous, recordScope(next.record)))
     await tx.exits.insert(await tx.sequence.next(), previous.orderNo, previous);
   const write = orderWrite(next, await tx.sequence.next(), ctx.config.timers);
   const taken = previous ? await tx.orders.update(write) : await tx.orders.insert(write);
-  if (taken.length > 0) throw trackingInUse(taken);
+  const others = [];
+  for (const trackingNo of taken)
+    if (!partners.has((await tx.orders.waybillHolder(trackingNo)) ?? '')) others.push(trackingNo);
+  if (others.length > 0) throw trackingInUse(others);
   // What the order's source must learn goes on the outbound queue in this same unit.
   if (previous && next.record.external) await writeBack(ctx, stateOf(previous).record, next.record);
   return next.record;
 }
 
 /**
- * A tracking number belongs to one order. The holder is not named: it may lie outside the caller's
- * scope, and the number alone is enough for the desk to find its own mistake.
+ * The orders that share this one's waybill number (合单): those its merge names that are still in
+ * that same merge. Read as they stand, so an order that left the merge holds its number alone.
  */
-async function refuseWaybillsOfOtherOrders(tx: Tx, record: OrderRecord): Promise<void> {
+async function mergePartners(tx: Tx, record: OrderRecord): Promise<Set<string>> {
+  const partners = new Set<string>();
+  if (!record.merge) return partners;
+  for (const orderNo of record.merge.orderNos) {
+    if (orderNo === record.orderNo) continue;
+    const row = await tx.orders.get(orderNo);
+    if (row && stateOf(row).record.merge?.id === record.merge.id) partners.add(orderNo);
+  }
+  return partners;
+}
+
+/**
+ * A tracking number belongs to one order, or to the orders of one merge. The holder is not named:
+ * it may lie outside the caller's scope, and the number alone is enough for the desk to find its
+ * own mistake.
+ */
+async function refuseWaybillsOfOtherOrders(tx: Tx, record: OrderRecord, partners: Set<string>): Promise<void> {
   const taken: string[] = [];
   for (const { trackingNo } of record.waybills) {
     const holder = await tx.orders.waybillHolder(trackingNo);
-    if (holder !== null && holder !== record.orderNo) taken.push(trackingNo);
+    if (holder !== null && holder !== record.orderNo && !partners.has(holder)) taken.push(trackingNo);
   }
   if (taken.length > 0) throw trackingInUse(taken);
 }

@@ -39,6 +39,11 @@ export async function takeBackup(
   } finally {
     source.close();
   }
+  // A backup is one self-contained file: in WAL mode (the service's) every later reader, the
+  // restore's check included, would leave -wal and -shm files beside it that pruning never removes.
+  const copy = new Database(partial);
+  copy.pragma('journal_mode = DELETE');
+  copy.close();
   chmodSync(partial, 0o600);
   renameSync(partial, path);
   pruneBackups(dir, keep);

@@ -1,12 +1,13 @@
 import {
   AFTER_SALE_APPROVE,
   AFTER_SALE_RECEIVE_RETURN,
+  AFTER_SALE_RETURN_PARCEL,
   AFTER_SALE_REFUND,
   AFTER_SALE_REJECT,
   AFTER_SALE_SHIP_EXCHANGE,
 } from '../aftersales/intents';
 import { CREATE_DEALER_ORDER } from '../intake/create';
-import { CANCEL, LOCK, NOTE, SHIP, TRACKING_EVENT, UNLOCK } from '../orders/intents';
+import { CANCEL, LOCK, MERGE, NOTE, SHIP, SPLIT, TRACKING_EVENT, UNLOCK, UNMERGE, UNSPLIT } from '../orders/intents';
 import { REDEEM, UNDO_REDEMPTION } from '../redemption/intents';
 import type { IntentHandlers } from './handler';
 
@@ -21,9 +22,14 @@ export const INTENT_HANDLERS: IntentHandlers = {
   UNLOCK,
   NOTE,
   TRACKING_EVENT,
+  SPLIT,
+  UNSPLIT,
+  MERGE,
+  UNMERGE,
   AFTER_SALE_APPROVE,
   AFTER_SALE_REJECT,
   AFTER_SALE_RECEIVE_RETURN,
+  AFTER_SALE_RETURN_PARCEL,
   AFTER_SALE_REFUND,
   AFTER_SALE_SHIP_EXCHANGE,
 };

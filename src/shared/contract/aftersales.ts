@@ -22,6 +22,12 @@ export const afterSalesProcedures = {
     output: orderDetail,
     right: 'aftersales.receiveReturn',
   }),
+  /** The buyer's return parcel as staff were told it, so the return desk finds the request by scanning it. */
+  'aftersales.returnParcel': procedure({
+    input: intentPayloads.AFTER_SALE_RETURN_PARCEL,
+    output: orderDetail,
+    right: 'aftersales.receiveReturn',
+  }),
   'aftersales.refund': procedure({
     input: intentPayloads.AFTER_SALE_REFUND,
     output: orderDetail,

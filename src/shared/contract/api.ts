@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { afterSalesProcedures } from './aftersales';
-import { floorProcedures } from './floor';
+import { floorProcedures, returnProcedures, shipmentProcedures } from './floor';
 import { printProcedures } from './print';
 import { shippingProcedures } from './shipping';
 import { ROLES } from '../domain/vocabulary';
@@ -245,6 +245,8 @@ export const procedures = {
   ...importProcedures,
   ...settingsProcedures,
   ...floorProcedures,
+  ...shipmentProcedures,
+  ...returnProcedures,
   // Local actions: applied at once on this device, queued for the order service (the same payloads as the intents).
   'orders.ship': procedure({ input: intentPayloads.SHIP, output: orderDetail, right: 'orders.ship' }),
   'orders.lock': procedure({ input: intentPayloads.LOCK, output: orderDetail, right: 'orders.lock' }),

@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { AFTER_SALE_STATUSES, AFTER_SALE_TYPES } from '../domain/vocabulary';
 import { orderDetail } from './orders';
 import { orderNo, procedure } from './procedure';
+import { intentPayloads } from './sync';
 
 /** One line of an order at the scanning station: what is owed and how much of it was scanned. */
 export const verifyLineView = z.strictObject({
+  /** The order the line is of: the opened one, or another order of its merge (合单). */
+  orderNo: z.string(),
   lineNo: z.number().int().min(1),
   sku: z.string(),
   barcode: z.string().nullable(),
@@ -24,6 +28,10 @@ export const verifyState = z.strictObject({
   complete: z.boolean(),
   /** Why the order cannot ship at all now (ORDER_LOCKED, SHIPPING_INTERCEPTED, …), or null. */
   blockedBy: z.string().nullable(),
+  /** 拆单: this parcel is part `no` of `of`; its lines are what the part holds. */
+  part: z.strictObject({ no: z.number().int().min(1), of: z.number().int().min(2) }).nullable(),
+  /** 合单: the merge's other orders, whose lines are verified into the same parcel. */
+  mergedWith: z.array(z.string()),
   lines: z.array(verifyLineView),
 });
 export type VerifyState = z.infer<typeof verifyState>;
@@ -69,6 +77,13 @@ export const labelToPrint = z.strictObject({
   trackingNo: z.string(),
   carrier: z.string(),
   sender: z.strictObject({ name: z.string(), warehouse: z.string() }),
+  /** 合单: the merge's other orders, whose goods travel in the same parcel under this one label. */
+  mergedWith: z.array(
+    z.strictObject({
+      orderNo: z.string(),
+      lines: z.array(z.strictObject({ name: z.string(), spec: z.string(), quantity: z.number().int() })),
+    }),
+  ),
 });
 export type LabelToPrint = z.infer<typeof labelToPrint>;
 const warehouseId = z.string().min(1).max(64);
@@ -127,6 +142,54 @@ export const floorProcedures = {
   'labels.void': procedure({
     input: z.strictObject({ trackingNo: z.string().trim().min(1).max(40), reason: z.string().trim().min(1).max(200) }),
     output: labelBlock,
+    right: 'orders.ship',
+  }),
+};
+
+/** 退货扫描: the request a buyer's return parcel belongs to, found by the number on the parcel. */
+export const returnParcel = z.strictObject({
+  orderNo: z.string(),
+  afterSaleId: z.string(),
+  afterSaleNo: z.string(),
+  type: z.enum(AFTER_SALE_TYPES),
+  status: z.enum(AFTER_SALE_STATUSES),
+});
+export type ReturnParcel = z.infer<typeof returnParcel>;
+
+export const returnProcedures = {
+  'returns.find': procedure({
+    input: z.strictObject({ trackingNo: z.string().trim().min(1).max(40) }),
+    output: returnParcel,
+    right: 'aftersales.receiveReturn',
+  }),
+};
+
+const orderNos = z.strictObject({ orderNos: z.array(z.string()) });
+
+/**
+ * 拆单 and 合单 before shipping, as intents the service re-runs. A merge is one intent per order,
+ * queued together; its shipment is one parcel per order under one tracking number.
+ */
+export const shipmentProcedures = {
+  'orders.split': procedure({ input: intentPayloads.SPLIT, output: orderDetail, right: 'orders.ship' }),
+  'orders.unsplit': procedure({ input: intentPayloads.UNSPLIT, output: orderDetail, right: 'orders.ship' }),
+  /** Orders this desk holds that could join one order in a merge (same buyer, receiver, warehouse; shippable). */
+  'orders.mergeCandidates': procedure({ input: z.strictObject({ orderNo }), output: orderNos, right: 'orders.ship' }),
+  'orders.merge': procedure({
+    input: z.strictObject({ orderNos: z.array(orderNo).min(2).max(20) }),
+    output: orderNos.extend({ mergeId: z.string() }),
+    right: 'orders.ship',
+  }),
+  /** Undoes the merge of an order for every order of it this desk holds. */
+  'orders.unmerge': procedure({ input: z.strictObject({ orderNo }), output: orderNos, right: 'orders.ship' }),
+  /** Ships every order of a merge at once: everything each still owes, in one parcel under one number. */
+  'orders.shipMerge': procedure({
+    input: z.strictObject({
+      orderNo,
+      carrier: z.string().min(1).max(16),
+      trackingNo: z.string().trim().min(1).max(40),
+    }),
+    output: orderNos,
     right: 'orders.ship',
   }),
 };

@@ -32,6 +32,8 @@ export const orderListFilter = z.strictObject({
   dealerIds: ids,
   locked: z.boolean().optional(),
   exception: z.boolean().optional(),
+  /** 物流异常: a parcel returned or refused, or one in transit with no news for `quietDays`. */
+  logisticsAnomaly: z.strictObject({ quietDays: z.number().int().min(1).max(30) }).optional(),
   time: z
     .strictObject({ field: z.enum(LIST_TIME_FIELDS), from: epochMs.optional(), to: epochMs.optional() })
     .refine((t) => t.from === undefined || t.to === undefined || t.from <= t.to, {

@@ -150,6 +150,32 @@ export const redemptionCodeRecord = z.strictObject({
 });
 export type RedemptionCodeRecord = z.infer<typeof redemptionCodeRecord>;
 
+const lineQuantities = z
+  .array(z.strictObject({ lineNo: z.number().int().min(1), quantity: z.number().int().min(1) }))
+  .min(1);
+
+/**
+ * 拆单: the order's units in shipments of their own, each to leave under its own label. A part is
+ * shipped once a waybill carries it (its id); until every part has, the split can be undone.
+ */
+export const splitRecord = z.strictObject({
+  parts: z
+    .array(z.strictObject({ lines: lineQuantities, waybillId: id.nullable() }))
+    .min(2)
+    .max(20),
+});
+export type SplitRecord = z.infer<typeof splitRecord>;
+
+/**
+ * 合单: this order leaves in one parcel, under one label, with the other orders of the merge (same
+ * buyer, receiver and warehouse). `orderNos` lists every order asked into it, this one included.
+ */
+export const mergeRecord = z.strictObject({
+  id,
+  orderNos: z.array(z.string().min(6).max(40)).min(2).max(20),
+});
+export type MergeRecord = z.infer<typeof mergeRecord>;
+
 export const timelineRecord = z.strictObject({
   at: epochMs,
   actor: z.string().max(64),
@@ -212,6 +238,10 @@ export const orderRecord = z.strictObject({
   promotions: z.array(promotionRecord),
   invoice: invoiceRecord.nullable(),
   waybills: z.array(waybillRecord),
+  /** Absent unless staff split the order into shipments (拆单) before it shipped. */
+  split: splitRecord.optional(),
+  /** Absent unless staff merged the order with others into one shipment (合单). */
+  merge: mergeRecord.optional(),
   afterSales: z.array(afterSaleRecord),
   redemptionCode: redemptionCodeRecord.nullable(),
   timeline: z.array(timelineRecord),

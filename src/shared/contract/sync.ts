@@ -62,7 +62,27 @@ export const intentPayloads = {
     parcels: z.array(parcelInput).min(1).max(50),
     /** Every unit of these parcels was scanned at the desk (扫描验货); the desk sets it, never the user. */
     verified: z.boolean().optional(),
+    /** The merge (合单) this parcel ships: every order of it gets the same waybill number. */
+    merge: z.string().min(1).max(64).optional(),
   }),
+  /** 拆单: the units still owed, put into parts that each leave as a parcel of their own. */
+  SPLIT: z.strictObject({
+    orderNo,
+    parts: z.array(z.array(lineQty).min(1).max(200)).min(2).max(20),
+  }),
+  /** The split is undone: what is still owed leaves as one shipment again. */
+  UNSPLIT: z.strictObject({ orderNo }),
+  /**
+   * 合单: this order joins the merge `mergeId` of `orderNos` (this one included). A desk sends one
+   * per order of the merge, with the same id and list.
+   */
+  MERGE: z.strictObject({
+    orderNo,
+    mergeId: z.string().min(1).max(64),
+    orderNos: z.array(orderNo).min(2).max(20),
+  }),
+  /** This order leaves the merge and ships on its own again. */
+  UNMERGE: z.strictObject({ orderNo, mergeId: z.string().min(1).max(64) }),
   REDEEM: z.strictObject({
     code: z.string().regex(/^\d{4,12}$/),
     storeId: z.string().min(1).max(64),
@@ -87,6 +107,13 @@ export const intentPayloads = {
   AFTER_SALE_APPROVE: z.strictObject({ orderNo, afterSaleId: z.string().min(1).max(64) }),
   AFTER_SALE_REJECT: z.strictObject({ orderNo, afterSaleId: z.string().min(1).max(64), reason }),
   AFTER_SALE_RECEIVE_RETURN: z.strictObject({ orderNo, afterSaleId: z.string().min(1).max(64) }),
+  /** The parcel a buyer sends a return or an exchange back in, as staff were told it. */
+  AFTER_SALE_RETURN_PARCEL: z.strictObject({
+    orderNo,
+    afterSaleId: z.string().min(1).max(64),
+    carrier: z.string().min(1).max(16),
+    trackingNo: z.string().trim().min(1).max(40),
+  }),
   AFTER_SALE_REFUND: z.strictObject({ orderNo, afterSaleId: z.string().min(1).max(64) }),
   AFTER_SALE_SHIP_EXCHANGE: z.strictObject({
     orderNo,

@@ -81,6 +81,44 @@ export function applyAfterSaleReject(
   return accepted(logged(ctx, step.state, 'AFTER_SALE_REJECT', detail));
 }
 
+/** The requests whose goods come back in a parcel, while that parcel is still to arrive. */
+const PARCEL_EXPECTED: ReadonlySet<AfterSaleRecord['status']> = new Set([
+  'PENDING_REVIEW',
+  'AWAITING_RETURN',
+  'AWAITING_EXCHANGE_RETURN',
+]);
+
+/**
+ * AFTER_SALE_RETURN_PARCEL: staff write down the parcel the buyer sent the goods back in (told on
+ * the phone, read off the platform), so the return desk finds the request by scanning it. A
+ * correction replaces the number; only a return or an exchange, and only before the goods arrived.
+ */
+export function applyAfterSaleReturnParcel(
+  state: OrderState,
+  payload: IntentPayload<'AFTER_SALE_RETURN_PARCEL'>,
+  ctx: ApplyContext,
+): Applied {
+  const { record } = state;
+  const request = record.afterSales.find((a) => a.id === payload.afterSaleId);
+  if (!request)
+    return refusal('AFTER_SALE_NOT_FOUND', `No after-sale ${payload.afterSaleId} on order ${record.orderNo}`);
+  if (request.type === 'REFUND_ONLY') return refusal('WRONG_TYPE', `${request.afterSaleNo} is a refund only`);
+  if (!PARCEL_EXPECTED.has(request.status))
+    return refusal('WRONG_STATUS', `${request.afterSaleNo} (${request.status}) expects no parcel now`);
+  const check = checkTrackingNo(payload.carrier, payload.trackingNo);
+  if (!check.ok) return refusal(check.code, `${payload.carrier} ${payload.trackingNo}`, { trackingNo: check.code });
+  const returnShipment = { carrier: payload.carrier, trackingNo: check.normalized };
+  const updated: AfterSaleRecord = { ...request, returnShipment, updatedAt: ctx.now };
+  const next = {
+    ...state,
+    record: { ...record, afterSales: record.afterSales.map((a) => (a.id === request.id ? updated : a)) },
+  };
+  const carrier = carrierByCode(payload.carrier)?.nameZh ?? payload.carrier;
+  return accepted(
+    logged(ctx, next, 'RETURN_PARCEL', `${request.afterSaleNo} 买家退回快递：${carrier} ${check.normalized}`),
+  );
+}
+
 /** AFTER_SALE_RECEIVE_RETURN: the returned goods are back (the shelf they go on is the service's). */
 export function applyAfterSaleReceiveReturn(
   state: OrderState,

@@ -2,6 +2,7 @@ import type { Intent, IntentPayload, IntentType } from '../contract/sync';
 import {
   applyAfterSaleApprove,
   applyAfterSaleReceiveReturn,
+  applyAfterSaleReturnParcel,
   applyAfterSaleRefund,
   applyAfterSaleReject,
   applyAfterSaleShipExchange,
@@ -12,7 +13,9 @@ import { applyNote } from './note';
 import { applyTrackingEntry } from './tracking';
 import { redeemOrder, undoRedemptionOrder } from './redeem';
 import { refusal, type ApplyContext, type Applied } from './result';
+import { applyMerge, applyUnmerge } from './merge';
 import { applyShip } from './ship';
+import { applySplit, applyUnsplit } from './split';
 import type { OrderState } from './state';
 
 /**
@@ -28,6 +31,8 @@ export * from './act';
 export * from './timeline';
 export * from './waybill';
 export * from './ship';
+export * from './split';
+export * from './merge';
 export * from './cancel';
 export * from './lock';
 export * from './note';
@@ -66,9 +71,14 @@ export const ORDER_INTENT_APPLIERS: { [T in OrderIntentType]: OrderIntentApplier
   UNLOCK: applyUnlock,
   NOTE: applyNote,
   TRACKING_EVENT: applyTrackingEntry,
+  SPLIT: applySplit,
+  UNSPLIT: applyUnsplit,
+  MERGE: applyMerge,
+  UNMERGE: applyUnmerge,
   AFTER_SALE_APPROVE: applyAfterSaleApprove,
   AFTER_SALE_REJECT: applyAfterSaleReject,
   AFTER_SALE_RECEIVE_RETURN: applyAfterSaleReceiveReturn,
+  AFTER_SALE_RETURN_PARCEL: applyAfterSaleReturnParcel,
   AFTER_SALE_REFUND: applyAfterSaleRefund,
   AFTER_SALE_SHIP_EXCHANGE: applyAfterSaleShipExchange,
   REDEEM: (state, p, ctx) =>

@@ -28,6 +28,19 @@ export const INTENT_REFUSALS = [
   'TRACKING_VOIDED',
   /** A tracking event for a number that is none of the order's parcels. */
   'TRACKING_NOT_ON_ORDER',
+  /** 拆单 parts that do not hold every owed unit exactly once. */
+  'SPLIT_INVALID',
+  'ALREADY_SPLIT',
+  'NOT_SPLIT',
+  /** A parcel of a split order that is none of its unshipped parts. */
+  'NOT_A_SPLIT_PART',
+  /** 合单 of fewer than two orders, or of orders that differ in buyer, receiver or warehouse. */
+  'MERGE_TOO_FEW',
+  'MERGE_MISMATCH',
+  'ALREADY_MERGED',
+  'NOT_MERGED',
+  /** A merged order ships only with its merge, in one parcel under one label. */
+  'MERGED_ORDER',
 ] as const;
 
 export type IntentRefusal = OrderRefusal | AfterSaleRefusal | AfterSaleEffectRefusal | (typeof INTENT_REFUSALS)[number];

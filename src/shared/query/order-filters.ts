@@ -31,7 +31,10 @@ export type OrderColumn =
  *   without that time (unpaid, unshipped) never matches;
  * - `orderNo`: an order number, or the start of one (a parent number finds its children);
  * - `text`: free text over order no., receiver name and phone, tracking numbers (each store
- *   searches with what it has: the desk a trigram index, the service a search column).
+ *   searches with what it has: the desk a trigram index, the service a search column);
+ * - `logisticsAnomaly`: 物流异常, a parcel returned or refused, or one in transit quiet for that many
+ *   days (src/shared/domain/logistics-watch.ts). Only the desk keeps the columns it needs; the
+ *   service's list does not narrow by it.
  */
 export type FilterKind =
   | { kind: 'oneOf'; column: OrderColumn }
@@ -39,7 +42,8 @@ export type FilterKind =
   | { kind: 'present'; column: OrderColumn }
   | { kind: 'timeRange' }
   | { kind: 'orderNo' }
-  | { kind: 'text' };
+  | { kind: 'text' }
+  | { kind: 'logisticsAnomaly' };
 
 /**
  * Every field of the order list's filter (orderListFilter), once: the desk's SQL
@@ -65,6 +69,7 @@ export const ORDER_FILTERS = {
   time: { kind: 'timeRange' },
   text: { kind: 'text' },
   orderNos: { kind: 'oneOf', column: 'orderNo' },
+  logisticsAnomaly: { kind: 'logisticsAnomaly' },
 } as const satisfies { [K in keyof Required<OrderListFilter>]: FilterKind };
 
 export type FilterField = keyof typeof ORDER_FILTERS;

@@ -61,6 +61,18 @@ async function openOrder(page: Page, orderNo: string): Promise<void> {
   await page.getByTestId('detail-actions').waitFor();
 }
 
+/** The scanning station with an order of the Shanghai warehouse opened, as a scanner opens it. */
+async function openAtStation(page: Page, { serviceUrl }: TourContext): Promise<void> {
+  await nav('floor')(page);
+  const waiting = [...(await serviceOrders(serviceUrl, 'warehouse1')).values()].find(
+    (o) => o.status === 'PENDING_SHIPMENT' && o.warehouseId === 'WH-SH' && !o.locked && o.refundStatus === 'NONE',
+  );
+  if (!waiting) throw new Error('no order waits in the Shanghai warehouse');
+  await page.getByTestId('scan-station').waitFor();
+  await page.keyboard.type(waiting.orderNo, { delay: 3 });
+  await page.keyboard.press('Enter');
+}
+
 export const TOUR: TourScreen[] = [
   {
     id: 'sign-in',
@@ -142,10 +154,38 @@ export const TOUR: TourScreen[] = [
     ready: (page) => page.getByTestId('scan-station'),
   },
   {
+    id: 'floor-order',
+    user: 'warehouse1',
+    reach: openAtStation,
+    ready: (page) => page.getByTestId('verify-order'),
+  },
+  {
+    id: 'split-dialog',
+    user: 'warehouse1',
+    async reach(page, tour) {
+      await openAtStation(page, tour);
+      await page.getByTestId('verify-order').waitFor();
+      await page.getByTestId('split-order').click();
+    },
+    ready: (page) => page.getByTestId('split-dialog'),
+  },
+  {
+    id: 'returns',
+    user: 'warehouse1',
+    reach: nav('returns'),
+    ready: (page) => page.getByTestId('return-scan'),
+  },
+  {
     id: 'exceptions',
     user: 'warehouse1',
     reach: nav('exceptions'),
     ready: (page) => page.locator('.exceptions-screen'),
+  },
+  {
+    id: 'settings',
+    user: 'admin',
+    reach: nav('settings'),
+    ready: (page) => page.getByTestId('settings-running-service'),
   },
   {
     id: 'after-sales',
@@ -196,5 +236,18 @@ export const TOUR: TourScreen[] = [
     user: 'dealer1',
     reach: async () => undefined,
     ready: (page) => page.getByTestId('dealer-screen'),
+  },
+  {
+    id: 'imports',
+    user: 'admin',
+    reach: nav('imports'),
+    ready: (page) => page.getByTestId('import-shop'),
+  },
+  {
+    id: 'connectors',
+    user: 'admin',
+    reach: nav('connectors'),
+    // The tour's demo runs without platform shops: the screen says how to connect one.
+    ready: (page) => page.getByTestId('connectors-table').or(page.getByTestId('empty')),
   },
 ];

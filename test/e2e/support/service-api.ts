@@ -45,12 +45,14 @@ export async function buyerAsks(
   orderNo: string,
   type: AfterSaleType,
   reason: string,
+  /** The parcel the buyer sends the goods back in, when they say. */
+  returnShipment?: { carrier: string; trackingNo: string },
 ): Promise<AfterSaleRecord> {
   const token = await tokenOf(serviceUrl, 'admin');
   const answer = await fetch(`${serviceUrl}/v1/events/after-sale-requested`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ orderNo, type, reason }),
+    body: JSON.stringify({ orderNo, type, reason, ...(returnShipment ? { returnShipment } : {}) }),
   });
   if (answer.status !== 200) throw new Error(`after-sale on ${orderNo}: ${answer.status} ${await answer.text()}`);
   return (await answer.json()) as AfterSaleRecord;

@@ -1,11 +1,12 @@
 import electronLog from 'electron-log/node';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../src/main/app/app';
 import { openDeskLogs } from '../../../src/main/diagnostics/desk-log';
+import { EXPORT_RETENTION_MS } from '../../../src/main/orders/export';
 import { MemoryVault } from '../../../src/main/session/token-vault';
 import { scrub } from '../../../src/main/diagnostics/scrub';
 import { startTestService, type TestService } from '../../support/service';
@@ -56,6 +57,9 @@ describe('导出诊断信息: what support gets, and what it never gets', () => 
     if (!result.ok) throw new Error(result.error.message);
     const { path, fileName } = result.value as { path: string; fileName: string };
     expect(fileName).toMatch(/^diagnostics-\d{8}T\d{6}\.zip$/);
+    // The file keeps the name a person sends (browser mode's download names it after the file).
+    expect(basename(path)).toBe(fileName);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
     const entries = unzipSync(new Uint8Array(readFileSync(path)));
     const names = Object.keys(entries).sort();
     expect(names).toEqual(
@@ -86,6 +90,18 @@ describe('导出诊断信息: what support gets, and what it never gets', () => 
     for (const secret of ['demo1234', 'Wr0ng-secret!', token, live!.code, 'clerk1', ...orders]) {
       expect(text.includes(secret), secret).toBe(false);
     }
+  });
+
+  it('deletes earlier exports after the retention period, as it does order exports', async () => {
+    const first = await app.dispatch('diagnostics.export', {});
+    if (!first.ok) throw new Error(first.error.message);
+    const folder = dirname((first.value as { path: string }).path);
+    const old = (Date.now() - EXPORT_RETENTION_MS - 60_000) / 1000;
+    utimesSync(folder, old, old);
+    const second = await app.dispatch('diagnostics.export', {});
+    if (!second.ok) throw new Error(second.error.message);
+    expect(existsSync(folder)).toBe(false);
+    expect(existsSync((second.value as { path: string }).path)).toBe(true);
   });
 
   it('masks what must not leave the desk in any line', () => {

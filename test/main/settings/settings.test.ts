@@ -54,6 +54,13 @@ describe('设置: which order service and update feed a desk uses', () => {
       updateUrl: 'https://u.example.com/',
       lockedByEnvironment: { serviceUrl: true, updateUrl: true },
     });
+    // Plain http saved on a lab network is not used by a run that does not allow it: the desk starts.
+    writeFileSync(
+      join(dir, 'desk-settings.json'),
+      JSON.stringify({ serviceUrl: 'http://10.0.0.5:4610', updateUrl: null }),
+    );
+    expect(deskStart(dir, {})).toMatchObject({ serviceUrl: null, serviceSource: 'demo' });
+    expect(deskStart(dir, {}, { allowInsecure: true })).toMatchObject({ serviceUrl: 'http://10.0.0.5:4610' });
     // A damaged file is no settings: the desk still starts.
     writeFileSync(join(dir, 'desk-settings.json'), '{"serviceUrl": 42');
     expect(deskStart(dir, {})).toMatchObject({ serviceUrl: null, serviceSource: 'demo' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderDetail } from '../../../src/shared/contract/orders';
-import { pickList } from '../../../src/renderer/print/pick-list';
+import { inPickOrder, pickList } from '../../../src/renderer/print/pick-list';
 import { aLine, anOrder } from '../../fixtures/orders';
 
 const detail = (over: Parameters<typeof anOrder>[0]): OrderDetail => ({ ...anOrder(over), pendingSync: 0 });
@@ -51,5 +51,26 @@ describe('a pick list for a morning’s orders', () => {
       ],
     });
     expect(pickList([partly]).map((r) => [r.sku, r.quantity])).toEqual([['A1', 2]]);
+  });
+});
+
+describe('the batch label queue', () => {
+  it('prints in pick order: by the first SKU each order still owes, then by order number', () => {
+    const cup = detail({ orderNo: 'M2506010000000301', lines: [aLine({ lineNo: 1, sku: 'BJ00007', quantity: 1 })] });
+    const shirtB = detail({ orderNo: 'M2506010000000303', lines: [aLine({ lineNo: 1, sku: 'FZ00103', quantity: 1 })] });
+    const shirtA = detail({
+      orderNo: 'M2506010000000302',
+      lines: [aLine({ lineNo: 1, sku: 'SP20001', quantity: 1 }), aLine({ lineNo: 2, sku: 'FZ00103', quantity: 2 })],
+    });
+    // Its cup already left: the walk meets this order at the nuts, not at the cup.
+    const nuts = detail({
+      orderNo: 'M2506010000000304',
+      lines: [
+        aLine({ lineNo: 1, sku: 'BJ00007', quantity: 1, shippedQuantity: 1 }),
+        aLine({ lineNo: 2, sku: 'SP20001', quantity: 1 }),
+      ],
+    });
+    const queue = inPickOrder([nuts, shirtB, cup, shirtA].map((order) => ({ order })));
+    expect(queue.map((l) => l.order.orderNo)).toEqual([cup, shirtA, shirtB, nuts].map((o) => o.orderNo));
   });
 });

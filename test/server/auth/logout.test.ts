@@ -24,6 +24,13 @@ describe('signing out ends the session at the service', () => {
     expect((await call(`${service.url}/v1/auth/logout`, { body: {} })).status).toBe(401);
   });
 
+  it('signs out a client that posts no body at all', async () => {
+    const clerk = await service.login('clerk1');
+    const out = await call(`${service.url}/v1/auth/logout`, { method: 'POST', token: clerk.token });
+    expect(out).toMatchObject({ status: 200, body: {} });
+    expect((await clerk.get('/v1/orders?limit=1')).status).toBe(401);
+  });
+
   it('notices within 10 seconds a token revoked behind its back (by another node of the service)', async () => {
     const clerk = await service.login('clerk1');
     expect((await clerk.get('/v1/orders?limit=1')).status).toBe(200);

@@ -103,6 +103,6 @@ describe('the OpenAPI document', () => {
         'UNKNOWN_INTENT_TYPE',
       ]),
     );
-    expect(INTENT_TYPES.length).toBe(14);
+    expect(INTENT_TYPES.length).toBe(19);
   });
 });

@@ -78,6 +78,8 @@ describe('backing the order service up and restoring it', () => {
     const restoredDir = join(root, 'restored');
     const restored = await cli(['restore', '--from', join(backups, file!), '--data', restoredDir]);
     expect(restored).toMatchObject({ code: 0 });
+    // Reading the backup (the restore's check) leaves nothing beside it: one file per backup.
+    expect(readdirSync(backups)).toEqual([file]);
     expect(tablesOf(join(restoredDir, 'orders.sqlite'))).toEqual(before);
 
     // The restored data serves: the demo admin signs in on it.

@@ -16,7 +16,9 @@ import { migration013PromotionTerms } from './013_promotion_terms';
 import { migration014Floor } from './014_floor';
 import { migration015LabelBlock } from './015_label_block';
 import { migration016ExternalOrders } from './016_external_orders';
-import { migration017OrderDetails } from './017_order_details';
+import { migration017ShippingPlan } from './017_shipping_plan';
+import { migration018LogisticsWatch } from './018_logistics_watch';
+import { migration019OrderDetails } from './019_order_details';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -38,7 +40,9 @@ export const MIGRATIONS: readonly Migration[] = [
   migration014Floor,
   migration015LabelBlock,
   migration016ExternalOrders,
-  migration017OrderDetails,
+  migration017ShippingPlan,
+  migration018LogisticsWatch,
+  migration019OrderDetails,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -28,7 +28,8 @@ const HEAD_SQL = `
          o.remark, o.created_at AS createdAt, o.paid_at AS paidAt, o.shipped_at AS shippedAt,
          o.completed_at AS completedAt, o.updated_at AS updatedAt, ${PENDING_SYNC_SQL} AS pendingSync,
          o.receiver_name AS receiverName, o.receiver_phone AS receiverPhone,
-         o.receiver_province AS receiverProvince, o.receiver_city AS receiverCity, d.detail
+         o.receiver_province AS receiverProvince, o.receiver_city AS receiverCity, d.detail,
+         o.shipping_plan AS shippingPlan
   FROM orders o CROSS JOIN parent_orders p ON p.id = o.parent_id JOIN order_details d ON d.order_id = o.id`;
 
 type Head = Omit<OrderRecord, 'buyer' | 'amounts' | 'payment' | 'locked' | 'exception' | 'external' | ChildKey> & {
@@ -49,9 +50,19 @@ type Head = Omit<OrderRecord, 'buyer' | 'amounts' | 'payment' | 'locked' | 'exce
   receiverProvince: string | null;
   receiverCity: string | null;
   detail: string;
+  shippingPlan: string | null;
 } & OrderRecord['amounts'];
 type ChildKey =
-  'receiver' | 'lines' | 'promotions' | 'invoice' | 'waybills' | 'afterSales' | 'redemptionCode' | 'timeline';
+  | 'split'
+  | 'merge'
+  | 'receiver'
+  | 'lines'
+  | 'promotions'
+  | 'invoice'
+  | 'waybills'
+  | 'afterSales'
+  | 'redemptionCode'
+  | 'timeline';
 
 /** Collections come back in the record's array order: by position or local id, both given in array order (lines: by line number). */
 const CHILD_SQL = {
@@ -116,11 +127,13 @@ export function getOrderDetail(db: Db, scope: DataScope, orderNo: string): Order
     receiverProvince,
     receiverCity,
     detail,
+    shippingPlan,
     ...order
   } = head;
   const parts = detailParts(detail);
   return {
     ...order,
+    ...(shippingPlan ? (JSON.parse(shippingPlan) as Pick<OrderRecord, 'split' | 'merge'>) : {}),
     locked: locked === 1,
     exception: exception === null ? null : (JSON.parse(exception) as OrderRecord['exception']),
     external: external === null ? null : (JSON.parse(external) as OrderRecord['external']),

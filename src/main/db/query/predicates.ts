@@ -1,5 +1,6 @@
 import type { OrderListFilter } from '../../../shared/contract/orders';
 import { FILTER_FIELDS, ORDER_FILTERS, type FilterKind, type OrderColumn } from '../../../shared/query/order-filters';
+import { quietCutoff } from '../../../shared/domain/logistics-watch';
 import type { DataScope } from '../../../shared/domain/vocabulary';
 import type { Db } from '../connection';
 import { placeholders } from '../sql';
@@ -58,6 +59,8 @@ export interface FilterOptions {
   unindexed: Unindexed;
   /** A page needs the first rows in order, a count needs all rows: free text plans differ. */
   purpose: TextPurpose;
+  /** The clock the 物流异常 filter measures quiet parcels by (now, unless a test says). */
+  now?: number;
 }
 
 /** The desk's name of each order column a filter narrows (src/shared/query/order-filters.ts). */
@@ -140,6 +143,13 @@ export function filterClauses(db: Db, filter: OrderListFilter, options: FilterOp
       case 'text':
         clauses.push(textClause(db, value as string, options.purpose));
         break;
+      case 'logisticsAnomaly': {
+        // Two indexed terms SQLite can OR together; the status test keeps what the columns already say.
+        const { quietDays } = value as NonNullable<OrderListFilter['logisticsAnomaly']>;
+        const cutoff = quietCutoff(options.now ?? Date.now(), quietDays);
+        clauses.push({ sql: '(o.tracking_troubled = 1 OR o.tracking_quiet_since < ?)', params: [cutoff] });
+        break;
+      }
     }
   }
   return clauses;

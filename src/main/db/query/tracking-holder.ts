@@ -19,3 +19,11 @@ export function trackingNumbersOf(type: string, payload: unknown): string[] {
   if (type === 'AFTER_SALE_SHIP_EXCHANGE') return [(payload as IntentPayload<'AFTER_SALE_SHIP_EXCHANGE'>).trackingNo];
   return [];
 }
+
+/** Whether a number on `holder` may go on `orderNo` too: both are of one merge (合单) in this desk's copy. */
+export function sameMerge(db: Database.Database, orderNo: string, holder: string): boolean {
+  const rows = db
+    .prepare('SELECT merge_id AS mergeId FROM orders WHERE order_no IN (?, ?)')
+    .all(orderNo, holder) as Array<{ mergeId: string | null }>;
+  return rows.length === 2 && rows[0]!.mergeId !== null && rows[0]!.mergeId === rows[1]!.mergeId;
+}

@@ -1,11 +1,12 @@
 import { DeleteOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Cascader, Form, Input, InputNumber, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Select, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { INVOICE_TITLE_TYPES, INVOICE_TYPES, PAYMENT_CHANNELS } from '../../../shared/domain/vocabulary';
 import { PROVINCES } from '../../../shared/demo/regions';
 import type { DealerDraftInput } from '../../../shared/contract/api';
 import { fill, useMessages } from '../../i18n';
 import { onEvent } from '../../api/client';
+import { AddressPicker } from '../../components/AddressPicker';
 import { Amount } from '../../components/Amount';
 import { useDealer } from '../../stores/dealer';
 import { useSession } from '../../stores/session';
@@ -17,21 +18,7 @@ import './dealer.css';
 
 const MOBILE_PREFIX = /^1([3-9]\d{0,9})?$/;
 
-interface RegionOption {
-  value: string;
-  label: string;
-  children?: RegionOption[];
-}
-/** 省 / 市 / 区 for the Cascader, from the region list the demo company's addresses use. */
-const REGIONS: RegionOption[] = PROVINCES.map(([p]) => ({
-  value: p.name,
-  label: p.name,
-  children: p.cities.map((c) => ({
-    value: c.name,
-    label: c.name,
-    children: c.districts.map((d) => ({ value: d, label: d })),
-  })),
-}));
+/** A city's postcode where the demo region list knows it, so the field starts filled. */
 const postcodeOf = (province: string, city: string): string =>
   PROVINCES.find(([p]) => p.name === province)?.[0].cities.find((c) => c.name === city)?.postcode ?? '';
 
@@ -96,7 +83,6 @@ export function DealerScreen() {
     setFormKey((k) => k + 1);
   };
   const r = draft.receiver;
-  const region = [r.province, r.city, r.district].filter(Boolean);
   // The region's error: the first of its parts the checks refused.
   const regionField = ['receiver.province', 'receiver.city', 'receiver.district'].find((f) => errors[f]);
   const lineErrors = (i: number) => ['sku', 'unitPrice', 'quantity'].map((k) => `lines.${i}.${k}`);
@@ -169,18 +155,15 @@ export function DealerScreen() {
               validateStatus={regionField ? 'error' : undefined}
               help={regionField ? <FieldMessage field={regionField} errors={errors} /> : undefined}
             >
-              <Cascader
-                data-testid="receiver-region"
-                aria-label={`${m.dealer.province} / ${m.dealer.city} / ${m.dealer.district}`}
+              <AddressPicker
+                testId="receiver-region"
+                ariaLabel={`${m.dealer.province} / ${m.dealer.city} / ${m.dealer.district}`}
                 placeholder={m.dealer.choose}
-                options={REGIONS}
-                showSearch
-                changeOnSelect
-                value={region}
-                onChange={(path) => {
-                  const [province = '', city = '', district = ''] = (path ?? []) as string[];
-                  setReceiver({ province, city, district, postcode: postcodeOf(province, city) });
-                }}
+                status={regionField ? 'error' : undefined}
+                value={{ province: r.province, city: r.city, district: r.district }}
+                onChange={({ province, city, district }) =>
+                  setReceiver({ province, city, district, postcode: postcodeOf(province, city) })
+                }
               />
             </Form.Item>
             <Field label={m.dealer.address} field="receiver.address" errors={errors} wide>

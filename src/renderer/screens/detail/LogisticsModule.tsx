@@ -1,5 +1,5 @@
 import type { OrderDetail } from '../../../shared/contract/orders';
-import { Card, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Space, Tag, Timeline, Typography } from 'antd';
 import { fill, useI18n, useMessages } from '../../i18n';
 import { dateTime } from '../../lib/format';
 import { carrierName } from './carrier-name';
@@ -8,7 +8,14 @@ import { Fields, Module, None } from './parts';
 const WAYBILL_COLORS = { IN_TRANSIT: 'blue', DELIVERED: 'green', RETURNED: 'red' } as const;
 
 /** Every parcel: carrier, number, state, what is inside, and its tracking events newest first. */
-export function LogisticsModule({ order }: { order: OrderDetail }) {
+export function LogisticsModule({
+  order,
+  onEnterEvent,
+}: {
+  order: OrderDetail;
+  /** Staff enter what a carrier told them about a parcel (录入物流); absent for those who may not. */
+  onEnterEvent?: (trackingNo: string) => void;
+}) {
   const m = useMessages();
   const locale = useI18n((s) => s.locale);
   const t = m.detail.waybill;
@@ -24,7 +31,16 @@ export function LogisticsModule({ order }: { order: OrderDetail }) {
           className="waybill"
           data-tracking-no={w.trackingNo}
           title={fill(t.parcel, { n: i + 1 })}
-          extra={<Tag color={WAYBILL_COLORS[w.status]}>{t[w.status]}</Tag>}
+          extra={
+            <Space size={8}>
+              <Tag color={WAYBILL_COLORS[w.status]}>{t[w.status]}</Tag>
+              {onEnterEvent && w.status === 'IN_TRANSIT' && (
+                <Button size="small" data-testid="enter-tracking" onClick={() => onEnterEvent(w.trackingNo)}>
+                  {m.floor.entry.button}
+                </Button>
+              )}
+            </Space>
+          }
         >
           <Fields
             rows={[

@@ -4,6 +4,7 @@ import type { OrderDetail } from '../../../shared/contract/orders';
 import type { AfterSaleRecord } from '../../../shared/contract/records';
 import type { Result } from '../../../shared/contract/result';
 import type { DeskAfterSaleAction, DeskOrderAction } from '../../../shared/domain/action-availability';
+import { can } from '../../../shared/domain/rights';
 import { api } from '../../api/client';
 import { fill, useMessages } from '../../i18n';
 import { useShortcuts } from '../../keyboard/shortcuts';
@@ -116,10 +117,22 @@ export function OrderDetailPanel({ orderNo }: { orderNo: string }) {
             <PaymentModule order={order} />
             <PromotionsModule order={order} />
             <ItemsModule order={order} />
-            <LogisticsModule order={order} />
+            <LogisticsModule
+              order={order}
+              onEnterEvent={
+                session && can(session.role, 'orders.ship')
+                  ? (trackingNo) => setOpen({ kind: 'tracking', trackingNo })
+                  : undefined
+              }
+            />
             <InvoiceModule order={order} />
             <LinksModule order={order} />
-            <AfterSalesModule order={order} session={session} onAction={onAfterSale} />
+            <AfterSalesModule
+              order={order}
+              session={session}
+              onAction={onAfterSale}
+              onReturnParcel={(request) => setOpen({ kind: 'returnParcel', request })}
+            />
             <TimelineModule order={order} />
           </div>
           <PanelDialogs order={order} open={open} onClose={() => setOpen(null)} settle={settle} />

@@ -5,10 +5,15 @@ import { api } from '../../api/client';
 import { fill, useMessages } from '../../i18n';
 import { ExchangeDialog } from './ExchangeDialog';
 import { ReasonDialog } from './ReasonDialog';
+import { ReturnParcelDialog } from './ReturnParcelDialog';
+import { TrackingEntryDialog } from './TrackingEntryDialog';
 import { ShipDialog } from './ShipDialog';
 
 export type OpenDialog =
-  { kind: 'ship' | 'lock' | 'note' | 'cancel' } | { kind: 'reject' | 'exchange'; request: AfterSaleRecord } | null;
+  | { kind: 'ship' | 'lock' | 'note' | 'cancel' }
+  | { kind: 'reject' | 'exchange' | 'returnParcel'; request: AfterSaleRecord }
+  | { kind: 'tracking'; trackingNo: string }
+  | null;
 
 interface Props {
   order: OrderDetail;
@@ -73,6 +78,10 @@ export function PanelDialogs({ order, open, onClose, settle }: Props) {
       );
     case 'exchange':
       return <ExchangeDialog order={order} request={open.request} onClose={onClose} onDone={done} />;
+    case 'returnParcel':
+      return <ReturnParcelDialog order={order} request={open.request} onClose={onClose} onDone={done} />;
+    case 'tracking':
+      return <TrackingEntryDialog order={order} trackingNo={open.trackingNo} onClose={onClose} onDone={done} />;
     default:
       return null;
   }

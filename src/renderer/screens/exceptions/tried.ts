@@ -46,10 +46,21 @@ export const TRIED: { [T in IntentType]: Describe<T> } = {
   LOCK: (p, w) => reason(w, p.reason),
   UNLOCK: (_p, { m }) => m.exceptions.types.UNLOCK ?? '',
   NOTE: (p, { m }) => fill(m.exceptions.triedNote, { text: p.text }),
-  TRACKING_EVENT: (p, { m }) => fill(m.exceptions.triedNote, { text: `${p.trackingNo} ${p.description}` }),
+  TRACKING_EVENT: (p, { m }) =>
+    fill(m.floor.tried.tracking, {
+      trackingNo: p.trackingNo,
+      status: m.floor.trackingStatus[p.status],
+      description: p.description,
+    }),
+  SPLIT: (p, { m }) => fill(m.floor.tried.split, { n: p.parts.length }),
+  UNSPLIT: (_p, { m }) => m.floor.tried.unsplit,
+  MERGE: (p, { m }) => fill(m.floor.tried.merge, { orderNos: p.orderNos.filter((n) => n !== p.orderNo).join('、') }),
+  UNMERGE: (_p, { m }) => m.floor.tried.unmerge,
   AFTER_SALE_APPROVE: (p, { m }) => fill(m.exceptions.triedAfterSale, { id: p.afterSaleId }),
   AFTER_SALE_REJECT: (p, w) => `${fill(w.m.exceptions.triedAfterSale, { id: p.afterSaleId })}，${reason(w, p.reason)}`,
   AFTER_SALE_RECEIVE_RETURN: (p, { m }) => fill(m.exceptions.triedAfterSale, { id: p.afterSaleId }),
+  AFTER_SALE_RETURN_PARCEL: (p, { m, locale }) =>
+    `${fill(m.exceptions.triedAfterSale, { id: p.afterSaleId })}，${carrierName(p.carrier, locale)} ${p.trackingNo}`,
   AFTER_SALE_REFUND: (p, { m }) => fill(m.exceptions.triedAfterSale, { id: p.afterSaleId }),
   AFTER_SALE_SHIP_EXCHANGE: (p, { m, locale }) =>
     `${fill(m.exceptions.triedAfterSale, { id: p.afterSaleId })}，${carrierName(p.carrier, locale)} ${p.trackingNo}`,

@@ -1,4 +1,18 @@
-import { Alert, Card, Col, Input, Progress, Row, Space, Statistic, Table, Tag, Typography, type InputRef } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Input,
+  Progress,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+  type InputRef,
+} from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LabelBlock, ScanResult, ShiftCount, VerifyLineView, VerifyState } from '../../../shared/contract/floor';
 import { checkTrackingNo, guessCarriers } from '../../../shared/domain/carriers';
@@ -11,6 +25,7 @@ import { LabelPrint } from '../../print/LabelPrint';
 import { useLabels } from '../../stores/labels';
 import { useSession } from '../../stores/session';
 import { beepAccepted, beepRefused } from './beep';
+import { MergeDialog, SplitDialog } from './ShipmentDialogs';
 
 type Notice = { tone: 'success' | 'error' | 'info'; text: string } | null;
 
@@ -33,6 +48,7 @@ export function ScanStation() {
   const [itemText, setItemText] = useState('');
   const [trackingText, setTrackingText] = useState('');
   const [flash, setFlash] = useState<number | null>(null);
+  const [planning, setPlanning] = useState<'split' | 'merge' | null>(null);
   const orderField = useRef<InputRef>(null);
   const itemField = useRef<InputRef>(null);
   const trackingField = useRef<InputRef>(null);
@@ -73,10 +89,11 @@ export function ScanStation() {
   const canShip = order !== null && order.blockedBy === null && (order.complete || !order.requireVerification);
   // Each step hands the keyboard to the next field: a scanner never needs a click.
   useEffect(() => {
+    if (planning) return;
     if (!order) orderField.current?.focus();
     else if (order.complete && canShip) trackingField.current?.focus();
     else itemField.current?.focus();
-  }, [order, canShip]);
+  }, [order, canShip, planning]);
 
   const refuse = (text: string) => {
     beepRefused();
@@ -139,8 +156,13 @@ export function ScanStation() {
 
   const shipWith = async (trackingNo: string, carrier: string): Promise<boolean> => {
     if (!order) return false;
+    // A merge (合单) leaves as one parcel for all its orders; otherwise the parcel is what the station
+    // verified: everything owed, or the split's next part (拆单).
     const lines = order.lines.filter((l) => l.owed > 0).map((l) => ({ lineNo: l.lineNo, quantity: l.owed }));
-    const result = await api['orders.ship']({ orderNo: order.orderNo, parcels: [{ carrier, trackingNo, lines }] });
+    const result =
+      order.mergedWith.length > 0
+        ? await api['orders.shipMerge']({ orderNo: order.orderNo, carrier, trackingNo })
+        : await api['orders.ship']({ orderNo: order.orderNo, parcels: [{ carrier, trackingNo, lines }] });
     if (!result.ok) {
       refuse(refusalText(result.error));
       return false;
@@ -165,23 +187,51 @@ export function ScanStation() {
     await shipWith(trackingNo, carrier);
   };
 
+  /** After a split or a merge (or its undoing) the station shows the order's parcel as it now stands. */
+  const replan = async (text: string) => {
+    setPlanning(null);
+    if (!order) return;
+    const reopened = await api['floor.open']({ orderNo: order.orderNo });
+    if (!reopened.ok) return refuse(refusalText(reopened.error));
+    setOrder(reopened.value);
+    setNotice({ tone: 'info', text });
+  };
+
+  const undoPlan = async () => {
+    if (!order) return;
+    const result =
+      order.mergedWith.length > 0
+        ? await api['orders.unmerge']({ orderNo: order.orderNo })
+        : await api['orders.unsplit']({ orderNo: order.orderNo });
+    if (!result.ok) return refuse(refusalText(result.error));
+    await replan(m.floor.shipments.undone);
+  };
+
   const close = () => {
     setOrder(null);
     setNotice(null);
   };
   // Esc closes the open order; while the label view is up, Esc is the label view's.
   const escape = (event: React.KeyboardEvent) => {
-    if (event.key !== 'Escape' || labelsOpen || !order) return;
+    if (event.key !== 'Escape' || labelsOpen || planning || !order) return;
     event.preventDefault();
     close();
   };
 
+  const s = m.floor.shipments;
+  const planned = order !== null && (order.part !== null || order.mergedWith.length > 0);
   const done = order?.lines.reduce((n, l) => n + Math.min(l.verified, l.owed), 0) ?? 0;
   const total = order?.lines.reduce((n, l) => n + l.owed, 0) ?? 0;
 
   return (
     <div className="scan-station" data-testid="scan-station" onKeyDown={escape}>
       <LabelPrint />
+      {order && planning === 'split' && (
+        <SplitDialog order={order} onDone={() => void replan(s.splitDone)} onClose={() => setPlanning(null)} />
+      )}
+      {order && planning === 'merge' && (
+        <MergeDialog order={order} onDone={() => void replan(s.mergeDone)} onClose={() => setPlanning(null)} />
+      )}
       <Row gutter={16} align="top">
         <Col flex="auto">
           <Typography.Title level={3}>{t.title}</Typography.Title>
@@ -226,10 +276,33 @@ export function ScanStation() {
           <Card
             data-testid="verify-order"
             data-order-no={order.orderNo}
+            extra={
+              order.blockedBy === null &&
+              (planned ? (
+                <Button data-testid="undo-plan" onClick={() => void undoPlan()}>
+                  {order.mergedWith.length > 0 ? s.unmerge : s.unsplit}
+                </Button>
+              ) : (
+                <Space>
+                  <Button data-testid="split-order" onClick={() => setPlanning('split')}>
+                    {s.split}
+                  </Button>
+                  <Button data-testid="merge-order" onClick={() => setPlanning('merge')}>
+                    {s.merge}
+                  </Button>
+                </Space>
+              ))
+            }
             title={
               <Space>
                 <span className="mono">{order.orderNo}</span>
                 <span>{order.receiverName}</span>
+                {order.part && <Tag color="purple">{fill(t.part, order.part)}</Tag>}
+                {order.mergedWith.length > 0 && (
+                  <Tag color="purple" data-testid="verify-merged">
+                    {fill(t.merged, { orderNos: order.mergedWith.join('、') })}
+                  </Tag>
+                )}
                 {order.requireVerification ? (
                   <Tag color="orange">{t.policyRequired}</Tag>
                 ) : (
@@ -251,13 +324,22 @@ export function ScanStation() {
             <Table<VerifyLineView>
               size="small"
               pagination={false}
-              rowKey="lineNo"
+              rowKey={(line) => `${line.orderNo}#${line.lineNo}`}
               dataSource={order.lines}
               rowClassName={(line) =>
                 line.lineNo === flash ? 'verify-flash' : line.verified >= line.owed ? 'verify-done' : ''
               }
-              onRow={(line) => ({ 'data-line-no': line.lineNo, 'data-verified': line.verified }) as object}
+              onRow={(line) =>
+                ({
+                  'data-order-no': line.orderNo,
+                  'data-line-no': line.lineNo,
+                  'data-verified': line.verified,
+                }) as object
+              }
               columns={[
+                ...(order.mergedWith.length > 0
+                  ? [{ title: t.orderOfLine, dataIndex: 'orderNo', className: 'mono' as const }]
+                  : []),
                 {
                   title: t.item,
                   render: (_, line) => (

@@ -56,6 +56,11 @@ function chipsOf(m: Messages, s: SearchArea): Array<{ key: keyof SearchArea; tex
   words('sources', m.column.source, s.sources, (v) => m.source[v]);
   words('provinces', m.list.province, s.provinces, (v) => v);
   words('warehouseIds', m.list.warehouse, s.warehouseIds, (v) => v);
+  if (s.logisticsAnomaly)
+    chips.push({
+      key: 'logisticsAnomaly',
+      text: `${m.floor.anomaly.filter}: ${fill(m.floor.anomaly.quiet, { n: s.logisticsAnomaly.quietDays })}`,
+    });
   if (s.time) {
     const from = s.time.from === undefined ? '…' : dayOf(s.time.from);
     const to = s.time.to === undefined ? '…' : dayOf(s.time.to);

@@ -11,7 +11,8 @@ import {
   type ListTimeField,
 } from '../../../shared/domain/vocabulary';
 import { PROVINCE_NAMES } from '../../../shared/domain/provinces';
-import { useMessages } from '../../i18n';
+import { QUIET_DAYS_CHOICES } from '../../../shared/domain/logistics-watch';
+import { fill, useMessages } from '../../i18n';
 import { type SearchArea } from '../../stores/orders';
 
 interface Props {
@@ -121,6 +122,16 @@ export function FiltersPanel({ value, onApply }: Props) {
           value={draft.provinces ?? []}
           onChange={(next: string[]) => patch({ provinces: next.length ? next : undefined })}
           options={PROVINCE_NAMES.map((p) => ({ value: p, label: p }))}
+        />
+      </Field>
+      <Field label={m.floor.anomaly.filter} testId="filter-logisticsAnomaly">
+        <Select<number>
+          allowClear
+          aria-label={m.floor.anomaly.filter}
+          placeholder={m.floor.anomaly.any}
+          value={draft.logisticsAnomaly?.quietDays}
+          onChange={(quietDays) => patch({ logisticsAnomaly: quietDays ? { quietDays } : undefined })}
+          options={QUIET_DAYS_CHOICES.map((n) => ({ value: n, label: fill(m.floor.anomaly.quiet, { n }) }))}
         />
       </Field>
       <Field label={m.list.warehouse} testId="filter-warehouseIds">

@@ -1,5 +1,6 @@
 import type { InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
+import { listDefaultsFor } from '../../../shared/domain/list-defaults';
 import { onEvent } from '../../api/client';
 import { island } from '../../app/island';
 import { fill, useMessages } from '../../i18n';
@@ -20,6 +21,7 @@ const ListError = island(() => import('./ListError'), 'ListError');
 const EmptyState = island(() => import('../../components/States'), 'EmptyState');
 const LoadingState = island(() => import('../../components/States'), 'LoadingState');
 const BulkBar = island(() => import('./BulkBar'), 'BulkBar');
+const LabelPrint = island(() => import('../../print/LabelPrint'), 'LabelPrint');
 
 export function OrdersScreen() {
   const m = useMessages();
@@ -27,6 +29,7 @@ export function OrdersScreen() {
   const { setStatus, setSearch, reload, setCursor, rowAt, clearSelection } = useOrders();
   const openOrder = useNavigation((s) => s.openOrder);
   const username = useSession((s) => s.session?.username);
+  const hiddenTabs = listDefaultsFor(useSession((s) => s.session?.role)).hiddenStatuses;
   const searchBox = useRef<InputRef>(null);
   const [filtersOpen, setFiltersOpen] = useState(false);
 
@@ -77,6 +80,7 @@ export function OrdersScreen() {
 
   return (
     <section className="orders-screen">
+      <LabelPrint />
       <div className="list-toolbar">
         <ListToolbar
           searchRef={searchBox}
@@ -87,7 +91,7 @@ export function OrdersScreen() {
       {filtersOpen && <FiltersPanel value={search} onApply={setSearch} />}
       <FilterChips value={search} onChange={setSearch} />
       <div className="status-tabs-slot">
-        <StatusTabs active={status} counts={counts} onSelect={setStatus} />
+        <StatusTabs active={status} counts={counts} onSelect={setStatus} hidden={hiddenTabs} />
       </div>
       {error && <ListError error={error} onRetry={() => void reload()} />}
       {total === 0 && !error ? (

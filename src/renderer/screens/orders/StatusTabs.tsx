@@ -8,16 +8,22 @@ interface Props {
   active: OrderStatus | null;
   counts: StatusCounts | null;
   onSelect(status: OrderStatus | null): void;
+  /** Tabs that never concern the signed-in role (shared/domain/list-defaults.ts). */
+  hidden?: readonly OrderStatus[];
 }
 
 const ALL = 'ALL';
 
 /** 全部 / 待付款 / 待发货 …, each with its count. */
-export const StatusTabs = memo(function StatusTabs({ active, counts, onSelect }: Props) {
+export const StatusTabs = memo(function StatusTabs({ active, counts, onSelect, hidden = [] }: Props) {
   const m = useMessages();
   const tabs: Array<{ status: OrderStatus | null; label: string; count: number | undefined }> = [
     { status: null, label: m.ui.allOrders, count: counts?.all },
-    ...ORDER_STATUSES.map((status) => ({ status, label: m.status[status], count: counts?.byStatus[status] })),
+    ...ORDER_STATUSES.filter((status) => status === active || !hidden.includes(status)).map((status) => ({
+      status,
+      label: m.status[status],
+      count: counts?.byStatus[status],
+    })),
   ];
   return (
     <Tabs

@@ -53,9 +53,17 @@ const PAYLOADS: { [T in IntentType]: IntentPayload<T> } = {
     description: '快递员电话确认已签收',
     location: '',
   },
+  SPLIT: {
+    orderNo,
+    parts: [[{ lineNo: 1, quantity: 1 }], [{ lineNo: 2, quantity: 1 }]],
+  },
+  UNSPLIT: { orderNo },
+  MERGE: { orderNo, mergeId: 'm-1', orderNos: [orderNo, 'M2503140000000102'] },
+  UNMERGE: { orderNo, mergeId: 'm-1' },
   AFTER_SALE_APPROVE: { orderNo, afterSaleId: 'AS1' },
   AFTER_SALE_REJECT: { orderNo, afterSaleId: 'AS1', reason: '超出售后期限' },
   AFTER_SALE_RECEIVE_RETURN: { orderNo, afterSaleId: 'AS1' },
+  AFTER_SALE_RETURN_PARCEL: { orderNo, afterSaleId: 'as-1', carrier: 'YTO', trackingNo: 'YT1234567890123' },
   AFTER_SALE_REFUND: { orderNo, afterSaleId: 'AS1' },
   AFTER_SALE_SHIP_EXCHANGE: { orderNo, afterSaleId: 'AS1', carrier: 'SF', trackingNo: 'SF1234567890124' },
 };
@@ -73,6 +81,14 @@ describe('the exceptions inbox says what each refused intent tried', () => {
     expect(triedText('SHIP', PAYLOADS.SHIP, { m: zhCN, locale: 'zh-CN' })).toBe(
       '顺丰速运 SF1234567890123，共 2 件；中通快递 78123456789012，共 1 件',
     );
+  });
+
+  it('says which parcel a refused tracking entry was for, what it said, and what a split or merge tried', () => {
+    expect(triedText('TRACKING_EVENT', PAYLOADS.TRACKING_EVENT, { m: zhCN, locale: 'zh-CN' })).toBe(
+      '运单 SF1400000000001：已签收，快递员电话确认已签收',
+    );
+    expect(triedText('SPLIT', PAYLOADS.SPLIT, { m: zhCN, locale: 'zh-CN' })).toBe('拆为 2 个包裹');
+    expect(triedText('MERGE', PAYLOADS.MERGE, { m: en, locale: 'en' })).toBe('Ship together with M2503140000000102');
   });
 
   it('still says something for a payload of a shape it does not know', () => {

@@ -4,9 +4,9 @@ import { getOrderDetail } from '../../../../src/main/db/orders-query';
 import { ADMIN } from '../../../fixtures/scopes';
 import { columnsOf, insertOrder, insertParent, migratedTo, tablesOf } from './schema';
 
-describe('migration 017_order_details', () => {
+describe('migration 019_order_details', () => {
   it('keeps detail-only data as one value per order instead of rows', () => {
-    const db = migratedTo(17);
+    const db = migratedTo(19);
     expect(columnsOf(db, 'order_details')).toEqual(['order_id', 'detail']);
     expect(tablesOf(db)).not.toEqual(
       expect.arrayContaining(['order_receivers', 'order_promotions', 'order_invoices', 'order_timeline']),
@@ -17,7 +17,7 @@ describe('migration 017_order_details', () => {
   });
 
   it('moves an existing order’s address, promotions, invoice, timeline and parcels over unchanged', () => {
-    const db = migratedTo(16);
+    const db = migratedTo(18);
     insertParent(db);
     insertOrder(db, {
       receiver_name: '张伟',
@@ -35,7 +35,7 @@ describe('migration 017_order_details', () => {
       INSERT INTO waybill_lines VALUES (7, 0, 1, 2);
       INSERT INTO tracking_events VALUES (7, 0, 31, '已揽收'), (7, 1, 32, '运输中');
     `);
-    migrate(db, { to: 17 });
+    migrate(db, { to: 19 });
     const detail = getOrderDetail(db as never, ADMIN, 'M2506010000000000101');
     expect(detail).toMatchObject({
       receiver: {

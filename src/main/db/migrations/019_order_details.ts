@@ -11,9 +11,9 @@ const tuples = (columns: string, from: string, order: string) =>
  * and 0.9 of its 1.9 KB on disk. The rows that are queried on their own stay rows: lines,
  * waybills (a scanned tracking number), after-sales (the review queue), redemption codes.
  */
-export const migration017OrderDetails: Migration = {
-  version: 17,
-  name: '017_order_details',
+export const migration019OrderDetails: Migration = {
+  version: 19,
+  name: '019_order_details',
   up(db) {
     db.exec(`
       CREATE TABLE order_details (
