@@ -42,7 +42,6 @@ export const UNUSED_COMPONENTS = [
   'slider',
   'splitter',
   'steps',
-  'switch',
   'tabs-bottom',
   'tabs-card',
   'tabs-left',

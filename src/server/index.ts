@@ -161,6 +161,11 @@ export async function startOrderService(options: OrderServiceOptions = {}): Prom
   });
   try {
     if (config.demo) await seedOnce(store, () => seedDemo(deps, options.demoOrders ?? DEFAULT_DEMO_ORDERS));
+    // The generated history holds receipts and payments its own timers have already decided: a demo
+    // that sweeps on its own sweeps them before its first answer, or the first tick 30 s later
+    // changes the counts under a user (tests that drive the timers by hand keep them).
+    if (config.demo && (options.timerIntervalMs ?? 30_000) > 0)
+      await store.exclusive('timer-sweep', () => runDueTimers(deps));
     if (config.demo && options.demoPlatformShops) await connectors.startDemoShops(options.demoPlatformShops);
     await app.listen({ port: options.port ?? DEFAULT_PORT, host });
     connectors.start((error) => app.log.error(error));

@@ -215,6 +215,9 @@ test('staff enter a sign-for by hand and a buyer’s return parcel; the return s
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog', { name: `订单详情 ${returning!.orderNo}` })).toBeVisible();
   await expect(card).toBeVisible();
+  // The drawer lies over the header: close it to reach the sync button, as a person would.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: `订单详情 ${returning!.orderNo}` })).toBeHidden();
 
   await page.getByRole('button', { name: '立即同步' }).click();
   await expect(page.getByRole('status', { name: 'sync' })).toContainText('已全部同步');

@@ -16,6 +16,9 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ];
 
+/** No animation still running, but those that never end (a spinner). Runs in the page, as source. */
+const SETTLED = `document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)`;
+
 let app: WebMode;
 test.beforeAll(async () => {
   app = await startWebMode({ demoOrders: 600 });
@@ -54,10 +57,18 @@ for (const [user, screens] of byUser) {
         await useLocale(page, locale);
         await screen.reach(page, { serviceUrl: app.serviceUrl, serviceDb: app.serviceDb });
         await expect(screen.ready(page)).toBeVisible();
+        // The shell's Ant parts load beside the screen (islands): the picture waits for them too.
+        if (user) {
+          await expect(page.getByTestId('who')).toBeVisible();
+          await expect(page.locator('[data-testid^="nav-"]').first()).toBeVisible();
+        }
         for (const size of SIZES) {
           await page.setViewportSize(size);
-          // Let layout settle after the resize (virtual rows, Ant's responsive observers).
+          // Let layout settle after the resize (virtual rows, Ant's responsive observers), and a
+          // drawer or a modal finish opening: a picture of one half slid in shows nothing.
           await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
+          // Polled through evaluate: the desk's CSP forbids the eval that waitForFunction(string) uses.
+          await expect.poll(() => page.evaluate(SETTLED)).toBe(true);
           await page.screenshot({ path: `${SCREENS}/${screen.id}-${locale}-${size.width}x${size.height}.png` });
         }
         for (const check of DESIGN_CHECKS) {

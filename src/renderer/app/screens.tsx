@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   ApiOutlined,
   BarcodeOutlined,
+  ControlOutlined,
   EditOutlined,
   ImportOutlined,
   ProfileOutlined,
@@ -96,6 +97,14 @@ export const SCREENS: readonly ScreenEntry[] = [
     visibleTo: (role) => can(role, 'exceptions.resolve'),
     component: lazyScreen(() => import('../screens/exceptions/ExceptionsScreen'), 'ExceptionsScreen'),
     Badge: island(() => import('./ExceptionsCount'), 'ExceptionsCount'),
+  },
+  {
+    id: 'admin',
+    group: 'manage',
+    label: (m) => m.admin.nav,
+    icon: <ControlOutlined />,
+    visibleTo: (role) => can(role, 'admin.manage'),
+    component: lazyScreen(() => import('../screens/admin/AdminScreen'), 'AdminScreen'),
   },
   {
     id: 'imports',

@@ -25,7 +25,14 @@ interface Common {
  * them on every page it scrolls to, where Ant's Tag cost several components each.
  */
 const tag = (color: TagColor, kind: string, value: string, label: ReactNode, testId?: string) => (
-  <span className="status-tag" data-color={color} data-kind={kind} data-value={value} data-testid={testId}>
+  <span
+    className="status-tag"
+    data-color={color}
+    data-kind={kind}
+    data-value={value}
+    data-testid={testId}
+    title={typeof label === 'string' ? label : undefined}
+  >
     {label}
   </span>
 );

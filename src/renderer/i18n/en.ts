@@ -1,3 +1,4 @@
+import { adminEn } from './sections/admin';
 import { settingsEn } from './sections/settings';
 import { filesEn } from './sections/files';
 import { connectorsEn, importsEn } from './sections/imports';
@@ -376,6 +377,7 @@ export const en: Messages = {
   shell: shellEn,
   files: filesEn,
   firstSync: firstSyncEn,
+  admin: adminEn,
   imports: importsEn,
   connectors: connectorsEn,
   settings: settingsEn,

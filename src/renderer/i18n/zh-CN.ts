@@ -1,3 +1,4 @@
+import { adminZhCN } from './sections/admin';
 import { settingsZhCN } from './sections/settings';
 import { filesZhCN } from './sections/files';
 import { connectorsZhCN, importsZhCN } from './sections/imports';
@@ -391,6 +392,7 @@ export const zhCN = {
   shell: shellZhCN,
   files: filesZhCN,
   firstSync: firstSyncZhCN,
+  admin: adminZhCN,
   imports: importsZhCN,
   connectors: connectorsZhCN,
   settings: settingsZhCN,

@@ -38,7 +38,15 @@ export async function importCatalogue(deps: Deps, caller: Caller, bytes: Uint8Ar
         const outcome = await tx.attempt(() => putProduct(tx, who, { ...row.sku, uses: 1, campaignId: null }));
         result[outcome]++;
       } catch (error) {
-        const reason = error instanceof ApiError ? error.message : `the store refused it: ${(error as Error).message}`;
+        // A refusal of the store (a barcode another SKU has) names the row; the rest still import.
+        const reason =
+          error instanceof ApiError
+            ? { code: error.code, value: row.sku.sku, message: error.message }
+            : {
+                code: 'STORE_REFUSED',
+                value: row.sku.sku,
+                message: `the store refused it: ${(error as Error).message}`,
+              };
         result.rejected.push({ row: row.row, reasons: [reason] });
       }
     }

@@ -7,7 +7,7 @@ import { SECRET_KEY_ENV } from '../connectors/secrets';
 const DEMO_PLATFORM_ORDERS = 40;
 
 const USAGE = `Usage: npm run server -- [serve] [--demo] [--port <p>] [--host <h>] [--database <url> | --data <dir>]
-                         [--pool-size <n>] [--demo-orders <n>] [--log-level <level>]
+                         [--pool-size <n>] [--demo-orders <n>] [--webhook-attempts <n>] [--log-level <level>]
 
   --demo            seed the demo company (once) and accept the demo users (password ${DEMO_PASSWORD})
   --port <p>        port to listen on (default ${DEFAULT_PORT}; 0 = any free port)      env PORT
@@ -35,6 +35,9 @@ ${DATA_USAGE}
   --code-verifier-cost <N>
                     scrypt N of the verifiers desks get instead of codes (default 32768): what a
                     counter pays per typed code offline, and anyone holding a verifier per guess
+  --webhook-attempts <n>
+                    deliveries of a write-back event (5 s, 10 s, 20 s … apart) before it is    env WEBHOOK_ATTEMPTS
+                    parked as a dead letter an admin replays in 管理 (default 8)
   --log-level <l>   JSON lines on stdout, one per request with its id: info (default), warn,   env LOG_LEVEL
                     error or silent. Never headers, bodies, passwords or tokens`;
 
@@ -52,6 +55,14 @@ function powerOfTwo(text: string): number {
     throw new CliError(`--code-verifier-cost must be a power of two from 1024 to 1048576, got ${text}`);
   }
   return n;
+}
+
+/** At least one delivery; nothing when the option was not given (config.ts's default). */
+function webhookAttempts(text: string | undefined): { outbound?: { maxAttempts: number } } {
+  if (text === undefined) return {};
+  const maxAttempts = integerOption(text, 'webhook-attempts', 0);
+  if (maxAttempts < 1) throw new CliError(`--webhook-attempts must be at least 1, got ${text}`);
+  return { outbound: { maxAttempts } };
 }
 
 const present = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
@@ -100,6 +111,7 @@ export const serveCommand: Command = {
         'backup-every': { type: 'string' },
         'backup-keep': { type: 'string' },
         'demo-orders': { type: 'string' },
+        'webhook-attempts': { type: 'string' },
         'demo-platform-orders': { type: 'string' },
         'poll-ms': { type: 'string' },
         'secret-key-file': { type: 'string' },
@@ -132,6 +144,7 @@ export const serveCommand: Command = {
       ...(values['secret-key-file'] === undefined ? {} : { secretKeyFile: values['secret-key-file'] }),
       demoPlatformShops: platformOrders > 0 ? { orders: platformOrders, arriveMs: 20_000 } : null,
       logger: logOf(values['log-level'] ?? process.env.LOG_LEVEL),
+      ...webhookAttempts(values['webhook-attempts'] ?? process.env.WEBHOOK_ATTEMPTS),
       ...(values['code-verifier-cost'] === undefined
         ? {}
         : { codeVerifierCost: { N: powerOfTwo(values['code-verifier-cost']), r: 8, p: 1 } }),

@@ -218,7 +218,8 @@ export async function heldChild(
     source: 'EXTERNAL',
     platform: shop.platform,
     merchantId: shop.merchantId,
-    merchantName: checked.products.find((p) => p?.merchantId === shop.merchantId)?.merchantName ?? '',
+    // The shop's merchant, even when none of the lines is a known product (an unknown SKU).
+    merchantName: (await ctx.tx.places.merchant(shop.merchantId))?.name ?? '',
     warehouseId: null,
     storeId: null,
     dealerId: shop.dealerId,

@@ -1,21 +1,9 @@
 import type { AfterSaleRecord, OrderRecord } from '../../shared/contract/records';
 import { carrierByCode } from '../../shared/domain/carriers';
+import type { OutboundEventType } from '../../shared/domain/shops';
 import type { AfterSaleStatus } from '../../shared/domain/vocabulary';
 
-/**
- * What a source must learn about its orders (domain.md "Channels, intake and write-back"): each
- * event type and the change of an order that raises it. One table, read top to bottom; the
- * payloads are documented in docs/api.md "Webhooks".
- */
-export const OUTBOUND_EVENT_TYPES = [
-  'order.shipped',
-  'order.cancelled',
-  'refund.approved',
-  'refund.refused',
-  'refund.paid',
-  'order.address_changed',
-] as const;
-export type OutboundEventType = (typeof OUTBOUND_EVENT_TYPES)[number];
+export { OUTBOUND_EVENT_TYPES, type OutboundEventType } from '../../shared/domain/shops';
 
 /** A line as the source knows it: our SKU and line, and its own ids when the order came with them. */
 export interface SourceLine {

@@ -35,7 +35,26 @@ export interface ImportedSku {
   onSale: boolean;
 }
 
-export type ImportRow = { row: number; ok: true; sku: ImportedSku } | { row: number; ok: false; reasons: string[] };
+/** Why a row was not imported: a stable code, the cell at fault, and the same in English words. */
+export const IMPORT_ROW_PROBLEMS = [
+  'SKU_FORMAT',
+  'NAME_INVALID',
+  'PRICE_INVALID',
+  'BARCODE_INVALID',
+  'KIND_INVALID',
+  'ON_SALE_INVALID',
+  'MERCHANT_MISSING',
+] as const;
+export type ImportRowProblem = (typeof IMPORT_ROW_PROBLEMS)[number];
+export interface ImportReason {
+  /** One of IMPORT_ROW_PROBLEMS, or the service's error code when the store refused the row. */
+  code: string;
+  value: string;
+  message: string;
+}
+
+export type ImportRow =
+  { row: number; ok: true; sku: ImportedSku } | { row: number; ok: false; reasons: ImportReason[] };
 
 const normalise = (header: string): string => header.trim().toLowerCase().replace(/\s+/g, '');
 
@@ -66,24 +85,28 @@ export function importRows(
   if (missing.length > 0) return { missing, rows: [] };
   const rows = body.map(({ line, fields }): ImportRow => {
     const cell = (column: Column) => (columns[column] === undefined ? '' : (fields[columns[column]!] ?? '').trim());
-    const reasons: string[] = [];
+    const reasons: ImportReason[] = [];
+    const refuse = (code: ImportRowProblem, value: string, message: string) => reasons.push({ code, value, message });
     const sku = cell('sku');
-    if (!/^[A-Za-z0-9._-]{1,64}$/.test(sku)) reasons.push(`SKU "${sku}" is not a code (letters, digits, . _ -)`);
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(sku))
+      refuse('SKU_FORMAT', sku, `SKU "${sku}" is not a code (letters, digits, . _ -)`);
     const name = cell('name');
-    if (name === '' || name.length > 200) reasons.push('the name is empty or longer than 200');
+    if (name === '' || name.length > 200) refuse('NAME_INVALID', name, 'the name is empty or longer than 200');
     const price = yuanToFen(cell('price'));
-    if (price === null) reasons.push(`the price "${cell('price')}" is not an amount in yuan`);
+    if (price === null) refuse('PRICE_INVALID', cell('price'), `the price "${cell('price')}" is not an amount in yuan`);
     const barcode = cell('barcode');
-    if (barcode !== '' && !/^\d{13}$/.test(barcode)) reasons.push(`the barcode "${barcode}" is not 13 digits`);
+    if (barcode !== '' && !/^\d{13}$/.test(barcode))
+      refuse('BARCODE_INVALID', barcode, `the barcode "${barcode}" is not 13 digits`);
     const kindText = cell('kind');
     const kind =
       kindText === '' ? 'PHYSICAL' : (KIND_WORDS[kindText] ?? ORDER_KINDS.find((k) => k === kindText.toUpperCase()));
-    if (!kind) reasons.push(`the kind "${kindText}" is not 实物, 虚拟 or 服务`);
+    if (!kind) refuse('KIND_INVALID', kindText, `the kind "${kindText}" is not 实物, 虚拟 or 服务`);
     const onSaleText = cell('onSale').toLowerCase();
     const onSale = onSaleText === '' || YES.has(onSaleText) ? true : NO.has(onSaleText) ? false : null;
-    if (onSale === null) reasons.push(`"${cell('onSale')}" is neither yes nor no for on sale`);
+    if (onSale === null)
+      refuse('ON_SALE_INVALID', cell('onSale'), `"${cell('onSale')}" is neither yes nor no for on sale`);
     const merchantId = cell('merchantId') || defaultMerchant;
-    if (!merchantId) reasons.push('no merchant: add a merchant column');
+    if (!merchantId) refuse('MERCHANT_MISSING', '', 'no merchant: add a merchant column');
     if (reasons.length > 0) return { row: line, ok: false, reasons };
     return {
       row: line,

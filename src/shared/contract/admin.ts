@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SHOP_CHANNELS } from '../domain/shops';
+import { OUTBOUND_EVENT_TYPES, SHOP_CHANNELS } from '../domain/shops';
 import { ORDER_KINDS, PLATFORMS, ROLES } from '../domain/vocabulary';
 import { dataScope } from './scope';
 
@@ -185,7 +185,12 @@ export const importAnswer = z.strictObject({
   created: z.number().int(),
   changed: z.number().int(),
   unchanged: z.number().int(),
-  rejected: z.array(z.strictObject({ row: z.number().int(), reasons: z.array(z.string()) })),
+  rejected: z.array(
+    z.strictObject({
+      row: z.number().int(),
+      reasons: z.array(z.strictObject({ code: z.string(), value: z.string(), message: z.string() })),
+    }),
+  ),
 });
 export type ImportAnswer = z.infer<typeof importAnswer>;
 
@@ -203,7 +208,7 @@ export const outboundEvent = z.strictObject({
   shopId: z.string(),
   orderNo: z.string(),
   externalOrderNo: z.string(),
-  type: z.string(),
+  type: z.enum(OUTBOUND_EVENT_TYPES),
   state: z.enum(OUTBOUND_STATES),
   attempts: z.number().int(),
   createdAt: z.number().int(),

@@ -20,3 +20,18 @@ export const CHANNEL_PLATFORMS: Readonly<Record<ShopChannel, Platform>> = {
   OTHER: 'OWN_MALL',
   DEALER: 'OFFLINE',
 };
+
+/**
+ * What a source must learn about its orders (domain.md "Channels, intake and write-back"), one
+ * event type per change that raises it (src/server/outbound/events.ts works them out; payloads in
+ * docs/api.md "Webhooks").
+ */
+export const OUTBOUND_EVENT_TYPES = [
+  'order.shipped',
+  'order.cancelled',
+  'refund.approved',
+  'refund.refused',
+  'refund.paid',
+  'order.address_changed',
+] as const;
+export type OutboundEventType = (typeof OUTBOUND_EVENT_TYPES)[number];

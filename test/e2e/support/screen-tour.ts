@@ -29,11 +29,13 @@ export interface TourContext {
 
 const nav = (id: string) => (page: Page) => page.getByTestId(`nav-${id}`).click();
 const firstRow = (page: Page) => page.locator('.tbody .tr[data-order-no]').first();
-/** Waits for the list, then opens the first order of a status tab. */
+/** The first row a person may act on: not locked, no open exception. */
+const firstActionable = (page: Page) => page.locator('.tbody .tr[data-order-no]:not(:has([data-kind="flag"]))').first();
+/** Waits for the list, then opens the first order of a status tab that can be acted on. */
 async function openFirst(page: Page, status: string): Promise<void> {
   await page.locator(`[data-status="${status}"]`).click();
-  await firstRow(page).waitFor();
-  await firstRow(page).click();
+  await firstActionable(page).waitFor();
+  await firstActionable(page).click();
   await page.getByTestId('detail-actions').waitFor();
 }
 
@@ -83,8 +85,9 @@ export const TOUR: TourScreen[] = [
   {
     id: 'orders',
     user: 'warehouse1',
-    reach: async () => undefined,
-    ready: firstRow,
+    reach: (page) => firstRow(page).waitFor(),
+    // The rows paint before Ant Design has loaded; the toolbar and the tabs follow them.
+    ready: (page) => page.getByTestId('filters-toggle'),
   },
   {
     id: 'orders-filters',
@@ -230,6 +233,76 @@ export const TOUR: TourScreen[] = [
     user: 'service1',
     reach: nav('counter'),
     ready: (page) => page.getByTestId('shift-totals'),
+  },
+  {
+    id: 'admin-users',
+    user: 'admin',
+    reach: nav('admin'),
+    ready: (page) => page.getByTestId('admin-users').locator('tr[data-row-key="warehouse1"]'),
+  },
+  {
+    id: 'admin-user-form',
+    user: 'admin',
+    reach: async (page) => {
+      await nav('admin')(page);
+      await page.getByTestId('admin-user-add').click();
+    },
+    ready: (page) => page.getByTestId('admin-user-username'),
+  },
+  {
+    id: 'admin-places',
+    user: 'admin',
+    reach: async (page) => {
+      await nav('admin')(page);
+      await page.getByTestId('admin-tab-places').click();
+    },
+    ready: (page) => page.getByTestId('admin-places').locator('tr[data-row-key="WH-SH"]'),
+  },
+  {
+    id: 'admin-shops',
+    user: 'admin',
+    reach: async (page) => {
+      await nav('admin')(page);
+      await page.getByTestId('admin-tab-shops').click();
+    },
+    ready: (page) => page.getByTestId('admin-shops').locator('tr[data-row-key="SHOP-TMALL"]'),
+  },
+  {
+    id: 'admin-mappings',
+    user: 'admin',
+    reach: async (page) => {
+      await nav('admin')(page);
+      await page.getByTestId('admin-tab-shops').click();
+      await page.getByTestId('admin-shop-mappings-SHOP-TMALL').click();
+    },
+    ready: (page) => page.getByTestId('admin-mapping-form'),
+  },
+  {
+    id: 'admin-catalogue',
+    user: 'admin',
+    reach: async (page) => {
+      await nav('admin')(page);
+      await page.getByTestId('admin-tab-catalogue').click();
+    },
+    ready: (page) => page.getByTestId('admin-catalogue').locator('tr.ant-table-row').first(),
+  },
+  {
+    id: 'admin-outbound',
+    user: 'admin',
+    reach: async (page) => {
+      await nav('admin')(page);
+      await page.getByTestId('admin-tab-outbound').click();
+    },
+    ready: (page) => page.getByTestId('admin-outbound').locator('.ant-table'),
+  },
+  {
+    id: 'admin-audit',
+    user: 'admin',
+    reach: async (page) => {
+      await nav('admin')(page);
+      await page.getByTestId('admin-tab-audit').click();
+    },
+    ready: (page) => page.getByTestId('admin-audit').locator('.ant-table'),
   },
   {
     id: 'dealer',

@@ -156,6 +156,10 @@ describe('the server command', () => {
     expect(help.out).toMatch(/serve .*\n.*setup .*\n.*users /);
     expect((await cli(['--help'])).out).toMatch(/--demo/);
     expect(await cli(['teleport'])).toMatchObject({ code: 1, err: expect.stringMatching(/unknown command teleport/) });
+    expect(await cli(['--webhook-attempts', '0'])).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/--webhook-attempts must be at least 1, got 0/),
+    });
 
     const dataDir = mkdtempSync(join(tmpdir(), 'order-service-cli-'));
     // The real command in its own process, exactly as a company would start it.

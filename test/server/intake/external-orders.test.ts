@@ -82,6 +82,8 @@ describe('orders from a shop, posted by its ERP to a company’s own service', (
       status: 'PENDING_SHIPMENT',
       paymentStatus: 'PAID',
       warehouseId: null,
+      // Whose order it is, even though none of its lines is a known product.
+      merchantName: '杭州禾木生活用品有限公司',
       exception: {
         reasons: [{ code: 'SKU_UNKNOWN', detail: expect.stringContaining('HM-AR-010'), lineNo: 1 }],
         openedAt: service.clock.now(),

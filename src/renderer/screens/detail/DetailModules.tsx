@@ -23,6 +23,20 @@ export function BasicModule({ order }: Props) {
           [f.kind, m.kind[order.kind]],
           [f.source, m.source[order.source]],
           [f.platform, m.platform[order.platform]],
+          ...(order.external
+            ? ([
+                [f.shop, `${order.external.shopName} · ${m.admin.channel[order.external.channel]}`],
+                [f.externalOrderNo, order.external.externalOrderNo],
+              ] as Array<[string, string]>)
+            : []),
+          ...(order.exception
+            ? ([
+                [
+                  f.exception,
+                  order.exception.reasons.map((r) => `${m.admin.exceptionReason[r.code]}：${r.detail}`).join('；'),
+                ],
+              ] as Array<[string, string]>)
+            : []),
           [f.status, <OrderStatusTag status={order.status} />],
           [f.paymentStatus, <PaymentStatusTag status={order.paymentStatus} />],
           [f.refundStatus, <RefundStatusTag status={order.refundStatus} />],

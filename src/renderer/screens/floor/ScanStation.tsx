@@ -26,6 +26,7 @@ import { useLabels } from '../../stores/labels';
 import { useSession } from '../../stores/session';
 import { beepAccepted, beepRefused } from './beep';
 import { MergeDialog, SplitDialog } from './ShipmentDialogs';
+import './floor.css';
 
 type Notice = { tone: 'success' | 'error' | 'info'; text: string } | null;
 

@@ -99,6 +99,8 @@ export function FiltersPanel({ value, onApply }: Props) {
           <Select<ListTimeField>
             aria-label={m.list.timeField}
             className="time-field"
+            // Inline: the compact group's own rule gives every control the whole width otherwise.
+            style={{ width: 112, flex: 'none' }}
             value={field}
             onChange={setField}
             options={LIST_TIME_FIELDS.map((f) => ({ value: f, label: m.list.time[f] }))}
@@ -106,6 +108,7 @@ export function FiltersPanel({ value, onApply }: Props) {
           <DatePicker.RangePicker
             allowEmpty={[true, true]}
             placeholder={[m.list.from, m.list.to]}
+            style={{ flex: 1, minWidth: 0 }}
             value={range}
             onChange={setRange}
           />

@@ -31,13 +31,17 @@ export const outboundRepo = (db: Sql): OutboundRepo => ({
   },
   async due(now, limit) {
     // An order's events go out in the order they were made: one waits while an earlier one of the
-    // same order is still pending (a refund must not overtake its shipment).
+    // same order is still pending (a refund must not overtake its shipment). On PostgreSQL the rows
+    // are locked until the claiming unit ends and another node's round skips them (SKIP LOCKED):
+    // two nodes take two batches at once instead of one waiting for the other's batch and then
+    // finding it claimed. claim()'s attempts check stays the guard either way.
+    const skipTaken = db.dialect === 'postgres' ? sql`FOR UPDATE OF e SKIP LOCKED` : sql``;
     const rows = await db.all(
       sql<RawRow>`SELECT ${COLUMNS} FROM outbound_events e
         WHERE state = 'pending' AND next_attempt_at <= ${now}
           AND NOT EXISTS (SELECT 1 FROM outbound_events p
                           WHERE p.order_no = e.order_no AND p.id < e.id AND p.state = 'pending')
-        ORDER BY next_attempt_at, id LIMIT ${limit}`,
+        ORDER BY next_attempt_at, id LIMIT ${limit} ${skipTaken}`,
     );
     return rows.map(toRow);
   },
