@@ -19,6 +19,7 @@ import type { shopInput, skuMappingInput } from '../../shared/contract/admin';
 import { mapSku, putShop, requireShop } from '../shops/manage';
 import type { ProductRow, Tx } from '../storage/repositories';
 import { audit, type AdminActor } from './audit';
+import { inTurn } from '../storage/in-turn';
 
 /** One audited change to the company, in one unit. */
 function change<T>(deps: Deps, caller: Caller, work: (tx: Tx, who: AdminActor) => Promise<T>): Promise<T> {
@@ -69,9 +70,7 @@ export const putDealer = (deps: Deps, caller: Caller, input: z.output<typeof dea
 export async function shops(deps: Deps): Promise<AdminShop[]> {
   return deps.store.unit(async (tx) => {
     const rows = await tx.shops.list();
-    const held = await Promise.all(
-      rows.map(async (shop) => (await tx.externalOrders.held(shop.id, '', 10_000)).length),
-    );
+    const held = await inTurn(rows, async (shop) => (await tx.externalOrders.held(shop.id, '', 10_000)).length);
     return rows.map((shop, i) => ({ ...shop, held: held[i] ?? 0 }));
   });
 }
@@ -149,7 +148,7 @@ async function productView(tx: Tx, product: ProductRow): Promise<AdminProduct> {
 export const catalogue = (deps: Deps, after: string, limit: number) =>
   deps.store.unit(async (tx) => {
     const page = await tx.catalogue.page(after, limit + 1);
-    const items = await Promise.all(page.slice(0, limit).map((p) => productView(tx, p)));
+    const items = await inTurn(page.slice(0, limit), (p) => productView(tx, p));
     return { items, next: page.length > limit ? (items[items.length - 1]?.sku ?? null) : null };
   });
 

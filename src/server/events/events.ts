@@ -18,6 +18,7 @@ import type { WorkContext } from '../orders/context';
 import { payOrder } from '../orders/pay';
 import { findOrder, saveOrder, type LoadedOrder } from '../orders/persist';
 import type { Tx } from '../storage/repositories';
+import { inTurn } from '../storage/in-turn';
 
 /**
  * What buyers do on a shop's platform or in the mall, told to the service by whoever runs it (an
@@ -52,7 +53,7 @@ async function childrenOf(tx: Tx, caller: Caller, ref: OrderRef): Promise<Loaded
     parentNo = (await tx.externalOrders.get(ref.shopId, ref.externalOrderNo))?.parentNo ?? null;
   }
   const rows = parentNo ? await tx.orders.childrenOf(parentNo) : [];
-  const loaded = (await Promise.all(rows.map((row) => findOrder(tx, row.orderNo, caller.scope)))).filter(
+  const loaded = (await inTurn(rows, (row) => findOrder(tx, row.orderNo, caller.scope))).filter(
     (o): o is LoadedOrder => o !== null,
   );
   if (loaded.length === 0) throw new ApiError('ORDER_NOT_FOUND', 'No such order');
@@ -97,7 +98,7 @@ export async function paymentConfirmed(
   // The orders as a desk pulling right after sees them: with their codes' verifiers in place.
   await deps.codeVerifiers.flush();
   return deps.store.unit(async (tx) => {
-    const orders = (await Promise.all(paidNos.map((no) => findOrder(tx, no, caller.scope)))).flatMap((o) =>
+    const orders = (await inTurn(paidNos, (no) => findOrder(tx, no, caller.scope))).flatMap((o) =>
       o ? [o.state.record] : [],
     );
     const codes: Array<{ orderNo: string; code: string }> = [];

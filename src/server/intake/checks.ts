@@ -6,6 +6,7 @@ import { allocate } from '../orders/allocate';
 import type { WorkContext } from '../orders/context';
 import type { ProductRow, ShopRow } from '../storage/repositories';
 import { mappingKey } from '../storage/repos/shops';
+import { inTurn } from '../storage/in-turn';
 
 /** One failed check: the exception reason it becomes, and where in the order it is. */
 export interface Failure {
@@ -76,7 +77,7 @@ export async function checkOrder(ctx: WorkContext, shop: ShopRow, order: IntakeO
     l.platformItemId === undefined ? [] : [{ itemId: l.platformItemId, skuId: l.platformSkuId ?? '' }],
   );
   const mapped = await ctx.tx.shops.mappedSkus(shop.id, keys);
-  const resolved = await Promise.all(order.lines.map((line) => resolveLine(ctx, shop, line, mapped)));
+  const resolved = await inTurn(order.lines, (line) => resolveLine(ctx, shop, line, mapped));
   const skus = resolved.flatMap((r) => ('sku' in r ? [r.sku] : []));
   const catalogue = await ctx.tx.catalogue.products(skus);
   const dealerPrices = shop.dealerId ? await ctx.tx.catalogue.dealerPrices(shop.dealerId, skus) : null;

@@ -12,6 +12,7 @@ import type { ExternalOrderRow, ShopRow, Tx } from '../storage/repositories';
 import type { Failure } from './checks';
 import { heldOrderOf, place } from './release';
 import { applyVersion } from './versions';
+import { inTurn } from '../storage/in-turn';
 
 /**
  * Who hands orders in: an integration account over HTTP, a platform connector, a person importing
@@ -49,7 +50,7 @@ const rejected = (externalOrderNo: string | null, reasons: IntakeReason[]): Inta
 
 /** An open exception's reasons, as an intake answer names them. */
 function openReasons(tx: Tx, orderNos: readonly string[]): Promise<IntakeReason[]> {
-  return Promise.all(orderNos.map((no) => tx.orders.get(no))).then((rows) =>
+  return inTurn(orderNos, (no) => tx.orders.get(no)).then((rows) =>
     rows.flatMap((row) =>
       row
         ? (stateOf(row).record.exception?.reasons ?? []).map((r) => ({

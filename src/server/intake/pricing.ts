@@ -11,6 +11,7 @@ import {
 import { allocate } from '../orders/allocate';
 import type { WorkContext } from '../orders/context';
 import type { CampaignRow, CouponRow, DealerRow, ProductRow } from '../storage/repositories';
+import { inTurn } from '../storage/in-turn';
 
 export interface PricedDraft {
   dealer: DealerRow | null;
@@ -79,7 +80,7 @@ export async function priceDealerDraft(
       price: prices.get(l.sku) ?? 0,
       campaignId: known[i]?.campaignId ?? null,
     }));
-    const goodsCampaigns = await Promise.all(goodsCampaignIds(lines).map((id) => tx.catalogue.campaign(id)));
+    const goodsCampaigns = await inTurn(goodsCampaignIds(lines), (id) => tx.catalogue.campaign(id));
     const amounts = dealerBreakdown(
       draft,
       lines,
