@@ -31,6 +31,21 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/main/**/*.ts'],
+    rules: {
+      // The desk's main process starts the embedded demo service as a process of its own
+      // (app/embedded-service.ts); it never loads the service's code into its own threads.
+      'no-restricted-imports': ['error', { patterns: ['**/server/**', '**/renderer/**'] }],
+    },
+  },
+  {
+    files: ['src/node/**/*.ts'],
+    rules: {
+      // Node-side code both processes share (the desk's main, the order service): it imports neither.
+      'no-restricted-imports': ['error', { patterns: ['**/main/**', '**/server/**', '**/renderer/**', 'electron'] }],
+    },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: {
       // Shared code runs in renderer, main and server alike: no Node, DOM or Electron.

@@ -22,6 +22,7 @@ export default defineConfig({
           name: 'sqlite',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
           exclude: ['test/e2e/**', 'node_modules/**', ...POSTGRES_ONLY],
+          globalSetup: ['test/support/worker-bundles.ts'],
         },
       },
       {
@@ -35,7 +36,7 @@ export default defineConfig({
           // Seeding the demo company costs a round trip per statement on PostgreSQL (about 1.6× the
           // SQLite time for the same orders), which a loaded 2-core machine stretches further.
           hookTimeout: 30_000,
-          globalSetup: ['test/support/pg-global-setup.ts'],
+          globalSetup: ['test/support/pg-global-setup.ts', 'test/support/worker-bundles.ts'],
         },
       },
     ],

@@ -1,8 +1,9 @@
 import { app, BrowserWindow } from 'electron';
 import electronLog from 'electron-log/main';
 import { join } from 'node:path';
-import { createApp } from './app/app';
 import { startEmbeddedService } from './app/embedded-service';
+import { utilityLauncher } from './shell/utility-service';
+import { startDeskBackend } from './backend/host';
 import { loadOrCreateDeviceId } from './session/device';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './shell/app-protocol';
 import { openDeskLogs } from './diagnostics/desk-log';
@@ -40,38 +41,43 @@ app.whenReady().then(async () => {
     { serviceUrl: process.env['ORDER_SERVICE_URL'], updateUrl: process.env['ORDER_DESK_UPDATE_URL'] },
     { allowInsecure: allowInsecureServiceUrl },
   );
-  const embedded = start.serviceUrl ? null : await startEmbeddedService(dataDir, 3000, { publicDemo });
+  const embedded = start.serviceUrl
+    ? null
+    : await startEmbeddedService(dataDir, 3000, { publicDemo, launch: utilityLauncher });
   // The printer needs the window, which is made after the app it serves.
   let window: BrowserWindow | null = null;
-  const desk = createApp({
-    dataDir: clientDirFor(dataDir, start.serviceUrl),
-    serviceUrl: start.serviceUrl ?? embedded!.service.url,
-    vault: new SafeStorageVault(join(dataDir, 'tokens')),
-    deviceId: loadOrCreateDeviceId(dataDir),
-    demo: embedded !== null,
-    ...(embedded ? { demoPassword: embedded.password } : {}),
-    allowInsecureServiceUrl,
-    keyProtector: safeStorageProtector(),
-    tokenStorage: safeStorageWorks() ? 'keychain' : 'memory',
-    printer: windowPdfPrinter(() => window),
-    labelPrinter: windowLabelPrinter(() => window),
-    logs,
-    versions: {
-      app: app.getVersion(),
-      electron: process.versions.electron ?? '',
-      chrome: process.versions.chrome ?? '',
-      node: process.versions.node,
+  // The desk's backend runs on worker threads: this thread keeps the window, checks senders,
+  // relays, and lends what only it has (safeStorage, the window's printers, the log files).
+  const desk = startDeskBackend(
+    {
+      dataDir: clientDirFor(dataDir, start.serviceUrl),
+      serviceUrl: start.serviceUrl ?? embedded!.url,
+      deviceId: loadOrCreateDeviceId(dataDir),
+      demo: embedded !== null,
+      ...(embedded ? { demoPassword: embedded.password } : {}),
+      allowInsecureServiceUrl,
+      tokenStorage: safeStorageWorks() ? 'keychain' : 'memory',
+      versions: {
+        app: app.getVersion(),
+        electron: process.versions.electron ?? '',
+        chrome: process.versions.chrome ?? '',
+        node: process.versions.node,
+      },
+      crashDumpsDir: app.getPath('crashDumps'),
+      settings: { dir: dataDir, start },
     },
-    crashDumpsDir: app.getPath('crashDumps'),
-    settings: {
-      dir: dataDir,
-      start,
+    {
+      vault: new SafeStorageVault(join(dataDir, 'tokens')),
+      keyProtector: safeStorageProtector(),
+      printer: windowPdfPrinter(() => window),
+      labelPrinter: windowLabelPrinter(() => window),
+      logs,
       restart: () => {
         app.relaunch();
         app.quit();
       },
     },
-  });
+  );
 
   window = new BrowserWindow({
     width: 1440,
@@ -94,7 +100,7 @@ app.whenReady().then(async () => {
   window.once('ready-to-show', () => window.show());
   void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   app.on('before-quit', () => {
-    void desk.close().then(() => embedded?.service.close());
+    void desk.close().then(() => embedded?.close());
   });
 });
 

@@ -11,7 +11,15 @@ export interface Workspace {
   session: Session;
   db: Db;
   dir: string;
+  /** The store's file, which the backend's reader threads open too. */
+  file: string;
   close(): void;
+}
+
+/** Whose store is open and where, as the backend's threads tell each other. */
+export interface WorkspaceRef {
+  file: string;
+  session: Session;
 }
 
 export const userDirOf = (dataDir: string, username: string): string =>
@@ -24,5 +32,5 @@ export function openWorkspace(dir: string, session: Session): Workspace {
   privateFile(file);
   const db = openDatabase(file);
   tightenExisting(`${file}-wal`, `${file}-shm`);
-  return { session, db, dir, close: () => db.close() };
+  return { session, db, dir, file, close: () => db.close() };
 }

@@ -77,7 +77,7 @@ export async function writes(bench: Bench): Promise<void> {
     const account = unlockOffline(join(workspace.dir), DEMO_PASSWORD);
     if (typeof account === 'string') throw new Error(`cannot unlock admin's account: ${account}`);
     // The desk's own seal key, as the app loaded it at sign-in.
-    const seal = createCodeSeal(loadSealKey(workspace.dir, account.secretKey, null).key);
+    const seal = createCodeSeal((await loadSealKey(workspace.dir, account.secretKey, null)).key);
     const engine = desk.app.sync()!;
     const ctx: CallContext = {
       session: workspace.session,

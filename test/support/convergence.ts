@@ -9,7 +9,7 @@ const EVERYTHING: DataScope = { all: true, warehouseIds: [], storeIds: [], deale
 
 /** Every order as the desk's local store holds it. */
 export function localOrders(desk: TestDesk): Map<string, OrderRecord> {
-  const db = desk.app.workspace()!.db;
+  const db = desk.db();
   const numbers = db.prepare('SELECT order_no FROM orders ORDER BY order_no').pluck().all() as string[];
   return new Map(
     numbers.map((orderNo) => {
@@ -33,7 +33,7 @@ export async function serviceOrders(service: TestService, username: string): Pro
 
 /** Nothing lost, nothing duplicated: every intent answered, and the desk holds exactly what the service holds. */
 export async function expectConverged(desk: TestDesk, service: TestService, username: string): Promise<void> {
-  const db = desk.app.workspace()!.db;
+  const db = desk.db();
   expect(db.prepare("SELECT COUNT(*) FROM outbox WHERE state IN ('queued', 'sending')").pluck().get()).toBe(0);
   const local = localOrders(desk);
   const remote = await serviceOrders(service, username);
@@ -58,7 +58,7 @@ export async function serviceIntentOutcomes(service: TestService): Promise<Map<s
 export async function expectEachIntentOnce(desks: TestDesk[], service: TestService): Promise<void> {
   const outcomes = await serviceIntentOutcomes(service);
   for (const desk of desks) {
-    const rows = desk.app.workspace()!.db.prepare('SELECT id, state FROM outbox').all() as Array<{
+    const rows = desk.db().prepare('SELECT id, state FROM outbox').all() as Array<{
       id: string;
       state: string;
     }>;

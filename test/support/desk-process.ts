@@ -1,6 +1,7 @@
 /**
- * A desk's main process without Electron, in a Node process of its own, for tests that kill it
- * (SIGKILL) at chosen points and start it again on the same files:
+ * A desk's main process without Electron (its backend on worker threads, as in the app), in a Node
+ * process of its own, for tests that kill it (SIGKILL) at chosen points and start it again on the
+ * same files:
  *
  *   node --import tsx test/support/desk-process.ts '{"dataDir":…,"serviceUrl":…,"deviceId":…,"username":…}'
  *
@@ -14,18 +15,25 @@
  *   {"id":5,"do":"hold","phase":"page-applied","n":3}         freeze at the 3rd page from now on
  *
  * Every step of a sync round prints a marker {"marker":"push-sent"|"push-answered"|"page-applied","n":…}.
- * A held step prints {"marker":…,"held":true} and then blocks the whole process (nothing more runs,
- * not even the request already started) until the test kills it: the kill lands exactly there
- * (a minute later it exits on its own, so a crashed test leaves no process behind).
+ * A held step prints {"marker":…,"held":true} and then blocks the writer thread, where the store and
+ * the sync engine live (nothing more runs there, not even the request already started), until the
+ * test kills the process: the kill lands exactly there (a minute later the process kills itself,
+ * so a crashed test leaves no process behind).
  */
+import Database from 'better-sqlite3';
 import { writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
 import type { OrderDetail } from '../../src/shared/contract/orders';
-import { createApp } from '../../src/main/app/app';
+import { startDeskBackend } from '../../src/main/backend/host';
+import { sharedClockCell } from '../../src/main/backend/options';
 import { getOrderDetail } from '../../src/main/db/orders-query';
 import type { SyncPhase } from '../../src/main/sync/engine';
 import { MemoryVault } from '../../src/main/session/token-vault';
+import { userDirOf } from '../../src/main/workspace';
 import type { DataScope } from '../../src/shared/domain/vocabulary';
+import { HOLD_AT, HOLD_PHASE, PHASES, phaseCells } from './desk-process-hook';
 
 export interface DeskProcessConfig {
   dataDir: string;
@@ -33,10 +41,11 @@ export interface DeskProcessConfig {
   deviceId: string;
   username: string;
   password?: string;
-  /** The desk's clock stands still here (the test service's ManualClock time). */
+  /** The desk's clock stands still here (the test service's clock time). */
   now?: number;
   pageSize?: number;
   requestTimeoutMs?: number;
+  firstSyncBulkFrom?: number;
 }
 
 export type DeskCommand =
@@ -46,40 +55,43 @@ export type DeskCommand =
   | { do: 'sync' }
   | { do: 'hold'; phase: SyncPhase; n?: number };
 
+/** The hook as the writer thread can load it: built with the workers in a test run, else the source (tsx). */
+function hookModule(): string {
+  const prebuilt = process.env['ORDER_DESK_WORKERS'];
+  return prebuilt
+    ? pathToFileURL(join(prebuilt, 'desk-process-hook.mjs')).href
+    : new URL('./desk-process-hook.ts', import.meta.url).href;
+}
+
 const EVERYTHING: DataScope = { all: true, warehouseIds: [], storeIds: [], dealerIds: [] };
 
 const print = (line: unknown): void => {
-  // Synchronous, so a marker is out before the process freezes or dies.
+  // Synchronous, so a line is out before the process dies.
   writeSync(1, `${JSON.stringify(line)}\n`);
 };
 
 async function main(): Promise<void> {
   const config = JSON.parse(process.argv[2] ?? '{}') as DeskProcessConfig;
-  const seen: Record<SyncPhase, number> = { 'push-sent': 0, 'push-answered': 0, 'page-applied': 0 };
-  let hold: { phase: SyncPhase; at: number } | null = null;
-  const app = createApp({
-    dataDir: config.dataDir,
-    serviceUrl: config.serviceUrl,
-    vault: new MemoryVault(),
-    deviceId: config.deviceId,
-    demo: true,
-    autoSync: false,
-    requestTimeoutMs: config.requestTimeoutMs ?? 5_000,
-    ...(config.now === undefined ? {} : { now: () => config.now! }),
-    ...(config.pageSize ? { syncPageSize: config.pageSize } : {}),
-    random: () => 0.5,
-    onSyncPhase(phase) {
-      seen[phase] += 1;
-      const held = hold?.phase === phase && hold.at === seen[phase];
-      print({ marker: phase, n: seen[phase], ...(held ? { held: true } : {}) });
-      // Freeze right here: no await, no timer, no socket write runs again in this process. A test
-      // that died without killing it does not leave it behind for long.
-      if (held) {
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
-        process.exit(86);
-      }
+  // Each step of a sync round is seen on the writer thread, by desk-process-hook.ts.
+  const phases = phaseCells();
+  const cells = new Int32Array(phases);
+  const app = startDeskBackend(
+    {
+      dataDir: config.dataDir,
+      serviceUrl: config.serviceUrl,
+      deviceId: config.deviceId,
+      demo: true,
+      autoSync: false,
+      requestTimeoutMs: config.requestTimeoutMs ?? 5_000,
+      ...(config.now === undefined ? {} : { clock: { cell: sharedClockCell(config.now), offsetMs: 0 } }),
+      ...(config.pageSize ? { syncPageSize: config.pageSize } : {}),
+      ...(config.firstSyncBulkFrom === undefined ? {} : { firstSyncBulkFrom: config.firstSyncBulkFrom }),
+      random: 0.5,
+      readers: 1,
+      syncPhaseHook: { module: hookModule(), data: phases },
     },
-  });
+    { vault: new MemoryVault() },
+  );
   const signedIn = await app.dispatch('session.signIn', {
     username: config.username,
     password: config.password ?? 'demo1234',
@@ -91,7 +103,6 @@ async function main(): Promise<void> {
   print({ ready: true, pid: process.pid, session: signedIn.value });
 
   const run = async (command: DeskCommand): Promise<unknown> => {
-    const db = app.workspace()!.db;
     switch (command.do) {
       case 'ship': {
         const detail = await app.dispatch('orders.detail', { orderNo: command.orderNo });
@@ -108,6 +119,7 @@ async function main(): Promise<void> {
       case 'note':
         return app.dispatch('orders.note', { orderNo: command.orderNo, text: command.text });
       case 'shippable': {
+        const db = new Database(join(userDirOf(config.dataDir, config.username), 'orders.sqlite'), { readonly: true });
         const numbers = db.prepare('SELECT order_no FROM orders ORDER BY order_no').pluck().all() as string[];
         const found: string[] = [];
         for (const orderNo of numbers) {
@@ -116,13 +128,18 @@ async function main(): Promise<void> {
           if (o.status === 'PENDING_SHIPMENT' && !o.locked && o.refundStatus === 'NONE' && !open) found.push(orderNo);
           if (found.length >= (command.limit ?? 10)) break;
         }
+        db.close();
         return { ok: true, value: found };
       }
       case 'sync':
-        return { ok: true, value: await app.sync()!.syncNow() };
-      case 'hold':
-        hold = { phase: command.phase, at: seen[command.phase] + (command.n ?? 1) };
-        return { ok: true, value: hold };
+        return app.dispatch('sync.now', {});
+      case 'hold': {
+        const index = PHASES.indexOf(command.phase);
+        const at = Atomics.load(cells, index) + (command.n ?? 1);
+        Atomics.store(cells, HOLD_AT, at);
+        Atomics.store(cells, HOLD_PHASE, index);
+        return { ok: true, value: { phase: command.phase, at } };
+      }
     }
   };
 

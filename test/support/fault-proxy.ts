@@ -32,6 +32,8 @@ export interface FaultProxy {
   refuse(): Promise<void>;
   restore(): Promise<void>;
   readonly counts: { forwarded: number; faulted: number };
+  /** The path and query of every request passed on to the service, in order. */
+  readonly forwarded: string[];
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function startFaultProxy(target: string, port = 0): Promise<FaultPr
   const rules: Rule[] = [];
   const sockets = new Set<Socket>();
   const counts = { forwarded: 0, faulted: 0 };
+  const forwarded: string[] = [];
   let server: Server;
   let listening = false;
 
@@ -99,6 +102,7 @@ export async function startFaultProxy(target: string, port = 0): Promise<FaultPr
       return res.end('{"error":{"code":"BAD_GATEWAY","message":"upstream unreachable"}}');
     }
     counts.forwarded += 1;
+    forwarded.push(req.url ?? '/');
     // The service has committed whatever this request did; now the answer is lost on the way back.
     if (fault?.kind === 'drop-response') return req.socket.destroy();
     const headers = { ...answer.headers };
@@ -146,6 +150,7 @@ export async function startFaultProxy(target: string, port = 0): Promise<FaultPr
     url: `http://127.0.0.1:${actualPort}`,
     port: actualPort,
     counts,
+    forwarded,
     inject(fault, { times = 1, path, method } = {}) {
       rules.push({ fault, times, match: matcher(path, method) });
     },

@@ -6,13 +6,13 @@ import { join } from 'node:path';
 import type { IntentResult, IntentType } from '../../src/shared/contract/sync';
 import type { DataScope, Role } from '../../src/shared/domain/vocabulary';
 import {
-  ManualClock,
   startOrderService,
   type DeliveryRound,
   type OrderServiceOptions,
   type SweepResult,
 } from '../../src/server/index';
 import type { StoreLocation } from '../../src/server/storage/open';
+import { SharedClock } from './shared-clock';
 import type { PollReport } from '../../src/server/connectors/poller';
 import { createTestDatabase, TEST_STORE, withConnection, type TestDatabase } from './postgres';
 
@@ -86,7 +86,8 @@ export interface DbSnapshot {
 
 export interface TestService {
   url: string;
-  clock: ManualClock;
+  /** Moved by the test; the desks' threads read it too. */
+  clock: SharedClock;
   dataDir: string;
   /** Which store this service runs on; `database` is its PostgreSQL URL when it is PostgreSQL. */
   store: 'sqlite' | 'postgres';
@@ -173,7 +174,7 @@ function sqliteSnapshot(dbFile: string): DbSnapshot {
 }
 
 /**
- * A real order service on 127.0.0.1 (any free port) with a fresh data directory and a ManualClock
+ * A real order service on 127.0.0.1 (any free port) with a fresh data directory and a manual clock
  * at TEST_START. Demo mode with a few hundred generated orders by default; timers never sweep on
  * their own (tests call runDueTimers after moving the clock); tokens last a year, so moving the
  * clock by weeks keeps sessions alive.
@@ -186,7 +187,7 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     ...serviceOptions
   } = options;
   const dataDir = mkdtempSync(join(tmpdir(), 'order-service-'));
-  const clock = new ManualClock(TEST_START);
+  const clock = new SharedClock(TEST_START);
   const owned: TestDatabase | null = store === 'postgres' && !sharedDatabase ? await createTestDatabase() : null;
   const database = sharedDatabase ?? owned?.url ?? null;
   await before?.(database ? { database, poolSize: 2 } : { dataDir });

@@ -8,7 +8,7 @@ import {
 import type { AfterSaleType, DataScope } from '../../shared/domain/vocabulary';
 import type { Db } from '../db/connection';
 import { and, type Clause } from '../db/query/clause';
-import { PENDING_SYNC_SQL } from '../db/query/pending-sync';
+import { PENDING_SYNC_SQL } from '../db/outbox';
 import { scopeClause } from '../db/query/predicates';
 import { placeholders } from '../db/sql';
 

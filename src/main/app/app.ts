@@ -1,29 +1,16 @@
 import { dirname } from 'node:path';
 import type { SessionInfo, SyncStatus } from '../../shared/contract/api';
 import { DEMO_USERS } from '../../shared/demo/users';
-import { createDispatcher, type CallContext, type Dispatch } from '../ipc/dispatcher';
+import { createDispatcher, type CallContext, type Dispatch, type Handlers } from '../ipc/dispatcher';
 import { EventHub } from '../ipc/events';
 import { ApiFailure } from '../ipc/failure';
-import { afterSaleHandlers } from '../aftersales/handlers';
-import { customerServiceHandlers } from '../customer-service/handlers';
-import { directoryHandlers, refreshDirectory } from '../directory/directory';
-import { reportHandlers } from '../reports/handlers';
-import { reviewHandlers } from '../review/handlers';
-import { exceptionOrderHandlers } from '../exception-orders/handlers';
-import { dealerHandlers } from '../dealer/handlers';
-import { floorHandlers } from '../floor/handlers';
-import { shipmentHandlers } from '../floor/shipments';
+import { outboxOf } from '../db/outbox';
+import { refreshDirectory } from '../directory/directory';
 import type { LabelPrinter } from '../floor/label-printer';
-import { exceptionHandlers } from '../exceptions/handlers';
-import { forgetWindows } from '../db/query/window';
 import { ExportShelf, pruneExports } from '../orders/export';
 import { SILENT, type DeskLogs } from '../diagnostics/desk-log';
 import { diagnosticsHandlers } from '../diagnostics/handlers';
-import { orderHandlers } from '../orders/handlers';
-import { printHandlers, type PdfPrinter } from '../print/handlers';
-import { listHandlers } from '../orders/list-handlers';
-import { redemptionHandlers } from '../redemption/handlers';
-import { shippingHandlers } from '../shipping/batch';
+import type { PdfPrinter } from '../print/handlers';
 import { privateDir } from '../session/private-files';
 import { checkServiceUrl } from '../session/service-url';
 import { endServiceSession, signIn } from '../session/sign-in';
@@ -31,17 +18,13 @@ import type { TokenVault } from '../session/token-vault';
 import { SyncEngine, type SyncPhase } from '../sync/engine';
 import { sealFor, type CodeSeal } from '../redemption/code-seal';
 import { loadSealKey, type KeyProtector } from '../session/seal-key';
-import { pruneAnsweredIntents } from '../sync/outbox';
 import { LIVENESS_TIMEOUT_MS, startLiveness } from '../sync/liveness';
 import { ServiceClient } from '../sync/service-client';
 import { readSyncState } from '../sync/sync-state';
-import { viewHandlers } from '../views/handlers';
-import { openWorkspace, userDirOf, type Workspace } from '../workspace';
-import { adminHandlers } from '../admin/handlers';
-import { connectorHandlers } from '../connectors/handlers';
-import { importHandlers } from '../imports/handlers';
+import { openWorkspace, userDirOf, type Workspace, type WorkspaceRef } from '../workspace';
 import { NO_SETTINGS, type DeskStart } from '../settings/desk-settings';
 import { settingsHandlers } from '../settings/handlers';
+import { capabilityHandlers } from './handlers';
 
 export interface AppOptions {
   /** Where each user's local store lives (users/<name>/). */
@@ -75,6 +58,8 @@ export interface AppOptions {
   autoSync?: boolean;
   syncIntervalMs?: number;
   syncPageSize?: number;
+  /** A first sync of at least this many orders loads in bulk (SyncEngineOptions.bulkFrom). */
+  firstSyncBulkFrom?: number;
   requestTimeoutMs?: number;
   now?: () => number;
   random?: () => number;
@@ -85,6 +70,8 @@ export interface AppOptions {
   printer?: PdfPrinter;
   /** Electron's silent printing to a thermal label printer; browser mode has none. */
   labelPrinter?: LabelPrinter;
+  /** Told whose store is open after each sign-in and sign-out (the backend's reader threads follow it). */
+  onWorkspace?: (workspace: WorkspaceRef | null) => void;
 }
 
 export interface App {
@@ -114,12 +101,8 @@ export function createApp(options: AppOptions): App {
   const serviceUrl = checkServiceUrl(options.serviceUrl, { allowInsecure: options.allowInsecureServiceUrl });
   const events = new EventHub();
   const now = options.now ?? Date.now;
-  const exports = new ExportShelf();
+  const exports = new ExportShelf(events);
   let current: SignedInState | null = null;
-  // Positional windows remember where rows are; any change to orders may move them.
-  events.subscribe((name) => {
-    if (name === 'orders.changed' && current) forgetWindows(current.workspace.db);
-  });
   // A sync that starts or stops failing is a line in the backend log; the rounds between are not.
   let lastSyncProblem: string | null = null;
   const logSyncChange = (status: SyncStatus) => {
@@ -145,6 +128,7 @@ export function createApp(options: AppOptions): App {
     const state = current;
     current = null;
     if (!state) return;
+    options.onWorkspace?.(null);
     state.stopLiveness();
     await state.engine.stop();
     state.workspace.close();
@@ -158,8 +142,8 @@ export function createApp(options: AppOptions): App {
     let token: string | null = null;
     const client = clientFor(() => token);
     const { account, login } = await signIn(client, userDir, username, password);
-    token = login ? login.token : options.vault.load(account.user.username);
-    if (login) options.vault.save(account.user.username, login.token);
+    token = login ? login.token : await options.vault.load(account.user.username);
+    if (login) await options.vault.save(account.user.username, login.token);
     const session: SessionInfo = {
       userId: account.user.id,
       username: account.user.username,
@@ -171,8 +155,8 @@ export function createApp(options: AppOptions): App {
       offline: login === null,
     };
     const workspace = openWorkspace(userDir, session);
-    const seal = sealFor(workspace.db, loadSealKey(userDir, account.secretKey, options.keyProtector ?? null));
-    pruneAnsweredIntents(workspace.db, now());
+    const seal = sealFor(workspace.db, await loadSealKey(userDir, account.secretKey, options.keyProtector ?? null));
+    outboxOf(workspace.db).pruneAnswered(now());
     // File ages are the computer's, not the desk's (possibly wrong) clock.
     pruneExports(userDir, Date.now());
     const engine = new SyncEngine({
@@ -186,6 +170,7 @@ export function createApp(options: AppOptions): App {
       random: options.random,
       intervalMs: options.syncIntervalMs,
       pageSize: options.syncPageSize,
+      bulkFrom: options.firstSyncBulkFrom,
       onPhase: options.onSyncPhase,
       onStatus: (status) => {
         logSyncChange(status);
@@ -206,6 +191,7 @@ export function createApp(options: AppOptions): App {
         })
       : () => undefined;
     current = { workspace, engine, seal, client, stopLiveness };
+    options.onWorkspace?.({ file: workspace.file, session });
     if (auto) engine.start();
     options.logs?.backend.info(`signed in as a ${session.role} (${session.offline ? 'offline' : 'online'})`);
     events.emit('session.changed', session);
@@ -239,78 +225,65 @@ export function createApp(options: AppOptions): App {
     return current.engine;
   };
 
-  const dispatch = createDispatcher(
-    {
-      'session.current': (ctx) => ctx?.session ?? null,
-      'session.signIn': (_ctx, { username, password }) => {
-        const run = signing.then(() => open(username, password));
-        signing = run.catch((error: unknown) =>
-          options.logs?.backend.warn(`sign-in refused: ${(error as { code?: string }).code ?? 'INTERNAL'}`),
-        );
-        return run;
-      },
-      'session.tokenStorage': () => options.tokenStorage ?? 'memory',
-      ...settingsHandlers({
-        dir: options.settings?.dir ?? options.dataDir,
-        start: options.settings?.start ?? {
-          serviceUrl: options.demo ? null : serviceUrl,
-          serviceSource: options.demo ? 'demo' : 'environment',
-          updateUrl: null,
-          saved: NO_SETTINGS,
-          lockedByEnvironment: { serviceUrl: !options.demo, updateUrl: false },
-        },
-        runningServiceUrl: serviceUrl,
-        allowInsecureServiceUrl: options.allowInsecureServiceUrl ?? false,
-        restart: options.settings?.restart ?? null,
-        log: options.logs?.main ?? SILENT,
-      }),
-      ...diagnosticsHandlers({
-        logs: options.logs ?? null,
-        dataDir: options.dataDir,
-        versions: options.versions ?? { node: process.versions.node },
-        crashDumpsDir: options.crashDumpsDir ?? null,
-        shelf: exports,
-        desk: () =>
-          current
-            ? { db: current.workspace.db, role: current.workspace.session.role, status: current.engine.status }
-            : null,
-      }),
-      'session.demoAccess': () =>
-        options.demo && options.demoPassword
-          ? { usernames: DEMO_USERS.map((u) => u.username), password: options.demoPassword }
-          : null,
-      'session.signOut': async () => {
-        const username = current?.workspace.session.username;
-        if (current) await endServiceSession(current.client);
-        await close();
-        if (username) options.vault.clear(username);
-        events.emit('session.changed', null);
-        return {};
-      },
-      'sync.status': () => engineOf().status,
-      'sync.now': () => engineOf().syncNow(),
-      ...orderHandlers(),
-      ...listHandlers(events, exports),
-      ...viewHandlers(now),
-      ...redemptionHandlers(),
-      ...exceptionHandlers(),
-      ...dealerHandlers(),
-      ...afterSaleHandlers(),
-      ...customerServiceHandlers(),
-      ...reviewHandlers(),
-      ...exceptionOrderHandlers(),
-      ...reportHandlers(),
-      ...directoryHandlers(),
-      ...shippingHandlers(),
-      ...floorHandlers(options.labelPrinter ?? null),
-      ...shipmentHandlers(),
-      ...printHandlers(options.printer ?? null),
-      ...adminHandlers(),
-      ...connectorHandlers(),
-      ...importHandlers(),
+  // Typed whole: a procedure of the contract without a handler does not compile.
+  const handlers: Handlers = {
+    'session.current': (ctx) => ctx?.session ?? null,
+    'session.signIn': (_ctx, { username, password }) => {
+      const run = signing.then(() => open(username, password));
+      signing = run.catch((error: unknown) =>
+        options.logs?.backend.warn(`sign-in refused: ${(error as { code?: string }).code ?? 'INTERNAL'}`),
+      );
+      return run;
     },
-    context,
-    (procedure, error) => options.logs?.backend.error(`${procedure} failed unexpectedly`, error),
+    'session.tokenStorage': () => options.tokenStorage ?? 'memory',
+    ...settingsHandlers({
+      dir: options.settings?.dir ?? options.dataDir,
+      start: options.settings?.start ?? {
+        serviceUrl: options.demo ? null : serviceUrl,
+        serviceSource: options.demo ? 'demo' : 'environment',
+        updateUrl: null,
+        saved: NO_SETTINGS,
+        lockedByEnvironment: { serviceUrl: !options.demo, updateUrl: false },
+      },
+      runningServiceUrl: serviceUrl,
+      allowInsecureServiceUrl: options.allowInsecureServiceUrl ?? false,
+      restart: options.settings?.restart ?? null,
+      log: options.logs?.main ?? SILENT,
+    }),
+    'session.demoAccess': () =>
+      options.demo && options.demoPassword
+        ? { usernames: DEMO_USERS.map((u) => u.username), password: options.demoPassword }
+        : null,
+    'session.signOut': async () => {
+      const username = current?.workspace.session.username;
+      if (current) await endServiceSession(current.client);
+      await close();
+      if (username) await options.vault.clear(username);
+      events.emit('session.changed', null);
+      return {};
+    },
+    'sync.status': () => engineOf().status,
+    'sync.now': () => engineOf().syncNow(),
+    ...diagnosticsHandlers({
+      logs: options.logs ?? null,
+      dataDir: options.dataDir,
+      versions: options.versions ?? { node: process.versions.node },
+      crashDumpsDir: options.crashDumpsDir ?? null,
+      shelf: exports,
+      desk: () =>
+        current
+          ? { db: current.workspace.db, role: current.workspace.session.role, status: current.engine.status }
+          : null,
+    }),
+    ...capabilityHandlers({
+      events,
+      now,
+      printer: options.printer ?? null,
+      labelPrinter: options.labelPrinter ?? null,
+    }),
+  };
+  const dispatch = createDispatcher(handlers, context, (procedure, error) =>
+    options.logs?.backend.error(`${procedure} failed unexpectedly`, error),
   );
 
   return {

@@ -6,8 +6,10 @@ type Value = string | number | bigint | null;
 
 /**
  * Inserts many rows of one table with multi-row VALUES statements. Each statement call has a fixed
- * cost in the driver (a few µs) comparable to SQLite's own work for a small row such as a tracking
- * event, so ingest binds ~1,000 values per call instead of running one call per row.
+ * cost in the driver (a few µs) comparable to SQLite's own work for a small row, so ingest binds
+ * up to ~8,000 values per call instead of running one call per row. The rows left over after the
+ * full statements go in statements of 32, 16, 8, … rows, so every page reuses the same handful of
+ * prepared statements whatever its size (preparing costs more than running).
  */
 export class BulkInsert {
   private readonly statements = new Map<number, Statement>();
@@ -25,9 +27,12 @@ export class BulkInsert {
   run(values: readonly Value[]): void {
     const width = this.columns.length;
     const rows = values.length / width;
-    for (let start = 0; start < rows; start += this.rowsPerStatement) {
-      const count = Math.min(this.rowsPerStatement, rows - start);
+    let start = 0;
+    while (start < rows) {
+      const left = rows - start;
+      const count = left >= this.rowsPerStatement ? this.rowsPerStatement : SMALL.find((n) => n <= left)!;
       this.statement(count).run(values.slice(start * width, (start + count) * width));
+      start += count;
     }
   }
 
@@ -44,4 +49,6 @@ export class BulkInsert {
   }
 }
 
-const MAX_VALUES_PER_CALL = 1_000;
+const MAX_VALUES_PER_CALL = 8_000;
+/** Statement sizes for the rows left over, largest first. */
+const SMALL = [128, 64, 32, 16, 8, 4, 2, 1];

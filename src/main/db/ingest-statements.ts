@@ -2,17 +2,26 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection';
 import { BulkInsert } from './bulk-insert';
 import { ORDER_COLUMNS } from './order-columns';
+import { AFTER_SALE_COLUMNS, CODE_COLUMNS, LINE_COLUMNS, PARENT_COLUMNS, WAYBILL_COLUMNS } from './prepare';
 import { SEARCH_COLUMNS } from './search-columns';
 
 /** Everything ingest runs, prepared once per connection: preparing costs more than running. */
 export interface IngestStatements {
-  findOrders: Statement<[string], { orderNo: string; id: number; parentId: number }>;
-  findParents: Statement<[string], { parentNo: string; id: number }>;
+  db: Db;
+  /** Raw rows [order_no, id, parent_id, ...ORDER_COLUMNS] of the numbers given (a JSON array). */
+  findOrders: Statement<[string]>;
+  /** Raw rows [parent_no, id, ...PARENT_COLUMNS]. */
+  findParents: Statement<[string]>;
   maxIds: Statement<[], { parent: number; order: number; waybill: number; afterSale: number }>;
   updateParent: Statement;
-  updateOrder: Statement;
-  /** Children of the given order ids (a JSON array); waybills and after-sales take theirs along. */
-  clearChildren: Statement<[string]>[];
+  /** The stored collections of the order ids given (a JSON array), raw rows led by order_id, in record order. */
+  storedDetails: Statement<[string]>;
+  storedLines: Statement<[string]>;
+  storedWaybills: Statement<[string]>;
+  storedAfterSales: Statement<[string]>;
+  storedCodes: Statement<[string]>;
+  /** A collection of the order ids given (a JSON array); waybills and after-sales take theirs along. */
+  clear: Record<'details' | 'lines' | 'waybills' | 'afterSales' | 'codes', Statement<[string]>>;
   /** Indexes orders id BETWEEN ? AND ? for free text, in one statement (see migration 005). */
   indexForSearch: Statement<[number, number]>;
   deleteOrder: Statement<[string], { parentId: number }>;
@@ -20,43 +29,30 @@ export interface IngestStatements {
   insert: {
     parents: BulkInsert;
     orders: BulkInsert;
+    details: BulkInsert;
     lines: BulkInsert;
-    receivers: BulkInsert;
-    promotions: BulkInsert;
-    invoices: BulkInsert;
     waybills: BulkInsert;
-    waybillLines: BulkInsert;
-    trackingEvents: BulkInsert;
     afterSales: BulkInsert;
     afterSaleLines: BulkInsert;
     redemptionCodes: BulkInsert;
-    timeline: BulkInsert;
   };
 }
 
-export const PARENT_COLUMNS = [
-  'buyer_id',
-  'buyer_account',
-  'buyer_level',
-  'buyer_name',
-  'created_at',
-  'paid_at',
-  'payment_channel',
-  'payment_serial_no',
-] as const;
-
-const ORDER_COLUMN_NAMES = ORDER_COLUMNS;
-
 const cache = new WeakMap<Db, IngestStatements>();
+const IDS = 'SELECT value FROM json_each(?)';
 
 function prepare(db: Db): IngestStatements {
   const bulk = (table: string, columns: readonly string[]) => new BulkInsert(db, table, columns);
+  const stored = (table: string, columns: readonly string[], order: string) =>
+    db.prepare(`SELECT order_id, ${columns.join(', ')} FROM ${table} WHERE order_id IN (${IDS}) ORDER BY ${order}`);
+  const clear = (table: string) => db.prepare(`DELETE FROM ${table} WHERE order_id IN (${IDS})`);
   return {
+    db,
     findOrders: db.prepare(
-      'SELECT order_no AS orderNo, id, parent_id AS parentId FROM orders WHERE order_no IN (SELECT value FROM json_each(?))',
+      `SELECT order_no, id, parent_id, ${ORDER_COLUMNS.join(', ')} FROM orders WHERE order_no IN (${IDS})`,
     ),
     findParents: db.prepare(
-      'SELECT parent_no AS parentNo, id FROM parent_orders WHERE parent_no IN (SELECT value FROM json_each(?))',
+      `SELECT parent_no, id, ${PARENT_COLUMNS.join(', ')} FROM parent_orders WHERE parent_no IN (${IDS})`,
     ),
     maxIds: db.prepare(`SELECT
       (SELECT coalesce(max(id), 0) FROM parent_orders) AS parent,
@@ -66,19 +62,24 @@ function prepare(db: Db): IngestStatements {
     updateParent: db.prepare(
       `UPDATE parent_orders SET ${PARENT_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
     ),
-    updateOrder: db.prepare(
-      `UPDATE orders SET parent_id = ?, ${ORDER_COLUMN_NAMES.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
+    storedDetails: db.prepare(`SELECT order_id, detail FROM order_details WHERE order_id IN (${IDS})`),
+    storedLines: stored('order_lines', LINE_COLUMNS, 'order_id, line_no'),
+    storedWaybills: stored('waybills', WAYBILL_COLUMNS, 'order_id, id'),
+    // An after-sale's lines compare as the JSON prepareOrders makes of them.
+    storedAfterSales: db.prepare(
+      `SELECT a.order_id, ${AFTER_SALE_COLUMNS.map((c) => `a.${c}`).join(', ')},
+         (SELECT json_group_array(json_array(line_no, quantity))
+            FROM (SELECT line_no, quantity FROM after_sale_lines WHERE after_sale_id = a.id ORDER BY position))
+       FROM after_sales a WHERE a.order_id IN (${IDS}) ORDER BY a.order_id, a.id`,
     ),
-    clearChildren: [
-      'order_lines',
-      'order_receivers',
-      'order_promotions',
-      'order_invoices',
-      'waybills',
-      'after_sales',
-      'redemption_codes',
-      'order_timeline',
-    ].map((table) => db.prepare(`DELETE FROM ${table} WHERE order_id IN (SELECT value FROM json_each(?))`)),
+    storedCodes: stored('redemption_codes', CODE_COLUMNS, 'order_id'),
+    clear: {
+      details: clear('order_details'),
+      lines: clear('order_lines'),
+      waybills: clear('waybills'),
+      afterSales: clear('after_sales'),
+      codes: clear('redemption_codes'),
+    },
     indexForSearch: db.prepare(
       `INSERT INTO orders_fts (rowid, ${SEARCH_COLUMNS.join(', ')})
        SELECT id, ${SEARCH_COLUMNS.join(', ')} FROM orders WHERE id BETWEEN ? AND ?`,
@@ -89,71 +90,13 @@ function prepare(db: Db): IngestStatements {
     ),
     insert: {
       parents: bulk('parent_orders', ['id', 'parent_no', ...PARENT_COLUMNS]),
-      orders: bulk('orders', ['id', 'parent_id', ...ORDER_COLUMN_NAMES]),
-      lines: bulk('order_lines', [
-        'order_id',
-        'line_no',
-        'merchant_id',
-        'sku',
-        'name',
-        'spec',
-        'image',
-        'unit_price',
-        'quantity',
-        'discount',
-        'payable',
-        'shipped_qty',
-        'refunded_qty',
-      ]),
-      receivers: bulk('order_receivers', [
-        'order_id',
-        'name',
-        'phone',
-        'province',
-        'city',
-        'district',
-        'address',
-        'postcode',
-      ]),
-      promotions: bulk('order_promotions', ['order_id', 'position', 'kind', 'ref_id', 'name', 'amount']),
-      invoices: bulk('order_invoices', ['order_id', 'type', 'title_type', 'title', 'tax_no', 'content']),
-      waybills: bulk('waybills', [
-        'id',
-        'order_id',
-        'remote_id',
-        'carrier',
-        'tracking_no',
-        'shipped_at',
-        'status',
-        'signed_at',
-        'courier',
-      ]),
-      waybillLines: bulk('waybill_lines', ['waybill_id', 'position', 'line_no', 'quantity']),
-      trackingEvents: bulk('tracking_events', ['waybill_id', 'position', 'at', 'text']),
-      afterSales: bulk('after_sales', [
-        'id',
-        'order_id',
-        'remote_id',
-        'after_sale_no',
-        'type',
-        'status',
-        'reason',
-        'amount',
-        'created_at',
-        'updated_at',
-        'reject_reason',
-        'return_shipment',
-      ]),
+      orders: bulk('orders', ['id', 'parent_id', ...ORDER_COLUMNS]),
+      details: bulk('order_details', ['order_id', 'detail']),
+      lines: bulk('order_lines', ['order_id', ...LINE_COLUMNS]),
+      waybills: bulk('waybills', ['id', 'order_id', ...WAYBILL_COLUMNS]),
+      afterSales: bulk('after_sales', ['id', 'order_id', ...AFTER_SALE_COLUMNS]),
       afterSaleLines: bulk('after_sale_lines', ['after_sale_id', 'position', 'line_no', 'quantity']),
-      redemptionCodes: bulk('redemption_codes', [
-        'order_id',
-        'code',
-        'valid_from',
-        'valid_to',
-        'uses_total',
-        'uses_left',
-      ]),
-      timeline: bulk('order_timeline', ['order_id', 'position', 'at', 'actor', 'device', 'action', 'detail']),
+      redemptionCodes: bulk('redemption_codes', ['order_id', ...CODE_COLUMNS]),
     },
   };
 }

@@ -1,7 +1,18 @@
+import type { Statement } from 'better-sqlite3';
 import type { OrderRecord } from '../../shared/contract/records';
+import { inBulkLoad } from './bulk-load';
 import type { Db } from './connection';
 import { ingestStatements, type IngestStatements } from './ingest-statements';
-import { pushOrderValues, type SqlValue } from './order-columns';
+import { ORDER_COLUMNS, type SqlValue } from './order-columns';
+import {
+  AFTER_SALE_COLUMNS,
+  CODE_COLUMNS,
+  LINE_COLUMNS,
+  PARENT_COLUMNS,
+  prepareOrders,
+  WAYBILL_COLUMNS,
+  type PreparedOrders,
+} from './prepare';
 
 type Value = SqlValue;
 
@@ -19,17 +30,36 @@ const BATCH = 1_000;
  * Records are not validated here: they come through zod at the boundary (sync, IPC, fixtures).
  */
 export function upsertOrders(db: Db, records: readonly OrderRecord[]): void {
-  if (!records.length) return;
+  upsertPrepared(db, prepareOrders(records));
+}
+
+/**
+ * upsertOrders for orders already laid out as rows (prepare.ts). An order that exists is changed
+ * where it differs and nowhere else: the columns whose values moved (so only their indexes and
+ * triggers are touched), and only the collections that differ are rewritten. A pulled order that
+ * changed one status and gained a timeline entry costs two row writes, not its whole tree.
+ */
+export function upsertPrepared(db: Db, p: PreparedOrders): void {
+  if (!p.orderNos.length) return;
   const s = ingestStatements(db);
-  // Deduplicated over the whole call: an order must not be inserted and then updated within one
-  // call, because new orders reach the search index only at the end (below).
-  const unique = dedupe(records);
+  const at = offsetsOf(p);
+  // Deduplicated over the whole call (the last record of a number wins): an order must not be
+  // inserted and then updated within one call, because new orders reach the search index at the end.
+  const last = new Map<string, number>();
+  p.orderNos.forEach((orderNo, i) => {
+    last.delete(orderNo);
+    last.set(orderNo, i);
+  });
+  const unique = [...last.values()];
   db.transaction(() => {
     const before = s.maxIds.get() as { order: number };
-    for (let start = 0; start < unique.length; start += BATCH) applyBatch(s, unique.slice(start, start + BATCH));
-    // New orders got the ids after the previous maximum, so one range covers them all.
+    for (let start = 0; start < unique.length; start += BATCH) {
+      applyBatch(s, p, at, unique.slice(start, start + BATCH));
+    }
+    // New orders got the ids after the previous maximum, so one range covers them all. A bulk load
+    // indexes every order once, at its end (bulk-load.ts).
     const after = s.maxIds.get() as { order: number };
-    if (after.order > before.order) s.indexForSearch.run(before.order + 1, after.order);
+    if (after.order > before.order && !inBulkLoad(db)) s.indexForSearch.run(before.order + 1, after.order);
   })();
 }
 
@@ -48,13 +78,60 @@ export function removeOrders(db: Db, orderNos: readonly string[]): number {
   })();
 }
 
-function dedupe(records: readonly OrderRecord[]): OrderRecord[] {
-  const byNo = new Map<string, OrderRecord>();
-  for (const r of records) {
-    byNo.delete(r.orderNo);
-    byNo.set(r.orderNo, r);
+/** Where each order's collection rows start in the prepared arrays (in rows, not values). */
+interface Offsets {
+  line: number[];
+  waybill: number[];
+  afterSale: number[];
+  code: number[];
+}
+
+function offsetsOf(p: PreparedOrders): Offsets {
+  const starts = (counts: number[]) => {
+    const out: number[] = [];
+    let sum = 0;
+    for (const n of counts) {
+      out.push(sum);
+      sum += n;
+    }
+    return out;
+  };
+  return {
+    line: starts(p.lineCounts),
+    waybill: starts(p.waybillCounts),
+    afterSale: starts(p.afterSaleCounts),
+    code: starts(p.codeCounts),
+  };
+}
+
+const slice = (values: readonly Value[], width: number, row: number, rows: number): Value[] =>
+  values.slice(row * width, (row + rows) * width);
+
+const sameValues = (a: readonly unknown[], b: readonly unknown[]): boolean =>
+  a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** One order's collections as the store compares them: each table's rows, flattened. */
+interface Collections {
+  detail: string | null;
+  lines: Value[];
+  waybills: Value[];
+  afterSales: Value[];
+  codes: Value[];
+}
+
+function collectionsOf(p: PreparedOrders, at: Offsets, i: number): Collections {
+  const afterSales: Value[] = [];
+  for (let k = 0; k < (p.afterSaleCounts[i] as number); k++) {
+    const row = (at.afterSale[i] as number) + k;
+    afterSales.push(...slice(p.afterSales, AFTER_SALE_COLUMNS.length, row, 1), p.afterSaleLines[row] as string);
   }
-  return [...byNo.values()];
+  return {
+    detail: p.details[i] as string,
+    lines: slice(p.lines, LINE_COLUMNS.length, at.line[i] as number, p.lineCounts[i] as number),
+    waybills: slice(p.waybills, WAYBILL_COLUMNS.length, at.waybill[i] as number, p.waybillCounts[i] as number),
+    afterSales,
+    codes: slice(p.codes, CODE_COLUMNS.length, at.code[i] as number, p.codeCounts[i] as number),
+  };
 }
 
 /**
@@ -62,167 +139,216 @@ function dedupe(records: readonly OrderRecord[]): OrderRecord[] {
  * child rows can point at their parents without a lookup per row, and every table is written with
  * a few multi-row INSERTs in dependency order.
  */
-function applyBatch(s: IngestStatements, records: OrderRecord[]): void {
+function applyBatch(s: IngestStatements, p: PreparedOrders, at: Offsets, batch: number[]): void {
   const existingOrders = new Map(
-    s.findOrders.all(JSON.stringify(records.map((r) => r.orderNo))).map((o) => [o.orderNo, o]),
+    (s.findOrders.raw().all(JSON.stringify(batch.map((i) => p.orderNos[i]))) as Value[][]).map((row) => [
+      row[0] as string,
+      row.slice(1) as Value[],
+    ]),
   );
-  const parentNos = [...new Set(records.map((r) => r.parentNo))];
-  const existingParents = new Map(s.findParents.all(JSON.stringify(parentNos)).map((p) => [p.parentNo, p.id]));
   const next = s.maxIds.get() as { parent: number; order: number; waybill: number; afterSale: number };
+  const parentIds = writeParents(s, p, batch, next);
 
-  // Parents: the latest record of any of its children describes buyer and payment.
-  const parentIds = new Map<string, number>(existingParents);
-  const latestOfParent = new Map<string, OrderRecord>();
-  for (const r of records) latestOfParent.set(r.parentNo, r);
-  const newParents: Value[] = [];
-  for (const [parentNo, r] of latestOfParent) {
-    const values = parentValues(r);
-    const id = existingParents.get(parentNo);
-    if (id === undefined) {
-      const newId = ++next.parent;
-      parentIds.set(parentNo, newId);
-      newParents.push(newId, parentNo, ...values);
-    } else {
-      s.updateParent.run(...values, id);
-    }
-  }
-  s.insert.parents.run(newParents);
-
-  // Orders: existing ones are updated in place (ids stay) and lose their children, to be rewritten.
   const rows = emptyRows();
-  const replaced: number[] = [];
+  const changed = new Map<number, number>();
   const movedFrom: number[] = [];
-  for (const r of records) {
-    const parentId = parentIds.get(r.parentNo) as number;
-    const existing = existingOrders.get(r.orderNo);
-    let orderId: number;
+  const width = ORDER_COLUMNS.length;
+  for (const i of batch) {
+    const parentId = parentIds.get(p.parentNos[i] as string) as number;
+    const values = slice(p.orders, width, i, 1);
+    const existing = existingOrders.get(p.orderNos[i] as string);
     if (existing) {
-      orderId = existing.id;
-      const values: Value[] = [parentId];
-      pushOrderValues(values, r);
-      values.push(orderId);
-      s.updateOrder.run(values);
-      replaced.push(orderId);
-      if (existing.parentId !== parentId) movedFrom.push(existing.parentId);
+      // [id, parent_id, ...ORDER_COLUMNS]
+      const [orderId, oldParentId] = existing as [number, number];
+      updateChangedColumns(s, orderId, [parentId, ...values], existing.slice(1));
+      if (oldParentId !== parentId) movedFrom.push(oldParentId);
+      changed.set(orderId, i);
     } else {
-      orderId = ++next.order;
-      rows.orders.push(orderId, parentId);
-      pushOrderValues(rows.orders, r);
+      const orderId = ++next.order;
+      rows.orders.push(orderId, parentId, ...values);
+      pushCollections(rows, next, orderId, collectionsOf(p, at, i));
     }
-    collectChildren(rows, next, orderId, r);
   }
   s.insert.orders.run(rows.orders);
-  if (replaced.length) {
-    const ids = JSON.stringify(replaced);
-    for (const clear of s.clearChildren) clear.run(ids);
-  }
+  if (changed.size) rewriteChangedCollections(s, p, at, changed, rows, next);
   // An order renumbered upstream into another checkout must not leave an empty parent behind.
   for (const id of movedFrom) s.deleteParentIfOrphan.run({ id });
 
   const { insert } = s;
+  insert.details.run(rows.details);
   insert.lines.run(rows.lines);
-  insert.receivers.run(rows.receivers);
-  insert.promotions.run(rows.promotions);
-  insert.invoices.run(rows.invoices);
   insert.waybills.run(rows.waybills);
-  insert.waybillLines.run(rows.waybillLines);
-  insert.trackingEvents.run(rows.trackingEvents);
   insert.afterSales.run(rows.afterSales);
   insert.afterSaleLines.run(rows.afterSaleLines);
   insert.redemptionCodes.run(rows.redemptionCodes);
-  insert.timeline.run(rows.timeline);
 }
 
-const parentValues = ({ buyer, payment, createdAt, paidAt }: OrderRecord): Value[] => [
-  buyer.id,
-  buyer.account,
-  buyer.level,
-  buyer.name,
-  createdAt,
-  paidAt,
-  payment.channel,
-  payment.serialNo,
-];
+/** Parents: the latest record of any of its children describes buyer and payment. Answers every parent's id. */
+function writeParents(
+  s: IngestStatements,
+  p: PreparedOrders,
+  batch: number[],
+  next: { parent: number },
+): Map<string, number> {
+  const latest = new Map<string, number>();
+  for (const i of batch) latest.set(p.parentNos[i] as string, i);
+  const existing = new Map(
+    (s.findParents.raw().all(JSON.stringify([...latest.keys()])) as Value[][]).map((row) => [
+      row[0] as string,
+      row.slice(1) as Value[],
+    ]),
+  );
+  const ids = new Map<string, number>();
+  const width = PARENT_COLUMNS.length;
+  const fresh: Value[] = [];
+  for (const [parentNo, i] of latest) {
+    const values = slice(p.parents, width, i, 1);
+    const found = existing.get(parentNo);
+    if (found) {
+      // [id, ...PARENT_COLUMNS]
+      const id = found[0] as number;
+      ids.set(parentNo, id);
+      if (!sameValues(found.slice(1), values)) s.updateParent.run(...values, id);
+    } else {
+      const id = ++next.parent;
+      ids.set(parentNo, id);
+      fresh.push(id, parentNo, ...values);
+    }
+  }
+  s.insert.parents.run(fresh);
+  return ids;
+}
+
+/** Only the columns whose values differ, so only their indexes and triggers are touched. */
+function updateChangedColumns(s: IngestStatements, orderId: number, now: Value[], stored: Value[]): void {
+  const columns: string[] = [];
+  const values: Value[] = [];
+  now.forEach((value, k) => {
+    if (value !== stored[k]) {
+      columns.push(k === 0 ? 'parent_id' : (ORDER_COLUMNS[k - 1] as string));
+      values.push(value);
+    }
+  });
+  if (columns.length === 0) return;
+  updateStatement(s, columns).run(...values, orderId);
+}
+
+const updates = new WeakMap<IngestStatements, Map<string, Statement>>();
+
+function updateStatement(s: IngestStatements, columns: string[]): Statement {
+  let cache = updates.get(s);
+  if (!cache) updates.set(s, (cache = new Map()));
+  const key = columns.join(',');
+  let statement = cache.get(key);
+  if (!statement) {
+    statement = s.db.prepare(`UPDATE orders SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
+    cache.set(key, statement);
+  }
+  return statement;
+}
+
+/** Reads the stored collections of changed orders and rewrites, per table, only the orders whose rows differ. */
+function rewriteChangedCollections(
+  s: IngestStatements,
+  p: PreparedOrders,
+  at: Offsets,
+  changed: Map<number, number>,
+  rows: ReturnType<typeof emptyRows>,
+  next: { waybill: number; afterSale: number },
+): void {
+  const ids = JSON.stringify([...changed.keys()]);
+  const stored = new Map<number, Collections>();
+  const of = (id: number) => {
+    let found = stored.get(id);
+    if (!found) stored.set(id, (found = { detail: null, lines: [], waybills: [], afterSales: [], codes: [] }));
+    return found;
+  };
+  for (const [id, detail] of s.storedDetails.raw().all(ids) as Array<[number, string]>) of(id).detail = detail;
+  for (const [id, ...values] of s.storedLines.raw().all(ids) as Value[][]) of(id as number).lines.push(...values);
+  for (const [id, ...values] of s.storedWaybills.raw().all(ids) as Value[][]) of(id as number).waybills.push(...values);
+  for (const [id, ...values] of s.storedAfterSales.raw().all(ids) as Value[][])
+    of(id as number).afterSales.push(...values);
+  for (const [id, ...values] of s.storedCodes.raw().all(ids) as Value[][]) of(id as number).codes.push(...values);
+
+  const rewrite = {
+    details: [] as number[],
+    lines: [] as number[],
+    waybills: [] as number[],
+    afterSales: [] as number[],
+    codes: [] as number[],
+  };
+  for (const [orderId, i] of changed) {
+    const now = collectionsOf(p, at, i);
+    const was = of(orderId);
+    const only: Collections = { detail: null, lines: [], waybills: [], afterSales: [], codes: [] };
+    if (now.detail !== was.detail) {
+      rewrite.details.push(orderId);
+      only.detail = now.detail;
+    }
+    if (!sameValues(now.lines, was.lines)) {
+      rewrite.lines.push(orderId);
+      only.lines = now.lines;
+    }
+    if (!sameValues(now.waybills, was.waybills)) {
+      rewrite.waybills.push(orderId);
+      only.waybills = now.waybills;
+    }
+    if (!sameValues(now.afterSales, was.afterSales)) {
+      rewrite.afterSales.push(orderId);
+      only.afterSales = now.afterSales;
+    }
+    if (!sameValues(now.codes, was.codes)) {
+      rewrite.codes.push(orderId);
+      only.codes = now.codes;
+    }
+    pushCollections(rows, next, orderId, only);
+  }
+  const clear = (statement: Statement<[string]>, orderIds: number[]) => {
+    if (orderIds.length) statement.run(JSON.stringify(orderIds));
+  };
+  clear(s.clear.details, rewrite.details);
+  clear(s.clear.lines, rewrite.lines);
+  clear(s.clear.waybills, rewrite.waybills);
+  clear(s.clear.afterSales, rewrite.afterSales);
+  clear(s.clear.codes, rewrite.codes);
+}
 
 const emptyRows = () => ({
   orders: [] as Value[],
+  details: [] as Value[],
   lines: [] as Value[],
-  receivers: [] as Value[],
-  promotions: [] as Value[],
-  invoices: [] as Value[],
   waybills: [] as Value[],
-  waybillLines: [] as Value[],
-  trackingEvents: [] as Value[],
   afterSales: [] as Value[],
   afterSaleLines: [] as Value[],
   redemptionCodes: [] as Value[],
-  timeline: [] as Value[],
 });
 
-/** Collections keep the record's array order in their position column (or line_no for lines). */
-function collectChildren(
+/**
+ * Rows of one order's collections, with their ids: lines keep their line number; waybills and
+ * after-sales get new local ids in array order (their position in the record), after-sale lines
+ * their position. Detail-only parts are one value (detail-columns.ts).
+ */
+function pushCollections(
   rows: ReturnType<typeof emptyRows>,
   next: { waybill: number; afterSale: number },
   orderId: number,
-  r: OrderRecord,
+  c: Collections,
 ): void {
-  for (const l of r.lines) {
-    rows.lines.push(
-      orderId,
-      l.lineNo,
-      l.merchantId,
-      l.sku,
-      l.name,
-      l.spec,
-      l.image,
-      l.unitPrice,
-      l.quantity,
-      l.discount,
-      l.payable,
-      l.shippedQuantity,
-      l.refundedQuantity,
-    );
+  if (c.detail !== null) rows.details.push(orderId, c.detail);
+  for (let k = 0; k < c.lines.length; k += LINE_COLUMNS.length) {
+    rows.lines.push(orderId, ...c.lines.slice(k, k + LINE_COLUMNS.length));
   }
-  const rc = r.receiver;
-  if (rc) rows.receivers.push(orderId, rc.name, rc.phone, rc.province, rc.city, rc.district, rc.address, rc.postcode);
-  r.promotions.forEach((p, i) => rows.promotions.push(orderId, i, p.kind, p.refId, p.name, p.amount));
-  const inv = r.invoice;
-  if (inv) rows.invoices.push(orderId, inv.type, inv.titleType, inv.title, inv.taxNo, inv.content);
-  for (const w of r.waybills) {
-    const waybillId = ++next.waybill;
-    rows.waybills.push(waybillId, orderId, w.id, w.carrier, w.trackingNo, w.shippedAt, w.status, w.signedAt, w.courier);
-    w.lines.forEach((wl, i) => rows.waybillLines.push(waybillId, i, wl.lineNo, wl.quantity));
-    w.events.forEach((e, i) => rows.trackingEvents.push(waybillId, i, e.at, e.text));
+  for (let k = 0; k < c.waybills.length; k += WAYBILL_COLUMNS.length) {
+    rows.waybills.push(++next.waybill, orderId, ...c.waybills.slice(k, k + WAYBILL_COLUMNS.length));
   }
-  for (const a of r.afterSales) {
+  const afterSaleWidth = AFTER_SALE_COLUMNS.length + 1;
+  for (let k = 0; k < c.afterSales.length; k += afterSaleWidth) {
     const afterSaleId = ++next.afterSale;
-    rows.afterSales.push(
-      afterSaleId,
-      orderId,
-      a.id,
-      a.afterSaleNo,
-      a.type,
-      a.status,
-      a.reason,
-      a.amount,
-      a.createdAt,
-      a.updatedAt,
-      a.rejectReason,
-      a.returnShipment ? JSON.stringify(a.returnShipment) : null,
-    );
-    a.lines.forEach((al, i) => rows.afterSaleLines.push(afterSaleId, i, al.lineNo, al.quantity));
+    rows.afterSales.push(afterSaleId, orderId, ...c.afterSales.slice(k, k + AFTER_SALE_COLUMNS.length));
+    const lines = JSON.parse(c.afterSales[k + AFTER_SALE_COLUMNS.length] as string) as Array<[number, number]>;
+    lines.forEach(([lineNo, quantity], position) => rows.afterSaleLines.push(afterSaleId, position, lineNo, quantity));
   }
-  const code = r.redemptionCode;
-  // The column holds the sealed verifier ('' while the service has not hashed the code yet).
-  if (code) {
-    rows.redemptionCodes.push(
-      orderId,
-      code.verifier ?? '',
-      code.validFrom,
-      code.validTo,
-      code.usesTotal,
-      code.usesLeft,
-    );
+  for (let k = 0; k < c.codes.length; k += CODE_COLUMNS.length) {
+    rows.redemptionCodes.push(orderId, ...c.codes.slice(k, k + CODE_COLUMNS.length));
   }
-  r.timeline.forEach((t, i) => rows.timeline.push(orderId, i, t.at, t.actor, t.device, t.action, t.detail));
 }

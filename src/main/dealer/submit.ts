@@ -9,7 +9,7 @@ import { removeOrders, upsertOrders } from '../db/ingest';
 import type { CallContext } from '../ipc/dispatcher';
 import { ApiFailure } from '../ipc/failure';
 import { readBase } from '../sync/base';
-import { enqueueIntent, type OutboxRow } from '../sync/outbox';
+import { outboxOf, type OutboxRow } from '../db/outbox';
 import { readSyncState } from '../sync/sync-state';
 import { catalogueLookup } from './catalogue';
 import { deleteDraft } from './drafts';
@@ -27,26 +27,16 @@ function nextSeq(db: Db): number {
 }
 
 const rejectedDealerRow = (db: Db, id: string): OutboxRow | undefined =>
-  db
-    .prepare(
-      `SELECT id, payload, order_no AS orderNo, last_error_code AS lastErrorCode, answer FROM outbox
-       WHERE id = ? AND type = 'CREATE_DEALER_ORDER' AND state = 'rejected'`,
-    )
-    .get(id) as OutboxRow | undefined;
+  outboxOf(db).rejectedOfType(id, 'CREATE_DEALER_ORDER');
 
 /**
  * A rejected dealer order's local record goes when the service has no order of that number: the
  * order waits in the exceptions inbox, not in the order list.
  */
 export function forgetRejectedDealerOrders(db: Db): string[] {
-  const rows = db
-    .prepare(
-      `SELECT order_no AS orderNo FROM outbox x WHERE type = 'CREATE_DEALER_ORDER' AND state IN ('rejected', 'dismissed')
-       AND order_no IS NOT NULL AND NOT EXISTS (SELECT 1 FROM outbox y WHERE y.order_no = x.order_no
-       AND y.state IN ('queued', 'sending', 'applied', 'duplicate'))`,
-    )
-    .all() as Array<{ orderNo: string }>;
-  const gone = rows.map((r) => r.orderNo).filter((orderNo) => readBase(db, orderNo) === null);
+  const gone = outboxOf(db)
+    .refusedDealerOrders()
+    .filter((orderNo) => readBase(db, orderNo) === null);
   return gone.length > 0 && removeOrders(db, gone) > 0 ? gone : [];
 }
 
@@ -125,7 +115,7 @@ export async function submitDealerOrder(
     );
     if (!built.ok) return rejected(orderNo, built.code, built.fieldErrors ?? {});
     const childNo = makeChildOrderNumber(orderNo, 1);
-    enqueueIntent(db, 'CREATE_DEALER_ORDER', input, {
+    outboxOf(db).enqueue('CREATE_DEALER_ORDER', input, {
       orderNo: childNo,
       now: stamp.now,
       ...(submissionId ? { id: submissionId } : {}),
@@ -133,10 +123,7 @@ export async function submitDealerOrder(
     upsertOrders(db, [built.state.record]);
     if (draftId) deleteDraft(db, draftId);
     if (old) {
-      db.prepare("UPDATE outbox SET state = 'dismissed', dismiss_reason = ? WHERE id = ? AND state = 'rejected'").run(
-        `resubmitted as ${orderNo}`,
-        old.id,
-      );
+      outboxOf(db).dismiss(old.id, `resubmitted as ${orderNo}`);
     }
     return { orderNo, childNo };
   })();
@@ -148,12 +135,7 @@ export async function submitDealerOrder(
   } catch {
     // Offline or the service failed: the order stays queued and provisional.
   }
-  const row = db
-    .prepare(
-      `SELECT state, last_error_code AS code, answer FROM outbox WHERE order_no = ? AND type = 'CREATE_DEALER_ORDER'
-       ORDER BY seq DESC LIMIT 1`,
-    )
-    .get(submitted.childNo) as SubmittedRow;
+  const row = outboxOf(db).latestOutcome(submitted.childNo, 'CREATE_DEALER_ORDER')!;
   const outcome = outcomeOf(submitted.orderNo, row);
   if (outcome.outcome === 'rejected') {
     const gone = forgetRejectedDealerOrders(db);
@@ -181,10 +163,6 @@ function outcomeOf(orderNo: string, row: SubmittedRow): DealerSubmitOutcome {
 }
 
 function submissionOutcome(db: Db, submissionId: string): DealerSubmitOutcome | null {
-  const row = db
-    .prepare(
-      `SELECT state, last_error_code AS code, answer, payload FROM outbox WHERE id = ? AND type = 'CREATE_DEALER_ORDER'`,
-    )
-    .get(submissionId) as (SubmittedRow & { payload: string }) | undefined;
+  const row = outboxOf(db).outcomeOfType(submissionId, 'CREATE_DEALER_ORDER');
   return row ? outcomeOf((JSON.parse(row.payload) as DealerOrderInput).orderNo, row) : null;
 }

@@ -4,7 +4,7 @@ import type { ExceptionReasonCode } from '../../shared/domain/exception-reasons'
 import type { DataScope } from '../../shared/domain/vocabulary';
 import type { Db } from '../db/connection';
 import { and } from '../db/query/clause';
-import { PENDING_SYNC_SQL } from '../db/query/pending-sync';
+import { PENDING_SYNC_SQL } from '../db/outbox';
 import { scopeClause } from '../db/query/predicates';
 
 /**

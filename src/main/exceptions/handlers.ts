@@ -3,7 +3,7 @@ import type { Intent } from '../../shared/contract/sync';
 import type { Handlers } from '../ipc/dispatcher';
 import { ApiFailure } from '../ipc/failure';
 import { queueOrderIntent } from '../orders/act-locally';
-import { rejectedIntents } from '../sync/outbox';
+import { outboxOf } from '../db/outbox';
 
 type ExceptionHandlers = Pick<Handlers, 'exceptions.list' | 'exceptions.dismiss' | 'exceptions.retry'>;
 
@@ -14,23 +14,27 @@ type ExceptionHandlers = Pick<Handlers, 'exceptions.list' | 'exceptions.dismiss'
  */
 export const exceptionHandlers = (): ExceptionHandlers => ({
   'exceptions.list': ({ db }) =>
-    rejectedIntents(db).map((row): ExceptionItem => ({
-      id: row.id,
-      type: row.type,
-      orderNo: row.orderNo,
-      payload: JSON.parse(row.payload),
-      triedAt: row.clientTime,
-      code: row.lastErrorCode,
-      message: row.lastErrorMessage,
-      answer: row.answer ? JSON.parse(row.answer) : null,
-    })),
+    outboxOf(db)
+      .rejected()
+      .map((row): ExceptionItem => ({
+        id: row.id,
+        type: row.type,
+        orderNo: row.orderNo,
+        payload: JSON.parse(row.payload),
+        triedAt: row.clientTime,
+        code: row.lastErrorCode,
+        message: row.lastErrorMessage,
+        answer: row.answer ? JSON.parse(row.answer) : null,
+      })),
   'exceptions.dismiss': (ctx, { id, reason }) => {
     dismiss(ctx.db, id, reason);
     ctx.changed([]);
     return {};
   },
   'exceptions.retry': (ctx, { id }) => {
-    const row = rejectedIntents(ctx.db).find((r) => r.id === id);
+    const row = outboxOf(ctx.db)
+      .rejected()
+      .find((r) => r.id === id);
     if (!row) throw new ApiFailure('NOT_FOUND', `No rejected intent ${id}`);
     if (row.type === 'CREATE_DEALER_ORDER' || !row.orderNo) {
       throw new ApiFailure('ACTION_REFUSED', 'Fix and resubmit the order from its form', 'NOT_AN_ORDER_INTENT');
@@ -48,8 +52,5 @@ export const exceptionHandlers = (): ExceptionHandlers => ({
 });
 
 function dismiss(db: Parameters<ExceptionHandlers['exceptions.list']>[0]['db'], id: string, reason: string): void {
-  const done = db
-    .prepare("UPDATE outbox SET state = 'dismissed', dismiss_reason = ? WHERE id = ? AND state = 'rejected'")
-    .run(reason, id);
-  if (done.changes === 0) throw new ApiFailure('NOT_FOUND', `No rejected intent ${id}`);
+  if (!outboxOf(db).dismiss(id, reason)) throw new ApiFailure('NOT_FOUND', `No rejected intent ${id}`);
 }

@@ -1,6 +1,7 @@
 import type { IntentPayload } from '../../shared/contract/sync';
 import { applyScan, normalizeItemCode, parcelVerified } from '../../shared/domain/verification';
 import { getOrderDetail } from '../db/orders-query';
+import { outboxOf } from '../db/outbox';
 import type { CallContext, Handlers } from '../ipc/dispatcher';
 import { ApiFailure } from '../ipc/failure';
 import { actLocally } from '../orders/act-locally';
@@ -114,9 +115,7 @@ export const floorHandlers = (
   },
   'floor.shift': (ctx) => {
     const since = shiftStart(ctx.stamp().now);
-    const rows = ctx.db
-      .prepare(`SELECT order_no AS orderNo, payload FROM outbox WHERE type = 'SHIP' AND created_at >= ?`)
-      .all(since) as Array<{ orderNo: string; payload: string }>;
+    const rows = outboxOf(ctx.db).queuedSince('SHIP', since);
     let parcels = 0;
     let units = 0;
     for (const row of rows) {

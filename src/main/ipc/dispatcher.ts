@@ -38,6 +38,9 @@ export type Handlers = {
 
 export type Dispatch = (procedure: unknown, input: unknown) => Promise<Result<unknown>>;
 
+/** Some of the handlers: what a reader thread serves (the writer's map is whole, `Handlers`). */
+export type HandlerMap = Partial<Handlers>;
+
 const issuesOf = (error: z.ZodError): ApiIssue[] =>
   error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 
@@ -47,12 +50,14 @@ const issuesOf = (error: z.ZodError): ApiIssue[] =>
  * A handler never sees unvalidated input, so a malformed call cannot change anything.
  */
 export function createDispatcher(
-  handlers: Handlers,
+  handlers: HandlerMap,
   currentContext: () => CallContext | null,
   onUnexpected: (procedure: string, error: unknown) => void = () => undefined,
 ): Dispatch {
   return async (name, rawInput) => {
-    if (!isProcedureName(name)) return fail('UNKNOWN_PROCEDURE', `Unknown procedure: ${String(name)}`);
+    if (!isProcedureName(name) || !handlers[name]) {
+      return fail('UNKNOWN_PROCEDURE', `Unknown procedure: ${String(name)}`);
+    }
     const spec = procedures[name];
     const ctx = currentContext();
     if (spec.right !== 'public') {

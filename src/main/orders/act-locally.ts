@@ -7,7 +7,7 @@ import type { CallContext } from '../ipc/dispatcher';
 import { ApiFailure } from '../ipc/failure';
 import { keepBaseOnce } from '../sync/base';
 import { applyLocally } from '../sync/local-effects';
-import { enqueueIntent } from '../sync/outbox';
+import { outboxOf } from '../db/outbox';
 
 export type LocalOrderIntent = Exclude<OrderIntentType, 'REDEEM' | 'UNDO_REDEMPTION'>;
 
@@ -29,7 +29,7 @@ export function queueOrderIntent<T extends OrderIntentType>(
     if (!current) throw new ApiFailure('NOT_FOUND', `No order ${orderNo}`);
     refuseWaybillsOfOtherOrders(ctx, trackingNumbersOf(type, payload), orderNo);
     const { pendingSync: _pending, ...record } = current;
-    const intent = enqueueIntent(db, type, payload, { orderNo, now: stamp.now });
+    const intent = outboxOf(db).enqueue(type, payload, { orderNo, now: stamp.now });
     const applied = applyLocally(record, intent, stamp);
     if (!applied.ok) throw new ApiFailure('ACTION_REFUSED', applied.message ?? applied.code, applied.code);
     keepBaseOnce(db, record);

@@ -8,6 +8,7 @@ import type { OrderListFilter, OrderListRow, OrderSort } from '../../shared/cont
 import type { ListColumn } from '../../shared/contract/list';
 import type { DataScope } from '../../shared/domain/vocabulary';
 import type { Db } from '../db/connection';
+import type { EventHub } from '../ipc/events';
 import { listOrders } from '../db/orders-query';
 import { anchorsOf } from '../db/query/window';
 import { privateDir, privateFile } from '../session/private-files';
@@ -64,11 +65,28 @@ async function xlsxSink(path: string, job: ExportJob): Promise<RowSink> {
   };
 }
 
-/** Where finished exports are, by id, for the browser-mode bridge to hand over as downloads. */
+/**
+ * Where finished exports are, by id, for the browser-mode bridge to hand over as downloads. It
+ * learns order exports from their last progress event, whichever thread wrote the file, and other
+ * files (a diagnostics bundle) from `put`, which its listeners hear (the writer thread's shelf
+ * tells main's).
+ */
 export class ExportShelf {
   private readonly done = new Map<string, string>();
+  private readonly listeners: Array<(id: string, path: string) => void> = [];
+  constructor(events: EventHub) {
+    events.subscribe((name, payload) => {
+      if (name !== 'orders.exportProgress') return;
+      const progress = payload as OrderExportProgress;
+      if (progress.done && progress.path) this.done.set(progress.exportId, progress.path);
+    });
+  }
   put(id: string, path: string): void {
     this.done.set(id, path);
+    for (const listener of this.listeners) listener(id, path);
+  }
+  onPut(listener: (id: string, path: string) => void): void {
+    this.listeners.push(listener);
   }
   path(id: string): string | null {
     return this.done.get(id) ?? null;
@@ -86,7 +104,6 @@ export function startExport(
   scope: DataScope,
   job: ExportJob,
   report: (progress: OrderExportProgress) => void,
-  shelf: ExportShelf,
 ): { exportId: string; total: number } {
   const exportId = randomUUID();
   const { total } = anchorsOf(db, scope, job.filter, job.sort);
@@ -122,7 +139,6 @@ export function startExport(
         if (after !== undefined) progress(written);
       } while (after !== undefined);
       await sink.close();
-      shelf.put(exportId, path);
       progress(written, { path });
     } catch (error) {
       sink?.abort();

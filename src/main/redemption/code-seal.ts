@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import type { OrderRecord } from '../../shared/contract/records';
 import type { Intent } from '../../shared/contract/sync';
-import { parseVerifier, verifierKeyText } from '../../shared/domain/code-verifier';
+import { parseVerifier, parseVerifierKey, verifierKeyText } from '../../shared/domain/code-verifier';
 import { codeVerifier } from '../../node/code-hash';
 import type { Db } from '../db/connection';
 import type { SealKey } from '../session/seal-key';
@@ -17,6 +17,8 @@ import { deleteSyncState, readSyncState, writeSyncState } from '../sync/sync-sta
 export interface CodeSeal {
   /** The record as this desk stores it: its verifier sealed (idempotent). */
   sealRecord(record: OrderRecord): OrderRecord;
+  /** A verifier as this desk stores it (idempotent): what sealRecord does to a record's, for rows prepared apart. */
+  sealVerifier(verifier: string): string;
   /**
    * The stored forms a typed code would have, one per verifier key the desk holds (usually one per
    * merchant): one scrypt each, off the event loop, remembered briefly so a preview and its
@@ -55,9 +57,9 @@ export function createCodeSeal(sealKey: Buffer, now: () => number = Date.now): C
     const id = `${keyText}|${code}`;
     const hit = remembered.get(id);
     if (hit && now() - hit.at < REMEMBER_MS) return hit.keys;
-    const parsed = parseVerifier(`${keyText}$x`);
-    if (!parsed) return Promise.resolve('');
-    const keys = codeVerifier(code, parsed.key).then(sealVerifier);
+    const key = parseVerifierKey(keyText);
+    if (!key) return Promise.resolve('');
+    const keys = codeVerifier(code, key).then(sealVerifier);
     remembered.set(id, { at: now(), keys });
     if (remembered.size > REMEMBER_MAX) remembered.delete(remembered.keys().next().value as string);
     return keys;
@@ -79,6 +81,7 @@ export function createCodeSeal(sealKey: Buffer, now: () => number = Date.now): C
     }
   };
   return {
+    sealVerifier,
     sealRecord(record) {
       const code = record.redemptionCode;
       if (!code?.verifier) return record;

@@ -4,7 +4,7 @@ import type { CallContext } from '../ipc/dispatcher';
 import { ApiFailure } from '../ipc/failure';
 import { keepBaseOnce } from '../sync/base';
 import { applyLocally } from '../sync/local-effects';
-import { enqueueIntent } from '../sync/outbox';
+import { outboxOf } from '../db/outbox';
 import type { WrongCodeLimiter } from './attempts';
 import { currentRecord, findByCode, redeemableOrRefuse } from './find-code';
 
@@ -25,8 +25,7 @@ export async function redeem(
   const intentId = db.transaction(() => {
     const record = redeemableOrRefuse(currentRecord(ctx, found.orderNo), stamp.now);
     // The outbox keeps the typed code encrypted; it is opened only to be sent.
-    const intent = enqueueIntent(
-      db,
+    const intent = outboxOf(db).enqueue(
       'REDEEM',
       { code: stamp.seal.sealCode(code), storeId, redeemedAt: stamp.now },
       {
@@ -52,22 +51,14 @@ export async function redeem(
     );
     return intent.id;
   })();
-  const orderNo = (
-    db.prepare('SELECT order_no AS orderNo FROM outbox WHERE id = ?').get(intentId) as { orderNo: string }
-  ).orderNo;
+  const orderNo = outboxOf(db).orderOf(intentId)!;
   ctx.changed([orderNo]);
   await ctx.sync();
   return outcomeOf(ctx, intentId, orderNo);
 }
 
 function outcomeOf(ctx: CallContext, intentId: string, orderNo: string): RedemptionOutcome {
-  const row = ctx.db
-    .prepare('SELECT state, last_error_code AS code, answer FROM outbox WHERE id = ?')
-    .get(intentId) as {
-    state: string;
-    code: string | null;
-    answer: string | null;
-  };
+  const row = outboxOf(ctx.db).outcome(intentId)!;
   const answer = row.answer ? (JSON.parse(row.answer) as { conflict?: RedemptionOutcome['conflict'] }) : null;
   const outcome =
     row.state === 'rejected'

@@ -2,6 +2,7 @@ import type { ShiftList, ShiftRow } from '../../shared/contract/api';
 import type { RedemptionList } from '../../shared/contract/service';
 import { can } from '../../shared/domain/rights';
 import { canUndoRedemption, undoRedemptionRefusal } from '../../shared/domain/timers';
+import { outboxOf } from '../db/outbox';
 import type { CallContext } from '../ipc/dispatcher';
 import { ApiFailure } from '../ipc/failure';
 import { queueOrderIntent } from '../orders/act-locally';
@@ -30,16 +31,7 @@ const rowsQuery = `
   ORDER BY r.redeemed_at DESC, r.id DESC`;
 
 /** Redemptions this desk has asked to undo (sent or not): not offered for undo again. */
-const undoAsked = (ctx: CallContext): Set<string> =>
-  new Set(
-    ctx.db
-      .prepare(
-        `SELECT json_extract(payload, '$.redemptionId') FROM outbox
-         WHERE type = 'UNDO_REDEMPTION' AND state <> 'dismissed'`,
-      )
-      .pluck()
-      .all() as string[],
-  );
+const undoAsked = (ctx: CallContext): Set<string> => outboxOf(ctx.db).undoneRedemptions();
 
 const SERVICE_STATES: Readonly<Record<RedemptionList['redemptions'][number]['state'], ShiftRow['state']>> = {
   applied: 'confirmed',

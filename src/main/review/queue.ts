@@ -3,7 +3,7 @@ import type { ReviewRecord } from '../../shared/contract/records';
 import type { DataScope } from '../../shared/domain/vocabulary';
 import type { Db } from '../db/connection';
 import { and } from '../db/query/clause';
-import { PENDING_SYNC_SQL } from '../db/query/pending-sync';
+import { PENDING_SYNC_SQL } from '../db/outbox';
 import { scopeClause } from '../db/query/predicates';
 
 /** The same expression the partial index orders_review_pending is built on (migration 017). */

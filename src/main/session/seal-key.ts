@@ -8,8 +8,9 @@ import { privateDir } from './private-files';
  * libsecret/kwallet). Null where there is none worth the name (browser mode; Linux's basic_text).
  */
 export interface KeyProtector {
-  protect(secret: Buffer): Buffer;
-  unprotect(sealed: Buffer): Buffer;
+  /** Async where the protection lives on another thread (the backend's writer asks main's). */
+  protect(secret: Buffer): Buffer | Promise<Buffer>;
+  unprotect(sealed: Buffer): Buffer | Promise<Buffer>;
 }
 
 interface StoredKey {
@@ -43,12 +44,12 @@ function unwrapWithPassword(data: string, passwordKey: Buffer): Buffer {
   return Buffer.concat([decipher.update(body!), decipher.final()]);
 }
 
-function read(userDir: string, passwordKey: Buffer, protector: KeyProtector | null): Buffer | null {
+async function read(userDir: string, passwordKey: Buffer, protector: KeyProtector | null): Promise<Buffer | null> {
   if (!existsSync(fileOf(userDir))) return null;
   try {
     const stored = JSON.parse(readFileSync(fileOf(userDir), 'utf8')) as StoredKey;
     if (stored.by === 'safeStorage') {
-      return protector ? protector.unprotect(Buffer.from(stored.data, 'base64')) : null;
+      return protector ? Buffer.from(await protector.unprotect(Buffer.from(stored.data, 'base64'))) : null;
     }
     return unwrapWithPassword(stored.data, passwordKey);
   } catch {
@@ -62,12 +63,16 @@ function read(userDir: string, passwordKey: Buffer, protector: KeyProtector | nu
  * key. A key that cannot be read back (the password changed in browser mode, the keychain was
  * reset) is replaced by a new one; its id changes, and the caller re-seals (seal-key id in sync_state).
  */
-export function loadSealKey(userDir: string, passwordKey: Buffer, protector: KeyProtector | null): SealKey {
-  const existing = read(userDir, passwordKey, protector);
+export async function loadSealKey(
+  userDir: string,
+  passwordKey: Buffer,
+  protector: KeyProtector | null,
+): Promise<SealKey> {
+  const existing = await read(userDir, passwordKey, protector);
   if (existing?.length === 32) return { key: existing, id: fingerprint(existing) };
   const key = randomBytes(32);
   const stored: StoredKey = protector
-    ? { v: 1, by: 'safeStorage', data: protector.protect(key).toString('base64') }
+    ? { v: 1, by: 'safeStorage', data: Buffer.from(await protector.protect(key)).toString('base64') }
     : { v: 1, by: 'password', data: wrapWithPassword(key, passwordKey) };
   privateDir(userDir);
   const temp = `${fileOf(userDir)}.tmp`;

@@ -1,11 +1,11 @@
 import { ipcMain, type BrowserWindow, type WebFrameMain } from 'electron';
 import { fail } from '../../shared/contract/result';
-import type { App } from '../app/app';
+import type { DeskBackend } from '../backend/host';
 import { isAppUrl } from '../security/navigation';
 
 /** Connects the dispatcher to Electron IPC, answering only frames that show the app itself. */
 export function connectIpc(
-  app: Pick<App, 'dispatch' | 'events'>,
+  app: Pick<DeskBackend, 'dispatch' | 'events'>,
   window: BrowserWindow,
   devServerUrl: string | undefined,
 ): void {

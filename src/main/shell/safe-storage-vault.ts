@@ -57,7 +57,10 @@ export function safeStorageWorks(): boolean {
 }
 
 /** safeStorage as the seal keys' protector, or null where it protects nothing. */
-export function safeStorageProtector(): KeyProtector | null {
+/** Synchronous here, on main's thread; the backend's writer reaches it through a host call. */
+type SyncKeyProtector = { [K in keyof KeyProtector]: (bytes: Buffer) => Buffer };
+
+export function safeStorageProtector(): SyncKeyProtector | null {
   if (!safeStorageWorks()) return null;
   return {
     protect: (secret) => safeStorage.encryptString(secret.toString('base64')),

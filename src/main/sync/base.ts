@@ -1,5 +1,6 @@
 import type { OrderRecord } from '../../shared/contract/records';
 import type { Db } from '../db/connection';
+import { outboxOf } from '../db/outbox';
 
 /** The service's last record of an order that has unanswered local edits (see migration 009). */
 export function readBase(db: Db, orderNo: string): OrderRecord | null {
@@ -27,11 +28,4 @@ export function dropBase(db: Db, orderNo: string): void {
   db.prepare('DELETE FROM sync_base WHERE order_no = ?').run(orderNo);
 }
 
-export function ordersWithPendingIntents(db: Db): Set<string> {
-  const rows = db
-    .prepare(
-      "SELECT DISTINCT order_no AS orderNo FROM outbox WHERE state IN ('queued', 'sending') AND order_no IS NOT NULL",
-    )
-    .all() as Array<{ orderNo: string }>;
-  return new Set(rows.map((r) => r.orderNo));
-}
+export const ordersWithPendingIntents = (db: Db): Set<string> => outboxOf(db).ordersWithPending();

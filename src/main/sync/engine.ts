@@ -1,11 +1,21 @@
 import type { SyncStatus } from '../../shared/contract/api';
-import { MAX_PUSH_BATCH } from '../../shared/contract/sync';
+import { MAX_PUSH_BATCH, type PullResponse } from '../../shared/contract/sync';
+import {
+  beginBulkLoad,
+  bulkWriting,
+  checkpointAfterBulkLoad,
+  countOrders,
+  finishBulkLoad,
+  inBulkLoad,
+  isEmptyStore,
+} from '../db/bulk-load';
 import type { Db } from '../db/connection';
 import type { CodeSeal } from '../redemption/code-seal';
 import type { SyncContext } from './local-effects';
 import { applyPushAnswers } from './apply-answers';
-import { applyPullPage } from './apply-pull';
-import { countPending, countRejected, markSending, pendingIntents } from './outbox';
+import { applyPreparedPage, applyPullPage } from './apply-pull';
+import { openPageStream } from './page-stream';
+import { outboxOf } from '../db/outbox';
 import type { ServiceClient, ServiceFailure } from './service-client';
 import { readSyncState, writeSyncState } from './sync-state';
 
@@ -20,8 +30,17 @@ export interface SyncEngineOptions {
   seal: CodeSeal;
   now?: () => number;
   random?: () => number;
-  /** Orders per pulled page: each page is one transaction on the main thread; 200 keeps it near 50 ms. */
+  /**
+   * Orders per pulled page, each applied in one transaction on the writer thread: 200 for news (a
+   * page is short, so a local write never waits long behind it), 2,500 for an empty store's first
+   * sync, which loads in bulk (db/bulk-load.ts). Tests set it to count pages.
+   */
   pageSize?: number;
+  /**
+   * A first sync of at least this many orders loads in bulk (default 10,000): below it, the
+   * downloading thread and the index builds cost more than they save. Tests set it to 1.
+   */
+  bulkFrom?: number;
   /** How often to look for news when nothing prompts a sync. */
   intervalMs?: number;
   maxBackoffMs?: number;
@@ -32,6 +51,14 @@ export interface SyncEngineOptions {
 }
 
 type Outcome = { ok: true } | { ok: false; failure: ServiceFailure };
+
+/** Orders per pulled page for news, and for an empty store's first sync (see pageSize). */
+const NEWS_PAGE = 200;
+const BULK_PAGE = 2_500;
+/** Pages a first sync's downloader may run ahead of the writer. */
+const BULK_DEPTH = 2;
+/** Orders from which a first sync loads in bulk (see bulkFrom). */
+const BULK_FROM = 10_000;
 
 /**
  * Points of a round that tests kill a desk at: a push batch is on its way (marked sending, answer
@@ -60,11 +87,12 @@ export class SyncEngine {
     this.statusValue = {
       online: false,
       syncing: false,
-      queued: countPending(options.db),
-      exceptions: countRejected(options.db),
+      queued: outboxOf(options.db).countPending(),
+      exceptions: outboxOf(options.db).countRejected(),
       lastSyncAt: lastSyncAt === null ? null : Number(lastSyncAt),
       lastError: null,
       needsSignIn: false,
+      firstSync: null,
     };
   }
 
@@ -178,14 +206,11 @@ export class SyncEngine {
   private async pushAll(): Promise<Outcome> {
     const { db, client, deviceId } = this.options;
     for (;;) {
-      const batch = pendingIntents(db, MAX_PUSH_BATCH);
+      const batch = outboxOf(db).pending(MAX_PUSH_BATCH);
       if (batch.length === 0) return { ok: true };
       const registered = await this.ensureRegistered();
       if (!registered.ok) return registered;
-      markSending(
-        db,
-        batch.map((i) => i.id),
-      );
+      outboxOf(db).markSending(batch.map((i) => i.id));
       // A queued redemption's code is kept sealed; it is opened only on its way out.
       const pushing = client.push(
         deviceId,
@@ -208,21 +233,91 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * Pulls pages after the stored cursor until the service has no more. News comes a short page at a
+   * time on this thread, the next page travelling while one is applied. An empty store's first sync
+   * (or one a crash interrupted) loads in bulk: big pages, downloaded and prepared on a thread of
+   * their own while this one writes (page-stream.ts), indexes built at the end (db/bulk-load.ts).
+   */
   private async pullAll(): Promise<Outcome> {
-    const { db, client, pageSize = 200 } = this.options;
-    let next = client.pull(readSyncState(db, 'cursor'), pageSize);
+    const { db, client, pageSize = NEWS_PAGE, bulkFrom = BULK_FROM } = this.options;
+    let cursor = readSyncState(db, 'cursor');
+    if (!inBulkLoad(db)) {
+      if (cursor !== null || !isEmptyStore(db)) return this.pullNews(cursor);
+      // A new store: its first page says how many orders there are. A small first sync is news like
+      // any other (a bulk load's threads and index builds would cost it more than they save).
+      const first = await client.pull(null, pageSize, true);
+      if (!first.ok) return first;
+      this.applyNews(first.value);
+      if (!first.value.hasMore) return { ok: true };
+      cursor = first.value.cursor;
+      if ((first.value.remaining ?? 0) < bulkFrom) return this.pullNews(cursor);
+      beginBulkLoad(db);
+    }
+    const pulled = await this.pullInBulk(cursor);
+    if (!pulled.ok) return pulled;
+    finishBulkLoad(db);
+    checkpointAfterBulkLoad(db);
+    // Its orders are listable only now that their indexes are built: one event for all of them.
+    this.options.onOrdersChanged?.([], 'pull');
+    return pulled;
+  }
+
+  private applyNews(page: PullResponse): void {
+    const touched = applyPullPage(this.options.db, page, this.context());
+    this.options.onPhase?.('page-applied');
+    if (touched.length) this.options.onOrdersChanged?.(touched, 'pull');
+  }
+
+  private async pullNews(cursor: string | null): Promise<Outcome> {
+    const { client, pageSize = NEWS_PAGE } = this.options;
+    let next = client.pull(cursor, pageSize);
     for (;;) {
       const pulled = await next;
       if (!pulled.ok) return pulled;
       // The next page travels while this one is applied: the cursor it needs is already known, and a
       // page fetched but never applied (a crash, a failure) is simply fetched again from the stored cursor.
       if (pulled.value.hasMore) next = client.pull(pulled.value.cursor, pageSize);
-      const touched = applyPullPage(db, pulled.value, this.context());
-      this.options.onPhase?.('page-applied');
-      if (touched.length) this.options.onOrdersChanged?.(touched, 'pull');
+      this.applyNews(pulled.value);
       if (!pulled.value.hasMore) return { ok: true };
-      // Let other work (IPC calls, the UI's reads) run between pages of a large first sync.
+      // Let other work (IPC calls, a local write) run between pages.
       await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private async pullInBulk(cursor: string | null): Promise<Outcome> {
+    const { db, client, pageSize = BULK_PAGE } = this.options;
+    const stream = openPageStream({ ...client.connection(), cursor, pageSize, depth: BULK_DEPTH });
+    // Progress as a user reads it: orders stored of how many, and the time left at the rate so far.
+    const before = countOrders(db);
+    const started = performance.now();
+    let done = before;
+    let total: number | null = null;
+    this.update({ firstSync: { done, total, etaMs: null } });
+    try {
+      for (;;) {
+        const next = await stream.next();
+        if (!next.ok) return next;
+        bulkWriting(db, true);
+        try {
+          applyPreparedPage(db, next.page, this.context());
+        } finally {
+          bulkWriting(db, false);
+        }
+        stream.applied();
+        this.options.onPhase?.('page-applied');
+        if (next.page.remaining !== null) total = done + next.page.remaining;
+        done += next.page.orders.orderNos.length;
+        const rate = (done - before) / (performance.now() - started);
+        const etaMs = total === null || rate <= 0 ? null : Math.round(Math.max(0, total - done) / rate);
+        this.update({ firstSync: { done, total: total === null ? null : Math.max(total, done), etaMs } });
+        if (!next.page.hasMore) return { ok: true };
+        // Let other work (IPC calls, a local write) run between pages.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      this.update({ firstSync: null });
+      await stream.close();
     }
   }
 
@@ -231,7 +326,8 @@ export class SyncEngine {
   }
 
   private refreshCounts(): void {
-    this.update({ queued: countPending(this.options.db), exceptions: countRejected(this.options.db) });
+    const outbox = outboxOf(this.options.db);
+    this.update({ queued: outbox.countPending(), exceptions: outbox.countRejected() });
   }
 
   private update(patch: Partial<SyncStatus>): void {

@@ -3,7 +3,7 @@ import type { Db } from '../db/connection';
 import { upsertOrders } from '../db/ingest';
 import { dropBase, readBase, writeBase } from './base';
 import { replay, type SyncContext } from './local-effects';
-import { pendingIntentsForOrder } from './outbox';
+import { outboxOf } from '../db/outbox';
 
 /**
  * Makes the visible order what the service holds plus this device's unanswered edits. Called
@@ -13,7 +13,7 @@ import { pendingIntentsForOrder } from './outbox';
  * service had already applied before its answer was lost, must not linger) and the base is forgotten.
  */
 export function reconcileOrder(db: Db, orderNo: string, serviceRecord: OrderRecord | null, ctx: SyncContext): void {
-  const pending = pendingIntentsForOrder(db, orderNo);
+  const pending = outboxOf(db).pendingForOrder(orderNo);
   if (pending.length === 0) {
     const truth = serviceRecord ?? readBase(db, orderNo);
     if (truth) upsertOrders(db, [truth]);

@@ -9,13 +9,8 @@ import {
   type LoginResponse,
   type RedemptionList,
 } from '../../shared/contract/service';
-import {
-  pullResponse,
-  pushResponse,
-  type Intent,
-  type PullResponse,
-  type PushResponse,
-} from '../../shared/contract/sync';
+import { pushResponse, type Intent, type PullResponse, type PushResponse } from '../../shared/contract/sync';
+import { pullPage } from './pull-check';
 
 /**
  * Every way a call to the order service can fail, as data. OFFLINE and TIMEOUT and BAD_RESPONSE
@@ -27,6 +22,9 @@ export type ServiceFailure =
   | { kind: 'BAD_RESPONSE'; status: number; message: string }
   | { kind: 'SERVER_ERROR'; status: number; message: string }
   | { kind: 'REJECTED'; status: number; code: string; message: string; body: unknown };
+
+/** What an answer is checked with: a zod schema, or one with the same safeParse (sync/pull-check.ts). */
+type Schema<T> = { safeParse(json: unknown): { success: true; data: T } | { success: false } };
 
 export type ServiceResult<T> = { ok: true; value: T } | { ok: false; failure: ServiceFailure };
 
@@ -42,8 +40,28 @@ export interface ServiceClientOptions {
   fetchImpl?: typeof fetch;
 }
 
+const DEFAULT_TIMEOUT_MS = 15_000;
+
 export class ServiceClient {
   constructor(private readonly options: ServiceClientOptions) {}
+
+  /** Where and as whom this client calls, for another thread to make the same calls (a first sync's downloader). */
+  connection(): {
+    baseUrl: string;
+    token: string | null;
+    timeoutMs: number;
+    deviceId: string | null;
+    deviceTime: number | null;
+  } {
+    const { baseUrl, token, timeoutMs = DEFAULT_TIMEOUT_MS, device } = this.options;
+    return {
+      baseUrl,
+      token: token?.() ?? null,
+      timeoutMs,
+      deviceId: device?.id ?? null,
+      deviceTime: device ? Math.round(device.now()) : null,
+    };
+  }
 
   login(username: string, password: string): Promise<ServiceResult<LoginResponse>> {
     return this.call('POST', '/v1/auth/login', loginResponse, { username, password });
@@ -58,9 +76,14 @@ export class ServiceClient {
     return this.call('POST', '/v1/devices/register', deviceRegistration, { deviceId });
   }
 
-  pull(cursor: string | null, limit: number): Promise<ServiceResult<PullResponse>> {
-    const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
-    return this.call('GET', `/v1/sync/pull?${query}`, pullResponse);
+  /** `count`: the answer also says how many orders are left from the cursor on (a first sync's progress). */
+  pull(cursor: string | null, limit: number, count = false): Promise<ServiceResult<PullResponse>> {
+    const query = new URLSearchParams({
+      limit: String(limit),
+      ...(cursor ? { cursor } : {}),
+      ...(count ? { count: 'true' } : {}),
+    });
+    return this.call('GET', `/v1/sync/pull?${query}`, pullPage);
   }
 
   push(deviceId: string, intents: Intent[]): Promise<ServiceResult<PushResponse>> {
@@ -94,24 +117,19 @@ export class ServiceClient {
    * first request often lands on a pooled connection that died with it. Every call here is safe to
    * repeat (pushes are idempotent by intent id, pulls are reads).
    */
-  async call<S extends z.ZodType>(
-    method: 'GET' | 'POST',
-    path: string,
-    schema: S,
-    body?: unknown,
-  ): Promise<ServiceResult<z.output<S>>> {
+  async call<T>(method: 'GET' | 'POST', path: string, schema: Schema<T>, body?: unknown): Promise<ServiceResult<T>> {
     const first = await this.once(method, path, schema, body);
     if (first.ok || first.failure.kind !== 'OFFLINE') return first;
     return this.once(method, path, schema, body);
   }
 
-  private async once<S extends z.ZodType>(
+  private async once<T>(
     method: 'GET' | 'POST',
     path: string,
-    schema: S,
+    schema: Schema<T>,
     body?: unknown,
-    timeoutMs = this.options.timeoutMs ?? 15_000,
-  ): Promise<ServiceResult<z.output<S>>> {
+    timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  ): Promise<ServiceResult<T>> {
     const { baseUrl, token, device, fetchImpl = fetch } = this.options;
     const headers: Record<string, string> = { accept: 'application/json' };
     if (device) {
@@ -139,25 +157,7 @@ export class ServiceClient {
       return failed({ kind: 'OFFLINE', message: `Order service unreachable: ${(error as Error).message}` });
     }
     const json = parseJson(text);
-    if (response.status >= 500) {
-      return failed({
-        kind: 'SERVER_ERROR',
-        status: response.status,
-        message: `Order service answered ${response.status}`,
-      });
-    }
-    if (!response.ok) {
-      const error = serviceError.safeParse(json);
-      if (!error.success) {
-        return failed({
-          kind: 'BAD_RESPONSE',
-          status: response.status,
-          message: `Unreadable ${response.status} answer`,
-        });
-      }
-      const { code, message } = error.data.error;
-      return failed({ kind: 'REJECTED', status: response.status, code, message, body: json });
-    }
+    if (!response.ok) return failed(refusalOf(response.status, json));
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       return failed({
@@ -173,9 +173,18 @@ export class ServiceClient {
 const loggedOut = z.strictObject({});
 const healthAnswer = z.object({ status: z.literal('ok') });
 
-const failed = (failure: ServiceFailure): { ok: false; failure: ServiceFailure } => ({ ok: false, failure });
+export const failed = (failure: ServiceFailure): { ok: false; failure: ServiceFailure } => ({ ok: false, failure });
 
-function parseJson(text: string): unknown {
+/** An answer other than 2xx, as data: the service's own refusal, its failure, or garbage. */
+export function refusalOf(status: number, json: unknown): ServiceFailure {
+  if (status >= 500) return { kind: 'SERVER_ERROR', status, message: `Order service answered ${status}` };
+  const error = serviceError.safeParse(json);
+  if (!error.success) return { kind: 'BAD_RESPONSE', status, message: `Unreadable ${status} answer` };
+  const { code, message } = error.data.error;
+  return { kind: 'REJECTED', status, code, message, body: json };
+}
+
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

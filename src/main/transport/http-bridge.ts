@@ -6,7 +6,7 @@ import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { EVENT_NAMES } from '../../shared/contract/api';
 import type { ApiError } from '../../shared/contract/result';
-import type { App } from '../app/app';
+import type { DeskBackend } from '../backend/host';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
 import { HTTP_STATUS } from './http-status';
 import { readStatic } from './static-files';
@@ -14,7 +14,7 @@ import { readStatic } from './static-files';
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface HttpBridgeOptions {
-  app: Pick<App, 'dispatch' | 'events' | 'exports'>;
+  app: Pick<DeskBackend, 'dispatch' | 'events' | 'exports'>;
   token: string;
   /** The built renderer (out/renderer); null serves only the API. */
   staticDir: string | null;

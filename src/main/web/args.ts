@@ -13,9 +13,11 @@ export interface WebArgs {
   publicDemo: boolean;
   /** Plain http to a service on another machine (a lab network); refused otherwise. */
   allowHttp: boolean;
+  /** The embedded demo's scrypt cost for code verifiers; null: the service's default (2^15). */
+  codeVerifierCost: number | null;
 }
 
-/** `npm run web -- --port 5170 --data .data/web --service http://127.0.0.1:4610 --demo-orders 3000 --platform-orders 40 --no-build --public-demo` */
+/** `npm run web -- --port 5170 --data .data/web --service http://127.0.0.1:4610 --demo-orders 3000 --platform-orders 40 --no-build --public-demo --code-verifier-cost 1024` */
 export function parseWebArgs(argv: string[]): WebArgs {
   const { values } = parseArgs({
     args: argv,
@@ -28,6 +30,7 @@ export function parseWebArgs(argv: string[]): WebArgs {
       'no-build': { type: 'boolean', default: false },
       'public-demo': { type: 'boolean', default: false },
       'allow-http': { type: 'boolean', default: false },
+      'code-verifier-cost': { type: 'string' },
     },
     strict: true,
   });
@@ -37,6 +40,12 @@ export function parseWebArgs(argv: string[]): WebArgs {
     throw new Error(`--port must be 0-65535, got ${values.port}`);
   if (!Number.isInteger(demoOrders) || demoOrders < 0 || demoOrders > 1_000_000) {
     throw new Error(`--demo-orders must be 0-1000000, got ${values['demo-orders']}`);
+  }
+  const cost = values['code-verifier-cost'] === undefined ? null : Number(values['code-verifier-cost']);
+  if (cost !== null && (!Number.isInteger(cost) || cost < 1024 || cost > 2 ** 20 || (cost & (cost - 1)) !== 0)) {
+    throw new Error(
+      `--code-verifier-cost must be a power of two from 1024 to 1048576, got ${values['code-verifier-cost']}`,
+    );
   }
   const platformOrders = Number(values['platform-orders']);
   if (!Number.isInteger(platformOrders) || platformOrders < 0 || platformOrders > 100_000) {
@@ -54,5 +63,6 @@ export function parseWebArgs(argv: string[]): WebArgs {
     build: !values['no-build'],
     publicDemo: values['public-demo'],
     allowHttp: values['allow-http'],
+    codeVerifierCost: cost,
   };
 }

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEMO_USERS } from '../../shared/demo/users';
 import electronLog from 'electron-log/node';
-import { createApp } from '../app/app';
 import { openDeskLogs } from '../diagnostics/desk-log';
 import { startEmbeddedService } from '../app/embedded-service';
+import { startDeskBackend } from '../backend/host';
 import { loadOrCreateDeviceId } from '../session/device';
 import { MemoryVault } from '../session/token-vault';
 import { clientDirFor, deskStart } from '../settings/desk-settings';
@@ -19,7 +19,8 @@ const appVersion = (root: string): string =>
 
 /**
  * Browser mode: the app's main process without Electron, serving the renderer and the same
- * dispatcher over HTTP on 127.0.0.1. It is how this app runs end to end where Electron cannot.
+ * backend (its writer and reader threads) over HTTP on 127.0.0.1. It is how this app runs end to
+ * end where Electron cannot.
  */
 async function main(): Promise<void> {
   const args = parseWebArgs(process.argv.slice(2));
@@ -32,22 +33,24 @@ async function main(): Promise<void> {
     ? null
     : await startEmbeddedService(dataDir, args.demoOrders, {
         publicDemo: args.publicDemo,
+        codeVerifierCost: args.codeVerifierCost,
         platformOrders: args.platformOrders,
       });
-  const serviceUrl = start.serviceUrl ?? embedded!.service.url;
-  const app = createApp({
-    dataDir: clientDirFor(dataDir, start.serviceUrl),
-    serviceUrl,
-    vault: new MemoryVault(),
-    deviceId: loadOrCreateDeviceId(dataDir),
-    demo: embedded !== null,
-    ...(embedded ? { demoPassword: embedded.password } : {}),
-    allowInsecureServiceUrl: args.allowHttp,
-    logs: openDeskLogs(join(dataDir, 'logs'), electronLog),
-    versions: { app: appVersion(root), node: process.versions.node, mode: 'browser' },
-    // Browser mode is restarted by whoever started it (npm run web), which 设置 says.
-    settings: { dir: dataDir, start, restart: null },
-  });
+  const serviceUrl = start.serviceUrl ?? embedded!.url;
+  const app = startDeskBackend(
+    {
+      dataDir: clientDirFor(dataDir, start.serviceUrl),
+      serviceUrl,
+      deviceId: loadOrCreateDeviceId(dataDir),
+      demo: embedded !== null,
+      ...(embedded ? { demoPassword: embedded.password } : {}),
+      allowInsecureServiceUrl: args.allowHttp,
+      versions: { app: appVersion(root), node: process.versions.node, mode: 'browser' },
+      // Browser mode is restarted by whoever started it (npm run web), which 设置 says.
+      settings: { dir: dataDir, start },
+    },
+    { vault: new MemoryVault(), logs: openDeskLogs(join(dataDir, 'logs'), electronLog) },
+  );
   const bridge = await startHttpBridge({
     app,
     token: randomBytes(24).toString('base64url'),
@@ -67,7 +70,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     await bridge.close();
     await app.close();
-    await embedded?.service.close();
+    await embedded?.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

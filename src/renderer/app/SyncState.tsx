@@ -4,6 +4,7 @@ import { fill, useI18n, useMessages } from '../i18n';
 import { dateTime, recentTime } from '../lib/format';
 import { syncWords } from '../lib/sync-words';
 import { useSession } from '../stores/session';
+import { FirstSyncProgress } from './FirstSyncProgress';
 
 const DOT = { online: 'success', syncing: 'processing', offline: 'error' } as const;
 
@@ -18,6 +19,7 @@ export function SyncState() {
   return (
     <Space size={8} className="sync-bar" role="status" aria-label="sync" data-state={state}>
       <Badge status={DOT[state]} text={m.sync[state]} />
+      {sync.firstSync && <FirstSyncProgress progress={sync.firstSync} />}
       {queue && (
         <Typography.Text type={sync.queued > 0 ? 'warning' : 'secondary'} data-testid="queued">
           {queue}

@@ -13,6 +13,7 @@ import { detailEn } from './sections/detail';
 import { shippingEn } from './sections/shipping';
 import { floorEn } from './sections/floor';
 import { printEn } from './sections/print';
+import { firstSyncEn } from './sections/first-sync';
 import { shiftStoreEn } from './sections/shiftStore';
 import { shellEn } from './sections/shell';
 import type { Messages } from './zh-CN';
@@ -403,6 +404,7 @@ export const en: Messages = {
   print: printEn,
   shell: shellEn,
   files: filesEn,
+  firstSync: firstSyncEn,
   admin: adminEn,
   imports: importsEn,
   connectors: connectorsEn,

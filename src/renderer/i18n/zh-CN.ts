@@ -13,6 +13,7 @@ import { detailZhCN } from './sections/detail';
 import { shippingZhCN } from './sections/shipping';
 import { floorZhCN } from './sections/floor';
 import { printZhCN } from './sections/print';
+import { firstSyncZhCN } from './sections/first-sync';
 import type { Widen } from './widen';
 import { shiftStoreZhCN } from './sections/shiftStore';
 import { shellZhCN } from './sections/shell';
@@ -418,6 +419,7 @@ export const zhCN = {
   print: printZhCN,
   shell: shellZhCN,
   files: filesZhCN,
+  firstSync: firstSyncZhCN,
   admin: adminZhCN,
   imports: importsZhCN,
   connectors: connectorsZhCN,

@@ -8,9 +8,10 @@ import { authenticate } from '../auth/authenticate';
 import type { Caller } from '../auth/caller';
 import type { Deps } from '../deps';
 import { UNSTORABLE_TEXT, unstorableTextAt } from '../../shared/contract/text';
+import { compressAnswers, sendLines } from './compression';
 import { ApiError, type ErrorCode, type Issue } from './errors';
 import { hostName } from './host-check';
-import { Answer, RawJson, type AnyRoute } from './route';
+import { Answer, JsonLines, RawJson, type AnyRoute } from './route';
 
 /** 1 MiB: a full push of 100 dealer orders of 200 lines fits; anything bigger is not a client of ours. */
 export const BODY_LIMIT = 1024 * 1024;
@@ -137,6 +138,7 @@ export function buildApp(
     frameworkErrors: (error, _request, reply) =>
       sendError(reply as FastifyReply, new ApiError('BAD_REQUEST', error.message)),
   });
+  compressAnswers(app);
   // JSON only: without this, text/plain bodies would reach handlers as strings.
   app.removeContentTypeParser('text/plain');
 
@@ -184,6 +186,7 @@ export function buildApp(
           request,
         });
         if (result instanceof RawJson) return reply.type('application/json; charset=utf-8').send(result.text);
+        if (result instanceof JsonLines) return sendLines(request, reply, result.lines);
         if (result instanceof Answer) return reply.code(result.status).send(result.body);
         return result;
       },

@@ -9,6 +9,14 @@ export class RawJson {
   constructor(readonly text: string | Buffer) {}
 }
 
+/**
+ * An answer of many JSON lines (NDJSON), produced as the client reads them. The first line is
+ * read before the answer starts, so a refusal (a bad cursor) is still an ordinary error answer.
+ */
+export class JsonLines {
+  constructor(readonly lines: AsyncIterable<Buffer>) {}
+}
+
 /** An answer with a status other than 200 (an idempotent replay of a stored refusal). */
 export class Answer {
   constructor(

@@ -2,6 +2,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import type { TimerConfig } from '../../shared/domain/timers';
 import { orderListInput, type OrderListFilter, type OrderSort } from '../../shared/contract/orders';
+import { FILTER_FIELDS, ORDER_FILTERS, type FilterKind, type OrderColumn } from '../../shared/query/order-filters';
 import type { Caller } from '../auth/caller';
 import type { Deps } from '../deps';
 import { ApiError } from '../http/errors';
@@ -49,6 +50,7 @@ const splitList = (text: string | undefined) =>
         .map((part) => part.trim())
         .filter((part) => part !== '');
 const number = (text: string | undefined) => (text === undefined || text === '' ? undefined : Number(text));
+const minusOne = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? value : value - 1);
 const bool = (text: 'true' | 'false' | undefined) => (text === undefined ? undefined : text === 'true');
 
 /** The flat query turned into the shared orderListInput, which then validates it. */
@@ -70,8 +72,12 @@ function toListInput(q: ListQuery): unknown {
       dealerIds: splitList(q.dealerIds),
       locked: bool(q.locked),
       exception: bool(q.exception),
+      // The HTTP query's timeTo is exclusive (consecutive ranges never count an order twice); the
+      // filter's `to` is inclusive, as everywhere else: one millisecond before.
       time:
-        q.timeField === undefined ? undefined : { field: q.timeField, from: number(q.timeFrom), to: number(q.timeTo) },
+        q.timeField === undefined
+          ? undefined
+          : { field: q.timeField, from: number(q.timeFrom), to: minusOne(number(q.timeTo)) },
       text: q.text,
       dueBefore: number(q.dueBefore),
     },
@@ -81,33 +87,70 @@ function toListInput(q: ListQuery): unknown {
   };
 }
 
-const TIME_COLUMNS = {
-  createdAt: sql.ref('created_at'),
-  paidAt: sql.ref('paid_at'),
-  shippedAt: sql.ref('shipped_at'),
-} as const;
+/** The service's name of each order column a filter narrows (src/shared/query/order-filters.ts). */
+const SERVICE_COLUMNS: Record<OrderColumn, string> = {
+  status: 'status',
+  paymentStatus: 'payment_status',
+  refundStatus: 'refund_status',
+  kind: 'kind',
+  source: 'source',
+  platform: 'platform',
+  paymentChannel: 'payment_channel',
+  province: 'province',
+  warehouse: 'warehouse_id',
+  store: 'store_id',
+  dealer: 'dealer_id',
+  orderNo: 'order_no',
+  locked: 'locked',
+  exception: 'has_exception',
+  createdAt: 'created_at',
+  paidAt: 'paid_at',
+  shippedAt: 'shipped_at',
+};
 
-/** Each filter field narrows on its own; an absent field narrows nothing. */
-const FILTERS: ReadonlyArray<(f: OrderListFilter) => Clause | null> = [
-  (f) => (f.orderNo ? sql<SqlBool>`order_no = ${f.orderNo} OR parent_no = ${f.orderNo}` : null),
-  (f) => inList('status', f.statuses),
-  (f) => inList('payment_status', f.paymentStatuses),
-  (f) => inList('refund_status', f.refundStatuses),
-  (f) => inList('kind', f.kinds),
-  (f) => inList('source', f.sources),
-  (f) => inList('platform', f.platforms),
-  (f) => inList('payment_channel', f.paymentChannels),
-  (f) => inList('province', f.provinces),
-  (f) => inList('warehouse_id', f.warehouseIds),
-  (f) => inList('store_id', f.storeIds),
-  (f) => inList('dealer_id', f.dealerIds),
-  (f) => (f.locked === undefined ? null : sql<SqlBool>`locked = ${f.locked}`),
-  (f) => (f.exception === undefined ? null : sql<SqlBool>`has_exception = ${f.exception}`),
-  // Half-open [from, to): consecutive ranges never count an order twice.
-  (f) => (f.time?.from === undefined ? null : sql<SqlBool>`${TIME_COLUMNS[f.time.field]} >= ${f.time.from}`),
-  (f) => (f.time?.to === undefined ? null : sql<SqlBool>`${TIME_COLUMNS[f.time.field]} < ${f.time.to}`),
-  (f) => (f.text ? sql<SqlBool>`search_text LIKE ${likeContains(f.text.toLowerCase())} ESCAPE '\\'` : null),
-];
+/**
+ * One clause per field present, built from the filter table both stores share. The number finds
+ * an order or all children of a parent; free text searches the lower-cased search column.
+ */
+function filterClauses(filter: OrderListFilter): Clause[] {
+  const clauses: Clause[] = [];
+  for (const field of FILTER_FIELDS) {
+    const value = filter[field];
+    if (value === undefined) continue;
+    const spec: FilterKind = ORDER_FILTERS[field];
+    switch (spec.kind) {
+      case 'oneOf': {
+        const clause = inList(SERVICE_COLUMNS[spec.column], value as readonly string[]);
+        if (clause) clauses.push(clause);
+        break;
+      }
+      case 'flag':
+      case 'present':
+        clauses.push(sql<SqlBool>`${sql.ref(SERVICE_COLUMNS[spec.column])} = ${value as boolean}`);
+        break;
+      case 'timeRange': {
+        const range = value as NonNullable<OrderListFilter['time']>;
+        const column = sql.ref(SERVICE_COLUMNS[range.field]);
+        if (range.from !== undefined) clauses.push(sql<SqlBool>`${column} >= ${range.from}`);
+        if (range.to !== undefined) clauses.push(sql<SqlBool>`${column} <= ${range.to}`);
+        break;
+      }
+      case 'orderNo':
+        clauses.push(sql<SqlBool>`order_no = ${value as string} OR parent_no = ${value as string}`);
+        break;
+      case 'text':
+        clauses.push(sql<SqlBool>`search_text LIKE ${likeContains((value as string).toLowerCase())} ESCAPE '\\'`);
+        break;
+      case 'logisticsAnomaly':
+        // The desk's filter (its tracking columns); the service keeps no such columns.
+        break;
+      case 'dueBefore':
+        // Worked out with the service's timers where the list is built (dueAt).
+        break;
+    }
+  }
+  return clauses;
+}
 
 /**
  * The next deadline (shared nextDeadline) in SQL: an unpaid order's auto-cancel, a shipped one's
@@ -161,7 +204,7 @@ export async function listOrders(deps: Deps, caller: Caller, query: ListQuery): 
   const due = filter.dueBefore === undefined ? null : sql<SqlBool>`${dueAt(timers)} <= ${filter.dueBefore}`;
   const where = allOf([
     scopeClause(caller.scope),
-    ...FILTERS.map((f) => f(filter)).filter((c): c is Clause => c !== null),
+    ...filterClauses(filter),
     ...(query.externalOrderNo ? [sql<SqlBool>`external_order_no = ${query.externalOrderNo}`] : []),
     ...(due ? [due] : []),
   ]);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { codeVerifier } from '../../node/code-hash';
-import { parseVerifier, verifierKeyText, type VerifierKey } from '../../shared/domain/code-verifier';
+import { parseVerifierKey, verifierKeyText, type VerifierKey } from '../../shared/domain/code-verifier';
 import type { ServiceConfig } from '../config';
 import type { Deps } from '../deps';
 import { SYSTEM_ACTOR, type WorkContext } from '../orders/context';
@@ -19,9 +19,9 @@ const settingOf = (merchantId: string) => `code-verifier-key:${merchantId}`;
  * hold, so older codes stay findable.
  */
 export async function merchantKey(tx: Tx, config: ServiceConfig, merchantId: string): Promise<VerifierKey> {
-  const stored = parseVerifier(`${(await tx.settings.get(settingOf(merchantId))) ?? ''}$`);
+  const stored = parseVerifierKey(await tx.settings.get(settingOf(merchantId)));
   const { N, r, p } = config.codeVerifierCost;
-  if (stored && stored.key.N === N && stored.key.r === r && stored.key.p === p) return stored.key;
+  if (stored && stored.N === N && stored.r === r && stored.p === p) return stored;
   const key: VerifierKey = { N, r, p, salt: randomBytes(16).toString('base64url') };
   await tx.settings.set(settingOf(merchantId), verifierKeyText(key));
   return key;

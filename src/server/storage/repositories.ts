@@ -585,6 +585,8 @@ export interface OrdersRepo {
     upTo: number,
     limit: number,
   ): Promise<Array<{ seq: number; json: Buffer } & ScopeColumns>>;
+  /** How many orders within `scope` changed after `afterSeq` (up to `upTo`): what a first sync has left. */
+  countAfter(scope: Clause, afterSeq: number, upTo: number): Promise<number>;
   list(query: ListQuery): Promise<ListRow[]>;
   /** Our own unpaid orders made before then (a shop's platform decides when its orders lapse). */
   dueUnpaid(createdBefore: number, limit: number): Promise<string[]>;

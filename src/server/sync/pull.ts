@@ -167,10 +167,34 @@ function readCursor(text: string | undefined, current: number): number {
  * twice, even while other nodes write. Each kind of change is read up to `limit`;
  * the page stops where the first incomplete kind stopped, so no kind can skip ahead of another.
  */
-export async function pull(deps: Deps, caller: Caller, cursor: string | undefined, limit: number): Promise<Buffer> {
+export async function pull(
+  deps: Deps,
+  caller: Caller,
+  cursor: string | undefined,
+  limit: number,
+  count = false,
+): Promise<Buffer> {
+  return (await pullPage(deps, caller, cursor, limit, count)).body;
+}
+
+/** A page as pull answers it, with where the next one starts. */
+export interface PulledPage {
+  body: Buffer;
+  cursor: string;
+  hasMore: boolean;
+}
+
+export async function pullPage(
+  deps: Deps,
+  caller: Caller,
+  cursor: string | undefined,
+  limit: number,
+  count = false,
+): Promise<PulledPage> {
   return deps.store.unit(async (tx) => {
     const current = await tx.sequence.current();
     const after = readCursor(cursor, current);
+    const remaining = count ? await tx.orders.countAfter(scopeClause(caller.scope), after, current) : null;
     const sources = [
       await orderChanges(tx, caller, after, current, limit),
       await exitChanges(tx, caller, after, current, limit),
@@ -190,7 +214,36 @@ export async function pull(deps: Deps, caller: Caller, cursor: string | undefine
     const next = !hasMore ? current : page.length === limit ? (page[limit - 1]?.seq ?? after) : bound;
     const parts: Buffer[] = [Buffer.from('{"changes":[')];
     page.forEach((item, i) => parts.push(...(i > 0 ? [COMMA] : []), ...item.json));
-    parts.push(Buffer.from(`],"cursor":"${next}","hasMore":${hasMore}}`));
-    return Buffer.concat(parts);
+    const counted = remaining === null ? '' : `,"remaining":${remaining}`;
+    parts.push(Buffer.from(`],"cursor":"${next}","hasMore":${hasMore}${counted}}`));
+    return { body: Buffer.concat(parts), cursor: String(next), hasMore };
   });
+}
+
+const NEWLINE = Buffer.from('\n');
+
+/**
+ * The pages of a pull one after another in one answer, a JSON page per line (NDJSON), each read
+ * as pull reads it (its own unit, its own horizon) from where the one before ended: what a
+ * sequence of pulls would give, without a round trip per page. For a first sync: the service
+ * reads the next page while the last one is compressed and sent, and the desk never waits for a
+ * request to come back. Pages are read only as fast as the client takes them (the stream's
+ * backpressure), and a client that goes away ends it.
+ */
+export async function* pullStream(
+  deps: Deps,
+  caller: Caller,
+  cursor: string | undefined,
+  limit: number,
+  count = false,
+): AsyncGenerator<Buffer> {
+  let at = cursor;
+  let first = true;
+  for (;;) {
+    const page = await pullPage(deps, caller, at, limit, count && first);
+    first = false;
+    yield Buffer.concat([page.body, NEWLINE]);
+    if (!page.hasMore) return;
+    at = page.cursor;
+  }
 }

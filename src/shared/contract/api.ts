@@ -52,6 +52,17 @@ export const syncStatus = z.strictObject({
   lastError: z.strictObject({ code: z.string(), message: z.string() }).nullable(),
   /** The service no longer accepts this sign-in: local work continues, sync waits for a new sign-in. */
   needsSignIn: z.boolean(),
+  /**
+   * A first sync under way (a new store loading every order in scope): orders stored so far, of how
+   * many (null until the service has said), and the time left at the rate so far (null at first).
+   */
+  firstSync: z
+    .strictObject({
+      done: z.number().int().min(0),
+      total: z.number().int().min(0).nullable(),
+      etaMs: z.number().int().min(0).nullable(),
+    })
+    .nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatus>;
 

@@ -284,5 +284,7 @@ export const pullResponse = z.strictObject({
   /** Opaque server sequence cursor: pass it back to continue after the last change. */
   cursor: z.string(),
   hasMore: z.boolean(),
+  /** Asked for with `count`: the orders after the cursor asked with, this page's included (a first sync's progress). */
+  remaining: z.number().int().min(0).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponse>;

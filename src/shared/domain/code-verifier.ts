@@ -31,3 +31,8 @@ export function parseVerifier(text: string | null): { key: VerifierKey; hash: st
   const [, N, r, p, salt, hash] = match;
   return { key: { N: Number(N), r: Number(r), p: Number(p), salt: salt! }, hash: hash! };
 }
+
+/** A key as `verifierKeyText` wrote it (`scrypt$N$r$p$salt`); null for anything else. */
+export function parseVerifierKey(text: string | null): VerifierKey | null {
+  return text ? (parseVerifier(`${text}$-`)?.key ?? null) : null;
+}

@@ -42,6 +42,10 @@ export async function startWebMode({
       String(platformOrders),
       ...(service ? ['--service', service] : []),
       ...(publicDemo ? ['--public-demo'] : []),
+      // Cheap code verifiers, as every test service has: seeding 20,000 orders at the production
+      // cost hashes a thousand codes at a tenth of a second each, and outlasted the start's wait.
+      '--code-verifier-cost',
+      '1024',
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );

@@ -37,7 +37,7 @@ describe('signing in at a desk', () => {
     const desk = openTestDesk(service);
     const result = await desk.call('session.signIn', { username: 'warehouse1', password: 'wrong-password' });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS' } });
-    expect(desk.app.workspace()).toBeNull();
+    expect(desk.app.session()).toBeNull();
     await desk.dispose();
   });
 

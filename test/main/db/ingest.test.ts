@@ -10,14 +10,9 @@ import { ADMIN } from '../../fixtures/scopes';
 const TABLES = [
   'parent_orders',
   'orders',
+  'order_details',
   'order_lines',
-  'order_receivers',
-  'order_promotions',
-  'order_invoices',
-  'order_timeline',
   'waybills',
-  'waybill_lines',
-  'tracking_events',
   'after_sales',
   'after_sale_lines',
   'redemption_codes',
@@ -73,14 +68,43 @@ describe('upsertOrders', () => {
     };
     upsertOrders(db, [fewer]);
     expect(detail(db, order.orderNo)).toEqual(fewer);
-    expect(rowCounts(db)).toMatchObject({
-      orders: 1,
-      order_lines: 1,
-      waybills: 0,
-      waybill_lines: 0,
-      tracking_events: 0,
-      order_timeline: 1,
-    });
+    expect(rowCounts(db)).toMatchObject({ orders: 1, order_details: 1, order_lines: 1, waybills: 0 });
+    searchIndexIsConsistent(db);
+  });
+
+  it('writes nothing when a known order comes again unchanged', () => {
+    const page = demoOrders(50);
+    const db = storeWith(page);
+    const changes = () => db.prepare('SELECT total_changes()').pluck().get() as number;
+    const before = changes();
+    upsertOrders(db, page);
+    expect(changes()).toBe(before);
+  });
+
+  it('rewrites only what moved when a known order changes: its parcels keep their rows', () => {
+    const order = shipped(anOrder());
+    const db = storeWith([order]);
+    const parcels = () => db.prepare('SELECT id, tracking_no FROM waybills').all();
+    const before = parcels();
+    const completed: OrderRecord = {
+      ...order,
+      status: 'COMPLETED',
+      completedAt: order.updatedAt + 60_000,
+      updatedAt: order.updatedAt + 60_000,
+      timeline: [
+        ...order.timeline,
+        {
+          at: order.updatedAt + 60_000,
+          actor: 'buyer:U1',
+          device: 'APP',
+          action: 'CONFIRM_RECEIPT',
+          detail: '买家确认收货',
+        },
+      ],
+    };
+    upsertOrders(db, [completed]);
+    expect(detail(db, order.orderNo)).toEqual(completed);
+    expect(parcels()).toEqual(before);
     searchIndexIsConsistent(db);
   });
 
@@ -159,7 +183,7 @@ describe('removeOrders', () => {
     const db = storeWith([first, sibling, other]);
 
     expect(removeOrders(db, [first.orderNo, 'M0000000000000000001'])).toBe(1);
-    expect(rowCounts(db)).toMatchObject({ orders: 2, parent_orders: 2, waybills: 0, tracking_events: 0 });
+    expect(rowCounts(db)).toMatchObject({ orders: 2, order_details: 2, parent_orders: 2, waybills: 0 });
 
     removeOrders(db, [sibling.orderNo]);
     expect(rowCounts(db)).toMatchObject({ orders: 1, parent_orders: 1, orders_fts: 1 });

@@ -191,9 +191,9 @@ describe('the dealer desk', () => {
     );
     expect(queued).toMatchObject({ outcome: 'provisional' });
     expect(queuedAgain).toEqual(queued);
-    const outbox = desk.app
-      .workspace()!
-      .db.prepare("SELECT COUNT(*) FROM outbox WHERE type = 'CREATE_DEALER_ORDER' AND state IN ('queued', 'sending')")
+    const outbox = desk
+      .db()
+      .prepare("SELECT COUNT(*) FROM outbox WHERE type = 'CREATE_DEALER_ORDER' AND state IN ('queued', 'sending')")
       .pluck()
       .get();
     expect(outbox).toBe(1);
@@ -219,11 +219,7 @@ describe('the dealer desk', () => {
     expect(fixed).toMatchObject({ outcome: 'accepted', orderNo: first.orderNo, fieldErrors: {} });
     const after = await value<ExceptionItem[]>(desk.call('exceptions.list'));
     expect(after.find((e) => e.id === exception!.id)).toBeUndefined();
-    const reason = desk.app
-      .workspace()!
-      .db.prepare('SELECT dismiss_reason FROM outbox WHERE id = ?')
-      .pluck()
-      .get(exception!.id);
+    const reason = desk.db().prepare('SELECT dismiss_reason FROM outbox WHERE id = ?').pluck().get(exception!.id);
     expect(reason).toBe(`resubmitted as ${first.orderNo}`);
     expect(localOrders(desk).get(`${first.orderNo}01`)).toMatchObject({ status: 'PENDING_SHIPMENT' });
   });
@@ -238,7 +234,7 @@ describe('the dealer desk', () => {
       code: 'DEALER_ORDER_REJECTED',
       fieldErrors: { 'receiver.phone': 'PHONE_FORMAT', 'receiver.address': 'REQUIRED' },
     });
-    const db = desk.app.workspace()!.db;
+    const db = desk.db();
     expect(db.prepare("SELECT COUNT(*) FROM outbox WHERE type = 'CREATE_DEALER_ORDER'").pluck().get()).toBe(0);
     const ok = await value<DealerSubmitOutcome>(desk.call('dealer.submit', { draft: draftOf(item) }));
     expect(ok.outcome).toBe('accepted');

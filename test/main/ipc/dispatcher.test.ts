@@ -93,9 +93,9 @@ describe('the dispatcher: the one door into main', () => {
   });
 
   it('shows a warehouse desk only its own warehouse’s orders, from a store of its own', async () => {
-    const outside = desk.app
-      .workspace()!
-      .db.prepare(
+    const outside = desk
+      .db()
+      .prepare(
         "SELECT order_no AS orderNo FROM orders WHERE warehouse_id IS NOT NULL AND warehouse_id <> 'WH-SH' LIMIT 1",
       )
       .get() as { orderNo: string };

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pruneAnsweredIntents } from '../../../src/main/sync/outbox';
+import { outboxOf } from '../../../src/main/db/outbox';
 import type { TestDesk } from '../../support/desk';
 import { useDeskWorld } from '../../support/world';
 import { liveCodes, redeem } from './fixtures';
@@ -35,7 +35,7 @@ describe('a desk keeps no redemption code at rest', () => {
     await world.proxy.refuse();
     expect(await redeem(desk, code)).toMatchObject({ outcome: 'provisional', orderNo: order!.orderNo });
     expect(holding(desk, code)).toEqual([]);
-    const queued = desk.app.workspace()!.db.prepare("SELECT payload FROM outbox WHERE type = 'REDEEM'").pluck().get();
+    const queued = desk.db().prepare("SELECT payload FROM outbox WHERE type = 'REDEEM'").pluck().get();
     expect(JSON.parse(queued as string).code).toMatch(/^enc1:/);
 
     await world.proxy.restore();
@@ -47,7 +47,7 @@ describe('a desk keeps no redemption code at rest', () => {
     expect(redemption).toEqual({ state: 'applied' });
     expect(holding(desk, code)).toEqual([]);
     // Once answered, even the sealed code is gone from the outbox.
-    const answered = desk.app.workspace()!.db.prepare("SELECT payload FROM outbox WHERE type = 'REDEEM'").pluck().get();
+    const answered = desk.db().prepare("SELECT payload FROM outbox WHERE type = 'REDEEM'").pluck().get();
     expect(JSON.parse(answered as string).code).toBe('');
   });
 
@@ -63,7 +63,7 @@ describe('a desk keeps no redemption code at rest', () => {
     add.run('recent', 4, 'applied', now - 2 * day);
     add.run('queued', 5, 'queued', null);
     add.run('newest-old', 6, 'duplicate', now - 50 * day);
-    expect(pruneAnsweredIntents(db as never, now)).toBe(2);
+    expect(outboxOf(db as never).pruneAnswered(now)).toBe(2);
     expect(db.prepare('SELECT id FROM outbox ORDER BY seq').pluck().all()).toEqual([
       'old-rejected',
       'recent',

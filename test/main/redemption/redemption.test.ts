@@ -14,7 +14,7 @@ describe('redeeming service codes at the store counter', () => {
     const desk = await counter();
     const codes = await Promise.all((await liveCodes()).map((o) => world.service.codeOf(o)));
     expect(codes.length).toBeGreaterThan(0);
-    const file = new Database(`${desk.app.workspace()!.dir}/orders.sqlite`, { readonly: true });
+    const file = new Database(`${desk.userDir()}/orders.sqlite`, { readonly: true });
     const stored = file.prepare('SELECT code FROM redemption_codes').pluck().all() as string[];
     file.close();
     expect(stored.length).toBeGreaterThan(0);
@@ -46,7 +46,7 @@ describe('redeeming service codes at the store counter', () => {
   it('finds the order a code can still redeem when a used-up older order has the same six digits', async () => {
     const desk = await counter();
     const [live] = await liveCodes();
-    const db = desk.app.workspace()!.db;
+    const db = desk.db();
     // The service reissues the digits of a code once it is used up; this desk still holds the old order.
     const used = db
       .prepare(
@@ -55,10 +55,12 @@ describe('redeeming service codes at the store counter', () => {
       )
       .get(live!.orderNo) as { orderNo: string };
     expect(used).toBeDefined();
-    db.prepare(
+    desk.tamper(
       `UPDATE redemption_codes SET code = (SELECT c.code FROM redemption_codes c JOIN orders o ON o.id = c.order_id
        WHERE o.order_no = ?) WHERE order_id = (SELECT id FROM orders WHERE order_no = ?)`,
-    ).run(live!.orderNo, used.orderNo);
+      live!.orderNo,
+      used.orderNo,
+    );
     const code = await world.service.codeOf(live!);
     expect(await desk.call('redemption.verify', { code, storeId: 'ST-01' })).toMatchObject({
       ok: true,
@@ -110,8 +112,7 @@ describe('redeeming service codes at the store counter', () => {
         },
       });
       // Both counters keep their record: one confirmed, one rejected.
-      const states = (desk: TestDesk) =>
-        desk.app.workspace()!.db.prepare('SELECT state FROM redemptions').pluck().all();
+      const states = (desk: TestDesk) => desk.db().prepare('SELECT state FROM redemptions').pluck().all();
       expect(states(winner)).toEqual(['confirmed']);
       expect(states(loser)).toEqual(['rejected']);
       await expectEachIntentOnce([east, west], world.service);
@@ -140,7 +141,7 @@ describe('redeeming service codes at the store counter', () => {
       ok: true,
       value: {},
     });
-    expect(b.app.sync()!.status.exceptions).toBe(0);
+    expect((await b.status()).exceptions).toBe(0);
     expect(await b.call('exceptions.list')).toEqual({ ok: true, value: [] });
   });
 });

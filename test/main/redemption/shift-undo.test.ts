@@ -72,10 +72,11 @@ describe('the shift list and a supervisor undoing a redemption', () => {
     const desk = await deskOf('admin');
     const [order] = await liveCodes();
     const done = await redeem(desk, await world.service.codeOf(order!));
-    desk.app
-      .workspace()!
-      .db.prepare('UPDATE redemptions SET redeemed_at = redeemed_at - ? WHERE intent_id = ?')
-      .run(30 * 86_400_000, done.redemptionId);
+    desk.tamper(
+      'UPDATE redemptions SET redeemed_at = redeemed_at - ? WHERE intent_id = ?',
+      30 * 86_400_000,
+      done.redemptionId,
+    );
     expect(
       await desk.call('redemption.undo', {
         orderNo: order!.orderNo,

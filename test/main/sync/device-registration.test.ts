@@ -30,7 +30,7 @@ describe('a device registration lost at sign-in', () => {
     try {
       proxy.inject({ kind: 'status', status: 503 }, { path: '/v1/devices/register' });
       expect(await desk.signIn('warehouse1')).toMatchObject({ offline: false });
-      const db = desk.app.workspace()!.db;
+      const db = desk.db();
       expect(readSyncState(db, 'deviceCode')).toBeNull();
       await desk.sync();
       const [order] = shippableOrders(desk);

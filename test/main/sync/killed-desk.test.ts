@@ -101,7 +101,7 @@ describe('a desk killed (SIGKILL) around a push, started again on the same files
       for (const [orderNo, trackingNo] of shipped) {
         expect(local.get(orderNo)!.waybills.map((w) => w.trackingNo)).toEqual([trackingNo]);
       }
-      expect(desk.app.sync()!.status.queued).toBe(shipped.size + noted.length);
+      expect((await desk.status()).queued).toBe(shipped.size + noted.length);
       await proxy.restore();
     }
     expect(await desk.signIn(USER)).toMatchObject({ offline: false });
@@ -151,9 +151,7 @@ describe('a desk killed (SIGKILL) around a push, started again on the same files
     const outcomes = await serviceIntentOutcomes(service);
     expect(outboxOnDisk(work.dir).filter((r) => outcomes.has(r.id))).toEqual([]);
     const desk = await restartAndCheck(work, { offlineFirst: true });
-    expect(desk.app.workspace()!.db.prepare('SELECT state FROM outbox').pluck().all()).toEqual(
-      Array(5).fill('applied'),
-    );
+    expect(desk.db().prepare('SELECT state FROM outbox').pluck().all()).toEqual(Array(5).fill('applied'));
   });
 
   it('2b. killed as the push starts (batch marked sending, request not on the wire): it is sent after restart', async () => {
@@ -186,9 +184,7 @@ describe('a desk killed (SIGKILL) around a push, started again on the same files
     const outcomes = await serviceIntentOutcomes(service);
     expect(onDisk.map((r) => outcomes.get(r.id))).toEqual(Array(5).fill('applied'));
     const desk = await restartAndCheck(work);
-    expect(desk.app.workspace()!.db.prepare('SELECT state FROM outbox').pluck().all()).toEqual(
-      Array(5).fill('duplicate'),
-    );
+    expect(desk.db().prepare('SELECT state FROM outbox').pluck().all()).toEqual(Array(5).fill('duplicate'));
   });
 
   it('2d. killed AFTER a push was answered, before the next batch and the pull: the rest follows once', async () => {

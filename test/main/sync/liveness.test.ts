@@ -1,7 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../../../src/main/app/app';
+import { MemoryVault } from '../../../src/main/session/token-vault';
 import { startLiveness } from '../../../src/main/sync/liveness';
 import { ServiceClient } from '../../../src/main/sync/service-client';
 import type { SyncEngine } from '../../../src/main/sync/engine';
+import { DEMO_PASSWORD } from '../../support/service';
 import { useDeskWorld } from '../../support/world';
 
 /** Resolves once the engine's status says `online`, answering how long that took. */
@@ -21,8 +27,22 @@ describe('the desk notices the order service going and coming back between sync 
   const world = useDeskWorld({ demoOrders: 30 });
 
   it('shows 离线 within one probe of the service going quiet, and syncs as soon as it answers again', async () => {
-    const desk = await world.desk('warehouse1');
-    const engine = desk.app.sync()!;
+    // The engine itself, on this thread (a desk's runs on its writer thread, out of a test's reach).
+    const dir = mkdtempSync(join(tmpdir(), 'order-desk-liveness-'));
+    const app = createApp({
+      dataDir: dir,
+      serviceUrl: world.proxy.url,
+      vault: new MemoryVault(),
+      deviceId: '00000000-0000-4000-8000-00000000f00d',
+      demo: true,
+      autoSync: false,
+      now: () => world.service.clock.now(),
+      random: () => 0.5,
+      requestTimeoutMs: 3_000,
+    });
+    const signedIn = await app.dispatch('session.signIn', { username: 'warehouse1', password: DEMO_PASSWORD });
+    expect(signedIn.ok).toBe(true);
+    const engine = app.sync()!;
     engine.start();
     await until(engine, true);
     const client = new ServiceClient({ baseUrl: world.proxy.url });
@@ -42,6 +62,8 @@ describe('the desk notices the order service going and coming back between sync 
     } finally {
       stop();
       await engine.stop();
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

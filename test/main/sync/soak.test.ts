@@ -44,6 +44,7 @@ describe('randomized soak: desks, faults and syncs at random', () => {
   const desks: SoakDesk[] = [];
   const log: string[] = [];
 
+  // Four desks, each signing in and making its first sync: real work, tens of seconds on a loaded two-core machine.
   beforeAll(async () => {
     service = await startTestService();
     const clocks = { warehouse1: -3 * 3_600_000, service1: 7 * 60_000, admin: 2 * 3_600_000 };
@@ -58,7 +59,7 @@ describe('randomized soak: desks, faults and syncs at random', () => {
       await desk.sync();
       desks.push({ desk, username, proxy, random: prng(SEED + i + 1), rounds: new Set() });
     }
-  });
+  }, 60_000);
   afterAll(async () => {
     for (const { desk, proxy } of desks) {
       proxy.clear();
@@ -106,7 +107,7 @@ describe('randomized soak: desks, faults and syncs at random', () => {
     const hot = [...someOf(shippable, 24), ...someOf(unpaid, 6)].map((o) => o.orderNo);
     expect(hot.length, 'hot orders').toBeGreaterThan(10);
     const all = (d: SoakDesk) =>
-      d.desk.app.workspace()!.db.prepare('SELECT order_no FROM orders ORDER BY order_no').pluck().all() as string[];
+      d.desk.db().prepare('SELECT order_no FROM orders ORDER BY order_no').pluck().all() as string[];
     const ownOrders = new Map(desks.map((d) => [d, all(d)]));
     expect(ownOrders.get(first!)!.length).toBeGreaterThan(0);
     let notes = 0;
@@ -192,7 +193,9 @@ describe('randomized soak: desks, faults and syncs at random', () => {
       await d.proxy.restore();
     }
     await Promise.all(desks.flatMap((d) => [...d.rounds]));
-    for (let round = 0; round < 5 && desks.some((d) => d.desk.app.sync()!.status.queued > 0); round++) {
+    const anyQueued = async () =>
+      (await Promise.all(desks.map((d) => d.desk.status()))).some((status) => status.queued > 0);
+    for (let round = 0; round < 5 && (await anyQueued()); round++) {
       for (const d of desks) await d.desk.sync();
     }
     for (const d of desks) {
@@ -201,7 +204,7 @@ describe('randomized soak: desks, faults and syncs at random', () => {
 
     const intents = desks.flatMap((d) =>
       (
-        d.desk.app.workspace()!.db.prepare('SELECT id, type, payload, state FROM outbox').all() as Array<{
+        d.desk.db().prepare('SELECT id, type, payload, state FROM outbox').all() as Array<{
           id: string;
           type: string;
           payload: string;

@@ -10,6 +10,7 @@ const status = (patch: Partial<SyncStatus>): SyncStatus => ({
   exceptions: 0,
   lastSyncAt: 1_741_910_400_000,
   lastError: null,
+  firstSync: null,
   needsSignIn: false,
   ...patch,
 });

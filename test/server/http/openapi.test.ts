@@ -73,6 +73,7 @@ describe('the OpenAPI document', () => {
       '/v1/review/rules',
       '/v1/sync/pull',
       '/v1/sync/push',
+      '/v1/sync/stream',
       '/v1/waybill-numbers/reserve',
       '/v1/waybill-numbers/void',
     ]);
@@ -87,7 +88,7 @@ describe('the OpenAPI document', () => {
       additionalProperties: false,
     });
     const pull = doc.paths['/v1/sync/pull'].get;
-    expect(pull.parameters.map((p: { name: string }) => p.name)).toEqual(['cursor', 'limit']);
+    expect(pull.parameters.map((p: { name: string }) => p.name)).toEqual(['cursor', 'limit', 'count']);
     const change = JSON.stringify(pull.responses['200'].content['application/json'].schema);
     for (const type of ['order', 'order_removed', 'catalogue']) expect(change).toContain(`"const":"${type}"`);
     const login = doc.paths['/v1/auth/login'].post;

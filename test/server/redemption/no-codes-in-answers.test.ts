@@ -59,4 +59,22 @@ describe('no desk receives a live redemption code', () => {
       expect(change.order.redemptionCode.verifier).toMatch(/^scrypt\$1024\$8\$1\$[\w-]{22}\$[\w-]{22}$/);
     }
   });
+
+  it('hashes every code of a merchant under one key, however many rounds issued them: a counter hashes a typed code once per merchant', async () => {
+    for (let i = 0; i < 3; i++) {
+      await placePaid(admin, { lines: [{ sku: sku('SERVICE', { uses: 1 }), quantity: 1 }], storeId: 'ST-01' });
+    }
+    const { changes } = await admin.pullAll('', 500);
+    const keysOf = new Map<string, Set<string>>();
+    for (const change of changes) {
+      const verifier: string | null | undefined =
+        change.type === 'order' ? change.order.redemptionCode?.verifier : null;
+      if (!verifier) continue;
+      const keys = keysOf.get(change.order.merchantId) ?? new Set<string>();
+      keys.add(verifier.slice(0, verifier.lastIndexOf('$')));
+      keysOf.set(change.order.merchantId, keys);
+    }
+    expect(keysOf.size).toBeGreaterThan(0);
+    for (const [merchant, keys] of keysOf) expect([merchant, keys.size]).toEqual([merchant, 1]);
+  });
 });

@@ -37,6 +37,33 @@ describe('pulling changes after a server-sequence cursor', () => {
     expect(again.body).toEqual({ changes: [], cursor, hasMore: false });
   });
 
+  it('says, when asked, how many orders a first sync has ahead of it, from any cursor', async () => {
+    const { changes } = await admin.pullAll('', 500);
+    const orders = orderChanges(changes);
+    const first = pullResponse.parse((await admin.get('/v1/sync/pull?limit=100&count=true')).body);
+    expect(first.remaining).toBe(orders.length);
+    const later = pullResponse.parse(
+      (await admin.get(`/v1/sync/pull?limit=100&count=true&cursor=${first.cursor}`)).body,
+    );
+    expect(later.remaining).toBe(orders.filter((c) => c.seq > Number(first.cursor)).length);
+    const warehouseOrders = orderChanges((await warehouse.pullAll('', 500)).changes).length;
+    expect(pullResponse.parse((await warehouse.get('/v1/sync/pull?count=true')).body).remaining).toBe(warehouseOrders);
+    expect(pullResponse.parse((await admin.get('/v1/sync/pull?limit=100')).body).remaining).toBeUndefined();
+  });
+
+  it('sends a page gzip-compressed to a client that accepts it, a fifth of its size', async () => {
+    const url = `${service.url}/v1/sync/pull?limit=500`;
+    const headers = { authorization: `Bearer ${admin.token}` };
+    const plain = await fetch(url, { headers: { ...headers, 'accept-encoding': 'identity' } });
+    const zipped = await fetch(url, { headers: { ...headers, 'accept-encoding': 'gzip' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    const plainBytes = Number(plain.headers.get('content-length'));
+    expect(Number(zipped.headers.get('content-length'))).toBeLessThan(plainBytes / 3);
+    // fetch inflates it: the very same page.
+    expect(await zipped.json()).toEqual(await plain.json());
+  });
+
   it('misses nothing and echoes nothing when writes land between pages', async () => {
     // A first page past the catalogue's item barcodes (446 of them come first) and into the orders.
     const page1 = pullResponse.parse((await admin.get('/v1/sync/pull?limit=600')).body);

@@ -1,4 +1,5 @@
-import type Database from 'better-sqlite3';
+import { runMigrations, USER_VERSION } from '../../../node/sqlite/migrate';
+import type { Db } from '../connection';
 import { migration001Orders } from './001_orders';
 import { migration002Logistics } from './002_logistics';
 import { migration003AfterSales } from './003_after_sales';
@@ -17,9 +18,10 @@ import { migration015LabelBlock } from './015_label_block';
 import { migration016ExternalOrders } from './016_external_orders';
 import { migration017ShippingPlan } from './017_shipping_plan';
 import { migration018LogisticsWatch } from './018_logistics_watch';
-import { migration019Review } from './019_review';
-import { migration020ReportCache } from './020_report_cache';
-import { migration021Deadlines } from './021_deadlines';
+import { migration019OrderDetails } from './019_order_details';
+import { migration020Review } from './020_review';
+import { migration021ReportCache } from './021_report_cache';
+import { migration022Deadlines } from './022_deadlines';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -43,35 +45,19 @@ export const MIGRATIONS: readonly Migration[] = [
   migration016ExternalOrders,
   migration017ShippingPlan,
   migration018LogisticsWatch,
-  migration019Review,
-  migration020ReportCache,
-  migration021Deadlines,
+  migration019OrderDetails,
+  migration020Review,
+  migration021ReportCache,
+  migration022Deadlines,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
-export const schemaVersion = (db: Database.Database): number => db.pragma('user_version', { simple: true }) as number;
+export const schemaVersion = (db: Db): number => USER_VERSION.read(db);
 
 /**
- * Applies the pending migrations in order, each in its own transaction together with the bump of
- * PRAGMA user_version, so a crash between two migrations leaves a consistent, resumable version.
- * `to` stops early: migration tests look at the schema right after their own step.
+ * Applies the pending migrations in order (src/node/sqlite/migrate.ts), the version kept in PRAGMA
+ * user_version. `to` stops early: migration tests look at the schema right after their own step.
  */
-export function migrate(db: Database.Database, { to = LATEST_VERSION }: { to?: number } = {}): number {
-  MIGRATIONS.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
-  });
-  const current = schemaVersion(db);
-  // A database written by a newer build: refusing beats guessing at a schema we do not know.
-  if (current > LATEST_VERSION) {
-    throw new Error(`database schema version ${current} is newer than this app (${LATEST_VERSION})`);
-  }
-  for (const m of MIGRATIONS) {
-    if (m.version <= current || m.version > to) continue;
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    })();
-  }
-  return schemaVersion(db);
-}
+export const migrate = (db: Db, { to = LATEST_VERSION }: { to?: number } = {}): number =>
+  runMigrations(db, MIGRATIONS, USER_VERSION, { to, owner: 'this app' });

@@ -3,17 +3,15 @@ import type {
   AfterSaleRecord,
   LineRecord,
   OrderRecord,
-  PromotionRecord,
-  ReceiverRecord,
   RedemptionCodeRecord,
   ReviewRecord,
-  TimelineRecord,
   WaybillRecord,
 } from '../../../shared/contract/records';
 import type { DataScope } from '../../../shared/domain/vocabulary';
 import type { Db } from '../connection';
+import { detailParts } from '../detail-columns';
 import { and } from './clause';
-import { PENDING_SYNC_SQL } from './pending-sync';
+import { PENDING_SYNC_SQL } from '../outbox';
 import { scopeClause } from './predicates';
 import { prepareCached } from './statement-cache';
 
@@ -31,8 +29,10 @@ const HEAD_SQL = `
          o.payable, o.paid, p.payment_channel AS paymentChannel, p.payment_serial_no AS paymentSerialNo,
          o.remark, o.created_at AS createdAt, o.paid_at AS paidAt, o.shipped_at AS shippedAt,
          o.completed_at AS completedAt, o.updated_at AS updatedAt, ${PENDING_SYNC_SQL} AS pendingSync,
+         o.receiver_name AS receiverName, o.receiver_phone AS receiverPhone,
+         o.receiver_province AS receiverProvince, o.receiver_city AS receiverCity, d.detail,
          o.shipping_plan AS shippingPlan
-  FROM orders o CROSS JOIN parent_orders p ON p.id = o.parent_id`;
+  FROM orders o CROSS JOIN parent_orders p ON p.id = o.parent_id JOIN order_details d ON d.order_id = o.id`;
 
 type Head = Omit<
   OrderRecord,
@@ -51,6 +51,11 @@ type Head = Omit<
   paymentChannel: OrderRecord['payment']['channel'];
   paymentSerialNo: string | null;
   pendingSync: number;
+  receiverName: string | null;
+  receiverPhone: string | null;
+  receiverProvince: string | null;
+  receiverCity: string | null;
+  detail: string;
   shippingPlan: string | null;
 } & OrderRecord['amounts'];
 type ChildKey =
@@ -70,16 +75,9 @@ const CHILD_SQL = {
   lines: `SELECT line_no AS lineNo, merchant_id AS merchantId, sku, name, spec, image, unit_price AS unitPrice,
                  quantity, discount, payable, shipped_qty AS shippedQuantity, refunded_qty AS refundedQuantity
           FROM order_lines WHERE order_id = ? ORDER BY line_no`,
-  receiver: 'SELECT name, phone, province, city, district, address, postcode FROM order_receivers WHERE order_id = ?',
-  promotions: 'SELECT kind, ref_id AS refId, name, amount FROM order_promotions WHERE order_id = ? ORDER BY position',
-  invoice: `SELECT type, title_type AS titleType, title, tax_no AS taxNo, content FROM order_invoices WHERE order_id = ?`,
   waybills: `SELECT id AS localId, remote_id AS id, carrier, tracking_no AS trackingNo, shipped_at AS shippedAt, status,
                     signed_at AS signedAt, courier
              FROM waybills WHERE order_id = ? ORDER BY localId`,
-  waybillLines: `SELECT wl.waybill_id AS parentId, wl.line_no AS lineNo, wl.quantity
-                 FROM waybills w JOIN waybill_lines wl ON wl.waybill_id = w.id WHERE w.order_id = ? ORDER BY wl.waybill_id, wl.position`,
-  trackingEvents: `SELECT e.waybill_id AS parentId, e.at, e.text
-                   FROM waybills w JOIN tracking_events e ON e.waybill_id = w.id WHERE w.order_id = ? ORDER BY e.waybill_id, e.position`,
   afterSales: `SELECT id AS localId, remote_id AS id, after_sale_no AS afterSaleNo, type, status, reason, amount,
                       created_at AS createdAt, updated_at AS updatedAt, reject_reason AS rejectReason,
                       return_shipment AS returnShipment
@@ -89,7 +87,6 @@ const CHILD_SQL = {
                    WHERE a.order_id = ? ORDER BY al.after_sale_id, al.position`,
   redemptionCode: `SELECT NULLIF(code, '') AS verifier, valid_from AS validFrom, valid_to AS validTo, uses_total AS usesTotal, uses_left AS usesLeft
                    FROM redemption_codes WHERE order_id = ?`,
-  timeline: 'SELECT at, actor, device, action, detail FROM order_timeline WHERE order_id = ? ORDER BY position',
 } as const;
 
 /**
@@ -106,8 +103,6 @@ export function getOrderDetail(db: Db, scope: DataScope, orderNo: string): Order
   const all = <T>(sql: string): T[] => prepareCached(db, sql).all(id) as T[];
   const one = <T>(sql: string): T | null => (prepareCached(db, sql).get(id) as T | undefined) ?? null;
 
-  const waybillLines = groupBy(all<Child<{ lineNo: number; quantity: number }>>(CHILD_SQL.waybillLines));
-  const events = groupBy(all<Child<{ at: number; text: string }>>(CHILD_SQL.trackingEvents));
   const afterSaleLines = groupBy(all<Child<{ lineNo: number; quantity: number }>>(CHILD_SQL.afterSaleLines));
 
   const {
@@ -134,9 +129,15 @@ export function getOrderDetail(db: Db, scope: DataScope, orderNo: string): Order
     coinDeduction,
     payable,
     paid,
+    receiverName,
+    receiverPhone,
+    receiverProvince,
+    receiverCity,
+    detail,
     shippingPlan,
     ...order
   } = head;
+  const parts = detailParts(detail);
   return {
     ...order,
     ...(shippingPlan ? (JSON.parse(shippingPlan) as Pick<OrderRecord, 'split' | 'merge'>) : {}),
@@ -160,15 +161,21 @@ export function getOrderDetail(db: Db, scope: DataScope, orderNo: string): Order
       paid,
     },
     payment: { channel: paymentChannel, serialNo: paymentSerialNo },
-    receiver: one<ReceiverRecord>(CHILD_SQL.receiver),
+    receiver: parts.receiver({
+      name: receiverName,
+      phone: receiverPhone,
+      province: receiverProvince,
+      city: receiverCity,
+    }),
     lines: all<LineRecord>(CHILD_SQL.lines),
-    promotions: all<PromotionRecord>(CHILD_SQL.promotions),
-    invoice: one<NonNullable<OrderRecord['invoice']>>(CHILD_SQL.invoice),
-    waybills: all<Local<Omit<WaybillRecord, 'lines' | 'events'>>>(CHILD_SQL.waybills).map(({ localId, ...w }) => ({
-      ...w,
-      lines: waybillLines.get(localId) ?? [],
-      events: events.get(localId) ?? [],
-    })),
+    promotions: parts.promotions,
+    invoice: parts.invoice,
+    waybills: all<Local<Omit<WaybillRecord, 'lines' | 'events'>>>(CHILD_SQL.waybills).map(
+      ({ localId: _id, ...w }, i) => ({
+        ...w,
+        ...parts.parcel(i),
+      }),
+    ),
     afterSales: all<Local<Omit<AfterSaleRecord, 'lines' | 'returnShipment'> & { returnShipment: string | null }>>(
       CHILD_SQL.afterSales,
     ).map(({ localId, returnShipment, ...a }) => ({
@@ -179,7 +186,7 @@ export function getOrderDetail(db: Db, scope: DataScope, orderNo: string): Order
         : { returnShipment: JSON.parse(returnShipment) as AfterSaleRecord['returnShipment'] }),
     })),
     redemptionCode: one<RedemptionCodeRecord>(CHILD_SQL.redemptionCode),
-    timeline: all<TimelineRecord>(CHILD_SQL.timeline),
+    timeline: parts.timeline,
   };
 }
 

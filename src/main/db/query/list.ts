@@ -6,7 +6,7 @@ import { and, type Clause } from './clause';
 import { badCursor, decodeCursor, encodeCursor, type Cursor } from './cursor';
 import { unindexedFor, type SortColumn } from './access-plan';
 import { filterClauses, needsParent, scopeClause } from './predicates';
-import { PENDING_SYNC_SQL } from './pending-sync';
+import { PENDING_SYNC_SQL } from '../outbox';
 import { prepareCached } from './statement-cache';
 
 /** The list input after zod: defaults filled in. */

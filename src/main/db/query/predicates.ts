@@ -1,17 +1,13 @@
 import type { OrderListFilter } from '../../../shared/contract/orders';
+import { FILTER_FIELDS, ORDER_FILTERS, type FilterKind, type OrderColumn } from '../../../shared/query/order-filters';
 import { quietCutoff } from '../../../shared/domain/logistics-watch';
-import type { DataScope, ListTimeField } from '../../../shared/domain/vocabulary';
+import type { DataScope } from '../../../shared/domain/vocabulary';
 import type { Db } from '../connection';
 import { placeholders } from '../sql';
 import type { Clause } from './clause';
 import { orderNoClause, textClause, type TextPurpose } from './text-search';
 
 /** `o` is orders, `p` its parent; every query in this folder uses those aliases. */
-export const TIME_COLUMNS: Record<ListTimeField, string> = {
-  createdAt: 'o.created_at',
-  paidAt: 'o.paid_at',
-  shippedAt: 'o.shipped_at',
-};
 
 /**
  * Columns whose index a query may be steered away from. SQLite's planner prefers an index that
@@ -67,54 +63,110 @@ export interface FilterOptions {
   now?: number;
 }
 
+/** The desk's name of each order column a filter narrows (src/shared/query/order-filters.ts). */
+const DESK_COLUMNS: Record<OrderColumn, string> = {
+  status: 'o.status',
+  paymentStatus: 'o.payment_status',
+  refundStatus: 'o.refund_status',
+  kind: 'o.kind',
+  source: 'o.source',
+  platform: 'o.platform',
+  // Only the payment channel lives on the parent: a filter on it joins parent_orders (needsParent).
+  paymentChannel: 'p.payment_channel',
+  province: 'o.receiver_province',
+  warehouse: 'o.warehouse_id',
+  store: 'o.store_id',
+  dealer: 'o.dealer_id',
+  orderNo: 'o.order_no',
+  locked: 'o.locked',
+  exception: 'o.exception',
+  createdAt: 'o.created_at',
+  paidAt: 'o.paid_at',
+  shippedAt: 'o.shipped_at',
+};
+
+const STEERABLE: Partial<Record<OrderColumn, Steerable>> = {
+  status: 'status',
+  warehouse: 'warehouse',
+  store: 'store',
+  dealer: 'dealer',
+};
+
+/** Lists longer than this are bound as one JSON array (a selection of thousands of orders). */
+const LONG_LIST = 50;
+
+function oneOf(col: string, values: readonly (string | number)[]): Clause {
+  return values.length > LONG_LIST
+    ? { sql: `${col} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(values)] }
+    : inList(col, values as string[]);
+}
+
 /**
- * The search area, one clause per field present; fields combine with AND. An empty list counts
- * as "any" (an all-unchecked multi-select), like an absent field. Booleans are written into the
- * SQL as literals, not bound, because only a literal lets SQLite pick a partial index
- * (locked = 1, exception IS NOT NULL).
+ * The search area, one clause per field present (the fields and how each narrows are declared
+ * once, in src/shared/query/order-filters.ts); fields combine with AND. An empty list counts as
+ * "any" (an all-unchecked multi-select), like an absent field. Booleans are written into the SQL
+ * as literals, not bound, because only a literal lets SQLite pick a partial index (locked = 1,
+ * exception IS NOT NULL).
  */
 export function filterClauses(db: Db, filter: OrderListFilter, options: FilterOptions): Clause[] {
-  const { unindexed } = options;
   const clauses: Clause[] = [];
-  const some = (col: string, values: readonly string[] | undefined) => {
-    if (values?.length) clauses.push(inList(col, values));
+  const columnOf = (c: OrderColumn) => {
+    const steered = STEERABLE[c];
+    return steered ? column(steered, options.unindexed) : DESK_COLUMNS[c];
   };
-  if (filter.orderNo !== undefined) clauses.push(orderNoClause(db, filter.orderNo, options.purpose));
-  if (options.statuses) some(column('status', unindexed), filter.statuses);
-  some('o.payment_status', filter.paymentStatuses);
-  some('o.refund_status', filter.refundStatuses);
-  some('o.kind', filter.kinds);
-  some('o.source', filter.sources);
-  some('o.platform', filter.platforms);
-  some('p.payment_channel', filter.paymentChannels);
-  some('o.receiver_province', filter.provinces);
-  some(column('warehouse', unindexed), filter.warehouseIds);
-  some(column('store', unindexed), filter.storeIds);
-  some(column('dealer', unindexed), filter.dealerIds);
-  if (filter.locked !== undefined) clauses.push({ sql: `o.locked = ${filter.locked ? 1 : 0}`, params: [] });
-  if (filter.exception !== undefined) {
-    clauses.push({ sql: `o.exception IS ${filter.exception ? 'NOT NULL' : 'NULL'}`, params: [] });
-  }
-  if (filter.logisticsAnomaly) {
-    // Two indexed terms SQLite can OR together; the status test keeps what the columns already say.
-    const cutoff = quietCutoff(options.now ?? Date.now(), filter.logisticsAnomaly.quietDays);
-    clauses.push({ sql: '(o.tracking_troubled = 1 OR o.tracking_quiet_since < ?)', params: [cutoff] });
-  }
-  if (filter.time) {
-    const col = TIME_COLUMNS[filter.time.field];
-    // Both ends inclusive; an unpaid or unshipped order has no time and never matches a range.
-    if (filter.time.from !== undefined) clauses.push({ sql: `${col} >= ?`, params: [filter.time.from] });
-    if (filter.time.to !== undefined) clauses.push({ sql: `${col} <= ?`, params: [filter.time.to] });
-  }
-  if (filter.dueBefore !== undefined) {
-    clauses.push({ sql: 'o.due_at IS NOT NULL AND o.due_at <= ?', params: [filter.dueBefore] });
-  }
-  if (filter.text !== undefined) clauses.push(textClause(db, filter.text, options.purpose));
-  if (filter.orderNos !== undefined) {
-    clauses.push({ sql: 'o.order_no IN (SELECT value FROM json_each(?))', params: [JSON.stringify(filter.orderNos)] });
+  for (const field of FILTER_FIELDS) {
+    const value = filter[field];
+    if (value === undefined) continue;
+    const spec: FilterKind = ORDER_FILTERS[field];
+    switch (spec.kind) {
+      case 'oneOf':
+        if (field === 'statuses' && !options.statuses) break;
+        if ((value as readonly string[]).length) clauses.push(oneOf(columnOf(spec.column), value as readonly string[]));
+        break;
+      case 'flag':
+        clauses.push({ sql: `${columnOf(spec.column)} = ${value ? 1 : 0}`, params: [] });
+        break;
+      case 'present':
+        clauses.push({ sql: `${columnOf(spec.column)} IS ${value ? 'NOT NULL' : 'NULL'}`, params: [] });
+        break;
+      case 'timeRange': {
+        const range = value as NonNullable<OrderListFilter['time']>;
+        const col = DESK_COLUMNS[range.field];
+        // An unpaid or unshipped order has no time and never matches a range.
+        if (range.from !== undefined) clauses.push({ sql: `${col} >= ?`, params: [range.from] });
+        if (range.to !== undefined) clauses.push({ sql: `${col} <= ?`, params: [range.to] });
+        break;
+      }
+      case 'orderNo':
+        clauses.push(orderNoClause(db, value as string, options.purpose));
+        break;
+      case 'text':
+        clauses.push(textClause(db, value as string, options.purpose));
+        break;
+      case 'logisticsAnomaly': {
+        // Two indexed terms SQLite can OR together; the status test keeps what the columns already say.
+        const { quietDays } = value as NonNullable<OrderListFilter['logisticsAnomaly']>;
+        const cutoff = quietCutoff(options.now ?? Date.now(), quietDays);
+        clauses.push({ sql: '(o.tracking_troubled = 1 OR o.tracking_quiet_since < ?)', params: [cutoff] });
+        break;
+      }
+      case 'dueBefore':
+        clauses.push({ sql: 'o.due_at IS NOT NULL AND o.due_at <= ?', params: [value as number] });
+        break;
+    }
   }
   return clauses;
 }
 
-/** Only the payment channel lives on the parent; without it, counting needs no join. */
-export const needsParent = (filter: OrderListFilter): boolean => !!filter.paymentChannels?.length;
+/** A filter on a column of the parent (the payment channel) joins parent_orders; counting without one needs no join. */
+export const needsParent = (filter: OrderListFilter): boolean =>
+  FILTER_FIELDS.some((field) => {
+    const spec: FilterKind = ORDER_FILTERS[field];
+    const value = filter[field];
+    return (
+      'column' in spec &&
+      DESK_COLUMNS[spec.column].startsWith('p.') &&
+      value !== undefined &&
+      (!Array.isArray(value) || value.length > 0)
+    );
+  });

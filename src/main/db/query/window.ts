@@ -1,6 +1,7 @@
 import type { OrderListFilter, OrderListWindow, OrderSort } from '../../../shared/contract/orders';
 import type { DataScope } from '../../../shared/domain/vocabulary';
 import type { Db } from '../connection';
+import { dataVersion } from '../data-version';
 import { and, type Clause } from './clause';
 import type { Cursor } from './cursor';
 import { readPage, readRows, seekValue, SORT_COLUMNS, type PageStart } from './list';
@@ -53,9 +54,10 @@ export interface WindowQuery {
   limit: number;
 }
 
-const cache = new WeakMap<Db, Map<string, Anchors>>();
+/** Remembered results per store connection, valid for one data version of the store. */
+const cache = new WeakMap<Db, { version: string; results: Map<string, Anchors> }>();
 
-/** Orders changed: every remembered result may have shifted. */
+/** Forgets every remembered result now (benchmarks and tests that time a result's first window). */
 export function forgetWindows(db: Db): void {
   cache.delete(db);
 }
@@ -66,7 +68,7 @@ export function forgetWindows(db: Db): void {
  * from the top walks every row before the window (hundreds of ms at depth), so a window far from
  * any anchor first numbers the matches up to it, noting the cursor of every ANCHOR_EVERY-th row
  * (extendTo); later windows seek to an anchor and skip fewer than ANCHOR_EVERY rows. The anchors
- * stay valid until orders change (forgetWindows).
+ * stay valid while the store's data version stays the same (any write, by any connection, ends them).
  */
 export function listWindow(db: Db, scope: DataScope, query: WindowQuery, tuning = TUNING): OrderListWindow {
   const result = anchorsOf(db, scope, query.filter, query.sort, tuning);
@@ -108,8 +110,10 @@ export function anchorsOf(
   sort: OrderSort,
   tuning = TUNING,
 ): Anchors {
-  let remembered = cache.get(db);
-  if (!remembered) cache.set(db, (remembered = new Map()));
+  const version = dataVersion(db);
+  let entry = cache.get(db);
+  if (entry?.version !== version) cache.set(db, (entry = { version, results: new Map() }));
+  const remembered = entry.results;
   const key = JSON.stringify([scope, filter, sort, tuning]);
   const known = remembered.get(key);
   if (known) {

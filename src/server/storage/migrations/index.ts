@@ -1,4 +1,5 @@
-import type Database from 'better-sqlite3';
+import { MIGRATIONS_TABLE, runMigrations } from '../../../node/sqlite/migrate';
+import type { Db } from '../db';
 import { migration001Sequence } from './001_sequence';
 import { migration002Auth } from './002_auth';
 import { migration003Places } from './003_places';
@@ -57,41 +58,12 @@ export const MIGRATIONS: readonly Migration[] = [
 export const LATEST_VERSION = MIGRATIONS.length;
 
 /** A table rather than PRAGMA user_version, so the PostgreSQL store can keep the same bookkeeping. */
-function ensureBookkeeping(db: Database.Database): void {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version    INTEGER PRIMARY KEY,
-    name       TEXT NOT NULL,
-    applied_at INTEGER NOT NULL
-  )`);
-}
-
-export function schemaVersion(db: Database.Database): number {
-  ensureBookkeeping(db);
-  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
-  return row.v ?? 0;
-}
+export const schemaVersion = (db: Db): number => MIGRATIONS_TABLE.read(db);
 
 /**
- * Applies pending migrations in order, each in its own transaction with its bookkeeping row, so a
- * crash between two leaves a consistent, resumable version. `to` stops early: each migration's
- * test looks at the schema right after its own step.
+ * Applies pending migrations in order (src/node/sqlite/migrate.ts, the runner the desk uses too),
+ * each recorded in schema_migrations. `to` stops early: each migration's test looks at the schema
+ * right after its own step.
  */
-export function migrate(db: Database.Database, { to = LATEST_VERSION }: { to?: number } = {}): number {
-  MIGRATIONS.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
-  });
-  const current = schemaVersion(db);
-  // A database written by a newer build: refusing beats guessing at a schema we do not know.
-  if (current > LATEST_VERSION) {
-    throw new Error(`database schema version ${current} is newer than this service (${LATEST_VERSION})`);
-  }
-  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-  for (const m of MIGRATIONS) {
-    if (m.version <= current || m.version > to) continue;
-    db.transaction(() => {
-      m.up(db);
-      record.run(m.version, m.name, Date.now());
-    })();
-  }
-  return schemaVersion(db);
-}
+export const migrate = (db: Db, { to = LATEST_VERSION }: { to?: number } = {}): number =>
+  runMigrations(db, MIGRATIONS, MIGRATIONS_TABLE, { to, owner: 'this service' });

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Migration as SqliteMigration } from '../../../node/sqlite/migrate';
 
 /**
  * One schema step, for both engines. `up` runs SQLite's DDL, `postgres` is the same step for
@@ -11,9 +11,6 @@ import type Database from 'better-sqlite3';
  * milliseconds, boolean flags, jsonb for JSON records, identity columns, COLLATE "C" where text is
  * compared by range (order numbers), like SQLite's byte order.
  */
-export interface Migration {
-  version: number;
-  name: string;
-  up(db: Database.Database): void;
+export interface Migration extends SqliteMigration {
   postgres: string;
 }

@@ -152,6 +152,14 @@ export const ordersRepo = (db: Sql): OrdersRepo => {
       );
       return rows.map((row) => scoped({ ...row, json: asBytes(row.json) }));
     },
+    async countAfter(scope, afterSeq, upTo) {
+      const [row] = await db.all(
+        sql<{
+          n: number | string;
+        }>`SELECT count(*) AS n FROM orders WHERE seq > ${afterSeq} AND seq <= ${upTo} AND ${scope}`,
+      );
+      return Number(row?.n ?? 0);
+    },
     async list({ where, sortExpr, direction, after, limit }) {
       const asc = direction === 'asc';
       const keyset = after

@@ -5,9 +5,9 @@ import type { Migration } from './migration';
  * the supervisor's queue of orders still waiting for a decision, oldest payment first, straight from
  * a partial index (a few dozen rows among a million).
  */
-export const migration019Review: Migration = {
-  version: 19,
-  name: '019_review',
+export const migration020Review: Migration = {
+  version: 20,
+  name: '020_review',
   up(db) {
     db.exec(`
       ALTER TABLE orders ADD COLUMN review TEXT CHECK (review IS NULL OR json_valid(review));

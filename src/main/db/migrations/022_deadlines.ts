@@ -7,9 +7,9 @@ import type { Migration } from './migration';
  * out from its record when it is stored, so the list can show it, sort by it and keep only the
  * orders due soon. Orders stored before this migration get theirs with their next change.
  */
-export const migration021Deadlines: Migration = {
-  version: 21,
-  name: '021_deadlines',
+export const migration022Deadlines: Migration = {
+  version: 22,
+  name: '022_deadlines',
   up(db) {
     db.exec(`
       ALTER TABLE orders ADD COLUMN due_at INTEGER;

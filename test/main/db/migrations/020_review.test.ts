@@ -14,9 +14,9 @@ const held = {
   note: null,
 };
 
-describe('migration 019_review', () => {
+describe('migration 020_review', () => {
   it('keeps an order’s review hold as JSON, gives it back whole, and refuses anything else', () => {
-    expect(columnsOf(migratedTo(19), 'orders')).toContain('review');
+    expect(columnsOf(migratedTo(20), 'orders')).toContain('review');
     const order = anOrder({ review: held });
     const db = storeWith([order, anOrder()]);
     expect(getOrderDetail(db, ALL, order.orderNo)?.review).toEqual(held);
@@ -26,7 +26,7 @@ describe('migration 019_review', () => {
   });
 
   it('finds the orders waiting for review, oldest payment first, through its partial index', () => {
-    const plan = migratedTo(19)
+    const plan = migratedTo(20)
       .prepare(
         `EXPLAIN QUERY PLAN SELECT order_no FROM orders WHERE json_extract(review, '$.status') = 'PENDING' ORDER BY paid_at, id`,
       )
