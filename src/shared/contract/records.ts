@@ -241,8 +241,8 @@ export const orderRecord = z.strictObject({
   exception: exceptionRecord.nullable(),
   /** null for the company's own orders (mall checkout, dealer entry). */
   external: externalRecord.nullable(),
-  /** Absent in records made before review existed: no hold. */
-  review: reviewRecord.nullable().default(null),
+  /** Absent in records made before review existed (no hold); optional, not defaulted, so the compiled wire check agrees. */
+  review: reviewRecord.nullable().optional(),
   merchantId: id,
   merchantName: z.string().max(100),
   warehouseId: id.nullable(),
