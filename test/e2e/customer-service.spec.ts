@@ -30,7 +30,7 @@ async function waitingToShip(): Promise<OrderRecord[]> {
 test('customer service cancels a paid out-of-stock order with a refund of everything paid', async ({ page }) => {
   const [order] = await waitingToShip();
   await signIn(page, app.url, 'service1');
-  await expect(page.getByRole('status', { name: 'sync' })).toContainText('上次同步');
+  await expect(page.getByRole('status', { name: 'sync' })).toContainText('上次同步', { timeout: 30_000 });
   await openFromList(page, order!.orderNo);
   const panel = page.getByRole('dialog', { name: `订单详情 ${order!.orderNo}` });
   const actions = panel.getByTestId('cs-actions');

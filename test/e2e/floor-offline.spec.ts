@@ -58,7 +58,7 @@ async function scan(page: Page, code: string): Promise<void> {
 /** Signed in, first sync done, at the station with this desk's block of label numbers reserved. */
 async function stationReady(page: Page, desk: WebMode, probe: OrderRecord): Promise<void> {
   await signIn(page, desk.url, 'warehouse1');
-  await expect(page.getByRole('status', { name: 'sync' })).toContainText('上次同步');
+  await expect(page.getByRole('status', { name: 'sync' })).toContainText('上次同步', { timeout: 30_000 });
   // A sign-in's sync pulls what other desks did meanwhile: seconds on a loaded machine.
   await expect(page.getByRole('status', { name: 'sync' })).not.toContainText('同步中', { timeout: 30_000 });
   await page.getByTestId('nav-floor').click();
@@ -178,7 +178,7 @@ test('staff enter a sign-for by hand and a buyer’s return parcel; the return s
   const [signed, returning] = held;
   const request = await buyerAsks(service.url, returning!.orderNo, 'EXCHANGE', '颜色与图片不符');
   await signIn(page, deskA.url, 'warehouse1');
-  await expect(page.getByRole('status', { name: 'sync' })).toContainText('上次同步');
+  await expect(page.getByRole('status', { name: 'sync' })).toContainText('上次同步', { timeout: 30_000 });
   // A sign-in's sync pulls what other desks did meanwhile: seconds on a loaded machine.
   await expect(page.getByRole('status', { name: 'sync' })).not.toContainText('同步中', { timeout: 30_000 });
 

@@ -81,7 +81,7 @@ test('a warehouse desk sees only its own warehouse’s orders', async ({ page })
   await signIn(page, app.url, 'warehouse1');
   await expect(page.locator('.who')).toContainText('上海仓发货台');
   // The counts follow the sync page by page: read them once the first pull has landed.
-  await expect(page.getByRole('status', { name: 'sync' })).toContainText('上次同步');
+  await expect(page.getByRole('status', { name: 'sync' })).toContainText('上次同步', { timeout: 30_000 });
   const all = async () => Number((await page.locator('[data-status="ALL"] .count').innerText()).replace(/,/g, ''));
   await expect.poll(all).toBeGreaterThan(0);
   expect(await all()).toBeLessThan(1500);

@@ -172,7 +172,7 @@ test.describe('a refund while the service cannot be reached', () => {
     const card = page.locator(`.after-sale[data-after-sale-no="${request.afterSaleNo}"]`);
     await signIn(page, desk.url, 'service1');
     // The first sync has finished (nothing queued is not enough: it may still be pulling).
-    await expect(page.getByRole('status', { name: 'sync' })).toContainText('上次同步');
+    await expect(page.getByRole('status', { name: 'sync' })).toContainText('上次同步', { timeout: 30_000 });
     // A sign-in's sync pulls what other desks did meanwhile: seconds on a loaded machine.
     await expect(page.getByRole('status', { name: 'sync' })).not.toContainText('同步中', { timeout: 30_000 });
 

@@ -56,7 +56,8 @@ for (const [user, screens] of byUser) {
         await page.setViewportSize(SIZES[0]!);
         await useLocale(page, locale);
         await screen.reach(page, { serviceUrl: app.serviceUrl, serviceDb: app.serviceDb });
-        await expect(screen.ready(page)).toBeVisible();
+        // A screen that asks the service first (reports, queues) may take seconds to be ready.
+        await expect(screen.ready(page)).toBeVisible({ timeout: 15_000 });
         // The shell's Ant parts load beside the screen (islands): the picture waits for them too.
         if (user) {
           await expect(page.getByTestId('who')).toBeVisible();

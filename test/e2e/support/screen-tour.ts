@@ -67,6 +67,28 @@ async function liveCodeAt(serviceUrl: string, storeId: string): Promise<string> 
   return paid!.orderNo;
 }
 
+/**
+ * Waits until this desk holds the order with its code's verifier, as a clerk's desk does once it has
+ * synced: a code bought a moment ago is hashed by the service after payment, then pulled.
+ */
+async function deskHolds(page: Page, serviceUrl: string, orderNo: string): Promise<void> {
+  const sync = page.getByRole('status', { name: 'sync' });
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const held = (await serviceOrders(serviceUrl)).get(orderNo);
+    if (held?.redemptionCode?.verifier) break;
+    await page.waitForTimeout(250);
+  }
+  // The tour runs in both languages: the bar is found by its state, not its words.
+  await page.locator('.sync-bar[data-state="online"]').waitFor({ timeout: 30_000 });
+  await sync.getByRole('button').click();
+  // A short sync may come and go between two looks: its start is awaited briefly, its end for real.
+  await page
+    .locator('.sync-bar[data-state="syncing"]')
+    .waitFor({ timeout: 2_000 })
+    .catch(() => undefined);
+  await page.locator('.sync-bar[data-state="online"]').waitFor({ timeout: 30_000 });
+}
+
 /** Finds an order by its number in the list's search and opens its detail. */
 async function openOrder(page: Page, orderNo: string): Promise<void> {
   await page.getByRole('searchbox').fill(orderNo);
@@ -236,6 +258,7 @@ export const TOUR: TourScreen[] = [
     user: 'clerk1',
     reach: async (page, tour) => {
       const orderNo = await liveCodeAt(tour.serviceUrl, 'ST-01');
+      await deskHolds(page, tour.serviceUrl, orderNo);
       await page.getByTestId('code').fill(issuedCode(tour.serviceDb, orderNo));
       await page.getByTestId('code').press('Enter');
     },
