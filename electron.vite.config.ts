@@ -5,7 +5,7 @@ import { antdCss } from './scripts/antd-css';
 
 /** Libraries of the first frame: React, the stores, the navigation's icons. */
 const FIRST_FRAME_LIBRARIES =
-  /[\\/]node_modules[\\/](react|react-dom|scheduler|zustand|zod|clsx|@babel[\\/]runtime|@ant-design[\\/](icons|icons-svg|colors)|@rc-component[\\/]util)[\\/]/;
+  /[\\/]node_modules[\\/](react|react-dom|scheduler|zustand|clsx|@babel[\\/]runtime|@ant-design[\\/](icons|icons-svg|colors)|@rc-component[\\/]util)[\\/]/;
 /** The design system's code, loaded after the first frame (src/renderer/app/island.tsx). */
 const DESIGN_LIBRARIES =
   /[\\/]node_modules[\\/](antd|dayjs|stylis|@ant-design[\\/](cssinjs|cssinjs-utils|fast-color|react-slick)|@rc-component[\\/](?!util)|@emotion)/;

@@ -1,11 +1,4 @@
-import {
-  PROCEDURE_NAMES,
-  type ApiClient,
-  type Bridge,
-  type EventName,
-  type EventPayload,
-  type ProcedureName,
-} from '../../shared/contract/api';
+import type { ApiClient, Bridge, EventName, EventPayload, ProcedureName } from '../../shared/contract/api';
 import type { Result } from '../../shared/contract/result';
 import { createHttpBridge, readBrowserToken } from './http-bridge';
 
@@ -36,10 +29,22 @@ async function call(procedure: ProcedureName, input: unknown): Promise<Result<un
   }
 }
 
-/** One typed function per procedure of the contract; the types come from the contract alone. */
-export const api = Object.fromEntries(
-  PROCEDURE_NAMES.map((name) => [name, (input: unknown) => call(name, input)]),
-) as ApiClient;
+const callers = new Map<string, (input: unknown) => Promise<Result<unknown>>>();
+
+/**
+ * One typed function per procedure of the contract. Only the contract's types reach the renderer:
+ * its zod schemas (the whole IPC contract) would run before the first list row could ask for its
+ * page, and main validates every call anyway. A name outside the contract does not type-check, and
+ * main refuses it.
+ */
+export const api = new Proxy({} as ApiClient, {
+  get(_, name) {
+    if (typeof name !== 'string') return undefined;
+    let caller = callers.get(name);
+    if (!caller) callers.set(name, (caller = (input: unknown) => call(name as ProcedureName, input)));
+    return caller;
+  },
+});
 
 export function onEvent<K extends EventName>(event: K, listener: (payload: EventPayload<K>) => void): () => void {
   if (!bridge) return () => undefined;

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import { EMPTY_DIRECTORY, type Directory } from '../../shared/contract/directory';
+import type { Directory } from '../../shared/contract/directory';
+import { EMPTY_DIRECTORY } from '../../shared/contract/empty-directory';
 import { api } from '../api/client';
 
 interface NamesState {

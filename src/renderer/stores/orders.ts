@@ -1,12 +1,7 @@
 import { create } from 'zustand';
-import { DEFAULT_COLUMNS, type ListColumn } from '../../shared/contract/list';
-import {
-  DEFAULT_SORT,
-  type OrderListFilter,
-  type OrderListRow,
-  type OrderSort,
-  type StatusCounts,
-} from '../../shared/contract/orders';
+import { DEFAULT_COLUMNS, type ListColumn } from '../../shared/contract/list-columns';
+import type { OrderListFilter, OrderListRow, OrderSort, StatusCounts } from '../../shared/contract/orders';
+import { DEFAULT_SORT } from '../../shared/contract/order-sort';
 import type { ApiError } from '../../shared/contract/result';
 import type { OrderStatus } from '../../shared/domain/vocabulary';
 import { api } from '../api/client';

@@ -15,7 +15,7 @@ export const directory = z.strictObject({
 });
 export type Directory = z.infer<typeof directory>;
 
-export const EMPTY_DIRECTORY: Directory = { warehouses: [], stores: [], dealers: [], users: [] };
+export { EMPTY_DIRECTORY } from './empty-directory';
 
 export const directoryProcedures = {
   /** The names as last fetched from the service (kept for offline use). */

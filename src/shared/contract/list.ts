@@ -1,48 +1,9 @@
 import { z } from 'zod';
 import { DEFAULT_SORT, orderListFilter, orderListWindow, orderListWindowInput, orderSort } from './orders';
+import { LIST_COLUMNS } from './list-columns';
 import { procedure } from './procedure';
 
-/**
- * The columns of the order list, in their default order. A saved view and a CSV export name
- * their columns from this list; the renderer renders each and main writes each.
- */
-export const LIST_COLUMNS = [
-  'orderNo',
-  'paymentSerialNo',
-  'status',
-  'paymentStatus',
-  'refundStatus',
-  'receiverName',
-  'receiverPhone',
-  'region',
-  'itemSummary',
-  'payable',
-  'paymentChannel',
-  'platform',
-  'source',
-  'warehouseId',
-  'createdAt',
-  'paidAt',
-  'shippedAt',
-  'dueAt',
-  'trackingNos',
-] as const;
-export type ListColumn = (typeof LIST_COLUMNS)[number];
-export const DEFAULT_COLUMNS: readonly ListColumn[] = [
-  'orderNo',
-  'status',
-  'paymentStatus',
-  'refundStatus',
-  'receiverName',
-  'receiverPhone',
-  'region',
-  'itemSummary',
-  'payable',
-  'paymentChannel',
-  'source',
-  'createdAt',
-  'trackingNos',
-];
+export { DEFAULT_COLUMNS, LIST_COLUMNS, type ListColumn } from './list-columns';
 
 export const listColumns = z.array(z.enum(LIST_COLUMNS)).min(1).max(LIST_COLUMNS.length);
 

@@ -10,7 +10,10 @@ import {
   REFUND_STATUSES,
 } from '../domain/vocabulary';
 import { DEADLINE_KINDS } from '../domain/deadlines';
+import { DEFAULT_SORT, ORDER_SORT_FIELDS, SORT_DIRECTIONS } from './order-sort';
 import { orderRecord } from './records';
+
+export { DEFAULT_SORT, ORDER_SORT_FIELDS } from './order-sort';
 
 const epochMs = z.number().int().min(0);
 const someOf = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -50,13 +53,11 @@ export const orderListFilter = z.strictObject({
 });
 export type OrderListFilter = z.infer<typeof orderListFilter>;
 
-export const ORDER_SORT_FIELDS = ['createdAt', 'paidAt', 'shippedAt', 'payable', 'dueAt'] as const;
 export const orderSort = z.strictObject({
   field: z.enum(ORDER_SORT_FIELDS),
-  direction: z.enum(['asc', 'desc']),
+  direction: z.enum(SORT_DIRECTIONS),
 });
 export type OrderSort = z.infer<typeof orderSort>;
-export const DEFAULT_SORT: OrderSort = { field: 'createdAt', direction: 'desc' };
 
 export const orderListInput = z.strictObject({
   filter: orderListFilter.default({}),

@@ -1,7 +1,8 @@
 import { flexRender, getCoreRowModel, useReactTable, type Row } from '@tanstack/react-table';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { ListColumn } from '../../../shared/contract/list';
-import { ORDER_SORT_FIELDS, type OrderListRow, type OrderSort } from '../../../shared/contract/orders';
+import type { OrderListRow, OrderSort } from '../../../shared/contract/orders';
+import { ORDER_SORT_FIELDS } from '../../../shared/contract/order-sort';
 import { fill, useI18n, useMessages } from '../../i18n';
 import { ROW_HEIGHTS, useDensity } from '../../app/design/density';
 import { useOrders } from '../../stores/orders';

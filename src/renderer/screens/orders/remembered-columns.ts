@@ -1,4 +1,4 @@
-import { LIST_COLUMNS, type ListColumn } from '../../../shared/contract/list';
+import { LIST_COLUMNS, type ListColumn } from '../../../shared/contract/list-columns';
 
 const keyOf = (username: string) => `order-desk-columns:${username}`;
 

@@ -1,0 +1,43 @@
+/**
+ * The columns of the order list, in their default order. A saved view and a CSV export name
+ * their columns from this list; the renderer renders each and main writes each. Plain data, no
+ * schema: the renderer's first frame reads it without running the contract's zod schemas
+ * (contract/list.ts validates with it).
+ */
+export const LIST_COLUMNS = [
+  'orderNo',
+  'paymentSerialNo',
+  'status',
+  'paymentStatus',
+  'refundStatus',
+  'receiverName',
+  'receiverPhone',
+  'region',
+  'itemSummary',
+  'payable',
+  'paymentChannel',
+  'platform',
+  'source',
+  'warehouseId',
+  'createdAt',
+  'paidAt',
+  'shippedAt',
+  'dueAt',
+  'trackingNos',
+] as const;
+export type ListColumn = (typeof LIST_COLUMNS)[number];
+export const DEFAULT_COLUMNS: readonly ListColumn[] = [
+  'orderNo',
+  'status',
+  'paymentStatus',
+  'refundStatus',
+  'receiverName',
+  'receiverPhone',
+  'region',
+  'itemSummary',
+  'payable',
+  'paymentChannel',
+  'source',
+  'createdAt',
+  'trackingNos',
+];
