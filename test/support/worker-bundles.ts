@@ -22,6 +22,8 @@ export default async function bundleWorkers(): Promise<() => void> {
       'pull-worker': join(root, 'src/main/sync/pull-worker.ts'),
       // Loaded by the writer thread of the crash tests' desks (desk-process.ts).
       'desk-process-hook': join(root, 'test/support/desk-process-hook.ts'),
+      // Loaded by the writer thread of a desk whose writer a test holds (session-current.test.ts).
+      'hold-writer-hook': join(root, 'test/support/hold-writer-hook.ts'),
     },
     bundle: true,
     platform: 'node',

@@ -1,6 +1,6 @@
 import type { SessionInfo } from '../../shared/contract/api';
 import type { DeskLogs } from '../diagnostics/desk-log';
-import type { Dispatch } from '../ipc/dispatcher';
+import { createDispatcher, type CallContext, type Dispatch } from '../ipc/dispatcher';
 import { EventHub } from '../ipc/events';
 import { ExportShelf } from '../orders/export';
 import type { LabelPrinter } from '../floor/label-printer';
@@ -150,7 +150,14 @@ export function startDeskBackend(options: DeskBackendOptions, services: HostServ
   const readerCount = options.readers ?? DEFAULT_READERS;
   const readers: BackendThread[] = [];
 
+  // Who is signed in is main's own knowledge (the writer says so at every sign-in and sign-out):
+  // a reload's first question is answered here, never queued behind the writer's sync round.
+  const answerHere = createDispatcher({ 'session.current': (ctx) => ctx?.session ?? null }, () =>
+    workspace ? sessionOnly(workspace) : null,
+  );
+
   const dispatch: Dispatch = (procedure, input) => {
+    if (procedure === 'session.current') return answerHere(procedure, input);
     const current = workspace;
     if (!current || !isReadProcedure(procedure) || readerCount === 0) return writer.call(procedure, input);
     if (readers.length < readerCount) readers.push(...Array.from({ length: readerCount }, startReader));
@@ -169,3 +176,21 @@ export function startDeskBackend(options: DeskBackendOptions, services: HostServ
     },
   };
 }
+
+const onTheThreads = (): never => {
+  throw new Error("main's thread answers who is signed in only: the store and the sync are the backend threads'");
+};
+
+/** The context of a call main's thread answers itself: the session, nothing of the store. */
+const sessionOnly = ({ session }: WorkspaceRef): CallContext => ({
+  session,
+  get db() {
+    return onTheThreads();
+  },
+  stamp: onTheThreads,
+  sync: onTheThreads,
+  changed: onTheThreads,
+  get service() {
+    return onTheThreads();
+  },
+});
