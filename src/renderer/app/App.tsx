@@ -14,12 +14,11 @@ const SignInScreen = island(() => import('../screens/sign-in/SignInScreen'), 'Si
 
 export function App() {
   const m = useMessages();
-  const { session, start } = useSession();
+  const session = useSession((s) => s.session);
 
   useEffect(() => {
     document.title = m.ui.appTitle;
   }, [m]);
-  useEffect(() => (hasBridge ? start() : undefined), [start]);
   // Every role has the order list, so a scanned order number opens the order for anyone signed in.
   useScannedOrders(Boolean(session));
 

@@ -222,12 +222,11 @@ export const useOrders = create<OrdersState>((set, get) => {
       fresh.clear();
       set({ loading: true, error: null });
       const { statuses: _tab, ...countFilter } = filterOf(get());
-      // The rows in view are asked again at once (and the total with them), the tabs' counts beside
+      // The rows in view are asked again first (and the total with them), the tabs' counts beside
       // them: the first rows paint one round trip sooner than if they waited for the counts.
       // Pages answered since this reload began are current; the rest are shown until replaced.
-      const asked = api['orders.counts']({ filter: countFilter });
       pump();
-      const counts = await asked;
+      const counts = await api['orders.counts']({ filter: countFilter });
       if (mine !== generation) return;
       // A page's own failure (answered meanwhile) stays shown; the counts only add theirs. A page
       // answered already set the total: the shown tab counts exactly that list.
