@@ -12,6 +12,7 @@ import { HTTP_STATUS } from './http-status';
 import { readStatic } from './static-files';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 export interface HttpBridgeOptions {
   app: Pick<DeskBackend, 'dispatch' | 'events' | 'exports'>;
@@ -82,14 +83,19 @@ export async function startHttpBridge({ app, token, staticDir, port }: HttpBridg
       return sendJson(res, status, result);
     }
     if (req.method !== 'GET' || !staticDir) return sendError(res, 404, notFound);
-    const file = (await readStatic(staticDir, url.pathname)) ?? (await readStatic(staticDir, '/'));
+    const asked = await readStatic(staticDir, url.pathname);
+    const file = asked ?? (await readStatic(staticDir, '/'));
     if (!file) return sendError(res, 404, notFound);
     res.writeHead(200, {
       'content-type': file.type,
       'content-security-policy': CONTENT_SECURITY_POLICY,
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
-      'cache-control': 'no-store',
+      // The build names every file under assets/ by its content's hash, so a file there never
+      // changes: the browser keeps it and its compiled code (V8's code cache needs a cacheable
+      // script), and a reload runs the first frame without fetching and compiling it again. The
+      // page itself is always asked again, so a new build is picked up at the next reload.
+      'cache-control': asked && url.pathname.startsWith('/assets/') ? IMMUTABLE : 'no-store',
     });
     res.end(file.body);
   }
