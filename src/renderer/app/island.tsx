@@ -1,4 +1,4 @@
-import { lazy, Suspense, type Attributes, type ComponentProps, type ComponentType } from 'react';
+import { startTransition, useEffect, useState, type Attributes, type ComponentProps, type ComponentType } from 'react';
 
 /**
  * A part of the screen built from Ant Design, loaded after the first frame. The shell, the order
@@ -26,6 +26,31 @@ export function holdIslandsUntil(ready: Promise<unknown>, atMostMs = 2000): void
   held = Promise.race([ready, new Promise((resolve) => setTimeout(resolve, atMostMs))]).then(() => undefined);
 }
 
+/** How long an island's turn may last before the next one goes anyway (a reveal React put off). */
+const TURN_AT_MOST_MS = 500;
+const nextTask = (ms = 0) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+let turns: Promise<void> = Promise.resolve();
+
+interface Turn {
+  start: Promise<void>;
+  done(): void;
+}
+
+/**
+ * Islands appear one at a time: each after the one before it has committed, a task later. Ant
+ * Design arriving on the order list is about ten islands, some 100 ms of rendering on two busy
+ * cores; all at once they were one long task in the middle of whatever the user had started after
+ * the rows painted (the bench's scrollbar drag), one by one they are short ones between frames.
+ */
+function takeTurn(): Turn {
+  let done!: () => void;
+  const finished = new Promise<void>((resolve) => (done = resolve));
+  const start = turns;
+  turns = start.then(() => Promise.race([finished, nextTask(TURN_AT_MOST_MS)])).then(() => nextTask());
+  return { start, done };
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any component's props: each island keeps its own
 type AnyComponent = ComponentType<any>;
 
@@ -34,22 +59,48 @@ export function island<M extends Record<K, AnyComponent>, K extends keyof M & st
   name: K,
 ): ComponentType<ComponentProps<M[K]>> {
   type P = ComponentProps<M[K]>;
-  const Loaded = lazy(async () => {
-    await held;
-    const [module, { DesignProvider }] = await Promise.all([load(), import('./design/DesignProvider')]);
-    const Part: ComponentType<P> = module[name];
-    const Provided = (props: P) => (
-      <DesignProvider>
-        <Part {...(props as P & Attributes)} />
-      </DesignProvider>
-    );
-    return { default: Provided };
-  });
-  const Island = (props: P) => (
-    <Suspense fallback={null}>
-      <Loaded {...(props as P & Attributes)} />
-    </Suspense>
-  );
+  let Provided: ComponentType<P> | null = null;
+  let loading: Promise<void> | null = null;
+  const loadOnce = () =>
+    (loading ??= (async () => {
+      await held;
+      const [module, { DesignProvider }] = await Promise.all([load(), import('./design/DesignProvider')]);
+      const Part: ComponentType<P> = module[name];
+      Provided = (props: P) => (
+        <DesignProvider>
+          <Part {...(props as P & Attributes)} />
+        </DesignProvider>
+      );
+    })());
+
+  const Island = (props: P) => {
+    // Once loaded, an island mounts at once (another screen's, a dialog opened again).
+    const [shown, setShown] = useState(() => Provided !== null);
+    const [failed, setFailed] = useState<{ error: unknown } | null>(null);
+    useEffect(() => {
+      if (shown) return;
+      let live = true;
+      let turn: Turn | null = null;
+      loadOnce()
+        .then(async () => {
+          if (!live) return;
+          turn = takeTurn();
+          await turn.start;
+          // In a transition: React renders it in slices, and a store update meanwhile (a sync
+          // render) leaves it out instead of rendering it whole in one go.
+          if (live) startTransition(() => setShown(true));
+        })
+        .catch((error: unknown) => live && setFailed({ error }));
+      // Runs once the reveal has committed (or the island went away): the next island's turn.
+      return () => {
+        live = false;
+        turn?.done();
+      };
+    }, [shown]);
+    // As a lazy component's would: the nearest error boundary says the part could not load.
+    if (failed) throw failed.error;
+    return shown && Provided ? <Provided {...(props as P & Attributes)} /> : null;
+  };
   Island.displayName = `Island(${name})`;
   return Island;
 }
