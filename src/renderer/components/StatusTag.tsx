@@ -1,3 +1,4 @@
+import { CloudUploadOutlined, LockOutlined, WarningOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { AfterSaleStatus, OrderStatus, PaymentStatus, RefundStatus } from '../../shared/domain/vocabulary';
 import { useMessages } from '../i18n';
@@ -70,9 +71,41 @@ export function RedemptionStateTag({ state, testId, children }: Common & { state
   return tag(REDEMPTION_STATE_COLORS[state], 'redemption', state, children ?? label, testId);
 }
 
+const useFlagLabel = (flag: OrderFlag): string => {
+  const m = useMessages();
+  return { locked: m.ui.locked, exception: m.ui.exception, pendingSync: m.ui.waitingSync }[flag];
+};
+
 /** 已锁定 / 异常 / 待同步 beside an order number or status. */
 export function OrderFlagTag({ flag, testId, children }: Common & { flag: OrderFlag }) {
-  const m = useMessages();
-  const label = { locked: m.ui.locked, exception: m.ui.exception, pendingSync: m.ui.waitingSync }[flag];
+  const label = useFlagLabel(flag);
   return tag(ORDER_FLAG_COLORS[flag], 'flag', flag, children ?? label, testId);
+}
+
+const FLAG_ICONS: Record<OrderFlag, ReactNode> = {
+  locked: <LockOutlined />,
+  exception: <WarningOutlined />,
+  pendingSync: <CloudUploadOutlined />,
+};
+
+/**
+ * The same flag as a mark in its colour with an icon, its word the mark's name and tooltip: in the
+ * order list's number column, where a 19-character number and every flag an order can carry must
+ * fit side by side in both languages (words ended up cut off behind the number).
+ */
+export function OrderFlagMark({ flag }: { flag: OrderFlag }) {
+  const label = useFlagLabel(flag);
+  return (
+    <span
+      className="status-tag flag-mark"
+      data-color={ORDER_FLAG_COLORS[flag]}
+      data-kind="flag"
+      data-value={flag}
+      role="img"
+      aria-label={label}
+      title={label}
+    >
+      {FLAG_ICONS[flag]}
+    </span>
+  );
 }
