@@ -113,7 +113,7 @@ export const SCREENS: readonly ScreenEntry[] = [
   {
     id: 'exception-orders',
     group: 'desk',
-    label: (m) => m.exceptionOrders.nav,
+    label: (m) => m.exceptionOrders.title,
     icon: <ExceptionOutlined />,
     visibleTo: (role) => can(role, 'orders.resolveException'),
     component: lazyScreen(() => import('../screens/exception-orders/ExceptionOrdersScreen'), 'ExceptionOrdersScreen'),

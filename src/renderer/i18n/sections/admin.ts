@@ -1,5 +1,4 @@
 import type { ImportRowProblem } from '../../../shared/catalogue/import-rows';
-import type { ExceptionReasonCode } from '../../../shared/domain/exception-reasons';
 import type { OutboundEventType, ShopChannel } from '../../../shared/domain/shops';
 import type { Widen } from '../widen';
 
@@ -180,18 +179,6 @@ export const adminZhCN = {
     OTHER: '其他平台',
     DEALER: '经销商',
   } satisfies Record<ShopChannel, string>,
-  exceptionReason: {
-    SKU_UNKNOWN: '商品编码不存在',
-    SKU_UNMAPPED: '平台商品未映射',
-    OFF_SALE: '商品已下架',
-    STOCK_SHORT: '库存不足',
-    AMOUNTS_MISMATCH: '金额对不上',
-    RECEIVER_INCOMPLETE: '收货信息不完整',
-    NOT_ENTITLED: '无权销售',
-    OFFLINE_REDEMPTION_EXPIRED: '离线核销时已过期',
-    REVIEW_REJECTED: '审单驳回',
-    OTHER: '其他',
-  } satisfies Record<ExceptionReasonCode, string>,
   /** The service's refusals the admin meets, by code. */
   refusal: {
     USERNAME_TAKEN: '用户名已被占用',
@@ -385,18 +372,6 @@ export const adminEn: Widen<typeof adminZhCN> = {
     DOUYIN: 'Douyin shop',
     OTHER: 'Other',
     DEALER: 'Dealer',
-  },
-  exceptionReason: {
-    SKU_UNKNOWN: 'Unknown SKU',
-    SKU_UNMAPPED: 'Platform item not mapped',
-    OFF_SALE: 'Off sale',
-    STOCK_SHORT: 'Stock short',
-    AMOUNTS_MISMATCH: 'Amounts do not add up',
-    RECEIVER_INCOMPLETE: 'Receiver incomplete',
-    NOT_ENTITLED: 'Not entitled to sell it',
-    OFFLINE_REDEMPTION_EXPIRED: 'Expired when redeemed offline',
-    REVIEW_REJECTED: 'Rejected in review',
-    OTHER: 'Other',
   },
   refusal: {
     USERNAME_TAKEN: 'That username is taken',

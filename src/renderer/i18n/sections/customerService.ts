@@ -1,19 +1,15 @@
 import type { Widen } from '../widen';
 
-/** Customer service acting for a buyer on the phone, from the order's detail. */
+/**
+ * Customer service acting for a buyer on the phone, from the order's detail. Each action is named
+ * by its intent's name (`exceptions.types`), the receiver's fields as in order entry (`dealer`);
+ * a refusal not listed here reads as the detail says it (`detail.reason`).
+ */
 export const customerServiceZhCN = {
   title: '客服操作',
-  action: {
-    CANCEL_PAID: '取消订单并退款',
-    OPEN_AFTER_SALE: '代买家申请售后',
-    CHANGE_RECEIVER: '修改收货信息',
-    CONFIRM_RECEIPT: '代买家确认收货',
-    EXTEND_RECEIPT: '代买家延长收货',
-  },
   /** Why a request could not be opened (the shared eligibility rules). */
   reason: {
     AFTER_SALE_OPEN: '已有进行中的售后',
-    ALREADY_SHIPPED: '已有商品发出',
     AFTER_SALE_WINDOW_CLOSED: '已超过售后期限',
     NOTHING_ELIGIBLE: '没有可申请售后的商品',
     QUANTITY_INVALID: '数量不正确',
@@ -26,10 +22,9 @@ export const customerServiceZhCN = {
     confirm: '确认取消并退款',
     refund: '将原路退回 {amount}（含运费 {freight}）',
   },
-  confirmReceipt: { title: '代买家确认收货', reason: '依据（如：买家来电确认已收到）', confirm: '确认收货' },
+  confirmReceipt: { reason: '依据（如：买家来电确认已收到）', confirm: '确认收货' },
   extendReceipt: { title: '代买家延长收货（仅一次）', reason: '原因（如：买家出差）', confirm: '延长收货' },
   openAfterSale: {
-    title: '代买家申请售后',
     type: '售后类型',
     reason: '买家说明的原因',
     whole: '整单',
@@ -38,14 +33,6 @@ export const customerServiceZhCN = {
     confirm: '提交申请',
   },
   changeReceiver: {
-    title: '修改收货信息',
-    name: '收货人',
-    phone: '手机号',
-    province: '省份',
-    city: '城市',
-    district: '区县',
-    address: '详细地址',
-    postcode: '邮编',
     reason: '修改原因（如：买家来电）',
     confirm: '保存新地址',
     invalid: '收货信息不完整：{fields}',
@@ -54,16 +41,8 @@ export const customerServiceZhCN = {
 
 export const customerServiceEn: Widen<typeof customerServiceZhCN> = {
   title: 'Customer service',
-  action: {
-    CANCEL_PAID: 'Cancel with refund',
-    OPEN_AFTER_SALE: 'After-sale for the buyer',
-    CHANGE_RECEIVER: 'Change receiver',
-    CONFIRM_RECEIPT: 'Confirm receipt for the buyer',
-    EXTEND_RECEIPT: 'Extend receipt for the buyer',
-  },
   reason: {
     AFTER_SALE_OPEN: 'Another request is open',
-    ALREADY_SHIPPED: 'Goods have already left',
     AFTER_SALE_WINDOW_CLOSED: 'The after-sales window has closed',
     NOTHING_ELIGIBLE: 'Nothing left to ask about',
     QUANTITY_INVALID: 'Quantity is not valid',
@@ -77,7 +56,6 @@ export const customerServiceEn: Widen<typeof customerServiceZhCN> = {
     refund: '{amount} goes back by the original route (freight {freight} included)',
   },
   confirmReceipt: {
-    title: 'Confirm receipt for the buyer',
     reason: 'On what word (e.g. the buyer called)',
     confirm: 'Confirm receipt',
   },
@@ -87,7 +65,6 @@ export const customerServiceEn: Widen<typeof customerServiceZhCN> = {
     confirm: 'Extend',
   },
   openAfterSale: {
-    title: 'After-sale for the buyer',
     type: 'Type',
     reason: 'The buyer’s reason',
     whole: 'Whole order',
@@ -96,14 +73,6 @@ export const customerServiceEn: Widen<typeof customerServiceZhCN> = {
     confirm: 'Open the request',
   },
   changeReceiver: {
-    title: 'Change receiver',
-    name: 'Receiver',
-    phone: 'Mobile',
-    province: 'Province',
-    city: 'City',
-    district: 'District',
-    address: 'Address',
-    postcode: 'Postcode',
     reason: 'Why (e.g. the buyer called)',
     confirm: 'Save the new address',
     invalid: 'The receiver is incomplete: {fields}',

@@ -1,18 +1,18 @@
 import type { ExceptionReasonCode } from '../../../shared/domain/exception-reasons';
 import type { Widen } from '../widen';
 
-/** 异常订单: the queue of orders that wait for a person, and what each reason lets them do. */
+/**
+ * 异常订单: the queue of orders that wait for a person, and what each reason lets them do. The
+ * reasons' names are said here only (the order's detail and 管理 read them too); columns the order
+ * list also has read `column`, 必填 is the shell's.
+ */
 export const exceptionOrdersZhCN = {
-  nav: '异常订单',
   title: '异常订单',
   hint: '异常订单在处理之前不能发货。接单拦截的订单映射 SKU 或确认放行后由订单服务重新校验。',
   empty: '没有异常订单',
   allReasons: '全部原因',
   column: {
-    orderNo: '订单号',
     shop: '店铺 / 来源',
-    items: '商品',
-    payable: '应付金额',
     reasons: '异常原因',
     openedAt: '转入时间',
     actions: '处理',
@@ -52,7 +52,6 @@ export const exceptionOrdersZhCN = {
   releaseTitle: '确认放行：{orderNo}',
   releaseHint: '勾选确认接受的原因，订单服务将在不考虑这些原因的情况下重新校验该订单。',
   releaseConfirm: '放行',
-  required: '必填',
   released: '已放行 {n} 单，订单进入待发货',
   stillHeld: '仍有原因未解决，订单继续留在异常队列',
   resolved: '已处理，等待同步',
@@ -60,16 +59,12 @@ export const exceptionOrdersZhCN = {
 };
 
 export const exceptionOrdersEn: Widen<typeof exceptionOrdersZhCN> = {
-  nav: 'Exception orders',
   title: 'Exception orders',
   hint: 'An exception order does not ship until it is resolved. Orders held at intake are checked again by the order service once their SKU is mapped or their reason accepted.',
   empty: 'No exception orders',
   allReasons: 'All reasons',
   column: {
-    orderNo: 'Order no.',
     shop: 'Shop / source',
-    items: 'Items',
-    payable: 'Payable',
     reasons: 'Reasons',
     openedAt: 'Since',
     actions: 'Resolve',
@@ -110,7 +105,6 @@ export const exceptionOrdersEn: Widen<typeof exceptionOrdersZhCN> = {
   releaseTitle: 'Release: {orderNo}',
   releaseHint: 'Tick the reasons you accept; the order service checks the order again without them.',
   releaseConfirm: 'Release',
-  required: 'Required',
   released: '{n} {n:order|orders} released into To ship',
   stillHeld: 'A reason is still open: the order stays in the exception queue',
   resolved: 'Resolved, waiting to sync',

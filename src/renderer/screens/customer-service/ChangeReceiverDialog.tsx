@@ -7,6 +7,7 @@ import { receiverErrors } from '../../../shared/intents/dealer-checks';
 import { api } from '../../api/client';
 import { fill, useMessages } from '../../i18n';
 import { Dialog } from '../detail/Dialog';
+import { actionName } from './action-name';
 
 interface Props {
   order: OrderDetail;
@@ -21,6 +22,16 @@ const EMPTY: ReceiverRecord = { name: '', phone: '', province: '', city: '', dis
 export function ChangeReceiverDialog({ order, settle, onClose }: Props) {
   const m = useMessages();
   const t = m.customerService.changeReceiver;
+  // The receiver's fields are named as in order entry.
+  const fieldName: Record<(typeof FIELDS)[number], string> = {
+    name: m.dealer.receiver,
+    phone: m.dealer.phone,
+    province: m.dealer.province,
+    city: m.dealer.city,
+    district: m.dealer.district,
+    address: m.dealer.address,
+    postcode: m.dealer.postcode,
+  };
   const [receiver, setReceiver] = useState<ReceiverRecord>(order.receiver ?? EMPTY);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -28,7 +39,7 @@ export function ChangeReceiverDialog({ order, settle, onClose }: Props) {
 
   const confirm = async () => {
     const wrong = Object.keys(receiverErrors(receiver)).map(
-      (field) => t[field.replace('receiver.', '') as (typeof FIELDS)[number]],
+      (field) => fieldName[field.replace('receiver.', '') as (typeof FIELDS)[number]],
     );
     if (wrong.length > 0) return setError(fill(t.invalid, { fields: wrong.join('、') }));
     setBusy(true);
@@ -42,7 +53,7 @@ export function ChangeReceiverDialog({ order, settle, onClose }: Props) {
 
   return (
     <Dialog
-      title={t.title}
+      title={actionName(m, 'CHANGE_RECEIVER')}
       testId="change-receiver-dialog"
       confirmLabel={t.confirm}
       busy={busy}
@@ -52,7 +63,7 @@ export function ChangeReceiverDialog({ order, settle, onClose }: Props) {
     >
       <Form layout="vertical" component="div" className="cs-form">
         {FIELDS.map((field) => (
-          <Form.Item key={field} label={t[field]} htmlFor={`receiver-${field}`}>
+          <Form.Item key={field} label={fieldName[field]} htmlFor={`receiver-${field}`}>
             <Input
               id={`receiver-${field}`}
               value={receiver[field]}

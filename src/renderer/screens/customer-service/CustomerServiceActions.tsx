@@ -17,6 +17,7 @@ import { refundOfRecord } from '../../../shared/intents/refund';
 import { situationOf } from '../detail/availability';
 import { ReasonDialog } from '../detail/ReasonDialog';
 import { ChangeReceiverDialog } from './ChangeReceiverDialog';
+import { actionName } from './action-name';
 import { OpenAfterSaleDialog } from './OpenAfterSaleDialog';
 import './customer-service.css';
 
@@ -89,7 +90,7 @@ export function CustomerServiceActions({ order, session, settle }: Props) {
               title={why ?? undefined}
               onClick={() => setOpen(action)}
             >
-              {m.customerService.action[action]}
+              {actionName(m, action)}
             </Button>
             {why && (
               <Typography.Text type="secondary" className="why">
@@ -115,7 +116,7 @@ export function CustomerServiceActions({ order, session, settle }: Props) {
       )}
       {open === 'CONFIRM_RECEIPT' &&
         reasonDialog(
-          m.customerService.confirmReceipt,
+          { ...m.customerService.confirmReceipt, title: actionName(m, 'CONFIRM_RECEIPT') },
           (reason) => api['orders.confirmReceipt']({ orderNo, reason }),
           'confirm-receipt-dialog',
         )}

@@ -8,6 +8,7 @@ import { orderStateOf, factsOf } from '../../../shared/intents/state';
 import { api } from '../../api/client';
 import { fill, useMessages } from '../../i18n';
 import { Dialog } from '../detail/Dialog';
+import { actionName } from './action-name';
 
 interface Props {
   order: OrderDetail;
@@ -55,7 +56,7 @@ export function OpenAfterSaleDialog({ order, settle, onClose }: Props) {
 
   return (
     <Dialog
-      title={t.title}
+      title={actionName(m, 'OPEN_AFTER_SALE')}
       testId="open-after-sale-dialog"
       confirmLabel={t.confirm}
       busy={busy}

@@ -38,7 +38,7 @@ export function BasicModule({ order }: Props) {
             ? ([
                 [
                   f.exception,
-                  order.exception.reasons.map((r) => `${m.admin.exceptionReason[r.code]}：${r.detail}`).join('；'),
+                  order.exception.reasons.map((r) => `${m.exceptionOrders.reason[r.code]}：${r.detail}`).join('；'),
                 ],
               ] as Array<[string, string]>)
             : []),

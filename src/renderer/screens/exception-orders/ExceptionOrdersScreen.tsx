@@ -62,7 +62,7 @@ export function ExceptionOrdersScreen() {
 
   const columns: ColumnsType<ExceptionOrderRow> = [
     {
-      title: m.exceptionOrders.column.orderNo,
+      title: m.column.orderNo,
       dataIndex: 'orderNo',
       width: 200,
       render: (orderNo: string, row) => (
@@ -78,9 +78,9 @@ export function ExceptionOrdersScreen() {
       ellipsis: true,
       render: (_: unknown, row) => row.shopName ?? m.source[row.source],
     },
-    { title: m.exceptionOrders.column.items, dataIndex: 'itemSummary', ellipsis: true },
+    { title: m.column.items, dataIndex: 'itemSummary', ellipsis: true },
     {
-      title: m.exceptionOrders.column.payable,
+      title: m.detail.amount.payable,
       dataIndex: 'payable',
       align: 'right',
       width: 110,

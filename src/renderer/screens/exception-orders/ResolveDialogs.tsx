@@ -51,7 +51,7 @@ export function ResolveDialog({
           label={m.exceptionOrders.resolveNote}
           required
           validateStatus={missing ? 'error' : undefined}
-          help={missing ? m.exceptionOrders.required : undefined}
+          help={missing ? m.shell.required : undefined}
         >
           <Input
             autoFocus
@@ -123,7 +123,7 @@ export function MapSkuDialog({
               label={`${fill(m.exceptionOrders.mapLine, { n: lineNo, name: line?.name ?? '' })}${line ? `（${line.sku}）` : ''}`}
               required
               validateStatus={empty ? 'error' : undefined}
-              help={empty ? m.exceptionOrders.required : undefined}
+              help={empty ? m.shell.required : undefined}
             >
               <Input
                 autoFocus={i === 0}
@@ -213,7 +213,7 @@ export function TransferDialog({
           label={m.exceptionOrders.transferTo}
           required
           validateStatus={missing ? 'error' : undefined}
-          help={missing ? m.exceptionOrders.required : undefined}
+          help={missing ? m.shell.required : undefined}
         >
           <Select<string>
             value={warehouseId ?? undefined}

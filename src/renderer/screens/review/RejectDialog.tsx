@@ -44,7 +44,7 @@ export function RejectDialog({
           label={m.review.rejectReason}
           required
           validateStatus={missing ? 'error' : undefined}
-          help={missing ? m.review.required : undefined}
+          help={missing ? m.shell.required : undefined}
         >
           <Input
             autoFocus
