@@ -6,7 +6,7 @@ import type { Result } from '../../../shared/contract/result';
 import { receiverErrors } from '../../../shared/intents/dealer-checks';
 import { api } from '../../api/client';
 import { fill, useMessages } from '../../i18n';
-import { Dialog } from '../detail/Dialog';
+import { Dialog, useSubmit } from '../detail/Dialog';
 import { actionName } from './action-name';
 
 interface Props {
@@ -34,21 +34,18 @@ export function ChangeReceiverDialog({ order, settle, onClose }: Props) {
   };
   const [receiver, setReceiver] = useState<ReceiverRecord>(order.receiver ?? EMPTY);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, submit } = useSubmit(
+    async (next: ReceiverRecord) =>
+      settle(await api['orders.changeReceiver']({ orderNo: order.orderNo, receiver: next, reason: reason.trim() })),
+    onClose,
+  );
 
-  const confirm = async () => {
+  const confirm = () => {
     const wrong = Object.keys(receiverErrors(receiver)).map(
       (field) => fieldName[field.replace('receiver.', '') as (typeof FIELDS)[number]],
     );
     if (wrong.length > 0) return setError(fill(t.invalid, { fields: wrong.join('、') }));
-    setBusy(true);
-    const failure = settle(
-      await api['orders.changeReceiver']({ orderNo: order.orderNo, receiver, reason: reason.trim() }),
-    );
-    setBusy(false);
-    if (failure) setError(failure);
-    else onClose();
+    void submit(receiver);
   };
 
   return (
@@ -58,7 +55,7 @@ export function ChangeReceiverDialog({ order, settle, onClose }: Props) {
       confirmLabel={t.confirm}
       busy={busy}
       error={error}
-      onConfirm={() => void confirm()}
+      onConfirm={confirm}
       onClose={onClose}
     >
       <Form layout="vertical" component="div" className="cs-form">

@@ -7,7 +7,7 @@ import { AFTER_SALE_TYPES, type AfterSaleType } from '../../../shared/domain/voc
 import { orderStateOf, factsOf } from '../../../shared/intents/state';
 import { api } from '../../api/client';
 import { fill, useMessages } from '../../i18n';
-import { Dialog } from '../detail/Dialog';
+import { Dialog, useSubmit } from '../detail/Dialog';
 import { actionName } from './action-name';
 
 interface Props {
@@ -33,15 +33,11 @@ export function OpenAfterSaleDialog({ order, settle, onClose }: Props) {
   const [reason, setReason] = useState('');
   const [byLine, setByLine] = useState(false);
   const [quantities, setQuantities] = useState<Record<number, number>>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const confirm = async () => {
-    setBusy(true);
+  const { busy, error, submit } = useSubmit(async () => {
     const lines = order.lines
       .map((l) => ({ lineNo: l.lineNo, quantity: quantities[l.lineNo] ?? 0 }))
       .filter((l) => l.quantity > 0);
-    const failure = settle(
+    return settle(
       await api['aftersales.open']({
         orderNo: order.orderNo,
         type,
@@ -49,10 +45,7 @@ export function OpenAfterSaleDialog({ order, settle, onClose }: Props) {
         ...(byLine ? { lines } : {}),
       }),
     );
-    setBusy(false);
-    if (failure) setError(failure);
-    else onClose();
-  };
+  }, onClose);
 
   return (
     <Dialog
@@ -61,7 +54,7 @@ export function OpenAfterSaleDialog({ order, settle, onClose }: Props) {
       confirmLabel={t.confirm}
       busy={busy}
       error={error}
-      onConfirm={() => void confirm()}
+      onConfirm={() => void submit(undefined)}
       onClose={onClose}
     >
       <Form layout="vertical" component="div">

@@ -1,5 +1,6 @@
-import { Alert, Button, Modal } from 'antd';
-import type { ReactNode } from 'react';
+import { Alert, Button, Form, Input, Modal } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { FieldError } from '../../components/FieldError';
 import { useShortcuts } from '../../keyboard/shortcuts';
 import { useMessages } from '../../i18n';
 
@@ -71,4 +72,79 @@ export function Dialog({ title, testId, confirmLabel, busy, error, onConfirm, on
 function insertNewline(area: HTMLTextAreaElement) {
   area.setRangeText('\n', area.selectionStart, area.selectionEnd, 'end');
   area.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+/** What a dialog's work answers: null when it went through, or the refusal in words to show. */
+export type Answer = Promise<string | null>;
+
+/**
+ * A dialog's confirm: busy while `run` works, then its refusal shown in the dialog, or `onDone`
+ * (usually closing it) when it went through. `setError` shows a problem found before anything ran.
+ */
+export function useSubmit<T>(run: (value: T) => Answer, onDone?: () => void) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (value: T) => {
+    setBusy(true);
+    const failure = await run(value);
+    setBusy(false);
+    setError(failure);
+    if (failure === null) onDone?.();
+  };
+  return { busy, error, setError, submit };
+}
+
+/** A line of text a dialog cannot go without (a reason, a note): its value, and whether 必填 shows. */
+export function useRequiredText() {
+  const [text, setText] = useState('');
+  const [missing, setMissing] = useState(false);
+  return {
+    text,
+    missing,
+    change(value: string) {
+      setText(value);
+      setMissing(false);
+    },
+    /** The text as typed, or null with 必填 shown beside the field when it is blank: nothing goes out. */
+    take(): string | null {
+      if (text.trim()) return text;
+      setMissing(true);
+      return null;
+    },
+  };
+}
+
+/** The field of a `useRequiredText`, focused first, with 必填 beside it when it was left blank. */
+export function RequiredTextItem({
+  id,
+  label,
+  field,
+  maxLength,
+  showCount,
+}: {
+  id: string;
+  label: string;
+  field: ReturnType<typeof useRequiredText>;
+  maxLength: number;
+  showCount?: boolean;
+}) {
+  const m = useMessages();
+  return (
+    <Form.Item
+      label={label}
+      required
+      htmlFor={id}
+      validateStatus={field.missing ? 'error' : undefined}
+      help={field.missing ? <FieldError code="REQUIRED">{m.shell.required}</FieldError> : undefined}
+    >
+      <Input
+        id={id}
+        autoFocus
+        value={field.text}
+        maxLength={maxLength}
+        showCount={showCount}
+        onChange={(e) => field.change(e.target.value)}
+      />
+    </Form.Item>
+  );
 }

@@ -1,8 +1,5 @@
-import { Form, Input } from 'antd';
-import { useState } from 'react';
-import { FieldError } from '../../components/FieldError';
-import { useMessages } from '../../i18n';
-import { Dialog } from './Dialog';
+import { Form } from 'antd';
+import { Dialog, RequiredTextItem, useRequiredText, useSubmit, type Answer } from './Dialog';
 
 interface Props {
   title: string;
@@ -11,25 +8,17 @@ interface Props {
   testId: string;
   maxLength: number;
   /** Answers a translated error, or null when it was done. */
-  onSubmit(text: string): Promise<string | null>;
+  onSubmit(text: string): Answer;
   onClose(): void;
 }
 
 /** One line of text and a confirm: a lock reason, a follow-up note, why a request is rejected. */
 export function ReasonDialog({ title, label, confirmLabel, testId, maxLength, onSubmit, onClose }: Props) {
-  const m = useMessages();
-  const [text, setText] = useState('');
-  /** 必填 beside the field: an empty reason never goes out (the service would refuse it too). */
-  const [missing, setMissing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const confirm = async () => {
-    if (!text.trim()) return setMissing(true);
-    setBusy(true);
-    const failure = await onSubmit(text);
-    setBusy(false);
-    if (failure) setError(failure);
-    else onClose();
+  const reason = useRequiredText();
+  const { busy, error, submit } = useSubmit(onSubmit, onClose);
+  const confirm = () => {
+    const text = reason.take();
+    if (text !== null) void submit(text);
   };
   return (
     <Dialog
@@ -38,29 +27,11 @@ export function ReasonDialog({ title, label, confirmLabel, testId, maxLength, on
       confirmLabel={confirmLabel}
       busy={busy}
       error={error}
-      onConfirm={() => void confirm()}
+      onConfirm={confirm}
       onClose={onClose}
     >
       <Form layout="vertical" component="div">
-        <Form.Item
-          label={label}
-          required
-          htmlFor={`${testId}-text`}
-          validateStatus={missing ? 'error' : undefined}
-          help={missing ? <FieldError code="REQUIRED">{m.shell.required}</FieldError> : undefined}
-        >
-          <Input
-            id={`${testId}-text`}
-            autoFocus
-            value={text}
-            maxLength={maxLength}
-            showCount
-            onChange={(e) => {
-              setText(e.target.value);
-              setMissing(false);
-            }}
-          />
-        </Form.Item>
+        <RequiredTextItem id={`${testId}-text`} label={label} field={reason} maxLength={maxLength} showCount />
       </Form>
     </Dialog>
   );

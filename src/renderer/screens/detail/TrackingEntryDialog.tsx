@@ -2,10 +2,9 @@ import { Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import type { OrderDetail } from '../../../shared/contract/orders';
 import { TRACKING_STATUSES, type TrackingStatus } from '../../../shared/intents/tracking-statuses';
-import { FieldError } from '../../components/FieldError';
 import { fill, useMessages } from '../../i18n';
 import { api } from '../../api/client';
-import { Dialog } from './Dialog';
+import { Dialog, RequiredTextItem, useRequiredText, useSubmit } from './Dialog';
 import { useRefusalText } from './refusal-text';
 
 interface Props {
@@ -24,25 +23,24 @@ export function TrackingEntryDialog({ order, trackingNo, onClose, onDone }: Prop
   const t = m.floor.entry;
   const refusalText = useRefusalText();
   const [status, setStatus] = useState<TrackingStatus>('DELIVERED');
-  const [description, setDescription] = useState('');
+  const description = useRequiredText();
   const [location, setLocation] = useState('');
-  const [missing, setMissing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const confirm = async () => {
-    if (!description.trim()) return setMissing(true);
-    setBusy(true);
+  const { busy, error, submit } = useSubmit(async (text: string) => {
     const result = await api['orders.trackingEvent']({
       orderNo: order.orderNo,
       trackingNo,
       time: Date.now(),
       status,
-      description: description.trim(),
+      description: text.trim(),
       location: location.trim(),
     });
-    setBusy(false);
-    if (!result.ok) return setError(refusalText(result.error));
+    if (!result.ok) return refusalText(result.error);
     onDone(result.value);
+    return null;
+  });
+  const confirm = () => {
+    const text = description.take();
+    if (text !== null) void submit(text);
   };
   return (
     <Dialog
@@ -51,7 +49,7 @@ export function TrackingEntryDialog({ order, trackingNo, onClose, onDone }: Prop
       confirmLabel={t.confirm}
       busy={busy}
       error={error}
-      onConfirm={() => void confirm()}
+      onConfirm={confirm}
       onClose={onClose}
     >
       <Form layout="vertical" component="div">
@@ -64,24 +62,7 @@ export function TrackingEntryDialog({ order, trackingNo, onClose, onDone }: Prop
             options={TRACKING_STATUSES.map((s) => ({ value: s, label: m.floor.trackingStatus[s] }))}
           />
         </Form.Item>
-        <Form.Item
-          label={t.description}
-          required
-          htmlFor="tracking-entry-description"
-          validateStatus={missing ? 'error' : undefined}
-          help={missing ? <FieldError code="REQUIRED">{m.shell.required}</FieldError> : undefined}
-        >
-          <Input
-            id="tracking-entry-description"
-            autoFocus
-            maxLength={200}
-            value={description}
-            onChange={(e) => {
-              setDescription(e.target.value);
-              setMissing(false);
-            }}
-          />
-        </Form.Item>
+        <RequiredTextItem id="tracking-entry-description" label={t.description} field={description} maxLength={200} />
         <Form.Item label={t.location} htmlFor="tracking-entry-location">
           <Input
             id="tracking-entry-location"

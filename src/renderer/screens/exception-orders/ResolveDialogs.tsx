@@ -6,21 +6,7 @@ import type { ExceptionReasonCode } from '../../../shared/domain/exception-reaso
 import { api } from '../../api/client';
 import { fill, useMessages } from '../../i18n';
 import { useNames } from '../../stores/names';
-import { Dialog } from '../detail/Dialog';
-
-/** Each answers null when done, or the refusal in words for the dialog to show. */
-type Answer = Promise<string | null>;
-
-function useSubmit<T>(run: (value: T) => Answer) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (value: T) => {
-    setBusy(true);
-    setError(await run(value));
-    setBusy(false);
-  };
-  return { busy, error, submit };
-}
+import { Dialog, RequiredTextItem, useRequiredText, useSubmit, type Answer } from '../detail/Dialog';
 
 /** Decided with a note: what was done about it (the timeline keeps it beside what was open). */
 export function ResolveDialog({
@@ -33,9 +19,12 @@ export function ResolveDialog({
   onResolve(note: string): Answer;
 }) {
   const m = useMessages();
-  const [note, setNote] = useState('');
-  const [missing, setMissing] = useState(false);
+  const note = useRequiredText();
   const { busy, error, submit } = useSubmit(onResolve);
+  const confirm = () => {
+    const text = note.take();
+    if (text !== null) void submit(text.trim());
+  };
   return (
     <Dialog
       title={fill(m.exceptionOrders.resolveTitle, { orderNo })}
@@ -43,27 +32,16 @@ export function ResolveDialog({
       confirmLabel={m.exceptionOrders.resolveConfirm}
       busy={busy}
       error={error}
-      onConfirm={() => (note.trim() === '' ? setMissing(true) : void submit(note.trim()))}
+      onConfirm={confirm}
       onClose={onClose}
     >
       <Form layout="vertical">
-        <Form.Item
+        <RequiredTextItem
+          id="exception-resolve-note"
           label={m.exceptionOrders.resolveNote}
-          required
-          validateStatus={missing ? 'error' : undefined}
-          help={missing ? m.shell.required : undefined}
-        >
-          <Input
-            autoFocus
-            maxLength={200}
-            aria-label={m.exceptionOrders.resolveNote}
-            value={note}
-            onChange={(e) => {
-              setNote(e.target.value);
-              setMissing(false);
-            }}
-          />
-        </Form.Item>
+          field={note}
+          maxLength={200}
+        />
       </Form>
     </Dialog>
   );

@@ -1,7 +1,7 @@
-import { Form, Input, Radio } from 'antd';
+import { Form, Radio } from 'antd';
 import { useState } from 'react';
 import { fill, useMessages } from '../../i18n';
-import { Dialog } from '../detail/Dialog';
+import { Dialog, RequiredTextItem, useRequiredText, useSubmit } from '../detail/Dialog';
 
 type Then = 'CANCEL_REFUND' | 'EXCEPTION';
 
@@ -16,18 +16,16 @@ export function RejectDialog({
   onReject(reason: string, then: Then): Promise<void>;
 }) {
   const m = useMessages();
-  const [reason, setReason] = useState('');
+  const reason = useRequiredText();
   const [then, setThen] = useState<Then>('EXCEPTION');
-  const [missing, setMissing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const confirm = async () => {
-    if (reason.trim() === '') {
-      setMissing(true);
-      return;
-    }
-    setBusy(true);
-    await onReject(reason.trim(), then);
-    setBusy(false);
+  // The screen says how the batch went; this dialog only waits for it.
+  const { busy, submit } = useSubmit(async (text: string) => {
+    await onReject(text.trim(), then);
+    return null;
+  });
+  const confirm = () => {
+    const text = reason.take();
+    if (text !== null) void submit(text);
   };
   return (
     <Dialog
@@ -36,27 +34,11 @@ export function RejectDialog({
       confirmLabel={m.review.rejectConfirm}
       busy={busy}
       error={null}
-      onConfirm={() => void confirm()}
+      onConfirm={confirm}
       onClose={onClose}
     >
       <Form layout="vertical">
-        <Form.Item
-          label={m.review.rejectReason}
-          required
-          validateStatus={missing ? 'error' : undefined}
-          help={missing ? m.shell.required : undefined}
-        >
-          <Input
-            autoFocus
-            maxLength={200}
-            value={reason}
-            aria-label={m.review.rejectReason}
-            onChange={(e) => {
-              setReason(e.target.value);
-              setMissing(false);
-            }}
-          />
-        </Form.Item>
+        <RequiredTextItem id="review-reject-reason" label={m.review.rejectReason} field={reason} maxLength={200} />
         <Form.Item label={m.review.rejectThen}>
           <Radio.Group value={then} onChange={(e) => setThen(e.target.value as Then)}>
             <Radio value="EXCEPTION" data-testid="reject-then-exception">

@@ -11,10 +11,7 @@ import { FieldError } from '../../components/FieldError';
 import { LoadingState } from '../../components/States';
 import { fill, useI18n, useMessages } from '../../i18n';
 import { money } from '../../lib/format';
-import { Dialog } from '../detail/Dialog';
-
-/** Each answers null when done, or the refusal in words for the dialog to show. */
-type Answer = Promise<string | null>;
+import { Dialog, useSubmit, type Answer } from '../detail/Dialog';
 
 /**
  * The refund step: before money moves, what goes back and why it adds up — the goods' share, the
@@ -24,8 +21,7 @@ type Answer = Promise<string | null>;
 export function RefundDialog({ row, onClose, onRefund }: { row: AfterSaleRow; onClose(): void; onRefund(): Answer }) {
   const m = useMessages();
   const [order, setOrder] = useState<OrderDetail | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit } = useSubmit(() => onRefund());
   useEffect(() => {
     void api['orders.detail']({ orderNo: row.orderNo }).then((answer) => answer.ok && setOrder(answer.value));
   }, [row.orderNo]);
@@ -34,11 +30,6 @@ export function RefundDialog({ row, onClose, onRefund }: { row: AfterSaleRow; on
   const breakdown = order && request ? refundOfRecord(order, type, request.lines) : null;
   const before = order ? refundedFen(order) : 0;
   const after = before + row.amount;
-  const confirm = async () => {
-    setBusy(true);
-    setError(await onRefund());
-    setBusy(false);
-  };
   return (
     <Dialog
       title={fill(m.workbench.refundTitle, { afterSaleNo: row.afterSaleNo })}
@@ -46,7 +37,7 @@ export function RefundDialog({ row, onClose, onRefund }: { row: AfterSaleRow; on
       confirmLabel={fill(m.workbench.refundConfirm, { amount: money(row.amount) })}
       busy={busy}
       error={error}
-      onConfirm={() => void confirm()}
+      onConfirm={() => void submit(undefined)}
       onClose={onClose}
       width={560}
     >
@@ -102,15 +93,12 @@ export function ShipExchangeDialog({
   const [carrier, setCarrier] = useState<string>('SF');
   const [trackingNo, setTrackingNo] = useState('');
   const [fieldError, setFieldError] = useState<{ code: string; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const confirm = async () => {
+  const { busy, error, submit } = useSubmit((number: string) => onShip(carrier, number));
+  const confirm = () => {
     if (!trackingNo.trim()) return setFieldError({ code: 'REQUIRED', text: m.shell.required });
     const checked = checkTrackingNo(carrier, trackingNo);
     if (!checked.ok) return setFieldError({ code: checked.code, text: m.detail.reason[checked.code] });
-    setBusy(true);
-    setError(await onShip(carrier, trackingNo.trim()));
-    setBusy(false);
+    void submit(trackingNo.trim());
   };
   return (
     <Dialog
@@ -119,7 +107,7 @@ export function ShipExchangeDialog({
       confirmLabel={m.workbench.shipConfirm}
       busy={busy}
       error={error}
-      onConfirm={() => void confirm()}
+      onConfirm={confirm}
       onClose={onClose}
     >
       <Form layout="vertical" component="div">
