@@ -13,6 +13,7 @@ import { logged } from '../../shared/intents/timeline';
 import { applied } from '../orders/act';
 import type { WorkContext } from '../orders/context';
 import { withServiceCode } from '../orders/pay';
+import { reviewIfRuled } from '../review/hold';
 import type { LineMapEntry } from '../outbound/enqueue';
 import type { ProductRow, ShopRow } from '../storage/repositories';
 import type { CheckedOrder, Failure } from './checks';
@@ -45,19 +46,21 @@ const createdAtOf = (ctx: WorkContext, order: IntakeOrder): number => Math.min(o
 /**
  * Payment and cancellation as the version says, through the machine, for whatever has not happened
  * yet: paid at the platform's time; cancelled only while unpaid (a platform that cancels a paid
- * order refunds it, which comes as a refund).
+ * order refunds it, which comes as a refund). A child paid here passes 审单 like any other way in:
+ * the admin's rules may hold it for review before a warehouse sees it.
  */
 export async function settle(
   ctx: WorkContext,
   state: OrderState,
   order: IntakeOrder,
-  issueCodes: boolean,
+  /** A real child (codes issued, 审单 applied), not the held stand-in of an exception order. */
+  accepted: boolean,
 ): Promise<OrderState> {
   let next = state;
   if (next.record.status === 'PENDING_PAYMENT' && order.status !== 'UNPAID' && order.payment) {
     const paid = applied(payRecord(next, { channel: order.payment.channel, serialNo: order.payment.serialNo }, ctx));
     next = { ...paid, record: { ...paid.record, paidAt: Math.min(order.payment.paidAt, ctx.now) } };
-    if (issueCodes) next = await withServiceCode(ctx, next);
+    if (accepted) next = await reviewIfRuled(ctx, await withServiceCode(ctx, next));
   }
   if (order.status === 'CANCELLED' && next.record.status === 'PENDING_PAYMENT')
     next = applied(cancelRecord(next, `平台已取消：${order.platformStatus || '买家取消'}`, ctx));

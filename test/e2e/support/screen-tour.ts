@@ -248,6 +248,24 @@ export const TOUR: TourScreen[] = [
     ready: (page) => page.getByTestId('reject-dialog'),
   },
   {
+    id: 'change-receiver',
+    user: 'service1',
+    reach: async (page) => {
+      await openFirst(page, 'PENDING_SHIPMENT');
+      await page.getByTestId('cs-CHANGE_RECEIVER').click();
+    },
+    ready: (page) => page.getByTestId('change-receiver-dialog'),
+  },
+  {
+    id: 'open-after-sale',
+    user: 'service1',
+    reach: async (page) => {
+      await openFirst(page, 'PENDING_SHIPMENT');
+      await page.getByTestId('cs-OPEN_AFTER_SALE').click();
+    },
+    ready: (page) => page.getByTestId('open-after-sale-dialog'),
+  },
+  {
     id: 'counter',
     user: 'clerk1',
     reach: async () => undefined,
