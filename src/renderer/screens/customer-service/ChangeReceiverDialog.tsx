@@ -5,7 +5,7 @@ import type { ReceiverRecord } from '../../../shared/contract/records';
 import type { Result } from '../../../shared/contract/result';
 import { receiverErrors } from '../../../shared/intents/dealer-checks';
 import { api } from '../../api/client';
-import { AddressPicker } from '../../components/AddressPicker';
+import { AddressPicker, postcodeOf } from '../../components/AddressPicker';
 import { fill, useMessages } from '../../i18n';
 import { Dialog } from '../detail/Dialog';
 
@@ -72,7 +72,9 @@ export function ChangeReceiverDialog({ order, settle, onClose }: Props) {
             testId="receiver-region"
             ariaLabel={region}
             value={{ province: receiver.province, city: receiver.city, district: receiver.district }}
-            onChange={(place) => setReceiver((r) => ({ ...r, ...place }))}
+            onChange={(place) =>
+              setReceiver((r) => ({ ...r, ...place, postcode: postcodeOf(place.province, place.city) }))
+            }
           />
         </Form.Item>
         {AFTER_REGION.map(field)}
