@@ -60,6 +60,37 @@ function countFromJson(file, read) {
   }
 }
 
+/** Every Playwright spec in a report, however deeply its describes nest. */
+function* playwrightSpecs(suites) {
+  for (const suite of suites ?? []) {
+    yield* suite.specs ?? [];
+    yield* playwrightSpecs(suite.suites);
+  }
+}
+
+/**
+ * The names of the tests that failed (and, for e2e, passed only on a retry), printed last so
+ * the end of a CI log says which ones without scrolling back through it.
+ */
+const named = {
+  vitest: (report) =>
+    report.testResults.flatMap((file) =>
+      file.assertionResults
+        .filter((test) => test.status === 'failed')
+        .map((test) => `failed: ${file.name.replace(`${process.cwd()}/`, '')} › ${test.fullName}`),
+    ),
+  playwright: (report) =>
+    [...playwrightSpecs(report.suites)].flatMap((spec) =>
+      spec.tests
+        .filter((test) => test.status === 'unexpected' || test.status === 'flaky')
+        .map(
+          (test) =>
+            `${test.status === 'flaky' ? 'flaky (passed on retry)' : 'failed'}: ${spec.file}:${spec.line} › ${spec.title}`,
+        ),
+    ),
+};
+const testNames = [];
+
 /**
  * The benchmark at 10,000 orders (about a minute and a half), so it does not rot: it must run to
  * the end and report a value for every group's figures. Its figures are not judged here.
@@ -119,10 +150,13 @@ const unit = countFromJson('test-results/vitest.json', (r) => ({ passed: r.numPa
 step('unit and integration tests', unit !== null && unit.failed === 0 && unit.passed > 0);
 if (unit) ({ passed, failed } = { passed: passed + unit.passed, failed: failed + unit.failed });
 else failed++;
+testNames.push(...(countFromJson('test-results/vitest.json', named.vitest) ?? []));
 
 const built = step('electron-vite build', sh('npx', ['electron-vite', 'build']));
 if (built && chromium) {
-  sh('npx', ['playwright', 'test'], { CHROMIUM_PATH: chromium });
+  // One retry, because a CI machine can be far slower than ours: a test that passes only on its
+  // retry still counts as passed, but is named at the end of the log as flaky, to be fixed.
+  sh('npx', ['playwright', 'test', '--retries=1'], { CHROMIUM_PATH: chromium });
   const e2e = countFromJson('test-results/playwright.json', (r) => ({
     passed: r.stats.expected + r.stats.flaky,
     failed: r.stats.unexpected,
@@ -130,12 +164,14 @@ if (built && chromium) {
   step('end-to-end tests (Chromium)', e2e !== null && e2e.failed === 0 && e2e.passed > 0);
   if (e2e) ({ passed, failed } = { passed: passed + e2e.passed, failed: failed + e2e.failed });
   else failed++;
+  testNames.push(...(countFromJson('test-results/playwright.json', named.playwright) ?? []));
   step('benchmark at 10,000 orders', benchAtTenThousand(chromium));
 }
 
 // A failed check that is not a test (type-check, lint, build) still counts, so the line never hides it.
 const checkFailures = failures.filter((f) => !f.includes('tests')).length;
 failed += checkFailures;
+if (testNames.length) console.log(`\n${testNames.join('\n')}`);
 if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failures.length === 0 && failed === 0 ? 0 : 1);

@@ -6,6 +6,14 @@ import { noteDeviceSync } from '../auth/devices';
 import { pull, pullStream } from './pull';
 import { push } from './push';
 
+// A stream answers what a sequence of pulls would, so both take the same query.
+const pullQuery = (deps: Deps) =>
+  z.strictObject({
+    cursor: z.string().max(32).optional(),
+    limit: z.coerce.number().int().min(1).max(deps.config.pull.maxLimit).default(deps.config.pull.defaultLimit),
+    count: z.enum(['true', 'false']).optional(),
+  });
+
 export const syncRoutes = (deps: Deps): AnyRoute[] => [
   route({
     method: 'GET',
@@ -15,11 +23,7 @@ export const syncRoutes = (deps: Deps): AnyRoute[] => [
     description:
       'Orders changed after the cursor (a server sequence), `order_removed` for orders that left the caller’s scope, and for dealers their catalogue items. Pass the answered cursor back until hasMore is false. No cursor: from the beginning. With `count=true` the answer also says how many orders are left from the cursor on (`remaining`, a first sync’s progress). A desk names itself with X-Device-Id and its clock with X-Device-Time (epoch ms): its offline redemptions are then judged against this sync.',
     access: 'orders.read',
-    query: z.strictObject({
-      cursor: z.string().max(32).optional(),
-      limit: z.coerce.number().int().min(1).max(deps.config.pull.maxLimit).default(deps.config.pull.defaultLimit),
-      count: z.enum(['true', 'false']).optional(),
-    }),
+    query: pullQuery(deps),
     response: pullResponse,
     errors: ['BAD_CURSOR'],
     handle: async ({ caller, query, request }) => {
@@ -35,11 +39,7 @@ export const syncRoutes = (deps: Deps): AnyRoute[] => [
     description:
       'What a sequence of `/v1/sync/pull` calls would answer, from the cursor to the last page, as NDJSON: one pull answer per line, each with the cursor to resume from. For a first sync: no round trip per page, and the service reads the next page while the last one travels. Pages are read as fast as the client takes them; if the answer breaks off, pull or stream again from the last cursor applied. A bad cursor is refused before the first line. Like a pull, it names the desk (X-Device-Id, X-Device-Time).',
     access: 'orders.read',
-    query: z.strictObject({
-      cursor: z.string().max(32).optional(),
-      limit: z.coerce.number().int().min(1).max(deps.config.pull.maxLimit).default(deps.config.pull.defaultLimit),
-      count: z.enum(['true', 'false']).optional(),
-    }),
+    query: pullQuery(deps),
     response: pullResponse,
     errors: ['BAD_CURSOR'],
     handle: async ({ caller, query, request }) => {
