@@ -20,8 +20,8 @@ export interface IngestStatements {
   storedWaybills: Statement<[string]>;
   storedAfterSales: Statement<[string]>;
   storedCodes: Statement<[string]>;
-  /** A collection of the order ids given (a JSON array); waybills and after-sales take theirs along. */
-  clear: Record<'details' | 'lines' | 'waybills' | 'afterSales' | 'codes', Statement<[string]>>;
+  /** A collection of the order ids given (a JSON array); an after-sale's lines are cleared before it. */
+  clear: Record<'details' | 'lines' | 'waybills' | 'afterSaleLines' | 'afterSales' | 'codes', Statement<[string]>>;
   /** Indexes orders id BETWEEN ? AND ? for free text, in one statement (see migration 005). */
   indexForSearch: Statement<[number, number]>;
   deleteOrder: Statement<[string], { parentId: number }>;
@@ -77,6 +77,10 @@ function prepare(db: Db): IngestStatements {
       details: clear('order_details'),
       lines: clear('order_lines'),
       waybills: clear('waybills'),
+      // By hand rather than by ON DELETE CASCADE: a bulk load writes with foreign keys off (bulk-load.ts).
+      afterSaleLines: db.prepare(
+        `DELETE FROM after_sale_lines WHERE after_sale_id IN (SELECT id FROM after_sales WHERE order_id IN (${IDS}))`,
+      ),
       afterSales: clear('after_sales'),
       codes: clear('redemption_codes'),
     },

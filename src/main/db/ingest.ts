@@ -309,6 +309,7 @@ function rewriteChangedCollections(
   clear(s.clear.details, rewrite.details);
   clear(s.clear.lines, rewrite.lines);
   clear(s.clear.waybills, rewrite.waybills);
+  clear(s.clear.afterSaleLines, rewrite.afterSales);
   clear(s.clear.afterSales, rewrite.afterSales);
   clear(s.clear.codes, rewrite.codes);
 }

@@ -1,5 +1,6 @@
 import type { Change, PullResponse } from '../../shared/contract/sync';
 import type { Db } from '../db/connection';
+import { bulkWriting } from '../db/bulk-load';
 import { removeOrders, upsertPrepared } from '../db/ingest';
 import { getOrderDetail } from '../db/orders-query';
 import { CODE_COLUMNS, prepareOrders, type PreparedOrders } from '../db/prepare';
@@ -59,6 +60,8 @@ export function applyPreparedPage(db: Db, page: PreparedPage, ctx: SyncContext):
   // a power cut, it goes together with its cursor and is pulled again; the next FULL commit (an
   // outbox write) makes it durable anyway. Only what the user did must be on disk before "done".
   db.pragma('synchronous = NORMAL');
+  // Removed orders take their rows with them by ON DELETE CASCADE, which a bulk load's writing turns off.
+  if (page.removed.length) db.pragma('foreign_keys = ON');
   try {
     db.transaction(() => {
       const pending = ordersWithPendingIntents(db);
@@ -89,4 +92,14 @@ export function applyPreparedPage(db: Db, page: PreparedPage, ctx: SyncContext):
     db.pragma('synchronous = FULL');
   }
   return [...orders.orderNos, ...page.removed];
+}
+
+/** A page of a bulk load (a first sync), applied with the connection set for bulk writing (db/bulk-load.ts). */
+export function applyBulkPage(db: Db, page: PreparedPage, ctx: SyncContext): string[] {
+  bulkWriting(db, true);
+  try {
+    return applyPreparedPage(db, page, ctx);
+  } finally {
+    bulkWriting(db, false);
+  }
 }

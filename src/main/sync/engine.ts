@@ -2,7 +2,6 @@ import type { SyncStatus } from '../../shared/contract/api';
 import { MAX_PUSH_BATCH, type PullResponse } from '../../shared/contract/sync';
 import {
   beginBulkLoad,
-  bulkWriting,
   checkpointAfterBulkLoad,
   countOrders,
   finishBulkLoad,
@@ -13,7 +12,7 @@ import type { Db } from '../db/connection';
 import type { CodeSeal } from '../redemption/code-seal';
 import type { SyncContext } from './local-effects';
 import { applyPushAnswers } from './apply-answers';
-import { applyPreparedPage, applyPullPage } from './apply-pull';
+import { applyBulkPage, applyPullPage } from './apply-pull';
 import { openPageStream } from './page-stream';
 import { outboxOf } from '../db/outbox';
 import type { ServiceClient, ServiceFailure } from './service-client';
@@ -298,12 +297,7 @@ export class SyncEngine {
       for (;;) {
         const next = await stream.next();
         if (!next.ok) return next;
-        bulkWriting(db, true);
-        try {
-          applyPreparedPage(db, next.page, this.context());
-        } finally {
-          bulkWriting(db, false);
-        }
+        applyBulkPage(db, next.page, this.context());
         stream.applied();
         this.options.onPhase?.('page-applied');
         if (next.page.remaining !== null) total = done + next.page.remaining;

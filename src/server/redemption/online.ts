@@ -8,7 +8,7 @@ import type { Deps } from '../deps';
 import { ApiError } from '../http/errors';
 import { Answer } from '../http/route';
 import type { Tx } from '../storage/repositories';
-import { countWrongCode, WrongCodeError } from './locate';
+import { admitCode } from './locate';
 import { previewCode, redeemCode, type Preview, type RedeemContext } from './redeem';
 
 /** What a clerk types, scanner or IME ("123 456", full-width digits) normalised to digits. */
@@ -55,27 +55,18 @@ async function context(deps: Deps, tx: Tx, caller: Caller, request: FastifyReque
   return { tx, now: deps.clock.now(), config: deps.config, actor: actorLabel(caller), device, deps, caller };
 }
 
-export function verify(
+export async function verify(
   deps: Deps,
   caller: Caller,
   body: z.output<typeof verifyBody>,
   request: FastifyRequest,
 ): Promise<Preview> {
-  return deps.store
-    .unit(async (tx) => {
-      try {
-        return await previewCode(await context(deps, tx, caller, request), body.code, body.storeId);
-      } catch (error) {
-        if (!(error instanceof WrongCodeError)) throw error;
-        // Counted in a unit that commits: the refusal itself changes nothing else.
-        await countWrongCode(deps, tx, error);
-        return error;
-      }
-    })
-    .then((preview) => {
-      if (preview instanceof WrongCodeError) throw preview;
-      return preview;
-    });
+  // Committed before it is answered: the refusal itself changes nothing else.
+  const wrong = await deps.store.unit((tx) => admitCode(deps, tx, caller, body.storeId, body.code));
+  if (wrong) throw wrong;
+  return deps.store.unit(async (tx) =>
+    previewCode({ ...(await context(deps, tx, caller, request)), admitted: true }, body.code, body.storeId),
+  );
 }
 
 /**
@@ -84,22 +75,35 @@ export function verify(
  * if the code changed since. Refusals that pass (rate limits) or are the caller's own business
  * (a store not theirs) are not stored.
  */
-export function redeemOnline(
+export async function redeemOnline(
   deps: Deps,
   caller: Caller,
   body: z.output<typeof redeemBody>,
   request: FastifyRequest,
 ): Promise<Answer> {
   const fingerprint = `${body.code}|${body.storeId}`;
+  // First the answer already given to this request id, or the limiter's judgement of the code
+  // (admitCode: a wrong code is counted and its refusal stored here); then, in a unit of its own,
+  // the redemption. A duplicate sent meanwhile waits there for this one's answer.
+  const early = await deps.store.unit(async (tx) => {
+    const prior = await priorAnswer(tx, caller, body.requestId, fingerprint);
+    if (prior) return prior;
+    const wrong = await admitCode(deps, tx, caller, body.storeId, body.code);
+    if (!wrong) return null;
+    return remember(
+      tx,
+      caller,
+      body.requestId,
+      fingerprint,
+      new Answer(wrong.status, wrong.toBody()),
+      deps.clock.now(),
+    );
+  });
+  if (early) return early;
   return deps.store.unit(async (tx) => {
-    const prior = await tx.redeemRequests.get(body.requestId);
-    if (prior) {
-      if (prior.userId !== caller.userId || prior.fingerprint !== fingerprint) {
-        throw new ApiError('REQUEST_ID_REUSED', 'This request id was used for another redemption');
-      }
-      return new Answer(prior.httpStatus, JSON.parse(prior.body));
-    }
-    const ctx = await context(deps, tx, caller, request);
+    const prior = await priorAnswer(tx, caller, body.requestId, fingerprint);
+    if (prior) return prior;
+    const ctx: RedeemContext = { ...(await context(deps, tx, caller, request)), admitted: true };
     let answer: Answer;
     try {
       const done = await tx.attempt(() =>
@@ -110,19 +114,39 @@ export function redeemOnline(
       answer = new Answer(200, { ...rest, orderStatus: order.status });
     } catch (error) {
       if (!(error instanceof ApiError) || error.transient || error.code === 'STORE_NOT_IN_SCOPE') throw error;
-      if (error instanceof WrongCodeError) await countWrongCode(deps, tx, error);
       answer = new Answer(error.status, error.toBody());
     }
-    await tx.redeemRequests.insert({
-      requestId: body.requestId,
-      userId: caller.userId,
-      fingerprint,
-      httpStatus: answer.status,
-      body: JSON.stringify(answer.body),
-      createdAt: ctx.now,
-    });
-    return answer;
+    return remember(tx, caller, body.requestId, fingerprint, answer, ctx.now);
   });
+}
+
+/** The answer stored for a request id (locked until the unit ends, on every node), if any. */
+async function priorAnswer(tx: Tx, caller: Caller, requestId: string, fingerprint: string): Promise<Answer | null> {
+  const prior = await tx.redeemRequests.get(requestId);
+  if (!prior) return null;
+  if (prior.userId !== caller.userId || prior.fingerprint !== fingerprint) {
+    throw new ApiError('REQUEST_ID_REUSED', 'This request id was used for another redemption');
+  }
+  return new Answer(prior.httpStatus, JSON.parse(prior.body));
+}
+
+async function remember(
+  tx: Tx,
+  caller: Caller,
+  requestId: string,
+  fingerprint: string,
+  answer: Answer,
+  now: number,
+): Promise<Answer> {
+  await tx.redeemRequests.insert({
+    requestId,
+    userId: caller.userId,
+    fingerprint,
+    httpStatus: answer.status,
+    body: JSON.stringify(answer.body),
+    createdAt: now,
+  });
+  return answer;
 }
 
 export const shiftQuery = z.strictObject({

@@ -18,6 +18,8 @@ import { counterStore, locateCode } from './locate';
 
 export interface RedeemContext extends WorkContext {
   deps: Deps;
+  /** The code passed `admitCode` in an earlier unit of this request: the limits are not checked again. */
+  admitted?: boolean;
   caller: Caller;
 }
 
@@ -30,7 +32,7 @@ interface Located {
 
 async function locate(ctx: RedeemContext, codeText: string, storeId: string): Promise<Located> {
   const store = await counterStore(ctx.tx, ctx.caller, storeId);
-  const code = await locateCode(ctx.deps, ctx.tx, ctx.caller, store, codeText);
+  const code = await locateCode(ctx.deps, ctx.tx, ctx.caller, store, codeText, ctx.admitted);
   const row = await ctx.tx.orders.get(code.orderNo);
   if (!row) throw new Error(`code ${code.id} points at missing order ${code.orderNo}`);
   return { store, code, row, state: stateOf(row) };

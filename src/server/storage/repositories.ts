@@ -380,10 +380,11 @@ export interface CountersRepo {
 /** Hits (wrong codes) per bucket and key, shared by every node: auth/rate-limit.ts counts them. */
 export interface LimitsRepo {
   /**
-   * When `key` was hit since `since`, oldest first. On PostgreSQL the key stays locked until the
-   * unit ends, so concurrent checks of one key on any node take turns (N guesses count N times).
+   * For each check, when its key was hit since `since`, oldest first. On PostgreSQL the keys stay
+   * locked until the unit ends, so concurrent checks of one key on any node take turns (N guesses
+   * count N times); every caller names its keys in the same order.
    */
-  hitsSince(bucket: string, key: string, since: number): Promise<number[]>;
+  hitsSince(checks: ReadonlyArray<{ bucket: string; key: string; since: number }>): Promise<number[][]>;
   /** Records a hit, forgetting the key's hits from before `forgetBefore`. */
   hit(bucket: string, key: string, at: number, forgetBefore: number): Promise<void>;
 }
@@ -663,8 +664,8 @@ export interface CodesRepo {
   /** null when the code is already live for the merchant (the caller draws another). */
   insert(row: Omit<CodeRow, 'id'>): Promise<number | null>;
   byOrder(orderNo: string): Promise<CodeRow | null>;
-  /** Every row with this code, live ones first. */
-  find(code: string): Promise<CodeRow[]>;
+  /** Every row with this code, live ones first; locked until the unit ends unless `lock: false`. */
+  find(code: string, options?: { lock: boolean }): Promise<CodeRow[]>;
   /** Codes whose verifier is still to be computed, oldest first. */
   unverified(limit: number): Promise<CodeRow[]>;
   setVerifier(id: number, verifier: string): Promise<void>;

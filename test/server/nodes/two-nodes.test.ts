@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderRecord } from '../../../src/shared/contract/records';
-import { createTestDatabase } from '../../support/postgres';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createTestDatabase, withConnection } from '../../support/postgres';
 import { call, startTestService, type Loose, type Session, type TestService } from '../../support/service';
 import { paidPhysical, placePaid, sku } from '../helpers';
 
@@ -62,6 +63,33 @@ describe('two service nodes on one PostgreSQL database', () => {
     expect(Number(rows[0]!.n)).toBe(1);
   });
 
+  it('redeems at a store while another redemption there waits for its code: the limits are not held for it', async () => {
+    const bought = await Promise.all(
+      [0, 1].map(() =>
+        placePaid(admin, { lines: [{ sku: sku('SERVICE', { uses: 1 }), quantity: 1 }], storeId: 'ST-01' }),
+      ),
+    );
+    const [busy, free] = await Promise.all(bought.map(([order]) => a.codeOf(order!)));
+    await withConnection(a.database!, async (desk) => {
+      // Another unit holds the first code's row, as a slow redemption of it would.
+      await desk.query('BEGIN');
+      await desk.query('SELECT id FROM redemption_codes WHERE order_no = $1 FOR UPDATE', [bought[0]![0]!.orderNo]);
+      const waiting = on(a, clerk).post('/v1/redemptions/redeem', {
+        code: busy,
+        storeId: 'ST-01',
+        requestId: randomUUID(),
+      });
+      await waitForLockWait(a);
+      const other = await Promise.race([
+        on(b, clerk).post('/v1/redemptions/redeem', { code: free, storeId: 'ST-01', requestId: randomUUID() }),
+        sleep(10_000).then(() => 'still waiting' as const),
+      ]);
+      await desk.query('ROLLBACK');
+      expect(other === 'still waiting' ? other : other.status).toBe(200);
+      expect((await waiting).status).toBe(200);
+    });
+  });
+
   it('counts 40 parallel wrong codes on both nodes as 40 guesses: 10 are looked up, 30 refused', async () => {
     const answers = await Promise.all(
       Array.from({ length: 40 }, (_v, i) =>
@@ -76,6 +104,21 @@ describe('two service nodes on one PostgreSQL database', () => {
       const next = await on(node, clerk).post('/v1/redemptions/verify', { code: '999999', storeId: 'ST-02' });
       expect(next.body.error.code).toBe('CODE_ATTEMPTS_LIMITED');
     }
+  });
+
+  it('counts 40 parallel wrong codes redeemed on both nodes as 40 guesses too: 10 are looked up, 30 refused', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_v, i) =>
+        on(i % 2 ? a : b, admin).post('/v1/redemptions/redeem', {
+          code: String(200000 + i),
+          storeId: 'ST-01',
+          requestId: randomUUID(),
+        }),
+      ),
+    );
+    const codes = answers.map((x) => x.body.error?.code as string);
+    expect(codes.filter((c) => c === 'CODE_NOT_FOUND')).toHaveLength(10);
+    expect(codes.filter((c) => c === 'CODE_ATTEMPTS_LIMITED')).toHaveLength(30);
   });
 
   it('gives each device its own code when 20 register at once on both nodes', async () => {
@@ -313,6 +356,19 @@ async function waitForOpenUnit(node: TestService): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
   throw new Error('the push never opened a unit');
+}
+
+/** Waits until one of a node's units waits for a row lock another connection holds. */
+async function waitForLockWait(node: TestService): Promise<void> {
+  for (let i = 0; i < 2000; i++) {
+    const waiting = await node.query<{ n: string }>(
+      `SELECT COUNT(*) AS n FROM pg_stat_activity
+       WHERE datname = current_database() AND application_name = 'order-service' AND wait_event_type = 'Lock'`,
+    );
+    if (Number(waiting[0]!.n) > 0) return;
+    await sleep(5);
+  }
+  throw new Error('no unit of the node ever waited for a lock');
 }
 
 /** The follow-up notes on an order, as its timeline records them. */

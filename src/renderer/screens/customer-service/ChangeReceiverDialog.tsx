@@ -5,6 +5,7 @@ import type { ReceiverRecord } from '../../../shared/contract/records';
 import type { Result } from '../../../shared/contract/result';
 import { receiverErrors } from '../../../shared/intents/dealer-checks';
 import { api } from '../../api/client';
+import { AddressPicker, postcodeOf } from '../../components/AddressPicker';
 import { fill, useMessages } from '../../i18n';
 import { Dialog, useSubmit } from '../detail/Dialog';
 import { actionName } from './action-name';
@@ -15,7 +16,9 @@ interface Props {
   onClose(): void;
 }
 
-const FIELDS = ['name', 'phone', 'province', 'city', 'district', 'address', 'postcode'] as const;
+/** Typed fields before and after the region, which is picked from the national divisions. */
+const BEFORE_REGION = ['name', 'phone'] as const;
+const AFTER_REGION = ['address', 'postcode'] as const;
 const EMPTY: ReceiverRecord = { name: '', phone: '', province: '', city: '', district: '', address: '', postcode: '' };
 
 /** The new receiver, starting from the current one; the old one stays in the order's timeline. */
@@ -23,7 +26,7 @@ export function ChangeReceiverDialog({ order, settle, onClose }: Props) {
   const m = useMessages();
   const t = m.customerService.changeReceiver;
   // The receiver's fields are named as in order entry.
-  const fieldName: Record<(typeof FIELDS)[number], string> = {
+  const fieldName: Record<keyof ReceiverRecord, string> = {
     name: m.dealer.receiver,
     phone: m.dealer.phone,
     province: m.dealer.province,
@@ -40,9 +43,21 @@ export function ChangeReceiverDialog({ order, settle, onClose }: Props) {
     onClose,
   );
 
+  const region = `${fieldName.province} / ${fieldName.city} / ${fieldName.district}`;
+  const field = (name: (typeof BEFORE_REGION | typeof AFTER_REGION)[number]) => (
+    <Form.Item key={name} label={fieldName[name]} htmlFor={`receiver-${name}`}>
+      <Input
+        id={`receiver-${name}`}
+        value={receiver[name]}
+        maxLength={name === 'address' ? 200 : name === 'postcode' ? 10 : name === 'phone' ? 20 : 50}
+        onChange={(e) => setReceiver((r) => ({ ...r, [name]: e.target.value }))}
+      />
+    </Form.Item>
+  );
+
   const confirm = () => {
     const wrong = Object.keys(receiverErrors(receiver)).map(
-      (field) => fieldName[field.replace('receiver.', '') as (typeof FIELDS)[number]],
+      (key) => fieldName[key.replace('receiver.', '') as keyof ReceiverRecord],
     );
     if (wrong.length > 0) return setError(fill(t.invalid, { fields: wrong.join('、') }));
     void submit(receiver);
@@ -59,16 +74,18 @@ export function ChangeReceiverDialog({ order, settle, onClose }: Props) {
       onClose={onClose}
     >
       <Form layout="vertical" component="div" className="cs-form">
-        {FIELDS.map((field) => (
-          <Form.Item key={field} label={fieldName[field]} htmlFor={`receiver-${field}`}>
-            <Input
-              id={`receiver-${field}`}
-              value={receiver[field]}
-              maxLength={field === 'address' ? 200 : 50}
-              onChange={(e) => setReceiver((r) => ({ ...r, [field]: e.target.value }))}
-            />
-          </Form.Item>
-        ))}
+        {BEFORE_REGION.map(field)}
+        <Form.Item label={region} htmlFor="receiver-region">
+          <AddressPicker
+            testId="receiver-region"
+            ariaLabel={region}
+            value={{ province: receiver.province, city: receiver.city, district: receiver.district }}
+            onChange={(place) =>
+              setReceiver((r) => ({ ...r, ...place, postcode: postcodeOf(place.province, place.city) }))
+            }
+          />
+        </Form.Item>
+        {AFTER_REGION.map(field)}
         <Form.Item label={t.reason} htmlFor="receiver-reason">
           <Input id="receiver-reason" value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />
         </Form.Item>

@@ -40,9 +40,10 @@ export const codesRepo = (db: Sql): CodesRepo => {
       );
       return raw ? toCode(raw) : null;
     },
-    async find(code) {
+    async find(code, { lock } = { lock: true }) {
       const rows = await db.all(
-        sql<RawCode>`SELECT ${CODE} FROM redemption_codes WHERE code = ${code} ORDER BY live DESC, id DESC ${forUpdate}`,
+        sql<RawCode>`SELECT ${CODE} FROM redemption_codes WHERE code = ${code} ORDER BY live DESC, id DESC
+          ${lock ? forUpdate : sql``}`,
       );
       return rows.map(toCode);
     },
