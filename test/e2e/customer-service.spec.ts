@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { OrderRecord } from '../../src/shared/contract/records';
+import { pickCascader } from './support/ant';
 import { openFromList } from './support/detail';
 import { serviceOrder, serviceOrders } from './support/service-api';
 import { signIn, startWebMode, type WebMode } from './support/web-mode';
@@ -64,12 +65,13 @@ test('customer service changes where an unshipped order goes; the old receiver s
   const panel = page.getByRole('dialog', { name: `订单详情 ${order!.orderNo}` });
   await panel.getByTestId('cs-actions').getByRole('button', { name: '修改收货信息' }).click();
   const dialog = page.getByTestId('change-receiver-dialog');
+  await pickCascader(page, dialog.getByTestId('receiver-region'), ['浙江省', '杭州市', '西湖区']);
   await dialog.getByLabel('详细地址').fill('文三路 90 号 5 楼');
   await dialog.getByLabel('修改原因（如：买家来电）').fill('买家来电改地址');
   await dialog.getByRole('button', { name: '保存新地址' }).click();
-  await expect(panel.getByTestId('module-receiver')).toContainText('文三路 90 号 5 楼');
+  await expect(panel.getByTestId('module-receiver')).toContainText('浙江省 杭州市 西湖区 文三路 90 号 5 楼');
   await expect(panel.getByTestId('module-timeline')).toContainText(`原 ${order!.receiver!.name}`);
   await expect
-    .poll(async () => (await serviceOrder(app.serviceUrl, order!.orderNo))?.receiver?.address)
-    .toBe('文三路 90 号 5 楼');
+    .poll(async () => (await serviceOrder(app.serviceUrl, order!.orderNo))?.receiver)
+    .toMatchObject({ province: '浙江省', city: '杭州市', district: '西湖区', address: '文三路 90 号 5 楼' });
 });

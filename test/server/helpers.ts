@@ -116,3 +116,14 @@ export async function shipAll(session: Session, order: OrderRecord, carrier = 'S
     ],
   });
 }
+
+/**
+ * Runs what the service must refuse and answers its answer, having checked that the order did not
+ * change: its whole record, timeline and after-sales included, as the service holds it.
+ */
+export async function unchangedOn<T>(observer: Session, orderNo: string, action: () => Promise<T>): Promise<T> {
+  const before = await getOrder(observer, orderNo);
+  const answer = await action();
+  expect(await getOrder(observer, orderNo), `${orderNo} changed on ${JSON.stringify(answer)}`).toEqual(before);
+  return answer;
+}

@@ -21,4 +21,21 @@ describe('the zh-CN screens’ check for untranslated codes', () => {
   it('lets words that are written in Latin capitals through', () => {
     expect(latinTokens('电影票兑换券 影厅:IMAX ¥75.00')).toEqual([]);
   });
+
+  it('finds lower-case machine codes that name an account or a door', () => {
+    expect(latinTokens('买家 李芳 · integration:erp1 · 官方旗舰店（天猫） · connector:taobao')).toEqual([
+      'integration:erp1',
+      'connector:taobao',
+    ]);
+    expect(latinTokens('操作人 warehouse:WH-SH/zhang.wei，买家 buyer:U10000887')).toEqual([
+      'warehouse:WH-SH/zhang.wei',
+      'buyer:U10000887',
+    ]);
+  });
+
+  it('lets addresses, ports and times through', () => {
+    expect(
+      latinTokens('订单服务 https://orders.example.com:4610/v1 · http://127.0.0.1:5170 · localhost:5170 · 15:11'),
+    ).toEqual([]);
+  });
 });

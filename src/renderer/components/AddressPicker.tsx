@@ -1,6 +1,11 @@
 import { Cascader } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
+import { PROVINCES } from '../../shared/demo/regions';
 import type { Division } from '../../shared/regions/divisions';
+
+/** A city's postcode where the region list knows it, so the field starts filled (empty otherwise). */
+export const postcodeOf = (province: string, city: string): string =>
+  PROVINCES.find(([p]) => p.name === province)?.[0].cities.find((c) => c.name === city)?.postcode ?? '';
 
 export interface Place {
   province: string;

@@ -1,4 +1,5 @@
 import type { Directory } from '../../shared/contract/directory';
+import { ROLES } from '../../shared/domain/vocabulary';
 import { fill } from '../i18n/fill';
 import type { Messages } from '../i18n/zh-CN';
 
@@ -18,7 +19,11 @@ export const personName = (username: string, directory: Directory): string =>
 export interface OrderParties {
   buyer?: { id: string; name: string };
   shop?: { id: string; name: string };
+  /** A carrier by its name in the reader's language ("carrier:ZTO" reported a parcel's progress). */
+  carrierName?: (code: string) => string;
 }
+
+const ACCOUNT_ROLES: ReadonlySet<string> = new Set(ROLES);
 
 /**
  * Who acted, as a timeline records it — "warehouse:warehouse1", "warehouse:WH-SH/zhang.wei",
@@ -35,6 +40,7 @@ export function actorName(actor: string, directory: Directory, m: Words, parties
   if (role === 'platform') return (m.platform as Record<string, string | undefined>)[who] ?? m.names.platform;
   if (role === 'shop') return shop && who === shop.id && shop.name ? shop.name : m.names.shop;
   if (role === 'dealer') return placeName(who, directory);
+  if (role === 'carrier') return parties.carrierName?.(who) ?? who;
   const slash = who.indexOf('/');
   if (slash < 0) return personName(who, directory);
   const place = who.slice(0, slash);
@@ -44,15 +50,34 @@ export function actorName(actor: string, directory: Directory, m: Words, parties
   });
 }
 
-/** The device an action came from, in words: 设备 1011, 工作台 CS-01, 订单服务. */
-export function deviceName(device: string, m: Words): string {
+/**
+ * The device or door an action came through, in words: 设备 1011, 工作台 01（上海仓）, 订单服务,
+ * ERP 接口（订单中台对接） for "integration:erp1", 淘宝/天猫开放平台 for "connector:taobao".
+ */
+export function deviceName(device: string, directory: Directory, m: Words): string {
   if (device === 'server') return m.names.server;
   // A buyer acts from a platform (小程序, App, 天猫): its name, never its code.
   const platforms = m.platform as Record<string, string | undefined>;
   if (platforms[device]) return platforms[device];
   if (device === 'API') return m.names.api;
+  if (device === 'logistics') return m.names.logistics;
+  const [door, who] = device.split(':', 2);
+  if (who !== undefined) {
+    if (door === 'connector')
+      return (m.names.connector as Record<string, string | undefined>)[who] ?? m.names.connectorOther;
+    // Everything a caller posts to the API is logged through its account ("integration:erp1").
+    if (door === 'integration') return fill(m.names.integration, { name: personName(who, directory) });
+    if (ACCOUNT_ROLES.has(door!)) return fill(m.names.apiBy, { name: personName(who, directory) });
+  }
   const registered = /^DEV-(\d+)$/.exec(device);
   if (registered) return fill(m.names.device, { code: registered[1]! });
-  const desk = /^DESK-(.+)$/.exec(device);
-  return desk ? fill(m.names.desk, { code: desk[1]! }) : device;
+  const dealer = /^DEALER-(\d+)$/.exec(device);
+  if (dealer) return fill(m.names.dealerDevice, { code: dealer[1]! });
+  const till = /^POS-(.+)$/.exec(device);
+  if (till) return fill(m.names.pos, { place: placeName(till[1]!, directory) });
+  const desk = /^DESK-(.+)-(\d+)$/.exec(device);
+  const place = desk && placeName(desk[1]!, directory);
+  if (desk && place !== desk[1]) return fill(m.names.deskAt, { code: desk[2]!, place: place! });
+  const anyDesk = /^DESK-(.+)$/.exec(device);
+  return anyDesk ? fill(m.names.desk, { code: anyDesk[1]! }) : device;
 }

@@ -1,4 +1,5 @@
 import { directory } from '../../shared/contract/directory';
+import { STAFF_NAMES } from '../../shared/demo/timeline';
 import type { Deps } from '../deps';
 import { route, type AnyRoute } from '../http/route';
 
@@ -22,7 +23,13 @@ export const directoryRoutes = (deps: Deps): AnyRoute[] => [
         };
         // Disabled accounts too: their names stay in the timelines they wrote.
         const users = (await tx.users.list()).map((u) => ({ username: u.username, displayName: u.displayName }));
-        return { ...places, users };
+        // The demo's seeded history was written by staff without accounts: their names too.
+        const staff = deps.config.demo
+          ? Object.entries(STAFF_NAMES)
+              .filter(([username]) => !users.some((u) => u.username === username))
+              .map(([username, displayName]) => ({ username, displayName }))
+          : [];
+        return { ...places, users: [...users, ...staff] };
       }),
   }),
 ];

@@ -9,6 +9,7 @@ import type { WorkContext } from '../orders/context';
 import { nextServiceOrderNo } from '../orders/numbers';
 import { stateOf } from '../orders/state';
 import type { ExternalOrderRow, ShopRow, Tx } from '../storage/repositories';
+import { canonical } from './canonical';
 import type { Failure } from './checks';
 import { heldOrderOf, place } from './release';
 import { applyVersion } from './versions';
@@ -25,17 +26,7 @@ export interface IntakeSource {
   via: string;
 }
 
-/** The same version of an order, however its JSON was spelled: keys sorted, so only content counts. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object')
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
-    );
-  return value;
-}
+/** The same version of an order, however its JSON was spelled: only content counts. */
 export const fingerprintOf = (order: IntakeOrder): string =>
   createHash('sha256')
     .update(JSON.stringify(canonical(order)))

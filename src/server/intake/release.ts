@@ -7,7 +7,8 @@ import { saveOrder } from '../orders/persist';
 import { stateOf } from '../orders/state';
 import { reserve } from '../orders/stock';
 import type { ExternalOrderRow, OrderRow, ShopRow } from '../storage/repositories';
-import { acceptedChildren, heldChild } from './build';
+import { acceptedChildren, heldChild, withCodeOnceSaved } from './build';
+import { canonical } from './canonical';
 import { checkOrder, type CheckedOrder } from './checks';
 import { applyFirstRefund } from './versions';
 import type { LineMapEntry } from '../outbound/enqueue';
@@ -15,8 +16,9 @@ import type { LineMapEntry } from '../outbound/enqueue';
 export type Placement =
   { outcome: 'accepted'; orderNos: string[] } | { outcome: 'held'; orderNos: string[]; checked: CheckedOrder };
 
+/** Keys sorted first: a record read back from PostgreSQL's jsonb spells its keys in another order. */
 const sameApartFromTimeline = (a: OrderRecord, b: OrderRecord): boolean => {
-  const strip = ({ timeline: _t, updatedAt: _u, ...rest }: OrderRecord) => rest;
+  const strip = ({ timeline: _t, updatedAt: _u, ...rest }: OrderRecord) => canonical(rest);
   return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
 };
 
@@ -43,7 +45,7 @@ async function placeAccepted(
         `异常已解除，订单拆分为 ${children.length} 个子订单${child.warehouseId ? `，${child.warehouseId} 发货` : ''}`,
       );
     }
-    const record = await saveOrder(ctx, state, i === 0 ? held : null);
+    const record = await withCodeOnceSaved(ctx, await saveOrder(ctx, state, i === 0 ? held : null));
     orderNos.push(record.orderNo);
     if (child.warehouseId && record.status !== 'CANCELLED')
       await reserve(

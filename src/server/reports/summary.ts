@@ -1,5 +1,6 @@
 import type { ReportAnswer, ReportFigures, ReportQuery } from '../../shared/contract/reports';
 import type { OrderSource, Platform } from '../../shared/domain/vocabulary';
+import { STAFF_NAMES } from '../../shared/demo/timeline';
 import type { Caller } from '../auth/caller';
 import type { Deps } from '../deps';
 import { scopeClause } from '../orders/scope';
@@ -45,10 +46,10 @@ function periodsOf(rows: readonly FigureRow[], query: ReportQuery): ReportAnswer
 }
 
 /** A person as the timeline names them ("warehouse:warehouse1", "warehouse:WH-SH/zhang.wei"), by their name. */
-async function nameOf(tx: Tx, actor: string): Promise<string> {
+async function nameOf(tx: Tx, actor: string, demo: boolean): Promise<string> {
   const [, who = actor] = actor.split(':');
   const username = who.includes('/') ? who.split('/').at(-1)! : who;
-  return (await tx.users.byUsername(username))?.displayName ?? username;
+  return (await tx.users.byUsername(username))?.displayName ?? (demo ? STAFF_NAMES[username] : undefined) ?? username;
 }
 
 const leadTimes = async (
@@ -115,7 +116,7 @@ export function reportSummary(deps: Deps, caller: Caller, query: ReportQuery): P
           const shipped = mine.reduce((n, h) => n + h.shipped, 0);
           return {
             actor,
-            name: await nameOf(tx, actor),
+            name: await nameOf(tx, actor, deps.config.demo),
             shipped,
             activeHours: mine.length,
             perHour: Math.round((shipped / mine.length) * 10) / 10,

@@ -30,3 +30,29 @@ export const STAFF = {
     'WH-BJ': ['zhao.lei', 'ma.jun'],
   },
 } as const;
+
+/**
+ * The names of the demo company's staff whose work the seeded history records (warehouse desks,
+ * customer service, finance, store clerks): they have no accounts, but people read their names.
+ */
+export const STAFF_NAMES: Readonly<Record<string, string>> = {
+  'zhang.wei': '张伟',
+  'liu.qiang': '刘强',
+  'huang.jie': '黄杰',
+  'lin.feng': '林峰',
+  'zhao.lei': '赵磊',
+  'ma.jun': '马骏',
+  'li.na': '李娜',
+  'wang.lei': '王磊',
+  'zhao.min': '赵敏',
+  'chen.yu': '陈宇',
+  'sun.li': '孙丽',
+  zhangli: '张莉',
+  wangfang: '王芳',
+  chenjing: '陈静',
+  liuyang: '刘洋',
+  zhoumin: '周敏',
+  sunhao: '孙浩',
+  hujie: '胡杰',
+  gaolei: '高磊',
+};

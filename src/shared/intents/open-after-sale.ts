@@ -1,4 +1,5 @@
 import type { AfterSaleRecord, LineRecord } from '../contract/records';
+import { carrierByCode } from '../domain/carriers';
 import type { IntentPayload } from '../contract/sync';
 import { canRequestAfterSale, orderEffectOfAfterSale } from '../domain/after-sale-machine';
 import type { LineQuantity } from '../domain/line-request';
@@ -97,7 +98,11 @@ export const openedDetail = (request: AfterSaleRecord, who = ''): string =>
   `${who}申请${AFTER_SALE_TYPE_NAMES[request.type]}（${request.afterSaleNo}）：${request.reason}，金额 ${formatFen(
     request.amount,
     { symbol: true },
-  )}${request.returnShipment ? `，退回快递 ${request.returnShipment.carrier} ${request.returnShipment.trackingNo}` : ''}`;
+  )}${request.returnShipment ? `，退回快递 ${returnParcel(request.returnShipment)}` : ''}`;
+
+/** A return parcel as the timeline names it: the carrier's name, never its code ("圆通速递", not "YTO"). */
+const returnParcel = ({ carrier, trackingNo }: NonNullable<AfterSaleRecord['returnShipment']>): string =>
+  `${carrierByCode(carrier)?.nameZh ?? carrier} ${trackingNo}`;
 
 /** A buyer's own request (the mall, the simulator, a platform's refund request). */
 export function buyerAsks(

@@ -46,7 +46,12 @@ export async function pickCascader(page: Page, cascader: Locator, path: string[]
   const menus = page.locator('.ant-cascader-dropdown:not(.ant-select-dropdown-hidden) .ant-cascader-menu');
   for (const [i, name] of path.entries())
     await menus.nth(i).locator(`.ant-cascader-menu-item[title="${name}"]`).click();
-  await page.keyboard.press('Escape');
+  // A leaf closes the menu by itself (an Escape then would close a dialog around the picker); a path
+  // that stops above the leaves leaves it open, and Escape closes it.
+  await page
+    .locator('.ant-cascader-dropdown:not(.ant-select-dropdown-hidden)')
+    .waitFor({ state: 'hidden', timeout: 2_000 })
+    .catch(() => page.keyboard.press('Escape'));
 }
 
 /** The header's language switch. */

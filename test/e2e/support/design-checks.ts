@@ -38,7 +38,8 @@ export const nativeControls: DesignCheck = {
 
 /**
  * zh-CN screens speak Chinese: visible text with an enum-like Latin token ([A-Z][A-Z_]{3,}:
- * WECHAT_PAY, PENDING_SHIPMENT, OWN_MALL) shows a code that reached the screen untranslated. Order,
+ * WECHAT_PAY, PENDING_SHIPMENT, OWN_MALL) or a lower-case machine code (`word:word`:
+ * integration:erp1, connector:taobao) shows a code that reached the screen untranslated. Order,
  * tracking, SKU and serial numbers are allowed (they carry digits: latinTokens), and so is what a
  * screen marks `translate="no"` on purpose: an identifier an admin configures (a shop's id, an
  * audit entry's raw detail). Each token is named with the text around it, so it can be found.

@@ -55,6 +55,27 @@ async function orderAwaitingReview(serviceUrl: string): Promise<string> {
 }
 
 /**
+ * A paid parcel order of the Shanghai warehouse nobody has touched (no request, lock or exception),
+ * the same one on every call: what customer service may still change or ask a refund for.
+ */
+async function untouchedToShip(serviceUrl: string): Promise<string> {
+  const order = [...(await serviceOrders(serviceUrl, 'warehouse1')).values()]
+    .filter(
+      (o) =>
+        o.status === 'PENDING_SHIPMENT' &&
+        o.refundStatus === 'NONE' &&
+        o.afterSales.length === 0 &&
+        !o.locked &&
+        o.exception === null &&
+        o.lines.every((l) => l.shippedQuantity === 0),
+    )
+    .sort((a, b) => a.orderNo.localeCompare(b.orderNo))
+    .at(-1);
+  if (!order) throw new Error('the demo company has no untouched order to ship');
+  return order.orderNo;
+}
+
+/**
  * A live single-use code at a store: one of the demo's, or (the demo's codes are valid around the
  * time it was made, so at some hours a store has none) one a shopper buys now.
  */
@@ -246,6 +267,24 @@ export const TOUR: TourScreen[] = [
       await page.locator('.after-sale[data-status="PENDING_REVIEW"]').getByTestId('action-REJECT').click();
     },
     ready: (page) => page.getByTestId('reject-dialog'),
+  },
+  {
+    id: 'change-receiver',
+    user: 'service1',
+    reach: async (page, tour) => {
+      await openOrder(page, await untouchedToShip(tour.serviceUrl));
+      await page.getByTestId('cs-CHANGE_RECEIVER').click();
+    },
+    ready: (page) => page.getByTestId('change-receiver-dialog'),
+  },
+  {
+    id: 'open-after-sale',
+    user: 'service1',
+    reach: async (page, tour) => {
+      await openOrder(page, await untouchedToShip(tour.serviceUrl));
+      await page.getByTestId('cs-OPEN_AFTER_SALE').click();
+    },
+    ready: (page) => page.getByTestId('open-after-sale-dialog'),
   },
   {
     id: 'counter',

@@ -11,6 +11,8 @@ describe('names for codes on the desk', () => {
     expect(names.value.stores).toContainEqual({ id: 'ST-02', name: expect.any(String) });
     expect(names.value.users).toContainEqual({ username: 'clerk1', displayName: '静安门店' });
     expect(names.value.warehouses.map((w) => w.id)).toContain('WH-SH');
+    // The demo's history was written by staff without accounts: people read their names, not zhang.wei.
+    expect(names.value.users).toContainEqual({ username: 'zhang.wei', displayName: '张伟' });
 
     await world.proxy.refuse();
     const again = (await desk.call('directory.names', {})) as { ok: true; value: Directory };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actorName, deviceName, placeName } from '../../../src/renderer/lib/names';
+import { en } from '../../../src/renderer/i18n/en';
 import { zhCN } from '../../../src/renderer/i18n/zh-CN';
 
 const directory = {
@@ -9,6 +10,8 @@ const directory = {
   users: [
     { username: 'clerk1', displayName: '静安门店' },
     { username: 'warehouse1', displayName: '上海仓发货台' },
+    { username: 'erp1', displayName: '订单中台对接' },
+    { username: 'admin', displayName: '系统管理员' },
   ],
 };
 
@@ -36,11 +39,25 @@ describe('names instead of codes', () => {
   });
 
   it('names devices and places in words', () => {
-    expect(deviceName('DEV-1011', zhCN)).toBe('设备 1011');
-    expect(deviceName('server', zhCN)).toBe('订单服务');
-    expect(deviceName('DESK-CS-01', zhCN)).toBe('工作台 CS-01');
-    expect(deviceName('MINI_PROGRAM', zhCN)).toBe('小程序');
+    expect(deviceName('DEV-1011', directory, zhCN)).toBe('设备 1011');
+    expect(deviceName('server', directory, zhCN)).toBe('订单服务');
+    expect(deviceName('DESK-CS-01', directory, zhCN)).toBe('工作台 CS-01');
+    expect(deviceName('DESK-WH-SH-02', directory, zhCN)).toBe('工作台 02（上海仓）');
+    expect(deviceName('POS-ST-02', directory, zhCN)).toBe('收银台（静安寺店）');
+    expect(deviceName('DEALER-1010', directory, zhCN)).toBe('经销商设备 1010');
+    expect(deviceName('MINI_PROGRAM', directory, zhCN)).toBe('小程序');
     expect(placeName('ST-02', directory)).toBe('静安寺店');
     expect(placeName('ST-09', directory)).toBe('ST-09');
+  });
+
+  it('names the account or platform an order came in through, never "integration:erp1" or "connector:taobao"', () => {
+    expect(deviceName('integration:erp1', directory, zhCN)).toBe('ERP 接口（订单中台对接）');
+    expect(deviceName('integration:erp1', directory, en)).toBe('ERP API (订单中台对接)');
+    expect(deviceName('admin:admin', directory, zhCN)).toBe('接口（系统管理员）');
+    expect(deviceName('connector:taobao', directory, zhCN)).toBe('淘宝/天猫开放平台');
+    expect(deviceName('connector:pdd', directory, en)).toBe('Pinduoduo Open Platform');
+    expect(deviceName('connector:jd', directory, zhCN)).toBe('平台接口');
+    expect(deviceName('logistics', directory, zhCN)).toBe('物流推送');
+    expect(actorName('carrier:ZTO', directory, zhCN, { carrierName: () => '中通快递' })).toBe('中通快递');
   });
 });

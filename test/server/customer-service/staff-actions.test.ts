@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestService, type Session, type TestService } from '../../support/service';
-import { getOrder, paidPhysical, pushOne, shipAll } from '../helpers';
+import { getOrder, paidPhysical, pushOne, shipAll, unchangedOn } from '../helpers';
 
-/** Customer service acting for buyers on the phone: every intent allowed and refused, on the service. */
+/**
+ * Customer service acting for buyers on the phone: every intent allowed and refused, on the service.
+ * Intents travel in a push, which answers HTTP 200 with each intent's own outcome: a refusal is
+ * `rejected` with its stable code, and leaves the order exactly as it was.
+ */
 describe('customer service’s actions for a buyer, re-executed by the service', () => {
   let service: TestService;
   let admin: Session;
@@ -19,6 +23,9 @@ describe('customer service’s actions for a buyer, re-executed by the service',
   afterAll(() => service.close());
 
   const fresh = () => paidPhysical(admin, 'WH-SH', 2, nth++);
+  const rejected = (code: string) => ({ status: 'rejected', code });
+  const refusedUnchanged = (orderNo: string, session: Session, type: Parameters<typeof pushOne>[1], payload: unknown) =>
+    unchangedOn(admin, orderNo, () => pushOne(session, type, payload));
   const receiver = {
     name: '李雷',
     phone: '13800138000',
@@ -29,31 +36,43 @@ describe('customer service’s actions for a buyer, re-executed by the service',
     postcode: '310012',
   };
 
-  it('cancels a paid, unshipped order with a full refund; the warehouse may not, and a shipped one cannot be', async () => {
+  it('CANCEL_PAID: cancels a paid, unshipped order with a full refund; not a locked or shipped one, never the warehouse', async () => {
     const order = await fresh();
-    expect(await pushOne(warehouse, 'CANCEL_PAID', { orderNo: order.orderNo, reason: '缺货' })).toMatchObject({
-      status: 'rejected',
-      code: 'FORBIDDEN_ROLE',
-    });
-    const cancelled = await pushOne(cs, 'CANCEL_PAID', { orderNo: order.orderNo, reason: '缺货' });
+    const cancel = { orderNo: order.orderNo, reason: '缺货' };
+    expect(await refusedUnchanged(order.orderNo, warehouse, 'CANCEL_PAID', cancel)).toMatchObject(
+      rejected('FORBIDDEN_ROLE'),
+    );
+    await pushOne(admin, 'LOCK', { orderNo: order.orderNo, reason: '核实地址' });
+    expect(await refusedUnchanged(order.orderNo, cs, 'CANCEL_PAID', cancel)).toMatchObject(rejected('ORDER_LOCKED'));
+    await pushOne(admin, 'UNLOCK', { orderNo: order.orderNo });
+
+    const cancelled = await pushOne(cs, 'CANCEL_PAID', cancel);
     expect(cancelled).toMatchObject({
       status: 'applied',
       order: { status: 'CLOSED', paymentStatus: 'REFUNDED', refundStatus: 'REFUNDED' },
     });
     expect(cancelled.order!.afterSales.at(-1)).toMatchObject({ status: 'SUCCEEDED', amount: order.amounts.paid });
-    expect(await shipAll(warehouse, order)).toMatchObject({ status: 'rejected', code: 'WRONG_STATUS' });
+    expect(await refusedUnchanged(order.orderNo, warehouse, 'SHIP', shipPayload(order))).toMatchObject(
+      rejected('WRONG_STATUS'),
+    );
 
     const shipped = await fresh();
     await shipAll(warehouse, shipped);
-    expect(await pushOne(cs, 'CANCEL_PAID', { orderNo: shipped.orderNo, reason: '缺货' })).toMatchObject({
-      status: 'rejected',
-      code: 'WRONG_STATUS',
-    });
+    expect(
+      await refusedUnchanged(shipped.orderNo, cs, 'CANCEL_PAID', { orderNo: shipped.orderNo, reason: '缺货' }),
+    ).toMatchObject(rejected('WRONG_STATUS'));
   });
 
-  it('opens an after-sale for a caller, priced as the buyer’s own would be; refuses a second while one is open', async () => {
+  it('OPEN_AFTER_SALE: opens an after-sale for a caller, priced as the buyer’s own would be; no refund-only once shipped, no second while one is open, never the warehouse', async () => {
     const order = await fresh();
     await shipAll(warehouse, order);
+    expect(
+      await refusedUnchanged(order.orderNo, cs, 'OPEN_AFTER_SALE', {
+        orderNo: order.orderNo,
+        type: 'REFUND_ONLY',
+        reason: '不想要了',
+      }),
+    ).toMatchObject(rejected('WRONG_STATUS'));
     const opened = await pushOne(cs, 'OPEN_AFTER_SALE', {
       orderNo: order.orderNo,
       type: 'RETURN_REFUND',
@@ -66,55 +85,72 @@ describe('customer service’s actions for a buyer, re-executed by the service',
       status: 'PENDING_REVIEW',
       amount: order.lines[0]!.payable / 2,
     });
-    expect(
-      await pushOne(cs, 'OPEN_AFTER_SALE', { orderNo: order.orderNo, type: 'EXCHANGE', reason: '换大一码' }),
-    ).toMatchObject({ status: 'rejected', code: 'AFTER_SALE_OPEN' });
-    expect(
-      await pushOne(warehouse, 'OPEN_AFTER_SALE', { orderNo: order.orderNo, type: 'EXCHANGE', reason: 'x' }),
-    ).toMatchObject({ status: 'rejected', code: 'FORBIDDEN_ROLE' });
+    const exchange = { orderNo: order.orderNo, type: 'EXCHANGE', reason: '换大一码' };
+    expect(await refusedUnchanged(order.orderNo, cs, 'OPEN_AFTER_SALE', exchange)).toMatchObject(
+      rejected('AFTER_SALE_OPEN'),
+    );
+    expect(await refusedUnchanged(order.orderNo, warehouse, 'OPEN_AFTER_SALE', exchange)).toMatchObject(
+      rejected('FORBIDDEN_ROLE'),
+    );
   });
 
-  it('changes the receiver before shipping and keeps the old one in the timeline; not after', async () => {
+  it('CHANGE_RECEIVER: changes the receiver before shipping and keeps the old one in the timeline; not to a wrong phone, not after, never the warehouse', async () => {
     const order = await fresh();
-    const changed = await pushOne(cs, 'CHANGE_RECEIVER', { orderNo: order.orderNo, receiver, reason: '买家来电' });
+    const change = { orderNo: order.orderNo, receiver, reason: '买家来电' };
+    expect(await refusedUnchanged(order.orderNo, warehouse, 'CHANGE_RECEIVER', change)).toMatchObject(
+      rejected('FORBIDDEN_ROLE'),
+    );
+    expect(
+      await refusedUnchanged(order.orderNo, cs, 'CHANGE_RECEIVER', {
+        ...change,
+        receiver: { ...receiver, phone: '123' },
+      }),
+    ).toMatchObject({ ...rejected('RECEIVER_INVALID'), fieldErrors: { 'receiver.phone': 'PHONE_FORMAT' } });
+    const changed = await pushOne(cs, 'CHANGE_RECEIVER', change);
     expect(changed).toMatchObject({ status: 'applied', order: { receiver } });
     expect(changed.order!.timeline.at(-1)!.detail).toContain(`原 ${order.receiver!.name}`);
-    const bad = await pushOne(cs, 'CHANGE_RECEIVER', {
-      orderNo: order.orderNo,
-      receiver: { ...receiver, phone: '123' },
-      reason: '买家来电',
-    });
-    expect(bad).toMatchObject({
-      status: 'rejected',
-      code: 'RECEIVER_INVALID',
-      fieldErrors: { 'receiver.phone': 'PHONE_FORMAT' },
-    });
     await shipAll(warehouse, changed.order!);
-    expect(
-      await pushOne(cs, 'CHANGE_RECEIVER', { orderNo: order.orderNo, receiver, reason: '买家来电' }),
-    ).toMatchObject({ status: 'rejected', code: 'WRONG_STATUS' });
+    expect(await refusedUnchanged(order.orderNo, cs, 'CHANGE_RECEIVER', change)).toMatchObject(
+      rejected('WRONG_STATUS'),
+    );
   });
 
-  it('confirms receipt or extends it once on the buyer’s word', async () => {
+  it('CONFIRM_RECEIPT and EXTEND_RECEIPT: on the buyer’s word once shipped; extended once; not before shipping, never the warehouse', async () => {
     const order = await fresh();
-    expect(await pushOne(cs, 'CONFIRM_RECEIPT', { orderNo: order.orderNo, reason: '买家来电' })).toMatchObject({
-      status: 'rejected',
-      code: 'WRONG_STATUS',
-    });
+    const word = (reason: string) => ({ orderNo: order.orderNo, reason });
+    expect(await refusedUnchanged(order.orderNo, cs, 'CONFIRM_RECEIPT', word('买家来电'))).toMatchObject(
+      rejected('WRONG_STATUS'),
+    );
+    expect(await refusedUnchanged(order.orderNo, cs, 'EXTEND_RECEIPT', word('买家出差'))).toMatchObject(
+      rejected('WRONG_STATUS'),
+    );
     await shipAll(warehouse, order);
-    expect(await pushOne(cs, 'EXTEND_RECEIPT', { orderNo: order.orderNo, reason: '买家出差' })).toMatchObject({
-      status: 'applied',
-    });
-    expect(await pushOne(cs, 'EXTEND_RECEIPT', { orderNo: order.orderNo, reason: '再延' })).toMatchObject({
-      status: 'rejected',
-      code: 'RECEIPT_ALREADY_EXTENDED',
-    });
-    expect(await pushOne(warehouse, 'CONFIRM_RECEIPT', { orderNo: order.orderNo, reason: 'x' })).toMatchObject({
-      status: 'rejected',
-      code: 'FORBIDDEN_ROLE',
-    });
-    const confirmed = await pushOne(cs, 'CONFIRM_RECEIPT', { orderNo: order.orderNo, reason: '买家来电确认已收到' });
+    expect(await refusedUnchanged(order.orderNo, warehouse, 'EXTEND_RECEIPT', word('买家出差'))).toMatchObject(
+      rejected('FORBIDDEN_ROLE'),
+    );
+    expect(await pushOne(cs, 'EXTEND_RECEIPT', word('买家出差'))).toMatchObject({ status: 'applied' });
+    expect(await refusedUnchanged(order.orderNo, cs, 'EXTEND_RECEIPT', word('再延'))).toMatchObject(
+      rejected('RECEIPT_ALREADY_EXTENDED'),
+    );
+    expect(await refusedUnchanged(order.orderNo, warehouse, 'CONFIRM_RECEIPT', word('x'))).toMatchObject(
+      rejected('FORBIDDEN_ROLE'),
+    );
+    const confirmed = await pushOne(cs, 'CONFIRM_RECEIPT', word('买家来电确认已收到'));
     expect(confirmed).toMatchObject({ status: 'applied', order: { status: 'COMPLETED' } });
     expect((await getOrder(admin, order.orderNo)).completedAt).not.toBeNull();
+    expect(await refusedUnchanged(order.orderNo, cs, 'CONFIRM_RECEIPT', word('再确认'))).toMatchObject(
+      rejected('WRONG_STATUS'),
+    );
   });
+});
+
+const shipPayload = (order: { orderNo: string; lines: Array<{ lineNo: number; quantity: number }> }) => ({
+  orderNo: order.orderNo,
+  parcels: [
+    {
+      carrier: 'SF',
+      trackingNo: 'SF7000000000771',
+      lines: order.lines.map((l) => ({ lineNo: l.lineNo, quantity: l.quantity })),
+    },
+  ],
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderRecord } from '../../../src/shared/contract/records';
 import { NO_REVIEW } from '../../../src/shared/domain/review';
 import { startTestService, type Session, type TestService } from '../../support/service';
-import { getOrder, paidPhysical, pushOne, shipAll } from '../helpers';
+import { getOrder, paidPhysical, pushOne, shipAll, unchangedOn } from '../helpers';
 import { EXAMPLE_BATCH, exampleOrder, PASSWORD, startCompany } from '../intake/company';
 
 /** 异常订单 as a workflow: an open exception stops shipping until a supervisor resolves it. */
@@ -38,16 +38,18 @@ describe('exception orders', () => {
 
     it('is refused shipping with EXCEPTION_OPEN, and ships once a supervisor resolves it with a note', async () => {
       const order = await flagged();
-      expect(await shipAll(warehouse, order)).toMatchObject({ status: 'rejected', code: 'EXCEPTION_OPEN' });
+      const unchanged = <T>(action: () => Promise<T>) => unchangedOn(admin, order.orderNo, action);
+      expect(await unchanged(() => shipAll(warehouse, order))).toMatchObject({
+        status: 'rejected',
+        code: 'EXCEPTION_OPEN',
+      });
 
-      expect(await pushOne(warehouse, 'EXCEPTION_RESOLVE', { orderNo: order.orderNo, note: '已确认' })).toMatchObject({
-        status: 'rejected',
-        code: 'FORBIDDEN_ROLE',
-      });
-      expect(await pushOne(supervisor, 'EXCEPTION_RESOLVE', { orderNo: order.orderNo, note: ' ' })).toMatchObject({
-        status: 'rejected',
-        code: 'INVALID_INTENT',
-      });
+      expect(
+        await unchanged(() => pushOne(warehouse, 'EXCEPTION_RESOLVE', { orderNo: order.orderNo, note: '已确认' })),
+      ).toMatchObject({ status: 'rejected', code: 'FORBIDDEN_ROLE' });
+      expect(
+        await unchanged(() => pushOne(supervisor, 'EXCEPTION_RESOLVE', { orderNo: order.orderNo, note: ' ' })),
+      ).toMatchObject({ status: 'rejected', code: 'INVALID_INTENT' });
       const resolved = await pushOne(supervisor, 'EXCEPTION_RESOLVE', {
         orderNo: order.orderNo,
         note: '已电话确认，按原单发货',
@@ -60,21 +62,32 @@ describe('exception orders', () => {
       });
       expect(await shipAll(warehouse, order)).toMatchObject({ status: 'applied' });
       expect(
-        await pushOne(supervisor, 'EXCEPTION_RESOLVE', { orderNo: order.orderNo, note: '再处理一次' }),
+        await unchanged(() => pushOne(supervisor, 'EXCEPTION_RESOLVE', { orderNo: order.orderNo, note: '再处理一次' })),
       ).toMatchObject({ status: 'rejected', code: 'NO_OPEN_EXCEPTION' });
     });
 
     it('moves to another warehouse (转仓) at a supervisor’s word; the warehouse may not', async () => {
       const order = await flagged();
       const url = `/v1/exception-orders/${order.orderNo}/transfer`;
-      expect((await warehouse.post(url, { warehouseId: 'WH-BJ' })).status).toBe(403);
+      const unchanged = <T>(action: () => Promise<T>) => unchangedOn(admin, order.orderNo, action);
+      expect(await unchanged(() => warehouse.post(url, { warehouseId: 'WH-BJ' }))).toMatchObject({
+        status: 403,
+        body: { error: { code: 'FORBIDDEN_ROLE' } },
+      });
+      expect(await unchanged(() => supervisor.post(url, { warehouseId: 'WH-NOWHERE' }))).toMatchObject({
+        status: 409,
+        body: { error: { code: 'NOT_TRANSFERABLE', message: 'No warehouse WH-NOWHERE' } },
+      });
+      expect((await unchanged(() => supervisor.post(url, { warehouseId: '' }))).status).toBe(400);
       const moved = await supervisor.post(url, { warehouseId: 'WH-BJ' });
       expect(moved).toMatchObject({
         status: 200,
         body: { warehouseId: 'WH-BJ', exception: { reasons: [{ code: 'REVIEW_REJECTED' }] } },
       });
       expect(moved.body.timeline.at(-1)).toMatchObject({ action: 'TRANSFER', actor: 'service:service1' });
-      expect(await supervisor.post(url, { warehouseId: 'WH-BJ' })).toMatchObject({
+      expect(
+        await unchangedOn(admin, order.orderNo, () => supervisor.post(url, { warehouseId: 'WH-BJ' })),
+      ).toMatchObject({
         status: 409,
         body: { error: { code: 'NOT_TRANSFERABLE' } },
       });
@@ -82,12 +95,20 @@ describe('exception orders', () => {
 
     it('is not held at intake: there is nothing to map or release on the service', async () => {
       const order = await flagged();
-      const release = await supervisor.post(`/v1/exception-orders/${order.orderNo}/release`, { waive: [] });
+      const unchanged = <T>(action: () => Promise<T>) => unchangedOn(admin, order.orderNo, action);
+      const release = await unchanged(() =>
+        supervisor.post(`/v1/exception-orders/${order.orderNo}/release`, { waive: [] }),
+      );
       expect(release).toMatchObject({ status: 409, body: { error: { code: 'NOT_HELD' } } });
-      const map = await supervisor.post(`/v1/exception-orders/${order.orderNo}/map-sku`, {
-        lines: [{ lineNo: 1, sku: order.lines[0]!.sku }],
-      });
+      const map = await unchanged(() =>
+        supervisor.post(`/v1/exception-orders/${order.orderNo}/map-sku`, {
+          lines: [{ lineNo: 1, sku: order.lines[0]!.sku }],
+        }),
+      );
       expect(map).toMatchObject({ status: 409, body: { error: { code: 'NOT_HELD' } } });
+      expect(
+        await unchanged(() => warehouse.post(`/v1/exception-orders/${order.orderNo}/release`, { waive: [] })),
+      ).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN_ROLE' } } });
       expect((await getOrder(admin, order.orderNo)).exception).not.toBeNull();
     });
   });
@@ -113,18 +134,21 @@ describe('exception orders', () => {
     it('is released by mapping its platform item to our SKU from the queue, and then ships', async () => {
       const held = await heldOrder('3620377712004451');
       expect(held.exception?.reasons[0]?.code).toBe('SKU_UNKNOWN');
-      expect(await pushOne(lead, 'EXCEPTION_RESOLVE', { orderNo: held.orderNo, note: '放行' })).toMatchObject({
-        status: 'rejected',
-        code: 'EXCEPTION_NEEDS_RELEASE',
-      });
+      const unchanged = <T>(action: () => Promise<T>) => unchangedOn(lead, held.orderNo, action);
+      expect(
+        await unchanged(() => pushOne(lead, 'EXCEPTION_RESOLVE', { orderNo: held.orderNo, note: '放行' })),
+      ).toMatchObject({ status: 'rejected', code: 'EXCEPTION_NEEDS_RELEASE' });
 
       const url = `/v1/exception-orders/${held.orderNo}/map-sku`;
-      expect((await desk.post(url, { lines: [{ lineNo: 1, sku: 'HM-AR-001' }] })).status).toBe(403);
-      expect(await lead.post(url, { lines: [{ lineNo: 1, sku: 'NO-SUCH-SKU' }] })).toMatchObject({
+      expect(await unchanged(() => desk.post(url, { lines: [{ lineNo: 1, sku: 'HM-AR-001' }] }))).toMatchObject({
+        status: 403,
+        body: { error: { code: 'FORBIDDEN_ROLE' } },
+      });
+      expect(await unchanged(() => lead.post(url, { lines: [{ lineNo: 1, sku: 'NO-SUCH-SKU' }] }))).toMatchObject({
         status: 404,
         body: { error: { code: 'SKU_NOT_FOUND' } },
       });
-      expect((await lead.post(url, { lines: [{ lineNo: 9, sku: 'HM-AR-001' }] })).status).toBe(400);
+      expect((await unchanged(() => lead.post(url, { lines: [{ lineNo: 9, sku: 'HM-AR-001' }] }))).status).toBe(400);
       const mapped = await lead.post(url, { lines: [{ lineNo: 1, sku: 'HM-AR-001' }] });
       expect(mapped).toMatchObject({ status: 200, body: { released: [held.parentNo], held: [] } });
 
@@ -144,11 +168,13 @@ describe('exception orders', () => {
       expect(held.exception?.reasons.map((r) => r.code)).toEqual(['AMOUNTS_MISMATCH']);
 
       const url = `/v1/exception-orders/${held.orderNo}/release`;
-      expect(await lead.post(url, { waive: [] })).toMatchObject({
+      expect(await unchangedOn(lead, held.orderNo, () => lead.post(url, { waive: [] }))).toMatchObject({
         status: 200,
         body: { released: [], held: [held.parentNo] },
       });
-      expect((await lead.post(url, { waive: ['NOT_A_REASON'] })).status).toBe(400);
+      expect((await unchangedOn(lead, held.orderNo, () => lead.post(url, { waive: ['NOT_A_REASON'] }))).status).toBe(
+        400,
+      );
       expect(await lead.post(url, { waive: ['AMOUNTS_MISMATCH'] })).toMatchObject({
         status: 200,
         body: { released: [held.parentNo], held: [] },

@@ -111,4 +111,25 @@ describe('orders from a shop, posted by its ERP to a company’s own service', (
     expect(await numbers(east)).toEqual(['3620118837765401']);
     expect(await numbers(south)).toEqual(['3620230045129901']);
   });
+
+  it('gives a paid service order from the shop its redemption code, redeemable in the merchant’s store', async () => {
+    const voucher = {
+      ...structuredClone(EXAMPLE_BATCH.orders[1]!),
+      externalOrderNo: 'SERVICE-1',
+      receiver: null,
+      lines: [{ sku: 'HM-SV-001', name: '到店布艺清洗服务', unitPrice: 19900, quantity: 1 }],
+      amounts: { goods: 19900, freight: 0, discounts: [], paid: 19900 },
+    };
+    const posted = await erp.post('/v1/intake/orders', { orders: [voucher] });
+    expect(posted.status, JSON.stringify(posted.body)).toBe(200);
+    expect(posted.body.results[0]).toMatchObject({ outcome: 'created' });
+    const [order] = (await boss.get('/v1/orders?externalOrderNo=SERVICE-1')).body.orders as OrderRecord[];
+    expect(order).toMatchObject({
+      kind: 'SERVICE',
+      status: 'PENDING_REDEMPTION',
+      storeId: 'ST-HZ01',
+      redemptionCode: { usesTotal: 1, usesLeft: 1 },
+    });
+    expect(order!.timeline.map((e) => e.action)).toContain('ISSUE_CODE');
+  });
 });

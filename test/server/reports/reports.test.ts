@@ -60,6 +60,8 @@ describe('reports', () => {
     const desk = body.shippers.find((s) => s.actor === 'warehouse:warehouse1');
     expect(desk).toMatchObject({ name: '上海仓发货台', shipped: 1, activeHours: 1, perHour: 1, busiestHour: 1 });
     expect(body.shippers.every((s) => s.perHour > 0 && s.busiestHour >= s.perHour)).toBe(true);
+    // The demo's seeded desks are staff without accounts: named as people read them.
+    expect(body.shippers.find((s) => s.actor.endsWith('/zhang.wei'))?.name).toBe('张伟');
   });
 
   it('folds days into Monday-started weeks', async () => {

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OrderRecord } from '../../../src/shared/contract/records';
 import { NO_REVIEW } from '../../../src/shared/domain/review';
 import { startTestService, type Session, type TestService } from '../../support/service';
-import { getOrder, paidPhysical, placePaid, pushOne, SELF, shipAll, sku } from '../helpers';
+import { getOrder, paidPhysical, placePaid, pushOne, SELF, shipAll, sku, unchangedOn } from '../helpers';
+import { EXAMPLE_BATCH, exampleOrder, PASSWORD, startCompany } from '../intake/company';
 
 const MINUTE = 60_000;
 
@@ -46,17 +48,22 @@ describe('review before shipping (审单)', () => {
     expect(order.review).toMatchObject({ status: 'PENDING', reasons: ['AMOUNT_AT_LEAST'] });
     expect(order.timeline.at(-1)).toMatchObject({ action: 'REVIEW_HOLD', detail: '转入待审核：金额达到审核线' });
     expect(await warehouseSees(order.orderNo)).toBe(false);
-    expect(await shipAll(warehouse, order)).toMatchObject({ status: 'rejected', code: 'ORDER_NOT_FOUND' });
-    expect(await shipAll(admin, order)).toMatchObject({ status: 'rejected', code: 'REVIEW_PENDING' });
+    expect(await unchangedOn(admin, order.orderNo, () => shipAll(warehouse, order))).toMatchObject({
+      status: 'rejected',
+      code: 'ORDER_NOT_FOUND',
+    });
+    expect(await unchangedOn(admin, order.orderNo, () => shipAll(admin, order))).toMatchObject({
+      status: 'rejected',
+      code: 'REVIEW_PENDING',
+    });
   });
 
   it('approved, the order appears in the warehouse’s pull and ships', async () => {
     await admin.post('/v1/review/rules', rules);
     const order = await fresh();
-    expect(await pushOne(warehouse, 'REVIEW_APPROVE', { orderNo: order.orderNo })).toMatchObject({
-      status: 'rejected',
-      code: 'FORBIDDEN_ROLE',
-    });
+    expect(
+      await unchangedOn(admin, order.orderNo, () => pushOne(warehouse, 'REVIEW_APPROVE', { orderNo: order.orderNo })),
+    ).toMatchObject({ status: 'rejected', code: 'FORBIDDEN_ROLE' });
     const approved = await pushOne(supervisor, 'REVIEW_APPROVE', { orderNo: order.orderNo, note: '已电话核实' });
     expect(approved).toMatchObject({
       status: 'applied',
@@ -64,15 +71,19 @@ describe('review before shipping (审单)', () => {
     });
     expect(await warehouseSees(order.orderNo)).toBe(true);
     expect(await shipAll(warehouse, order)).toMatchObject({ status: 'applied' });
-    expect(await pushOne(supervisor, 'REVIEW_APPROVE', { orderNo: order.orderNo })).toMatchObject({
-      status: 'rejected',
-      code: 'NOT_UNDER_REVIEW',
-    });
+    expect(
+      await unchangedOn(admin, order.orderNo, () => pushOne(supervisor, 'REVIEW_APPROVE', { orderNo: order.orderNo })),
+    ).toMatchObject({ status: 'rejected', code: 'NOT_UNDER_REVIEW' });
   });
 
   it('rejected with a reason: cancelled with a full refund, or sent to the exception queue', async () => {
     await admin.post('/v1/review/rules', rules);
     const fraud = await fresh();
+    const reject = { orderNo: fraud.orderNo, reason: '疑似刷单', then: 'CANCEL_REFUND' };
+    expect(await unchangedOn(admin, fraud.orderNo, () => pushOne(warehouse, 'REVIEW_REJECT', reject))).toMatchObject({
+      status: 'rejected',
+      code: 'FORBIDDEN_ROLE',
+    });
     const cancelled = await pushOne(supervisor, 'REVIEW_REJECT', {
       orderNo: fraud.orderNo,
       reason: '疑似刷单',
@@ -95,8 +106,15 @@ describe('review before shipping (审单)', () => {
       order: { exception: { reasons: [{ code: 'REVIEW_REJECTED', detail: '审核驳回：地址无法送达', lineNo: null }] } },
     });
     expect(
-      await pushOne(supervisor, 'REVIEW_REJECT', { orderNo: unclear.orderNo, reason: ' ', then: 'EXCEPTION' }),
+      await unchangedOn(admin, unclear.orderNo, () =>
+        pushOne(supervisor, 'REVIEW_REJECT', { orderNo: unclear.orderNo, reason: ' ', then: 'EXCEPTION' }),
+      ),
     ).toMatchObject({ status: 'rejected', code: 'INVALID_INTENT' });
+    expect(
+      await unchangedOn(admin, unclear.orderNo, () =>
+        pushOne(supervisor, 'REVIEW_REJECT', { orderNo: unclear.orderNo, reason: '再驳回', then: 'CANCEL_REFUND' }),
+      ),
+    ).toMatchObject({ status: 'rejected', code: 'NOT_UNDER_REVIEW' });
   });
 
   it('approves a hold nobody decided once the auto-approve delay has passed', async () => {
@@ -125,5 +143,36 @@ describe('review before shipping (审单)', () => {
     const [next] = await placePaid(admin, checkout);
     expect(next!.review).toBeNull();
     await admin.post('/v1/review/rules', NO_REVIEW);
+  });
+
+  describe('orders a shop’s ERP posts', () => {
+    let company: TestService;
+    afterAll(() => company?.close());
+
+    it('are held by the same rules as the mall’s: the warehouse sees a matching one only once a supervisor approves it', async () => {
+      company = await startCompany();
+      const boss = await company.login('boss', PASSWORD);
+      const erp = await company.login('erp', PASSWORD);
+      const lead = await company.login('cs-lead', PASSWORD);
+      const hangzhou = await company.login('wh-hz', PASSWORD);
+      await boss.post('/v1/review/rules', { ...NO_REVIEW, buyerRemark: true });
+      const posted = await erp.post('/v1/intake/orders', {
+        orders: [exampleOrder(0, { externalOrderNo: 'REVIEW-1' }), exampleOrder(1, { externalOrderNo: 'REVIEW-2' })],
+      });
+      expect(posted.body.results.map((r: { outcome: string }) => r.outcome)).toEqual(['created', 'created']);
+      const [remarked, plain] = await Promise.all(
+        ['REVIEW-1', 'REVIEW-2'].map(
+          async (no) => (await lead.get(`/v1/orders?externalOrderNo=${no}`)).body.orders[0] as OrderRecord,
+        ),
+      );
+      expect(EXAMPLE_BATCH.orders[0]!.buyerRemark).not.toBe('');
+      expect(remarked!.review).toMatchObject({ status: 'PENDING', reasons: ['BUYER_REMARK'] });
+      expect(plain!.review).toBeNull();
+      expect(await shipAll(hangzhou, remarked!)).toMatchObject({ status: 'rejected', code: 'ORDER_NOT_FOUND' });
+      expect(await pushOne(lead, 'REVIEW_APPROVE', { orderNo: remarked!.orderNo })).toMatchObject({
+        status: 'applied',
+      });
+      expect(await shipAll(hangzhou, remarked!)).toMatchObject({ status: 'applied' });
+    });
   });
 });

@@ -7,6 +7,7 @@ import {
   applyLock,
   applyOpenAfterSale,
   applyShip,
+  openedDetail,
 } from '../../../src/shared/intents';
 import { demoState, lastEntry, ok, untouchedToShip, desk } from './fixtures';
 
@@ -74,6 +75,15 @@ describe('customer service opens an after-sales request for a buyer who phoned i
     expect(opened.record.refundStatus).toBe('IN_PROGRESS');
     expect(lastEntry(opened)).toMatchObject({ action: 'AFTER_SALE_APPLY', actor: 'service:service1' });
     expect(lastEntry(opened)!.detail).toContain('客服代买家申请退货退款');
+  });
+
+  it('names the return parcel’s carrier in words, as every timeline entry does', () => {
+    const opened = ok(applyOpenAfterSale(shipped, { orderNo, type: 'RETURN_REFUND', reason: '尺码不合适' }, cs));
+    const request = {
+      ...opened.record.afterSales.at(-1)!,
+      returnShipment: { carrier: 'YTO', trackingNo: 'YT4323881912798' },
+    };
+    expect(openedDetail(request)).toContain('退回快递 圆通速递 YT4323881912798');
   });
 
   it('is refused for a refund-only once goods shipped, and while another request is open', () => {

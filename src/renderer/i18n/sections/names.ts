@@ -12,6 +12,17 @@ export const namesZhCN = {
   api: '接口',
   platform: '平台',
   shop: '店铺',
+  /** An ERP's or mall's account posting through the intake and events API: its display name. */
+  integration: 'ERP 接口（{name}）',
+  /** Another person's account calling the API (an admin's file import, the demo mall's events). */
+  apiBy: '接口（{name}）',
+  /** A platform connector polling a shop's orders: the platform's open API. */
+  connector: { taobao: '淘宝/天猫开放平台', pdd: '拼多多开放平台' },
+  connectorOther: '平台接口',
+  logistics: '物流推送',
+  pos: '收银台（{place}）',
+  dealerDevice: '经销商设备 {code}',
+  deskAt: '工作台 {code}（{place}）',
 };
 
 export const namesEn: Widen<typeof namesZhCN> = {
@@ -25,4 +36,12 @@ export const namesEn: Widen<typeof namesZhCN> = {
   api: 'API',
   platform: 'Platform',
   shop: 'Shop',
+  integration: 'ERP API ({name})',
+  apiBy: 'API ({name})',
+  connector: { taobao: 'Taobao/Tmall Open Platform', pdd: 'Pinduoduo Open Platform' },
+  connectorOther: 'Platform API',
+  logistics: 'Carrier push',
+  pos: 'POS ({place})',
+  dealerDevice: 'Dealer device {code}',
+  deskAt: 'Desk {code} ({place})',
 };

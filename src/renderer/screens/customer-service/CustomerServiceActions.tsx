@@ -87,6 +87,7 @@ export function CustomerServiceActions({ order, session, settle }: Props) {
               size="small"
               disabled={!available[action].ok}
               title={why ?? undefined}
+              data-testid={`cs-${action}`}
               onClick={() => setOpen(action)}
             >
               {m.customerService.action[action]}

@@ -2,11 +2,10 @@ import { DeleteOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Form, Input, InputNumber, Select, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { INVOICE_TITLE_TYPES, INVOICE_TYPES, PAYMENT_CHANNELS } from '../../../shared/domain/vocabulary';
-import { PROVINCES } from '../../../shared/demo/regions';
 import type { DealerDraftInput } from '../../../shared/contract/api';
 import { fill, useMessages } from '../../i18n';
 import { onEvent } from '../../api/client';
-import { AddressPicker } from '../../components/AddressPicker';
+import { AddressPicker, postcodeOf } from '../../components/AddressPicker';
 import { Amount } from '../../components/Amount';
 import { useDealer } from '../../stores/dealer';
 import { useSession } from '../../stores/session';
@@ -17,10 +16,6 @@ import { DealerSide } from './DealerSide';
 import './dealer.css';
 
 const MOBILE_PREFIX = /^1([3-9]\d{0,9})?$/;
-
-/** A city's postcode where the demo region list knows it, so the field starts filled. */
-const postcodeOf = (province: string, city: string): string =>
-  PROVINCES.find(([p]) => p.name === province)?.[0].cities.find((c) => c.name === city)?.postcode ?? '';
 
 export function DealerScreen() {
   const m = useMessages();

@@ -9,6 +9,7 @@ import { dateTime } from '../../lib/format';
 import { actorName, deviceName, placeName } from '../../lib/names';
 import { useNames } from '../../stores/names';
 import { Fields, Module, None } from './parts';
+import { carrierName } from './carrier-name';
 
 type Props = { order: OrderDetail };
 
@@ -47,7 +48,8 @@ export function BasicModule({ order }: Props) {
           [f.refundStatus, <RefundStatusTag status={order.refundStatus} />],
           [f.merchant, order.merchantName],
           [f.place, place],
-          [f.buyer, `${order.buyer.name} · ${order.buyer.account} · ${order.buyer.level}`],
+          // A platform's buyer often comes with an account only: no name, no level.
+          [f.buyer, [order.buyer.name, order.buyer.account, order.buyer.level].filter(Boolean).join(' · ')],
           [f.createdAt, dateTime(order.createdAt, locale)],
           [f.paidAt, dateTime(order.paidAt, locale)],
           [f.shippedAt, dateTime(order.shippedAt, locale)],
@@ -206,10 +208,12 @@ export function TimelineModule({ order }: Props) {
   const directory = useNames((s) => s.directory);
   const locale = useI18n((s) => s.locale);
   const t = m.detail.timeline;
-  const entries = [...order.timeline].sort((a, b) => b.at - a.at);
+  // Newest first; entries of the same moment too (a platform order created, paid and asked a refund of at once).
+  const entries = [...order.timeline].reverse().sort((a, b) => b.at - a.at);
   const parties = {
     buyer: order.buyer,
     ...(order.external ? { shop: { id: order.external.shopId, name: order.external.shopName } } : {}),
+    carrierName: (code: string) => carrierName(code, locale),
   };
   return (
     <Module id="timeline" title={m.detail.module.timeline} wide>
@@ -225,7 +229,7 @@ export function TimelineModule({ order }: Props) {
               <div className="timeline-entry" data-action={e.action}>
                 <time>{dateTime(e.at, locale)}</time>
                 <span className="actor">
-                  {actorName(e.actor, directory, m, parties)} · {deviceName(e.device, m)}
+                  {actorName(e.actor, directory, m, parties)} · {deviceName(e.device, directory, m)}
                 </span>
                 <span className="text">{e.detail}</span>
               </div>
