@@ -44,6 +44,14 @@ export interface AfterSaleOpening {
 }
 
 /**
+ * AS, the whole order number, the request's index. The source marker stays in: a mall order and
+ * an external order may share every digit after it (each source counts its own seq), and a
+ * number two requests share would make a return scan or a buyer's withdrawal find the wrong one.
+ */
+export const afterSaleNumber = (orderNo: string, index: number): string =>
+  `AS${orderNo}${String(index).padStart(2, '0')}`;
+
+/**
  * Opens an after-sales request: the shared eligibility check decides (kind, status, one open
  * request at a time, refund-only before shipping, the window after completion, quantities), the
  * shared effects put the order in 售后中 (a refund-only request intercepts shipping), and the
@@ -74,7 +82,7 @@ export function openAfterSale(
   const index = record.afterSales.length + 1;
   const request: AfterSaleRecord = {
     id: `${record.orderNo}-AS${index}`,
-    afterSaleNo: `AS${record.orderNo.slice(1)}${String(index).padStart(2, '0')}`,
+    afterSaleNo: afterSaleNumber(record.orderNo, index),
     type: ask.type,
     status: 'PENDING_REVIEW',
     reason: ask.reason,

@@ -9,10 +9,12 @@ import {
   applyLock,
   applyShip,
   CHANNEL_NAMES,
+  openAfterSale,
+  orderStateOf,
   type OrderState,
 } from '../../../src/shared/intents';
 import { formatFen } from '../../../src/shared/domain/money';
-import { demoState, desk, lastEntry, later, ok } from './fixtures';
+import { demoOrder, demoState, desk, lastEntry, later, ok } from './fixtures';
 
 const reviewer = { ...desk, actor: 'cs:li.na', device: 'DEV-0007' };
 const openRequest = (order: OrderRecord, type: AfterSaleRecord['type']) =>
@@ -178,5 +180,29 @@ describe('an exchange', () => {
     expect(
       applyAfterSaleShipExchange(back, { ...ids, carrier: 'JT', trackingNo: 'SF1234567890123' }, desk),
     ).toMatchObject({ ok: false, code: 'TRACKING_FORMAT' });
+  });
+});
+
+describe('the request number', () => {
+  // Each source counts its own seq, so the mall and an external platform both have a 0000-000001.
+  const delivered = demoOrder(
+    'shipped order with no request yet',
+    (o) => o.kind === 'PHYSICAL' && o.status === 'PENDING_RECEIPT' && !o.locked && o.afterSales.length === 0,
+  );
+  const asking = (orderNo: string) => {
+    const opened = openAfterSale(
+      orderStateOf({ ...delivered, orderNo }),
+      { type: 'RETURN_REFUND', reason: '尺码不合适' },
+      desk,
+    );
+    if (!opened.ok) throw new Error(`refused ${opened.code}`);
+    return opened.request.afterSaleNo;
+  };
+
+  it('differs for a mall order and an external order that share every digit, so a return scan finds one', () => {
+    const mall = asking('M261203000000000101');
+    const external = asking('E261203000000000101');
+    expect(mall).toBe('ASM26120300000000010101');
+    expect(external).toBe('ASE26120300000000010101');
   });
 });
