@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { AfterSaleRecord, OrderRecord } from '../../../src/shared/contract/records';
 import { STORES } from '../../../src/shared/demo/places';
-import { applyLock, orderStateOf, redeemOrder, undoRedemptionOrder } from '../../../src/shared/intents';
+import {
+  afterSaleNumber,
+  applyLock,
+  orderStateOf,
+  redeemOrder,
+  undoRedemptionOrder,
+} from '../../../src/shared/intents';
 import { demoState, desk, lastEntry, later, ok } from './fixtures';
 
 const counter = { ...desk, actor: 'store:zhangli', device: 'DEV-0311' };
@@ -74,7 +80,7 @@ describe('REDEEM (the order side)', () => {
     const { record } = singleUse;
     const asked: AfterSaleRecord = {
       id: `${record.orderNo}-AS1`,
-      afterSaleNo: `AS${record.orderNo.slice(1)}01`,
+      afterSaleNo: afterSaleNumber(record.orderNo, 1),
       type: 'REFUND_ONLY',
       status: 'PENDING_REVIEW',
       reason: '行程取消',
