@@ -1,5 +1,5 @@
 import type { IntakeOrder } from '../../shared/contract/intake';
-import type { ExternalRecord, LineRecord, OrderRecord, ReceiverRecord } from '../../shared/contract/records';
+import type { ExternalRecord, LineRecord, ReceiverRecord } from '../../shared/contract/records';
 import { formatFen } from '../../shared/domain/money';
 import { makeChildOrderNumber } from '../../shared/domain/order-number';
 import { splitCheckout } from '../../shared/domain/split';
@@ -13,8 +13,6 @@ import { logged } from '../../shared/intents/timeline';
 import { applied } from '../orders/act';
 import type { WorkContext } from '../orders/context';
 import { withServiceCode } from '../orders/pay';
-import { saveOrder } from '../orders/persist';
-import { stateOf } from '../orders/state';
 import { reviewIfRuled } from '../review/hold';
 import type { LineMapEntry } from '../outbound/enqueue';
 import type { ProductRow, ShopRow } from '../storage/repositories';
@@ -46,12 +44,11 @@ const receiverOf = (order: IntakeOrder): ReceiverRecord | null =>
 const createdAtOf = (ctx: WorkContext, order: IntakeOrder): number => Math.min(order.createdAt, ctx.now);
 
 /**
- * What paying an order from intake brings besides the payment: a child already saved gets its
- * redemption code (service orders) and passes 审单; a child about to be saved passes 审单 and gets
- * its code once saved (`withCodeOnceSaved`: the codes table refers to the order); the held stand-in
- * of an exception order gets neither.
+ * What paying an order from intake brings besides the payment: an accepted child gets its
+ * redemption code (service orders, drawn when it is saved) and passes 审单; the held stand-in of an
+ * exception order gets neither.
  */
-export type SettleAs = 'saved' | 'new' | 'held';
+export type SettleAs = 'accepted' | 'held';
 
 /**
  * Payment and cancellation as the version says, through the machine, for whatever has not happened
@@ -69,20 +66,11 @@ export async function settle(
   if (next.record.status === 'PENDING_PAYMENT' && order.status !== 'UNPAID' && order.payment) {
     const paid = applied(payRecord(next, { channel: order.payment.channel, serialNo: order.payment.serialNo }, ctx));
     next = { ...paid, record: { ...paid.record, paidAt: Math.min(order.payment.paidAt, ctx.now) } };
-    if (as === 'saved') next = await withServiceCode(ctx, next);
-    if (as !== 'held') next = await reviewIfRuled(ctx, next);
+    if (as === 'accepted') next = await reviewIfRuled(ctx, await withServiceCode(ctx, next));
   }
   if (order.status === 'CANCELLED' && next.record.status === 'PENDING_PAYMENT')
     next = applied(cancelRecord(next, `平台已取消：${order.platformStatus || '买家取消'}`, ctx));
   return next;
-}
-
-/** A paid service child saved without its code (settled as 'new') gets it now, and is saved again. */
-export async function withCodeOnceSaved(ctx: WorkContext, record: OrderRecord): Promise<OrderRecord> {
-  if (record.kind !== 'SERVICE' || record.paidAt === null || record.redemptionCode !== null) return record;
-  const row = await ctx.tx.orders.get(record.orderNo);
-  if (!row) return record;
-  return saveOrder(ctx, await withServiceCode(ctx, stateOf(row)), row);
 }
 
 export interface BuiltChild {
@@ -179,7 +167,7 @@ export async function acceptedChildren(
       'CREATE',
       `${fromShop(shop, order)}，共 ${lines.length} 种商品，应付 ${formatFen(share.amounts.payable, { symbol: true })}`,
     );
-    children.push({ state: await settle(ctx, created, order, 'new'), warehouseId: group.warehouseId });
+    children.push({ state: await settle(ctx, created, order, 'accepted'), warehouseId: group.warehouseId });
   }
   return { children, lineMap };
 }

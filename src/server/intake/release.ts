@@ -7,7 +7,7 @@ import { saveOrder } from '../orders/persist';
 import { stateOf } from '../orders/state';
 import { reserve } from '../orders/stock';
 import type { ExternalOrderRow, OrderRow, ShopRow } from '../storage/repositories';
-import { acceptedChildren, heldChild, withCodeOnceSaved } from './build';
+import { acceptedChildren, heldChild } from './build';
 import { canonical } from './canonical';
 import { checkOrder, type CheckedOrder } from './checks';
 import { applyFirstRefund } from './versions';
@@ -36,16 +36,19 @@ async function placeAccepted(
   for (const [i, child] of children.entries()) {
     let state = child.state;
     if (i === 0 && held) {
-      // The held order becomes the first child: its history goes on, its exception closes.
+      // The held order becomes the first child: its history goes on, its exception closes, and
+      // then the code its payment granted (a service order) is issued.
       const previous = stateOf(held);
+      const issued = state.record.timeline.filter((entry) => entry.action === 'ISSUE_CODE');
       state = logged(
         ctx,
         { ...state, record: { ...state.record, timeline: previous.record.timeline } },
         'EXCEPTION_CLEARED',
         `异常已解除，订单拆分为 ${children.length} 个子订单${child.warehouseId ? `，${child.warehouseId} 发货` : ''}`,
       );
+      state = { ...state, record: { ...state.record, timeline: [...state.record.timeline, ...issued] } };
     }
-    const record = await withCodeOnceSaved(ctx, await saveOrder(ctx, state, i === 0 ? held : null));
+    const record = await saveOrder(ctx, state, i === 0 ? held : null);
     orderNos.push(record.orderNo);
     if (child.warehouseId && record.status !== 'CANCELLED')
       await reserve(

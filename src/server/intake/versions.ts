@@ -70,7 +70,7 @@ export async function applyVersion(
         state = stateOf((await ctx.tx.orders.get(row.orderNo))!);
         orderNos.push(row.orderNo);
         continue;
-      } else state = await settle(ctx, state, after, 'saved');
+      } else state = await settle(ctx, state, after, 'accepted');
     }
 
     if (after.receiver && !sameJson(before.receiver, after.receiver) && state.record.kind !== 'VIRTUAL') {

@@ -1,21 +1,22 @@
 import { payRecord, type Payment } from '../../shared/intents/pay';
 import type { OrderState } from '../../shared/intents/state';
 import { logged } from '../../shared/intents/timeline';
-import { issueCode } from '../redemption/codes';
+import { grantCode } from '../redemption/codes';
 import { reviewIfRuled } from '../review/hold';
 import { applied } from './act';
 import type { WorkContext } from './context';
 
 /**
  * A just-paid service order gets its redemption code, with as many uses as its items grant. Only
- * the service can draw it: it alone knows which codes are live.
+ * the service can draw it (it alone knows which codes are live), and it does when the order is
+ * saved (saveOrder → drawCode): the codes table refers to the order, which may not exist yet.
  */
 export async function withServiceCode(ctx: WorkContext, state: OrderState): Promise<OrderState> {
   const { record } = state;
   if (record.kind !== 'SERVICE') return state;
   const products = await ctx.tx.catalogue.products(record.lines.map((l) => l.sku));
   const uses = record.lines.reduce((n, l) => n + (products.get(l.sku)?.uses ?? 1) * l.quantity, 0);
-  const redemptionCode = await issueCode(ctx, record, uses);
+  const redemptionCode = grantCode(ctx, record, uses);
   return logged(
     ctx,
     { ...state, record: { ...record, redemptionCode } },

@@ -8,6 +8,7 @@ import { recordScope, sameScope, sees } from './scope';
 import type { OrderState } from '../../shared/intents/state';
 import { stateOf } from './state';
 import { writeBack } from '../outbound/enqueue';
+import { codeToDraw, drawCode } from '../redemption/codes';
 
 export interface LoadedOrder {
   row: OrderRow;
@@ -31,7 +32,8 @@ export async function requireOrder(tx: Tx, orderNo: string, scope: DataScope): P
  * Saves a new or changed order under a fresh server sequence, so every puller sees it exactly once
  * more. When the change moves the order out of a scope (another warehouse, store or dealer), the
  * scope it leaves is recorded first, so callers who could see it there pull an order_removed.
- * Every change of an order comes through here, so here is where its source is told (writeBack).
+ * Every change of an order comes through here, so here is where its source is told (writeBack)
+ * and where a service order's code is drawn, whichever way it was paid.
  */
 export async function saveOrder(ctx: WorkContext, next: OrderState, previous: OrderRow | null): Promise<OrderRecord> {
   const { tx } = ctx;
@@ -45,6 +47,8 @@ export async function saveOrder(ctx: WorkContext, next: OrderState, previous: Or
   for (const trackingNo of taken)
     if (!partners.has((await tx.orders.waybillHolder(trackingNo)) ?? '')) others.push(trackingNo);
   if (others.length > 0) throw trackingInUse(others);
+  // A code this change granted is drawn now that its order row exists (the codes table refers to it).
+  if (codeToDraw(next.record, () => previous && stateOf(previous).record)) await drawCode(ctx, next.record);
   // What the order's source must learn goes on the outbound queue in this same unit.
   if (previous && next.record.external) await writeBack(ctx, stateOf(previous).record, next.record);
   return next.record;

@@ -8,35 +8,49 @@ import type { Tx } from '../storage/repositories';
 const MAX_DRAWS = 50;
 
 /**
- * Issues the code of a just-paid service order: random, unique among the live codes of its
- * merchant (the partial unique index decides, so two orders paid at once cannot share one). Only
- * the codes table holds it; the buyer learns it from `codeOf`.
+ * What a just-paid service order's code grants, carried by its record: its validity from the
+ * payment and its uses. The code itself is drawn by `drawCode` when the order is saved.
  */
-export async function issueCode(
-  ctx: WorkContext,
-  record: OrderRecord,
-  usesTotal: number,
-): Promise<RedemptionCodeRecord> {
+export function grantCode(ctx: WorkContext, record: OrderRecord, usesTotal: number): RedemptionCodeRecord {
   const validFrom = record.paidAt ?? ctx.now;
-  const validTo = validFrom + ctx.config.codeValidityMs;
+  return { verifier: null, validFrom, validTo: validFrom + ctx.config.codeValidityMs, usesTotal, usesLeft: usesTotal };
+}
+
+/**
+ * Whether saving this record must draw its code: the change granted one (no verifier yet, which is
+ * only ever hashed from a drawn code) to an order that had none. The demo seed's records arrive
+ * with their codes drawn and hashed, and the seed writes those rows itself.
+ */
+export const codeToDraw = (record: OrderRecord, before: () => OrderRecord | null): boolean =>
+  record.redemptionCode?.verifier === null && !before()?.redemptionCode;
+
+/**
+ * Draws the code of a record's grant, once its order row exists (the codes table refers to it):
+ * random, unique among the live codes of its merchant (the partial unique index decides, so two
+ * orders paid at once cannot share one). Only the codes table holds it; the buyer learns it from
+ * `codeOf`. An order the same change already closed gets its code retired, as `retireCode` would.
+ */
+export async function drawCode(ctx: WorkContext, record: OrderRecord): Promise<void> {
+  const granted = record.redemptionCode;
+  if (!granted) return;
+  const live = record.status !== 'CLOSED' && record.status !== 'CANCELLED';
   for (let draw = 0; draw < MAX_DRAWS; draw++) {
-    const code = generateCode(randomInt, ctx.config.codeLength);
     const id = await ctx.tx.codes.insert({
       orderNo: record.orderNo,
       merchantId: record.merchantId,
-      code,
+      code: generateCode(randomInt, ctx.config.codeLength),
       verifier: null,
-      validFrom,
-      validTo,
-      usesTotal,
-      usesLeft: usesTotal,
-      live: true,
-      liveUntil: validTo,
+      validFrom: granted.validFrom,
+      validTo: granted.validTo,
+      usesTotal: granted.usesTotal,
+      usesLeft: granted.usesLeft,
+      live,
+      liveUntil: granted.validTo,
     });
     if (id === null) continue;
-    // The record carries the verifier, computed after this unit: never the code itself.
+    // The record gets the verifier, computed after this unit: never the code itself.
     ctx.codeIssued?.();
-    return { verifier: null, validFrom, validTo, usesTotal, usesLeft: usesTotal };
+    return;
   }
   throw new Error(`no free redemption code for merchant ${record.merchantId} after ${MAX_DRAWS} draws`);
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderRecord } from '../../../src/shared/contract/records';
 import type { DealerOrderInput } from '../../../src/shared/contract/sync';
@@ -283,6 +284,45 @@ describe('dealer order intake: CREATE_DEALER_ORDER', () => {
       'REFUND',
       'CLOSE',
     ]);
+  });
+
+  it('accepts an order with a service in it: the service child is saved with one code, redeemed at a store', async () => {
+    // A dealer who also sells the stores' services (a set-up may put any product in a price list).
+    const service_ = sku('SERVICE', { uses: 1 });
+    await service.fixture(
+      'INSERT INTO dealer_prices (dealer_id, sku, price) VALUES (?, ?, ?)',
+      'DL-01',
+      service_,
+      9900,
+    );
+    const order = await draft([
+      { sku: rice, quantity: 2 },
+      { sku: service_, quantity: 1 },
+    ]);
+    const result = await pushOne(dealer, 'CREATE_DEALER_ORDER', order);
+    expect(result.status, JSON.stringify(result)).toBe('applied');
+    const children: OrderRecord[] = (await dealer.get(`/v1/orders?orderNo=${order.orderNo}`)).body.orders;
+    const voucher = children.find((c) => c.kind === 'SERVICE')!;
+    expect(voucher).toMatchObject({
+      status: 'PENDING_REDEMPTION',
+      paymentStatus: 'PAID',
+      redemptionCode: { usesTotal: 1, usesLeft: 1 },
+    });
+    expect(voucher.timeline.map((t) => t.action)).toEqual(['CREATE', 'PAY', 'ISSUE_CODE']);
+    const codes = await service.query('SELECT code FROM redemption_codes WHERE order_no = ?', voucher.orderNo);
+    expect(codes).toHaveLength(1);
+
+    const clerk = await service.login('clerk1');
+    const redeemed = await clerk.post('/v1/redemptions/redeem', {
+      code: await service.codeOf(voucher),
+      storeId: 'ST-01',
+      requestId: randomUUID(),
+    });
+    expect(redeemed.status, JSON.stringify(redeemed.body)).toBe(200);
+    expect(await getOrder(dealer, voucher.orderNo)).toMatchObject({
+      status: 'COMPLETED',
+      redemptionCode: { usesLeft: 0 },
+    });
   });
 
   it('quotes a draft as intake will price it: campaign, or the coupon instead, never both', async () => {

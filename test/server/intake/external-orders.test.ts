@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IntakeOrder } from '../../../src/shared/contract/intake';
 import type { OrderRecord } from '../../../src/shared/contract/records';
 import type { Session, TestService } from '../../support/service';
 import { EXAMPLE_BATCH, PASSWORD, startCompany } from './company';
@@ -14,6 +15,18 @@ describe('orders from a shop, posted by its ERP to a company’s own service', (
     boss = await service.login('boss', PASSWORD);
   });
   afterAll(() => service.close());
+
+  /** A paid order for one in-store service (a voucher), as the shop's ERP posts it. */
+  const serviceOrder = (externalOrderNo: string): IntakeOrder => ({
+    ...structuredClone(EXAMPLE_BATCH.orders[1]!),
+    externalOrderNo,
+    receiver: null,
+    lines: [{ sku: 'HM-SV-001', name: '到店布艺清洗服务', spec: '', image: '', unitPrice: 19900, quantity: 1 }],
+    amounts: { goods: 19900, freight: 0, discounts: [], paid: 19900 },
+  });
+  /** The code rows the service holds for an order: a paid service order has exactly one. */
+  const codesOf = (order: OrderRecord) =>
+    service.query('SELECT code FROM redemption_codes WHERE order_no = ?', order.orderNo);
 
   it('takes the example batch: two orders created, the one naming an unknown SKU kept as an exception', async () => {
     const posted = await erp.post('/v1/intake/orders', EXAMPLE_BATCH);
@@ -113,13 +126,7 @@ describe('orders from a shop, posted by its ERP to a company’s own service', (
   });
 
   it('gives a paid service order from the shop its redemption code, redeemable in the merchant’s store', async () => {
-    const voucher = {
-      ...structuredClone(EXAMPLE_BATCH.orders[1]!),
-      externalOrderNo: 'SERVICE-1',
-      receiver: null,
-      lines: [{ sku: 'HM-SV-001', name: '到店布艺清洗服务', unitPrice: 19900, quantity: 1 }],
-      amounts: { goods: 19900, freight: 0, discounts: [], paid: 19900 },
-    };
+    const voucher = serviceOrder('SERVICE-1');
     const posted = await erp.post('/v1/intake/orders', { orders: [voucher] });
     expect(posted.status, JSON.stringify(posted.body)).toBe(200);
     expect(posted.body.results[0]).toMatchObject({ outcome: 'created' });
@@ -131,5 +138,37 @@ describe('orders from a shop, posted by its ERP to a company’s own service', (
       redemptionCode: { usesTotal: 1, usesLeft: 1 },
     });
     expect(order!.timeline.map((e) => e.action)).toContain('ISSUE_CODE');
+    expect(await codesOf(order!)).toHaveLength(1);
+  });
+
+  it('issues one code to a service order paid in a later version, and one to a held one when it is released', async () => {
+    const later = { ...serviceOrder('SERVICE-LATER'), status: 'UNPAID' as const, payment: null };
+    expect((await erp.post('/v1/intake/orders', { orders: [later] })).body.results[0]).toMatchObject({
+      outcome: 'created',
+    });
+    expect(
+      (await erp.post('/v1/intake/orders', { orders: [serviceOrder('SERVICE-LATER')] })).body.results[0],
+    ).toMatchObject({ outcome: 'updated' });
+
+    const unmapped = serviceOrder('SERVICE-HELD');
+    unmapped.lines = [
+      { ...unmapped.lines[0]!, sku: undefined, platformItemId: '680099990001', platformSkuId: '5000990001' },
+    ];
+    expect((await erp.post('/v1/intake/orders', { orders: [unmapped] })).body.results[0]).toMatchObject({
+      outcome: 'exception',
+    });
+    const mapped = await boss.post('/v1/admin/shops/TM-HEMU/mappings', {
+      platformItemId: '680099990001',
+      platformSkuId: '5000990001',
+      sku: 'HM-SV-001',
+    });
+    expect(mapped.status, JSON.stringify(mapped.body)).toBe(200);
+
+    for (const externalOrderNo of ['SERVICE-LATER', 'SERVICE-HELD']) {
+      const [order] = (await boss.get(`/v1/orders?externalOrderNo=${externalOrderNo}`)).body.orders as OrderRecord[];
+      expect(order, externalOrderNo).toMatchObject({ status: 'PENDING_REDEMPTION', redemptionCode: { usesLeft: 1 } });
+      expect(order!.timeline.filter((e) => e.action === 'ISSUE_CODE')).toHaveLength(1);
+      expect(await codesOf(order!), externalOrderNo).toHaveLength(1);
+    }
   });
 });

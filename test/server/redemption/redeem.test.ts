@@ -53,6 +53,17 @@ describe('redeeming a code at the counter', () => {
     expect(await service.snapshot()).toEqual(before);
   });
 
+  it('holds exactly one code for every paid service order: the demo’s history and the mall’s payments', async () => {
+    await voucher();
+    await voucher(5);
+    const codes = await service.query<{ order_no: string }>('SELECT order_no FROM redemption_codes');
+    const paid = await service.query<{ order_no: string }>(
+      "SELECT order_no FROM orders WHERE kind = 'SERVICE' AND paid_at IS NOT NULL",
+    );
+    expect(paid.length).toBeGreaterThan(2);
+    expect(codes.map((c) => c.order_no).sort()).toEqual(paid.map((o) => o.order_no).sort());
+  });
+
   it('redeems a code exactly once under 50 parallel requests', async () => {
     const order = await voucher();
     const code = await service.codeOf(order);
