@@ -1,6 +1,6 @@
 import type { SessionInfo } from '../../shared/contract/api';
 import type { DeskLogs } from '../diagnostics/desk-log';
-import { createDispatcher, type CallContext, type Dispatch } from '../ipc/dispatcher';
+import { createDispatcher, type Dispatch } from '../ipc/dispatcher';
 import { EventHub } from '../ipc/events';
 import { ExportShelf } from '../orders/export';
 import type { LabelPrinter } from '../floor/label-printer';
@@ -152,8 +152,10 @@ export function startDeskBackend(options: DeskBackendOptions, services: HostServ
 
   // Who is signed in is main's own knowledge (the writer says so at every sign-in and sign-out):
   // a reload's first question is answered here, never queued behind the writer's sync round.
-  const answerHere = createDispatcher({ 'session.current': (ctx) => ctx?.session ?? null }, () =>
-    workspace ? sessionOnly(workspace) : null,
+  // Its caller is the workspace's session alone: nothing of the store lives on this thread.
+  const answerHere = createDispatcher<WorkspaceRef>(
+    { 'session.current': (ctx) => ctx?.session ?? null },
+    () => workspace,
   );
 
   const dispatch: Dispatch = (procedure, input) => {
@@ -176,21 +178,3 @@ export function startDeskBackend(options: DeskBackendOptions, services: HostServ
     },
   };
 }
-
-const onTheThreads = (): never => {
-  throw new Error("main's thread answers who is signed in only: the store and the sync are the backend threads'");
-};
-
-/** The context of a call main's thread answers itself: the session, nothing of the store. */
-const sessionOnly = ({ session }: WorkspaceRef): CallContext => ({
-  session,
-  get db() {
-    return onTheThreads();
-  },
-  stamp: onTheThreads,
-  sync: onTheThreads,
-  changed: onTheThreads,
-  get service() {
-    return onTheThreads();
-  },
-});

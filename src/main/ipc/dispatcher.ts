@@ -16,9 +16,13 @@ import type { SyncContext } from '../sync/local-effects';
 import type { ServiceClient } from '../sync/service-client';
 import { ApiFailure } from './failure';
 
-/** The signed-in user's world: their session, their own local store, and how their changes are stamped. */
-export interface CallContext {
+/** What the door needs of a caller: whose session it is (rights are its role's). */
+export interface Caller {
   session: Session;
+}
+
+/** The signed-in user's world: their session, their own local store, and how their changes are stamped. */
+export interface CallContext extends Caller {
   db: Db;
   /** Who and where, as the order's timeline records it; now by the device's clock; the code seal. */
   stamp(): SyncContext;
@@ -30,11 +34,14 @@ export interface CallContext {
   service: ServiceClient;
 }
 
-type ContextFor<K extends ProcedureName> = Procedures[K]['right'] extends 'public' ? CallContext | null : CallContext;
+type ContextFor<K extends ProcedureName, C> = Procedures[K]['right'] extends 'public' ? C | null : C;
 
-export type Handlers = {
-  [K in ProcedureName]: (ctx: ContextFor<K>, input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>>;
+/** Every procedure's handler, given callers of context C. */
+export type HandlersOf<C extends Caller> = {
+  [K in ProcedureName]: (ctx: ContextFor<K, C>, input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>>;
 };
+
+export type Handlers = HandlersOf<CallContext>;
 
 export type Dispatch = (procedure: unknown, input: unknown) => Promise<Result<unknown>>;
 
@@ -47,11 +54,13 @@ const issuesOf = (error: z.ZodError): ApiIssue[] =>
 /**
  * The single door into main for both transports: it names the procedure, checks the caller may
  * call it, validates the input against the contract, and turns every outcome into a Result.
- * A handler never sees unvalidated input, so a malformed call cannot change anything.
+ * A handler never sees unvalidated input, so a malformed call cannot change anything. The context
+ * is whatever the handlers need of a caller: the signed-in user's world (CallContext) on the
+ * backend threads, the session alone where main's thread answers a call itself.
  */
-export function createDispatcher(
-  handlers: HandlerMap,
-  currentContext: () => CallContext | null,
+export function createDispatcher<C extends Caller = CallContext>(
+  handlers: Partial<HandlersOf<C>>,
+  currentContext: () => C | null,
   onUnexpected: (procedure: string, error: unknown) => void = () => undefined,
 ): Dispatch {
   return async (name, rawInput) => {
@@ -69,7 +78,7 @@ export function createDispatcher(
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) return fail('VALIDATION_FAILED', 'Invalid input', issuesOf(parsed.error));
     try {
-      const handler = handlers[name] as (ctx: CallContext | null, input: unknown) => unknown;
+      const handler = handlers[name] as (ctx: C | null, input: unknown) => unknown;
       return ok(await handler(ctx, parsed.data));
     } catch (error) {
       if (!(error instanceof ApiFailure)) onUnexpected(name, error);
