@@ -75,9 +75,12 @@ export function deviceName(device: string, directory: Directory, m: Words): stri
   if (dealer) return fill(m.names.dealerDevice, { code: dealer[1]! });
   const till = /^POS-(.+)$/.exec(device);
   if (till) return fill(m.names.pos, { place: placeName(till[1]!, directory) });
-  const desk = /^DESK-(.+)-(\d+)$/.exec(device);
-  const place = desk && placeName(desk[1]!, directory);
-  if (desk && place !== desk[1]) return fill(m.names.deskAt, { code: desk[2]!, place: place! });
-  const anyDesk = /^DESK-(.+)$/.exec(device);
-  return anyDesk ? fill(m.names.desk, { code: anyDesk[1]! }) : device;
+  // DESK-<place>-<n> names its place when the company has named it; any other desk goes by its code.
+  const desk = /^DESK-(.+?)(?:-(\d+))?$/.exec(device);
+  if (!desk) return device;
+  const [placeId, n] = [desk[1]!, desk[2]];
+  const place = placeName(placeId, directory);
+  return n !== undefined && place !== placeId
+    ? fill(m.names.deskAt, { code: n, place })
+    : fill(m.names.desk, { code: device.slice('DESK-'.length) });
 }

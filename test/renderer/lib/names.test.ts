@@ -43,6 +43,10 @@ describe('names instead of codes', () => {
     expect(deviceName('server', directory, zhCN)).toBe('订单服务');
     expect(deviceName('DESK-CS-01', directory, zhCN)).toBe('工作台 CS-01');
     expect(deviceName('DESK-WH-SH-02', directory, zhCN)).toBe('工作台 02（上海仓）');
+    expect(deviceName('DESK-WH-SH', directory, zhCN)).toBe('工作台 WH-SH');
+    expect(deviceName('DESK-01', directory, zhCN)).toBe('工作台 01');
+    expect(deviceName('DESK-WH-XX-3', directory, zhCN)).toBe('工作台 WH-XX-3');
+    expect(deviceName('DESK-', directory, zhCN)).toBe('DESK-');
     expect(deviceName('POS-ST-02', directory, zhCN)).toBe('收银台（静安寺店）');
     expect(deviceName('DEALER-1010', directory, zhCN)).toBe('经销商设备 1010');
     expect(deviceName('MINI_PROGRAM', directory, zhCN)).toBe('小程序');
