@@ -26,18 +26,15 @@ export const LIST_COLUMNS = [
   'trackingNos',
 ] as const;
 export type ListColumn = (typeof LIST_COLUMNS)[number];
-export const DEFAULT_COLUMNS: readonly ListColumn[] = [
-  'orderNo',
-  'status',
-  'paymentStatus',
-  'refundStatus',
-  'receiverName',
-  'receiverPhone',
-  'region',
-  'itemSummary',
-  'payable',
-  'paymentChannel',
-  'source',
-  'createdAt',
-  'trackingNos',
-];
+
+/** Shown only once the user picks them (the column chooser, a saved view). */
+const HIDDEN_BY_DEFAULT: ReadonlySet<ListColumn> = new Set<ListColumn>([
+  'paymentSerialNo',
+  'platform',
+  'warehouseId',
+  'paidAt',
+  'shippedAt',
+  'dueAt',
+]);
+/** What a new list shows: every column but the hidden ones, in the list's order. */
+export const DEFAULT_COLUMNS: readonly ListColumn[] = LIST_COLUMNS.filter((column) => !HIDDEN_BY_DEFAULT.has(column));
