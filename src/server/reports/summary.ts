@@ -1,13 +1,11 @@
 import type { ReportAnswer, ReportFigures, ReportQuery } from '../../shared/contract/reports';
+import { chinaDate, chinaDay } from '../../shared/domain/business-day';
 import type { OrderSource, Platform } from '../../shared/domain/vocabulary';
 import { STAFF_NAMES } from '../../shared/demo/timeline';
 import type { Caller } from '../auth/caller';
 import type { Deps } from '../deps';
 import { scopeClause } from '../orders/scope';
 import type { FigureRow, Tx } from '../storage/repositories';
-
-const DAY_MS = 24 * 3_600_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 const figures = ({ orders, gmv, shipped, refunds, refundAmount }: FigureRow): ReportFigures => ({
   orders,
@@ -25,9 +23,6 @@ const add = (a: ReportFigures, b: ReportFigures): ReportFigures => ({
   refundAmount: a.refundAmount + b.refundAmount,
 });
 
-/** A China day number as its date: 2025-03-14. */
-const dateOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
-const chinaDay = (at: number): number => Math.floor((at + CHINA_OFFSET_MS) / DAY_MS);
 /** Weeks start on Monday; day 0 (1970-01-01) was a Thursday. */
 const mondayOf = (day: number): number => day - ((day + 3) % 7);
 
@@ -42,7 +37,7 @@ function periodsOf(rows: readonly FigureRow[], query: ReportQuery): ReportAnswer
     const key = start(Number(row.key));
     byPeriod.set(key, add(byPeriod.get(key) ?? NONE, figures(row)));
   }
-  return [...byPeriod.entries()].sort(([a], [b]) => a - b).map(([day, f]) => ({ period: dateOf(day), ...f }));
+  return [...byPeriod.entries()].sort(([a], [b]) => a - b).map(([day, f]) => ({ period: chinaDate(day), ...f }));
 }
 
 /** A person as the timeline names them ("warehouse:warehouse1", "warehouse:WH-SH/zhang.wei"), by their name. */

@@ -1,3 +1,4 @@
+import { CHINA_OFFSET_MS } from './business-day';
 import type { OrderSource } from './vocabulary';
 
 /**
@@ -14,9 +15,6 @@ export const SERVICE_DEVICE_CODE = 0;
 export const MAX_DEVICE_CODE = 9999;
 export const MAX_SEQ = 999_999;
 export const MAX_CHILD_INDEX = 99;
-
-/** The business day is the China day: fixed UTC+8, China has no daylight saving time. */
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 const ORDER_NO = /^([MDE])(\d{2})(\d{2})(\d{2})(\d{4})(\d{6})(\d{2})?$/;
 
@@ -44,6 +42,7 @@ function assertIntIn(value: number, min: number, max: number, label: string): vo
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
+/** The business day (business-day.ts) as yyMMdd. */
 function chinaYyMmDd(at: number): string {
   const d = new Date(at + CHINA_OFFSET_MS);
   return pad(d.getUTCFullYear() % 100, 2) + pad(d.getUTCMonth() + 1, 2) + pad(d.getUTCDate(), 2);

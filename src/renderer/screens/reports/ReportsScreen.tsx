@@ -1,5 +1,5 @@
 import { Alert, Button, Card, DatePicker, Segmented, Space, Statistic, Table, Tabs, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DeskReport, ReportBucket } from '../../../shared/contract/reports';
 import { api } from '../../api/client';
@@ -9,19 +9,12 @@ import { fill, useI18n, useMessages } from '../../i18n';
 import { dateTime } from '../../lib/format';
 import { downloadXlsxSheets } from '../../lib/download';
 import { ReportCharts } from './ReportCharts';
+import { lastDays, reportRange } from './report-range';
 import { durationWords, reportSheets, reportTables, type ReportColumn, type ReportTable } from './report-tables';
 import '../review/review.css';
 import './reports.css';
 
 const MINUTE = 60_000;
-
-/** The last 30 days up to the end of today, the range a supervisor opens most. */
-const lastDays = (days: number): [Dayjs, Dayjs] => [
-  dayjs()
-    .startOf('day')
-    .subtract(days - 1, 'day'),
-  dayjs().endOf('day'),
-];
 
 /**
  * 报表: the service's figures over the caller's scope, per day or week, as charts with their tables
@@ -31,6 +24,7 @@ const lastDays = (days: number): [Dayjs, Dayjs] => [
 export function ReportsScreen() {
   const m = useMessages();
   const locale = useI18n((s) => s.locale);
+  // The last 30 business days, the range a supervisor opens most.
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => lastDays(30));
   const [bucket, setBucket] = useState<ReportBucket>('day');
   const [answer, setAnswer] = useState<DeskReport | null>(null);
@@ -38,7 +32,7 @@ export function ReportsScreen() {
 
   const load = useCallback(
     () =>
-      api['reports.summary']({ from: range[0].valueOf(), to: range[1].valueOf() + 1, bucket }).then((result) => {
+      api['reports.summary']({ ...reportRange(range), bucket }).then((result) => {
         setLoading(false);
         if (result.ok) setAnswer(result.value);
       }),
@@ -66,7 +60,7 @@ export function ReportsScreen() {
           allowClear={false}
           value={range}
           aria-label={m.reports.range}
-          onChange={(value) => value?.[0] && value[1] && setRange([value[0].startOf('day'), value[1].endOf('day')])}
+          onChange={(value) => value?.[0] && value[1] && setRange([value[0], value[1]])}
         />
         <Segmented<ReportBucket>
           value={bucket}
