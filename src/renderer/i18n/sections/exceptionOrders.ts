@@ -55,7 +55,6 @@ export const exceptionOrdersZhCN = {
   released: '已放行 {n} 单，订单进入待发货',
   stillHeld: '仍有原因未解决，订单继续留在异常队列',
   resolved: '已处理，等待同步',
-  pendingSync: '等待同步',
 };
 
 export const exceptionOrdersEn: Widen<typeof exceptionOrdersZhCN> = {
@@ -108,5 +107,4 @@ export const exceptionOrdersEn: Widen<typeof exceptionOrdersZhCN> = {
   released: '{n} {n:order|orders} released into To ship',
   stillHeld: 'A reason is still open: the order stays in the exception queue',
   resolved: 'Resolved, waiting to sync',
-  pendingSync: 'Waiting to sync',
 };

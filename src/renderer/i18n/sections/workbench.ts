@@ -63,7 +63,6 @@ export const workbenchZhCN = {
   done: '已提交，等待同步',
   decided: '已通过 {n} 条',
   refused: '{afterSaleNo}：{reason}',
-  pendingSync: '等待同步',
   points: '{n} 积分',
 };
 
@@ -128,6 +127,5 @@ export const workbenchEn: Widen<typeof workbenchZhCN> = {
   done: 'Saved, waiting to sync',
   decided: '{n} {n:request|requests} approved',
   refused: '{afterSaleNo}: {reason}',
-  pendingSync: 'Waiting to sync',
   points: '{n} {n:point|points}',
 };

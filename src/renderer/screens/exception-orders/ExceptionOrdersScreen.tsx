@@ -8,6 +8,7 @@ import { EXCEPTION_REASON_CODES, type ExceptionReasonCode } from '../../../share
 import { api, onEvent } from '../../api/client';
 import { Amount } from '../../components/Amount';
 import { EmptyState, LoadingState } from '../../components/States';
+import { OrderFlagTag } from '../../components/StatusTag';
 import { fill, useI18n, useMessages } from '../../i18n';
 import { refusalWords } from '../../i18n/refusal-words';
 import { dateTime } from '../../lib/format';
@@ -68,7 +69,7 @@ export function ExceptionOrdersScreen() {
       render: (orderNo: string, row) => (
         <Space size={4} wrap>
           <Typography.Link onClick={() => openOrder(orderNo)}>{orderNo}</Typography.Link>
-          {row.pendingSync > 0 && <Tag color="gold">{m.exceptionOrders.pendingSync}</Tag>}
+          {row.pendingSync > 0 && <OrderFlagTag flag="pendingSync" />}
         </Space>
       ),
     },

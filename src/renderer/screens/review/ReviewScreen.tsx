@@ -6,6 +6,7 @@ import type { Result } from '../../../shared/contract/result';
 import { api, onEvent } from '../../api/client';
 import { Amount } from '../../components/Amount';
 import { EmptyState, LoadingState } from '../../components/States';
+import { OrderFlagTag } from '../../components/StatusTag';
 import { fill, useI18n, useMessages } from '../../i18n';
 import { refusalWords } from '../../i18n/refusal-words';
 import { dateTime } from '../../lib/format';
@@ -75,7 +76,7 @@ export function ReviewScreen() {
           <Typography.Link onClick={() => openOrder(orderNo)} data-testid="review-order">
             {orderNo}
           </Typography.Link>
-          {row.pendingSync > 0 && <Tag color="gold">{m.review.pendingSync}</Tag>}
+          {row.pendingSync > 0 && <OrderFlagTag flag="pendingSync" />}
         </Space>
       ),
     },

@@ -9,7 +9,7 @@ import { can } from '../../../shared/domain/rights';
 import { AFTER_SALE_TYPES, type AfterSaleType } from '../../../shared/domain/vocabulary';
 import { api, onEvent } from '../../api/client';
 import { Amount } from '../../components/Amount';
-import { AfterSaleStatusTag } from '../../components/StatusTag';
+import { AfterSaleStatusTag, OrderFlagTag } from '../../components/StatusTag';
 import { EmptyState, LoadingState } from '../../components/States';
 import { fill, useI18n, useMessages } from '../../i18n';
 import { refusalWords } from '../../i18n/refusal-words';
@@ -139,7 +139,7 @@ export function WorkbenchScreen() {
       render: (no: string, row) => (
         <Space size={4} wrap>
           <span>{no}</span>
-          {row.pendingSync > 0 && <Tag color="gold">{m.workbench.pendingSync}</Tag>}
+          {row.pendingSync > 0 && <OrderFlagTag flag="pendingSync" />}
         </Space>
       ),
     },
