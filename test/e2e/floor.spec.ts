@@ -277,6 +277,8 @@ test('拆单 at the station: two parcels, each verified and shipped under its ow
     await expect(page.getByLabel('商品条码')).toBeFocused();
     await scan(page, `${line.quantity}*${barcodeOf(line.sku)}`);
     await expect(page.getByTestId('verify-complete')).toBeVisible();
+    // The station hands the keyboard to the tracking field once the parcel is verified.
+    await expect(page.getByLabel('运单号')).toBeFocused();
     await page.keyboard.press('Enter');
     const label = page.getByTestId('waybill-label');
     await expect(label).toHaveCount(1);
@@ -334,6 +336,7 @@ test('合单 at the station: two orders of one buyer leave in one parcel under o
   await scan(page, `2*${goods[0]!.barcode}`);
   await scan(page, goods[1]!.barcode!);
   await expect(page.getByTestId('verify-complete')).toBeVisible();
+  await expect(page.getByLabel('运单号')).toBeFocused();
   await page.keyboard.press('Enter');
   const label = page.getByTestId('waybill-label');
   await expect(label).toHaveCount(1);

@@ -19,6 +19,8 @@ export class BulkInsert {
     private readonly db: Db,
     private readonly table: string,
     private readonly columns: readonly string[],
+    /** Appended to each statement, e.g. an ON CONFLICT clause that makes it an upsert. */
+    private readonly suffix = '',
   ) {
     this.rowsPerStatement = Math.max(1, Math.floor(MAX_VALUES_PER_CALL / columns.length));
   }
@@ -41,7 +43,7 @@ export class BulkInsert {
     if (!statement) {
       const row = `(${placeholders(this.columns.length)})`;
       statement = this.db.prepare(
-        `INSERT INTO ${this.table} (${this.columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => row).join(', ')}`,
+        `INSERT INTO ${this.table} (${this.columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => row).join(', ')} ${this.suffix}`,
       );
       this.statements.set(rows, statement);
     }

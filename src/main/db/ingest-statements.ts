@@ -15,13 +15,12 @@ export interface IngestStatements {
   maxIds: Statement<[], { parent: number; order: number; waybill: number; afterSale: number }>;
   updateParent: Statement;
   /** The stored collections of the order ids given (a JSON array), raw rows led by order_id, in record order. */
-  storedDetails: Statement<[string]>;
   storedLines: Statement<[string]>;
   storedWaybills: Statement<[string]>;
   storedAfterSales: Statement<[string]>;
   storedCodes: Statement<[string]>;
   /** A collection of the order ids given (a JSON array); an after-sale's lines are cleared before it. */
-  clear: Record<'details' | 'lines' | 'waybills' | 'afterSaleLines' | 'afterSales' | 'codes', Statement<[string]>>;
+  clear: Record<'lines' | 'waybills' | 'afterSaleLines' | 'afterSales' | 'codes', Statement<[string]>>;
   /** Indexes orders id BETWEEN ? AND ? for free text, in one statement (see migration 005). */
   indexForSearch: Statement<[number, number]>;
   deleteOrder: Statement<[string], { parentId: number }>;
@@ -29,6 +28,7 @@ export interface IngestStatements {
   insert: {
     parents: BulkInsert;
     orders: BulkInsert;
+    /** An upsert: a changed order's detail is written without being read first (see applyBatch). */
     details: BulkInsert;
     lines: BulkInsert;
     waybills: BulkInsert;
@@ -42,7 +42,8 @@ const cache = new WeakMap<Db, IngestStatements>();
 const IDS = 'SELECT value FROM json_each(?)';
 
 function prepare(db: Db): IngestStatements {
-  const bulk = (table: string, columns: readonly string[]) => new BulkInsert(db, table, columns);
+  const bulk = (table: string, columns: readonly string[], suffix?: string) =>
+    new BulkInsert(db, table, columns, suffix);
   const stored = (table: string, columns: readonly string[], order: string) =>
     db.prepare(`SELECT order_id, ${columns.join(', ')} FROM ${table} WHERE order_id IN (${IDS}) ORDER BY ${order}`);
   const clear = (table: string) => db.prepare(`DELETE FROM ${table} WHERE order_id IN (${IDS})`);
@@ -62,7 +63,6 @@ function prepare(db: Db): IngestStatements {
     updateParent: db.prepare(
       `UPDATE parent_orders SET ${PARENT_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
     ),
-    storedDetails: db.prepare(`SELECT order_id, detail FROM order_details WHERE order_id IN (${IDS})`),
     storedLines: stored('order_lines', LINE_COLUMNS, 'order_id, line_no'),
     storedWaybills: stored('waybills', WAYBILL_COLUMNS, 'order_id, id'),
     // An after-sale's lines compare as the JSON prepareOrders makes of them.
@@ -74,7 +74,6 @@ function prepare(db: Db): IngestStatements {
     ),
     storedCodes: stored('redemption_codes', CODE_COLUMNS, 'order_id'),
     clear: {
-      details: clear('order_details'),
       lines: clear('order_lines'),
       waybills: clear('waybills'),
       // By hand rather than by ON DELETE CASCADE: a bulk load writes with foreign keys off (bulk-load.ts).
@@ -95,7 +94,11 @@ function prepare(db: Db): IngestStatements {
     insert: {
       parents: bulk('parent_orders', ['id', 'parent_no', ...PARENT_COLUMNS]),
       orders: bulk('orders', ['id', 'parent_id', ...ORDER_COLUMNS]),
-      details: bulk('order_details', ['order_id', 'detail']),
+      details: bulk(
+        'order_details',
+        ['order_id', 'detail'],
+        'ON CONFLICT (order_id) DO UPDATE SET detail = excluded.detail WHERE detail IS NOT excluded.detail',
+      ),
       lines: bulk('order_lines', ['order_id', ...LINE_COLUMNS]),
       waybills: bulk('waybills', ['id', 'order_id', ...WAYBILL_COLUMNS]),
       afterSales: bulk('after_sales', ['id', 'order_id', ...AFTER_SALE_COLUMNS]),

@@ -247,7 +247,12 @@ function updateStatement(s: IngestStatements, columns: string[]): Statement {
   return statement;
 }
 
-/** Reads the stored collections of changed orders and rewrites, per table, only the orders whose rows differ. */
+/**
+ * Reads the stored collections of changed orders and rewrites, per table, only the orders whose rows
+ * differ. The detail is not read: a pulled order has changed, and almost always its timeline or
+ * tracking with it, so reading a kilobyte per order to find it unchanged cost more than it saved;
+ * its upsert writes it only where the stored text differs (ingest-statements.ts).
+ */
 function rewriteChangedCollections(
   s: IngestStatements,
   p: PreparedOrders,
@@ -263,7 +268,6 @@ function rewriteChangedCollections(
     if (!found) stored.set(id, (found = { detail: null, lines: [], waybills: [], afterSales: [], codes: [] }));
     return found;
   };
-  for (const [id, detail] of s.storedDetails.raw().all(ids) as Array<[number, string]>) of(id).detail = detail;
   for (const [id, ...values] of s.storedLines.raw().all(ids) as Value[][]) of(id as number).lines.push(...values);
   for (const [id, ...values] of s.storedWaybills.raw().all(ids) as Value[][]) of(id as number).waybills.push(...values);
   for (const [id, ...values] of s.storedAfterSales.raw().all(ids) as Value[][])
@@ -271,7 +275,6 @@ function rewriteChangedCollections(
   for (const [id, ...values] of s.storedCodes.raw().all(ids) as Value[][]) of(id as number).codes.push(...values);
 
   const rewrite = {
-    details: [] as number[],
     lines: [] as number[],
     waybills: [] as number[],
     afterSales: [] as number[],
@@ -280,11 +283,7 @@ function rewriteChangedCollections(
   for (const [orderId, i] of changed) {
     const now = collectionsOf(p, at, i);
     const was = of(orderId);
-    const only: Collections = { detail: null, lines: [], waybills: [], afterSales: [], codes: [] };
-    if (now.detail !== was.detail) {
-      rewrite.details.push(orderId);
-      only.detail = now.detail;
-    }
+    const only: Collections = { detail: now.detail, lines: [], waybills: [], afterSales: [], codes: [] };
     if (!sameValues(now.lines, was.lines)) {
       rewrite.lines.push(orderId);
       only.lines = now.lines;
@@ -306,7 +305,6 @@ function rewriteChangedCollections(
   const clear = (statement: Statement<[string]>, orderIds: number[]) => {
     if (orderIds.length) statement.run(JSON.stringify(orderIds));
   };
-  clear(s.clear.details, rewrite.details);
   clear(s.clear.lines, rewrite.lines);
   clear(s.clear.waybills, rewrite.waybills);
   clear(s.clear.afterSaleLines, rewrite.afterSales);

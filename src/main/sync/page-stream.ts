@@ -19,11 +19,13 @@ export type FromPullWorker = { type: 'page'; page: PreparedPage } | { type: 'fai
 export type ToPullWorker = { type: 'credit' };
 
 /**
- * A page parsed is a few megabytes of objects that live until it is prepared: with V8's default
- * young generation (16 MB) they outlive a scavenge or two and are promoted, then collected by the
- * far costlier full GC. Room for two pages lets them die young.
+ * The downloading thread's heap. A page of 2,500 orders parsed is some 20 MB of objects that live
+ * until the page is laid out as rows: in a young generation smaller than a few pages they outlive
+ * scavenges and are copied, promoted, then collected by the far costlier full GC. Measured on
+ * 25,000 pulled orders (docs/performance.md): garbage collection took 450–620 ms with 64 MB,
+ * 60–180 ms with 256 MB. The thread lives only while a first sync downloads.
  */
-const YOUNG_GENERATION_MB = 64;
+export const PULL_WORKER_LIMITS = { maxYoungGenerationSizeMb: 256 };
 
 export type StreamedPage = { ok: true; page: PreparedPage } | { ok: false; failure: ServiceFailure };
 
@@ -37,9 +39,7 @@ export interface PageStream {
 
 /** Pages of a pull downloaded and prepared on a thread of their own (pull-worker.ts). */
 export function openPageStream(data: PullWorkerData): PageStream {
-  const worker: Worker = spawnWorker(new URL('./pull-worker.ts', import.meta.url), data, {
-    maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
-  });
+  const worker: Worker = spawnWorker(new URL('./pull-worker.ts', import.meta.url), data, PULL_WORKER_LIMITS);
   const arrived: StreamedPage[] = [];
   const waiting: Array<(page: StreamedPage) => void> = [];
   const deliver = (page: StreamedPage) => {

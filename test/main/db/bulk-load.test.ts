@@ -52,6 +52,20 @@ describe('an empty store’s first sync, loaded in bulk', () => {
     expect(getOrderDetail(db, ADMIN, orders[599]!.orderNo)).toMatchObject({ orderNo: orders[599]!.orderNo });
   });
 
+  it('keeps the indexes of the few orders that need a person through the load, and they stay exact', () => {
+    const indexes = (db: Db) =>
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'orders'").pluck().all();
+    const db = loadInBulk(pages);
+    expect(indexes(db)).toEqual(expect.arrayContaining(['orders_exception_created', 'orders_locked_created']));
+    // A broad index is built once, at the end.
+    expect(indexes(db)).not.toContain('orders_created');
+    const locked = db.prepare('SELECT count(*) FROM orders INDEXED BY orders_locked_created WHERE locked = 1');
+    expect(orders.filter((o) => o.locked).length).toBeGreaterThan(0);
+    expect(locked.pluck().get()).toBe(orders.filter((o) => o.locked).length);
+    finishBulkLoad(db);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
   it('is only for a store with no orders and nothing queued', () => {
     expect(isEmptyStore(storeWith(orders.slice(0, 1)))).toBe(false);
   });

@@ -70,11 +70,14 @@ export function ScanStation() {
   );
   // The desk's label numbers, topped up from the service's pool whenever it can be reached.
   const refreshBlock = useCallback(
-    () =>
-      warehouseId &&
-      api['labels.topUp']({ carrier: lastCarrier(), warehouseId }).then((result) => {
-        if (result.ok) setBlock(result.value);
-      }),
+    (): Promise<LabelBlock | null> =>
+      warehouseId
+        ? api['labels.topUp']({ carrier: lastCarrier(), warehouseId }).then((result) => {
+            if (!result.ok) return null;
+            setBlock(result.value);
+            return result.value;
+          })
+        : Promise.resolve(null),
     [warehouseId],
   );
   useEffect(() => {
@@ -181,7 +184,11 @@ export function ScanStation() {
   const ship = async () => {
     const trackingNo = trackingText.trim();
     if (!order) return;
-    if (!trackingNo) return void (block && block.free > 0 ? printAndShip() : refuse(t.noBlock));
+    if (!trackingNo) {
+      // A scan quicker than the station's first top-up still finds the desk's block.
+      const current = block ?? (await refreshBlock());
+      return void (current && current.free > 0 ? printAndShip() : refuse(t.noBlock));
+    }
     const carrier = checkTrackingNo(lastCarrier(), trackingNo).ok
       ? lastCarrier()
       : (guessCarriers(trackingNo)[0] ?? lastCarrier());
