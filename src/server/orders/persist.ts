@@ -48,7 +48,7 @@ export async function saveOrder(ctx: WorkContext, next: OrderState, previous: Or
     if (!partners.has((await tx.orders.waybillHolder(trackingNo)) ?? '')) others.push(trackingNo);
   if (others.length > 0) throw trackingInUse(others);
   // A code this change granted is drawn now that its order row exists (the codes table refers to it).
-  if (codeToDraw(next.record, () => previous && stateOf(previous).record)) await drawCode(ctx, next.record);
+  if (await codeToDraw(tx, next.record)) await drawCode(ctx, next.record);
   // What the order's source must learn goes on the outbound queue in this same unit.
   if (previous && next.record.external) await writeBack(ctx, stateOf(previous).record, next.record);
   return next.record;

@@ -18,11 +18,13 @@ export function grantCode(ctx: WorkContext, record: OrderRecord, usesTotal: numb
 
 /**
  * Whether saving this record must draw its code: the change granted one (no verifier yet, which is
- * only ever hashed from a drawn code) to an order that had none. The demo seed's records arrive
- * with their codes drawn and hashed, and the seed writes those rows itself.
+ * only ever hashed from a drawn code) and no code row holds it yet. Asked of the store, not of the
+ * row a caller read before: a change may save the order more than once (a platform's version that
+ * pays and refunds it at once). The demo seed's records arrive with their codes drawn and hashed,
+ * and the seed writes those rows itself.
  */
-export const codeToDraw = (record: OrderRecord, before: () => OrderRecord | null): boolean =>
-  record.redemptionCode?.verifier === null && !before()?.redemptionCode;
+export const codeToDraw = async (tx: Tx, record: OrderRecord): Promise<boolean> =>
+  record.redemptionCode?.verifier === null && (await tx.codes.byOrder(record.orderNo)) === null;
 
 /**
  * Draws the code of a record's grant, once its order row exists (the codes table refers to it):

@@ -171,4 +171,25 @@ describe('orders from a shop, posted by its ERP to a company’s own service', (
       expect(await codesOf(order!), externalOrderNo).toHaveLength(1);
     }
   });
+
+  it('closes a service order that one later version pays and refunds, its one code no longer live', async () => {
+    const unpaid = { ...serviceOrder('SERVICE-REFUNDED'), status: 'UNPAID' as const, payment: null };
+    expect((await erp.post('/v1/intake/orders', { orders: [unpaid] })).body.results[0]).toMatchObject({
+      outcome: 'created',
+    });
+    const refunded = {
+      ...serviceOrder('SERVICE-REFUNDED'),
+      refund: { status: 'COMPLETED' as const, type: 'REFUND_ONLY' as const, reason: '行程取消' },
+    };
+    const posted = await erp.post('/v1/intake/orders', { orders: [refunded] });
+    expect(posted.status, JSON.stringify(posted.body)).toBe(200);
+    expect(posted.body.results[0]).toMatchObject({ outcome: 'updated' });
+    const [order] = (await boss.get('/v1/orders?externalOrderNo=SERVICE-REFUNDED')).body.orders as OrderRecord[];
+    expect(order).toMatchObject({ status: 'CLOSED', paymentStatus: 'REFUNDED' });
+    const codes = await service.query<{ live: unknown }>(
+      'SELECT live FROM redemption_codes WHERE order_no = ?',
+      order!.orderNo,
+    );
+    expect(codes.map((c) => Boolean(c.live))).toEqual([false]);
+  });
 });
