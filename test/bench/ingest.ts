@@ -2,7 +2,7 @@
  * 1. First sync and ingest.
  *
  * The first sync is the real thing, measured as a user meets it: browser mode (`npm run web`, the
- * desk's backend on its worker threads) on an empty data folder, Chromium signs in as admin, and
+ * desk's backend on its worker threads, built as the app runs them: cli.ts) on an empty data folder, Chromium signs in as admin, and
  * the clock runs until the desk reports its first sync done. Between the desk and the service a
  * relay counts the bytes on the wire; in the page a PerformanceObserver counts long tasks.
  *
@@ -33,7 +33,7 @@ import type { PullResponse } from '../../src/shared/contract/sync';
 import { startWeb } from './browser';
 import { budget, log, type Bench } from './context';
 import { throughput } from './figures';
-import type { Prepared } from './prepare-worker';
+import type { Prepared } from './timed-prepare-worker';
 import { login } from './service-api';
 import { startWireMeter } from './wire-meter';
 
@@ -70,7 +70,7 @@ async function pullPages(bench: Bench, pageSize: number, orders: number): Promis
  * what it takes on the real thread.
  */
 function prepareOnAThread(texts: string[]): Promise<Array<Extract<Prepared, { ok: true }>>> {
-  const worker = spawnWorker(new URL('./prepare-worker.ts', import.meta.url), texts, PULL_WORKER_LIMITS);
+  const worker = spawnWorker(new URL('./timed-prepare-worker.ts', import.meta.url), texts, PULL_WORKER_LIMITS);
   const out: Array<Extract<Prepared, { ok: true }>> = [];
   return new Promise((resolve, reject) => {
     worker.on('message', (message: Prepared) => {
