@@ -41,7 +41,7 @@ export const PULL_WORKER_LIMITS = { maxYoungGenerationSizeMb: 256 };
  * Preparing a page (parse, check, rows) costs about three times what writing it does, so one
  * thread preparing left the writer waiting and a core idle (docs/performance.md); two keep up.
  */
-const PREPARING_THREADS = 2;
+export const PREPARING_THREADS = 2;
 
 export type StreamedPage = { ok: true; page: PreparedPage } | { ok: false; failure: ServiceFailure };
 
