@@ -54,11 +54,8 @@ type Outcome = { ok: true } | { ok: false; failure: ServiceFailure };
 /** Orders per pulled page for news, and for an empty store's first sync (see pageSize). */
 const NEWS_PAGE = 200;
 const BULK_PAGE = 2_500;
-/**
- * Pages a first sync's downloader may run ahead of the writer: one for each of the two preparing
- * threads (page-stream.ts) while the writer writes another, and one to spare.
- */
-const BULK_DEPTH = 4;
+/** Pages a first sync's downloader may run ahead of the writer. */
+const BULK_DEPTH = 2;
 /** Orders from which a first sync loads in bulk (see bulkFrom). */
 const BULK_FROM = 10_000;
 

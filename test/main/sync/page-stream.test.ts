@@ -57,9 +57,8 @@ async function drain(baseUrl: string): Promise<StreamedPage[]> {
 const line = (p: PullResponse) => `${JSON.stringify(p)}\n`;
 const cursors = (pages: StreamedPage[]) => pages.map((p) => (p.ok ? p.page.cursor : 'failed'));
 
-describe('a first sync’s pages, prepared on two threads', () => {
-  it('hands the pages out in the order the service sent them, a long page before short ones', async () => {
-    // The first thread gets the long pages, the second the short ones, which it finishes first.
+describe('a first sync’s pages, downloaded and prepared on a thread of their own', () => {
+  it('hands the pages out in the order the service sent them, long and short', async () => {
     const pages = [page(0, 300), page(300, 5), page(305, 300), page(605, 5), page(610, 90), page(700, 0, false)];
     const handed = await drain(await serviceStreaming(pages.map(line)));
     expect(cursors(handed)).toEqual(['300', '305', '605', '610', '700', '700']);
