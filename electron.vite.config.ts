@@ -23,6 +23,7 @@ export default defineConfig({
           'writer-worker': resolve('src/main/backend/writer-worker.ts'),
           'reader-worker': resolve('src/main/backend/reader-worker.ts'),
           'pull-worker': resolve('src/main/sync/pull-worker.ts'),
+          'prepare-worker': resolve('src/main/sync/prepare-worker.ts'),
           service: resolve('src/server/embedded.ts'),
         },
         // Flat, so a worker is found beside whichever module starts it (src/main/backend/spawn.ts).

@@ -20,6 +20,7 @@ export default async function bundleWorkers(): Promise<() => void> {
       'writer-worker': join(root, 'src/main/backend/writer-worker.ts'),
       'reader-worker': join(root, 'src/main/backend/reader-worker.ts'),
       'pull-worker': join(root, 'src/main/sync/pull-worker.ts'),
+      'prepare-worker': join(root, 'src/main/sync/prepare-worker.ts'),
       // Loaded by the writer thread of the crash tests' desks (desk-process.ts).
       'desk-process-hook': join(root, 'test/support/desk-process-hook.ts'),
       // Loaded by the writer thread of a desk whose writer a test holds (session-current.test.ts).

@@ -54,8 +54,11 @@ type Outcome = { ok: true } | { ok: false; failure: ServiceFailure };
 /** Orders per pulled page for news, and for an empty store's first sync (see pageSize). */
 const NEWS_PAGE = 200;
 const BULK_PAGE = 2_500;
-/** Pages a first sync's downloader may run ahead of the writer. */
-const BULK_DEPTH = 2;
+/**
+ * Pages a first sync's downloader may run ahead of the writer: one for each of the two preparing
+ * threads (page-stream.ts) while the writer writes another, and one to spare.
+ */
+const BULK_DEPTH = 4;
 /** Orders from which a first sync loads in bulk (see bulkFrom). */
 const BULK_FROM = 10_000;
 
@@ -76,6 +79,8 @@ export class SyncEngine {
   private running: Promise<void> | null = null;
   private failures = 0;
   private stopped = true;
+  /** Rounds begun so far: what a liveness probe compares, to know whether a round ran while it was out. */
+  roundsBegun = 0;
   private readonly now: () => number;
   private readonly random: () => number;
 
@@ -121,8 +126,11 @@ export class SyncEngine {
    * What the liveness probe saw between rounds: a service gone quiet shows 离线 at once; one that
    * answers again gets a round at once rather than at the end of the backoff.
    */
-  noteReachable(reachable: boolean): void {
+  noteReachable(reachable: boolean, roundsBeforeProbe = this.roundsBegun): void {
     if (this.stopped || this.statusValue.syncing || this.statusValue.needsSignIn) return;
+    // A round ran while the probe was out: the round's own calls said more, and more recently. A
+    // service busy with a first sync may answer a probe late; that says nothing about it afterwards.
+    if (roundsBeforeProbe !== this.roundsBegun) return;
     if (!reachable && this.statusValue.online) {
       this.update({ online: false, lastError: { code: 'OFFLINE', message: 'The order service does not answer' } });
     } else if (reachable && !this.statusValue.online) {
@@ -163,6 +171,7 @@ export class SyncEngine {
   }
 
   private async round(): Promise<void> {
+    this.roundsBegun++;
     this.update({ syncing: true });
     // Pull even when the push fails: news from the service still arrives while this device's own
     // intents wait (they stay visible on top of it), and an offline service fails both quickly anyway.

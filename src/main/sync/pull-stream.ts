@@ -23,17 +23,19 @@ export interface StreamRequest {
 const NEWLINE = 0x0a;
 
 /**
- * The pages of a pull as one answer (GET /v1/sync/stream, a page per line), each checked like a
- * pull's answer and handed out as it completes. Read with node:http rather than fetch: a caller
- * that stops asking stops the reading right down to the socket (fetch's web stream keeps pulling
- * the body into memory meanwhile, and re-joins it at great cost), and the service, which reads
- * pages only as fast as they are taken, waits too. An answer that breaks off is simply not
+ * The pages of a pull as one answer (GET /v1/sync/stream, a page per line), handed out as each
+ * line completes, as its UTF-8 bytes: checking a page (pageOfText) is the costly part, and the
+ * caller has it done on other threads (page-stream.ts). Each line is a buffer of its own, so it can
+ * be transferred to another thread without copying. Read with node:http rather than fetch: a
+ * caller that stops asking stops the reading right down to the socket (fetch's web stream keeps
+ * pulling the body into memory meanwhile, and re-joins it at great cost), and the service, which
+ * reads pages only as fast as they are taken, waits too. An answer that breaks off is simply not
  * continued: what was handed out was whole pages, each with its cursor, so the next pull starts
  * after the last one applied.
  */
 export async function openPullStream(
   request: StreamRequest,
-): Promise<ServiceResult<AsyncGenerator<ServiceResult<PullResponse>>>> {
+): Promise<ServiceResult<AsyncGenerator<ServiceResult<Uint8Array>>>> {
   const url = new URL('/v1/sync/stream', request.baseUrl);
   url.search = new URLSearchParams({
     limit: String(request.pageSize),
@@ -62,7 +64,7 @@ export async function openPullStream(
     return failed(refusalOf(res.statusCode ?? 0, parseJson(text)));
   }
 
-  async function* pages(): AsyncGenerator<ServiceResult<PullResponse>> {
+  async function* lines(): AsyncGenerator<ServiceResult<Uint8Array>> {
     let pending: Buffer[] = [];
     try {
       for await (const chunk of body as AsyncIterable<Buffer>) {
@@ -70,14 +72,8 @@ export async function openPullStream(
         let at = chunk.indexOf(NEWLINE);
         while (at !== -1) {
           pending.push(chunk.subarray(from, at));
-          const line = Buffer.concat(pending).toString('utf8');
+          yield { ok: true, value: joined(pending) };
           pending = [];
-          const page = pullPage.safeParse(parseJson(line));
-          if (!page.success) {
-            yield broken('The order service sent a page of the wrong shape');
-            return;
-          }
-          yield { ok: true, value: page.data };
           from = at + 1;
           at = chunk.indexOf(NEWLINE, from);
         }
@@ -90,7 +86,27 @@ export async function openPullStream(
       res.destroy();
     }
   }
-  return { ok: true, value: pages() };
+  return { ok: true, value: lines() };
+}
+
+/** A page's text checked against the pull answer's schema (pull-check.ts), as a result. */
+export function pageOfText(text: string): ServiceResult<PullResponse> {
+  const page = pullPage.safeParse(parseJson(text));
+  return page.success ? { ok: true, value: page.data } : broken('The order service sent a page of the wrong shape');
+}
+
+/**
+ * The pieces of a line in one array of its own. Not Buffer.concat: a short line would land in
+ * Node's shared pool, which transferring it to another thread would take away from every other buffer.
+ */
+function joined(pieces: Buffer[]): Uint8Array {
+  const line = new Uint8Array(pieces.reduce((size, piece) => size + piece.length, 0));
+  let at = 0;
+  for (const piece of pieces) {
+    line.set(piece, at);
+    at += piece.length;
+  }
+  return line;
 }
 
 async function readAll(body: Readable): Promise<string> {

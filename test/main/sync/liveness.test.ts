@@ -26,8 +26,8 @@ function until(engine: SyncEngine, online: boolean, timeoutMs = 5_000): Promise<
 describe('the desk notices the order service going and coming back between sync rounds', () => {
   const world = useDeskWorld({ demoOrders: 30 });
 
-  it('shows 离线 within one probe of the service going quiet, and syncs as soon as it answers again', async () => {
-    // The engine itself, on this thread (a desk's runs on its writer thread, out of a test's reach).
+  /** A warehouse desk signed in and synced, its engine on this thread (a desk's runs on its writer thread). */
+  async function syncedDesk() {
     const dir = mkdtempSync(join(tmpdir(), 'order-desk-liveness-'));
     const app = createApp({
       dataDir: dir,
@@ -45,6 +45,19 @@ describe('the desk notices the order service going and coming back between sync 
     const engine = app.sync()!;
     engine.start();
     await until(engine, true);
+    return {
+      engine,
+      close: async () => {
+        await engine.stop();
+        await app.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+
+  it('shows 离线 within one probe of the service going quiet, and syncs as soon as it answers again', async () => {
+    const desk = await syncedDesk();
+    const { engine } = desk;
     const client = new ServiceClient({ baseUrl: world.proxy.url });
     const stop = startLiveness({
       probe: () => client.reachable(300),
@@ -61,9 +74,24 @@ describe('the desk notices the order service going and coming back between sync 
       expect(engine.status.lastError).toBeNull();
     } finally {
       stop();
-      await engine.stop();
-      await app.close();
-      rmSync(dir, { recursive: true, force: true });
+      await desk.close();
+    }
+  });
+
+  it('stays online when a probe went unanswered while a round ran (a service busy serving a first sync)', async () => {
+    const desk = await syncedDesk();
+    const { engine } = desk;
+    try {
+      const before = engine.roundsBegun;
+      await engine.syncNow();
+      // The probe sent before that round timed out during it: the round itself reached the service.
+      engine.noteReachable(false, before);
+      expect(engine.status).toMatchObject({ online: true, lastError: null });
+      // A probe sent after the round that goes unanswered still counts.
+      engine.noteReachable(false, engine.roundsBegun);
+      expect(engine.status).toMatchObject({ online: false, lastError: { code: 'OFFLINE' } });
+    } finally {
+      await desk.close();
     }
   });
 
