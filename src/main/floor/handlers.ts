@@ -1,4 +1,5 @@
 import type { IntentPayload } from '../../shared/contract/sync';
+import { chinaDay, startOfChinaDay } from '../../shared/domain/business-day';
 import { applyScan, normalizeItemCode, parcelVerified } from '../../shared/domain/verification';
 import { getOrderDetail } from '../db/orders-query';
 import { outboxOf } from '../db/outbox';
@@ -12,10 +13,8 @@ import { findReturnParcel } from './returns';
 import { stationOf, stationState, type StationLine } from './station';
 import { clearProgress, saveLineProgress, takeShippedUnits, verifyLinesOf } from './verification';
 
-const CHINA_OFFSET = 8 * 3_600_000;
-const DAY = 86_400_000;
-/** A shift is the desk's working day, midnight to midnight China time. */
-const shiftStart = (now: number): number => now - ((now + CHINA_OFFSET) % DAY);
+/** A shift is the desk's working day: the business day, midnight to midnight China time. */
+const shiftStart = (now: number): number => startOfChinaDay(chinaDay(now));
 
 function requireOrder(ctx: CallContext, orderNo: string) {
   const order = getOrderDetail(ctx.db, ctx.session.scope, orderNo);

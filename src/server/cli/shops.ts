@@ -1,5 +1,6 @@
 import type { ShopHealth } from '../../shared/contract/connectors';
 import { CHANNEL_PLATFORMS } from '../../shared/domain/shops';
+import { chinaInstant } from '../../shared/domain/business-day';
 import { shopInput } from '../../shared/contract/admin';
 import { audit } from '../admin/audit';
 import { shopHealth } from '../connectors/health';
@@ -46,13 +47,11 @@ const OPTIONS = {
   'secret-key-file': { type: 'string' },
 } as const;
 
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
-/** yyyy-mm-dd as the start of that day in China (the platforms' time zone). */
+/** yyyy-mm-dd as the start of that business day (shared/domain/business-day.ts). */
 function dayOption(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const at = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - CHINA_OFFSET_MS : Number.NaN;
+  const at = m ? chinaInstant(Number(m[1]), Number(m[2]), Number(m[3])) : Number.NaN;
   if (!Number.isFinite(at) || at < 0) throw new CliError(`--since must be a date yyyy-mm-dd, got ${text}`);
   return at;
 }

@@ -1,6 +1,8 @@
 /**
  * The platforms speak Beijing time (UTC+8, no daylight saving) as "yyyy-MM-dd HH:mm:ss" text:
  * TOP's timestamp and every trade time, 拼多多's order times. Instants here are epoch ms.
+ * Not our business day (shared/domain/business-day.ts), though the offset is the same: this is the
+ * platforms' wire format, fixed by their protocols, and stays theirs whatever our day becomes.
  */
 const OFFSET_MS = 8 * 3_600_000;
 const TEXT = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;

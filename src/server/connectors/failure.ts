@@ -12,7 +12,7 @@ export type FailureKind = 'throttled' | 'transient' | 'credentials' | 'refused';
 
 export interface PlatformFailure {
   kind: FailureKind;
-  /** Stable and short: TOP_25, TOP_15:isv.trade-not-exist, PDD_70031, HTTP_500, TIMEOUT, NETWORK, BAD_RESPONSE. */
+  /** Stable and short: TOP_25, TOP_15:isv.trade-not-exist, PDD_70031, HTTP_500, TIMEOUT, NETWORK, BAD_RESPONSE, STOPPED. */
   code: string;
   message: string;
   /** How long the platform asked us to wait, when it said. */
@@ -23,11 +23,41 @@ export type PlatformResult<T> = { ok: true; value: T } | { ok: false; failure: P
 
 export const failed = (failure: PlatformFailure): { ok: false; failure: PlatformFailure } => ({ ok: false, failure });
 
-/** Posts a form and reads JSON text, mapping every transport failure to a PlatformFailure. */
+/** A call the service's own stop cut short: not the platform's fault, retried by the next poll. */
+export const STOPPED: PlatformFailure = { kind: 'transient', code: 'STOPPED', message: 'the service is stopping' };
+
+/**
+ * Posts a form and reads JSON text, mapping every transport failure to a PlatformFailure. `stop`
+ * (the service stopping) ends a call in flight at once, as a STOPPED failure. One controller a
+ * call, its timer and listener removed when the call ends: not AbortSignal.any over the service's
+ * long-lived signal, which keeps every call's signal alive on it, and on Node 20 may let the
+ * timeout's signal be collected before it fires (nodejs/node#57736).
+ */
 export async function postForm(
   url: string,
   form: Readonly<Record<string, string>>,
   timeoutMs: number,
+  stop?: AbortSignal,
+): Promise<PlatformResult<string>> {
+  const call = new AbortController();
+  const timer = setTimeout(() => call.abort(), timeoutMs);
+  const onStop = () => call.abort();
+  stop?.addEventListener('abort', onStop);
+  if (stop?.aborted) call.abort();
+  try {
+    const posted = await exchange(url, form, timeoutMs, call.signal);
+    return stop?.aborted && !posted.ok ? failed(STOPPED) : posted;
+  } finally {
+    clearTimeout(timer);
+    stop?.removeEventListener('abort', onStop);
+  }
+}
+
+async function exchange(
+  url: string,
+  form: Readonly<Record<string, string>>,
+  timeoutMs: number,
+  signal: AbortSignal,
 ): Promise<PlatformResult<string>> {
   let response: Response;
   try {
@@ -35,10 +65,10 @@ export async function postForm(
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
       body: new URLSearchParams(form).toString(),
-      signal: AbortSignal.timeout(timeoutMs),
+      signal,
     });
   } catch (error) {
-    const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+    const timedOut = signal.aborted;
     return failed({
       kind: 'transient',
       code: timedOut ? 'TIMEOUT' : 'NETWORK',

@@ -62,4 +62,6 @@ export interface PlatformOptions {
   credentials: ShopCredentials;
   timeoutMs?: number;
   clock?: () => number;
+  /** Aborted when the service stops (connectors/service.ts): calls in flight end at once. */
+  signal?: AbortSignal;
 }

@@ -16,6 +16,9 @@ import { openSecrets } from './shop-secrets';
  * moves only past a window that was read completely, and is stored with it, so a poll that stops
  * (a throttle that outlasts its retries, a 500, a timeout, the service stopping) resumes exactly
  * there and misses nothing. Failures are data: they end in the shop's health, not in a crash.
+ * The service stopping (`stop`) ends a poll at once, even mid-call or mid-wait: every order taken
+ * so far was taken whole in its own unit, the cursor stays before the unfinished window, nothing
+ * is recorded against the shop, and it is still due when the service starts again.
  */
 
 export interface ConnectorConfig {
@@ -55,9 +58,11 @@ export interface PollerDeps {
   key: Buffer;
   intake: IntakeSink;
   config: ConnectorConfig;
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: (ms: number, stop?: AbortSignal) => Promise<void>;
   /** Platforms by name; tests may wrap them. */
   platforms?: typeof PLATFORMS;
+  /** Aborted when the service stops. */
+  stop?: AbortSignal;
 }
 
 export interface PollReport {
@@ -88,6 +93,7 @@ export async function pollShop(deps: PollerDeps, shopId: string): Promise<PollRe
     refunds: 0,
     failure: null,
   };
+  if (deps.stop?.aborted) return { ...report, outcome: 'skipped' };
   const connector = await store.unit((tx) => tx.connectors.get(shopId));
   if (!connector || connector.paused) return { ...report, outcome: 'skipped' };
   const startedAt = clock.now();
@@ -104,13 +110,20 @@ export async function pollShop(deps: PollerDeps, shopId: string): Promise<PollRe
     credentials: { appKey: connector.appKey, ...secrets },
     timeoutMs: config.timeoutMs,
     clock: () => clock.now(),
+    signal: deps.stop,
   });
   const policy: RetryPolicy = {
     ...config.retry,
     sleep: deps.sleep ?? realSleep,
+    stop: deps.stop,
     onFailure: (f) => note(f.code, f.message),
   };
   const call = <T>(fn: () => Promise<PlatformResult<T>>) => withRetry(fn, policy);
+  /** A failure ends the poll and goes into the shop's health, unless the service is stopping. */
+  const failWith = (failure: PlatformFailure): Promise<PollReport> =>
+    deps.stop?.aborted
+      ? Promise.resolve({ ...report, outcome: 'partial' })
+      : fail(deps, connector, startedAt, report, failure, lastProblem);
 
   const take = async (externalOrderNo: string): Promise<PlatformFailure | null> => {
     const read = await call(() => platform.order(externalOrderNo));
@@ -138,14 +151,14 @@ export async function pollShop(deps: PollerDeps, shopId: string): Promise<PollRe
   for (let start = Math.max(0, refundsCursor - config.overlapMs); start <= end;) {
     const windowEnd = Math.min(start + platform.maxWindowMs - SECOND, end);
     const listed = await call(() => platform.refunds(start, windowEnd));
-    if (!listed.ok) return fail(deps, connector, startedAt, report, listed.failure, lastProblem);
+    if (!listed.ok) return failWith(listed.failure);
     await store.unit(async (tx) => {
       for (const refund of listed.value) await tx.connectors.putRefund(shopId, refund);
     });
     report.refunds += listed.value.length;
     for (const no of new Set(listed.value.map((r) => r.externalOrderNo))) {
       const failure = await take(no);
-      if (failure) return fail(deps, connector, startedAt, report, failure, lastProblem);
+      if (failure) return failWith(failure);
     }
     refundsCursor = Math.max(refundsCursor, windowEnd + SECOND);
     const moved = refundsCursor;
@@ -161,10 +174,10 @@ export async function pollShop(deps: PollerDeps, shopId: string): Promise<PollRe
       return finish(deps, connector, startedAt, { ...report, outcome: 'partial' }, lastProblem, false);
     const windowEnd = Math.min(start + platform.maxWindowMs - SECOND, end);
     const changed = await call(() => platform.changedOrders(start, windowEnd));
-    if (!changed.ok) return fail(deps, connector, startedAt, report, changed.failure, lastProblem);
+    if (!changed.ok) return failWith(changed.failure);
     for (const no of changed.value) {
       const failure = await take(no);
-      if (failure) return fail(deps, connector, startedAt, report, failure, lastProblem);
+      if (failure) return failWith(failure);
     }
     cursor = Math.max(cursor, windowEnd + SECOND);
     const moved = cursor;

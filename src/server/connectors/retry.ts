@@ -1,4 +1,5 @@
-import type { PlatformFailure, PlatformResult } from './failure';
+import { setTimeout as delay } from 'node:timers/promises';
+import { failed, STOPPED, type PlatformFailure, type PlatformResult } from './failure';
 
 /**
  * One platform call, retried the way its failure asks: a throttle waits as long as the platform
@@ -11,12 +12,16 @@ export interface RetryPolicy {
   attempts: number;
   /** Longest single wait. */
   maxWaitMs: number;
-  sleep(ms: number): Promise<void>;
+  /** Waits ms, or less when `stop` is aborted. */
+  sleep(ms: number, stop?: AbortSignal): Promise<void>;
+  /** The service stopping: no further try, and a wait under way ends at once. */
+  stop?: AbortSignal;
   /** Told of every failure, retried or not: a throttle survived still shows in the shop's health. */
   onFailure?(failure: PlatformFailure): void;
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number, stop?: AbortSignal): Promise<void> =>
+  delay(ms, undefined, { signal: stop }).catch(() => undefined);
 
 export function waitFor(failure: PlatformFailure, attempt: number, maxWaitMs: number): number | null {
   if (failure.kind === 'throttled') return Math.min(failure.retryAfterMs ?? 1000 * 2 ** attempt, maxWaitMs);
@@ -33,7 +38,8 @@ export async function withRetry<T>(
     if (result.ok) return result;
     policy.onFailure?.(result.failure);
     const wait = waitFor(result.failure, attempt, policy.maxWaitMs);
-    if (wait === null || attempt + 1 >= policy.attempts) return result;
-    await policy.sleep(wait);
+    if (wait === null || attempt + 1 >= policy.attempts || policy.stop?.aborted) return result;
+    await policy.sleep(wait, policy.stop);
+    if (policy.stop?.aborted) return failed(STOPPED);
   }
 }

@@ -38,6 +38,7 @@ export interface Connectors {
   start(onError: (error: unknown) => void): void;
   /** Connects the demo company's 淘宝 and 拼多多 shops to stub gateways started on loopback (demo.ts). */
   startDemoShops(options: { orders: number; arriveMs: number }): Promise<readonly RunningStub[]>;
+  /** Cuts a poll in flight short (poller.ts) and waits for it to end. */
   stop(): Promise<void>;
 }
 
@@ -53,7 +54,17 @@ export async function startConnectors(deps: Deps, options: ConnectorOptions = {}
     ...options.config,
     pollMs: pollMs > 0 ? pollMs : DEFAULT_CONNECTOR_CONFIG.pollMs,
   };
-  const pollerDeps: PollerDeps = { store: deps.store, clock: deps.clock, key, config, intake: intakeSink(deps) };
+  // Stopping aborts a poll in flight (its call, its retry's wait) instead of waiting out a slow
+  // platform: a shutdown takes at most the order being taken in, which is taken whole.
+  const stopping = new AbortController();
+  const pollerDeps: PollerDeps = {
+    store: deps.store,
+    clock: deps.clock,
+    key,
+    config,
+    intake: intakeSink(deps),
+    stop: stopping.signal,
+  };
   const stubs: RunningStub[] = [];
   let scheduler: ConnectorScheduler | null = null;
   // Polls of one shop never overlap: the scheduler's chain when it runs, this one otherwise.
@@ -96,6 +107,7 @@ export async function startConnectors(deps: Deps, options: ConnectorOptions = {}
         return health;
       }),
     async stop() {
+      stopping.abort();
       await scheduler?.stop();
       await chain;
       for (const stub of stubs) await stub.close();

@@ -1,5 +1,5 @@
 import type { IntakeOrder } from '../../shared/contract/intake';
-import type { OrderRecord } from '../../shared/contract/records';
+import type { OrderRecord, TimelineRecord } from '../../shared/contract/records';
 import type { ExceptionReasonCode } from '../../shared/domain/exception-reasons';
 import { logged } from '../../shared/intents/timeline';
 import type { WorkContext } from '../orders/context';
@@ -22,6 +22,22 @@ const sameApartFromTimeline = (a: OrderRecord, b: OrderRecord): boolean => {
   return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
 };
 
+/**
+ * The first child of a released order is built afresh from the version, so its timeline replays
+ * what the held order already went through (its CREATE, its PAY when it was paid while held). Of
+ * those entries only the ones the held order has no counterpart of are new; each entry of the
+ * held order's history answers for one rebuilt entry of its action.
+ */
+function notLivedThrough(history: readonly TimelineRecord[], rebuilt: readonly TimelineRecord[]): TimelineRecord[] {
+  const lived = history.map((entry) => entry.action);
+  return rebuilt.filter((entry) => {
+    const match = lived.indexOf(entry.action);
+    if (match === -1) return true;
+    lived.splice(match, 1);
+    return false;
+  });
+}
+
 /** Saves accepted children (child 01 over the held order when there is one) and holds their stock. */
 async function placeAccepted(
   ctx: WorkContext,
@@ -37,16 +53,16 @@ async function placeAccepted(
     let state = child.state;
     if (i === 0 && held) {
       // The held order becomes the first child: its history goes on, its exception closes, and
-      // then the code its payment granted (a service order) is issued.
-      const previous = stateOf(held);
-      const issued = state.record.timeline.filter((entry) => entry.action === 'ISSUE_CODE');
-      state = logged(
+      // then comes what the release itself did (a payment, the code, 审单's hold).
+      const history = stateOf(held).record.timeline;
+      const cleared = logged(
         ctx,
-        { ...state, record: { ...state.record, timeline: previous.record.timeline } },
+        { ...state, record: { ...state.record, timeline: history } },
         'EXCEPTION_CLEARED',
         `异常已解除，订单拆分为 ${children.length} 个子订单${child.warehouseId ? `，${child.warehouseId} 发货` : ''}`,
       );
-      state = { ...state, record: { ...state.record, timeline: [...state.record.timeline, ...issued] } };
+      const timeline = [...cleared.record.timeline, ...notLivedThrough(history, state.record.timeline)];
+      state = { ...cleared, record: { ...cleared.record, timeline } };
     }
     const record = await saveOrder(ctx, state, i === 0 ? held : null);
     orderNos.push(record.orderNo);

@@ -732,13 +732,13 @@ export interface ReportsRepo {
   recordShipment(row: ShipmentRow): Promise<void>;
   /** Many at once (seeding a company's history). */
   recordShipments(rows: readonly ShipmentRow[]): Promise<void>;
-  /** Per China calendar day (days since the epoch, UTC+8). */
+  /** Per business day (days since the epoch: chinaDay of shared/domain/business-day.ts). */
   figuresByDay(scope: Clause, range: TimeRange): Promise<FigureRow[]>;
   figuresBy(column: GroupColumn, scope: Clause, range: TimeRange): Promise<FigureRow[]>;
   /** Payment to shipment, the nearest-rank percentile `fraction` (0.5, 0.9) of orders shipped in the range. */
   leadTime(scope: Clause, range: TimeRange, fraction: number, warehouseId: string | null): Promise<number | null>;
   redemptionsByStore(scope: Clause, range: TimeRange): Promise<Array<{ storeId: string; redemptions: number }>>;
-  /** Orders shipped per desk user per clock hour (hours since the epoch, UTC+8). */
+  /** Orders shipped per desk user per hour of the business day's clock (hours since the epoch, China time). */
   shipmentsByActorHour(
     scope: Clause,
     range: TimeRange,

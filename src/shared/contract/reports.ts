@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { DAY_MS } from '../domain/business-day';
 import { ORDER_SOURCES, PLATFORMS } from '../domain/vocabulary';
 import { procedure } from './procedure';
 
 /**
  * The reports a supervisor reads (issue "Reports"): per day or week, per platform, source,
  * warehouse and store, computed by the service over the caller's scope. Money in fen, times in
- * epoch ms; a day is a China calendar day (UTC+8), a week starts on Monday.
+ * epoch ms; a day is a business day (domain/business-day.ts), a week starts on Monday.
  */
 const count = z.number().int().min(0);
 const fen = z.number().int();
@@ -15,7 +16,7 @@ export const REPORT_BUCKETS = ['day', 'week'] as const;
 export type ReportBucket = (typeof REPORT_BUCKETS)[number];
 
 /** At most a year at a time: a report is read often, and a year of days is 366 rows. */
-export const MAX_REPORT_RANGE_MS = 366 * 24 * 3_600_000;
+export const MAX_REPORT_RANGE_MS = 366 * DAY_MS;
 
 export const reportQuery = z
   .strictObject({

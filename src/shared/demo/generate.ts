@@ -14,7 +14,8 @@ import { DEALERS, STORES } from './places';
 import { priceChild, type CartLine } from './pricing';
 import { Random, type Weighted } from './random';
 import { provinceNamed, randomAddress, type Address, type WarehouseId } from './regions';
-import { chinaDay, chinaHour, DAY, HOUR, MINUTE, SECOND } from './time';
+import { chinaDay } from '../domain/business-day';
+import { chinaHour, DAY, HOUR, MINUTE, SECOND } from './time';
 import { STAFF, Timeline } from './timeline';
 
 export interface DemoOrderOptions {

@@ -1,4 +1,4 @@
-import { CHINA_OFFSET_MS } from './business-day';
+import { chinaClock } from './business-day';
 import type { OrderSource } from './vocabulary';
 
 /**
@@ -44,8 +44,8 @@ const pad = (n: number, width: number): string => String(n).padStart(width, '0')
 
 /** The business day (business-day.ts) as yyMMdd. */
 function chinaYyMmDd(at: number): string {
-  const d = new Date(at + CHINA_OFFSET_MS);
-  return pad(d.getUTCFullYear() % 100, 2) + pad(d.getUTCMonth() + 1, 2) + pad(d.getUTCDate(), 2);
+  const { year, month, day } = chinaClock(at);
+  return pad(year % 100, 2) + pad(month, 2) + pad(day, 2);
 }
 
 /** Bad parts are a configuration bug (a device without a code), so this throws instead of refusing. */

@@ -1,3 +1,4 @@
+import { chinaClock, chinaInstant } from '../domain/business-day';
 import { yuanToFen, type Fen } from '../domain/money';
 import type { OrderStatus } from '../domain/vocabulary';
 import { spread, type ExternalOrder, type ExternalLine, type ExternalPromotion } from '../external/order';
@@ -55,9 +56,9 @@ export function parseReportTime(text: string): number | null {
   const m = TIME.exec(text);
   if (!m) return null;
   const [y, mo, d, h = 0, mi = 0, s = 0] = m.slice(1).map((v) => (v === undefined ? undefined : Number(v)));
-  const at = Date.UTC(y!, mo! - 1, d!, h ?? 0, mi ?? 0, s ?? 0) - 8 * 3_600_000;
-  const check = new Date(at + 8 * 3_600_000);
-  return check.getUTCMonth() === mo! - 1 && check.getUTCDate() === d ? at : null;
+  const at = chinaInstant(y!, mo!, d!, h ?? 0, mi ?? 0, s ?? 0);
+  const shown = chinaClock(at);
+  return shown.month === mo && shown.day === d ? at : null;
 }
 
 export function statusOf(word: string): OrderStatus | null {

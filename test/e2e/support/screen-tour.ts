@@ -32,12 +32,15 @@ const nav = (id: string) => (page: Page) => page.getByTestId(`nav-${id}`).click(
 const firstRow = (page: Page) => page.locator('.tbody .tr[data-order-no]').first();
 /** The first row a person may act on: not locked, no open exception. */
 const firstActionable = (page: Page) => page.locator('.tbody .tr[data-order-no]:not(:has([data-kind="flag"]))').first();
-/** Waits for the list, then opens the first order of a status tab that can be acted on. */
+/**
+ * Waits for the list, then opens the first order of a status tab that can be acted on. A tab with
+ * no such order (the day's demo data) fails here within the wait, not at the tour's own timeout.
+ */
 async function openFirst(page: Page, status: string): Promise<void> {
   await page.locator(`[data-status="${status}"]`).click();
-  await firstActionable(page).waitFor();
+  await firstActionable(page).waitFor({ timeout: 30_000 });
   await firstActionable(page).click();
-  await page.getByTestId('detail-actions').waitFor();
+  await page.getByTestId('detail-actions').waitFor({ timeout: 30_000 });
 }
 
 /**

@@ -162,6 +162,52 @@ describe('polling a shop', () => {
     expect(memory.row().lastErrorCode).toBe('TIMEOUT');
   });
 
+  it('stops at once when the service stops while a call hangs: what it took stays, the shop owes nothing, the next poll misses nothing', async () => {
+    // A platform that stops answering mid-poll, with a timeout long enough that only the stop can end it.
+    const { stub, deps, memory, intake } = await setUp(40, { timeoutMs: 60_000 });
+    const before = memory.row();
+    const stopping = new AbortController();
+    deps.stop = stopping.signal;
+    const original = deps.intake.receive.bind(deps.intake);
+    deps.intake = {
+      receive: async (shop, order, refunds) => {
+        if (intake.seen.size === 9) stub.addFault({ kind: 'hang', method: 'taobao.trade.fullinfo.get', times: -1 });
+        return original(shop, order, refunds);
+      },
+    };
+    const polling = pollShop(deps, 'TB-1');
+    while (!stub.calls().some((c) => c.outcome === 'hang')) await new Promise((r) => setTimeout(r, 20));
+
+    const stoppedAt = Date.now();
+    stopping.abort();
+    const report = await polling;
+    expect(Date.now() - stoppedAt).toBeLessThan(5_000);
+    expect(report).toMatchObject({ outcome: 'partial', created: 10, failure: null });
+    expect(intake.seen.size).toBe(10);
+    // Nothing recorded against the shop: no failure, no poll, the cursor where the last whole window left it.
+    expect(memory.row()).toMatchObject({
+      failures: 0,
+      lastErrorCode: null,
+      lastPollAt: null,
+      nextPollAt: before.nextPollAt,
+    });
+    expect(memory.row().ordersCursor).toBeLessThanOrEqual(
+      Math.min(
+        ...stub.world
+          .orders()
+          .filter((o) => !intake.seen.has(o.id))
+          .map((o) => o.modifiedAt),
+      ),
+    );
+    expect(await pollShop(deps, 'TB-1')).toMatchObject({ outcome: 'skipped' });
+
+    stub.clearFaults();
+    delete deps.stop;
+    const resumed = await pollShop(deps, 'TB-1');
+    expect(resumed).toMatchObject({ outcome: 'done', created: 30, failure: null });
+    expect(intake.seen.size).toBe(40);
+  });
+
   it('shows a wrong app secret as the platform’s own refusal and polls it again at the normal interval', async () => {
     const { deps, memory } = await setUp(5, { secret: 'wrong-secret' });
     const report = await pollShop(deps, 'TB-1');

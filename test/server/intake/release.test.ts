@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrderRecord } from '../../../src/shared/contract/records';
+import type { OrderRecord, TimelineRecord } from '../../../src/shared/contract/records';
+import { NO_REVIEW } from '../../../src/shared/domain/review';
 import type { Session, TestService } from '../../support/service';
+import { pushOne } from '../helpers';
 import { EXAMPLE_BATCH, exampleOrder, PASSWORD, startCompany } from './company';
 
 describe('an exception order released once its cause is fixed', () => {
@@ -104,5 +106,59 @@ describe('an exception order released once its cause is fixed', () => {
     expect(second.body.results[0]).toMatchObject({ outcome: 'updated', orderNos: first.body.results[0].orderNos });
     const [order] = (await boss.get('/v1/orders?externalOrderNo=FIX-1')).body.orders as OrderRecord[];
     expect(order).toMatchObject({ exception: null, warehouseId: 'WH-GZ', receiver: { phone: '13926047715' } });
+  });
+
+  /** Whatever anyone wrote, once each, oldest first. */
+  const inTimeOrder = (timeline: readonly TimelineRecord[]) =>
+    timeline.every((entry, i) => i === 0 || timeline[i - 1]!.at <= entry.at);
+
+  it('keeps customer service’s note on a held order and shows the 审单 hold its release put it on', async () => {
+    const cs = await service.login('cs-lead', PASSWORD);
+    const wrong = exampleOrder(1, { externalOrderNo: 'NOTED-1' });
+    wrong.receiver = { ...wrong.receiver!, phone: '123' };
+    const [held] = (await erp.post('/v1/intake/orders', { orders: [wrong] })).body.results[0].orderNos as string[];
+    const noted = await pushOne(cs, 'NOTE', { orderNo: held, text: '买家来电：手机号稍后在平台上改正' });
+    expect(noted).toMatchObject({ status: 'applied' });
+
+    await boss.post('/v1/review/rules', { ...NO_REVIEW, amountAtLeast: 1000 });
+    try {
+      const fixed = await erp.post('/v1/intake/orders', { orders: [exampleOrder(1, { externalOrderNo: 'NOTED-1' })] });
+      expect(fixed.body.results[0]).toMatchObject({ outcome: 'updated', orderNos: [held] });
+    } finally {
+      await boss.post('/v1/review/rules', NO_REVIEW);
+    }
+
+    const [order] = (await boss.get('/v1/orders?externalOrderNo=NOTED-1')).body.orders as OrderRecord[];
+    expect(order).toMatchObject({ exception: null, review: { status: 'PENDING', reasons: ['AMOUNT_AT_LEAST'] } });
+    expect(order!.timeline.map((t) => t.action)).toEqual([
+      'CREATE',
+      'PAY',
+      'EXCEPTION',
+      'NOTE',
+      'EXCEPTION_CLEARED',
+      'REVIEW_HOLD',
+    ]);
+    expect(order!.timeline.find((t) => t.action === 'NOTE')).toMatchObject({
+      actor: 'service:cs-lead',
+      detail: '买家来电：手机号稍后在平台上改正',
+    });
+    expect(inTimeOrder(order!.timeline)).toBe(true);
+  });
+
+  it('shows the payment once when the version that fixes an unpaid held order also pays it', async () => {
+    const unpaid = exampleOrder(1, { externalOrderNo: 'PAID-LATER-1', status: 'UNPAID', payment: null });
+    unpaid.receiver = { ...unpaid.receiver!, phone: '123' };
+    const first = await erp.post('/v1/intake/orders', { orders: [unpaid] });
+    expect(first.body.results[0]).toMatchObject({ outcome: 'exception' });
+
+    const paid = await erp.post('/v1/intake/orders', {
+      orders: [exampleOrder(1, { externalOrderNo: 'PAID-LATER-1' })],
+    });
+    expect(paid.body.results[0]).toMatchObject({ outcome: 'updated', orderNos: first.body.results[0].orderNos });
+
+    const [order] = (await boss.get('/v1/orders?externalOrderNo=PAID-LATER-1')).body.orders as OrderRecord[];
+    expect(order).toMatchObject({ exception: null, paymentStatus: 'PAID', status: 'PENDING_SHIPMENT' });
+    expect(order!.timeline.map((t) => t.action)).toEqual(['CREATE', 'EXCEPTION', 'EXCEPTION_CLEARED', 'PAY']);
+    expect(inTimeOrder(order!.timeline)).toBe(true);
   });
 });

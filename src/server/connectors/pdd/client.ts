@@ -14,6 +14,8 @@ export interface PddClientOptions {
   credentials: PddCredentials;
   timeoutMs?: number;
   clock?: () => number;
+  /** Aborted when the service stops: a call in flight ends at once. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -47,7 +49,7 @@ export class PddClient {
       version: 'V1',
     };
     form.sign = signPdd(form, credentials.clientSecret);
-    const posted = await postForm(this.url, form, this.options.timeoutMs ?? 15_000);
+    const posted = await postForm(this.url, form, this.options.timeoutMs ?? 15_000, this.options.signal);
     if (!posted.ok) return posted;
     const parsed = parseObject(posted.value);
     if (!parsed.ok) return parsed;

@@ -21,6 +21,7 @@ export function pddPlatform(options: PlatformOptions): Platform {
     credentials: { clientId: appKey, clientSecret: appSecret, accessToken: session },
     timeoutMs: options.timeoutMs,
     clock: options.clock,
+    signal: options.signal,
   });
 
   /** Every row of a window, from the last page back (the platform's advice, as for TOP). */

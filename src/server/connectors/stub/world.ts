@@ -3,7 +3,7 @@ import { personName, mobileNumber } from '../../../shared/demo/people';
 import { mixSeed, Random } from '../../../shared/demo/random';
 import { randomAddress } from '../../../shared/demo/regions';
 import type { Fen } from '../../../shared/domain/money';
-import { floorToSecond } from '../china-time';
+import { floorToSecond, formatChinaTime } from '../china-time';
 
 /**
  * The shop a platform stub pretends to be: its orders, as the platform holds them, in a form both
@@ -115,8 +115,7 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 function orderNumber(platform: StubPlatform, seed: number, index: number, createdAt: number): string {
   const rng = new Random(mixSeed(seed ^ 0x5eed, index));
   if (platform === 'taobao') return `${rng.int(1, 4)}${rng.digits(12)}${pad(index % 1_000_000, 6)}`;
-  const d = new Date(createdAt + 8 * HOUR);
-  const ymd = `${pad(d.getUTCFullYear() % 100, 2)}${pad(d.getUTCMonth() + 1, 2)}${pad(d.getUTCDate(), 2)}`;
+  const ymd = formatChinaTime(createdAt).slice(2, 10).replaceAll('-', '');
   return `${ymd}-${rng.digits(9)}${pad(index % 1_000_000, 6)}`;
 }
 

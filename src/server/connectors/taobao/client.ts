@@ -16,6 +16,8 @@ export interface TopClientOptions {
   signMethod?: TopSignMethod;
   timeoutMs?: number;
   clock?: () => number;
+  /** Aborted when the service stops: a call in flight ends at once. */
+  signal?: AbortSignal;
 }
 
 /** The gateway's router URL: a bare origin gets TOP's /router/rest. */
@@ -55,7 +57,7 @@ export class TopClient {
       sign_method: signMethod,
     };
     form.sign = signTop(form, credentials.appSecret, signMethod);
-    const posted = await postForm(this.url, form, this.options.timeoutMs ?? 15_000);
+    const posted = await postForm(this.url, form, this.options.timeoutMs ?? 15_000, this.options.signal);
     if (!posted.ok) return posted;
     const parsed = parseObject(posted.value);
     if (!parsed.ok) return parsed;

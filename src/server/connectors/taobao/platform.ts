@@ -22,6 +22,7 @@ export function taobaoPlatform(options: PlatformOptions): Platform {
     credentials: options.credentials,
     timeoutMs: options.timeoutMs,
     clock: options.clock,
+    signal: options.signal,
   });
 
   /**

@@ -1,15 +1,14 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Sql } from '../dialect';
 import type { Clause } from '../sql';
+import { CHINA_OFFSET_MS, DAY_MS } from '../../../shared/domain/business-day';
 import type { FigureRow, GroupColumn, ReportsRepo } from '../repositories';
 
-/** China time: reports count calendar days of UTC+8, whatever the server's zone. */
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-const DAY_MS = 24 * 3_600_000;
 const HOUR_MS = 3_600_000;
 
 /**
- * A time column as the number of its China calendar day since the epoch. The constants are
+ * A time column as the number of its business day since the epoch (chinaDay of business-day.ts,
+ * in SQL, whatever the server's zone), or of its China clock hour. The constants are
  * literals, not parameters: PostgreSQL matches a GROUP BY expression to the selected one only when
  * both are the same text, and two parameters are two different texts.
  */
