@@ -200,6 +200,8 @@ test('one-scan shipping: five orders in a row, the shift count running', async (
   const orders = (await waitingToShip()).filter((o) => o.lines.length <= 2).slice(0, 5);
   expect(orders).toHaveLength(5);
   await openStation(page);
+  // The count of the shift so far, once the desk has answered (it reads 0 until then).
+  await expect(page.getByTestId('shift-orders')).toHaveAttribute('data-state', 'loaded');
   const before = Number((await page.getByTestId('shift-orders').textContent())!.match(/\d+/)![0]);
   const numbers: string[] = [];
   for (const order of orders) {

@@ -32,8 +32,11 @@ export interface TourContext {
 
 const nav = (id: string) => (page: Page) => page.getByTestId(`nav-${id}`).click();
 const firstRow = (page: Page) => page.locator('.tbody .tr[data-order-no]').first();
-/** The first row a person may act on: not locked, no open exception. */
-const firstActionable = (page: Page) => page.locator('.tbody .tr[data-order-no]:not(:has([data-kind="flag"]))').first();
+/** The first row a person may act on: not locked, no open exception, no after-sale holding it. */
+const firstActionable = (page: Page) =>
+  page
+    .locator('.tbody .tr[data-order-no]:not(:has([data-kind="flag"])):has([data-kind="refund"][data-value="NONE"])')
+    .first();
 /**
  * Waits for the list, then opens the first order of a status tab that can be acted on. A tab with
  * no such order (the day's demo data) fails here within the wait, not at the tour's own timeout.

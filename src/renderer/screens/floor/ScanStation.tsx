@@ -248,7 +248,7 @@ export function ScanStation() {
         <Col>
           <Card size="small">
             <Space size="large">
-              <div data-testid="shift-orders">
+              <div data-testid="shift-orders" data-state={shift ? 'loaded' : 'loading'}>
                 <Statistic title={t.shift} value={fill(t.shiftOrders, { n: shift?.orders ?? 0 })} />
               </div>
               <Statistic title=" " value={fill(t.shiftUnits, { n: shift?.units ?? 0 })} />
