@@ -17,6 +17,9 @@ export function FirstSyncProgress({ progress }: { progress: NonNullable<SyncStat
     <Space size={8} data-testid="first-sync">
       {total !== null && (
         <Progress
+          // It moves in a step a page; an easing per step ran into the next one, so the bar was
+          // laid out and painted every frame of the sync.
+          styles={{ track: { transition: 'none' } }}
           percent={Math.min(100, Math.floor((done / Math.max(1, total)) * 100))}
           size={[120, 6]}
           showInfo={false}

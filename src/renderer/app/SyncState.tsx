@@ -2,6 +2,7 @@ import { SyncOutlined } from '@ant-design/icons';
 import { Badge, Button, Space, Tooltip, Typography } from 'antd';
 import { fill, useI18n, useMessages } from '../i18n';
 import { dateTime, recentTime } from '../lib/format';
+import { syncBarStill } from '../lib/sync-motion';
 import { syncWords } from '../lib/sync-words';
 import { useSession } from '../stores/session';
 import { FirstSyncProgress } from './FirstSyncProgress';
@@ -16,8 +17,15 @@ export function SyncState() {
   if (!sync) return null;
   const state = sync.syncing ? 'syncing' : sync.online ? 'online' : 'offline';
   const { queue } = syncWords(sync, m);
+  const still = syncBarStill(sync);
   return (
-    <Space size={8} className="sync-bar" role="status" aria-label="sync" data-state={state}>
+    <Space
+      size={8}
+      className={still ? 'sync-bar sync-bar-still' : 'sync-bar'}
+      role="status"
+      aria-label="sync"
+      data-state={state}
+    >
       <Badge status={DOT[state]} text={m.sync[state]} />
       {sync.firstSync && <FirstSyncProgress progress={sync.firstSync} />}
       {queue && (
@@ -37,7 +45,7 @@ export function SyncState() {
           size="small"
           type="text"
           aria-label={m.sync.now}
-          icon={<SyncOutlined spin={sync.syncing} />}
+          icon={<SyncOutlined spin={sync.syncing && !still} />}
           onClick={() => void syncNow()}
           disabled={sync.syncing}
         />

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { SyncStatus } from '../../../src/shared/contract/api';
+import { syncBarStill } from '../../../src/renderer/lib/sync-motion';
+
+const syncing = (patch: Partial<SyncStatus>): SyncStatus => ({
+  online: true,
+  syncing: true,
+  queued: 0,
+  exceptions: 0,
+  lastSyncAt: 1_741_910_400_000,
+  lastError: null,
+  firstSync: null,
+  needsSignIn: false,
+  ...patch,
+});
+
+describe('the sync bar’s motion', () => {
+  it('spins through a usual round', () => {
+    expect(syncBarStill(syncing({}))).toBe(false);
+  });
+
+  it('holds still through a first sync, from before it has counted what it pulls to its last page', () => {
+    expect(syncBarStill(syncing({ lastSyncAt: null }))).toBe(true);
+    expect(syncBarStill(syncing({ lastSyncAt: null, firstSync: { done: 25_000, total: 100_000, etaMs: 4_000 } }))).toBe(
+      true,
+    );
+  });
+
+  it('holds still whenever a first sync reports how far it is', () => {
+    expect(syncBarStill(syncing({ firstSync: { done: 0, total: null, etaMs: null } }))).toBe(true);
+  });
+});
