@@ -1,7 +1,7 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { createBrotliDecompress, createGunzip } from 'node:zlib';
 import type { PullResponse } from '../../shared/contract/sync';
 import { pullPage } from './pull-check';
 import { failed, parseJson, refusalOf, type ServiceFailure, type ServiceResult } from './service-client';
@@ -40,7 +40,8 @@ export async function openPullStream(
     ...(request.cursor ? { cursor: request.cursor } : {}),
     ...(request.count ? { count: 'true' } : {}),
   }).toString();
-  const headers: Record<string, string> = { accept: 'application/x-ndjson', 'accept-encoding': 'gzip' };
+  // Brotli first: the service compresses it at a third of gzip's cost for the same size (compression.ts).
+  const headers: Record<string, string> = { accept: 'application/x-ndjson', 'accept-encoding': 'br, gzip' };
   if (request.token) headers['authorization'] = `Bearer ${request.token}`;
   if (request.deviceId) headers['x-device-id'] = request.deviceId;
   if (request.deviceTime !== null) headers['x-device-time'] = String(request.deviceTime);
@@ -56,7 +57,9 @@ export async function openPullStream(
   });
   if (!opened.ok) return opened;
   const res = opened.value;
-  const body: Readable = res.headers['content-encoding'] === 'gzip' ? res.pipe(createGunzip()) : res;
+  const encoding = res.headers['content-encoding'];
+  const body: Readable =
+    encoding === 'br' ? res.pipe(createBrotliDecompress()) : encoding === 'gzip' ? res.pipe(createGunzip()) : res;
   if ((res.statusCode ?? 0) >= 300) {
     const text = await readAll(body).catch(() => '');
     return failed(refusalOf(res.statusCode ?? 0, parseJson(text)));

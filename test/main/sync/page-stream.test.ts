@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openPageStream, type StreamedPage } from '../../../src/main/sync/page-stream';
@@ -15,13 +16,20 @@ function page(from: number, count: number, hasMore = true): PullResponse {
   return { changes, cursor: String(from + count), hasMore };
 }
 
-/** An order service whose stream answers these lines, then ends. */
+/** An order service whose stream answers these lines, then ends, compressed as `encoding` says. */
 let server: Server | null = null;
-async function serviceStreaming(lines: string[]): Promise<string> {
+/** What the desk said it takes (Accept-Encoding) when it last asked for the stream. */
+let taken = '';
+async function serviceStreaming(lines: string[], encoding: 'br' | 'gzip' | null = null): Promise<string> {
   server = createServer((request, response) => {
     if (!request.url?.startsWith('/v1/sync/stream')) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': 'application/x-ndjson' });
-    for (const line of lines) response.write(line);
+    taken = String(request.headers['accept-encoding']);
+    response.writeHead(200, {
+      'content-type': 'application/x-ndjson',
+      ...(encoding ? { 'content-encoding': encoding } : {}),
+    });
+    if (!encoding) for (const line of lines) response.write(line);
+    else response.write((encoding === 'br' ? brotliCompressSync : gzipSync)(lines.join('')));
     response.end();
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
@@ -64,6 +72,17 @@ describe('a first sync’s pages, downloaded and prepared on a thread of their o
     expect(cursors(handed)).toEqual(['300', '305', '605', '610', '700', '700']);
     const numbers = handed.flatMap((p) => (p.ok ? p.page.orders.orderNos : []));
     expect(numbers).toEqual(orders.map((o) => o.orderNo));
+  });
+
+  it('asks for Brotli first and reads a stream compressed either way', async () => {
+    const pages = [page(0, 300), page(300, 300), page(600, 100, false)];
+    for (const encoding of ['br', 'gzip'] as const) {
+      const handed = await drain(await serviceStreaming(pages.map(line), encoding));
+      expect(cursors(handed), encoding).toEqual(['300', '600', '700']);
+      expect(taken).toBe('br, gzip');
+      await new Promise<void>((resolve) => server!.close(() => resolve()));
+      server = null;
+    }
   });
 
   it('stops at a page of the wrong shape, after the pages before it', async () => {

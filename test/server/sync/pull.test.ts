@@ -64,6 +64,22 @@ describe('pulling changes after a server-sequence cursor', () => {
     expect(await zipped.json()).toEqual(await plain.json());
   });
 
+  it('streams a first sync as Brotli to a desk that takes it, as gzip to one that takes only gzip', async () => {
+    const url = `${service.url}/v1/sync/stream?limit=250`;
+    const headers = { authorization: `Bearer ${admin.token}` };
+    const answers = await Promise.all(
+      ['identity', 'br, gzip', 'gzip'].map((encoding) =>
+        fetch(url, { headers: { ...headers, 'accept-encoding': encoding } }),
+      ),
+    );
+    expect(answers.map((a) => a.headers.get('content-encoding'))).toEqual([null, 'br', 'gzip']);
+    // fetch inflates each: the very same pages, a line each.
+    const [plain, brotli, gzip] = await Promise.all(answers.map((a) => a.text()));
+    expect(plain!.split('\n').length).toBeGreaterThan(2);
+    expect(brotli).toBe(plain);
+    expect(gzip).toBe(plain);
+  });
+
   it('misses nothing and echoes nothing when writes land between pages', async () => {
     // A first page past the catalogue's item barcodes (446 of them come first) and into the orders.
     const page1 = pullResponse.parse((await admin.get('/v1/sync/pull?limit=600')).body);
