@@ -184,15 +184,8 @@ export function createApp(options: AppOptions): App {
     // Names for codes (places, people): kept for offline sessions; a failure keeps the last ones.
     if (login) await refreshDirectory(client, workspace.db);
     const auto = options.autoSync ?? true;
-    let roundsBeforeProbe = 0;
     const stopLiveness = auto
-      ? startLiveness({
-          probe: () => {
-            roundsBeforeProbe = engine.roundsBegun;
-            return client.reachable(LIVENESS_TIMEOUT_MS);
-          },
-          onResult: (reachable) => engine.noteReachable(reachable, roundsBeforeProbe),
-        })
+      ? startLiveness({ check: () => engine.checkReachable(() => client.reachable(LIVENESS_TIMEOUT_MS)) })
       : () => undefined;
     current = { workspace, engine, seal, client, stopLiveness };
     options.onWorkspace?.({ file: workspace.file, session });

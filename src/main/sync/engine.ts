@@ -77,7 +77,7 @@ export class SyncEngine {
   private failures = 0;
   private stopped = true;
   /** Rounds begun so far: what a liveness probe compares, to know whether a round ran while it was out. */
-  roundsBegun = 0;
+  private roundsBegun = 0;
   private readonly now: () => number;
   private readonly random: () => number;
 
@@ -120,10 +120,15 @@ export class SyncEngine {
   }
 
   /**
-   * What the liveness probe saw between rounds: a service gone quiet shows 离线 at once; one that
-   * answers again gets a round at once rather than at the end of the backoff.
+   * Runs a liveness probe between rounds and notes what it saw: a service gone quiet shows 离线 at
+   * once; one that answers again gets a round at once rather than at the end of the backoff. A probe
+   * that fails counts as not reachable.
    */
-  noteReachable(reachable: boolean, roundsBeforeProbe = this.roundsBegun): void {
+  async checkReachable(probe: () => Promise<boolean>): Promise<void> {
+    // Stamped before the probe goes out, here rather than by callers: whether a probe's answer still
+    // says anything depends on the rounds, which only the engine knows.
+    const roundsBeforeProbe = this.roundsBegun;
+    const reachable = await probe().catch(() => false);
     if (this.stopped || this.statusValue.syncing || this.statusValue.needsSignIn) return;
     // A round ran while the probe was out: the round's own calls said more, and more recently. A
     // service busy with a first sync may answer a probe late; that says nothing about it afterwards.

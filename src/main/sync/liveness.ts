@@ -5,22 +5,23 @@
  * moment the service answers again instead of waiting out the backoff.
  */
 export interface LivenessOptions {
-  /** Resolves whether the service answered. */
-  probe(): Promise<boolean>;
-  onResult(reachable: boolean): void;
+  /**
+   * Sends one probe and notes what it saw (SyncEngine.checkReachable: the engine decides whether an
+   * answer still counts, since a round may have run while the probe was out).
+   */
+  check(): Promise<void>;
   intervalMs?: number;
 }
 
 export const LIVENESS_INTERVAL_MS = 2_000;
 export const LIVENESS_TIMEOUT_MS = 1_500;
 
-export function startLiveness({ probe, onResult, intervalMs = LIVENESS_INTERVAL_MS }: LivenessOptions): () => void {
+export function startLiveness({ check, intervalMs = LIVENESS_INTERVAL_MS }: LivenessOptions): () => void {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   const tick = async () => {
-    const reachable = await probe().catch(() => false);
+    await check().catch(() => undefined);
     if (stopped) return;
-    onResult(reachable);
     timer = setTimeout(() => void tick(), intervalMs);
   };
   timer = setTimeout(() => void tick(), intervalMs);

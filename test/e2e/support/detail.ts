@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Finds an order by its number in the list's search and opens its detail with a click, as a desk user does. */
 export async function openFromList(page: Page, orderNo: string): Promise<void> {
@@ -11,6 +11,10 @@ export async function openFromList(page: Page, orderNo: string): Promise<void> {
   await row.click();
   await expect(page.getByRole('dialog', { name: `订单详情 ${orderNo}` })).toBeVisible();
 }
+
+/** Rows of orders a person may ship: a flag (a lock, an open exception) or an after-sale in progress holds shipping. */
+export const shippableRows = (page: Page): Locator =>
+  page.locator('.tbody .tr[data-order-no]:not(:has([data-kind="flag"])):has([data-kind="refund"][data-value="NONE"])');
 
 /** A scanner types a whole number in a few milliseconds and ends it with Enter. */
 export async function scan(page: Page, label: string, code: string): Promise<void> {

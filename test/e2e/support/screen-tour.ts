@@ -3,6 +3,7 @@ import { issuedCode } from '../../support/issued-codes';
 import { DEMO_PRODUCTS } from '../../../src/server/demo/company';
 import { NO_REVIEW } from '../../../src/shared/domain/review';
 import { heldAtIntake } from '../../../src/shared/intents/exception';
+import { shippableRows } from './detail';
 import { buyerAsks, buyerPays, liveCodes, serviceCall, serviceOrders } from './service-api';
 
 /**
@@ -32,19 +33,16 @@ export interface TourContext {
 
 const nav = (id: string) => (page: Page) => page.getByTestId(`nav-${id}`).click();
 const firstRow = (page: Page) => page.locator('.tbody .tr[data-order-no]').first();
-/** The first row a person may act on: not locked, no open exception, no after-sale holding it. */
-const firstActionable = (page: Page) =>
-  page
-    .locator('.tbody .tr[data-order-no]:not(:has([data-kind="flag"])):has([data-kind="refund"][data-value="NONE"])')
-    .first();
 /**
  * Waits for the list, then opens the first order of a status tab that can be acted on. A tab with
  * no such order (the day's demo data) fails here within the wait, not at the tour's own timeout.
  */
 async function openFirst(page: Page, status: string): Promise<void> {
   await page.locator(`[data-status="${status}"]`).click();
-  await firstActionable(page).waitFor({ timeout: 30_000 });
-  await firstActionable(page).click();
+  // The first row a person may act on: not locked, no open exception, no after-sale holding it.
+  const first = shippableRows(page).first();
+  await first.waitFor({ timeout: 30_000 });
+  await first.click();
   await page.getByTestId('detail-actions').waitFor({ timeout: 30_000 });
 }
 

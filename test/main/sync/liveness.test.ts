@@ -59,11 +59,7 @@ describe('the desk notices the order service going and coming back between sync 
     const desk = await syncedDesk();
     const { engine } = desk;
     const client = new ServiceClient({ baseUrl: world.proxy.url });
-    const stop = startLiveness({
-      probe: () => client.reachable(300),
-      onResult: (reachable) => engine.noteReachable(reachable),
-      intervalMs: 100,
-    });
+    const stop = startLiveness({ check: () => engine.checkReachable(() => client.reachable(300)), intervalMs: 100 });
     try {
       await world.proxy.refuse();
       // The next round is 15 s away: only the probe can tell this soon.
@@ -82,13 +78,15 @@ describe('the desk notices the order service going and coming back between sync 
     const desk = await syncedDesk();
     const { engine } = desk;
     try {
-      const before = engine.roundsBegun;
+      let timeOut!: () => void;
+      const sentBefore = engine.checkReachable(() => new Promise<boolean>((answer) => (timeOut = () => answer(false))));
       await engine.syncNow();
       // The probe sent before that round timed out during it: the round itself reached the service.
-      engine.noteReachable(false, before);
+      timeOut();
+      await sentBefore;
       expect(engine.status).toMatchObject({ online: true, lastError: null });
       // A probe sent after the round that goes unanswered still counts.
-      engine.noteReachable(false, engine.roundsBegun);
+      await engine.checkReachable(() => Promise.resolve(false));
       expect(engine.status).toMatchObject({ online: false, lastError: { code: 'OFFLINE' } });
     } finally {
       await desk.close();
