@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import type { OrderRecord } from '../../src/shared/contract/records';
 import { xlsxBytes } from '../../src/shared/files/xlsx';
 import { encodeGb18030 } from '../support/gb18030';
@@ -30,6 +30,11 @@ async function waitingToShip(): Promise<OrderRecord[]> {
   );
 }
 const units = (o: OrderRecord) => o.lines.reduce((n, l) => n + l.quantity, 0);
+/** A line's quantity in a parcel of the shipping dialog, named by product and spec (one product may come in two sizes). */
+const quantityIn = (dialog: Locator, parcel: number, line: OrderRecord['lines'][number]) =>
+  dialog.getByLabel(`包裹 ${parcel} ${[line.name, line.spec, '本包裹数量'].filter(Boolean).join(' ')}`, {
+    exact: true,
+  });
 
 test('a warehouse desk opens an order from the list and ships it in two parcels by keyboard, then the rest', async ({
   page,
@@ -54,9 +59,9 @@ test('a warehouse desk opens an order from the list and ships it in two parcels 
   // Enter before anything is scanned says what is missing and ships nothing.
   await page.keyboard.press('Enter');
   await expect(dialog.getByTestId('parcel-1').getByRole('alert')).toHaveText('请填写运单号');
-  for (const line of order.lines.slice(1)) await dialog.getByLabel(`包裹 1 ${line.name} 本包裹数量`).fill('0');
+  for (const line of order.lines.slice(1)) await quantityIn(dialog, 1, line).fill('0');
   await dialog.getByRole('button', { name: '添加包裹' }).click();
-  await dialog.getByLabel(`包裹 2 ${second!.name} 本包裹数量`).fill('1');
+  await quantityIn(dialog, 2, second!).fill('1');
   await expect(dialog.getByTestId('ship-outcome')).toHaveText('部分发货：发出后订单仍为待发货');
   const [parcelA, parcelB] = [sfNumber(), sfNumber()];
   await dialog.getByLabel('包裹 1 运单号').fill(parcelA);
@@ -117,9 +122,9 @@ test('a scan and Enter in parcel 1 moves on to parcel 2; a number already used n
   await dialog.getByRole('button', { name: '添加包裹' }).click();
   // Parcel 1 keeps one unit of the first line, parcel 2 takes the rest.
   for (const line of order!.lines) {
-    await dialog.getByLabel(`包裹 1 ${line.name} 本包裹数量`).fill(line === order!.lines[0] ? '1' : '0');
+    await quantityIn(dialog, 1, line).fill(line === order!.lines[0] ? '1' : '0');
     const rest = line === order!.lines[0] ? line.quantity - 1 : line.quantity;
-    await dialog.getByLabel(`包裹 2 ${line.name} 本包裹数量`).fill(String(rest));
+    await quantityIn(dialog, 2, line).fill(String(rest));
   }
   const [one, two] = [sfNumber(), sfNumber()];
   await dialog.getByLabel('包裹 1 运单号').click();

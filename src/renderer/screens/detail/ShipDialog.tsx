@@ -175,7 +175,8 @@ export function ShipDialog({ order, onClose, onShipped }: Props) {
                           max={remainingToShip(line)}
                           precision={0}
                           status={left < planned ? 'error' : undefined}
-                          aria-label={`${prefix}${line.name} ${t.quantity}`}
+                          // Two lines may share a name (one product in two sizes): the spec tells them apart.
+                          aria-label={`${prefix}${[line.name, line.spec, t.quantity].filter(Boolean).join(' ')}`}
                           value={planned}
                           onChange={(n) => setQuantity(i, line.lineNo, Math.max(0, Math.trunc(Number(n) || 0)))}
                         />
