@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../src/shared/contract/api';
 import { syncBarStill } from '../../../src/renderer/lib/sync-motion';
+import { syncStatus } from '../../fixtures/sync-status';
 
-const syncing = (patch: Partial<SyncStatus>): SyncStatus => ({
-  online: true,
-  syncing: true,
-  queued: 0,
-  exceptions: 0,
-  lastSyncAt: 1_741_910_400_000,
-  lastError: null,
-  firstSync: null,
-  needsSignIn: false,
-  ...patch,
-});
+const syncing = (patch: Partial<SyncStatus>) => syncStatus({ syncing: true, ...patch });
 
 describe('the sync bar’s motion', () => {
   it('spins through a usual round', () => {
